@@ -1,0 +1,125 @@
+//! One build, start to finish: config, content, model, render, swap in.
+//!
+//! Data flows one way. Content errors are collected from every file and returned
+//! together before anything is written, so a build either replaces the whole output or
+//! leaves the previous one as it was.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::config::Config;
+use crate::content;
+use crate::diagnostic::Diagnostics;
+use crate::model::{self, Site};
+use crate::output::{Staging, WriteStats};
+use crate::render::{RenderStats, Renderer, theme::Theme, urls::Urls};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output_dir: PathBuf,
+    pub base_url: Option<String>,
+}
+
+/// What a finished build did, for the one-line summary.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub days: usize,
+    pub papers: usize,
+    pub tags: usize,
+    pub render: RenderStats,
+    pub written: WriteStats,
+    pub seconds: f64,
+    /// Warnings (errors stop the build).
+    pub diagnostics: Diagnostics,
+}
+
+/// Why a build stopped.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the user's files, every one of them.
+    Content(Diagnostics),
+    /// Anything else: a theme, a template, the file system.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for BuildError {
+    fn from(e: anyhow::Error) -> Self {
+        BuildError::Other(e)
+    }
+}
+
+/// Reads config and content into the model, reporting every problem found.
+pub fn load_site(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(Config, Site, Diagnostics), BuildError> {
+    let mut config = Config::load(root).map_err(BuildError::Content)?;
+    if let Some(url) = base_url {
+        config.set_base_url(url).map_err(|msg| {
+            BuildError::Content(crate::diagnostic::Diagnostic::error("--base-url", 0, msg).into())
+        })?;
+    }
+    let (digests, mut diags) = content::load(&root.join("content"));
+    let (site, model_diags) = model::build(&digests, &config);
+    diags.extend(model_diags);
+    diags.sort();
+    if diags.has_errors() {
+        return Err(BuildError::Content(diags));
+    }
+    Ok((config, site, diags))
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (config, site, diagnostics) = load_site(&opts.root, opts.base_url.as_deref())?;
+    let theme = Theme::load(&opts.root, &config.theme)?;
+    let urls = Urls::new(&config.base_url);
+    let staging = Staging::begin(&opts.output_dir, &opts.root)?;
+    let render = Renderer::new(&site, &config, &urls, &theme).render_all(&staging)?;
+    let written = staging.commit()?;
+    Ok(BuildReport {
+        days: site.days.len(),
+        papers: site.papers.len(),
+        tags: site.tags.len(),
+        render,
+        written,
+        seconds: started.elapsed().as_secs_f64(),
+        diagnostics,
+    })
+}
+
+impl BuildReport {
+    pub fn summary(&self) -> String {
+        format!(
+            "Built {} days, {} papers, {} tags: {} pages, {} feeds, {} files ({}, {} unchanged) in {:.2} s",
+            self.days,
+            self.papers,
+            self.tags,
+            self.render.pages,
+            self.render.feeds,
+            self.written.files,
+            human_bytes(self.written.bytes),
+            self.written.unchanged,
+            self.seconds
+        )
+    }
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}

@@ -1,0 +1,237 @@
+//! `config.toml`: the site's settings, read once at the start of a build.
+//!
+//! Every key has a default so that a folder holding only `content/` builds, and unknown
+//! keys are errors: a typo in a setting should be reported, not silently ignored.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// The keyword rules used when `config.toml` has no `tag_rules` key at all.
+const DEFAULT_TAG_RULES: &str = include_str!("default_tag_rules.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Absolute URL the site is published under, with or without a subpath.
+    pub base_url: String,
+    pub title: String,
+    pub description: String,
+    /// Author named in every feed (RFC 4287 requires one).
+    pub author: String,
+    /// BCP 47 language tag of the pages and feeds.
+    pub language: String,
+    /// Theme folder under `themes/`; `default` is also built into the binary.
+    pub theme: String,
+    /// Days in `/atom.xml` and papers in each tag feed.
+    pub feed_limit: usize,
+    /// Days per home page (`/`, `/page/2/`, …).
+    pub days_per_page: usize,
+    /// Papers per tag page (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …).
+    pub papers_per_tag_page: usize,
+    /// Prefix of every Atom id. Ids must not change when the site moves, so they are
+    /// `tag:` URIs (RFC 4151) rather than URLs; set this once and never change it.
+    pub feed_id_base: Option<String>,
+    /// Keyword rules that add tags to papers by matching title and summary.
+    pub tag_rules: Vec<TagRule>,
+    /// Build files marked `draft = true` too.
+    pub drafts: bool,
+}
+
+/// One keyword rule: a paper whose title or summary contains any keyword gets the tag.
+///
+/// A keyword matches at the start of a word and, unless it ends with `*`, at the end of
+/// one too, ignoring ASCII case: `agent*` matches "agents" and "agentic", `RL` matches
+/// "RL" but not "RLHF".
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TagRule {
+    pub tag: String,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DefaultRules {
+    tag_rules: Vec<TagRule>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "http://127.0.0.1:1111/".into(),
+            title: "Daily papers".into(),
+            description: "A daily digest of AI research papers.".into(),
+            author: String::new(),
+            language: "en".into(),
+            theme: "default".into(),
+            feed_limit: 30,
+            days_per_page: 7,
+            papers_per_tag_page: 50,
+            feed_id_base: None,
+            tag_rules: default_tag_rules(),
+            drafts: false,
+        }
+    }
+}
+
+/// The built-in ML topic rules, documented in the README.
+pub fn default_tag_rules() -> Vec<TagRule> {
+    toml::from_str::<DefaultRules>(DEFAULT_TAG_RULES)
+        .map(|d| d.tag_rules)
+        .unwrap_or_default()
+}
+
+impl Config {
+    /// Reads `config.toml` under `root`; a missing file means all defaults.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join("config.toml");
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    let bytes = e.as_bytes();
+                    let line = 1 + bytes[..e.utf8_error().valid_up_to()]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count();
+                    return Err(Diagnostic::error(path, line, "file is not valid UTF-8").into());
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}")).into());
+            }
+        };
+        Config::parse(&path, &text)
+    }
+
+    /// Parses config text; `path` only names the file in diagnostics.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|span| crate::diagnostic::line_col(text, span.start))
+                .unwrap_or((0, 0));
+            Diagnostics::from(Diagnostic::error(path, line, e.message().to_string()).with_col(col))
+        })?;
+        let mut problems = Diagnostics::default();
+        if let Err(msg) = crate::render::urls::validate_base_url(&config.base_url) {
+            problems.push(Diagnostic::error(path, line_of_key(text, "base_url"), msg));
+        }
+        for (key, value) in [
+            ("feed_limit", config.feed_limit),
+            ("days_per_page", config.days_per_page),
+            ("papers_per_tag_page", config.papers_per_tag_page),
+        ] {
+            if value == 0 {
+                problems.push(Diagnostic::error(
+                    path,
+                    line_of_key(text, key),
+                    format!("`{key}` must be at least 1"),
+                ));
+            }
+        }
+        for rule in &config.tag_rules {
+            if rule.tag.trim().is_empty() || rule.keywords.iter().any(|k| k.trim().is_empty()) {
+                problems.push(Diagnostic::error(
+                    path,
+                    line_of_key(text, "tag_rules"),
+                    "a tag rule needs a non-empty `tag` and non-empty `keywords`",
+                ));
+            }
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        if config.author.trim().is_empty() {
+            config.author = config.title.clone();
+        }
+        Ok(config)
+    }
+
+    /// Replaces `base_url` (from `--base-url` or `serve`), with the same checks as the file.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        crate::render::urls::validate_base_url(url)?;
+        self.base_url = url.to_string();
+        if !self.base_url.ends_with('/') {
+            self.base_url.push('/');
+        }
+        Ok(())
+    }
+
+    /// The `tag:` URI prefix shared by every feed and entry id of this site.
+    pub fn feed_id_base(&self) -> String {
+        match &self.feed_id_base {
+            Some(base) => base.trim_end_matches(':').to_string(),
+            None => format!("tag:papertrail,2025:{}", slug::slugify(&self.title)),
+        }
+    }
+}
+
+/// Line of the first `key =` in the text, for pointing at a bad value.
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.starts_with(key) && l[key.len()..].trim_start().starts_with(['=', ']'])
+                || l.starts_with(&format!("[[{key}]]"))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_empty() {
+        let c = Config::parse(Path::new("config.toml"), "").unwrap();
+        assert_eq!(c.feed_limit, 30);
+        assert!(
+            c.tag_rules.len() >= 14,
+            "default rules: {}",
+            c.tag_rules.len()
+        );
+        assert!(c.base_url.ends_with('/'));
+    }
+
+    #[test]
+    fn explicit_empty_rules_disable_defaults() {
+        let c = Config::parse(Path::new("config.toml"), "tag_rules = []").unwrap();
+        assert!(c.tag_rules.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line() {
+        let err =
+            Config::parse(Path::new("config.toml"), "title = \"x\"\nfeed_limt = 3\n").unwrap_err();
+        let d = &err.items[0];
+        assert_eq!(d.line, 2);
+        assert!(d.message.contains("feed_limt"), "{}", d.message);
+    }
+
+    #[test]
+    fn bad_base_url_names_the_line() {
+        let err = Config::parse(
+            Path::new("config.toml"),
+            "title = \"x\"\nbase_url = \"nope\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.items[0].line, 2);
+    }
+
+    #[test]
+    fn base_url_gets_trailing_slash() {
+        let c = Config::parse(
+            Path::new("config.toml"),
+            "base_url = \"https://u.github.io/repo\"",
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://u.github.io/repo/");
+    }
+}

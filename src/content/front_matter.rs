@@ -1,0 +1,147 @@
+//! TOML front matter between `+++` lines, the convention Zola users know.
+//!
+//! It is how people correct what a bot wrote without touching the bot's lines: a date,
+//! a title, tags, and per-paper overrides keyed by arXiv id.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, line_col};
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(default, deserialize_with = "de_date")]
+    pub date: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Tags added to every paper of this file.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// A draft is read and checked but not published (unless `drafts = true`).
+    #[serde(default)]
+    pub draft: bool,
+    /// Per-paper corrections, keyed by arXiv id: `[papers."2507.02592"]`.
+    #[serde(default)]
+    pub papers: BTreeMap<String, PaperOverride>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PaperOverride {
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub hidden: bool,
+    /// Markdown shown on the paper's page.
+    pub note: Option<String>,
+    pub title: Option<String>,
+    pub authors: Option<Vec<String>>,
+}
+
+fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    use serde::de::Error;
+    let value = toml::Value::deserialize(d)?;
+    let text = match &value {
+        toml::Value::Datetime(dt) => match dt.date {
+            Some(date) if dt.time.is_none() => format!("{date}"),
+            _ => return Err(D::Error::custom("`date` must be a date like 2025-07-04")),
+        },
+        toml::Value::String(s) => s.trim().to_string(),
+        _ => return Err(D::Error::custom("`date` must be a date like 2025-07-04")),
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| D::Error::custom(format!("`{text}` is not a valid date (YYYY-MM-DD)")))
+}
+
+/// Splits `text` into front matter, the line of its `date` key, and the body with the
+/// 1-based line the body starts on.
+pub fn split<'a>(
+    path: &Path,
+    text: &'a str,
+) -> Result<(FrontMatter, usize, &'a str, usize), Diagnostic> {
+    let Some(after_open) = text.strip_prefix("+++\n").or_else(|| {
+        text.strip_prefix("+++")
+            .filter(|rest| rest.trim_start_matches([' ', '\t']).starts_with('\n'))
+            .map(|rest| &rest[rest.find('\n').map_or(rest.len(), |i| i + 1)..])
+    }) else {
+        return Ok((FrontMatter::default(), 0, text, 1));
+    };
+    let open_len = text.len() - after_open.len();
+    let mut offset = 0;
+    let mut close = None;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((block_end, body_start)) = close else {
+        return Err(Diagnostic::error(
+            path,
+            1,
+            "front matter opened with `+++` is never closed by a `+++` line",
+        ));
+    };
+    let block = &after_open[..block_end];
+    let front: FrontMatter = toml::from_str(block).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 0), |s| line_col(block, s.start));
+        Diagnostic::error(
+            path,
+            line + 1,
+            format!("front matter: {}", e.message().trim()),
+        )
+        .with_col(col)
+    })?;
+    let date_line = block
+        .lines()
+        .position(|l| l.trim_start().starts_with("date"))
+        .map_or(1, |i| i + 2);
+    let body = &after_open[body_start..];
+    let body_line = line_col(text, open_len + body_start).0;
+    Ok((front, date_line, body, body_line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_front_matter() {
+        let (fm, _, body, line) = split(Path::new("a.md"), "## Papers\n").unwrap();
+        assert_eq!(fm, FrontMatter::default());
+        assert_eq!((body, line), ("## Papers\n", 1));
+    }
+
+    #[test]
+    fn full_front_matter() {
+        let text = "+++\ndate = 2025-07-04\ntitle = \"Fixed\"\ntags = [\"x\"]\n\n[papers.\"2507.02592\"]\nnote = \"see *also*\"\nhidden = true\n+++\nbody\n";
+        let (fm, date_line, body, line) = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2025, 7, 4));
+        assert_eq!(date_line, 2);
+        assert_eq!(fm.title.as_deref(), Some("Fixed"));
+        assert!(fm.papers["2507.02592"].hidden);
+        assert_eq!((body, line), ("body\n", 10));
+    }
+
+    #[test]
+    fn error_line_is_the_file_line() {
+        let text = "+++\ntitle = \"ok\"\ndate = 2025-02-30\n+++\n";
+        let err = split(Path::new("a.md"), text).unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        let text = "+++\ntitle = \"ok\"\n\ntittle = 1\n+++\n";
+        let err = split(Path::new("a.md"), text).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("tittle"), "{err}");
+    }
+
+    #[test]
+    fn unclosed_is_an_error() {
+        assert!(split(Path::new("a.md"), "+++\ntitle = \"x\"\n").is_err());
+    }
+}

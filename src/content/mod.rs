@@ -1,0 +1,321 @@
+//! Reading `content/`: finding digest files, decoding them, and parsing each with the
+//! parser for its format.
+//!
+//! The output is a list of [`Digest`]s, one per file, holding the entries exactly as the
+//! file states them (with line numbers). Joining entries into papers and days is the
+//! model's job, so each parser stays a pure function of one file's text.
+
+pub mod arxiv;
+pub mod feed_dump;
+pub mod front_matter;
+pub mod markup;
+pub mod table;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+pub use front_matter::{FrontMatter, PaperOverride};
+pub use markup::Markup;
+
+/// Which syntax an entry was written in; decides whose fields win when entries merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Table,
+    FeedDump,
+}
+
+/// One item of a digest: a paper when it has an arXiv id, otherwise a plain link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub line: usize,
+    pub format: Format,
+    /// Plain text, whitespace collapsed.
+    pub title: String,
+    pub arxiv_id: Option<String>,
+    /// The item's own link when it is not a paper (a blog post), or the first link given.
+    pub url: Option<String>,
+    pub authors: Vec<String>,
+    /// The long summary (table digests).
+    pub summary: Option<Markup>,
+    /// The one-sentence gist (feed dumps, before "AI-generated summary").
+    pub gist: Option<Markup>,
+    /// The paper's abstract (feed dumps, after "AI-generated summary").
+    pub abstract_: Option<Markup>,
+    /// Tags the file states for this entry (the `Category` column).
+    pub tags: Vec<String>,
+}
+
+/// A run of entries under one date: a `## Papers for DATE` section, or the whole file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The date in the section's heading, if it has one.
+    pub date: Option<NaiveDate>,
+    /// Line of the heading, or of the first entry when there is no heading.
+    pub line: usize,
+    pub entries: Vec<Entry>,
+}
+
+/// One digest file, parsed.
+#[derive(Debug, Clone)]
+pub struct Digest {
+    /// Path as shown to the user (root joined with the path under it).
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    /// Line of `date` in the front matter, for diagnostics.
+    pub front_date_line: usize,
+    pub path_date: Option<NaiveDate>,
+    pub sections: Vec<Section>,
+}
+
+/// Every digest under `content_dir`, in path order, and every problem found.
+pub fn load(content_dir: &Path) -> (Vec<Digest>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let paths = match discover(content_dir) {
+        Ok(paths) => paths,
+        Err(d) => {
+            diagnostics.push(d);
+            return (Vec::new(), diagnostics);
+        }
+    };
+    let results: Vec<(Option<Digest>, Diagnostics)> =
+        paths.par_iter().map(|path| read_digest(path)).collect();
+    let mut digests = Vec::with_capacity(results.len());
+    for (digest, diags) in results {
+        diagnostics.extend(diags);
+        digests.extend(digest);
+    }
+    (digests, diagnostics)
+}
+
+/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries.
+/// Sorted, so that everything downstream is deterministic.
+pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !dir.is_dir() {
+        return Err(Diagnostic::error(
+            dir,
+            0,
+            "content folder not found (use --root to point at the site)",
+        ));
+    }
+    let mut paths = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Diagnostic::error(path, 0, format!("cannot read: {e}"))
+        })?;
+        if entry.file_type().is_file() && is_digest_name(entry.path()) {
+            paths.push(entry.into_path());
+        }
+    }
+    Ok(paths)
+}
+
+fn is_digest_name(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown" | "txt")
+    )
+}
+
+/// Reads and parses one file. Never panics on any bytes.
+pub fn read_digest(path: &Path) -> (Option<Digest>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(path, 0, format!("cannot read: {e}")));
+            return (None, diags);
+        }
+    };
+    let text = match decode(path, &bytes, &mut diags) {
+        Some(text) => text,
+        None => return (None, diags),
+    };
+    let digest = parse_digest(path, &text, &mut diags);
+    (digest, diags)
+}
+
+/// Parses a decoded file: front matter, then the body in whichever format it uses.
+pub fn parse_digest(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Digest> {
+    let (front, front_date_line, body, body_line) = match front_matter::split(path, text) {
+        Ok(parts) => parts,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let sections = if feed_dump::looks_like(body) {
+        feed_dump::parse(path, body, body_line, diags)
+    } else {
+        table::parse(path, body, body_line, diags)
+    };
+    Some(Digest {
+        path: path.to_path_buf(),
+        front,
+        front_date_line,
+        path_date: date_from_path(path),
+        sections,
+    })
+}
+
+/// UTF-8 text with the byte-order mark dropped, CRLF made LF, and characters that no
+/// HTML page or XML feed may carry removed (each removal is reported).
+pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = 1 + String::from_utf8_lossy(&good[line_start..]).chars().count();
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    format!(
+                        "invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                        bytes[e.valid_up_to()]
+                    ),
+                )
+                .with_col(col),
+            );
+            return None;
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut line = 1;
+    let mut reported_line = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => {
+                out.push('\n');
+                line += 1;
+            }
+            '\n' => {
+                out.push('\n');
+                line += 1;
+            }
+            c if is_forbidden_char(c) => {
+                if reported_line != line {
+                    reported_line = line;
+                    diags.push(Diagnostic::warning(
+                        path,
+                        line,
+                        format!("control character U+{:04X} removed", c as u32),
+                    ));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// Characters XML 1.0 forbids, plus C1 controls and noncharacters HTML rejects.
+pub fn is_forbidden_char(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+        || matches!(c as u32, 0xFDD0..=0xFDEF)
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// A date in the file's path: `YYYY-MM-DD` in the file name, else `YYYY/MM/DD.md`.
+pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    if let Some(date) = find_iso_date(name) {
+        return Some(date);
+    }
+    let stem = path.file_stem()?.to_str()?;
+    let month = path.parent()?.file_name()?.to_str()?;
+    let year = path.parent()?.parent()?.file_name()?.to_str()?;
+    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if all_digits(year, 4) && all_digits(month, 2) && all_digits(stem, 2) {
+        return NaiveDate::from_ymd_opt(
+            year.parse().ok()?,
+            month.parse().ok()?,
+            stem.parse().ok()?,
+        );
+    }
+    None
+}
+
+/// The first valid `YYYY-MM-DD` in a string.
+pub fn find_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+        let boundary_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let end_ok = b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if boundary_ok
+            && end_ok
+            && digits(0..4)
+            && w[4] == b'-'
+            && digits(5..7)
+            && w[7] == b'-'
+            && digits(8..10)
+        {
+            NaiveDate::parse_from_str(std::str::from_utf8(w).ok()?, "%Y-%m-%d").ok()
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_paths() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(
+            date_from_path(Path::new("content/2025/07/2025-07-04.md")),
+            d(2025, 7, 4)
+        );
+        assert_eq!(
+            date_from_path(Path::new("c/2025-07-04-feed.md")),
+            d(2025, 7, 4)
+        );
+        assert_eq!(
+            date_from_path(Path::new("archive/2025/07/04.md")),
+            d(2025, 7, 4)
+        );
+        assert_eq!(date_from_path(Path::new("c/2025-02-30.md")), None);
+        assert_eq!(date_from_path(Path::new("c/notes.md")), None);
+        assert_eq!(date_from_path(Path::new("c/12025-07-04.md")), None);
+    }
+
+    #[test]
+    fn decode_strips_bom_crlf_and_controls() {
+        let mut diags = Diagnostics::default();
+        let text = decode(
+            Path::new("x.md"),
+            b"\xEF\xBB\xBFa\r\nb\x00c\r\n",
+            &mut diags,
+        )
+        .unwrap();
+        assert_eq!(text, "a\nbc\n");
+        assert_eq!(diags.items.len(), 1);
+        assert_eq!(diags.items[0].line, 2);
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let mut diags = Diagnostics::default();
+        assert!(decode(Path::new("x.md"), b"ok\nab\xFFc", &mut diags).is_none());
+        let d = &diags.items[0];
+        assert_eq!((d.line, d.col), (2, 3));
+        assert!(d.is_error());
+    }
+}

@@ -1,0 +1,472 @@
+//! Format A: markdown tables under `## Papers for DATE` headings.
+//!
+//! Bots wrap long title cells onto a second physical line that does not start with `|`,
+//! and a GFM parser would split such a row in two. So physical lines are first joined
+//! into logical rows by counting cells against the header; only then is each cell's
+//! inline markdown handed to pulldown-cmark.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::arxiv::{self, IdSource};
+use super::{Entry, Format, Section, markup};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Title,
+    Authors,
+    Summary,
+    Category,
+    Link,
+    Other,
+}
+
+struct Header {
+    columns: Vec<Column>,
+    line: usize,
+}
+
+/// Parses the body of a table digest. `first_line` is the file line `body` starts on.
+pub fn parse(path: &Path, body: &str, first_line: usize, diags: &mut Diagnostics) -> Vec<Section> {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut header: Option<Header> = None;
+    let mut last_row_closed = true;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_end();
+        let lineno = first_line + i;
+        let trimmed = line.trim_start();
+        if let Some(heading) = heading_text(trimmed) {
+            header = None;
+            if let Some(rest) = strip_prefix_ci(heading, "papers for") {
+                let date = parse_heading_date(path, rest, lineno, diags);
+                sections.push(Section {
+                    date,
+                    line: lineno,
+                    entries: Vec::new(),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if trimmed.starts_with('|') {
+            let next_is_separator = lines.get(i + 1).is_some_and(|l| is_separator_row(l));
+            if next_is_separator {
+                header = Some(parse_header(path, trimmed, lineno, diags));
+                i += 2;
+                continue;
+            }
+            let Some(h) = &header else {
+                diags.push(Diagnostic::error(
+                    path,
+                    lineno,
+                    "table row before any header: a table starts with a header row and a `|---|` line",
+                ));
+                i += 1;
+                continue;
+            };
+            let (row, consumed) = assemble_row(&lines[i..], h.columns.len());
+            last_row_closed = row.trim_end().ends_with('|') && !row.trim_end().ends_with("\\|");
+            i += consumed;
+            let cells = split_cells(&row);
+            if cells.len() != h.columns.len() {
+                diags.push(Diagnostic::error(
+                    path,
+                    lineno,
+                    format!(
+                        "row has {} cells but the header on line {} has {} ({}); a wrapped row must continue on lines that do not start with `|`",
+                        cells.len(),
+                        h.line,
+                        h.columns.len(),
+                        column_names(&h.columns)
+                    ),
+                ));
+                continue;
+            }
+            if h.columns.contains(&Column::Title) {
+                let entry = entry_from_cells(path, &h.columns, &cells, lineno, diags);
+                current_section(&mut sections, lineno).entries.push(entry);
+            }
+            continue;
+        }
+        if !trimmed.is_empty() && header.is_some() {
+            if !last_row_closed {
+                if let Some(entry) = sections.last_mut().and_then(|s| s.entries.last_mut()) {
+                    diags.push(Diagnostic::warning(
+                        path,
+                        lineno,
+                        format!(
+                            "line continues the row of line {} after its last cell; it was not added to any cell",
+                            entry.line
+                        ),
+                    ));
+                }
+            } else {
+                diags.push(Diagnostic::warning(
+                    path,
+                    lineno,
+                    "text between table rows belongs to no row and is ignored",
+                ));
+            }
+            header = None;
+        }
+        i += 1;
+    }
+    sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
+    sections
+}
+
+fn current_section(sections: &mut Vec<Section>, line: usize) -> &mut Section {
+    if sections.is_empty() {
+        sections.push(Section {
+            date: None,
+            line,
+            entries: Vec::new(),
+        });
+    }
+    let last = sections.len() - 1;
+    &mut sections[last]
+}
+
+fn heading_text(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        Some(line[hashes..].trim())
+    } else {
+        None
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s[prefix.len()..].trim())
+}
+
+fn parse_heading_date(
+    path: &Path,
+    rest: &str,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    let token = rest.split_whitespace().next().unwrap_or("");
+    let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+    match NaiveDate::parse_from_str(token, "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            let looks_like_date = token.len() == 10 && token.as_bytes()[4] == b'-';
+            let message = if looks_like_date {
+                format!("`{token}` is not a real date")
+            } else {
+                format!(
+                    "cannot read a date in this heading; expected `## Papers for YYYY-MM-DD`, found `{rest}`"
+                )
+            };
+            diags.push(Diagnostic::error(path, line, message));
+            None
+        }
+    }
+}
+
+fn is_separator_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics) -> Header {
+    let columns: Vec<Column> = split_cells(line)
+        .iter()
+        .map(|cell| match markup::plain(cell).to_ascii_lowercase().as_str() {
+            "title" | "paper" => Column::Title,
+            "authors" | "author" => Column::Authors,
+            "summary" | "description" | "abstract" => Column::Summary,
+            "category" | "categories" | "tags" | "tag" | "topic" => Column::Category,
+            "link" | "links" | "url" => Column::Link,
+            other => {
+                diags.push(Diagnostic::warning(
+                    path,
+                    lineno,
+                    format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link)"),
+                ));
+                Column::Other
+            }
+        })
+        .collect();
+    if !columns.contains(&Column::Title) {
+        diags.push(Diagnostic::error(
+            path,
+            lineno,
+            "table header has no `Title` column, so its rows cannot become papers",
+        ));
+    }
+    Header {
+        columns,
+        line: lineno,
+    }
+}
+
+fn column_names(columns: &[Column]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Joins physical lines into one logical row until it has `ncols` cells. Returns the row
+/// and how many lines it used. A line starting with `|` continues the row only while
+/// the row so far ends inside a cell.
+fn assemble_row(lines: &[&str], ncols: usize) -> (String, usize) {
+    let mut row = lines[0].trim().to_string();
+    let mut used = 1;
+    while split_cells(&row).len() < ncols {
+        let Some(next) = lines.get(used) else { break };
+        let next_trimmed = next.trim();
+        let row_closed = row.ends_with('|') && !row.ends_with("\\|");
+        if next_trimmed.is_empty()
+            || heading_text(next_trimmed).is_some()
+            || (next_trimmed.starts_with('|') && row_closed)
+        {
+            break;
+        }
+        row.push(' ');
+        row.push_str(next_trimmed);
+        used += 1;
+    }
+    (row, used)
+}
+
+/// Cells of a row: split on `|` not escaped by `\`, outer pipes dropped, `\|` unescaped.
+pub fn split_cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    if !cell.trim().is_empty() {
+        cells.push(cell);
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+fn entry_from_cells(
+    path: &Path,
+    columns: &[Column],
+    cells: &[String],
+    line: usize,
+    diags: &mut Diagnostics,
+) -> Entry {
+    let mut entry = Entry {
+        line,
+        format: Format::Table,
+        title: String::new(),
+        arxiv_id: None,
+        url: None,
+        authors: Vec::new(),
+        summary: None,
+        gist: None,
+        abstract_: None,
+        tags: Vec::new(),
+    };
+    let mut links: Vec<String> = Vec::new();
+    for (column, cell) in columns.iter().zip(cells) {
+        match column {
+            Column::Title => {
+                let (title, title_links) = parse_title_cell(cell);
+                entry.title = title;
+                links.extend(title_links);
+            }
+            Column::Authors => entry.authors = split_authors(cell),
+            Column::Summary => {
+                let m = markup::inline(cell);
+                entry.summary = (!m.is_empty()).then_some(m);
+            }
+            Column::Category => {
+                let tag = markup::plain(cell);
+                if !tag.is_empty() {
+                    entry.tags.push(tag);
+                }
+            }
+            Column::Link => links.extend(link_targets(cell)),
+            Column::Other => {}
+        }
+    }
+    let mut found: Vec<(String, IdSource)> =
+        links.iter().filter_map(|l| arxiv::id_from_url(l)).collect();
+    found.sort_by_key(|(_, source)| *source != IdSource::Arxiv);
+    if let Some((id, _)) = found.first() {
+        entry.arxiv_id = Some(id.clone());
+        if let Some((other, _)) = found.iter().find(|(o, _)| o != id) {
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                format!("links name two different papers ({id} and {other}); using {id}"),
+            ));
+        }
+    }
+    entry.url = links.into_iter().next();
+    if entry.title.is_empty() {
+        diags.push(Diagnostic::error(path, line, "row has an empty title"));
+    }
+    entry
+}
+
+/// Title text and link targets of a title cell, in any of the shapes bots write:
+/// `Title (Read more on [arXiv](URL) or [HuggingFace](URL))`, `[Title](URL)`, or plain.
+fn parse_title_cell(cell: &str) -> (String, Vec<String>) {
+    let links = link_targets(cell);
+    let title_src = match find_ci(cell, "(read more") {
+        Some(pos) => &cell[..pos],
+        None => cell,
+    };
+    (markup::plain(title_src), links)
+}
+
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .to_ascii_lowercase()
+        .find(&needle.to_ascii_lowercase())
+}
+
+/// Destinations of the markdown links (and autolinks) in a cell.
+pub fn link_targets(cell: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut out: Vec<String> = Parser::new(cell)
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect();
+    if out.is_empty() {
+        out.extend(
+            cell.split_whitespace()
+                .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+                .map(|w| w.trim_end_matches([')', '.', ',']).to_string()),
+        );
+    }
+    out
+}
+
+fn split_authors(cell: &str) -> Vec<String> {
+    markup::plain(cell)
+        .split([',', ';'])
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let s = parse(Path::new("t.md"), text, 1, &mut d);
+        (s, d)
+    }
+
+    const WRAPPED: &str = "## Papers for 2025-07-04\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n| LangScene-X: Reconstruct Generalizable 3D Language-Embedded Scenes with\n  TriMap Video Diffusion (Read more on [arXiv](https://arxiv.org/abs/2507.02813) or [HuggingFace](https://huggingface.co/papers/2507.02813))| Minghui Yang, hanyang-21 | LangScene-X is a framework. |\n| Fast (Read more on [arXiv](https://arxiv.org/abs/2507.02754v2) or [HuggingFace](https://huggingface.co/papers/2507.02754))| A B | S |\n";
+
+    #[test]
+    fn wrapped_title_is_one_row() {
+        let (s, d) = parse_str(WRAPPED);
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].date, NaiveDate::from_ymd_opt(2025, 7, 4));
+        let e = &s[0].entries;
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].title,
+            "LangScene-X: Reconstruct Generalizable 3D Language-Embedded Scenes with TriMap Video Diffusion"
+        );
+        assert_eq!(e[0].arxiv_id.as_deref(), Some("2507.02813"));
+        assert_eq!(e[0].authors, ["Minghui Yang", "hanyang-21"]);
+        assert_eq!(e[0].line, 5);
+        assert_eq!(e[1].arxiv_id.as_deref(), Some("2507.02754"));
+        assert_eq!(e[1].line, 7);
+    }
+
+    #[test]
+    fn category_and_link_columns() {
+        let text = "## Papers for 2025-07-05\n| Category | Title | Authors | Summary | Link |\n|---|---|---|---|---|\n| Computer Vision | [Plain Title](https://huggingface.co/papers/2507.00001) | A | S | [Read more](https://arxiv.org/abs/2507.00001) |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries[0];
+        assert_eq!(e.title, "Plain Title");
+        assert_eq!(e.tags, ["Computer Vision"]);
+        assert_eq!(e.arxiv_id.as_deref(), Some("2507.00001"));
+    }
+
+    #[test]
+    fn header_is_case_insensitive_and_any_order() {
+        let text = "| SUMMARY | title | AUTHORS |\n|---|---|---|\n| s | [T](https://arxiv.org/abs/2507.00002) | x, y |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries[0];
+        assert_eq!((e.title.as_str(), e.authors.len()), ("T", 2));
+        assert_eq!(s[0].date, None);
+    }
+
+    #[test]
+    fn several_sections_in_one_file() {
+        let text = "# My README\n\nSome intro.\n\n## Papers for 2025-07-05\n| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | x | s |\n\n## Papers for 2025-07-04\n| Title | Authors | Summary |\n|---|---|---|\n| B (Read more on [arXiv](https://arxiv.org/abs/2507.00004)) | x | s |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].date, NaiveDate::from_ymd_opt(2025, 7, 4));
+        assert_eq!(s[1].entries[0].title, "B");
+    }
+
+    #[test]
+    fn escaped_pipes_br_and_entities() {
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A \\| B (Read more on [arXiv](https://arxiv.org/abs/2507.00005)) | x | p \\| q<br>R&amp;D `a\\|b` |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries[0];
+        assert_eq!(e.title, "A | B");
+        let summary = e.summary.as_ref().unwrap();
+        assert_eq!(summary.html, "p | q<br>R&amp;D <code>a|b</code>");
+        assert_eq!(summary.text, "p | q R&D a|b");
+    }
+
+    #[test]
+    fn bad_cell_count_is_an_error_with_line() {
+        let text =
+            "| Title | Authors | Summary |\n|---|---|---|\n| A | x |\n| B | x | s | extra |\n";
+        let (s, d) = parse_str(text);
+        assert_eq!(d.error_count(), 2, "{d}");
+        assert_eq!(d.items[0].line, 3);
+        assert_eq!(d.items[1].line, 4);
+        assert!(s.iter().all(|s| s.entries.is_empty()));
+    }
+
+    #[test]
+    fn impossible_date_is_an_error() {
+        let (_, d) = parse_str("## Papers for 2025-02-30\n");
+        assert_eq!(d.error_count(), 1);
+        assert!(d.items[0].message.contains("not a real date"), "{d}");
+    }
+
+    #[test]
+    fn mismatched_ids_warn() {
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00001) or [HuggingFace](https://huggingface.co/papers/2507.00009)) | x | s |\n";
+        let (s, d) = parse_str(text);
+        assert_eq!(s[0].entries[0].arxiv_id.as_deref(), Some("2507.00001"));
+        assert_eq!(d.warning_count(), 1, "{d}");
+    }
+}

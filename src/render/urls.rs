@@ -1,0 +1,160 @@
+//! The URL layout, in one place.
+//!
+//! Every page, feed and asset has a [`Route`]; its output file and its public URL are
+//! both derived from it, and the URL is always `base_url` + path. So a site published
+//! under a subpath (`https://user.github.io/repo/`) never gets a root-absolute link.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Where something lives in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route<'a> {
+    /// Home page `n` (1-based): `/`, `/page/2/`, …
+    Home(usize),
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Paper(&'a str),
+    Tags,
+    /// Tag page `n` (1-based): `/tags/<slug>/`, `/tags/<slug>/page/2/`, …
+    Tag(&'a str, usize),
+    TagFeed(&'a str),
+    Feed,
+    Sitemap,
+    /// Part `n` (1-based) of a sitemap split past 50,000 URLs.
+    SitemapPart(usize),
+    Robots,
+    NotFound,
+    /// A theme or site static file, by its path under `static/`.
+    Static(&'a str),
+}
+
+impl Route<'_> {
+    /// Path relative to the site root, as it appears after `base_url`.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home(1) => String::new(),
+            Route::Home(n) => format!("page/{n}/"),
+            Route::Day(d) => format!("{:04}/{:02}/{:02}/", d.year(), d.month(), d.day()),
+            Route::Month(y, m) => format!("{y:04}/{m:02}/"),
+            Route::Year(y) => format!("{y:04}/"),
+            Route::Paper(id) => format!("papers/{id}/"),
+            Route::Tags => "tags/".into(),
+            Route::Tag(slug, 1) => format!("tags/{slug}/"),
+            Route::Tag(slug, n) => format!("tags/{slug}/page/{n}/"),
+            Route::TagFeed(slug) => format!("tags/{slug}/atom.xml"),
+            Route::Feed => "atom.xml".into(),
+            Route::Sitemap => "sitemap.xml".into(),
+            Route::SitemapPart(n) => format!("sitemap-{n}.xml"),
+            Route::Robots => "robots.txt".into(),
+            Route::NotFound => "404.html".into(),
+            Route::Static(p) => p.trim_start_matches('/').to_string(),
+        }
+    }
+
+    /// The file written for this route, relative to the output folder.
+    pub fn file(&self) -> String {
+        let path = self.path();
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path
+        }
+    }
+}
+
+/// Turns routes into absolute URLs under one base.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    /// `base` must end with `/` (the config guarantees it).
+    pub fn new(base: &str) -> Urls {
+        Urls {
+            base: base.to_string(),
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn of(&self, route: &Route) -> String {
+        format!("{}{}", self.base, route.path())
+    }
+}
+
+/// Checks a `base_url`: absolute http(s) with a host, no query or fragment.
+pub fn validate_base_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url)
+        .map_err(|e| format!("`base_url` `{url}` is not an absolute URL ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(format!(
+            "`base_url` `{url}` must start with http:// or https:// and name a host"
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "`base_url` `{url}` must not have a query or fragment"
+        ));
+    }
+    if url.contains(['"', '\'', '<', '>', ' ', '\\']) {
+        return Err(format!(
+            "`base_url` `{url}` contains characters a URL cannot hold"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_is_fixed() {
+        let d = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+        let cases = [
+            (Route::Home(1), "index.html"),
+            (Route::Home(3), "page/3/index.html"),
+            (Route::Day(d), "2025/07/04/index.html"),
+            (Route::Month(2025, 7), "2025/07/index.html"),
+            (Route::Year(2025), "2025/index.html"),
+            (Route::Paper("2507.02592"), "papers/2507.02592/index.html"),
+            (Route::Tags, "tags/index.html"),
+            (Route::Tag("llms", 1), "tags/llms/index.html"),
+            (Route::Tag("llms", 2), "tags/llms/page/2/index.html"),
+            (Route::TagFeed("llms"), "tags/llms/atom.xml"),
+            (Route::Feed, "atom.xml"),
+            (Route::Sitemap, "sitemap.xml"),
+            (Route::Robots, "robots.txt"),
+            (Route::NotFound, "404.html"),
+        ];
+        for (route, file) in cases {
+            assert_eq!(route.file(), file);
+        }
+    }
+
+    #[test]
+    fn urls_keep_the_subpath() {
+        let u = Urls::new("https://u.github.io/repo/");
+        assert_eq!(u.of(&Route::Home(1)), "https://u.github.io/repo/");
+        assert_eq!(u.of(&Route::Feed), "https://u.github.io/repo/atom.xml");
+    }
+
+    #[test]
+    fn base_url_validation() {
+        assert!(validate_base_url("https://u.github.io/repo/").is_ok());
+        assert!(validate_base_url("http://127.0.0.1:1111/").is_ok());
+        for bad in [
+            "/repo/",
+            "ftp://x/",
+            "https://x/?q=1",
+            "javascript:alert(1)",
+            "https://x/\"a",
+        ] {
+            assert!(validate_base_url(bad).is_err(), "{bad}");
+        }
+    }
+}

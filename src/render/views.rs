@@ -1,0 +1,337 @@
+//! The plain data templates receive. Field names here are the theme authors' API and
+//! are listed in the README; change them only with the README.
+//!
+//! Views borrow from the model and are built per page, so no page copies the archive.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::urls::{Route, Urls};
+use crate::config::Config;
+use crate::content::arxiv;
+use crate::model::{Day, Paper, Site, Tag};
+
+#[derive(Serialize)]
+pub struct ConfigView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub author: &'a str,
+    pub language: &'a str,
+}
+
+impl<'a> ConfigView<'a> {
+    pub fn new(c: &'a Config) -> Self {
+        ConfigView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            author: &c.author,
+            language: &c.language,
+        }
+    }
+}
+
+/// Facts about the whole site, the same on every page.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub days: usize,
+    pub papers: usize,
+    pub tags: usize,
+    pub home_url: String,
+    pub tags_url: String,
+    pub feed_url: String,
+    pub css_url: String,
+    pub latest_day: Option<DayLink>,
+    pub years: Vec<YearLink>,
+    pub generator: String,
+}
+
+#[derive(Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub url: String,
+    pub days: usize,
+}
+
+/// What identifies this page: for `<title>`, canonical URL, OpenGraph and feed links.
+#[derive(Serialize)]
+pub struct PageMeta {
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub feeds: Vec<FeedLink>,
+}
+
+#[derive(Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DayLink {
+    /// `2025-07-04`
+    pub date: String,
+    /// `Friday, 4 July 2025`
+    pub long: String,
+    /// `4 Jul 2025`
+    pub short: String,
+    pub url: String,
+    pub papers: usize,
+}
+
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub url: String,
+    pub feed_url: String,
+    pub papers: usize,
+}
+
+#[derive(Serialize)]
+pub struct Links {
+    pub arxiv: String,
+    pub pdf: String,
+    pub hf: String,
+}
+
+#[derive(Serialize)]
+pub struct PaperView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub authors: &'a [String],
+    /// Sanitised HTML, or null.
+    pub summary_html: Option<&'a str>,
+    pub gist_html: Option<&'a str>,
+    pub abstract_html: Option<&'a str>,
+    pub note_html: Option<&'a str>,
+    /// Gist, else summary, else abstract: the short text for lists.
+    pub blurb_html: Option<&'a str>,
+    /// Plain text of the blurb, for meta descriptions.
+    pub blurb_text: &'a str,
+    pub links: Links,
+    pub tags: Vec<TagLink<'a>>,
+    pub days: Vec<DayLink>,
+    pub first_day: DayLink,
+}
+
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub summary_html: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DayView<'a> {
+    #[serde(flatten)]
+    pub link: DayLink,
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub papers: Vec<PaperView<'a>>,
+    pub links: Vec<LinkView<'a>>,
+    pub prev: Option<DayLink>,
+    pub next: Option<DayLink>,
+}
+
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub first_url: String,
+    pub last_url: String,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+}
+
+impl Pagination {
+    pub fn new(current: usize, total: usize, url: impl Fn(usize) -> String) -> Self {
+        Pagination {
+            current,
+            total,
+            first_url: url(1),
+            last_url: url(total),
+            prev_url: (current > 1).then(|| url(current - 1)),
+            next_url: (current < total).then(|| url(current + 1)),
+        }
+    }
+}
+
+/// A month as a calendar: weeks from Monday, `null` for cells outside the month.
+#[derive(Serialize)]
+pub struct MonthView {
+    pub year: i32,
+    pub month: u32,
+    /// `July 2025`
+    pub name: String,
+    pub url: String,
+    pub days: Vec<DayLink>,
+    pub papers: usize,
+    pub weeks: Vec<Vec<Option<CalendarDay>>>,
+}
+
+#[derive(Serialize)]
+pub struct CalendarDay {
+    pub day: u32,
+    pub date: String,
+    /// Set when the archive has this day.
+    pub url: Option<String>,
+    pub papers: usize,
+}
+
+/// Everything views need to build links, shared by all pages of one build.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub config: &'a Config,
+    pub urls: &'a Urls,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn day_link(&self, day: &Day) -> DayLink {
+        self.date_link(day.date, day.papers.len())
+    }
+
+    pub fn date_link(&self, date: NaiveDate, papers: usize) -> DayLink {
+        DayLink {
+            date: date.format("%Y-%m-%d").to_string(),
+            long: date.format("%A, %-d %B %Y").to_string(),
+            short: date.format("%-d %b %Y").to_string(),
+            url: self.urls.of(&Route::Day(date)),
+            papers,
+        }
+    }
+
+    pub fn tag_link(&self, tag: &'a Tag) -> TagLink<'a> {
+        TagLink {
+            name: &tag.name,
+            slug: &tag.slug,
+            url: self.urls.of(&Route::Tag(&tag.slug, 1)),
+            feed_url: self.urls.of(&Route::TagFeed(&tag.slug)),
+            papers: tag.papers.len(),
+        }
+    }
+
+    pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
+        let blurb = p.blurb();
+        PaperView {
+            id: &p.id,
+            title: &p.title,
+            url: self.urls.of(&Route::Paper(&p.id)),
+            authors: &p.authors,
+            summary_html: p.summary.as_ref().map(|m| m.html.as_str()),
+            gist_html: p.gist.as_ref().map(|m| m.html.as_str()),
+            abstract_html: p.abstract_.as_ref().map(|m| m.html.as_str()),
+            note_html: p.note.as_ref().map(|m| m.html.as_str()),
+            blurb_html: blurb.map(|m| m.html.as_str()),
+            blurb_text: blurb.map_or("", |m| m.text.as_str()),
+            links: Links {
+                arxiv: arxiv::abs_url(&p.id),
+                pdf: arxiv::pdf_url(&p.id),
+                hf: arxiv::hf_url(&p.id),
+            },
+            tags: p
+                .tags
+                .iter()
+                .map(|&t| self.tag_link(&self.site.tags[t]))
+                .collect(),
+            days: p.days.iter().map(|&d| self.date_link(d, 0)).collect(),
+            first_day: self.date_link(p.first_day(), 0),
+        }
+    }
+
+    pub fn day(&self, index: usize) -> DayView<'a> {
+        let days = &self.site.days;
+        let day = &days[index];
+        DayView {
+            link: self.day_link(day),
+            title: day.title.as_deref(),
+            description: day.description.as_deref(),
+            papers: day
+                .papers
+                .iter()
+                .map(|&p| self.paper(&self.site.papers[p]))
+                .collect(),
+            links: day
+                .links
+                .iter()
+                .map(|l| LinkView {
+                    title: &l.title,
+                    url: &l.url,
+                    summary_html: l.summary.as_ref().map(|m| m.html.as_str()),
+                })
+                .collect(),
+            prev: index.checked_sub(1).map(|i| self.day_link(&days[i])),
+            next: days.get(index + 1).map(|d| self.day_link(d)),
+        }
+    }
+
+    pub fn site_view(&self) -> SiteView {
+        let mut years: Vec<YearLink> = Vec::new();
+        for d in &self.site.days {
+            match years.last_mut() {
+                Some(y) if y.year == d.date.year() => y.days += 1,
+                _ => years.push(YearLink {
+                    year: d.date.year(),
+                    url: self.urls.of(&Route::Year(d.date.year())),
+                    days: 1,
+                }),
+            }
+        }
+        years.reverse();
+        SiteView {
+            days: self.site.days.len(),
+            papers: self.site.papers.len(),
+            tags: self.site.tags.len(),
+            home_url: self.urls.of(&Route::Home(1)),
+            tags_url: self.urls.of(&Route::Tags),
+            feed_url: self.urls.of(&Route::Feed),
+            css_url: self.urls.of(&Route::Static("style.css")),
+            latest_day: self.site.latest_day().map(|d| self.day_link(d)),
+            years,
+            generator: format!("papertrail {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// A month's days (indices into `site.days`, ascending) as a calendar.
+    pub fn month(&self, year: i32, month: u32, day_indices: &[usize]) -> MonthView {
+        let days: Vec<&Day> = day_indices.iter().map(|&i| &self.site.days[i]).collect();
+        let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
+        let lead = first.weekday().num_days_from_monday() as usize;
+        let mut cells: Vec<Option<CalendarDay>> = (0..lead).map(|_| None).collect();
+        let mut date = first;
+        while date.month() == month {
+            let found = days.iter().find(|d| d.date == date);
+            cells.push(Some(CalendarDay {
+                day: date.day(),
+                date: date.format("%Y-%m-%d").to_string(),
+                url: found.map(|_| self.urls.of(&Route::Day(date))),
+                papers: found.map_or(0, |d| d.papers.len()),
+            }));
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        while !cells.len().is_multiple_of(7) {
+            cells.push(None);
+        }
+        let mut weeks = Vec::new();
+        let mut iter = cells.into_iter().peekable();
+        while iter.peek().is_some() {
+            weeks.push(iter.by_ref().take(7).collect());
+        }
+        MonthView {
+            year,
+            month,
+            name: first.format("%B %Y").to_string(),
+            url: self.urls.of(&Route::Month(year, month)),
+            days: days.iter().map(|d| self.day_link(d)).collect(),
+            papers: days.iter().map(|d| d.papers.len()).sum(),
+            weeks,
+        }
+    }
+}
