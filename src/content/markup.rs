@@ -75,9 +75,7 @@ pub fn inline(src: &str) -> Markup {
 
 /// Plain text of inline markdown (titles, authors, categories), whitespace collapsed.
 pub fn plain(src: &str) -> String {
-    let mut text = String::new();
-    collect_text(Parser::new_ext(src, options()), &mut text);
-    collapse_whitespace(&text)
+    render(src, true).text
 }
 
 fn render(src: &str, inline: bool) -> Markup {

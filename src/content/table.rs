@@ -323,6 +323,13 @@ fn entry_from_cells(
     if entry.title.is_empty() {
         diags.push(Diagnostic::error(path, line, "row has an empty title"));
     }
+    if entry.url.is_none() {
+        diags.push(Diagnostic::error(
+            path,
+            line,
+            "row has no link: put an arXiv or Hugging Face link in the title cell or a Link column",
+        ));
+    }
     entry
 }
 
@@ -343,23 +350,20 @@ fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
         .find(&needle.to_ascii_lowercase())
 }
 
-/// Destinations of the markdown links (and autolinks) in a cell.
+static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"https?://[^\s()<>\[\]"'`|]+"#).expect("static regex")
+});
+
+/// Every http(s) URL in a cell, whatever markup surrounds it: markdown links, autolinks,
+/// HTML attributes or bare text. A markdown parser would miss links inside raw HTML.
 pub fn link_targets(cell: &str) -> Vec<String> {
-    use pulldown_cmark::{Event, Parser, Tag};
-    let mut out: Vec<String> = Parser::new(cell)
-        .filter_map(|e| match e {
-            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.to_string()),
-            _ => None,
+    URL.find_iter(cell)
+        .map(|m| {
+            m.as_str()
+                .trim_end_matches(['.', ',', ';', ':'])
+                .to_string()
         })
-        .collect();
-    if out.is_empty() {
-        out.extend(
-            cell.split_whitespace()
-                .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
-                .map(|w| w.trim_end_matches([')', '.', ',']).to_string()),
-        );
-    }
-    out
+        .collect()
 }
 
 fn split_authors(cell: &str) -> Vec<String> {

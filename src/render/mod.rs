@@ -450,7 +450,7 @@ impl<'a> Renderer<'a> {
                 let link = ctx.day_link(day);
                 let mut html = String::new();
                 if let Some(d) = &day.description {
-                    html.push_str(&format!("<p>{}</p>\n", tera::escape_html(d)));
+                    html.push_str(&format!("<p>{}</p>\n", escape_html(d)));
                 }
                 for &p in &day.papers {
                     html.push_str(&paper_feed_html(ctx, &site.papers[p], true));
@@ -458,8 +458,8 @@ impl<'a> Renderer<'a> {
                 for l in &day.links {
                     html.push_str(&format!(
                         "<h3><a href=\"{}\">{}</a></h3>\n{}\n",
-                        tera::escape_html(&l.url),
-                        tera::escape_html(&l.title),
+                        escape_html(&l.url),
+                        escape_html(&l.title),
                         l.summary.as_ref().map_or("", |m| m.html.as_str())
                     ));
                 }
@@ -598,9 +598,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Escapes text for HTML and XML: `& < > " '`. Unlike Tera's default it leaves `/`
+/// alone, which keeps URLs readable and pages small.
+pub fn escape_html(s: &str) -> String {
+    quick_xml::escape::escape(s).into_owned()
+}
+
 /// HTML for one paper inside a feed entry: absolute links only.
 fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String {
-    let esc = tera::escape_html;
+    let esc = escape_html;
     let url = ctx.urls.of(&Route::Paper(&p.id));
     let mut html = String::new();
     if heading {

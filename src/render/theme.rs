@@ -95,7 +95,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which is safe but bloats every URL sixfold.
-        tera.set_escape_fn(|s| quick_xml::escape::escape(s).into_owned());
+        tera.set_escape_fn(super::escape_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
         for required in REQUIRED {
