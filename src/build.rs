@@ -63,7 +63,10 @@ pub fn load_site(
             BuildError::Content(crate::diagnostic::Diagnostic::error("--base-url", 0, msg).into())
         })?;
     }
-    let (digests, mut diags) = content::load(&root.join("content"));
+    let opts = content::ParseOptions {
+        strip_preambles: config.strip_preambles,
+    };
+    let (digests, mut diags) = content::load(&root.join("content"), &opts);
     let (site, model_diags) = model::build(&digests, &config);
     diags.extend(model_diags);
     diags.sort();

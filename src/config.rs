@@ -38,6 +38,8 @@ pub struct Config {
     pub tag_rules: Vec<TagRule>,
     /// Build files marked `draft = true` too.
     pub drafts: bool,
+    /// Remove LLM preambles ("Here's a summary of …") from summaries.
+    pub strip_preambles: bool,
 }
 
 /// One keyword rule: a paper whose title or summary contains any keyword gets the tag.
@@ -72,6 +74,7 @@ impl Default for Config {
             feed_id_base: None,
             tag_rules: default_tag_rules(),
             drafts: false,
+            strip_preambles: true,
         }
     }
 }

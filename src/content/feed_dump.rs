@@ -52,7 +52,14 @@ struct Pending {
 }
 
 /// Parses the body of a feed dump into one undated section.
-pub fn parse(path: &Path, body: &str, first_line: usize, diags: &mut Diagnostics) -> Vec<Section> {
+pub fn parse(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    opts: &super::ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    let _ = opts;
     let mut entries = Vec::new();
     let mut pending: Option<Pending> = None;
     let mut state = State::Outside;
@@ -170,7 +177,7 @@ mod tests {
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let s = parse(Path::new("f.md"), text, 1, &mut d);
+        let s = parse(Path::new("f.md"), text, 1, &Default::default(), &mut d);
         (s, d)
     }
 

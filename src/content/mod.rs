@@ -70,8 +70,23 @@ pub struct Digest {
     pub sections: Vec<Section>,
 }
 
+/// Choices that change what parsers produce.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions {
+    /// Remove LLM preambles ("Here's a summary of …") from summaries.
+    pub strip_preambles: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            strip_preambles: true,
+        }
+    }
+}
+
 /// Every digest under `content_dir`, in path order, and every problem found.
-pub fn load(content_dir: &Path) -> (Vec<Digest>, Diagnostics) {
+pub fn load(content_dir: &Path, opts: &ParseOptions) -> (Vec<Digest>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let paths = match discover(content_dir) {
         Ok(paths) => paths,
@@ -80,8 +95,10 @@ pub fn load(content_dir: &Path) -> (Vec<Digest>, Diagnostics) {
             return (Vec::new(), diagnostics);
         }
     };
-    let results: Vec<(Option<Digest>, Diagnostics)> =
-        paths.par_iter().map(|path| read_digest(path)).collect();
+    let results: Vec<(Option<Digest>, Diagnostics)> = paths
+        .par_iter()
+        .map(|path| read_digest(path, opts))
+        .collect();
     let mut digests = Vec::with_capacity(results.len());
     for (digest, diags) in results {
         diagnostics.extend(diags);
@@ -125,26 +142,37 @@ fn is_digest_name(path: &Path) -> bool {
     )
 }
 
-/// Reads and parses one file. Never panics on any bytes.
-pub fn read_digest(path: &Path) -> (Option<Digest>, Diagnostics) {
+/// Reads and parses one file.
+pub fn read_digest(path: &Path, opts: &ParseOptions) -> (Option<Digest>, Diagnostics) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(path, &bytes, opts),
+        Err(e) => (
+            None,
+            Diagnostic::error(path, 0, format!("cannot read: {e}")).into(),
+        ),
+    }
+}
+
+/// Parses a file's bytes; `path` names it in diagnostics and may supply its date.
+/// Never panics, whatever the bytes.
+pub fn parse_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ParseOptions,
+) -> (Option<Digest>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(path, 0, format!("cannot read: {e}")));
-            return (None, diags);
-        }
-    };
-    let text = match decode(path, &bytes, &mut diags) {
-        Some(text) => text,
-        None => return (None, diags),
-    };
-    let digest = parse_digest(path, &text, &mut diags);
+    let digest = decode(path, bytes, &mut diags)
+        .and_then(|text| parse_digest(path, &text, opts, &mut diags));
     (digest, diags)
 }
 
 /// Parses a decoded file: front matter, then the body in whichever format it uses.
-pub fn parse_digest(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Digest> {
+pub fn parse_digest(
+    path: &Path,
+    text: &str,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+) -> Option<Digest> {
     let (front, front_date_line, body, body_line) = match front_matter::split(path, text) {
         Ok(parts) => parts,
         Err(d) => {
@@ -153,9 +181,9 @@ pub fn parse_digest(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<
         }
     };
     let sections = if feed_dump::looks_like(body) {
-        feed_dump::parse(path, body, body_line, diags)
+        feed_dump::parse(path, body, body_line, opts, diags)
     } else {
-        table::parse(path, body, body_line, diags)
+        table::parse(path, body, body_line, opts, diags)
     };
     Some(Digest {
         path: path.to_path_buf(),

@@ -29,7 +29,14 @@ struct Header {
 }
 
 /// Parses the body of a table digest. `first_line` is the file line `body` starts on.
-pub fn parse(path: &Path, body: &str, first_line: usize, diags: &mut Diagnostics) -> Vec<Section> {
+pub fn parse(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    opts: &super::ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    let _ = opts;
     let lines: Vec<&str> = body.split('\n').collect();
     let mut sections: Vec<Section> = Vec::new();
     let mut header: Option<Header> = None;
@@ -380,7 +387,7 @@ mod tests {
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let s = parse(Path::new("t.md"), text, 1, &mut d);
+        let s = parse(Path::new("t.md"), text, 1, &Default::default(), &mut d);
         (s, d)
     }
 
