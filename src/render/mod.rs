@@ -183,14 +183,15 @@ impl<'a> Renderer<'a> {
         let mut context = self.base.clone();
         context.insert("page", &meta);
         context.extend(
-            tera::Context::from_serialize(data)
+            tera::Context::from_serialize(&data)
                 .map_err(|e| anyhow::anyhow!("{}", theme::template_error(&e)))?,
         );
+        let mut out = Vec::new();
         self.theme
             .tera
-            .render(template, &context)
-            .map(String::into_bytes)
-            .map_err(|e| anyhow::anyhow!("{}", theme::template_error(&e)))
+            .render_to(template, &context, &mut out)
+            .map_err(|e| anyhow::anyhow!("{}", theme::template_error(&e)))?;
+        Ok(out)
     }
 
     fn meta(

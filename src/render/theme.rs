@@ -92,14 +92,15 @@ impl Theme {
         })?;
         statics.sort_by(|a, b| a.0.cmp(&b.0));
 
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        // Tera's default also escapes `/`, which is safe but bloats every URL sixfold.
-        tera.set_escape_fn(super::escape_html);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        // Same escaping as `super::escape_html` (`& < > " '`, not `/`), so pages and feeds
+        // agree; Tera's own escaper spells `'` differently.
+        tera.set_escape_fn(escape_html_to);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
         for required in REQUIRED {
-            if !tera.get_template_names().any(|n| n == *required) {
+            if !tera.contains_template(required) {
                 bail!("theme `{name}` has no template `{required}`");
             }
         }
@@ -140,13 +141,28 @@ fn read_dir_files(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<()>) ->
     Ok(())
 }
 
-/// A Tera error with its causes, which is where Tera puts the template name and line.
+/// [`super::escape_html`] in the shape Tera wants for its escape function.
+fn escape_html_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(quick_xml::escape::escape(s).as_bytes())
+}
+
+/// A Tera error as one message. Tera's `Display` is already the full report (template
+/// name, line and column, the source line with a caret, notes); its leading `error: ` is
+/// dropped because our caller prints one, and causes are added only when they say
+/// something the report does not.
 pub fn template_error(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
+    let report = e.to_string();
+    let mut msg = report
+        .strip_prefix("error: ")
+        .unwrap_or(&report)
+        .to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
+        let text = s.to_string();
+        if !msg.contains(&text) {
+            msg.push_str(": ");
+            msg.push_str(&text);
+        }
         source = s.source();
     }
     msg
