@@ -76,6 +76,27 @@ pub fn load_site(
     Ok((config, site, diags))
 }
 
+/// Everything `build` checks, without writing anything: config, every digest, the
+/// model, and the theme's templates. Returns every problem found.
+pub fn check(root: &Path) -> Diagnostics {
+    match load_site(root, None) {
+        Ok((config, _, mut diags)) => {
+            if let Err(e) = Theme::load(root, &config.theme) {
+                diags.push(crate::diagnostic::Diagnostic::error(
+                    root.join("themes").join(&config.theme),
+                    0,
+                    format!("{e:#}"),
+                ));
+            }
+            diags
+        }
+        Err(BuildError::Content(diags)) => diags,
+        Err(BuildError::Other(e)) => {
+            crate::diagnostic::Diagnostic::error(root, 0, format!("{e:#}")).into()
+        }
+    }
+}
+
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let (config, site, diagnostics) = load_site(&opts.root, opts.base_url.as_deref())?;

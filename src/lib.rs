@@ -11,4 +11,5 @@ pub mod diagnostic;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod tagging;

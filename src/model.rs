@@ -200,7 +200,7 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
         if hidden.contains(id) {
             continue;
         }
-        let (paper, tags) = merge_paper(id, apps, overrides.get(*id), digests, &matcher);
+        let (paper, tags) = merge_paper(id, apps, overrides.get(*id), &matcher);
         papers.push(paper);
         paper_tag_names.push(tags);
     }
@@ -212,10 +212,11 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
         .collect();
     for (id, apps) in &appearances {
         let Some(&i) = index.get(id) else { continue };
-        for app in apps {
-            if let Some(day) = days.get_mut(&app.date)
-                && !day.papers.contains(&i)
-            {
+        let mut dates: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
+        dates.sort();
+        dates.dedup();
+        for date in dates {
+            if let Some(day) = days.get_mut(&date) {
                 day.papers.push(i);
             }
         }
@@ -319,13 +320,18 @@ fn merge_paper(
     id: &str,
     apps: &[Appearance],
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
-    digests: &[Digest],
     matcher: &tagging::Matcher,
 ) -> (Paper, BTreeSet<String>) {
+    // Hand-written entries beat both bots; then the bot that knows the field best.
+    let rank = |format: Format, prefer: Format| match format {
+        Format::Native => 0,
+        f if f == prefer => 1,
+        _ => 2,
+    };
     let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
         apps.iter()
             .filter(|a| pick(a.entry))
-            .min_by_key(|a| (a.entry.format != prefer, a.date, a.file, a.entry.line))
+            .min_by_key(|a| (rank(a.entry.format, prefer), a.date, a.file, a.entry.line))
             .map(|a| a.entry)
     };
     let title =
@@ -356,7 +362,7 @@ fn merge_paper(
         tags.extend(a.entry.tags.iter().cloned());
         tags.extend(a.day_tags.iter().cloned());
     }
-    for (file, o) in overrides.into_iter().flatten() {
+    for (_, o) in overrides.into_iter().flatten() {
         if let Some(t) = &o.title {
             paper.title = markup::collapse_whitespace(t);
         }
@@ -367,7 +373,6 @@ fn merge_paper(
             paper.note = Some(markup::block(n));
         }
         tags.extend(o.tags.iter().cloned());
-        let _ = &digests[*file];
     }
     tags.extend(
         matcher

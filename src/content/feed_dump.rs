@@ -59,7 +59,6 @@ pub fn parse(
     opts: &super::ParseOptions,
     diags: &mut Diagnostics,
 ) -> Vec<Section> {
-    let _ = opts;
     let mut entries = Vec::new();
     let mut pending: Option<Pending> = None;
     let mut state = State::Outside;
@@ -68,7 +67,7 @@ pub fn parse(
         let line = raw.trim_end();
         if is_title_line(line) {
             if let Some(p) = pending.take() {
-                entries.extend(finish(path, p, diags));
+                entries.extend(finish(path, p, opts, diags));
             }
             pending = Some(Pending {
                 line: lineno,
@@ -116,7 +115,7 @@ pub fn parse(
         }
     }
     if let Some(p) = pending.take() {
-        entries.extend(finish(path, p, diags));
+        entries.extend(finish(path, p, opts, diags));
     }
     if entries.is_empty() {
         return Vec::new();
@@ -128,7 +127,12 @@ pub fn parse(
     }]
 }
 
-fn finish(path: &Path, p: Pending, diags: &mut Diagnostics) -> Option<Entry> {
+fn finish(
+    path: &Path,
+    p: Pending,
+    opts: &super::ParseOptions,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
     let title = markup::plain(&p.title);
     if title.is_empty() {
         diags.push(Diagnostic::error(path, p.line, "entry has an empty title"));
@@ -143,7 +147,8 @@ fn finish(path: &Path, p: Pending, diags: &mut Diagnostics) -> Option<Entry> {
         return None;
     };
     let arxiv_id = arxiv::id_from_url(&link).map(|(id, _)| id);
-    let summary = p.summary.join("\n");
+    let summary =
+        super::lint::summary_source(path, p.line, p.summary.join("\n").trim(), opts, diags);
     let summary = summary.trim();
     let (gist, rest) = match summary.find(AI_MARKER) {
         Some(pos) => (Some(&summary[..pos]), &summary[pos + AI_MARKER.len()..]),

@@ -8,7 +8,9 @@
 pub mod arxiv;
 pub mod feed_dump;
 pub mod front_matter;
+pub mod lint;
 pub mod markup;
+pub mod native;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +27,8 @@ pub use markup::Markup;
 pub enum Format {
     Table,
     FeedDump,
+    /// papertrail's own hand-written format.
+    Native,
 }
 
 /// One item of a digest: a paper when it has an arXiv id, otherwise a plain link.
@@ -180,7 +184,9 @@ pub fn parse_digest(
             return None;
         }
     };
-    let sections = if feed_dump::looks_like(body) {
+    let sections = if native::looks_like(body) {
+        native::parse(path, body, body_line, opts, diags)
+    } else if feed_dump::looks_like(body) {
         feed_dump::parse(path, body, body_line, opts, diags)
     } else {
         table::parse(path, body, body_line, opts, diags)

@@ -36,7 +36,6 @@ pub fn parse(
     opts: &super::ParseOptions,
     diags: &mut Diagnostics,
 ) -> Vec<Section> {
-    let _ = opts;
     let lines: Vec<&str> = body.split('\n').collect();
     let mut sections: Vec<Section> = Vec::new();
     let mut header: Option<Header> = None;
@@ -94,7 +93,7 @@ pub fn parse(
                 continue;
             }
             if h.columns.contains(&Column::Title) {
-                let entry = entry_from_cells(path, &h.columns, &cells, lineno, diags);
+                let entry = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags);
                 current_section(&mut sections, lineno).entries.push(entry);
             }
             continue;
@@ -276,6 +275,7 @@ fn entry_from_cells(
     columns: &[Column],
     cells: &[String],
     line: usize,
+    opts: &super::ParseOptions,
     diags: &mut Diagnostics,
 ) -> Entry {
     let mut entry = Entry {
@@ -292,15 +292,25 @@ fn entry_from_cells(
     };
     let mut links: Vec<String> = Vec::new();
     for (column, cell) in columns.iter().zip(cells) {
+        if cell.is_empty() && matches!(column, Column::Authors | Column::Summary) {
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                format!("empty {column:?} cell"),
+            ));
+        }
         match column {
             Column::Title => {
                 let (title, title_links) = parse_title_cell(cell);
                 entry.title = title;
                 links.extend(title_links);
             }
-            Column::Authors => entry.authors = split_authors(cell),
+            Column::Authors => {
+                entry.authors = split_authors(cell);
+                super::lint::authors(path, line, &entry.authors, diags);
+            }
             Column::Summary => {
-                let m = markup::inline(cell);
+                let m = markup::inline(&super::lint::summary_source(path, line, cell, opts, diags));
                 entry.summary = (!m.is_empty()).then_some(m);
             }
             Column::Category => {
@@ -414,7 +424,7 @@ mod tests {
 
     #[test]
     fn category_and_link_columns() {
-        let text = "## Papers for 2025-07-05\n| Category | Title | Authors | Summary | Link |\n|---|---|---|---|---|\n| Computer Vision | [Plain Title](https://huggingface.co/papers/2507.00001) | A | S | [Read more](https://arxiv.org/abs/2507.00001) |\n";
+        let text = "## Papers for 2025-07-05\n| Category | Title | Authors | Summary | Link |\n|---|---|---|---|---|\n| Computer Vision | [Plain Title](https://huggingface.co/papers/2507.00001) | Ann Lee | S | [Read more](https://arxiv.org/abs/2507.00001) |\n";
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries[0];
@@ -425,7 +435,7 @@ mod tests {
 
     #[test]
     fn header_is_case_insensitive_and_any_order() {
-        let text = "| SUMMARY | title | AUTHORS |\n|---|---|---|\n| s | [T](https://arxiv.org/abs/2507.00002) | x, y |\n";
+        let text = "| SUMMARY | title | AUTHORS |\n|---|---|---|\n| s | [T](https://arxiv.org/abs/2507.00002) | Xi Li, Yu Wu |\n";
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries[0];
@@ -435,7 +445,7 @@ mod tests {
 
     #[test]
     fn several_sections_in_one_file() {
-        let text = "# My README\n\nSome intro.\n\n## Papers for 2025-07-05\n| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | x | s |\n\n## Papers for 2025-07-04\n| Title | Authors | Summary |\n|---|---|---|\n| B (Read more on [arXiv](https://arxiv.org/abs/2507.00004)) | x | s |\n";
+        let text = "# My README\n\nSome intro.\n\n## Papers for 2025-07-05\n| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Xi Li | s |\n\n## Papers for 2025-07-04\n| Title | Authors | Summary |\n|---|---|---|\n| B (Read more on [arXiv](https://arxiv.org/abs/2507.00004)) | Xi Li | s |\n";
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         assert_eq!(s.len(), 2);
@@ -445,7 +455,7 @@ mod tests {
 
     #[test]
     fn escaped_pipes_br_and_entities() {
-        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A \\| B (Read more on [arXiv](https://arxiv.org/abs/2507.00005)) | x | p \\| q<br>R&amp;D `a\\|b` |\n";
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A \\| B (Read more on [arXiv](https://arxiv.org/abs/2507.00005)) | Xi Li | p \\| q<br>R&amp;D `a\\|b` |\n";
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries[0];
@@ -475,7 +485,7 @@ mod tests {
 
     #[test]
     fn mismatched_ids_warn() {
-        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00001) or [HuggingFace](https://huggingface.co/papers/2507.00009)) | x | s |\n";
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00001) or [HuggingFace](https://huggingface.co/papers/2507.00009)) | Xi Li | s |\n";
         let (s, d) = parse_str(text);
         assert_eq!(s[0].entries[0].arxiv_id.as_deref(), Some("2507.00001"));
         assert_eq!(d.warning_count(), 1, "{d}");
