@@ -67,7 +67,7 @@ pub fn load_site(
         strip_preambles: config.strip_preambles,
     };
     let (digests, mut diags) = content::load(&root.join("content"), &opts);
-    let (site, model_diags) = model::build(&digests, &config);
+    let (site, model_diags) = model::build(digests, &config);
     diags.extend(model_diags);
     diags.sort();
     if diags.has_errors() {
@@ -103,8 +103,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let theme = Theme::load(&opts.root, &config.theme)?;
     let urls = Urls::new(&config.base_url);
     let staging = Staging::begin(&opts.output_dir, &opts.root)?;
-    let render = Renderer::new(&site, &config, &urls, &theme).render_all(&staging)?;
+    let mut renderer = Renderer::new(&site, &config, &urls, &theme);
+    let mut diagnostics = diagnostics;
+    let feed_state = renderer.stamp_feeds(&opts.root, &mut diagnostics);
+    let render = renderer.render_all(&staging)?;
     let written = staging.commit()?;
+    feed_state.save(&mut diagnostics);
     Ok(BuildReport {
         days: site.days.len(),
         papers: site.papers.len(),
@@ -116,9 +120,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// GitHub Pages refuses to publish a site larger than this.
+pub const PAGES_LIMIT_BYTES: u64 = 1_000_000_000;
+/// Builds larger than this get a warning in the summary: the limit is near.
+pub const SIZE_WARNING_BYTES: u64 = 800_000_000;
+
 impl BuildReport {
+    /// The one-line summary, then a warning line when the output nears GitHub Pages'
+    /// 1 GB limit.
     pub fn summary(&self) -> String {
-        format!(
+        let mut line = format!(
             "Built {} days, {} papers, {} tags: {} pages, {} feeds, {} files ({}, {} unchanged) in {:.2} s",
             self.days,
             self.papers,
@@ -129,8 +140,28 @@ impl BuildReport {
             human_bytes(self.written.bytes),
             self.written.unchanged,
             self.seconds
-        )
+        );
+        if let Some(warning) = size_warning(self.written.bytes) {
+            line.push('\n');
+            line.push_str(&warning);
+        }
+        line
     }
+}
+
+/// A warning when `bytes` of output near or pass GitHub Pages' 1 GB limit.
+pub fn size_warning(bytes: u64) -> Option<String> {
+    (bytes > SIZE_WARNING_BYTES).then(|| {
+        let verb = if bytes > PAGES_LIMIT_BYTES {
+            "is over"
+        } else {
+            "is near"
+        };
+        format!(
+            "warning: the site is {} and {verb} GitHub Pages' 1 GB limit for a published site",
+            human_bytes(bytes)
+        )
+    })
 }
 
 pub fn human_bytes(n: u64) -> String {
@@ -145,5 +176,17 @@ pub fn human_bytes(n: u64) -> String {
         format!("{n} B")
     } else {
         format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_warning_only_near_the_pages_limit() {
+        assert_eq!(size_warning(350_000_000), None);
+        assert!(size_warning(850_000_000).unwrap().contains("is near"));
+        assert!(size_warning(1_200_000_000).unwrap().contains("is over"));
     }
 }

@@ -49,6 +49,25 @@ enum Command {
         /// The day, YYYY-MM-DD [default: today].
         date: Option<String>,
     },
+    /// Build into memory and serve it, rebuilding and live-reloading on every change.
+    Serve {
+        /// Address to listen on.
+        #[arg(short, long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Port to listen on (0 picks a free one).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Add the items of RSS 2.0, Atom or JSON Feed documents to the day files in
+    /// content/ (appends; never rewrites; importing twice adds nothing).
+    Import {
+        /// Feed files to read; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Put every item on this day (YYYY-MM-DD) instead of the day of its date.
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +95,71 @@ fn main() -> ExitCode {
             deny_warnings,
         } => run_check(&cli.root, format, deny_warnings),
         Command::New { date } => run_new(&cli.root, date.as_deref()),
+        Command::Serve { interface, port } => {
+            let opts = papertrail::serve::ServeOptions {
+                root: cli.root,
+                interface,
+                port,
+            };
+            match papertrail::serve::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Import { files, date } => run_import(&cli.root, &files, date.as_deref()),
+    }
+}
+
+fn run_import(root: &std::path::Path, files: &[PathBuf], date: Option<&str>) -> ExitCode {
+    let date = match date.map(|t| (t, NaiveDate::parse_from_str(t, "%Y-%m-%d"))) {
+        None => None,
+        Some((_, Ok(d))) => Some(d),
+        Some((t, Err(_))) => {
+            eprintln!("error: `{t}` is not a date like 2025-07-04");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut items = Vec::new();
+    for file in files {
+        let bytes = if file.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+        } else {
+            std::fs::read(file)
+        };
+        let read = bytes
+            .map_err(anyhow::Error::from)
+            .and_then(|b| papertrail::import::read_feed(&b, date));
+        match read {
+            Ok(found) => items.extend(found),
+            Err(e) => {
+                eprintln!("error: {}: {e:#}", file.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    match papertrail::import::import(root, items) {
+        Ok(report) => {
+            for p in &report.problems {
+                eprintln!("warning: {p}");
+            }
+            for (path, n, created) in &report.files {
+                println!(
+                    "{} {} ({n} item(s))",
+                    if *created { "created" } else { "appended to" },
+                    papertrail::diagnostic::display_path(path)
+                );
+            }
+            println!("{}", report.summary());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -99,12 +99,59 @@ impl Site {
 struct Appearance<'a> {
     date: NaiveDate,
     file: usize,
+    /// Where `entry` is: section and entry index in `digests[file]`.
+    at: (usize, usize),
     entry: &'a Entry,
     day_tags: &'a [String],
 }
 
+/// Where a paper's long fields are, so they can be moved out of the digests instead of
+/// copied (an archive's summaries are most of its memory): file, section, entry.
+#[derive(Default)]
+struct Sources {
+    summary: Option<(usize, usize, usize)>,
+    gist: Option<(usize, usize, usize)>,
+    abstract_: Option<(usize, usize, usize)>,
+}
+
 /// Builds the model. Every problem is reported; a problem never drops data silently.
-pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
+///
+/// Given the digests by value (`Vec<Digest>`), summaries, gists and abstracts are moved
+/// into the papers, not copied, so a large archive is held in memory once, not twice;
+/// given a reference, they are copied.
+pub fn build<'d>(digests: impl Into<Digests<'d>>, config: &Config) -> (Site, Diagnostics) {
+    build_from(digests.into(), config)
+}
+
+/// Digests the model is built from: owned (fields are moved out) or borrowed (copied).
+pub enum Digests<'d> {
+    Owned(Vec<Digest>),
+    Borrowed(&'d [Digest]),
+}
+
+impl From<Vec<Digest>> for Digests<'_> {
+    fn from(v: Vec<Digest>) -> Self {
+        Digests::Owned(v)
+    }
+}
+
+impl<'d> From<&'d [Digest]> for Digests<'d> {
+    fn from(v: &'d [Digest]) -> Self {
+        Digests::Borrowed(v)
+    }
+}
+
+impl<'d> From<&'d Vec<Digest>> for Digests<'d> {
+    fn from(v: &'d Vec<Digest>) -> Self {
+        Digests::Borrowed(v)
+    }
+}
+
+fn build_from(store: Digests, config: &Config) -> (Site, Diagnostics) {
+    let digests: &[Digest] = match &store {
+        Digests::Owned(v) => v,
+        Digests::Borrowed(v) => v,
+    };
     let mut diags = Diagnostics::default();
     let mut appearances: BTreeMap<&str, Vec<Appearance>> = BTreeMap::new();
     let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
@@ -125,7 +172,7 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
                 )),
             }
         }
-        for section in &digest.sections {
+        for (section_index, section) in digest.sections.iter().enumerate() {
             let date = match resolve_date(digest, section, &mut diags) {
                 Some(d) => d,
                 None => continue,
@@ -148,7 +195,7 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
                 day.sources.push(digest.path.clone());
             }
             let mut seen_here: HashMap<&str, usize> = HashMap::new();
-            for entry in &section.entries {
+            for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
                     Some(id) => {
                         if let Some(first) = seen_here.insert(id, entry.line) {
@@ -161,6 +208,7 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
                         appearances.entry(id).or_default().push(Appearance {
                             date,
                             file,
+                            at: (section_index, entry_index),
                             entry,
                             day_tags: &digest.front.tags,
                         });
@@ -196,13 +244,15 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
     let matcher = tagging::Matcher::new(&config.tag_rules);
     let mut papers: Vec<Paper> = Vec::new();
     let mut paper_tag_names: Vec<BTreeSet<String>> = Vec::new();
+    let mut sources: Vec<Sources> = Vec::new();
     for (id, apps) in &appearances {
         if hidden.contains(id) {
             continue;
         }
-        let (paper, tags) = merge_paper(id, apps, overrides.get(*id), &matcher);
+        let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), &matcher);
         papers.push(paper);
         paper_tag_names.push(tags);
+        sources.push(from);
     }
 
     let index: HashMap<&str, usize> = papers
@@ -237,6 +287,39 @@ pub fn build(digests: &[Digest], config: &Config) -> (Site, Diagnostics) {
         });
     for day in days.values_mut() {
         day.papers.sort_by_key(|&i| position[&(day.date, i)]);
+    }
+    drop(position);
+    drop(index);
+    drop(hidden);
+    drop(overrides);
+    drop(appearances);
+    // Nothing borrows the digests any more: move (or copy) the long fields in.
+    match store {
+        Digests::Owned(mut digests) => {
+            for (paper, from) in papers.iter_mut().zip(sources) {
+                let mut take =
+                    |at: Option<(usize, usize, usize)>,
+                     field: fn(&mut Entry) -> &mut Option<Markup>| {
+                        let (f, s, e) = at?;
+                        field(&mut digests[f].sections[s].entries[e]).take()
+                    };
+                paper.summary = take(from.summary, |e| &mut e.summary);
+                paper.gist = take(from.gist, |e| &mut e.gist);
+                paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
+            }
+        }
+        Digests::Borrowed(digests) => {
+            for (paper, from) in papers.iter_mut().zip(sources) {
+                let copy = |at: Option<(usize, usize, usize)>,
+                            field: fn(&Entry) -> &Option<Markup>| {
+                    let (f, s, e) = at?;
+                    field(&digests[f].sections[s].entries[e]).clone()
+                };
+                paper.summary = copy(from.summary, |e| &e.summary);
+                paper.gist = copy(from.gist, |e| &e.gist);
+                paper.abstract_ = copy(from.abstract_, |e| &e.abstract_);
+            }
+        }
     }
 
     let tags = build_tags(&mut papers, &paper_tag_names);
@@ -321,27 +404,39 @@ fn merge_paper(
     apps: &[Appearance],
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
-) -> (Paper, BTreeSet<String>) {
+) -> (Paper, BTreeSet<String>, Sources) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
         f if f == prefer => 1,
         _ => 2,
     };
-    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
+    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Appearance> {
         apps.iter()
             .filter(|a| pick(a.entry))
             .min_by_key(|a| (rank(a.entry.format, prefer), a.date, a.file, a.entry.line))
-            .map(|a| a.entry)
     };
+    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
+        best_app(prefer, pick).map(|a| a.entry)
+    };
+    let loc = |a: &Appearance| (a.file, a.at.0, a.at.1);
     let title =
         best(Format::Table, &|e| !e.title.is_empty()).map_or_else(String::new, |e| e.title.clone());
     let authors = best(Format::Table, &|e| !e.authors.is_empty())
         .map_or_else(Vec::new, |e| e.authors.clone());
-    let summary = best(Format::Table, &|e| e.summary.is_some()).and_then(|e| e.summary.clone());
-    let gist = best(Format::FeedDump, &|e| e.gist.is_some()).and_then(|e| e.gist.clone());
-    let abstract_ =
-        best(Format::FeedDump, &|e| e.abstract_.is_some()).and_then(|e| e.abstract_.clone());
+    // The long fields are moved in by the caller; here only where they are is noted.
+    let summary = best_app(Format::Table, &|e| e.summary.is_some());
+    let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
+    let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
+    let brief = gist
+        .and_then(|a| a.entry.gist.as_ref())
+        .or(summary.and_then(|a| a.entry.summary.as_ref()))
+        .or(abstract_.and_then(|a| a.entry.abstract_.as_ref()));
+    let from = Sources {
+        summary: summary.map(loc),
+        gist: gist.map(loc),
+        abstract_: abstract_.map(loc),
+    };
     let mut days: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
     days.sort();
     days.dedup();
@@ -350,9 +445,9 @@ fn merge_paper(
         id: id.to_string(),
         title,
         authors,
-        summary,
-        gist,
-        abstract_,
+        summary: None,
+        gist: None,
+        abstract_: None,
         note: None,
         tags: Vec::new(),
         days,
@@ -376,7 +471,7 @@ fn merge_paper(
     }
     tags.extend(
         matcher
-            .tags_for(&rule_text(&paper))
+            .tags_for(&rule_text(&paper.title, brief))
             .into_iter()
             .map(str::to_string),
     );
@@ -385,19 +480,14 @@ fn merge_paper(
         .map(|t| markup::collapse_whitespace(&t))
         .filter(|t| !t.is_empty())
         .collect();
-    (paper, tags)
+    (paper, tags, from)
 }
 
 /// The text keyword rules read: the title and the paper's summary in brief (the gist,
 /// else the first sentence of the summary or abstract). Whole summaries mention so many
 /// methods in passing that every paper would get most tags.
-fn rule_text(paper: &Paper) -> String {
-    let mut text = paper.title.clone();
-    let brief = paper
-        .gist
-        .as_ref()
-        .or(paper.summary.as_ref())
-        .or(paper.abstract_.as_ref());
+fn rule_text(title: &str, brief: Option<&Markup>) -> String {
+    let mut text = title.to_string();
     if let Some(m) = brief {
         text.push('\n');
         text.push_str(first_sentence(&m.text));

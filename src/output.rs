@@ -6,11 +6,9 @@
 //! not change are hard links to the previous output's files, so they keep their mtimes
 //! and a deploy that syncs by mtime uploads only what changed.
 
-use std::collections::HashSet;
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context as _, Result, bail};
@@ -23,7 +21,6 @@ const STAGING_MARK: &str = ".papertrail-staging-";
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
-    created_dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
@@ -80,7 +77,6 @@ impl Staging {
         Ok(Staging {
             target,
             staging,
-            created_dirs: Mutex::new(HashSet::new()),
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
@@ -114,26 +110,35 @@ impl Staging {
         Ok(stats)
     }
 
+    /// Creates the folder `path` goes in. Most pages have a folder of their own, so one
+    /// `mkdir` usually does it (no lock, no set of created folders to consult).
     fn ensure_parent(&self, path: &Path) -> io::Result<()> {
         let Some(parent) = path.parent() else {
             return Ok(());
         };
-        {
-            let dirs = self
-                .created_dirs
-                .lock()
-                .map_err(|_| io::Error::other("lock poisoned"))?;
-            if dirs.contains(parent) {
-                return Ok(());
-            }
+        match fs::create_dir(parent) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent),
+            Err(e) => Err(e),
         }
-        fs::create_dir_all(parent)?;
-        self.created_dirs
-            .lock()
-            .map_err(|_| io::Error::other("lock poisoned"))?
-            .insert(parent.to_path_buf());
-        Ok(())
     }
+}
+
+/// Whether the file at `path` holds exactly `bytes`: one open, one `fstat`, and a read
+/// only when the lengths agree.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len() + 1);
+    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 impl Sink for Staging {
@@ -152,10 +157,7 @@ impl Sink for Staging {
         let dest = self.staging.join(rel);
         self.ensure_parent(&dest)?;
         let previous = self.target.join(rel);
-        let same = fs::metadata(&previous)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && fs::read(&previous).is_ok_and(|old| old == bytes);
-        if same && fs::hard_link(&previous, &dest).is_ok() {
+        if same_bytes(&previous, bytes) && fs::hard_link(&previous, &dest).is_ok() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
         } else {
             fs::write(&dest, bytes)?;

@@ -122,7 +122,7 @@ proptest! {
         two.extend_from_slice(b"\0\0");
         two.extend_from_slice(&bytes[at..]);
         checks::parse_digest(&two).map_err(TestCaseError::fail)?;
-        for (name, target) in checks::TARGETS {
+        for (name, target) in checks::TARGETS.iter().filter(|(n, _)| *n != "parse_digest") {
             target(bytes).map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
         }
     }

@@ -225,34 +225,45 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
             return None;
         }
     };
+    // Copy runs of good text in one go; only `\r` and forbidden characters (rare) stop
+    // a run. Line numbers are counted only when a removal is reported.
     let mut out = String::with_capacity(text.len());
-    let mut line = 1;
+    let mut run_start = 0;
+    // Line of byte `counted_to`, advanced only when a removal is reported.
+    let (mut line, mut counted_to) = (1, 0);
     let mut reported_line = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let cr = c == '\r';
+        if !cr && ((' '..'\u{7F}').contains(&c) || !is_forbidden_char(c)) {
+            continue;
+        }
+        out.push_str(&text[run_start..i]);
+        run_start = i + c.len_utf8();
+        if cr {
+            if chars.peek().is_none_or(|&(_, next)| next != '\n') {
                 out.push('\n');
-                line += 1;
             }
-            '\n' => {
-                out.push('\n');
-                line += 1;
-            }
-            c if is_forbidden_char(c) => {
-                if reported_line != line {
-                    reported_line = line;
-                    diags.push(Diagnostic::warning(
-                        path,
-                        line,
-                        format!("control character U+{:04X} removed", c as u32),
-                    ));
-                }
-            }
-            c => out.push(c),
+            continue;
+        }
+        // A line ends at `\n` or at a `\r` not followed by `\n`.
+        let bytes = text.as_bytes();
+        line += (counted_to..i)
+            .filter(|&j| {
+                bytes[j] == b'\n' || (bytes[j] == b'\r' && bytes.get(j + 1) != Some(&b'\n'))
+            })
+            .count();
+        counted_to = i;
+        if reported_line != line {
+            reported_line = line;
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                format!("control character U+{:04X} removed", c as u32),
+            ));
         }
     }
+    out.push_str(&text[run_start..]);
     Some(out)
 }
 

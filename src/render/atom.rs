@@ -4,12 +4,16 @@
 //! Ids are `tag:` URIs built from the date or arXiv id, so they survive a move to another
 //! domain or subpath; timestamps come from the content, never from the clock.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use quick_xml::escape::escape;
+use sha2::{Digest as _, Sha256};
 
 use crate::content::is_forbidden_char;
 
 pub const MEDIA_TYPE: &str = "application/atom+xml";
+
+/// RFC 5005 (Feed Paging and Archiving).
+pub const HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
 
 /// One feed document.
 pub struct Feed<'a> {
@@ -26,6 +30,10 @@ pub struct Feed<'a> {
     pub author: &'a str,
     pub generator_version: &'a str,
     pub entries: Vec<Entry>,
+    /// An RFC 5005 archive document (`<fh:archive/>`).
+    pub archive: bool,
+    /// More feed-level links: `current`, `prev-archive` (`(rel, href)`).
+    pub links: Vec<(&'static str, String)>,
     /// Used when there are no entries; otherwise the newest entry's `updated`.
     pub fallback_updated: NaiveDate,
 }
@@ -35,7 +43,9 @@ pub struct Entry {
     pub title: String,
     pub url: String,
     pub published: NaiveDate,
-    pub updated: NaiveDate,
+    pub updated: DateTime<Utc>,
+    /// Entry authors; the feed's author applies when empty.
+    pub authors: Vec<String>,
     /// Sanitised HTML with absolute links.
     pub content_html: String,
     pub summary_text: Option<String>,
@@ -45,6 +55,47 @@ pub struct Entry {
 
 pub fn timestamp(date: NaiveDate) -> String {
     format!("{}T00:00:00Z", date.format("%Y-%m-%d"))
+}
+
+/// RFC 3339 in UTC with a `Z`, whole seconds.
+pub fn datetime(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Midnight UTC of a day.
+pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
+    date.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
+impl Entry {
+    /// A hash of what a reader sees in the entry, with `base` (the site's URL) taken
+    /// out, so that moving the site, a rebuild or a theme change keeps it and an edit
+    /// of the text changes it.
+    pub fn content_hash(&self, base: &str) -> String {
+        let mut h = Sha256::new();
+        let strip = |s: &str| s.replace(base, "/");
+        for part in [&self.title, &self.content_html] {
+            h.update(strip(part).as_bytes());
+            h.update([0]);
+        }
+        h.update(self.summary_text.as_deref().unwrap_or("").as_bytes());
+        h.update([0]);
+        for a in &self.authors {
+            h.update(a.as_bytes());
+            h.update([1]);
+        }
+        h.update([0]);
+        for (term, label, _) in &self.categories {
+            h.update(term.as_bytes());
+            h.update([1]);
+            h.update(label.as_bytes());
+            h.update([1]);
+        }
+        h.finalize()[..12]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// Escaped text with every character XML 1.0 forbids removed.
@@ -60,11 +111,16 @@ impl Feed<'_> {
             .iter()
             .map(|e| e.updated)
             .max()
-            .unwrap_or(self.fallback_updated);
+            .unwrap_or(midnight(self.fallback_updated));
         let mut out = String::with_capacity(1024 + self.entries.len() * 2048);
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        let fh = if self.archive {
+            format!(" xmlns:fh=\"{HISTORY_NS}\"")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"{}\" xml:lang=\"{}\">\n",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"{fh} xml:base=\"{}\" xml:lang=\"{}\">\n",
             text(self.base_url),
             text(self.language)
         ));
@@ -73,7 +129,7 @@ impl Feed<'_> {
         if !self.subtitle.is_empty() {
             out.push_str(&format!("<subtitle>{}</subtitle>\n", text(self.subtitle)));
         }
-        out.push_str(&format!("<updated>{}</updated>\n", timestamp(updated)));
+        out.push_str(&format!("<updated>{}</updated>\n", datetime(updated)));
         out.push_str(&format!(
             "<author><name>{}</name></author>\n",
             text(self.author)
@@ -86,6 +142,16 @@ impl Feed<'_> {
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             text(&self.alternate_url)
         ));
+        for (rel, href) in &self.links {
+            out.push_str(&format!(
+                "<link rel=\"{}\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>\n",
+                text(rel),
+                text(href)
+            ));
+        }
+        if self.archive {
+            out.push_str("<fh:archive/>\n");
+        }
         out.push_str(&format!(
             "<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"{}\">papertrail</generator>\n",
             text(self.generator_version)
@@ -98,7 +164,10 @@ impl Feed<'_> {
                 "<published>{}</published>\n",
                 timestamp(e.published)
             ));
-            out.push_str(&format!("<updated>{}</updated>\n", timestamp(e.updated)));
+            out.push_str(&format!("<updated>{}</updated>\n", datetime(e.updated)));
+            for a in &e.authors {
+                out.push_str(&format!("<author><name>{}</name></author>\n", text(a)));
+            }
             out.push_str(&format!(
                 "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
                 text(&e.url)
@@ -114,13 +183,64 @@ impl Feed<'_> {
             if let Some(summary) = &e.summary_text {
                 out.push_str(&format!("<summary>{}</summary>\n", text(summary)));
             }
-            out.push_str(&format!(
-                "<content type=\"html\">{}</content>\n",
-                text(&e.content_html)
-            ));
+            if !e.content_html.is_empty() {
+                out.push_str(&format!(
+                    "<content type=\"html\">{}</content>\n",
+                    text(&e.content_html)
+                ));
+            }
             out.push_str("</entry>\n");
         }
         out.push_str("</feed>\n");
+        out
+    }
+}
+
+impl Feed<'_> {
+    /// The same feed as JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>), published
+    /// at `feed_url`.
+    pub fn to_json(&self, feed_url: &str) -> String {
+        let clean = |s: &str| -> String { s.chars().filter(|&c| !is_forbidden_char(c)).collect() };
+        let items: Vec<serde_json::Value> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut item = serde_json::json!({
+                    "id": e.id,
+                    "url": e.url,
+                    "title": clean(&e.title),
+                    "content_html": clean(&e.content_html),
+                    "date_published": timestamp(e.published),
+                    "date_modified": datetime(e.updated),
+                });
+                if let Some(s) = &e.summary_text {
+                    item["summary"] = clean(s).into();
+                }
+                if !e.authors.is_empty() {
+                    item["authors"] = e
+                        .authors
+                        .iter()
+                        .map(|a| serde_json::json!({ "name": clean(a) }))
+                        .collect();
+                }
+                if !e.categories.is_empty() {
+                    item["tags"] = e.categories.iter().map(|(_, l, _)| clean(l)).collect();
+                }
+                item
+            })
+            .collect();
+        let feed = serde_json::json!({
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": clean(self.title),
+            "description": clean(self.subtitle),
+            "home_page_url": self.alternate_url,
+            "feed_url": feed_url,
+            "language": self.language,
+            "authors": [{ "name": clean(self.author) }],
+            "items": items,
+        });
+        let mut out = serde_json::to_string_pretty(&feed).unwrap_or_default();
+        out.push('\n');
         out
     }
 }

@@ -1,107 +1,291 @@
-//! The site's Atom feeds: one entry per day in `/atom.xml`, one per paper in each tag's.
+//! The site's Atom feeds: one entry per day in `/atom.xml`, one per paper in
+//! `/papers/atom.xml` and in each tag's, and RFC 5005 archive documents behind each feed
+//! that `feed_limit` cuts, so the whole history stays subscribable.
 
-use super::urls::Route;
+use super::urls::{FeedOf, Route};
 use super::views::Ctx;
-use super::{Renderer, atom, escape_html};
+use super::{Job, Renderer, atom, escape_html};
+use crate::feed_state::FeedState;
 use crate::model::Site;
 
-impl Renderer<'_> {
+/// Which feed: `/atom.xml`, `/papers/atom.xml` or a tag's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Site,
+    Papers,
+    Tag(usize),
+}
+
+/// One feed entry's source.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Day(usize),
+    Paper(usize),
+}
+
+impl<'a> Renderer<'a> {
     pub(super) fn feed_id(&self, what: &str) -> String {
         format!("{}:{what}", self.ctx.config.feed_id_base())
     }
 
-    pub(super) fn site_feed(&self) -> String {
-        let ctx = &self.ctx;
-        let site = ctx.site;
-        let entries = site
-            .days
-            .iter()
-            .rev()
-            .take(ctx.config.feed_limit)
-            .map(|day| {
-                let link = ctx.day_link(day);
-                let mut html = String::new();
-                if let Some(d) = &day.description {
-                    html.push_str(&format!("<p>{}</p>\n", escape_html(d)));
-                }
-                for &p in &day.papers {
-                    html.push_str(&paper_feed_html(ctx, &site.papers[p], true));
-                }
-                for l in &day.links {
-                    html.push_str(&format!(
-                        "<h3><a href=\"{}\">{}</a></h3>\n{}\n",
-                        escape_html(&l.url),
-                        escape_html(&l.title),
-                        l.summary.as_ref().map_or("", |m| m.html.as_str())
-                    ));
-                }
-                atom::Entry {
-                    id: self.feed_id(&format!("day:{}", link.date)),
-                    title: match &day.title {
-                        Some(t) => format!("{t} ({})", link.long),
-                        None => format!("Papers for {} ({} papers)", link.long, day.papers.len()),
-                    },
-                    url: link.url,
-                    published: day.date,
-                    updated: day.date,
-                    content_html: html,
-                    summary_text: None,
-                    categories: Vec::new(),
-                }
-            })
-            .collect();
-        atom::Feed {
-            id: self.feed_id("feed"),
-            title: &ctx.config.title,
-            subtitle: &ctx.config.description,
-            language: &ctx.config.language,
-            self_url: ctx.urls.of(&Route::Feed),
-            alternate_url: ctx.urls.of(&Route::Home(1)),
-            base_url: ctx.urls.base(),
-            author: &ctx.config.author,
-            generator_version: env!("CARGO_PKG_VERSION"),
-            entries,
-            fallback_updated: fallback_date(site),
+    pub(super) fn feed_of(&self, which: Which) -> FeedOf<'a> {
+        match which {
+            Which::Site => FeedOf::Site,
+            Which::Papers => FeedOf::Papers,
+            Which::Tag(t) => FeedOf::Tag(&self.ctx.site.tags[t].slug),
         }
-        .to_xml()
+    }
+
+    fn limit(&self) -> usize {
+        self.ctx.config.feed_limit.max(1)
+    }
+
+    /// Papers in the order they first appeared: by first day, then digest order.
+    fn papers_by_first_appearance(&self) -> Vec<usize> {
+        let site = self.ctx.site;
+        let mut seen = vec![false; site.papers.len()];
+        let mut out = Vec::with_capacity(site.papers.len());
+        for day in &site.days {
+            for &p in &day.papers {
+                if !std::mem::replace(&mut seen[p], true) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every entry a feed ever had, oldest first. New content appends to the end, so
+    /// archive documents cut from the start stay the same.
+    fn items(&self, which: Which) -> Vec<Item> {
+        let site = self.ctx.site;
+        match which {
+            Which::Site => (0..site.days.len()).map(Item::Day).collect(),
+            Which::Papers => self
+                .papers_by_first_appearance()
+                .into_iter()
+                .map(Item::Paper)
+                .collect(),
+            Which::Tag(t) => self
+                .papers_by_first_appearance()
+                .into_iter()
+                .filter(|&p| site.papers[p].tags.contains(&t))
+                .map(Item::Paper)
+                .collect(),
+        }
+    }
+
+    /// Complete archive documents behind a feed of `n` entries: fixed chunks of
+    /// `feed_limit` entries counted from the oldest; none while the feed holds them all.
+    fn archive_count(&self, n: usize) -> usize {
+        if n > self.limit() {
+            n / self.limit()
+        } else {
+            0
+        }
+    }
+
+    /// The papers feed, every feed's archive documents and JSON Feed twin.
+    pub(super) fn more_feed_jobs(&self) -> Vec<Job> {
+        let mut whiches = vec![Which::Site, Which::Papers];
+        whiches.extend((0..self.ctx.site.tags.len()).map(Which::Tag));
+        let mut jobs: Vec<Job> = whiches.iter().map(|&w| Job::JsonFeed(w)).collect();
+        for which in whiches {
+            let n = self.archive_count(self.items(which).len());
+            jobs.extend((1..=n).map(|k| Job::FeedArchive(which, k)));
+        }
+        jobs
+    }
+
+    pub(super) fn site_feed(&self) -> String {
+        self.feed_document(Which::Site, None, false)
+    }
+
+    pub(super) fn papers_feed(&self) -> String {
+        self.feed_document(Which::Papers, None, false)
     }
 
     pub(super) fn tag_feed(&self, t: usize) -> String {
+        self.feed_document(Which::Tag(t), None, false)
+    }
+
+    pub(super) fn archive_feed(&self, which: Which, n: usize) -> String {
+        self.feed_document(which, Some(n), false)
+    }
+
+    /// JSON Feed 1.1 with the entries of the subscription Atom feed.
+    pub(super) fn json_feed(&self, which: Which) -> String {
+        self.feed_document(which, None, true)
+    }
+
+    /// The subscription document (`part` = None: the latest `feed_limit` entries, with
+    /// `prev-archive` to the newest archive) or archive document `part`.
+    fn feed_document(&self, which: Which, part: Option<usize>, json: bool) -> String {
         let ctx = &self.ctx;
         let site = ctx.site;
-        let tag = &site.tags[t];
-        let entries = tag
-            .papers
-            .iter()
-            .take(ctx.config.feed_limit)
-            .map(|&p| self.paper_entry(&site.papers[p]))
+        let urls = ctx.urls;
+        let items = self.items(which);
+        let limit = self.limit();
+        let archives = self.archive_count(items.len());
+        let current = match which {
+            Which::Site => Route::Feed,
+            Which::Papers => Route::PapersFeed,
+            Which::Tag(t) => Route::TagFeed(&site.tags[t].slug),
+        };
+        let (slice, self_route, prev) = match part {
+            None => (
+                &items[items.len().saturating_sub(limit)..],
+                current.clone(),
+                (archives > 0).then_some(archives),
+            ),
+            Some(n) => (
+                &items[(n - 1) * limit..(n * limit).min(items.len())],
+                Route::FeedArchive(self.feed_of(which), n),
+                (n > 1).then_some(n - 1),
+            ),
+        };
+        let mut links = Vec::new();
+        if part.is_some() {
+            links.push(("current", urls.of(&current)));
+        }
+        if let Some(p) = prev {
+            links.push((
+                "prev-archive",
+                urls.of(&Route::FeedArchive(self.feed_of(which), p)),
+            ));
+        }
+        // Newest first; a day's papers stay in digest order.
+        let date_of = |item: &Item| match *item {
+            Item::Day(i) => site.days[i].date,
+            Item::Paper(p) => site.papers[p].first_day(),
+        };
+        let mut order: Vec<(usize, Item)> = slice.iter().copied().enumerate().collect();
+        order.sort_by_key(|(i, item)| (std::cmp::Reverse(date_of(item)), *i));
+        let mut entries: Vec<atom::Entry> = order
+            .into_iter()
+            .map(|(_, item)| match item {
+                Item::Day(i) => self.day_entry(i),
+                Item::Paper(p) => self.paper_entry(&site.papers[p]),
+            })
             .collect();
-        let title = format!("{} — {}", ctx.config.title, tag.name);
-        let subtitle = format!("Papers tagged {}", tag.name);
-        atom::Feed {
-            id: self.feed_id(&format!("tag:{}", tag.slug)),
+        if part.is_some() {
+            // Archives hold the whole history, so they carry a short summary and the
+            // link, not the full HTML: a 3650-day site would otherwise spend most of its
+            // bytes on copies of summaries that its pages already hold.
+            for e in &mut entries {
+                let text = e
+                    .summary_text
+                    .take()
+                    .unwrap_or_else(|| crate::content::markup::plain(&e.content_html));
+                e.summary_text = Some(short(&text));
+                e.content_html.clear();
+            }
+        }
+        let (id, title, subtitle, alternate) = match which {
+            Which::Site => (
+                self.feed_id("feed"),
+                ctx.config.title.clone(),
+                ctx.config.description.clone(),
+                urls.of(&Route::Home(1)),
+            ),
+            Which::Papers => (
+                self.feed_id("papers"),
+                format!("{} — every paper", ctx.config.title),
+                "One entry per paper, newest first".to_string(),
+                urls.of(&Route::Home(1)),
+            ),
+            Which::Tag(t) => {
+                let tag = &site.tags[t];
+                (
+                    self.feed_id(&format!("tag:{}", tag.slug)),
+                    format!("{} — {}", ctx.config.title, tag.name),
+                    format!("Papers tagged {}", tag.name),
+                    urls.of(&Route::Tag(&tag.slug, 1)),
+                )
+            }
+        };
+        let feed = atom::Feed {
+            id,
             title: &title,
             subtitle: &subtitle,
             language: &ctx.config.language,
-            self_url: ctx.urls.of(&Route::TagFeed(&tag.slug)),
-            alternate_url: ctx.urls.of(&Route::Tag(&tag.slug, 1)),
-            base_url: ctx.urls.base(),
+            self_url: urls.of(&self_route),
+            alternate_url: alternate,
+            base_url: urls.base(),
             author: &ctx.config.author,
             generator_version: env!("CARGO_PKG_VERSION"),
             entries,
+            archive: part.is_some(),
+            links,
             fallback_updated: fallback_date(site),
+        };
+        if json {
+            feed.to_json(&urls.of(&Route::JsonFeed(self.feed_of(which))))
+        } else {
+            feed.to_xml()
         }
-        .to_xml()
+    }
+
+    /// The key of an entry in the feed state file and the end of its id.
+    fn stamp(&self, key: &str, first: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+        self.stamps
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| atom::midnight(first))
+    }
+
+    fn day_entry(&self, i: usize) -> atom::Entry {
+        let ctx = &self.ctx;
+        let site = ctx.site;
+        let day = &site.days[i];
+        let link = ctx.day_link(day);
+        let mut html = String::new();
+        if let Some(d) = &day.description {
+            html.push_str(&format!("<p>{}</p>\n", escape_html(d)));
+        }
+        for &p in &day.papers {
+            html.push_str(&paper_feed_html(ctx, &site.papers[p], true));
+        }
+        for l in &day.links {
+            html.push_str(&format!(
+                "<h3><a href=\"{}\">{}</a></h3>\n{}\n",
+                escape_html(&l.url),
+                escape_html(&l.title),
+                l.summary.as_ref().map_or("", |m| m.html.as_str())
+            ));
+        }
+        let key = format!("day:{}", link.date);
+        atom::Entry {
+            id: self.feed_id(&key),
+            title: match &day.title {
+                Some(t) => format!("{t} ({})", link.long),
+                None => format!("Papers for {} ({} papers)", link.long, day.papers.len()),
+            },
+            url: link.url,
+            published: day.date,
+            updated: self.stamp(&key, day.date),
+            authors: Vec::new(),
+            content_html: html,
+            summary_text: None,
+            categories: Vec::new(),
+        }
     }
 
     pub(super) fn paper_entry(&self, paper: &crate::model::Paper) -> atom::Entry {
         let ctx = &self.ctx;
+        let key = format!("paper:{}", paper.id);
         atom::Entry {
-            id: self.feed_id(&format!("paper:{}", paper.id)),
+            id: self.feed_id(&key),
             title: paper.title.clone(),
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
-            updated: paper.last_day(),
+            updated: self.stamp(&key, paper.first_day()),
+            authors: paper
+                .authors
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .cloned()
+                .collect(),
             content_html: paper_feed_html(ctx, paper, false),
             summary_text: paper.gist.as_ref().map(|m| m.text.clone()),
             categories: paper
@@ -117,6 +301,34 @@ impl Renderer<'_> {
                 })
                 .collect(),
         }
+    }
+
+    /// Gives every day and paper entry its `updated` from the feed state file beside
+    /// `content/` (see [`crate::feed_state`]), recording new and edited entries. Call
+    /// before rendering; save the returned state once the output is in place.
+    pub fn stamp_feeds(
+        &mut self,
+        root: &std::path::Path,
+        diags: &mut crate::diagnostic::Diagnostics,
+    ) -> FeedState {
+        let mut state = FeedState::load(root, crate::feed_state::build_time(), diags);
+        let site = self.ctx.site;
+        let base = self.ctx.urls.base().to_string();
+        let mut stamps = std::collections::HashMap::new();
+        for i in 0..site.days.len() {
+            let e = self.day_entry(i);
+            let key = format!("day:{}", site.days[i].date.format("%Y-%m-%d"));
+            let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
+            stamps.insert(key, t);
+        }
+        for p in &site.papers {
+            let e = self.paper_entry(p);
+            let key = format!("paper:{}", p.id);
+            let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
+            stamps.insert(key, t);
+        }
+        self.stamps = stamps;
+        state
     }
 }
 
@@ -164,4 +376,15 @@ fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String 
 /// clock.
 fn fallback_date(site: &Site) -> chrono::NaiveDate {
     site.latest_day().map(|d| d.date).unwrap_or_default()
+}
+
+/// At most about 240 characters, cut at a word.
+fn short(text: &str) -> String {
+    const MAX: usize = 240;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
 }

@@ -35,17 +35,39 @@ impl Renderer<'_> {
         description: String,
         route: &Route,
     ) -> PageMeta {
-        let mut feeds = vec![FeedLink {
-            title: self.ctx.config.title.clone(),
-            url: self.ctx.urls.of(&Route::Feed),
-        }];
-        if let Route::Tag(slug, _) = route
-            && let Some(tag) = self.ctx.site.tags.iter().find(|t| t.slug == *slug)
-        {
-            feeds.push(FeedLink {
-                title: format!("{} — {}", self.ctx.config.title, tag.name),
-                url: self.ctx.urls.of(&Route::TagFeed(slug)),
-            });
+        // The feeds this page belongs to: the site's days and papers everywhere, plus a
+        // tag's feed on its pages and the feeds of a paper's tags on the paper's page.
+        let config = self.ctx.config;
+        let site = self.ctx.site;
+        let mut feeds = vec![
+            FeedLink {
+                title: config.title.clone(),
+                url: self.ctx.urls.of(&Route::Feed),
+            },
+            FeedLink {
+                title: format!("{} — every paper", config.title),
+                url: self.ctx.urls.of(&Route::PapersFeed),
+            },
+        ];
+        let tag_feed = |t: usize| {
+            let tag = &site.tags[t];
+            FeedLink {
+                title: format!("{} — {}", config.title, tag.name),
+                url: self.ctx.urls.of(&Route::TagFeed(&tag.slug)),
+            }
+        };
+        match route {
+            Route::Tag(slug, _) => {
+                if let Some(t) = site.tags.iter().position(|t| t.slug == *slug) {
+                    feeds.push(tag_feed(t));
+                }
+            }
+            Route::Paper(id) => {
+                if let Ok(p) = site.papers.binary_search_by(|p| p.id.as_str().cmp(id)) {
+                    feeds.extend(site.papers[p].tags.iter().map(|&t| tag_feed(t)));
+                }
+            }
+            _ => {}
         }
         PageMeta {
             kind,
@@ -118,8 +140,14 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct P<'a> {
                     paper: views::PaperView<'a>,
+                    related: Vec<views::PaperLink<'a>>,
                 }
-                self.render("paper.html", meta, P { paper })
+                let related = self
+                    .related(i, RELATED)
+                    .into_iter()
+                    .map(|j| ctx.paper_link(&site.papers[j]))
+                    .collect();
+                self.render("paper.html", meta, P { paper, related })
             }
             Job::Month(y, m) => {
                 let month = ctx.month(y, m, &self.months[&(y, m)]);
@@ -256,6 +284,19 @@ impl Renderer<'_> {
                     },
                 )
             }
+            Job::Search => {
+                let meta = self.meta(
+                    "search",
+                    "Search".into(),
+                    format!(
+                        "Search the {} papers of {}",
+                        site.papers.len(),
+                        config.title
+                    ),
+                    route,
+                );
+                self.render("search.html", meta, serde_json::json!({}))
+            }
             Job::NotFound => {
                 let meta = self.meta(
                     "404",
@@ -267,6 +308,42 @@ impl Renderer<'_> {
             }
             _ => anyhow::bail!("not a page: {job:?}"),
         }
+    }
+}
+
+/// Related papers shown on a paper's page.
+const RELATED: usize = 3;
+
+impl Renderer<'_> {
+    /// Up to `n` papers sharing the most tags with paper `i`, nearest in time first.
+    /// Each tag's list is sorted by (last day, newest first; id), so the paper's
+    /// neighbours there are found by binary search and only a window around it is
+    /// scored: the cost does not grow with the archive.
+    fn related(&self, i: usize, n: usize) -> Vec<usize> {
+        const WINDOW: usize = 24;
+        let papers = &self.ctx.site.papers;
+        let me = &papers[i];
+        let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
+        let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (shared, distance, index)
+        for &t in &me.tags {
+            let list = &self.ctx.site.tags[t].papers;
+            let at = list.partition_point(|&p| key(p) < key(i));
+            let from = at.saturating_sub(WINDOW);
+            let to = (at + WINDOW + 1).min(list.len());
+            for (k, &j) in list[from..to].iter().enumerate() {
+                if j == i || scored.iter().any(|s| s.2 == j) {
+                    continue;
+                }
+                let shared = papers[j]
+                    .tags
+                    .iter()
+                    .filter(|t| me.tags.contains(t))
+                    .count();
+                scored.push((shared, (from + k).abs_diff(at), j));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().take(n).map(|s| s.2).collect()
     }
 }
 

@@ -17,6 +17,9 @@ impl Renderer<'_> {
                     Job::Static(_)
                         | Job::Feed
                         | Job::TagFeed(_)
+                        | Job::PapersFeed
+                        | Job::FeedArchive(..)
+                        | Job::JsonFeed(_)
                         | Job::Sitemap
                         | Job::Robots
                         | Job::NotFound

@@ -26,6 +26,7 @@ pub const REQUIRED: &[&str] = &[
     "month.html",
     "year.html",
     "404.html",
+    "search.html",
 ];
 
 pub struct Theme {

@@ -6,6 +6,17 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// Which feed an archive document belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedOf<'a> {
+    /// `/atom.xml`
+    Site,
+    /// `/papers/atom.xml`
+    Papers,
+    /// `/tags/<slug>/atom.xml`
+    Tag(&'a str),
+}
+
 /// Where something lives in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route<'a> {
@@ -20,6 +31,13 @@ pub enum Route<'a> {
     Tag(&'a str, usize),
     TagFeed(&'a str),
     Feed,
+    /// One entry per paper, newest first.
+    PapersFeed,
+    /// Archive document `n` (1-based, oldest first) of a feed cut by `feed_limit`
+    /// (RFC 5005).
+    FeedArchive(FeedOf<'a>, usize),
+    /// The JSON Feed 1.1 version of a subscription feed, beside its `atom.xml`.
+    JsonFeed(FeedOf<'a>),
     Sitemap,
     /// Part `n` (1-based) of a sitemap split past 50,000 URLs.
     SitemapPart(usize),
@@ -44,6 +62,13 @@ impl Route<'_> {
             Route::Tag(slug, n) => format!("tags/{slug}/page/{n}/"),
             Route::TagFeed(slug) => format!("tags/{slug}/atom.xml"),
             Route::Feed => "atom.xml".into(),
+            Route::PapersFeed => "papers/atom.xml".into(),
+            Route::FeedArchive(FeedOf::Site, n) => format!("archive/{n}/atom.xml"),
+            Route::FeedArchive(FeedOf::Papers, n) => format!("papers/archive/{n}/atom.xml"),
+            Route::FeedArchive(FeedOf::Tag(slug), n) => format!("tags/{slug}/archive/{n}/atom.xml"),
+            Route::JsonFeed(FeedOf::Site) => "feed.json".into(),
+            Route::JsonFeed(FeedOf::Papers) => "papers/feed.json".into(),
+            Route::JsonFeed(FeedOf::Tag(slug)) => format!("tags/{slug}/feed.json"),
             Route::Sitemap => "sitemap.xml".into(),
             Route::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Route::Robots => "robots.txt".into(),
@@ -127,6 +152,12 @@ mod tests {
             (Route::Tag("llms", 2), "tags/llms/page/2/index.html"),
             (Route::TagFeed("llms"), "tags/llms/atom.xml"),
             (Route::Feed, "atom.xml"),
+            (Route::PapersFeed, "papers/atom.xml"),
+            (Route::FeedArchive(FeedOf::Site, 2), "archive/2/atom.xml"),
+            (
+                Route::FeedArchive(FeedOf::Tag("llms"), 1),
+                "tags/llms/archive/1/atom.xml",
+            ),
             (Route::Sitemap, "sitemap.xml"),
             (Route::Robots, "robots.txt"),
             (Route::NotFound, "404.html"),

@@ -42,6 +42,8 @@ pub struct SiteView {
     pub tags_url: String,
     pub feed_url: String,
     pub css_url: String,
+    /// The search page; the header's search box submits `q` to it.
+    pub search_url: String,
     pub latest_day: Option<DayLink>,
     pub years: Vec<YearLink>,
     pub generator: String,
@@ -116,6 +118,15 @@ pub struct PaperView<'a> {
     pub links: Links,
     pub tags: Vec<TagLink<'a>>,
     pub days: Vec<DayLink>,
+    pub first_day: DayLink,
+}
+
+/// A paper as a bare link, for short lists (related papers).
+#[derive(Serialize)]
+pub struct PaperLink<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
     pub first_day: DayLink,
 }
 
@@ -196,10 +207,38 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn date_link(&self, date: NaiveDate, papers: usize) -> DayLink {
+        // Formatted by hand: chrono's `format` re-parses the pattern on every call, and
+        // this runs for every day of every paper on every page (a profile hot spot).
+        const WEEKDAYS: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        let month = MONTHS[m as usize - 1];
+        let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
         DayLink {
-            date: date.format("%Y-%m-%d").to_string(),
-            long: date.format("%A, %-d %B %Y").to_string(),
-            short: date.format("%-d %b %Y").to_string(),
+            date: format!("{y:04}-{m:02}-{d:02}"),
+            long: format!("{weekday}, {d} {month} {y}"),
+            short: format!("{d} {} {y}", &month[..3]),
             url: self.urls.of(&Route::Day(date)),
             papers,
         }
@@ -239,6 +278,15 @@ impl<'a> Ctx<'a> {
                 .map(|&t| self.tag_link(&self.site.tags[t]))
                 .collect(),
             days: p.days.iter().map(|&d| self.date_link(d, 0)).collect(),
+            first_day: self.date_link(p.first_day(), 0),
+        }
+    }
+
+    pub fn paper_link(&self, p: &'a Paper) -> PaperLink<'a> {
+        PaperLink {
+            id: &p.id,
+            title: &p.title,
+            url: self.urls.of(&Route::Paper(&p.id)),
             first_day: self.date_link(p.first_day(), 0),
         }
     }
@@ -290,6 +338,7 @@ impl<'a> Ctx<'a> {
             tags_url: self.urls.of(&Route::Tags),
             feed_url: self.urls.of(&Route::Feed),
             css_url: self.urls.of(&Route::Static("style.css")),
+            search_url: self.urls.of(&Route::Static("search/")),
             latest_day: self.site.latest_day().map(|d| self.day_link(d)),
             years,
             generator: format!("papertrail {}", env!("CARGO_PKG_VERSION")),

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Browser checks of the demo site in headless Chromium (playwright-core + axe-core), an
+# internal link check, and (with --screenshots) the README screenshots:
+#
+#   bash .ci/browser.sh                 # checks only
+#   bash .ci/browser.sh --screenshots   # checks, then refresh docs/screenshots/*.png
+#
+# The demo is built under a subpath (http://127.0.0.1:PORT/repo/) beside a site made of
+# hostile digests (/hostile/), served by python3 -m http.server on 127.0.0.1; the
+# browser blocks every request that is not to 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=.ci/tools.sh
+source .ci/tools.sh
+need_chromium
+
+shots=""
+if [[ "${1:-}" == "--screenshots" ]]; then shots="$PWD/docs/screenshots"; fi
+
+bin=${PAPERTRAIL_BIN:-$PWD/target/release/papertrail}
+[[ -x "$bin" ]] || cargo build --release --quiet
+work=$(mktemp -d)
+server=""
+cleanup() {
+    if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port/repo/"
+hostile="http://127.0.0.1:$port/hostile/"
+"$bin" build --output-dir "$work/www/repo" --base-url "$base" >/dev/null
+
+mkdir -p "$work/hostile/content"
+cp tests/browser/hostile.md "$work/hostile/content/2025-07-04.md"
+"$bin" --root "$work/hostile" build --output-dir "$work/www/hostile" --base-url "$hostile" >/dev/null
+
+node tests/browser/links.js "$work/www/repo" "$base"
+node tests/browser/links.js "$work/www/hostile" "$hostile"
+
+python3 -m http.server --bind 127.0.0.1 --directory "$work/www" "$port" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do
+    if python3 -c "import urllib.request; urllib.request.urlopen('$base')" 2>/dev/null; then break; fi
+    sleep 0.1
+done
+
+BASE="$base" HOSTILE="$hostile" node tests/browser/run.js ${shots:+"$shots"}

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Benchmark `papertrail build` on synthetic archives.
+#
+# Usage:  benches/run.sh [DAYS ...]          (default: 365 3650)
+#
+# Environment:
+#   BENCH_DIR       scratch directory (default /tmp/papertrail-bench); archives are
+#                   written to $BENCH_DIR/archive-DAYS, sites to $BENCH_DIR/out-DAYS
+#   BENCH_SEED      generator seed (default 42); same seed => byte-identical archives
+#   PAPERTRAIL_BIN  binary to benchmark (default: target/release/papertrail, built with
+#                   `cargo build --release`); when set, the cargo build is skipped
+#
+# For each size it generates the archive with benches/gen_archive.rs, runs one
+# warm-up build, removes the output, then runs the measured build under
+# `/usr/bin/time -v`. Reported: wall time, user+sys CPU, peak RSS, output files
+# and bytes, pages/s (index.html files / wall seconds), and the time of a plain
+# `cp -r` of the output (a floor for "write this many files") with build/cp ratio,
+# then the output bytes by kind (paper, day, tag, home, month, year pages, feeds,
+# feed archives, sitemaps, search index, data export).
+# Page caches are not dropped (numbers are warm-cache numbers); `sync` runs before
+# each timed step so earlier writeback does not land in its timing. Deleting large
+# outputs (rm -rf) can take longer than the builds on slow filesystems; it is not timed.
+set -euo pipefail
+export LC_ALL=C # '.' as decimal separator in EPOCHREALTIME and awk
+
+die() {
+    echo "run.sh: $*" >&2
+    exit 1
+}
+log() { echo "==> $*" >&2; }
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo=$PWD
+bench_dir=${BENCH_DIR:-/tmp/papertrail-bench}
+seed=${BENCH_SEED:-42}
+time_bin=/usr/bin/time
+
+if [[ $# -gt 0 ]]; then
+    sizes=("$@")
+else
+    sizes=(365 3650)
+fi
+for n in "${sizes[@]}"; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
+done
+[[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+
+if [[ ! -x $time_bin ]]; then
+    die "$time_bin not found; GNU time is needed for CPU time and peak RSS.
+  Install it with: apt-get install -y time   (Debian/Ubuntu; 'dnf install time' on Fedora)"
+fi
+if ! "$time_bin" -v -o /dev/null true 2>/dev/null; then
+    die "$time_bin does not accept -v -o; GNU time is required (apt-get install -y time)"
+fi
+[[ -n ${EPOCHREALTIME:-} ]] || die "bash >= 5 is required (EPOCHREALTIME)"
+
+# --- build -------------------------------------------------------------------
+mkdir -p target
+gen=$repo/target/gen_archive
+log "building generator: rustc -O benches/gen_archive.rs -o target/gen_archive"
+rustc -O benches/gen_archive.rs -o "$gen"
+
+if [[ -n ${PAPERTRAIL_BIN:-} ]]; then
+    bin=$(command -v -- "$PAPERTRAIL_BIN") || die "PAPERTRAIL_BIN=$PAPERTRAIL_BIN is not an executable"
+    log "using PAPERTRAIL_BIN=$bin (cargo build skipped)"
+else
+    log "building papertrail: cargo build --release"
+    cargo build --release
+    bin=${CARGO_TARGET_DIR:-$repo/target}/release/papertrail
+    [[ -x $bin ]] || die "cargo build succeeded but $bin does not exist"
+fi
+
+mkdir -p "$bench_dir"
+bench_dir=$(cd "$bench_dir" && pwd)
+
+# --- helpers -----------------------------------------------------------------
+# elapsed START END -> seconds with millisecond precision
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# div A B FORMAT -> A/B or n/a when B is 0
+div() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf f, a / b }'; }
+mib() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1048576 }'; }
+# field NAME TEXT -> value of NAME=value in the generator's summary line
+field() { sed -n "s/.*\\b$1=\\([0-9]*\\).*/\\1/p" <<<"$2" | head -n 1; }
+# timev KEY FILE -> value of a `/usr/bin/time -v` line
+timev() { awk -F': ' -v k="$1" 'index($0, k) { v = $NF } END { print v }' "$2"; }
+
+build() { # build ARCHIVE OUT LOGFILE
+    "$bin" --root "$1" build --output-dir "$2" >"$3" 2>&1
+}
+
+# kinds OUT -> one markdown row per kind of output file: files, MB, bytes per file
+kinds() {
+    (cd "$1" && find . -type f -printf '%s %p\n') | awk '
+        { p = $2; n = split(p, a, "/"); k = "other" }
+        p ~ /\/archive\/[0-9]+\/atom\.xml$/  { k = "feed archives" }
+        k == "other" && p ~ /atom\.xml$/      { k = "feeds" }
+        k == "other" && a[2] == "papers"      { k = "paper pages" }
+        k == "other" && a[2] == "tags"        { k = "tag pages" }
+        k == "other" && (a[2] == "page" || p == "./index.html") { k = "home pages" }
+        k == "other" && a[2] ~ /^[0-9]+$/     { k = (n == 5) ? "day pages" : (n == 4) ? "month pages" : "year pages" }
+        k == "other" && p ~ /sitemap/         { k = "sitemaps" }
+        k == "other" && (a[2] == "search" || a[2] == "data") { k = a[2] }
+        { files[k]++; bytes[k] += $1; total += $1 }
+        END {
+            for (k in files)
+                printf "| %s | %s | %d | %.1f | %.0f | %.1f%% |\n", days, k, files[k], bytes[k] / 1e6, bytes[k] / files[k], 100 * bytes[k] / total
+        }' days="$2" | sort -t'|' -k5,5 -rn
+}
+
+rows=()
+kind_rows=()
+for days in "${sizes[@]}"; do
+    archive=$bench_dir/archive-$days
+    out=$bench_dir/out-$days
+    buildlog=$bench_dir/build-$days.log
+    timelog=$bench_dir/time-$days.txt
+
+    log "generating $days days (seed $seed) into $archive"
+    rm -rf -- "$archive"
+    t0=$EPOCHREALTIME
+    stats=$("$gen" --days "$days" --seed "$seed" --out "$archive")
+    t1=$EPOCHREALTIME
+    echo "$stats" >&2
+    gen_s=$(elapsed "$t0" "$t1")
+    in_files=$(field files "$stats")
+    in_bytes=$(field bytes "$stats")
+    papers=$(field papers "$stats")
+    log "generated in ${gen_s}s"
+
+    log "warm-up build"
+    rm -rf -- "$out"
+    if ! build "$archive" "$out" "$buildlog"; then
+        tail -n 30 "$buildlog" >&2
+        die "warm-up build failed for $days days (full log: $buildlog)"
+    fi
+
+    log "measured build"
+    rm -rf -- "$out"
+    sync # flush the previous step's writeback so it does not bleed into this timing
+    t0=$EPOCHREALTIME
+    if ! "$time_bin" -v -o "$timelog" "$bin" --root "$archive" build --output-dir "$out" >"$buildlog" 2>&1; then
+        tail -n 30 "$buildlog" >&2
+        die "build failed for $days days (full log: $buildlog)"
+    fi
+    t1=$EPOCHREALTIME
+    wall=$(elapsed "$t0" "$t1")
+    user=$(timev "User time (seconds)" "$timelog")
+    sys=$(timev "System time (seconds)" "$timelog")
+    rss_kb=$(timev "Maximum resident set size (kbytes)" "$timelog")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+
+    out_files=$(find "$out" -type f | wc -l)
+    # Apparent size incl. directory entries (4 KiB each on ext4), so it exceeds the
+    # sum of file sizes papertrail itself reports when pages live in their own dirs.
+    out_bytes=$(du -sb "$out" | cut -f1)
+    pages=$(find "$out" -type f -name index.html | wc -l)
+    own_bytes=$(sed -n 's/.*files (\([^,]*\),.*/\1/p' "$buildlog" | head -n 1)
+    mapfile -t more < <(kinds "$out" "$days")
+    kind_rows+=("${more[@]}")
+    pps=$(div "$pages" "$wall" "%.0f")
+
+    log "timing cp -r of the output (floor)"
+    rm -rf -- "$out.copy"
+    sync
+    t0=$EPOCHREALTIME
+    cp -r -- "$out" "$out.copy"
+    t1=$EPOCHREALTIME
+    cp_s=$(elapsed "$t0" "$t1")
+    rm -rf -- "$out.copy"
+    ratio=$(div "$wall" "$cp_s" "%.1f")
+
+    rows+=("| $days | $in_files | $(mib "$in_bytes") | $papers | $wall | $cpu | $rss | $out_files | $(mib "$out_bytes") | ${own_bytes:-?} | $pages | $pps | $cp_s | $ratio |")
+    log "done: wall ${wall}s, cpu ${cpu}s, rss ${rss} MiB, $pages pages"
+done
+
+# --- report ------------------------------------------------------------------
+cpu_model=$(grep -m1 -E '^(model name|Model|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+[[ -n $cpu_model ]] || cpu_model=$(uname -m)
+mem_gib=$(free -g | awk '/^Mem:/ { print $2 }')
+fs_type=$(df -PT "$bench_dir" | awk 'NR == 2 { print $2 }')
+rev=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "no commit")
+
+report=$bench_dir/results.md
+{
+    echo "Machine: $(nproc) CPUs ($cpu_model), ${mem_gib} GiB RAM; scratch $bench_dir on $fs_type"
+    echo "Binary: $bin (repo at $rev); generator seed $seed; warm page cache"
+    echo
+    echo "| days | input files | input MiB | papers | build wall s | CPU s (user+sys) | peak RSS MiB | output files | output MiB (du -sb) | output (papertrail) | pages | pages/s | cp -r s | build/cp |"
+    echo "|-----:|------------:|----------:|-------:|-------------:|-----------------:|-------------:|-------------:|-------------------:|--------------------:|------:|--------:|--------:|---------:|"
+    printf '%s\n' "${rows[@]}"
+    echo
+    echo "Output bytes by kind (file sizes, MB = 10^6 bytes):"
+    echo
+    echo "| days | kind | files | MB | bytes per file | share |"
+    echo "|-----:|------|------:|---:|---------------:|------:|"
+    printf '%s\n' "${kind_rows[@]}"
+} | tee "$report"
+log "report saved to $report"

@@ -1,0 +1,174 @@
+// Browser checks of the built demo site (run by .ci/browser.sh, which serves it):
+// axe-core on the main page kinds in light and dark, search typed and followed,
+// hostile summaries that must not run script, the site with JavaScript off, and
+// optionally the README screenshots. Every request off 127.0.0.1 is blocked.
+//
+//   BASE=http://127.0.0.1:PORT/repo/ HOSTILE=http://127.0.0.1:PORT/hostile/ \
+//   AXE_JS=.../axe.min.js CHROME_PATH=/usr/bin/chromium node tests/browser/run.js [SHOT_DIR]
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+
+const BASE = process.env.BASE;
+const HOSTILE = process.env.HOSTILE;
+const AXE_JS = process.env.AXE_JS;
+const SHOTS = process.argv[2];
+if (!BASE || !HOSTILE || !AXE_JS) throw new Error('BASE, HOSTILE and AXE_JS must be set');
+
+let failures = 0;
+const fail = (msg) => { failures++; console.error('FAIL ' + msg); };
+const ok = (msg) => console.log('ok   ' + msg);
+
+async function newContext(browser, opts = {}) {
+  const ctx = await browser.newContext(opts);
+  await ctx.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === '127.0.0.1' || u.protocol === 'data:') return route.continue();
+    fail('blocked outside request ' + u.href);
+    return route.abort();
+  });
+  return ctx;
+}
+
+async function pageOf(ctx) {
+  const page = await ctx.newPage();
+  page.on('dialog', async (d) => { fail(`dialog "${d.message()}" on ${page.url()}`); await d.dismiss(); });
+  page.on('pageerror', (e) => fail(`script error on ${page.url()}: ${e.message}`));
+  return page;
+}
+
+// A day, a paper, a tag and a month URL, read from the home page's links.
+async function samplePages(page) {
+  await page.goto(BASE);
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+  const find = (re) => {
+    const h = hrefs.find((x) => x.startsWith(BASE) && re.test(x.slice(BASE.length)));
+    if (!h) throw new Error('no link matching ' + re + ' on the home page');
+    return h;
+  };
+  const day = find(/^\d{4}\/\d\d\/\d\d\/$/);
+  const paper = find(/^papers\/[^/]+\/$/);
+  const tag = find(/^tags\/[^/]+\/$/);
+  const month = BASE + day.slice(BASE.length, BASE.length + 8);
+  return { home: BASE, day, paper, tag, month, search: BASE + 'search/?q=model' };
+}
+
+async function axe(browser, pages) {
+  const axeSource = fs.readFileSync(AXE_JS, 'utf8');
+  for (const scheme of ['light', 'dark']) {
+    const ctx = await newContext(browser, { colorScheme: scheme });
+    const page = await pageOf(ctx);
+    for (const [kind, url] of Object.entries(pages)) {
+      await page.goto(url);
+      if (kind === 'search') await page.waitForSelector('#results li');
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => window.axe.run(document));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const minor = result.violations.length - bad.length;
+      if (bad.length) {
+        for (const v of bad) fail(`axe ${scheme} ${kind}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x, e.g. ${v.nodes[0].target})`);
+      } else {
+        ok(`axe ${scheme} ${kind}: 0 serious or critical (${minor} minor or moderate)`);
+      }
+    }
+    await ctx.close();
+  }
+}
+
+async function search(browser, paperUrl) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(paperUrl);
+  const title = (await page.textContent('h1')).trim();
+  // From the header box of any page to the search page.
+  await page.fill('header form input[name=q]', title);
+  await page.press('header form input[name=q]', 'Enter');
+  await page.waitForURL(/search\/\?q=/);
+  const first = page.locator('#results li a').first();
+  await first.waitFor();
+  const got = (await first.textContent()).trim();
+  if (got !== title) fail(`search for "${title}" ranked "${got}" first`);
+  await first.click();
+  await page.waitForLoadState();
+  if (page.url() !== paperUrl) fail(`search result led to ${page.url()}, not ${paperUrl}`);
+  else ok(`search: typed "${title.slice(0, 40)}…", followed the first result to the paper`);
+  // Typing on the search page itself, a prefix of an author's name.
+  await page.goto(BASE + 'search/');
+  await page.fill('#q', title.split(/\s+/).slice(0, 2).join(' '));
+  await page.locator('#results li').first().waitFor();
+  ok('search: results while typing on the search page');
+  await ctx.close();
+}
+
+async function hostile(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(HOSTILE);
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
+  const urls = [...new Set(hrefs.filter((h) => h.startsWith(HOSTILE) && !h.endsWith('.xml')))];
+  urls.push(HOSTILE + 'search/?q=evil', HOSTILE + 'search/?q=' + encodeURIComponent('<img src=x onerror=alert(1)>'));
+  for (const u of urls) {
+    await page.goto(u);
+    if (u.includes('search/?q=evil')) await page.locator('#results li').first().waitFor();
+    // Hover and click everything a reader might: links with javascript: must be gone.
+    const js = await page.$$eval('a[href]', (as) => as.filter((a) => /^\s*javascript:/i.test(a.getAttribute('href'))).length);
+    if (js) fail(`${u}: ${js} javascript: link(s)`);
+  }
+  await page.waitForTimeout(300);
+  ok(`hostile: ${urls.length} pages loaded, no dialog`);
+  await ctx.close();
+}
+
+async function noScript(browser, pages) {
+  const ctx = await newContext(browser, { javaScriptEnabled: false });
+  const page = await pageOf(ctx);
+  for (const [kind, url] of Object.entries(pages)) {
+    if (kind === 'search') continue;
+    const res = await page.goto(url);
+    const links = await page.locator('main a').count();
+    if (!res.ok() || links === 0) fail(`JavaScript off: ${kind} ${url} status ${res.status()}, ${links} links`);
+  }
+  ok('JavaScript off: home, day, paper, tag and month pages render with their links');
+  await ctx.close();
+}
+
+async function screenshots(browser, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const shots = [
+    ['desktop-light.png', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+    ['desktop-dark.png', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+    ['phone.png', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' }],
+  ];
+  for (const [name, opts] of shots) {
+    const ctx = await newContext(browser, opts);
+    const page = await pageOf(ctx);
+    await page.goto(BASE);
+    await page.screenshot({ path: `${dir}/${name}` });
+    ok('screenshot ' + `${dir}/${name}`);
+    await ctx.close();
+  }
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const probe = await newContext(browser);
+    const pages = await samplePages(await pageOf(probe));
+    await probe.close();
+    await axe(browser, pages);
+    await search(browser, pages.paper);
+    await hostile(browser);
+    await noScript(browser, pages);
+    if (SHOTS) await screenshots(browser, SHOTS);
+  } catch (e) {
+    fail(e.stack || String(e));
+  } finally {
+    await browser.close();
+  }
+  if (failures) { console.error(`${failures} browser check(s) failed`); process.exit(1); }
+  console.log('browser checks passed');
+})();

@@ -1,0 +1,376 @@
+//! Feeds: valid (RFC 4287 checks feed-rs does not make), stable (ids across a move,
+//! `updated` across rebuilds but moved by an edit), granular (per day, per paper, per
+//! tag, RFC 5005 archives), and discoverable from every page.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use common::{BIN, Site, assert_valid_atom, parse_feed, tree};
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+fn demo_site(config_extra: &str) -> Site {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default();
+    let config = if config_extra.is_empty() {
+        config
+    } else {
+        config.replace("feed_limit = 30", config_extra)
+    };
+    let site = Site::new(&config, &[]);
+    for (rel, bytes) in tree(&repo.join("content")) {
+        site.write(&format!("content/{rel}"), &bytes);
+    }
+    site
+}
+
+fn hostile_site() -> Site {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let site = Site::new(
+        &std::fs::read_to_string(fixture.join("config.toml")).unwrap(),
+        &[],
+    );
+    for (rel, bytes) in tree(&fixture.join("content")) {
+        site.write(&format!("content/{rel}"), &bytes);
+    }
+    site
+}
+
+/// Every feed of a built site: path under the output → bytes.
+fn feeds(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    tree(&site.public())
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with("atom.xml"))
+        .collect()
+}
+
+fn link(feed: &feed_rs::model::Feed, rel: &str) -> Option<String> {
+    feed.links
+        .iter()
+        .find(|l| l.rel.as_deref() == Some(rel))
+        .map(|l| l.href.clone())
+}
+
+/// Follows `prev-archive` from a subscription feed and returns every entry id of the
+/// whole history, checking each archive on the way.
+fn history(site: &Site, base: &str, rel: &str) -> (Vec<String>, usize) {
+    let mut ids = Vec::new();
+    let mut archives = 0;
+    let mut next = Some(format!("{base}{rel}"));
+    let current = format!("{base}{rel}");
+    while let Some(url) = next {
+        let path = url.strip_prefix(base).expect("under base");
+        let xml = site.read(path);
+        let feed = parse_feed(xml.as_bytes());
+        if url != current {
+            archives += 1;
+            assert!(xml.contains("<fh:archive/>"), "{path} is not an archive");
+            assert_eq!(link(&feed, "current").as_deref(), Some(current.as_str()));
+            assert!(link(&feed, "next-archive").is_none(), "{path}");
+        } else {
+            assert!(!xml.contains("<fh:archive/>"));
+        }
+        ids.extend(feed.entries.iter().map(|e| e.id.clone()));
+        next = link(&feed, "prev-archive");
+    }
+    (ids, archives)
+}
+
+#[test]
+fn every_feed_of_the_demo_and_the_hostile_fixture_is_valid() {
+    for site in [demo_site("feed_limit = 4"), hostile_site()] {
+        site.build_ok(&[]);
+        let all = feeds(&site);
+        assert!(all.len() >= 10, "{:?}", all.keys());
+        for (rel, bytes) in &all {
+            assert_valid_atom(bytes, &format!("{BASE}{rel}"));
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            for bad in [
+                "<script",
+                "&lt;script",
+                "javascript:",
+                "onerror",
+                "\u{FFFE}",
+            ] {
+                assert!(!text.contains(bad), "{bad} in {rel}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_hostile_fixture_escapes_tags_and_titles() {
+    let site = hostile_site();
+    site.build_ok(&[]);
+    let feed = parse_feed(site.read("papers/atom.xml").as_bytes());
+    let labels: BTreeSet<String> = feed
+        .entries
+        .iter()
+        .flat_map(|e| e.categories.iter().filter_map(|c| c.label.clone()))
+        .collect();
+    assert!(labels.contains("R&D"), "{labels:?}");
+    assert!(labels.contains("Q&A <x> \"y\""), "{labels:?}");
+    assert!(
+        feed.title
+            .unwrap()
+            .content
+            .starts_with("Hostile <feed> & \"friends\" ]]>"),
+    );
+}
+
+#[test]
+fn papers_and_tag_feeds_have_categories_and_authors_newest_first() {
+    let site = demo_site("");
+    site.build_ok(&[]);
+    let feed = parse_feed(site.read("papers/atom.xml").as_bytes());
+    assert_eq!(feed.entries.len(), 30);
+    let published: Vec<_> = feed.entries.iter().map(|e| e.published.unwrap()).collect();
+    assert!(published.windows(2).all(|w| w[0] >= w[1]), "newest first");
+    assert!(feed.entries.iter().all(|e| e.id.contains(":paper:")));
+    assert!(feed.entries.iter().any(|e| !e.categories.is_empty()));
+    assert!(feed.entries.iter().any(|e| !e.authors.is_empty()));
+    let tag = parse_feed(site.read("tags/agents/atom.xml").as_bytes());
+    assert!(tag.entries.iter().all(|e| {
+        e.categories
+            .iter()
+            .any(|c| c.term == "agents" && c.label.as_deref() == Some("Agents"))
+    }));
+}
+
+#[test]
+fn archives_keep_the_whole_history_subscribable_and_immutable() {
+    let site = demo_site("feed_limit = 4");
+    site.build_ok(&[]);
+    // 6 days: one complete archive of 4; the subscription feed has the latest 4.
+    let (days, archives) = history(&site, BASE, "atom.xml");
+    assert_eq!(archives, 1);
+    assert_eq!(days.iter().collect::<BTreeSet<_>>().len(), 6);
+    // 69 papers: 17 complete archives of 4.
+    let (papers, archives) = history(&site, BASE, "papers/atom.xml");
+    assert_eq!(archives, 17);
+    assert_eq!(papers.iter().collect::<BTreeSet<_>>().len(), 69);
+    for rel in feeds(&site).keys() {
+        if let Some(feed_rel) = rel.strip_suffix("atom.xml")
+            && !feed_rel.contains("archive/")
+        {
+            let (ids, _) = history(&site, BASE, rel);
+            assert!(!ids.is_empty(), "{rel}");
+        }
+    }
+    // A new day appends: existing archives keep their bytes.
+    let before = feeds(&site);
+    site.write(
+        "content/2026/09/2026-09-30.md",
+        b"+++\ndate = 2026-09-30\n+++\n\n## A new paper\narxiv: 2609.99999\n\nNew.\n",
+    );
+    site.build_ok(&[]);
+    let after = feeds(&site);
+    for (rel, bytes) in &before {
+        if rel.starts_with("archive/") || rel.starts_with("papers/archive/") {
+            assert_eq!(Some(bytes), after.get(rel), "{rel} changed");
+        }
+    }
+    assert!(after.len() >= before.len());
+}
+
+#[test]
+fn ids_do_not_change_with_base_url() {
+    let site = demo_site("feed_limit = 5");
+    let ids = |site: &Site| -> BTreeMap<String, (String, Vec<String>)> {
+        feeds(site)
+            .into_iter()
+            .map(|(rel, bytes)| {
+                let f = parse_feed(&bytes);
+                (rel, (f.id, f.entries.into_iter().map(|e| e.id).collect()))
+            })
+            .collect()
+    };
+    site.build_ok(&[]);
+    let before = ids(&site);
+    site.build_ok(&["--base-url", "https://papers.example.com/sub/"]);
+    let after = ids(&site);
+    assert_eq!(before, after);
+    assert!(
+        site.read("papers/atom.xml")
+            .contains("href=\"https://papers.example.com/sub/papers/atom.xml\"")
+    );
+}
+
+fn updated_of(site: &Site, rel: &str) -> BTreeMap<String, String> {
+    parse_feed(site.read(rel).as_bytes())
+        .entries
+        .into_iter()
+        .map(|e| (e.id, e.updated.unwrap().to_rfc3339()))
+        .collect()
+}
+
+fn build_at(site: &Site, epoch: i64, extra: &[&str]) {
+    let out = Command::new(BIN)
+        .arg("--root")
+        .arg(site.root())
+        .arg("build")
+        .args(extra)
+        .env("SOURCE_DATE_EPOCH", epoch.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const DAY1: &str = "+++\ndate = 2026-03-02\n+++\n\n## First paper\narxiv: 2603.00001\nauthors: Ann\ntags: robots\n\nThe frist summary.\n\n## Second paper\narxiv: 2603.00002\n\nAnother summary.\n";
+
+#[test]
+fn updated_is_stable_across_rebuilds_and_moved_only_by_an_edit() {
+    let site = Site::new("", &[("content/2026/03/2026-03-02.md", DAY1)]);
+    // 2026-03-05T12:00:00Z
+    let t1 = 1_772_712_000;
+    build_at(&site, t1, &[]);
+    let first = feeds(&site);
+    let papers = updated_of(&site, "papers/atom.xml");
+    assert!(
+        papers.values().all(|u| u == "2026-03-02T00:00:00+00:00"),
+        "{papers:?}"
+    );
+    let state = std::fs::read_to_string(site.root().join("feed-state.tsv")).unwrap();
+    assert!(state.contains("paper:2603.00001\t"), "{state}");
+
+    // A rebuild later, from scratch, with another theme-independent clock: same bytes.
+    std::fs::remove_dir_all(site.public()).unwrap();
+    build_at(&site, t1 + 86_400, &[]);
+    assert_eq!(first, feeds(&site));
+
+    // Another base_url changes links, not `updated`.
+    build_at(
+        &site,
+        t1 + 2 * 86_400,
+        &["--base-url", "https://x.example/"],
+    );
+    assert_eq!(papers, updated_of(&site, "papers/atom.xml"));
+    build_at(&site, t1 + 2 * 86_400, &[]);
+
+    // A new day does not move the old entries.
+    site.write(
+        "content/2026/03/2026-03-03.md",
+        b"+++\ndate = 2026-03-03\n+++\n\n## Third paper\narxiv: 2603.00003\n\nNew.\n## First paper\narxiv: 2603.00001\n",
+    );
+    build_at(&site, t1 + 3 * 86_400, &[]);
+    let after_new_day = updated_of(&site, "papers/atom.xml");
+    for (id, u) in &papers {
+        assert_eq!(after_new_day.get(id), Some(u), "{id}");
+    }
+    let days = updated_of(&site, "atom.xml");
+
+    // A typo fixed by hand moves that paper, and the days listing it, to the build time.
+    site.write(
+        "content/2026/03/2026-03-02.md",
+        DAY1.replace("frist", "first").as_bytes(),
+    );
+    let t_edit = t1 + 4 * 86_400;
+    build_at(&site, t_edit, &[]);
+    let edited = updated_of(&site, "papers/atom.xml");
+    let moved: Vec<&String> = edited
+        .iter()
+        .filter(|(id, u)| after_new_day.get(*id) != Some(u))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(moved.len(), 1, "{edited:?} {after_new_day:?}");
+    assert!(moved[0].ends_with(":paper:2603.00001"));
+    assert_eq!(edited[moved[0]], "2026-03-09T12:00:00+00:00");
+    let edited_days = updated_of(&site, "atom.xml");
+    let day_moved: Vec<&String> = edited_days
+        .iter()
+        .filter(|(id, u)| days.get(*id) != Some(u))
+        .map(|(id, _)| id)
+        .collect();
+    // Both days list that paper (and show its summary); the edit shows on both.
+    assert_eq!(day_moved.len(), 2, "{day_moved:?}");
+    assert!(day_moved[0].ends_with(":day:2026-03-02"));
+    assert!(day_moved[1].ends_with(":day:2026-03-03"));
+
+    // And the next rebuild keeps the new time.
+    let snapshot = feeds(&site);
+    build_at(&site, t_edit + 86_400, &[]);
+    assert_eq!(snapshot, feeds(&site));
+}
+
+#[test]
+fn a_broken_state_file_never_fails_the_build() {
+    let site = Site::new("", &[("content/2026/03/2026-03-02.md", DAY1)]);
+    site.write("feed-state.tsv", b"<<<<<<< HEAD\nnot a line\n");
+    let out = site.build_ok(&[]);
+    assert!(out.contains("feed-state.tsv"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("feed-state.tsv")).unwrap(),
+        "<<<<<<< HEAD\nnot a line\n"
+    );
+    assert_valid_atom(
+        site.read("papers/atom.xml").as_bytes(),
+        &format!("{BASE}papers/atom.xml"),
+    );
+}
+
+#[test]
+fn pages_link_the_feeds_they_belong_to() {
+    let site = demo_site("");
+    site.build_ok(&[]);
+    let alternates = |rel: &str| -> Vec<String> {
+        let html = site.read(rel);
+        html.split("<link ")
+            .skip(1)
+            .filter(|l| l.contains("rel=\"alternate\"") && l.contains("application/atom+xml"))
+            .filter_map(|l| l.split("href=\"").nth(1))
+            .filter_map(|l| l.split('"').next())
+            .map(String::from)
+            .collect()
+    };
+    for rel in ["index.html", "2026/09/16/index.html", "tags/index.html"] {
+        let links = alternates(rel);
+        assert!(
+            links.contains(&format!("{BASE}atom.xml")),
+            "{rel}: {links:?}"
+        );
+        assert!(links.contains(&format!("{BASE}papers/atom.xml")), "{rel}");
+    }
+    assert!(alternates("tags/agents/index.html").contains(&format!("{BASE}tags/agents/atom.xml")));
+    let paper = parse_feed(site.read("tags/agents/atom.xml").as_bytes()).entries[0]
+        .id
+        .rsplit_once(":paper:")
+        .unwrap()
+        .1
+        .to_string();
+    assert!(
+        alternates(&format!("papers/{paper}/index.html"))
+            .contains(&format!("{BASE}tags/agents/atom.xml"))
+    );
+}
+
+#[test]
+fn json_feeds_mirror_the_atom_feeds() {
+    for site in [demo_site(""), hostile_site()] {
+        site.build_ok(&[]);
+        for (rel, atom_bytes) in feeds(&site) {
+            if rel.contains("archive/") {
+                continue;
+            }
+            let json_rel = rel.replace("atom.xml", "feed.json");
+            let text = site.read(&json_rel);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(value["version"], "https://jsonfeed.org/version/1.1");
+            assert_eq!(value["feed_url"], format!("{BASE}{json_rel}"));
+            let json = parse_feed(text.as_bytes());
+            let atom = parse_feed(&atom_bytes);
+            let ids = |f: &feed_rs::model::Feed| {
+                f.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&json), ids(&atom), "{json_rel}");
+            assert!(json.entries.iter().all(|e| e.updated.is_some()));
+            assert!(!text.contains("<script"), "{json_rel}");
+        }
+    }
+}

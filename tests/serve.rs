@@ -1,0 +1,353 @@
+//! `papertrail serve`: the real binary on a free loopback port, spoken to over plain
+//! HTTP/1.1 with `TcpStream`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{BIN, Site};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+const DAY: &str = "\
+## Papers for 2025-07-04
+
+| Title | Authors | Summary |
+|-------|---------|---------|
+| Alpha Paper (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann A | Alpha summary text. |
+| Beta Paper (Read more on [arXiv](https://arxiv.org/abs/2507.00002)) | Bob B | Beta summary text. |
+";
+
+const OTHER_DAY: &str = "\
+## Papers for 2025-07-05
+
+| Title | Authors | Summary |
+|-------|---------|---------|
+| Gamma Paper (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Cy C | Gamma summary text. |
+";
+
+/// A running `papertrail serve`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let mut child = Command::new(BIN)
+            .arg("--root")
+            .arg(site.root())
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start papertrail serve");
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            port: 0,
+            lines,
+        };
+        let line = server.wait_line(|l| l.contains("Serving "));
+        let port = line
+            .split("http://127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        server.port = port;
+        server
+    }
+
+    /// The next output line matching `pred`, within the bounded wait.
+    fn wait_line(&mut self, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) if pred(&line) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!("no matching line; output so far:\n{}", seen.join("\n"));
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(self.port, path)
+    }
+
+    /// Polls `path` until `pred` holds for the response.
+    fn poll(&self, path: &str, pred: impl Fn(&Response) -> bool) -> Response {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let r = self.get(path);
+            if pred(&r) {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{path} never matched; last response:\n{}",
+                r.body
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn get(port: u16, path: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("head and body");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut s: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = s.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        s = &rest[n + 2..];
+    }
+    out
+}
+
+fn site() -> Site {
+    Site::new(
+        "title = \"Serve test\"\nbase_url = \"https://example.org/sub/\"\n",
+        &[
+            ("content/2025/07/2025-07-04.md", DAY),
+            ("content/2025/07/2025-07-05.md", OTHER_DAY),
+        ],
+    )
+}
+
+#[test]
+fn serves_pages_with_types_reload_script_and_404() {
+    let site = site();
+    let server = Server::start(&site);
+
+    let day = server.get("/2025/07/04/");
+    assert_eq!(day.status, 200);
+    assert_eq!(day.header("content-type"), Some("text/html; charset=utf-8"));
+    assert!(day.body.contains("Alpha Paper"), "{}", day.body);
+    // base_url is the local address, not the configured one.
+    let local = format!("http://127.0.0.1:{}/", server.port);
+    assert!(day.body.contains(&local), "{}", day.body);
+    assert!(!day.body.contains("https://example.org/sub/"));
+    assert!(day.body.contains("/__papertrail/events"), "reload script");
+
+    let css = server.get("/style.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    let feed = server.get("/atom.xml");
+    assert_eq!(
+        feed.header("content-type"),
+        Some("application/atom+xml; charset=utf-8")
+    );
+    assert!(!feed.body.contains("__papertrail"));
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    let redirect = server.get("/2025/07/04");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), Some("/2025/07/04/"));
+
+    let miss = server.get("/no/such/page/");
+    assert_eq!(miss.status, 404);
+    assert!(miss.body.contains("Page not found"), "{}", miss.body);
+    assert_eq!(
+        miss.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(server.get("/../etc/passwd").status, 400);
+
+    // Nothing was written to disk.
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn rebuilds_after_a_change_and_shows_errors_as_an_overlay() {
+    let site = site();
+    let mut server = Server::start(&site);
+    assert!(server.get("/2025/07/04/").body.contains("Alpha Paper"));
+
+    // An edit to one day file: that day, its papers and the home page follow.
+    site.write(
+        "content/2025/07/2025-07-04.md",
+        DAY.replace("Alpha Paper", "Renamed Paper").as_bytes(),
+    );
+    server.poll("/2025/07/04/", |r| r.body.contains("Renamed Paper"));
+    server.poll("/papers/2507.00001/", |r| r.body.contains("Renamed Paper"));
+    server.poll("/", |r| r.body.contains("Renamed Paper"));
+    let line = server.wait_line(|l| l.starts_with("rebuilt "));
+    assert!(
+        line.contains("2025-07-04.md") && line.contains(" ms"),
+        "{line}"
+    );
+    // The other day is untouched and still served.
+    assert!(server.get("/2025/07/05/").body.contains("Gamma Paper"));
+
+    // A new day file appears.
+    site.write(
+        "content/2025/07/2025-07-06.md",
+        OTHER_DAY
+            .replace("2025-07-05", "2025-07-06")
+            .replace("Gamma", "Delta")
+            .replace("2507.00003", "2507.00004")
+            .as_bytes(),
+    );
+    let day = server.poll("/2025/07/06/", |r| r.status == 200);
+    assert!(day.body.contains("Delta Paper"));
+    server.poll("/2025/07/05/", |r| r.body.contains("/2025/07/06/"));
+    // Pages the change does not reach get the new site-wide counts in the background.
+    server.poll("/papers/2507.00002/", |r| {
+        r.body.contains("4 papers over 3 days")
+    });
+
+    // A content error: the overlay names file and line; the last good pages stay.
+    site.write(
+        "content/2025/07/2025-07-04.md",
+        b"## Papers for 2025-02-30\n\n| Title | Authors | Summary |\n|---|---|---|\n| Broken (Read more on [arXiv](https://arxiv.org/abs/2507.00009)) | X |\n",
+    );
+    let r = server.poll("/2025/07/05/", |r| r.body.contains("papertrail-overlay"));
+    assert!(r.body.contains("Gamma Paper"), "old content still served");
+    assert!(
+        r.body.contains("content/2025/07/2025-07-04.md:"),
+        "overlay names the file: {}",
+        r.body
+    );
+    let overlay = &r.body[r.body.find("papertrail-overlay").expect("overlay")..];
+    assert!(
+        overlay.contains("2025-07-04.md:1") || overlay.contains("2025-07-04.md:5"),
+        "overlay names the line: {overlay}"
+    );
+    assert!(server.get("/2025/07/04/").body.contains("Renamed Paper"));
+    server.wait_line(|l| l.contains("2025-07-04.md:") && l.contains("error"));
+
+    // Fixing the file removes the overlay and renders the new content.
+    site.write(
+        "content/2025/07/2025-07-04.md",
+        DAY.replace("Alpha Paper", "Fixed Paper").as_bytes(),
+    );
+    let r = server.poll("/2025/07/04/", |r| r.body.contains("Fixed Paper"));
+    assert!(!r.body.contains("papertrail-overlay"));
+}
+
+#[test]
+fn template_change_rebuilds_everything_and_events_stream() {
+    let site = site();
+    let mut server = Server::start(&site);
+
+    // The reload channel answers as an event stream.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /__papertrail/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .expect("send");
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    while !head.ends_with("\r\n\r\n") {
+        let mut line = String::new();
+        if reader.read_line(&mut line).expect("read head") == 0 {
+            break;
+        }
+        head.push_str(&line);
+    }
+    assert!(head.contains("text/event-stream"), "{head}");
+
+    site.write(
+        "templates/404.html",
+        b"{% extends \"base.html\" %}{% block main %}<h1>Custom missing page</h1>{% endblock main %}",
+    );
+    server.poll("/nope", |r| {
+        r.status == 404 && r.body.contains("Custom missing page")
+    });
+    server.wait_line(|l| l.starts_with("rebuilt everything"));
+    let mut line = String::new();
+    let deadline = Instant::now() + WAIT;
+    while !line.starts_with("event: reload") {
+        assert!(Instant::now() < deadline, "no reload event");
+        line.clear();
+        reader.read_line(&mut line).expect("reload event");
+    }
+}

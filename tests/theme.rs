@@ -1,0 +1,105 @@
+//! The default theme's search index, JSON export, related papers and page budgets.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Site, tree};
+
+fn demo_site() -> Site {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = Site::new(
+        &std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default(),
+        &[],
+    );
+    for (rel, bytes) in tree(&repo.join("content")) {
+        site.write(&format!("content/{rel}"), &bytes);
+    }
+    site
+}
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).expect("valid JSON")
+}
+
+#[test]
+fn search_index_export_and_related_papers() {
+    let site = demo_site();
+    site.build_ok(&[]);
+    let files = tree(&site.public());
+
+    // The export: one NDJSON line per paper (a file a year, newest year first), one JSON
+    // file per day, and the day list.
+    let ndjson: String = files
+        .iter()
+        .filter(|(k, _)| k.starts_with("data/papers/") && k.ends_with(".ndjson"))
+        .rev()
+        .map(|(_, v)| String::from_utf8(v.clone()).expect("utf-8"))
+        .collect();
+    let papers: Vec<serde_json::Value> = ndjson.lines().map(|l| json(l.as_bytes())).collect();
+    let pages = files
+        .keys()
+        .filter(|k| k.starts_with("papers/") && k.ends_with("/index.html"))
+        .count();
+    assert_eq!(papers.len(), pages);
+    for p in &papers {
+        for field in [
+            "id", "title", "url", "authors", "tags", "days", "arxiv", "pdf", "hf",
+        ] {
+            assert!(!p[field].is_null(), "paper without {field}: {p}");
+        }
+    }
+    let days = json(&files["data/days.json"]);
+    let days = days.as_array().expect("list");
+    assert!(!days.is_empty());
+    for d in days {
+        let file = format!("data/days/{}.json", d["date"].as_str().expect("date"));
+        let day = json(&files[&file]);
+        assert_eq!(
+            day["papers"].as_array().expect("papers").len() as u64,
+            d["papers"]
+        );
+    }
+
+    // The search index: the first paper's title words are all in their term shards,
+    // and its document is where the postings say.
+    let first = &papers[0];
+    let title = first["title"].as_str().expect("title");
+    let docs = json(&files["search/d/0.json"]);
+    assert_eq!(docs[0][0], first["id"]);
+    for word in papertrail_words(title) {
+        let key: String = word.chars().take(3).collect();
+        let shard = json(&files[&format!("search/t/{key}.json")]);
+        let postings = shard[&word].as_array().unwrap_or_else(|| panic!("{word}"));
+        // Document 0, in the title: the first value is 0 * 2 + 1.
+        assert_eq!(postings[0], 1, "{word}");
+    }
+
+    // Related papers on a paper page, and the search page with its script.
+    let with_related = files
+        .iter()
+        .filter(|(k, v)| {
+            k.starts_with("papers/") && String::from_utf8_lossy(v).contains("<h2>Related</h2>")
+        })
+        .count();
+    assert!(
+        with_related * 2 > pages,
+        "only {with_related} of {pages} pages have related papers"
+    );
+    let search = String::from_utf8_lossy(&files["search/index.html"]).into_owned();
+    assert!(search.contains("search.js") && search.contains("<noscript>"));
+    assert!(files["search.js"].len() < 50_000 && files["style.css"].len() < 30_000);
+}
+
+/// The tokenizer of `src/render/search.rs`, restated (`a-z0-9` titles only).
+fn papertrail_words(text: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its",
+        "of", "on", "or", "our", "that", "the", "their", "this", "to", "via", "we", "with",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()) && w.is_ascii())
+        .collect()
+}

@@ -1,0 +1,123 @@
+// papertrail search: reads the sharded index under search/ (see src/render/search.rs).
+// Everything is built with DOM text nodes, never innerHTML: titles are untrusted input.
+(function () {
+  'use strict';
+  var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
+    'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
+  var PER = 500, PAGE = 30, MAX_TERMS = 200;
+  var form = document.getElementById('search');
+  if (!form) return;
+  var input = form.elements.q, status = document.getElementById('status');
+  var list = document.getElementById('results'), more = document.getElementById('more');
+  var here = location.href.split('#')[0].split('?')[0];
+  var cache = {};
+
+  function words(text) {
+    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) {
+      return Array.from(w).length > 1;
+    }).map(function (w) { return w.toLowerCase(); }).filter(function (w) {
+      return STOP.indexOf(w) < 0;
+    });
+  }
+  function key(term) {
+    var k = Array.from(term).slice(0, 3).join('');
+    if (/^[a-z0-9]+$/.test(k)) return k;
+    return '_' + Array.from(new TextEncoder().encode(k)).map(function (b) {
+      return (b < 16 ? '0' : '') + b.toString(16);
+    }).join('');
+  }
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(new URL(path, here)).then(function (r) {
+        if (r.status === 404) return null;
+        if (!r.ok) throw new Error(r.status + ' ' + path);
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+  // doc -> weight for one query word: 3 when in title, authors or tags, else 1.
+  function match(word) {
+    return load('t/' + key(word) + '.json').then(function (shard) {
+      var hits = new Map();
+      if (!shard) return hits;
+      var prefix = Array.from(word).length >= 3, n = 0;
+      Object.keys(shard).forEach(function (term) {
+        if (term === word || (prefix && term.lastIndexOf(word, 0) === 0 && n < MAX_TERMS)) {
+          n++;
+          var v = 0, boost = term === word ? 1 : 0;
+          shard[term].forEach(function (d) {
+            v += d;
+            var doc = v >> 1, w = (v & 1 ? 3 : 1) + boost;
+            if ((hits.get(doc) || 0) < w) hits.set(doc, w);
+          });
+        }
+      });
+      return hits;
+    });
+  }
+  function item(doc) {
+    var li = document.createElement('li'), a = document.createElement('a');
+    a.href = new URL('../papers/' + encodeURIComponent(doc[0]) + '/', here).href;
+    a.textContent = doc[1];
+    var small = document.createElement('small');
+    small.textContent = (doc[2] ? doc[2] + ' · ' : '') + doc[3];
+    li.append(a, ' ', small);
+    return li;
+  }
+  var ranked = [], shown = 0, run = 0;
+  function show(id) {
+    var slice = ranked.slice(shown, shown + PAGE);
+    var shards = Array.from(new Set(slice.map(function (d) { return Math.floor(d / PER); })));
+    return Promise.all(shards.map(function (s) { return load('d/' + s + '.json'); })).then(function (got) {
+      if (id !== run) return;
+      var byShard = {};
+      shards.forEach(function (s, i) { byShard[s] = got[i]; });
+      slice.forEach(function (d) { list.append(item(byShard[Math.floor(d / PER)][d % PER])); });
+      shown += slice.length;
+      more.hidden = shown >= ranked.length;
+    });
+  }
+  function search(q) {
+    var id = ++run, ws = Array.from(new Set(words(q)));
+    list.textContent = '';
+    more.hidden = true;
+    ranked = []; shown = 0;
+    if (!ws.length) { status.textContent = q.trim() ? 'Type a longer word.' : ''; return; }
+    status.textContent = 'Searching…';
+    Promise.all(ws.map(match)).then(function (maps) {
+      if (id !== run) return;
+      maps.sort(function (a, b) { return a.size - b.size; });
+      var score = new Map(maps[0]);
+      maps.slice(1).forEach(function (m) {
+        score.forEach(function (s, d) {
+          if (m.has(d)) score.set(d, s + m.get(d)); else score.delete(d);
+        });
+      });
+      ranked = Array.from(score.keys()).sort(function (a, b) {
+        return score.get(b) - score.get(a) || a - b;
+      });
+      status.textContent = ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.';
+      return show(id);
+    }).catch(function (e) {
+      if (id !== run) return;
+      status.textContent = location.protocol === 'file:'
+        ? 'Search cannot read its index from a file: URL. Serve the site over HTTP (python3 -m http.server).'
+        : 'Search failed: ' + e.message;
+    });
+  }
+  more.addEventListener('click', function () { show(run); });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var q = input.value;
+    history.replaceState(null, '', '?q=' + encodeURIComponent(q));
+    search(q);
+  });
+  var timer;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value); }, 150);
+  });
+  var q = new URLSearchParams(location.search).get('q');
+  if (q) { input.value = q; search(q); }
+})();
