@@ -2,22 +2,12 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{Site, assert_valid_atom, links, parse_feed, seed_site, tree};
 
 const SUBPATH: &str = "https://user.github.io/repo/";
 
 fn demo_site() -> Site {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = Site::new(
-        &std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default(),
-        &[],
-    );
-    for (rel, bytes) in tree(&repo.join("content")) {
-        site.write(&format!("content/{rel}"), &bytes);
-    }
-    site
+    Site::demo(|c| c)
 }
 
 #[test]

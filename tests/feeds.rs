@@ -13,18 +13,13 @@ use common::{BIN, Site, assert_valid_atom, parse_feed, tree};
 const BASE: &str = "http://127.0.0.1:1111/";
 
 fn demo_site(config_extra: &str) -> Site {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default();
-    let config = if config_extra.is_empty() {
-        config
-    } else {
-        config.replace("feed_limit = 30", config_extra)
-    };
-    let site = Site::new(&config, &[]);
-    for (rel, bytes) in tree(&repo.join("content")) {
-        site.write(&format!("content/{rel}"), &bytes);
-    }
-    site
+    Site::demo(|c| {
+        if config_extra.is_empty() {
+            c
+        } else {
+            c.replace("feed_limit = 30", config_extra)
+        }
+    })
 }
 
 fn hostile_site() -> Site {

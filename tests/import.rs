@@ -11,13 +11,7 @@ use std::process::{Command, Output, Stdio};
 use common::{BIN, Site, parse_feed, tree};
 
 fn demo_site() -> Site {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default();
-    let site = Site::new(&config.replace("feed_limit = 30", "feed_limit = 1000"), &[]);
-    for (rel, bytes) in tree(&repo.join("content")) {
-        site.write(&format!("content/{rel}"), &bytes);
-    }
-    site
+    Site::demo(|c| c.replace("feed_limit = 30", "feed_limit = 1000"))
 }
 
 fn import(site: &Site, args: &[&str], stdin: Option<&[u8]>) -> Output {

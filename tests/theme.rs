@@ -2,20 +2,10 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::{Site, tree};
 
 fn demo_site() -> Site {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let site = Site::new(
-        &std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default(),
-        &[],
-    );
-    for (rel, bytes) in tree(&repo.join("content")) {
-        site.write(&format!("content/{rel}"), &bytes);
-    }
-    site
+    Site::demo(|c| c)
 }
 
 fn json(bytes: &[u8]) -> serde_json::Value {

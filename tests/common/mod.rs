@@ -28,6 +28,18 @@ impl Site {
         site
     }
 
+    /// The bundled demo site (config.toml and content/), with its config text passed
+    /// through `edit` first.
+    pub fn demo(edit: impl FnOnce(String) -> String) -> Site {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = std::fs::read_to_string(repo.join("config.toml")).unwrap_or_default();
+        let site = Site::new(&edit(config), &[]);
+        for (rel, bytes) in tree(&repo.join("content")) {
+            site.write(&format!("content/{rel}"), &bytes);
+        }
+        site
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
