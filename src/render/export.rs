@@ -97,15 +97,26 @@ impl<'a> Renderer<'a> {
         let site = self.ctx.site;
         let urls = self.ctx.urls;
 
-        let mut years: std::collections::BTreeMap<i32, String> = Default::default();
+        // Papers come newest first, so each year is contiguous and is written as soon as
+        // it is complete: only one year's text is held at a time.
+        let mut years = 0;
+        let mut current: Option<(i32, String)> = None;
         for p in doc_order(&site.papers) {
             let paper = &site.papers[p];
-            let ndjson = years.entry(paper.first_day().year()).or_default();
+            let year = paper.first_day().year();
+            if current.as_ref().is_some_and(|(y, _)| *y != year)
+                && let Some((y, ndjson)) = current.take()
+            {
+                put(&format!("data/papers/{y}.ndjson"), ndjson.as_bytes())?;
+                years += 1;
+            }
+            let ndjson = &mut current.get_or_insert_with(|| (year, String::new())).1;
             ndjson.push_str(&serde_json::to_string(&self.paper_record(paper))?);
             ndjson.push('\n');
         }
-        for (year, ndjson) in &years {
-            put(&format!("data/papers/{year}.ndjson"), ndjson.as_bytes())?;
+        if let Some((y, ndjson)) = current.take() {
+            put(&format!("data/papers/{y}.ndjson"), ndjson.as_bytes())?;
+            years += 1;
         }
 
         site.days.par_iter().try_for_each(|day| {
@@ -147,6 +158,6 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         put("data/days.json", serde_json::to_string(&index)?.as_bytes())?;
-        Ok(site.days.len() + years.len() + 1)
+        Ok(site.days.len() + years + 1)
     }
 }
