@@ -165,6 +165,16 @@ fn strip_single_paragraph(html: String) -> String {
     html
 }
 
+/// At most `max` characters, cut at a word boundary and ended with `…` when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
 /// Runs of whitespace (tabs, newlines, spaces) become one space; ends trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -196,6 +206,12 @@ mod tests {
             "uses <code>FlashAttention</code> and <em>LoRA</em><br>twice"
         );
         assert_eq!(m.text, "uses FlashAttention and LoRA twice");
+    }
+
+    #[test]
+    fn truncates_at_words() {
+        assert_eq!(truncate_words("short", 10), "short");
+        assert_eq!(truncate_words("one two three", 9), "one two…");
     }
 
     #[test]

@@ -18,9 +18,17 @@ pub enum Which {
 
 /// One feed entry's source.
 #[derive(Debug, Clone, Copy)]
-enum Item {
+pub(super) enum Item {
     Day(usize),
     Paper(usize),
+}
+
+/// Every feed's entries, oldest first, computed once per render: each feed is cut into
+/// many archive documents, and each document needs its feed's whole list.
+pub(super) struct FeedItems {
+    site: Vec<Item>,
+    papers: Vec<Item>,
+    tags: Vec<Vec<Item>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -57,21 +65,30 @@ impl<'a> Renderer<'a> {
 
     /// Every entry a feed ever had, oldest first. New content appends to the end, so
     /// archive documents cut from the start stay the same.
-    fn items(&self, which: Which) -> Vec<Item> {
-        let site = self.ctx.site;
+    fn items(&self, which: Which) -> &[Item] {
+        let all = self.feed_items.get_or_init(|| {
+            let site = self.ctx.site;
+            let mut tags = vec![Vec::new(); site.tags.len()];
+            let papers: Vec<Item> = self
+                .papers_by_first_appearance()
+                .into_iter()
+                .inspect(|&p| {
+                    for &t in &site.papers[p].tags {
+                        tags[t].push(Item::Paper(p));
+                    }
+                })
+                .map(Item::Paper)
+                .collect();
+            FeedItems {
+                site: (0..site.days.len()).map(Item::Day).collect(),
+                papers,
+                tags,
+            }
+        });
         match which {
-            Which::Site => (0..site.days.len()).map(Item::Day).collect(),
-            Which::Papers => self
-                .papers_by_first_appearance()
-                .into_iter()
-                .map(Item::Paper)
-                .collect(),
-            Which::Tag(t) => self
-                .papers_by_first_appearance()
-                .into_iter()
-                .filter(|&p| site.papers[p].tags.contains(&t))
-                .map(Item::Paper)
-                .collect(),
+            Which::Site => &all.site,
+            Which::Papers => &all.papers,
+            Which::Tag(t) => &all.tags[t],
         }
     }
 
@@ -177,7 +194,7 @@ impl<'a> Renderer<'a> {
                     .summary_text
                     .take()
                     .unwrap_or_else(|| crate::content::markup::plain(&e.content_html));
-                e.summary_text = Some(short(&text));
+                e.summary_text = Some(crate::content::markup::truncate_words(&text, 240));
                 e.content_html.clear();
             }
         }
@@ -376,15 +393,4 @@ fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String 
 /// clock.
 fn fallback_date(site: &Site) -> chrono::NaiveDate {
     site.latest_day().map(|d| d.date).unwrap_or_default()
-}
-
-/// At most about 240 characters, cut at a word.
-fn short(text: &str) -> String {
-    const MAX: usize = 240;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{cut}…")
 }

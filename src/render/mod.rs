@@ -73,6 +73,7 @@ pub struct Renderer<'a> {
     /// `updated` of each feed entry from the feed state file, by entry key
     /// (`day:DATE`, `paper:ID`); empty means content dates.
     stamps: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
+    feed_items: std::sync::OnceLock<feeds::FeedItems>,
 }
 
 impl<'a> Renderer<'a> {
@@ -96,6 +97,7 @@ impl<'a> Renderer<'a> {
             months,
             home_pages,
             stamps: Default::default(),
+            feed_items: std::sync::OnceLock::new(),
         }
     }
 

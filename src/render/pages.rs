@@ -134,7 +134,7 @@ impl Renderer<'_> {
                 let meta = self.meta(
                     "paper",
                     paper.title.to_string(),
-                    description_of(paper.blurb_text),
+                    crate::content::markup::truncate_words(paper.blurb_text, 200),
                     route,
                 );
                 #[derive(Serialize)]
@@ -345,14 +345,4 @@ impl Renderer<'_> {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         scored.into_iter().take(n).map(|s| s.2).collect()
     }
-}
-
-fn description_of(text: &str) -> String {
-    const MAX: usize = 200;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    format!("{cut}…")
 }
