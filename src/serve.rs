@@ -94,7 +94,8 @@ fn facts(site: &Site, config: &Config) -> String {
         config,
         urls: &urls,
     };
-    serde_json::to_string(&ctx.site_view()).unwrap_or_default()
+    serde_json::to_string(&ctx.site_view(&crate::render::views::year_counts(site)))
+        .unwrap_or_default()
 }
 
 /// Collects a render's files, to be swapped in together.

@@ -314,14 +314,17 @@ fn a_broken_state_file_never_fails_the_build() {
 fn pages_link_the_feeds_they_belong_to() {
     let site = demo_site("");
     site.build_ok(&[]);
+    // Pages link their feeds relative to themselves; resolve as a feed reader does.
     let alternates = |rel: &str| -> Vec<String> {
         let html = site.read(rel);
+        let here = url::Url::parse(&format!("{BASE}{}", rel.trim_end_matches("index.html")))
+            .expect("page URL");
         html.split("<link ")
             .skip(1)
             .filter(|l| l.contains("rel=\"alternate\"") && l.contains("application/atom+xml"))
             .filter_map(|l| l.split("href=\"").nth(1))
             .filter_map(|l| l.split('"').next())
-            .map(String::from)
+            .map(|l| here.join(l).expect("resolves").to_string())
             .collect()
     };
     for rel in ["index.html", "2026/09/16/index.html", "tags/index.html"] {

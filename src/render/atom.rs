@@ -173,12 +173,22 @@ impl Feed<'_> {
                 text(&e.url)
             ));
             for (term, label, scheme) in &e.categories {
-                out.push_str(&format!(
-                    "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>\n",
-                    text(term),
-                    text(label),
-                    text(scheme)
-                ));
+                // Archives leave out the scheme (the same tags URL on every category):
+                // they hold the whole history, so every byte there is paid per paper.
+                if self.archive {
+                    out.push_str(&format!(
+                        "<category term=\"{}\" label=\"{}\"/>\n",
+                        text(term),
+                        text(label)
+                    ));
+                } else {
+                    out.push_str(&format!(
+                        "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>\n",
+                        text(term),
+                        text(label),
+                        text(scheme)
+                    ));
+                }
             }
             if let Some(summary) = &e.summary_text {
                 out.push_str(&format!("<summary>{}</summary>\n", text(summary)));

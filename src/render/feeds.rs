@@ -178,26 +178,25 @@ impl<'a> Renderer<'a> {
         };
         let mut order: Vec<(usize, Item)> = slice.iter().copied().enumerate().collect();
         order.sort_by_key(|(i, item)| (std::cmp::Reverse(date_of(item)), *i));
-        let mut entries: Vec<atom::Entry> = order
+        // Archives hold the whole history, so their entries carry a short summary and
+        // the link, not the full HTML: a 3650-day site would otherwise spend most of its
+        // bytes on copies of summaries that its pages already hold.
+        // A tag's archives are an index into that history: id, title, date and link.
+        let full = part.is_none();
+        let entries: Vec<atom::Entry> = order
             .into_iter()
             .map(|(_, item)| match item {
-                Item::Day(i) => self.day_entry(i),
-                Item::Paper(p) => self.paper_entry(&site.papers[p]),
+                Item::Day(i) => self.day_entry(i, full),
+                Item::Paper(p) => {
+                    let mut e = self.paper_entry(&site.papers[p], full);
+                    if !full && matches!(which, Which::Tag(_)) {
+                        e.summary_text = None;
+                        e.categories.clear();
+                    }
+                    e
+                }
             })
             .collect();
-        if part.is_some() {
-            // Archives hold the whole history, so they carry a short summary and the
-            // link, not the full HTML: a 3650-day site would otherwise spend most of its
-            // bytes on copies of summaries that its pages already hold.
-            for e in &mut entries {
-                let text = e
-                    .summary_text
-                    .take()
-                    .unwrap_or_else(|| crate::content::markup::plain(&e.content_html));
-                e.summary_text = Some(crate::content::markup::truncate_words(&text, 240));
-                e.content_html.clear();
-            }
-        }
         let (id, title, subtitle, alternate) = match which {
             Which::Site => (
                 self.feed_id("feed"),
@@ -251,11 +250,49 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| atom::midnight(first))
     }
 
-    fn day_entry(&self, i: usize) -> atom::Entry {
+    /// A day's entry: every paper's title, authors and blurb when `full`, else (in
+    /// archive documents) a one-line summary of the day.
+    fn day_entry(&self, i: usize, full: bool) -> atom::Entry {
         let ctx = &self.ctx;
         let site = ctx.site;
         let day = &site.days[i];
         let link = ctx.day_link(day);
+        let key = format!("day:{}", link.date);
+        let mut entry = atom::Entry {
+            id: self.feed_id(&key),
+            title: match &day.title {
+                Some(t) => format!("{t} ({})", link.long),
+                None => format!("Papers for {} ({} papers)", link.long, day.papers.len()),
+            },
+            url: link.url,
+            published: day.date,
+            updated: self.stamp(&key, day.date),
+            authors: Vec::new(),
+            content_html: String::new(),
+            summary_text: None,
+            categories: Vec::new(),
+        };
+        if !full {
+            let mut titles = String::new();
+            for &p in &day.papers {
+                if titles.len() > ARCHIVE_SUMMARY {
+                    break;
+                }
+                if !titles.is_empty() {
+                    titles.push_str("; ");
+                }
+                titles.push_str(&site.papers[p].title);
+            }
+            let text = match &day.description {
+                Some(d) => format!("{d} {titles}"),
+                None => titles,
+            };
+            entry.summary_text = Some(crate::content::markup::truncate_words(
+                &text,
+                ARCHIVE_SUMMARY,
+            ));
+            return entry;
+        }
         let mut html = String::new();
         if let Some(d) = &day.description {
             html.push_str(&format!("<p>{}</p>\n", escape_html(d)));
@@ -271,40 +308,45 @@ impl<'a> Renderer<'a> {
                 l.summary.as_ref().map_or("", |m| m.html.as_str())
             ));
         }
-        let key = format!("day:{}", link.date);
-        atom::Entry {
-            id: self.feed_id(&key),
-            title: match &day.title {
-                Some(t) => format!("{t} ({})", link.long),
-                None => format!("Papers for {} ({} papers)", link.long, day.papers.len()),
-            },
-            url: link.url,
-            published: day.date,
-            updated: self.stamp(&key, day.date),
-            authors: Vec::new(),
-            content_html: html,
-            summary_text: None,
-            categories: Vec::new(),
-        }
+        entry.content_html = html;
+        entry
     }
 
-    pub(super) fn paper_entry(&self, paper: &crate::model::Paper) -> atom::Entry {
+    /// A paper's entry: its summary as HTML when `full`, else (in archive documents)
+    /// the gist or the start of its blurb as text.
+    pub(super) fn paper_entry(&self, paper: &crate::model::Paper, full: bool) -> atom::Entry {
         let ctx = &self.ctx;
         let key = format!("paper:{}", paper.id);
+        let summary_text = match (&paper.gist, full) {
+            (Some(g), true) => Some(g.text.clone()),
+            (_, true) => None,
+            (_, false) => paper
+                .blurb()
+                .map(|m| crate::content::markup::truncate_words(&m.text, ARCHIVE_SUMMARY)),
+        };
         atom::Entry {
             id: self.feed_id(&key),
             title: paper.title.clone(),
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
-            authors: paper
-                .authors
-                .iter()
-                .filter(|a| !a.trim().is_empty())
-                .cloned()
-                .collect(),
-            content_html: paper_feed_html(ctx, paper, false),
-            summary_text: paper.gist.as_ref().map(|m| m.text.clone()),
+            // Archived entries fall back to the feed's author, which Atom allows.
+            authors: if full {
+                paper
+                    .authors
+                    .iter()
+                    .filter(|a| !a.trim().is_empty())
+                    .cloned()
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            content_html: if full {
+                paper_feed_html(ctx, paper, false)
+            } else {
+                String::new()
+            },
+            summary_text,
             categories: paper
                 .tags
                 .iter()
@@ -333,13 +375,13 @@ impl<'a> Renderer<'a> {
         let base = self.ctx.urls.base().to_string();
         let mut stamps = std::collections::HashMap::new();
         for i in 0..site.days.len() {
-            let e = self.day_entry(i);
+            let e = self.day_entry(i, true);
             let key = format!("day:{}", site.days[i].date.format("%Y-%m-%d"));
             let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
             stamps.insert(key, t);
         }
         for p in &site.papers {
-            let e = self.paper_entry(p);
+            let e = self.paper_entry(p, true);
             let key = format!("paper:{}", p.id);
             let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
             stamps.insert(key, t);
@@ -348,6 +390,9 @@ impl<'a> Renderer<'a> {
         state
     }
 }
+
+/// Characters of text in an archived entry's `<summary>`.
+const ARCHIVE_SUMMARY: usize = 160;
 
 /// HTML for one paper inside a feed entry: absolute links only.
 fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String {

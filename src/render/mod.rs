@@ -70,6 +70,8 @@ pub struct Renderer<'a> {
     base: tera::Context,
     months: BTreeMap<(i32, u32), Vec<usize>>,
     home_pages: usize,
+    /// Each year with its number of days, oldest first.
+    years: Vec<(i32, usize)>,
     /// `updated` of each feed entry from the feed state file, by entry key
     /// (`day:DATE`, `paper:ID`); empty means content dates.
     stamps: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
@@ -81,7 +83,6 @@ impl<'a> Renderer<'a> {
         let ctx = Ctx { site, config, urls };
         let mut base = tera::Context::new();
         base.insert("config", &views::ConfigView::new(config));
-        base.insert("site", &ctx.site_view());
         let mut months: BTreeMap<(i32, u32), Vec<usize>> = BTreeMap::new();
         for (i, d) in site.days.iter().enumerate() {
             months
@@ -90,12 +91,14 @@ impl<'a> Renderer<'a> {
                 .push(i);
         }
         let home_pages = site.days.len().div_ceil(config.days_per_page).max(1);
+        let years = views::year_counts(site);
         Renderer {
             ctx,
             theme,
             base,
             months,
             home_pages,
+            years,
             stamps: Default::default(),
             feed_items: std::sync::OnceLock::new(),
         }

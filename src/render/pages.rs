@@ -4,17 +4,19 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::urls::Route;
-use super::views::{self, FeedLink, PageMeta, Pagination};
+use super::views::{self, Ctx, FeedLink, PageMeta, Pagination};
 use super::{Job, Renderer, theme};
 
 impl Renderer<'_> {
     pub(super) fn render(
         &self,
+        ctx: &Ctx,
         template: &str,
         meta: PageMeta,
         data: impl Serialize,
     ) -> Result<Vec<u8>> {
         let mut context = self.base.clone();
+        context.insert("site", &ctx.site_view(&self.years));
         context.insert("page", &meta);
         context.extend(
             tera::Context::from_serialize(&data)
@@ -30,6 +32,7 @@ impl Renderer<'_> {
 
     pub(super) fn meta(
         &self,
+        ctx: &Ctx,
         kind: &'static str,
         title: String,
         description: String,
@@ -37,23 +40,23 @@ impl Renderer<'_> {
     ) -> PageMeta {
         // The feeds this page belongs to: the site's days and papers everywhere, plus a
         // tag's feed on its pages and the feeds of a paper's tags on the paper's page.
-        let config = self.ctx.config;
-        let site = self.ctx.site;
+        let config = ctx.config;
+        let site = ctx.site;
         let mut feeds = vec![
             FeedLink {
                 title: config.title.clone(),
-                url: self.ctx.urls.of(&Route::Feed),
+                url: ctx.urls.of(&Route::Feed),
             },
             FeedLink {
                 title: format!("{} — every paper", config.title),
-                url: self.ctx.urls.of(&Route::PapersFeed),
+                url: ctx.urls.of(&Route::PapersFeed),
             },
         ];
         let tag_feed = |t: usize| {
             let tag = &site.tags[t];
             FeedLink {
                 title: format!("{} — {}", config.title, tag.name),
-                url: self.ctx.urls.of(&Route::TagFeed(&tag.slug)),
+                url: ctx.urls.of(&Route::TagFeed(&tag.slug)),
             }
         };
         match route {
@@ -73,13 +76,18 @@ impl Renderer<'_> {
             kind,
             title,
             description,
-            url: self.ctx.urls.of(route),
+            url: ctx.urls.absolute(route),
             feeds,
         }
     }
 
     pub(super) fn page(&self, job: Job, route: &Route) -> Result<Vec<u8>> {
-        let ctx = &self.ctx;
+        let urls = self.ctx.urls.relative_from(route);
+        let ctx = &Ctx {
+            site: self.ctx.site,
+            config: self.ctx.config,
+            urls: &urls,
+        };
         let site = ctx.site;
         let config = ctx.config;
         match job {
@@ -100,8 +108,9 @@ impl Renderer<'_> {
                 } else {
                     format!("{} — page {n}", config.title)
                 };
-                let meta = self.meta("home", title, config.description.clone(), route);
+                let meta = self.meta(ctx, "home", title, config.description.clone(), route);
                 self.render(
+                    ctx,
                     "index.html",
                     meta,
                     Home {
@@ -122,16 +131,17 @@ impl Renderer<'_> {
                     let titles: Vec<&str> = day.papers.iter().take(3).map(|p| p.title).collect();
                     format!("{} papers: {}", day.papers.len(), titles.join("; "))
                 });
-                let meta = self.meta("day", title, description, route);
+                let meta = self.meta(ctx, "day", title, description, route);
                 #[derive(Serialize)]
                 struct D<'a> {
                     day: views::DayView<'a>,
                 }
-                self.render("day.html", meta, D { day })
+                self.render(ctx, "day.html", meta, D { day })
             }
             Job::Paper(i) => {
                 let paper = ctx.paper(&site.papers[i]);
                 let meta = self.meta(
+                    ctx,
                     "paper",
                     paper.title.to_string(),
                     crate::content::markup::truncate_words(paper.blurb_text, 200),
@@ -147,7 +157,7 @@ impl Renderer<'_> {
                     .into_iter()
                     .map(|j| ctx.paper_link(&site.papers[j]))
                     .collect();
-                self.render("paper.html", meta, P { paper, related })
+                self.render(ctx, "paper.html", meta, P { paper, related })
             }
             Job::Month(y, m) => {
                 let month = ctx.month(y, m, &self.months[&(y, m)]);
@@ -165,6 +175,7 @@ impl Renderer<'_> {
                     })
                 };
                 let meta = self.meta(
+                    ctx,
                     "month",
                     format!("Papers in {}", month.name),
                     format!(
@@ -187,6 +198,7 @@ impl Renderer<'_> {
                     next: Option<MonthLink>,
                 }
                 self.render(
+                    ctx,
                     "month.html",
                     meta,
                     M {
@@ -205,6 +217,7 @@ impl Renderer<'_> {
                 let papers: usize = months.iter().map(|m| m.papers).sum();
                 let days: usize = months.iter().map(|m| m.days.len()).sum();
                 let meta = self.meta(
+                    ctx,
                     "year",
                     format!("Papers in {y}"),
                     format!("{papers} papers over {days} days in {y}"),
@@ -218,6 +231,7 @@ impl Renderer<'_> {
                     days: usize,
                 }
                 self.render(
+                    ctx,
                     "year.html",
                     meta,
                     Y {
@@ -233,6 +247,7 @@ impl Renderer<'_> {
                     site.tags.iter().map(|t| ctx.tag_link(t)).collect();
                 tags.sort_by_key(|t| t.name.to_lowercase());
                 let meta = self.meta(
+                    ctx,
                     "tags",
                     "Tags".into(),
                     format!("All {} tags of {}", tags.len(), config.title),
@@ -242,17 +257,17 @@ impl Renderer<'_> {
                 struct T<'a> {
                     tags: Vec<views::TagLink<'a>>,
                 }
-                self.render("tags.html", meta, T { tags })
+                self.render(ctx, "tags.html", meta, T { tags })
             }
             Job::Tag(t, n) => {
                 let tag = &site.tags[t];
                 let per = config.papers_per_tag_page;
-                let papers: Vec<views::PaperView> = tag
+                let papers: Vec<views::PaperLink> = tag
                     .papers
                     .iter()
                     .skip((n - 1) * per)
                     .take(per)
-                    .map(|&p| ctx.paper(&site.papers[p]))
+                    .map(|&p| ctx.paper_link(&site.papers[p]))
                     .collect();
                 let title = if n == 1 {
                     format!("Papers tagged {}", tag.name)
@@ -260,6 +275,7 @@ impl Renderer<'_> {
                     format!("Papers tagged {} — page {n}", tag.name)
                 };
                 let meta = self.meta(
+                    ctx,
                     "tag",
                     title,
                     format!("{} papers tagged {}", tag.papers.len(), tag.name),
@@ -268,11 +284,12 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct T<'a> {
                     tag: views::TagLink<'a>,
-                    papers: Vec<views::PaperView<'a>>,
+                    papers: Vec<views::PaperLink<'a>>,
                     pagination: Pagination,
                 }
                 let total = self.tag_pages(t);
                 self.render(
+                    ctx,
                     "tag.html",
                     meta,
                     T {
@@ -286,6 +303,7 @@ impl Renderer<'_> {
             }
             Job::Search => {
                 let meta = self.meta(
+                    ctx,
                     "search",
                     "Search".into(),
                     format!(
@@ -295,16 +313,17 @@ impl Renderer<'_> {
                     ),
                     route,
                 );
-                self.render("search.html", meta, serde_json::json!({}))
+                self.render(ctx, "search.html", meta, serde_json::json!({}))
             }
             Job::NotFound => {
                 let meta = self.meta(
+                    ctx,
                     "404",
                     "Page not found".into(),
                     config.description.clone(),
                     route,
                 );
-                self.render("404.html", meta, serde_json::json!({}))
+                self.render(ctx, "404.html", meta, serde_json::json!({}))
             }
             _ => anyhow::bail!("not a page: {job:?}"),
         }

@@ -88,10 +88,17 @@ impl Route<'_> {
     }
 }
 
-/// Turns routes into absolute URLs under one base.
+/// Turns routes into URLs: absolute under `base_url` (feeds, sitemap, canonical links),
+/// or relative to one page ([`Urls::relative_from`]), which is what pages link with.
+///
+/// Relative links keep pages small (a 3650-day archive has about 90,000 paper pages,
+/// and `https://user.github.io/repo/` in each of their links would cost ~25 MB), and
+/// they keep working wherever the folder is served from, `file://` included.
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    /// What route paths are appended to: `base`, or `../` once per folder level.
+    prefix: String,
 }
 
 impl Urls {
@@ -99,6 +106,7 @@ impl Urls {
     pub fn new(base: &str) -> Urls {
         Urls {
             base: base.to_string(),
+            prefix: base.to_string(),
         }
     }
 
@@ -106,8 +114,29 @@ impl Urls {
         &self.base
     }
 
+    /// The URL of `route`: absolute, or relative to the page these URLs are for.
     pub fn of(&self, route: &Route) -> String {
+        let url = format!("{}{}", self.prefix, route.path());
+        if url.is_empty() { "./".into() } else { url }
+    }
+
+    /// The absolute URL of `route`, whatever page these URLs are for.
+    pub fn absolute(&self, route: &Route) -> String {
         format!("{}{}", self.base, route.path())
+    }
+
+    /// URLs for links on the page at `from`. The 404 page keeps absolute URLs: hosts
+    /// serve it at whatever path was missing, so relative links would break there.
+    pub fn relative_from(&self, from: &Route) -> Urls {
+        if matches!(from, Route::NotFound) {
+            return self.clone();
+        }
+        let path = from.path();
+        let depth = path.matches('/').count();
+        Urls {
+            base: self.base.clone(),
+            prefix: "../".repeat(depth),
+        }
     }
 }
 
@@ -172,6 +201,28 @@ mod tests {
         let u = Urls::new("https://u.github.io/repo/");
         assert_eq!(u.of(&Route::Home(1)), "https://u.github.io/repo/");
         assert_eq!(u.of(&Route::Feed), "https://u.github.io/repo/atom.xml");
+    }
+
+    #[test]
+    fn relative_urls_climb_to_the_root() {
+        let u = Urls::new("https://u.github.io/repo/");
+        let home = u.relative_from(&Route::Home(1));
+        assert_eq!(home.of(&Route::Home(1)), "./");
+        assert_eq!(home.of(&Route::Paper("2507.1")), "papers/2507.1/");
+        let paper = u.relative_from(&Route::Paper("2507.1"));
+        assert_eq!(paper.of(&Route::Home(1)), "../../");
+        assert_eq!(paper.of(&Route::Tag("llms", 2)), "../../tags/llms/page/2/");
+        assert_eq!(
+            paper.absolute(&Route::Paper("2507.1")),
+            "https://u.github.io/repo/papers/2507.1/"
+        );
+        let d = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+        assert_eq!(
+            u.relative_from(&Route::Day(d)).of(&Route::Feed),
+            "../../../atom.xml"
+        );
+        let missing = u.relative_from(&Route::NotFound);
+        assert_eq!(missing.of(&Route::Tags), "https://u.github.io/repo/tags/");
     }
 
     #[test]

@@ -115,11 +115,17 @@ pub struct PaperView<'a> {
     pub blurb_html: Option<&'a str>,
     /// Plain text of the blurb, for meta descriptions.
     pub blurb_text: &'a str,
+    /// The gist, else the start of the blurb cut at a word (about two sentences): plain
+    /// text for lists of papers, which link to the paper's page for the rest.
+    pub brief: String,
     pub links: Links,
     pub tags: Vec<TagLink<'a>>,
     pub days: Vec<DayLink>,
     pub first_day: DayLink,
 }
+
+/// Characters of text in [`PaperView::brief`].
+const BRIEF_CHARS: usize = 280;
 
 /// A paper as a bare link, for short lists (related papers).
 #[derive(Serialize)]
@@ -192,6 +198,18 @@ pub struct CalendarDay {
     /// Set when the archive has this day.
     pub url: Option<String>,
     pub papers: usize,
+}
+
+/// Each year of the archive with its number of days, oldest first.
+pub fn year_counts(site: &Site) -> Vec<(i32, usize)> {
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for d in &site.days {
+        match years.last_mut() {
+            Some(last) if last.0 == d.date.year() => last.1 += 1,
+            _ => years.push((d.date.year(), 1)),
+        }
+    }
+    years
 }
 
 /// Everything views need to build links, shared by all pages of one build.
@@ -267,6 +285,9 @@ impl<'a> Ctx<'a> {
             note_html: p.note.as_ref().map(|m| m.html.as_str()),
             blurb_html: blurb.map(|m| m.html.as_str()),
             blurb_text: blurb.map_or("", |m| m.text.as_str()),
+            brief: blurb.map_or_else(String::new, |m| {
+                crate::content::markup::truncate_words(&m.text, BRIEF_CHARS)
+            }),
             links: Links {
                 arxiv: arxiv::abs_url(&p.id),
                 pdf: arxiv::pdf_url(&p.id),
@@ -317,19 +338,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn site_view(&self) -> SiteView {
-        let mut years: Vec<YearLink> = Vec::new();
-        for d in &self.site.days {
-            match years.last_mut() {
-                Some(y) if y.year == d.date.year() => y.days += 1,
-                _ => years.push(YearLink {
-                    year: d.date.year(),
-                    url: self.urls.of(&Route::Year(d.date.year())),
-                    days: 1,
-                }),
-            }
-        }
-        years.reverse();
+    /// `years`: each year of the archive with its number of days, oldest first.
+    pub fn site_view(&self, years: &[(i32, usize)]) -> SiteView {
+        let years = years
+            .iter()
+            .rev()
+            .map(|&(year, days)| YearLink {
+                year,
+                url: self.urls.of(&Route::Year(year)),
+                days,
+            })
+            .collect();
         SiteView {
             days: self.site.days.len(),
             papers: self.site.papers.len(),
