@@ -37,7 +37,13 @@ pub fn summary_source(
     diags: &mut Diagnostics,
 ) -> String {
     let mut out = src.to_string();
-    if let Some(m) = PREAMBLE.find(src) {
+    // A preamble is at the start and under 400 bytes long (the pattern's bounds); the
+    // regex engine would otherwise walk the whole summary.
+    let mut head = src.len().min(512);
+    while !src.is_char_boundary(head) {
+        head -= 1;
+    }
+    if let Some(m) = PREAMBLE.find(&src[..head]) {
         let preamble = m.as_str().trim();
         let shown: String = preamble.chars().take(60).collect();
         let ellipsis = if shown.len() < preamble.len() {

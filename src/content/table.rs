@@ -253,21 +253,43 @@ pub fn split_cells(row: &str) -> Vec<String> {
     let row = row.strip_prefix('|').unwrap_or(row);
     let mut cells = Vec::new();
     let mut cell = String::new();
-    let mut chars = row.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
+    // Slices between the ASCII `|` and `\\` bytes (always char boundaries) are copied
+    // whole: this runs for every row of every table, char-by-char pushes showed up in
+    // profiles.
+    let bytes = row.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    let finish = |cell: &mut String| {
+        let trimmed = cell.trim();
+        if trimmed.len() == cell.len() {
+            std::mem::take(cell)
+        } else {
+            let t = trimmed.to_string();
+            cell.clear();
+            t
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                cell.push_str(&row[start..i]);
                 cell.push('|');
-                chars.next();
+                i += 2;
+                start = i;
             }
-            '|' => cells.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
+            b'|' => {
+                cell.push_str(&row[start..i]);
+                cells.push(finish(&mut cell));
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
         }
     }
+    cell.push_str(&row[start..]);
     if !cell.trim().is_empty() {
-        cells.push(cell);
+        cells.push(finish(&mut cell));
     }
-    cells.into_iter().map(|c| c.trim().to_string()).collect()
+    cells
 }
 
 fn entry_from_cells(
@@ -402,6 +424,15 @@ mod tests {
     }
 
     const WRAPPED: &str = "## Papers for 2025-07-04\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n| LangScene-X: Reconstruct Generalizable 3D Language-Embedded Scenes with\n  TriMap Video Diffusion (Read more on [arXiv](https://arxiv.org/abs/2507.02813) or [HuggingFace](https://huggingface.co/papers/2507.02813))| Minghui Yang, hanyang-21 | LangScene-X is a framework. |\n| Fast (Read more on [arXiv](https://arxiv.org/abs/2507.02754v2) or [HuggingFace](https://huggingface.co/papers/2507.02754))| A B | S |\n";
+
+    #[test]
+    fn cells_split_on_unescaped_pipes_and_are_trimmed() {
+        assert_eq!(split_cells("| a \\| b | c |"), ["a | b", "c"]);
+        assert_eq!(split_cells("|a||  b  |"), ["a", "", "b"]);
+        assert_eq!(split_cells("no pipes"), ["no pipes"]);
+        assert_eq!(split_cells("| é \\ x | ü"), ["é \\ x", "ü"]);
+        assert!(split_cells("|  |").iter().all(String::is_empty));
+    }
 
     #[test]
     fn wrapped_title_is_one_row() {

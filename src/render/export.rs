@@ -105,11 +105,14 @@ impl<'a> Renderer<'a> {
         }
         years.par_iter().try_for_each(|run| -> Result<()> {
             let year = site.papers[run[0]].first_day().year();
-            let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+            // Serialised first, compressed in one call: the encoder pays per write.
+            let mut ndjson = Vec::new();
             for &p in *run {
-                serde_json::to_writer(&mut gz, &self.paper_record(&site.papers[p]))?;
-                gz.write_all(b"\n")?;
+                serde_json::to_writer(&mut ndjson, &self.paper_record(&site.papers[p]))?;
+                ndjson.push(b'\n');
             }
+            let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
+            gz.write_all(&ndjson)?;
             put(&format!("data/papers/{year}.ndjson.gz"), &gz.finish()?)
         })?;
 

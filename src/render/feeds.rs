@@ -373,17 +373,25 @@ impl<'a> Renderer<'a> {
         let mut state = FeedState::load(root, crate::feed_state::build_time(), diags);
         let site = self.ctx.site;
         let base = self.ctx.urls.base().to_string();
-        let mut stamps = std::collections::HashMap::new();
-        for i in 0..site.days.len() {
+        // Entries are built and hashed in parallel; the state is then updated in order.
+        use rayon::prelude::*;
+        let days = (0..site.days.len()).into_par_iter().map(|i| {
             let e = self.day_entry(i, true);
             let key = format!("day:{}", site.days[i].date.format("%Y-%m-%d"));
-            let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
-            stamps.insert(key, t);
-        }
-        for p in &site.papers {
+            (key, e.content_hash(&base), e.published)
+        });
+        let papers = site.papers.par_iter().map(|p| {
             let e = self.paper_entry(p, true);
-            let key = format!("paper:{}", p.id);
-            let t = state.updated(&key, &e.content_hash(&base), atom::midnight(e.published));
+            (
+                format!("paper:{}", p.id),
+                e.content_hash(&base),
+                e.published,
+            )
+        });
+        let hashed: Vec<(String, String, chrono::NaiveDate)> = days.chain(papers).collect();
+        let mut stamps = std::collections::HashMap::with_capacity(hashed.len());
+        for (key, hash, published) in hashed {
+            let t = state.updated(&key, &hash, atom::midnight(published));
             stamps.insert(key, t);
         }
         self.stamps = stamps;

@@ -59,6 +59,34 @@ pub fn shard_key(term: &str) -> String {
     }
 }
 
+/// Every indexed word of a paper into `seen`: 1 when it is in the title, authors, tags
+/// or id, 0 when only in the gist, summary or abstract.
+fn terms_of(site: &crate::model::Site, paper: &Paper, seen: &mut HashMap<String, u32>) {
+    let mut strong = String::new();
+    strong.push_str(&paper.title);
+    for a in &paper.authors {
+        strong.push(' ');
+        strong.push_str(a);
+    }
+    for &t in &paper.tags {
+        strong.push(' ');
+        strong.push_str(&site.tags[t].name);
+    }
+    strong.push(' ');
+    strong.push_str(&paper.id);
+    for w in words(&strong) {
+        seen.insert(w, 1);
+    }
+    for m in [&paper.gist, &paper.summary, &paper.abstract_]
+        .into_iter()
+        .flatten()
+    {
+        for w in words(&m.text) {
+            seen.entry(w).or_insert(0);
+        }
+    }
+}
+
 /// Papers in document order: newest first day first, then by id.
 pub(super) fn doc_order(papers: &[Paper]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..papers.len()).collect();
@@ -80,38 +108,29 @@ impl Renderer<'_> {
         let site = self.ctx.site;
         let order = doc_order(&site.papers);
 
-        // term -> ascending `doc * 2 + strong`
-        let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut seen: HashMap<String, u32> = HashMap::new();
-        for (doc, &p) in order.iter().enumerate() {
-            let paper = &site.papers[p];
-            seen.clear();
-            let mut strong = String::new();
-            strong.push_str(&paper.title);
-            for a in &paper.authors {
-                strong.push(' ');
-                strong.push_str(a);
-            }
-            for &t in &paper.tags {
-                strong.push(' ');
-                strong.push_str(&site.tags[t].name);
-            }
-            strong.push(' ');
-            strong.push_str(&paper.id);
-            for w in words(&strong) {
-                seen.insert(w, 1);
-            }
-            for m in [&paper.gist, &paper.summary, &paper.abstract_]
-                .into_iter()
-                .flatten()
-            {
-                for w in words(&m.text) {
-                    seen.entry(w).or_insert(0);
+        // term -> ascending `doc * 2 + strong`. Chunks of documents are tokenised in
+        // parallel; appending their lists in chunk order keeps every list ascending.
+        const CHUNK: usize = 1024;
+        let chunks: Vec<HashMap<String, Vec<u32>>> = order
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| -> Result<HashMap<String, Vec<u32>>> {
+                let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+                let mut seen: HashMap<String, u32> = HashMap::new();
+                for (k, &p) in chunk.iter().enumerate() {
+                    let doc = u32::try_from(c * CHUNK + k)?;
+                    terms_of(site, &site.papers[p], &mut seen);
+                    for (w, strong) in seen.drain() {
+                        terms.entry(w).or_default().push(doc * 2 + strong);
+                    }
                 }
-            }
-            let doc = u32::try_from(doc)?;
-            for (w, s) in seen.drain() {
-                terms.entry(w).or_default().push(doc * 2 + s);
+                Ok(terms)
+            })
+            .collect::<Result<_>>()?;
+        let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+        for chunk in chunks {
+            for (w, postings) in chunk {
+                terms.entry(w).or_default().extend(postings);
             }
         }
 
