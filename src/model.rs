@@ -24,7 +24,7 @@ pub struct Site {
     pub tags: Vec<Tag>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Day {
     pub date: NaiveDate,
     pub title: Option<String>,
@@ -37,14 +37,14 @@ pub struct Day {
     pub sources: Vec<PathBuf>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub title: String,
     pub url: String,
     pub summary: Option<Markup>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     pub id: String,
     pub title: String,
@@ -120,7 +120,9 @@ struct Sources {
 /// into the papers, not copied, so a large archive is held in memory once, not twice;
 /// given a reference, they are copied.
 pub fn build<'d>(digests: impl Into<Digests<'d>>, config: &Config) -> (Site, Diagnostics) {
-    build_from(digests.into(), config)
+    let matcher = tagging::Matcher::new(&config.tag_rules);
+    let (site, diags, _) = build_from(digests.into(), config, &matcher);
+    (site, diags)
 }
 
 /// Digests the model is built from: owned (fields are moved out) or borrowed (copied).
@@ -147,11 +149,78 @@ impl<'d> From<&'d Vec<Digest>> for Digests<'d> {
     }
 }
 
-fn build_from(store: Digests, config: &Config) -> (Site, Diagnostics) {
-    let digests: &[Digest] = match &store {
-        Digests::Owned(v) => v,
-        Digests::Borrowed(v) => v,
+/// What [`assemble`] makes of the digests: everything but the long fields (only where
+/// they are) and the tags (only their names, per paper).
+struct Assembled {
+    days: BTreeMap<NaiveDate, Day>,
+    papers: Vec<Paper>,
+    /// Each paper's tag names, parallel to `papers`.
+    tag_names: Vec<BTreeSet<String>>,
+    sources: Vec<Sources>,
+    diags: Diagnostics,
+}
+
+/// The model and each paper's tag names (parallel to `site.papers`).
+fn build_from(
+    store: Digests,
+    config: &Config,
+    matcher: &tagging::Matcher,
+) -> (Site, Diagnostics, Vec<BTreeSet<String>>) {
+    let refs: Vec<&Digest> = match &store {
+        Digests::Owned(v) => v.iter().collect(),
+        Digests::Borrowed(v) => v.iter().collect(),
     };
+    let Assembled {
+        days,
+        mut papers,
+        tag_names,
+        sources,
+        diags,
+    } = assemble(&refs, config, matcher);
+    drop(refs);
+    // Nothing borrows the digests any more: move (or copy) the long fields in.
+    match store {
+        Digests::Owned(mut digests) => {
+            for (paper, from) in papers.iter_mut().zip(sources) {
+                let mut take =
+                    |at: Option<(usize, usize, usize)>,
+                     field: fn(&mut Entry) -> &mut Option<Markup>| {
+                        let (f, s, e) = at?;
+                        field(&mut digests[f].sections[s].entries[e]).take()
+                    };
+                paper.summary = take(from.summary, |e| &mut e.summary);
+                paper.gist = take(from.gist, |e| &mut e.gist);
+                paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
+            }
+        }
+        Digests::Borrowed(digests) => {
+            let refs: Vec<&Digest> = digests.iter().collect();
+            copy_long_fields(&mut papers, sources, &refs);
+        }
+    }
+
+    let tags = build_tags(&mut papers, &tag_names);
+    let days: Vec<Day> = days
+        .into_values()
+        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
+        .collect();
+    (Site { days, papers, tags }, diags, tag_names)
+}
+
+fn copy_long_fields(papers: &mut [Paper], sources: Vec<Sources>, digests: &[&Digest]) {
+    for (paper, from) in papers.iter_mut().zip(sources) {
+        let copy = |at: Option<(usize, usize, usize)>, field: fn(&Entry) -> &Option<Markup>| {
+            let (f, s, e) = at?;
+            field(&digests[f].sections[s].entries[e]).clone()
+        };
+        paper.summary = copy(from.summary, |e| &e.summary);
+        paper.gist = copy(from.gist, |e| &e.gist);
+        paper.abstract_ = copy(from.abstract_, |e| &e.abstract_);
+    }
+}
+
+/// Merges the digests' entries into days and papers (long fields and tags left out).
+fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) -> Assembled {
     let mut diags = Diagnostics::default();
     let mut appearances: BTreeMap<&str, Vec<Appearance>> = BTreeMap::new();
     let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
@@ -241,7 +310,6 @@ fn build_from(store: Digests, config: &Config) -> (Site, Diagnostics) {
         }
     }
 
-    let matcher = tagging::Matcher::new(&config.tag_rules);
     let mut papers: Vec<Paper> = Vec::new();
     let mut paper_tag_names: Vec<BTreeSet<String>> = Vec::new();
     let mut sources: Vec<Sources> = Vec::new();
@@ -249,7 +317,7 @@ fn build_from(store: Digests, config: &Config) -> (Site, Diagnostics) {
         if hidden.contains(id) {
             continue;
         }
-        let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), &matcher);
+        let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), matcher);
         papers.push(paper);
         paper_tag_names.push(tags);
         sources.push(from);
@@ -288,46 +356,13 @@ fn build_from(store: Digests, config: &Config) -> (Site, Diagnostics) {
     for day in days.values_mut() {
         day.papers.sort_by_key(|&i| position[&(day.date, i)]);
     }
-    drop(position);
-    drop(index);
-    drop(hidden);
-    drop(overrides);
-    drop(appearances);
-    // Nothing borrows the digests any more: move (or copy) the long fields in.
-    match store {
-        Digests::Owned(mut digests) => {
-            for (paper, from) in papers.iter_mut().zip(sources) {
-                let mut take =
-                    |at: Option<(usize, usize, usize)>,
-                     field: fn(&mut Entry) -> &mut Option<Markup>| {
-                        let (f, s, e) = at?;
-                        field(&mut digests[f].sections[s].entries[e]).take()
-                    };
-                paper.summary = take(from.summary, |e| &mut e.summary);
-                paper.gist = take(from.gist, |e| &mut e.gist);
-                paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
-            }
-        }
-        Digests::Borrowed(digests) => {
-            for (paper, from) in papers.iter_mut().zip(sources) {
-                let copy = |at: Option<(usize, usize, usize)>,
-                            field: fn(&Entry) -> &Option<Markup>| {
-                    let (f, s, e) = at?;
-                    field(&digests[f].sections[s].entries[e]).clone()
-                };
-                paper.summary = copy(from.summary, |e| &e.summary);
-                paper.gist = copy(from.gist, |e| &e.gist);
-                paper.abstract_ = copy(from.abstract_, |e| &e.abstract_);
-            }
-        }
+    Assembled {
+        days,
+        papers,
+        tag_names: paper_tag_names,
+        sources,
+        diags,
     }
-
-    let tags = build_tags(&mut papers, &paper_tag_names);
-    let days: Vec<Day> = days
-        .into_values()
-        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
-        .collect();
-    (Site { days, papers, tags }, diags)
 }
 
 fn resolve_date(
@@ -362,7 +397,7 @@ fn resolve_date(
 
 /// The same id with two different titles on one day means two rows were mixed up.
 fn check_title_conflicts(
-    digests: &[Digest],
+    digests: &[&Digest],
     appearances: &BTreeMap<&str, Vec<Appearance>>,
     diags: &mut Diagnostics,
 ) {
@@ -559,3 +594,553 @@ fn build_tags(papers: &mut [Paper], names: &[BTreeSet<String>]) -> Vec<Tag> {
     }
     tags
 }
+
+// ---------------------------------------------------------------------------------
+// Keeping a model up to date one file at a time (`serve`)
+
+/// The dates and paper ids a digest names: what a change to it can reach.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    pub dates: BTreeSet<NaiveDate>,
+    /// Ids listed (with an arXiv id) or overridden in front matter.
+    pub ids: BTreeSet<String>,
+}
+
+impl Keys {
+    /// What `digest` contributes to the model (nothing, for a draft that is not shown).
+    pub fn of(digest: &Digest, config: &Config) -> Keys {
+        let mut keys = Keys::default();
+        if digest.front.draft && !config.drafts {
+            return keys;
+        }
+        for section in &digest.sections {
+            if let Some(date) = digest.front.date.or(section.date).or(digest.path_date) {
+                keys.dates.insert(date);
+            }
+            keys.ids
+                .extend(section.entries.iter().filter_map(|e| e.arxiv_id.clone()));
+        }
+        keys.ids.extend(
+            digest
+                .front
+                .papers
+                .keys()
+                .filter_map(|id| crate::content::arxiv::parse_bare(id)),
+        );
+        keys
+    }
+}
+
+/// One changed file: what it named before the change and what it names now (`None`:
+/// the file did not exist or did not parse).
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub before: Option<Keys>,
+    pub after: Option<Keys>,
+}
+
+/// What an update changed in the model, for choosing the files to re-render.
+#[derive(Debug, Default, Clone)]
+pub struct Update {
+    /// Days whose content changed, and every day the changed papers are (or were) on.
+    pub dates: BTreeSet<NaiveDate>,
+    /// Changed papers that are in the new model.
+    pub papers: BTreeSet<String>,
+    /// Slugs of tags whose member list changed (members or their order).
+    pub tags: BTreeSet<String>,
+    /// Days or papers were added or removed.
+    pub structure: bool,
+    pub removed_dates: Vec<NaiveDate>,
+    pub removed_papers: Vec<String>,
+    /// Changed tags' member counts before the update (for pages that disappear).
+    pub tag_sizes_before: BTreeMap<String, usize>,
+    /// Warnings the model has about the changed files.
+    pub warnings: Diagnostics,
+}
+
+/// Why [`Live::update`] did not patch the model.
+#[derive(Debug)]
+pub enum NotPatched {
+    /// The changed files give the model errors; nothing was changed.
+    Errors(Diagnostics),
+    /// A change the patch does not handle (a tag appears, disappears or is renamed, a
+    /// paper is hidden or shown on days the change does not touch): build the model
+    /// again from all digests. Nothing was changed.
+    Rebuild(&'static str),
+}
+
+/// What `serve` keeps beside its model to patch it one changed file at a time: which
+/// files name each id and date, the compiled tag rules, and each paper's tag names.
+pub struct Live {
+    matcher: std::sync::Arc<tagging::Matcher>,
+    id_files: HashMap<String, BTreeSet<std::sync::Arc<std::path::Path>>>,
+    date_files: BTreeMap<NaiveDate, BTreeSet<std::sync::Arc<std::path::Path>>>,
+    /// Each paper's tag names, parallel to `Site::papers`.
+    tag_names: Vec<BTreeSet<String>>,
+    /// How many papers have each tag spelling.
+    counts: BTreeMap<String, usize>,
+    assigned: BTreeMap<String, (String, String)>,
+}
+
+impl Live {
+    /// Builds the model from every digest (as [`build`] does, copying the long fields)
+    /// and the index to patch it with.
+    pub fn build(
+        digests: &[Digest],
+        config: &Config,
+        matcher: std::sync::Arc<tagging::Matcher>,
+    ) -> (Site, Diagnostics, Live) {
+        let (site, diags, tag_names) = build_from(Digests::Borrowed(digests), config, &matcher);
+        let mut live = Live {
+            matcher,
+            id_files: HashMap::new(),
+            date_files: BTreeMap::new(),
+            tag_names,
+            counts: BTreeMap::new(),
+            assigned: BTreeMap::new(),
+        };
+        for d in digests {
+            let path: std::sync::Arc<std::path::Path> = std::sync::Arc::from(d.path.as_path());
+            live.add_keys(&path, &Keys::of(d, config));
+        }
+        for names in &live.tag_names {
+            for n in names {
+                *live.counts.entry(n.clone()).or_default() += 1;
+            }
+        }
+        live.assigned = tagging::assign_slugs(&live.counts);
+        (site, diags, live)
+    }
+
+    fn add_keys(&mut self, path: &std::sync::Arc<std::path::Path>, keys: &Keys) {
+        for id in &keys.ids {
+            self.id_files
+                .entry(id.clone())
+                .or_default()
+                .insert(path.clone());
+        }
+        for date in &keys.dates {
+            self.date_files
+                .entry(*date)
+                .or_default()
+                .insert(path.clone());
+        }
+    }
+
+    fn remove_keys(&mut self, path: &std::path::Path, keys: &Keys) {
+        for id in &keys.ids {
+            if let Some(set) = self.id_files.get_mut(id) {
+                set.remove(path);
+                if set.is_empty() {
+                    self.id_files.remove(id);
+                }
+            }
+        }
+        for date in &keys.dates {
+            if let Some(set) = self.date_files.get_mut(date) {
+                set.remove(path);
+                if set.is_empty() {
+                    self.date_files.remove(date);
+                }
+            }
+        }
+    }
+
+    /// Patches `site` for `changes`, given every digest after them (sorted by path).
+    /// Only the digests that name a changed date or id are read again, so the cost
+    /// follows the change, not the archive. On `Err` neither `site` nor `self` changed.
+    pub fn update(
+        &mut self,
+        site: &mut Site,
+        digests: &[Digest],
+        changes: &[FileChange],
+        config: &Config,
+    ) -> Result<Update, NotPatched> {
+        // What the change reaches: every date and id the changed files name, before or
+        // after; and every file that names one of those (they are merged with it).
+        let mut ids: BTreeSet<String> = BTreeSet::new();
+        let mut dates: BTreeSet<NaiveDate> = BTreeSet::new();
+        for c in changes {
+            for k in c.before.iter().chain(&c.after) {
+                ids.extend(k.ids.iter().cloned());
+                dates.extend(k.dates.iter().copied());
+            }
+        }
+        let changed_paths: BTreeSet<&std::path::Path> =
+            changes.iter().map(|c| c.path.as_path()).collect();
+        let mut paths: BTreeSet<&std::path::Path> = BTreeSet::new();
+        for id in &ids {
+            paths.extend(self.id_files.get(id).into_iter().flatten().map(|p| &**p));
+        }
+        for date in &dates {
+            paths.extend(
+                self.date_files
+                    .get(date)
+                    .into_iter()
+                    .flatten()
+                    .map(|p| &**p),
+            );
+        }
+        paths.extend(changed_paths.iter().copied());
+        let subset: Vec<&Digest> = paths
+            .iter()
+            .filter_map(|p| {
+                digests
+                    .binary_search_by(|d| d.path.as_path().cmp(p))
+                    .ok()
+                    .map(|i| &digests[i])
+            })
+            .collect();
+
+        // The model of just those files: exact for the changed dates and ids.
+        let Assembled {
+            days: mut mini_days,
+            papers: mut mini_papers,
+            tag_names: mini_names,
+            sources,
+            diags,
+        } = assemble(&subset, config, &self.matcher);
+        if diags.has_errors() {
+            let mut errors = Diagnostics::default();
+            errors.extend(diags);
+            return Err(NotPatched::Errors(errors));
+        }
+        let mut warnings = Diagnostics::default();
+        for d in diags.items {
+            if changed_paths.contains(d.path.as_path()) {
+                warnings.push(d);
+            }
+        }
+        let keep: Vec<bool> = mini_papers.iter().map(|p| ids.contains(&p.id)).collect();
+        {
+            // Long fields only for the papers taken over.
+            let sources: Vec<Sources> = sources
+                .into_iter()
+                .zip(&keep)
+                .map(|(s, &k)| if k { s } else { Sources::default() })
+                .collect();
+            copy_long_fields(&mut mini_papers, sources, &subset);
+        }
+        // Mini index -> id, for the days.
+        let mini_ids: Vec<String> = mini_papers.iter().map(|p| p.id.clone()).collect();
+        let mut fresh: BTreeMap<String, (Paper, BTreeSet<String>)> = BTreeMap::new();
+        for ((paper, names), k) in mini_papers.into_iter().zip(mini_names).zip(keep) {
+            if k {
+                fresh.insert(paper.id.clone(), (paper, names));
+            }
+        }
+        let find =
+            |site: &Site, id: &str| site.papers.binary_search_by(|p| p.id.as_str().cmp(id)).ok();
+        let old: BTreeMap<&str, usize> = ids
+            .iter()
+            .filter_map(|id| Some((id.as_str(), find(site, id)?)))
+            .collect();
+
+        // A paper hidden or shown on days the change does not touch: rebuild.
+        for (id, &i) in &old {
+            if !fresh.contains_key(*id) && site.papers[i].days.iter().any(|d| !dates.contains(d)) {
+                return Err(NotPatched::Rebuild("a paper was hidden"));
+            }
+        }
+        for (id, (p, _)) in &fresh {
+            if !old.contains_key(id.as_str()) && p.days.iter().any(|d| !dates.contains(d)) {
+                return Err(NotPatched::Rebuild("a hidden paper was shown"));
+            }
+        }
+
+        // Tags: the same names must give the same tags, else rebuild.
+        let mut counts = self.counts.clone();
+        for &i in old.values() {
+            for n in &self.tag_names[i] {
+                if let Some(c) = counts.get_mut(n) {
+                    *c -= 1;
+                    if *c == 0 {
+                        counts.remove(n);
+                    }
+                }
+            }
+        }
+        for (_, names) in fresh.values() {
+            for n in names {
+                *counts.entry(n.clone()).or_default() += 1;
+            }
+        }
+        let assigned = tagging::assign_slugs(&counts);
+        if assigned != self.assigned {
+            return Err(NotPatched::Rebuild("the set of tags changed"));
+        }
+        let tag_of = |name: &String| -> Option<usize> {
+            let slug = &assigned.get(&tagging::normalize(name))?.1;
+            site.tags
+                .binary_search_by(|t| t.slug.as_str().cmp(slug))
+                .ok()
+        };
+        let mut new_tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (id, (_, names)) in &fresh {
+            let mut set: BTreeSet<usize> = BTreeSet::new();
+            for n in names {
+                match tag_of(n) {
+                    Some(t) => set.insert(t),
+                    None => return Err(NotPatched::Rebuild("a tag appeared")),
+                };
+            }
+            let mut list: Vec<usize> = set.into_iter().collect();
+            list.sort_by_key(|&t| site.tags[t].name.to_lowercase());
+            new_tags.insert(id.clone(), list);
+        }
+        // Tags whose member list changes (members, or a member's place) and by how much.
+        let mut touched: BTreeMap<usize, isize> = BTreeMap::new();
+        for id in &ids {
+            let before: &[usize] = old.get(id.as_str()).map_or(&[], |&i| &site.papers[i].tags);
+            let after: &[usize] = new_tags.get(id).map_or(&[], |v| v);
+            let moved = match (old.get(id.as_str()), fresh.get(id)) {
+                (Some(&i), Some((p, _))) => site.papers[i].last_day() != p.last_day(),
+                _ => false,
+            };
+            for &t in before {
+                if !after.contains(&t) {
+                    *touched.entry(t).or_default() -= 1;
+                } else if moved {
+                    touched.entry(t).or_default();
+                }
+            }
+            for &t in after.iter().filter(|t| !before.contains(t)) {
+                *touched.entry(t).or_default() += 1;
+            }
+        }
+        for (&t, &delta) in &touched {
+            if site.tags[t].papers.len() as isize + delta <= 0 {
+                return Err(NotPatched::Rebuild("a tag lost its last paper"));
+            }
+        }
+
+        // Nothing can fail from here on: patch.
+        let mut update = Update {
+            warnings,
+            ..Update::default()
+        };
+        for &t in touched.keys() {
+            update
+                .tag_sizes_before
+                .insert(site.tags[t].slug.clone(), site.tags[t].papers.len());
+            update.tags.insert(site.tags[t].slug.clone());
+        }
+        // Papers whose page would come out the same are left alone.
+        for (id, (p, _)) in &fresh {
+            let same = old.get(id.as_str()).is_some_and(|&i| {
+                let before = &site.papers[i];
+                before.tags == new_tags[id]
+                    && before.id == p.id
+                    && before.title == p.title
+                    && before.authors == p.authors
+                    && before.summary == p.summary
+                    && before.gist == p.gist
+                    && before.abstract_ == p.abstract_
+                    && before.note == p.note
+                    && before.days == p.days
+            });
+            if !same {
+                update.papers.insert(id.clone());
+                update.dates.extend(p.days.iter().copied());
+                if let Some(&i) = old.get(id.as_str()) {
+                    update.dates.extend(site.papers[i].days.iter().copied());
+                }
+            }
+        }
+        for (id, &i) in &old {
+            if !fresh.contains_key(*id) {
+                update.dates.extend(site.papers[i].days.iter().copied());
+            }
+        }
+        update.removed_papers = old
+            .keys()
+            .filter(|id| !fresh.contains_key(**id))
+            .map(|id| id.to_string())
+            .collect();
+        let inserted: Vec<String> = fresh
+            .keys()
+            .filter(|id| !old.contains_key(id.as_str()))
+            .cloned()
+            .collect();
+        let old_index: BTreeMap<String, usize> =
+            old.iter().map(|(id, &i)| (id.to_string(), i)).collect();
+        drop(old);
+
+        let fresh_ids: Vec<String> = fresh.keys().cloned().collect();
+        // Papers: remove and insert, keeping `Site::papers` sorted by id.
+        if !update.removed_papers.is_empty() || !inserted.is_empty() {
+            update.structure = true;
+            let removed: BTreeSet<usize> = update
+                .removed_papers
+                .iter()
+                .map(|id| old_index[id])
+                .collect();
+            let appends = removed.is_empty()
+                && site
+                    .papers
+                    .last()
+                    .is_none_or(|last| inserted.iter().all(|id| *id > last.id));
+            if appends {
+                for id in &inserted {
+                    if let Some((p, names)) = fresh.remove(id) {
+                        site.papers.push(p);
+                        self.tag_names.push(names);
+                    }
+                }
+            } else {
+                let old_papers = std::mem::take(&mut site.papers);
+                let old_names = std::mem::take(&mut self.tag_names);
+                let mut remap = vec![usize::MAX; old_papers.len()];
+                let mut adds = inserted.iter().peekable();
+                let mut add = |id: &String, site: &mut Site, names: &mut Vec<BTreeSet<String>>| {
+                    if let Some((p, n)) = fresh.remove(id) {
+                        site.papers.push(p);
+                        names.push(n);
+                    }
+                };
+                for (i, (p, names)) in old_papers.into_iter().zip(old_names).enumerate() {
+                    while let Some(id) = adds.next_if(|id| **id < p.id) {
+                        add(id, site, &mut self.tag_names);
+                    }
+                    if !removed.contains(&i) {
+                        remap[i] = site.papers.len();
+                        site.papers.push(p);
+                        self.tag_names.push(names);
+                    }
+                }
+                for id in adds {
+                    add(id, site, &mut self.tag_names);
+                }
+                let apply = |list: &mut Vec<usize>| {
+                    list.retain(|&p| remap[p] != usize::MAX);
+                    for p in list.iter_mut() {
+                        *p = remap[*p];
+                    }
+                };
+                for day in &mut site.days {
+                    apply(&mut day.papers);
+                }
+                for tag in &mut site.tags {
+                    apply(&mut tag.papers);
+                }
+            }
+        }
+        // Changed papers' data, tag names and tags.
+        for (id, (p, names)) in fresh {
+            if let Some(i) = find(site, &id) {
+                site.papers[i] = p;
+                self.tag_names[i] = names;
+            }
+        }
+        let changed_index: BTreeSet<usize> =
+            fresh_ids.iter().filter_map(|id| find(site, id)).collect();
+        for &i in &changed_index {
+            site.papers[i].tags = new_tags
+                .get(&site.papers[i].id)
+                .cloned()
+                .unwrap_or_default();
+        }
+        // Tag member lists: drop the changed papers, insert them where they now belong.
+        {
+            let papers = &site.papers;
+            let key = |p: usize| {
+                (
+                    std::cmp::Reverse(papers[p].last_day()),
+                    papers[p].id.as_str(),
+                )
+            };
+            for &t in touched.keys() {
+                let list = &mut site.tags[t].papers;
+                list.retain(|p| !changed_index.contains(p));
+                for &i in &changed_index {
+                    if papers[i].tags.contains(&t) {
+                        let at = list.partition_point(|&q| key(q) < key(i));
+                        list.insert(at, i);
+                    }
+                }
+            }
+        }
+        // Days: the changed dates from the small model, paper indices mapped by id.
+        for date in &dates {
+            let slot = site.days.binary_search_by(|d| d.date.cmp(date));
+            let day = mini_days.remove(date).and_then(|mut day| {
+                day.papers = day
+                    .papers
+                    .iter()
+                    .filter_map(|&m| find(site, &mini_ids[m]))
+                    .collect();
+                (!day.papers.is_empty() || !day.links.is_empty()).then_some(day)
+            });
+            match (slot, day) {
+                (Ok(i), Some(day)) => {
+                    if site.days[i] != day {
+                        update.dates.insert(*date);
+                        site.days[i] = day;
+                    }
+                }
+                (Ok(i), None) => {
+                    site.days.remove(i);
+                    update.dates.insert(*date);
+                    update.removed_dates.push(*date);
+                    update.structure = true;
+                }
+                (Err(i), Some(day)) => {
+                    update.dates.insert(*date);
+                    site.days.insert(i, day);
+                    update.structure = true;
+                }
+                (Err(_), None) => {}
+            }
+        }
+        // The index follows the files.
+        for c in changes {
+            if let Some(k) = &c.before {
+                self.remove_keys(&c.path, k);
+            }
+            if let Some(k) = &c.after {
+                let path: std::sync::Arc<std::path::Path> = std::sync::Arc::from(c.path.as_path());
+                self.add_keys(&path, k);
+            }
+        }
+        self.counts = counts;
+        self.assigned = assigned;
+        Ok(update)
+    }
+}
+
+impl Site {
+    /// Up to `n` papers sharing the most tags with paper `i`, nearest in time first: the
+    /// "related" list of a paper's page. The same rule as the page renderer's; `serve`
+    /// uses it to find the pages a changed paper appears on as related.
+    pub fn related(&self, i: usize, n: usize) -> Vec<usize> {
+        let papers = &self.papers;
+        let me = &papers[i];
+        let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
+        let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (shared, distance, index)
+        for &t in &me.tags {
+            let list = &self.tags[t].papers;
+            let at = list.partition_point(|&p| key(p) < key(i));
+            let from = at.saturating_sub(RELATED_WINDOW);
+            let to = (at + RELATED_WINDOW + 1).min(list.len());
+            for (k, &j) in list[from..to].iter().enumerate() {
+                if j == i || scored.iter().any(|s| s.2 == j) {
+                    continue;
+                }
+                let shared = papers[j]
+                    .tags
+                    .iter()
+                    .filter(|t| me.tags.contains(t))
+                    .count();
+                scored.push((shared, (from + k).abs_diff(at), j));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().take(n).map(|s| s.2).collect()
+    }
+}
+
+/// How far along a tag's list related papers are looked for (as the page renderer).
+pub const RELATED_WINDOW: usize = 24;
+/// Related papers on a paper's page (as the page renderer).
+pub const RELATED: usize = 3;

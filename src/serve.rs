@@ -175,6 +175,13 @@ struct State {
     file_diags: BTreeMap<PathBuf, Diagnostics>,
     /// The model of the site being served.
     site: Option<Arc<Site>>,
+    /// The index that patches `site` one changed file at a time; set while `site` is
+    /// the error-free model of every digest in `digests`.
+    live: Option<model::Live>,
+    /// The tag rules compiled for the current config.
+    matcher: Option<Arc<crate::tagging::Matcher>>,
+    /// The background refresh of every page, if one is running.
+    refresh: Option<std::thread::JoinHandle<()>>,
     /// Dates and paper ids touched since the last good render.
     pending_dates: BTreeSet<NaiveDate>,
     pending_papers: BTreeSet<String>,
@@ -199,6 +206,9 @@ impl State {
             digests: Vec::new(),
             file_diags: BTreeMap::new(),
             site: None,
+            live: None,
+            matcher: None,
+            refresh: None,
             pending_dates: BTreeSet::new(),
             pending_papers: BTreeSet::new(),
             needs_full: true,
@@ -326,7 +336,9 @@ impl State {
     /// Reloads config and theme, re-reads every file and renders everything.
     fn full(&mut self, shared: &Shared) {
         shared.generation.fetch_add(1, Ordering::SeqCst);
+        self.stop_refresh();
         self.needs_full = true;
+        self.live = None;
         let config = Config::load(&self.root).and_then(|mut c| {
             c.set_base_url(&self.base_url)
                 .map_err(|m| Diagnostic::error("--base-url", 0, m).into())
@@ -347,6 +359,7 @@ impl State {
                 return self.fail(&d.into(), shared);
             }
         };
+        self.matcher = Some(Arc::new(crate::tagging::Matcher::new(&config.tag_rules)));
         self.config = Some(Arc::new(config));
         self.theme = Some(Arc::new(theme));
         let opts = self.parse_options();
@@ -371,7 +384,7 @@ impl State {
         // handled one file at a time. With no good model for this config, the next
         // success renders everything.
         self.needs_full = false;
-        let (site, diags) = match self.model() {
+        let (site, diags, live) = match self.model() {
             Ok(built) => built,
             Err(diags) => {
                 self.site = None;
@@ -391,6 +404,7 @@ impl State {
             *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(&site, config);
         }
         self.site = Some(Arc::new(site));
+        self.live = Some(live);
         self.pending_dates.clear();
         self.pending_papers.clear();
         shared.reload();
@@ -400,28 +414,69 @@ impl State {
     fn incremental(&mut self, changed: &BTreeSet<PathBuf>, shared: &Arc<Shared>, t0: Instant) {
         shared.generation.fetch_add(1, Ordering::SeqCst);
         let opts = self.parse_options();
+        let mut changes = Vec::new();
         for path in changed {
             self.file_diags.remove(path);
             let slot = self
                 .digests
                 .binary_search_by(|d| d.path.as_path().cmp(path));
+            let mut change = model::FileChange {
+                path: path.clone(),
+                before: None,
+                after: None,
+            };
             if let Ok(i) = slot {
                 let old = self.digests.remove(i);
                 self.note(&old);
+                change.before = self.config.as_ref().map(|c| model::Keys::of(&old, c));
             }
             if path.is_file() {
                 let (digest, diags) = content::read_digest(path, &opts);
                 self.file_diags.insert(path.clone(), diags);
                 if let Some(digest) = digest {
                     self.note(&digest);
+                    change.after = self.config.as_ref().map(|c| model::Keys::of(&digest, c));
                     let at = slot.unwrap_or_else(|i| i);
                     self.digests.insert(at, digest);
                 }
             }
+            changes.push(change);
         }
         let names: Vec<String> = changed.iter().map(|p| self.rel(p)).collect();
         let parsed_at = t0.elapsed();
-        let (site, diags) = match self.model() {
+        // The background refresh reads the model: stop it (the new generation makes it
+        // give up after the page it is on) so the model can be patched in place.
+        self.stop_refresh();
+        if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
+            match self.patch(&changes) {
+                Ok((affected, stale, warnings)) => {
+                    return self.finish(
+                        &names, shared, t0, parsed_at, &affected, &stale, &warnings, false,
+                    );
+                }
+                Err(model::NotPatched::Errors(errors)) => {
+                    self.live = None;
+                    let mut all = Diagnostics::default();
+                    for d in self.file_diags.values() {
+                        all.extend(d.clone());
+                    }
+                    all.extend(errors);
+                    all.sort();
+                    self.fail(&all, shared);
+                    println!(
+                        "{} has errors; still serving the last good site ({} ms)",
+                        names.join(", "),
+                        t0.elapsed().as_millis()
+                    );
+                    return;
+                }
+                Err(model::NotPatched::Rebuild(why)) => {
+                    self.live = None;
+                    println!("({why}: building the model again)");
+                }
+            }
+        }
+        let (site, diags, live) = match self.model() {
             Ok(built) => built,
             Err(all) => {
                 self.fail(&all, shared);
@@ -434,57 +489,159 @@ impl State {
             }
         };
         let modelled_at = t0.elapsed();
-        let old = self.site.take();
-        let affected = match &old {
-            Some(old) => affected(old, &site, &self.pending_dates, &self.pending_papers),
-            None => Affected {
-                structure: true,
-                ..Affected::default()
-            },
+        let old = self.site.take().filter(|old| {
+            // A tag shown under another name is on pages no change list reaches.
+            old.tags
+                .iter()
+                .map(|t| (&t.slug, &t.name))
+                .eq(site.tags.iter().map(|t| (&t.slug, &t.name)))
+        });
+        let Some(old) = old else {
+            // Nothing good was served yet, or tags were renamed: render everything.
+            let sink = MemorySink::default();
+            if let Err(e) = self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files)) {
+                let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
+                return self.fail(&d.into(), shared);
+            }
+            let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
+            let count = new_files.len();
+            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = new_files;
+            if let Some(config) = &self.config {
+                *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(&site, config);
+            }
+            *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
+            self.site = Some(Arc::new(site));
+            self.live = Some(live);
+            self.pending_dates.clear();
+            self.pending_papers.clear();
+            shared.reload();
+            print_warnings(&diags);
+            println!(
+                "rebuilt {} in {} ms ({count} files; model {} ms)",
+                names.join(", "),
+                t0.elapsed().as_millis(),
+                (modelled_at - parsed_at).as_millis()
+            );
+            return;
+        };
+        let affected = affected(&old, &site, &self.pending_dates, &self.pending_papers);
+        let stale = match &self.config {
+            Some(config) => stale_files(&old, &site, config),
+            None => Vec::new(),
+        };
+        drop(old);
+        self.site = Some(Arc::new(site));
+        self.live = Some(live);
+        self.finish(
+            &names, shared, t0, parsed_at, &affected, &stale, &diags, true,
+        );
+    }
+
+    /// Patches the model for `changes`: what to re-render, the files that went away and
+    /// the changed files' warnings.
+    fn patch(
+        &mut self,
+        changes: &[model::FileChange],
+    ) -> Result<(Affected, Vec<String>, Diagnostics), model::NotPatched> {
+        let (Some(live), Some(site), Some(config)) =
+            (self.live.as_mut(), self.site.as_mut(), self.config.as_ref())
+        else {
+            return Err(model::NotPatched::Rebuild("no model"));
+        };
+        let site = Arc::make_mut(site);
+        let days_before = site.days.len();
+        let update = live.update(site, &self.digests, changes, config)?;
+        let mut stale = Vec::new();
+        for date in &update.removed_dates {
+            stale.push(Route::Day(*date).file());
+            let month = |d: &model::Day| (d.date.year(), d.date.month());
+            if !site
+                .days
+                .iter()
+                .any(|d| month(d) == (date.year(), date.month()))
+            {
+                stale.push(Route::Month(date.year(), date.month()).file());
+                if !site.days.iter().any(|d| d.date.year() == date.year()) {
+                    stale.push(Route::Year(date.year()).file());
+                }
+            }
+        }
+        let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
+        for n in pages(site.days.len(), config.days_per_page) + 1
+            ..=pages(days_before, config.days_per_page)
+        {
+            stale.push(Route::Home(n).file());
+        }
+        for id in &update.removed_papers {
+            stale.push(Route::Paper(id).file());
+        }
+        let per = config.papers_per_tag_page;
+        for (slug, &before) in &update.tag_sizes_before {
+            let now = site
+                .tags
+                .iter()
+                .find(|t| &t.slug == slug)
+                .map_or(0, |t| t.papers.len());
+            for n in pages(now, per) + 1..=pages(before, per) {
+                stale.push(Route::Tag(slug, n).file());
+            }
+        }
+        let affected = Affected {
+            dates: update.dates,
+            papers: update.papers,
+            tags: update.tags,
+            structure: update.structure,
+            pages: false,
+        };
+        Ok((affected, stale, update.warnings))
+    }
+
+    /// Renders what `affected` reaches from the new model, swaps it in, reloads the
+    /// browsers, then renders the site-wide rest.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        names: &[String],
+        shared: &Arc<Shared>,
+        t0: Instant,
+        parsed_at: Duration,
+        affected: &Affected,
+        stale: &[String],
+        diags: &Diagnostics,
+        rebuilt_model: bool,
+    ) {
+        let modelled_at = t0.elapsed();
+        let Some(site) = self.site.clone() else {
+            return;
         };
         let sink = MemorySink::default();
-        let rendered = if old.is_some() {
-            self.renderer_run(&site, |r| r.render_affected(&affected, &sink))
-        } else {
-            self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files))
-        };
-        let count = match rendered {
+        let count = match self.renderer_run(&site, |r| r.render_affected(affected, &sink)) {
             Ok(n) => n,
             Err(e) => {
-                self.site = old;
+                // The model is newer than the pages: the next change renders everything.
+                self.live = None;
+                self.site = None;
+                self.needs_full = true;
                 let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
                 return self.fail(&d.into(), shared);
             }
         };
         let rendered_at = t0.elapsed();
-        let stale = match (&old, &self.config) {
-            (Some(old), Some(config)) => stale_files(old, &site, config),
-            _ => Vec::new(),
-        };
         {
             let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
             let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
-            if old.is_none() {
-                files.clear();
-                if let Some(config) = &self.config {
-                    *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) =
-                        facts(&site, config);
-                }
-            }
-            for path in &stale {
+            for path in stale {
                 files.remove(path);
             }
             files.extend(new_files);
         }
         *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
-        self.site = Some(Arc::new(site));
         self.pending_dates.clear();
         self.pending_papers.clear();
         shared.reload();
-        print_warnings(&diags);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "rebuilt {} in {} ms ({count} files{}; read {:.0}, model {:.0}, render {:.0} ms)",
+            "rebuilt {} in {} ms ({count} files{}; read {:.0}, model {:.0}{}, render {:.0} ms)",
             names.join(", "),
             t0.elapsed().as_millis(),
             if stale.is_empty() {
@@ -494,16 +651,15 @@ impl State {
             },
             ms(parsed_at),
             ms(modelled_at - parsed_at),
+            if rebuilt_model { " (whole)" } else { "" },
             ms(rendered_at - modelled_at),
         );
         let _ = std::io::stdout().flush();
-        // Then the site-wide documents: feed archives, search index, export, sitemap.
+        print_warnings(diags);
+        // Then the rest: shifted pages, feed archives, search index, export, sitemap.
         let t1 = Instant::now();
         let sink = MemorySink::default();
-        let Some(site) = self.site.as_ref() else {
-            return;
-        };
-        match self.renderer_run(site, |r| r.render_affected_rest(&affected, &sink)) {
+        match self.renderer_run(&site, |r| r.render_affected_rest(affected, &sink)) {
             Ok(0) => {}
             Ok(n) => {
                 let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -513,19 +669,28 @@ impl State {
                     .unwrap_or_else(|e| e.into_inner())
                     .extend(new_files);
                 println!(
-                    "  then {n} site-wide files (feed archives, search index, sitemap) in {} ms",
+                    "  then {n} more files (shifted pages, feed archives, search index, export, sitemap) in {} ms",
                     t1.elapsed().as_millis()
                 );
             }
             Err(e) => eprintln!("error: {e:#}"),
         }
+        drop(site);
         self.refresh_if_facts_changed(shared);
+    }
+
+    /// Stops the background refresh, if one runs (a newer generation makes it give up
+    /// after its current page), and waits for it to let go of the model.
+    fn stop_refresh(&mut self) {
+        if let Some(handle) = self.refresh.take() {
+            let _ = handle.join();
+        }
     }
 
     /// Every page shows site-wide counts; when they changed, re-renders the whole site
     /// in the background on one thread, so the next edit is not kept waiting. A newer
     /// rebuild discards the refresh (and starts its own if still needed).
-    fn refresh_if_facts_changed(&self, shared: &Arc<Shared>) {
+    fn refresh_if_facts_changed(&mut self, shared: &Arc<Shared>) {
         let (Some(site), Some(config), Some(theme)) = (&self.site, &self.config, &self.theme)
         else {
             return;
@@ -537,7 +702,7 @@ impl State {
         let (site, config, theme) = (Arc::clone(site), Arc::clone(config), Arc::clone(theme));
         let shared = Arc::clone(shared);
         let generation = shared.generation.load(Ordering::SeqCst);
-        std::thread::spawn(move || {
+        self.refresh = Some(std::thread::spawn(move || {
             let started = Instant::now();
             let sink = RefreshSink {
                 files: MemorySink::default(),
@@ -548,8 +713,13 @@ impl State {
                 return;
             };
             let urls = Urls::new(&config.base_url);
-            let rendered =
-                pool.install(|| Renderer::new(&site, &config, &urls, &theme).render_all(&sink));
+            let every_page = Affected {
+                pages: true,
+                ..Affected::default()
+            };
+            let rendered = pool.install(|| {
+                Renderer::new(&site, &config, &urls, &theme).render_affected(&every_page, &sink)
+            });
             if rendered.is_err() {
                 return;
             }
@@ -565,12 +735,12 @@ impl State {
                 *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = now;
                 drop(files);
                 println!(
-                    "refreshed all {count} files for the new site-wide counts in {} ms (background)",
+                    "refreshed all {count} pages for the new site-wide counts in {} ms (background)",
                     started.elapsed().as_millis()
                 );
                 let _ = std::io::stdout().flush();
             }
-        });
+        }));
     }
 
     /// Remembers what a digest (before or after a change) names, to re-render it.
@@ -592,8 +762,9 @@ impl State {
         }
     }
 
-    /// The model from the cached digests and every warning, or every error.
-    fn model(&self) -> Result<(Site, Diagnostics), Diagnostics> {
+    /// The model from the cached digests (and the index to patch it) and every
+    /// warning, or every error.
+    fn model(&self) -> Result<(Site, Diagnostics, model::Live), Diagnostics> {
         let mut all = Diagnostics::default();
         for d in self.file_diags.values() {
             all.extend(d.clone());
@@ -602,11 +773,15 @@ impl State {
             return Err(all);
         };
         if !all.has_errors() {
-            let (site, model_diags) = model::build(&self.digests, config);
+            let matcher = match &self.matcher {
+                Some(m) => Arc::clone(m),
+                None => Arc::new(crate::tagging::Matcher::new(&config.tag_rules)),
+            };
+            let (site, model_diags, live) = model::Live::build(&self.digests, config, matcher);
             all.extend(model_diags);
             if !all.has_errors() {
                 all.sort();
-                return Ok((site, all));
+                return Ok((site, all, live));
             }
         }
         all.sort();
@@ -711,6 +886,7 @@ fn affected(
         papers: papers.clone(),
         tags,
         structure,
+        pages: false,
     }
 }
 

@@ -218,7 +218,8 @@ impl<'a> Renderer<'a> {
 }
 
 /// What an edit touched, for [`Renderer::render_affected`] (`serve`'s incremental
-/// rebuilds). Names are keys of the *new* model; ones it no longer has are skipped.
+/// rebuilds). Names are keys of the *new* model; ones it no longer has are skipped
+/// (removed dates still locate their neighbours).
 #[derive(Debug, Default, Clone)]
 pub struct Affected {
     /// Days whose page, month, year, home page and feed entry must be redone.
@@ -230,135 +231,305 @@ pub struct Affected {
     /// Days, papers or tags were added or removed: every home and month page, the
     /// sitemap, the 404 page and the neighbours of `dates` too.
     pub structure: bool,
+    /// Every page made from a template (the site-wide counts every page shows changed);
+    /// feeds and other documents are not included.
+    pub pages: bool,
 }
 
 impl Renderer<'_> {
-    /// Renders the pages and subscription feeds `changed` reaches into `sink`; returns
-    /// their count. Cheap: it never lists the whole site's jobs.
+    /// Renders the files `changed` reaches that someone is likely looking at: the
+    /// changed days, their papers, the home, month and year pages showing them, the
+    /// tag pages the papers are on and the subscription feeds. Returns their count.
+    /// Cheap: it never lists the whole site's jobs, and works out each page from the
+    /// change (index lookups), so the cost follows the change, not the archive.
     pub fn render_affected(&self, changed: &Affected, sink: &dyn Sink) -> Result<usize> {
-        let site = self.ctx.site;
-        let mut candidates: Vec<Job> = (1..=self.home_pages).map(Job::Home).collect();
-        candidates.extend((0..site.days.len()).map(Job::Day));
-        candidates.extend(self.months.keys().map(|&(y, m)| Job::Month(y, m)));
-        let mut years: Vec<i32> = self.months.keys().map(|&(y, _)| y).collect();
-        years.dedup();
-        candidates.extend(years.into_iter().map(Job::Year));
-        candidates.extend((0..site.papers.len()).map(Job::Paper));
-        candidates.push(Job::Tags);
-        for t in 0..site.tags.len() {
-            candidates.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
-            candidates.push(Job::TagFeed(t));
-            candidates.push(Job::JsonFeed(feeds::Which::Tag(t)));
-        }
-        candidates.extend([
-            Job::Feed,
-            Job::PapersFeed,
-            Job::JsonFeed(feeds::Which::Site),
-            Job::JsonFeed(feeds::Which::Papers),
-            Job::NotFound,
-            Job::Search,
-        ]);
-        let jobs = self.select(changed, &candidates);
+        let jobs = self.select(changed, false);
         jobs.par_iter()
             .try_for_each(|&job| self.run_job(job, &jobs, sink))?;
         Ok(jobs.len())
     }
 
-    /// Renders the site-wide documents `changed` reaches (feed archives, search index,
-    /// export, sitemap): slower, so `serve` runs it after the reload.
+    /// Renders the rest of what `changed` reaches: pages that only shifted (older home
+    /// and tag pages), feed archives, search index, export and sitemap. Slower, so
+    /// `serve` runs it after the reload.
     pub fn render_affected_rest(&self, changed: &Affected, sink: &dyn Sink) -> Result<usize> {
-        let all = self.jobs();
-        let rest: Vec<Job> = all
-            .iter()
-            .copied()
-            .filter(|j| {
-                matches!(
-                    j,
-                    Job::FeedArchive(..) | Job::SearchIndex | Job::Export | Job::Sitemap
-                )
-            })
-            .collect();
-        let jobs = self.select(changed, &rest);
+        let jobs = self.select(changed, true);
+        let all = if jobs.contains(&Job::Sitemap) {
+            self.jobs()
+        } else {
+            Vec::new()
+        };
         jobs.par_iter()
             .try_for_each(|&job| self.run_job(job, &all, sink))?;
         Ok(jobs.len())
     }
 
-    fn select(&self, changed: &Affected, candidates: &[Job]) -> Vec<Job> {
+    /// The jobs for `changed`: the first part (`rest` false) or the rest.
+    fn select(&self, changed: &Affected, rest: bool) -> Vec<Job> {
         use std::collections::BTreeSet;
         let site = self.ctx.site;
         let config = self.ctx.config;
-        let paper_index: BTreeSet<usize> = site
+        let mut jobs: Vec<Job> = Vec::new();
+        if changed.pages {
+            if !rest {
+                jobs.extend((1..=self.home_pages).map(Job::Home));
+                jobs.extend((0..site.days.len()).map(Job::Day));
+                jobs.extend(self.months.keys().map(|&(y, m)| Job::Month(y, m)));
+                let mut years: Vec<i32> = self.months.keys().map(|&(y, _)| y).collect();
+                years.dedup();
+                jobs.extend(years.into_iter().map(Job::Year));
+                jobs.extend((0..site.papers.len()).map(Job::Paper));
+                jobs.push(Job::Tags);
+                for t in 0..site.tags.len() {
+                    jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
+                }
+                jobs.extend([Job::Search, Job::NotFound]);
+            }
+            return jobs;
+        }
+        let find_paper = |id: &str| site.papers.binary_search_by(|p| p.id.as_str().cmp(id));
+        let paper_index: BTreeSet<usize> = changed
             .papers
             .iter()
-            .enumerate()
-            .filter(|(_, p)| changed.papers.contains(&p.id))
-            .map(|(i, _)| i)
+            .filter_map(|id| find_paper(id).ok())
             .collect();
+        let papers_removed = paper_index.len() < changed.papers.len();
         let mut dates = changed.dates.clone();
         for &i in &paper_index {
             dates.extend(site.papers[i].days.iter().copied());
         }
-        let mut day_index: BTreeSet<usize> = site
-            .days
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| dates.contains(&d.date))
-            .map(|(i, _)| i)
-            .collect();
+        // Days of the changed dates; a date the site no longer has marks where it was.
+        let mut day_index: BTreeSet<usize> = BTreeSet::new();
+        let mut holes: BTreeSet<usize> = BTreeSet::new();
+        for date in &dates {
+            match site.days.binary_search_by(|d| d.date.cmp(date)) {
+                Ok(i) => day_index.insert(i),
+                Err(i) => holes.insert(i),
+            };
+        }
         if changed.structure {
             let neighbours: Vec<usize> = day_index
                 .iter()
                 .flat_map(|&i| [i.checked_sub(1), Some(i + 1)])
+                .chain(holes.iter().flat_map(|&i| [i.checked_sub(1), Some(i)]))
                 .flatten()
                 .filter(|&i| i < site.days.len())
                 .collect();
             day_index.extend(neighbours);
         }
         let newest = site.days.len();
-        let home_of = |i: usize| (newest - 1 - i) / config.days_per_page + 1;
-        let home: BTreeSet<usize> = day_index.iter().map(|&i| home_of(i)).collect();
+        let home_of = |i: usize| (newest.saturating_sub(1 + i)) / config.days_per_page + 1;
         let feed_from = newest.saturating_sub(config.feed_limit);
-        // (tag, position in its list) of every changed paper.
+        let per_tag = config.papers_per_tag_page;
+        let tag_index = |slug: &str| {
+            site.tags
+                .binary_search_by(|t| t.slug.as_str().cmp(slug))
+                .ok()
+        };
+        let changed_tags: BTreeSet<usize> =
+            changed.tags.iter().filter_map(|s| tag_index(s)).collect();
+        // Where each changed paper sits in each of its tags' lists (newest first).
+        let papers = &site.papers;
+        let key = |p: usize| {
+            (
+                std::cmp::Reverse(papers[p].last_day()),
+                papers[p].id.as_str(),
+            )
+        };
         let tag_rows: BTreeSet<(usize, usize)> = paper_index
             .iter()
-            .flat_map(|&i| site.papers[i].tags.iter().map(move |&t| (t, i)))
-            .filter_map(|(t, i)| Some((t, site.tags[t].papers.iter().position(|&p| p == i)?)))
+            .flat_map(|&i| papers[i].tags.iter().map(move |&t| (t, i)))
+            .map(|(t, i)| (t, site.tags[t].papers.partition_point(|&q| key(q) < key(i))))
             .collect();
-        let tag_hit = |t: usize| {
-            changed.tags.contains(&site.tags[t].slug)
-                || tag_rows.range((t, 0)..(t + 1, 0)).next().is_some()
-        };
-        let anything = changed.structure || !paper_index.is_empty() || !day_index.is_empty();
-        let site_feed = changed.structure || day_index.iter().any(|&i| i >= feed_from);
-        candidates
+        let tag_hit: BTreeSet<usize> = tag_rows
             .iter()
-            .copied()
-            .filter(|&job| match job {
-                Job::Home(n) => changed.structure || home.contains(&n),
-                Job::Day(i) => day_index.contains(&i),
-                Job::Month(y, m) => {
-                    changed.structure || dates.iter().any(|d| (d.year(), d.month()) == (y, m))
+            .map(|&(t, _)| t)
+            .chain(changed_tags.iter().copied())
+            .collect();
+        let anything = changed.structure || !paper_index.is_empty() || !day_index.is_empty();
+
+        if !rest {
+            let mut homes: BTreeSet<usize> = day_index.iter().map(|&i| home_of(i)).collect();
+            if changed.structure {
+                homes.insert(1);
+            }
+            jobs.extend(homes.into_iter().map(Job::Home));
+            jobs.extend(day_index.iter().map(|&i| Job::Day(i)));
+            let mut months: BTreeSet<(i32, u32)> = dates
+                .iter()
+                .map(|d| (d.year(), d.month()))
+                .filter(|k| self.months.contains_key(k))
+                .collect();
+            if changed.structure {
+                // A month that appeared or went away changes its neighbours' links.
+                let keys: Vec<(i32, u32)> = self.months.keys().copied().collect();
+                let mut near: Vec<(i32, u32)> = Vec::new();
+                for d in &dates {
+                    let at = keys.partition_point(|&k| k < (d.year(), d.month()));
+                    near.extend(at.checked_sub(1).and_then(|i| keys.get(i)).copied());
+                    near.extend(keys.iter().skip(at).take(2).copied());
                 }
-                Job::Year(y) => dates.iter().any(|d| d.year() == y),
-                Job::Paper(i) => paper_index.contains(&i),
-                Job::Tags => changed.structure || !changed.tags.is_empty(),
-                Job::Tag(t, n) => {
-                    changed.tags.contains(&site.tags[t].slug)
-                        || tag_rows
-                            .range((t, 0)..(t + 1, 0))
-                            .any(|&(_, k)| k / config.papers_per_tag_page + 1 == n)
+                months.extend(near);
+            }
+            jobs.extend(months.iter().map(|&(y, m)| Job::Month(y, m)));
+            let years: BTreeSet<i32> = months.iter().map(|&(y, _)| y).collect();
+            jobs.extend(years.into_iter().map(Job::Year));
+            jobs.extend(paper_index.iter().map(|&i| Job::Paper(i)));
+            if changed.structure || !changed.tags.is_empty() {
+                jobs.push(Job::Tags);
+            }
+            let mut tag_pages: BTreeSet<(usize, usize)> = tag_rows
+                .iter()
+                .map(|&(t, k)| (t, k / per_tag + 1))
+                .collect();
+            tag_pages.extend(changed_tags.iter().map(|&t| (t, 1)));
+            jobs.extend(tag_pages.into_iter().map(|(t, n)| Job::Tag(t, n)));
+            for &t in &tag_hit {
+                jobs.push(Job::TagFeed(t));
+                jobs.push(Job::JsonFeed(feeds::Which::Tag(t)));
+            }
+            if changed.structure || day_index.iter().any(|&i| i >= feed_from) {
+                jobs.extend([Job::Feed, Job::JsonFeed(feeds::Which::Site)]);
+            }
+            if changed.structure || !paper_index.is_empty() {
+                jobs.extend([Job::PapersFeed, Job::JsonFeed(feeds::Which::Papers)]);
+            }
+            if changed.structure {
+                jobs.extend([Job::NotFound, Job::Search]);
+            }
+            return jobs;
+        }
+
+        // The rest: pages that shifted.
+        let first: Vec<Job> = self
+            .select(changed, false)
+            .into_iter()
+            .filter(|j| matches!(j, Job::Home(_) | Job::Tag(..)))
+            .collect();
+        if changed.structure {
+            let from = day_index
+                .iter()
+                .chain(&holes)
+                .map(|&i| home_of(i.min(newest.saturating_sub(1))))
+                .min()
+                .unwrap_or(1);
+            jobs.extend((from..=self.home_pages).map(Job::Home));
+        }
+        for &t in &changed_tags {
+            jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
+        }
+        // Paper pages that list a changed paper as related (or may have, when tags or
+        // the lists shifted): its neighbours in its tags' lists.
+        let mut related: BTreeSet<usize> = BTreeSet::new();
+        for &i in &paper_index {
+            let lists = papers[i].tags.iter().chain(&changed_tags);
+            for &t in lists {
+                let list = &site.tags[t].papers;
+                let at = list.partition_point(|&q| key(q) < key(i));
+                let reach = crate::model::RELATED_WINDOW + 1;
+                let window = &list[at.saturating_sub(reach)..(at + reach + 1).min(list.len())];
+                let shifted = changed.structure || changed_tags.contains(&t);
+                related.extend(window.iter().copied().filter(|&j| {
+                    !paper_index.contains(&j)
+                        && (shifted || site.related(j, crate::model::RELATED).contains(&i))
+                }));
+            }
+        }
+        jobs.extend(related.into_iter().map(Job::Paper));
+        jobs.retain(|j| !first.contains(j));
+        if !anything {
+            return jobs;
+        }
+        // Feed archives: fixed chunks of `feed_limit` entries from the oldest. An entry
+        // that changed redoes its chunk; entries added or removed shift every later one.
+        let limit = config.feed_limit.max(1);
+        let archives = |n: usize| if n > limit { n / limit } else { 0 };
+        let chunks = |positions: &mut dyn Iterator<Item = usize>,
+                      shift_from: Option<usize>,
+                      n: usize|
+         -> BTreeSet<usize> {
+            let total = archives(n);
+            let mut out: BTreeSet<usize> = positions
+                .map(|p| p / limit + 1)
+                .filter(|&k| k <= total)
+                .collect();
+            if let Some(p) = shift_from {
+                out.extend(p / limit + 1..=total);
+            }
+            out
+        };
+        let site_feed = chunks(
+            &mut day_index.iter().copied(),
+            changed
+                .structure
+                .then(|| day_index.iter().chain(&holes).copied().min().unwrap_or(0)),
+            site.days.len(),
+        );
+        jobs.extend(
+            site_feed
+                .into_iter()
+                .map(|k| Job::FeedArchive(feeds::Which::Site, k)),
+        );
+        // Papers in order of first appearance, as the feeds list them.
+        let mut seen = vec![false; site.papers.len()];
+        let mut order: Vec<usize> = Vec::with_capacity(site.papers.len());
+        for day in &site.days {
+            for &p in &day.papers {
+                if !std::mem::replace(&mut seen[p], true) {
+                    order.push(p);
                 }
-                Job::TagFeed(t) | Job::JsonFeed(feeds::Which::Tag(t)) => tag_hit(t),
-                Job::Feed | Job::JsonFeed(feeds::Which::Site) => site_feed,
-                Job::PapersFeed | Job::JsonFeed(feeds::Which::Papers) => {
-                    changed.structure || !paper_index.is_empty()
-                }
-                Job::FeedArchive(..) | Job::SearchIndex | Job::Export => anything,
-                Job::Sitemap | Job::NotFound | Job::Search => changed.structure,
-                Job::Robots | Job::Static(_) => false,
-            })
-            .collect()
+            }
+        }
+        let earliest = dates.iter().next().copied();
+        let shift_at = |list: &[usize]| -> usize {
+            earliest.map_or(0, |d| list.partition_point(|&p| papers[p].first_day() < d))
+        };
+        let whole = papers_removed;
+        let positions_in = |list: &[usize]| -> Vec<usize> {
+            list.iter()
+                .enumerate()
+                .filter(|(_, p)| paper_index.contains(p))
+                .map(|(k, _)| k)
+                .collect()
+        };
+        let shift = changed.structure || whole;
+        let papers_feed = chunks(
+            &mut positions_in(&order).into_iter(),
+            shift.then(|| if whole { 0 } else { shift_at(&order) }),
+            order.len(),
+        );
+        jobs.extend(
+            papers_feed
+                .into_iter()
+                .map(|k| Job::FeedArchive(feeds::Which::Papers, k)),
+        );
+        let tags_to_check: BTreeSet<usize> = if whole {
+            (0..site.tags.len()).collect()
+        } else {
+            tag_hit.clone()
+        };
+        for t in tags_to_check {
+            let list: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&p| papers[p].tags.contains(&t))
+                .collect();
+            let shift = changed.structure || whole || changed_tags.contains(&t);
+            let ks = chunks(
+                &mut positions_in(&list).into_iter(),
+                shift.then(|| if whole { 0 } else { shift_at(&list) }),
+                list.len(),
+            );
+            jobs.extend(
+                ks.into_iter()
+                    .map(|k| Job::FeedArchive(feeds::Which::Tag(t), k)),
+            );
+        }
+        jobs.extend([Job::SearchIndex, Job::Export]);
+        if changed.structure {
+            jobs.push(Job::Sitemap);
+        }
+        jobs
     }
 }
 

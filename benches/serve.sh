@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Benchmark `papertrail serve`'s incremental rebuilds on synthetic archives.
+#
+# Usage:  benches/serve.sh [DAYS ...]          (default: 365 3650)
+#
+# Environment:
+#   BENCH_DIR       scratch directory (default /dev/shm/papertrail-serve-bench); the
+#                   generated archive is kept in $BENCH_DIR/archive-DAYS and copied to
+#                   $BENCH_DIR/work-DAYS for each run, so edits never accumulate
+#   BENCH_SEED      generator seed (default 42)
+#   BENCH_RUNS      edits of each kind (default 5)
+#   BENCH_PORT      port for the server (default 1199)
+#   PAPERTRAIL_BIN  binary to benchmark (default: target/release/papertrail, built with
+#                   `cargo build --release`); when set, the cargo build is skipped
+#
+# For each size: start `papertrail serve` on a fresh copy of the archive, wait for it to
+# be ready, then make BENCH_RUNS edits of each kind, one at a time, each after the
+# server has gone quiet:
+#   text  change a word in a summary of a mid-archive day (the edit is undone and
+#         redone alternately)
+#   tags  change the title of a mid-archive paper so that keyword rules give it other
+#         tags (alternately adding and removing the words)
+#   row   append a new paper row to the newest day's table (as a bot would)
+#   day   add a brand-new day file after the newest day (as a bot would)
+# and read the "rebuilt ... in N ms" line the server prints for each: the time from the
+# first file event to the reload message. Prints every run and the median per kind,
+# and the server's own breakdown of the last run. The server is killed at the end.
+set -euo pipefail
+export LC_ALL=C
+
+die() {
+    echo "serve.sh: $*" >&2
+    exit 1
+}
+log() { echo "==> $*" >&2; }
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo=$PWD
+bench_dir=${BENCH_DIR:-/dev/shm/papertrail-serve-bench}
+seed=${BENCH_SEED:-42}
+runs=${BENCH_RUNS:-5}
+port=${BENCH_PORT:-1199}
+if [[ $# -gt 0 ]]; then sizes=("$@"); else sizes=(365 3650); fi
+
+if [[ -n ${PAPERTRAIL_BIN:-} ]]; then
+    bin=$PAPERTRAIL_BIN
+else
+    log "cargo build --release"
+    cargo build --release --quiet
+    bin=$repo/target/release/papertrail
+fi
+[[ -x $bin ]] || die "no binary at $bin"
+mkdir -p "$bench_dir"
+gen=$bench_dir/gen_archive
+if [[ ! -x $gen || $repo/benches/gen_archive.rs -nt $gen ]]; then
+    log "compiling benches/gen_archive.rs"
+    rustc -O "$repo/benches/gen_archive.rs" -o "$gen"
+fi
+
+server_pid=
+cleanup() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=
+    fi
+}
+trap cleanup EXIT
+
+# Waits until the log has more than $1 lines matching $2; prints the last match.
+wait_for() {
+    local count=$1 pattern=$2 deadline=$((SECONDS + 600))
+    while (($(grep -c -E "$pattern" "$out" || true) <= count)); do
+        ((SECONDS < deadline)) || die "timed out waiting for /$pattern/; log: $out"
+        kill -0 "$server_pid" 2>/dev/null || die "server exited; log: $out"
+        sleep 0.02
+    done
+    grep -E "$pattern" "$out" | tail -n 1
+}
+
+# Waits until the server has printed nothing for a while (background work is done or
+# at least quiet), so that one edit's leftovers do not land in the next one's time.
+settle() {
+    local last size
+    last=$(stat -c %s "$out")
+    while sleep "${1:-1}"; do
+        size=$(stat -c %s "$out")
+        [[ $size == "$last" ]] && return
+        last=$size
+    done
+}
+
+row() {
+    local n=$1
+    printf '| Benchmark Paper %s About Sparse Retrieval (Read more on [arXiv](https://arxiv.org/abs/2512.9%04d)) | Bench Author, Other Author | A summary of benchmark paper %s: a short text with a method and a result. The principal implication is small. |\n' "$n" "$n" "$n"
+}
+
+for days in "${sizes[@]}"; do
+    archive=$bench_dir/archive-$days
+    if [[ ! -f $archive/config.toml ]]; then
+        log "generating $days days into $archive"
+        "$gen" --days "$days" --seed "$seed" --out "$archive" >&2
+    fi
+    work=$bench_dir/work-$days
+    rm -rf "$work"
+    cp -r "$archive" "$work"
+    content=$work/content
+
+    mapfile -t day_files < <(find "$content" -name '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md' | sort)
+    ((${#day_files[@]} > 2)) || die "no day files in $content"
+    mid=${day_files[$((${#day_files[@]} / 2))]}
+    newest=${day_files[$((${#day_files[@]} - 1))]}
+    last_date=$(basename "$newest" .md)
+    grep -q 'The principal implication' "$mid" || die "$mid has no summary to edit"
+
+    out=$bench_dir/serve-$days.log
+    : >"$out"
+    log "serving $work ($days days) on port $port"
+    "$bin" --root "$work" serve --port "$port" >"$out" 2>&1 &
+    server_pid=$!
+    ready=$(wait_for 0 '^Serving ')
+    log "${ready%%;*}"
+    settle 1
+
+    declare -A times=()
+    declare -A detail=()
+    serial=0
+    edit() {
+        local kind=$1 i=$2 before line
+        before=$(grep -c -E '^(rebuilt |.* has errors)' "$out" || true)
+        case $kind in
+        text)
+            if ((i % 2 == 0)); then
+                perl -0pi -e 's/The principal implication/The main implication/' "$mid"
+            else
+                perl -0pi -e 's/The main implication/The principal implication/' "$mid"
+            fi
+            ;;
+        tags)
+            if ((i % 2 == 0)); then
+                perl -0pi -e 's/ \(Read more on/ for Agentic Web Navigation with Diffusion (Read more on/' "$mid"
+            else
+                perl -0pi -e 's/ for Agentic Web Navigation with Diffusion \(Read more on/ (Read more on/' "$mid"
+            fi
+            ;;
+        row)
+            serial=$((serial + 1))
+            row "$serial" >>"$newest"
+            ;;
+        day)
+            local date file n
+            date=$(date -u -d "$last_date + $((i + 1)) day" +%F)
+            file=$content/${date:0:4}/${date:5:2}/$date.md
+            mkdir -p "$(dirname "$file")"
+            {
+                printf '\n\n## Papers for %s\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n' "$date"
+                for n in 1 2 3 4 5 6 7 8 9 10; do
+                    serial=$((serial + 1))
+                    row "$serial"
+                done
+            } >"$file.tmp"
+            mv "$file.tmp" "$file"
+            ;;
+        esac
+        line=$(wait_for "$before" '^(rebuilt |.* has errors)')
+        [[ $line =~ \ in\ ([0-9]+)\ ms ]] || die "no time in: $line"
+        times[$kind]+="${BASH_REMATCH[1]} "
+        detail[$kind]=$line
+        settle 0.5
+    }
+    for kind in text tags row day; do
+        for ((i = 0; i < runs; i++)); do
+            edit "$kind" "$i"
+        done
+    done
+
+    if grep -q 'error' "$out"; then
+        log "the server reported errors:"
+        grep 'error' "$out" | head -n 20 >&2
+    fi
+    echo
+    echo "papertrail serve, $days days ($(basename "$bin"), $runs edits of each kind): ms from file event to reload"
+    printf '%-6s %-40s %s\n' kind runs median
+    for kind in text tags row day; do
+        median=$(tr ' ' '\n' <<<"${times[$kind]}" | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+        printf '%-6s %-40s %s\n' "$kind" "${times[$kind]}" "$median"
+    done
+    echo "last server lines of each kind:"
+    for kind in text tags row day; do
+        echo "  $kind: ${detail[$kind]}"
+    done
+    unset times detail
+    cleanup
+    rm -rf "$work"
+done
