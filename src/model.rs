@@ -1111,8 +1111,11 @@ impl Live {
 
 impl Site {
     /// Up to `n` papers sharing the most tags with paper `i`, nearest in time first: the
-    /// "related" list of a paper's page. The same rule as the page renderer's; `serve`
-    /// uses it to find the pages a changed paper appears on as related.
+    /// "related" list of a paper's page (the renderer calls this); `serve` uses it to
+    /// find the pages a changed paper appears on as related. Each tag's list is sorted
+    /// by (last day, newest first; id), so the paper's neighbours there are found by
+    /// binary search and only a window around it is scored: the cost does not grow
+    /// with the archive.
     pub fn related(&self, i: usize, n: usize) -> Vec<usize> {
         let papers = &self.papers;
         let me = &papers[i];
@@ -1140,7 +1143,7 @@ impl Site {
     }
 }
 
-/// How far along a tag's list related papers are looked for (as the page renderer).
+/// How far along a tag's list related papers are looked for.
 pub const RELATED_WINDOW: usize = 24;
-/// Related papers on a paper's page (as the page renderer).
+/// Related papers on a paper's page.
 pub const RELATED: usize = 3;

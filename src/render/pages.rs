@@ -152,8 +152,8 @@ impl Renderer<'_> {
                     paper: views::PaperView<'a>,
                     related: Vec<views::PaperLink<'a>>,
                 }
-                let related = self
-                    .related(i, RELATED)
+                let related = site
+                    .related(i, crate::model::RELATED)
                     .into_iter()
                     .map(|j| ctx.paper_link(&site.papers[j]))
                     .collect();
@@ -327,41 +327,5 @@ impl Renderer<'_> {
             }
             _ => anyhow::bail!("not a page: {job:?}"),
         }
-    }
-}
-
-/// Related papers shown on a paper's page.
-const RELATED: usize = 3;
-
-impl Renderer<'_> {
-    /// Up to `n` papers sharing the most tags with paper `i`, nearest in time first.
-    /// Each tag's list is sorted by (last day, newest first; id), so the paper's
-    /// neighbours there are found by binary search and only a window around it is
-    /// scored: the cost does not grow with the archive.
-    fn related(&self, i: usize, n: usize) -> Vec<usize> {
-        const WINDOW: usize = 24;
-        let papers = &self.ctx.site.papers;
-        let me = &papers[i];
-        let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
-        let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (shared, distance, index)
-        for &t in &me.tags {
-            let list = &self.ctx.site.tags[t].papers;
-            let at = list.partition_point(|&p| key(p) < key(i));
-            let from = at.saturating_sub(WINDOW);
-            let to = (at + WINDOW + 1).min(list.len());
-            for (k, &j) in list[from..to].iter().enumerate() {
-                if j == i || scored.iter().any(|s| s.2 == j) {
-                    continue;
-                }
-                let shared = papers[j]
-                    .tags
-                    .iter()
-                    .filter(|t| me.tags.contains(t))
-                    .count();
-                scored.push((shared, (from + k).abs_diff(at), j));
-            }
-        }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        scored.into_iter().take(n).map(|s| s.2).collect()
     }
 }
