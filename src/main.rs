@@ -11,7 +11,8 @@ use papertrail::diagnostic::Diagnostics;
 use papertrail::report;
 
 /// Rendering makes many short-lived strings on several threads; glibc's allocator
-/// spent a third of a build's CPU time in malloc and free, mimalloc a fraction of it.
+/// spent about 30% of a build's CPU in malloc and free; with mimalloc a 365-day build
+/// went from 4.4 s to 3.6 s of CPU (and its peak memory from 77 to about 150 MiB).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

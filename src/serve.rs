@@ -391,13 +391,22 @@ impl State {
                 return self.fail(&diags, shared);
             }
         };
+        if self.serve_all(site, live, shared).is_some() {
+            print_warnings(&diags);
+        }
+    }
+
+    /// Renders all of `site` into memory and serves it instead of everything before;
+    /// returns the number of files, or None after showing a render error.
+    fn serve_all(&mut self, site: Site, live: model::Live, shared: &Shared) -> Option<usize> {
         let sink = MemorySink::default();
         if let Err(e) = self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files)) {
             let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
-            return self.fail(&d.into(), shared);
+            self.fail(&d.into(), shared);
+            return None;
         }
-        print_warnings(&diags);
         let files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        let count = files.len();
         *shared.files.write().unwrap_or_else(|e| e.into_inner()) = files;
         *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
         if let Some(config) = &self.config {
@@ -408,6 +417,7 @@ impl State {
         self.pending_dates.clear();
         self.pending_papers.clear();
         shared.reload();
+        Some(count)
     }
 
     /// Re-parses `changed`, rebuilds the model and re-renders what the change reaches.
@@ -498,23 +508,9 @@ impl State {
         });
         let Some(old) = old else {
             // Nothing good was served yet, or tags were renamed: render everything.
-            let sink = MemorySink::default();
-            if let Err(e) = self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files)) {
-                let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
-                return self.fail(&d.into(), shared);
-            }
-            let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-            let count = new_files.len();
-            *shared.files.write().unwrap_or_else(|e| e.into_inner()) = new_files;
-            if let Some(config) = &self.config {
-                *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(&site, config);
-            }
-            *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
-            self.site = Some(Arc::new(site));
-            self.live = Some(live);
-            self.pending_dates.clear();
-            self.pending_papers.clear();
-            shared.reload();
+            let Some(count) = self.serve_all(site, live, shared) else {
+                return;
+            };
             print_warnings(&diags);
             println!(
                 "rebuilt {} in {} ms ({count} files; model {} ms)",

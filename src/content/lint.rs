@@ -39,6 +39,7 @@ pub fn summary_source(
     let mut out = src.to_string();
     // A preamble is at the start and under 400 bytes long (the pattern's bounds); the
     // regex engine would otherwise walk the whole summary.
+    // (`str::floor_char_boundary` needs Rust 1.91; the crate supports 1.88.)
     let mut head = src.len().min(512);
     while !src.is_char_boundary(head) {
         head -= 1;

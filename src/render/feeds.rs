@@ -16,6 +16,19 @@ pub enum Which {
     Tag(usize),
 }
 
+/// How much of a day or paper an entry carries. Archives hold the whole history, so
+/// their entries carry a short summary and the link, not the full HTML: a 3650-day site
+/// would otherwise spend most of its bytes on copies of summaries its pages already hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Subscription feeds: HTML content, authors, tags, the gist as summary.
+    Full,
+    /// Archives of the site and papers feeds: tags and a short text summary.
+    Short,
+    /// A tag's archives, an index into the papers archive: id, title, dates, link.
+    Bare,
+}
+
 /// One feed entry's source.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Item {
@@ -178,23 +191,16 @@ impl<'a> Renderer<'a> {
         };
         let mut order: Vec<(usize, Item)> = slice.iter().copied().enumerate().collect();
         order.sort_by_key(|(i, item)| (std::cmp::Reverse(date_of(item)), *i));
-        // Archives hold the whole history, so their entries carry a short summary and
-        // the link, not the full HTML: a 3650-day site would otherwise spend most of its
-        // bytes on copies of summaries that its pages already hold.
-        // A tag's archives are an index into that history: id, title, date and link.
-        let full = part.is_none();
+        let detail = match (part, which) {
+            (None, _) => Detail::Full,
+            (Some(_), Which::Tag(_)) => Detail::Bare,
+            (Some(_), _) => Detail::Short,
+        };
         let entries: Vec<atom::Entry> = order
             .into_iter()
             .map(|(_, item)| match item {
-                Item::Day(i) => self.day_entry(i, full),
-                Item::Paper(p) => {
-                    let mut e = self.paper_entry(&site.papers[p], full);
-                    if !full && matches!(which, Which::Tag(_)) {
-                        e.summary_text = None;
-                        e.categories.clear();
-                    }
-                    e
-                }
+                Item::Day(i) => self.day_entry(i, detail),
+                Item::Paper(p) => self.paper_entry(&site.papers[p], detail),
             })
             .collect();
         let (id, title, subtitle, alternate) = match which {
@@ -250,9 +256,9 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| atom::midnight(first))
     }
 
-    /// A day's entry: every paper's title, authors and blurb when `full`, else (in
-    /// archive documents) a one-line summary of the day.
-    fn day_entry(&self, i: usize, full: bool) -> atom::Entry {
+    /// A day's entry: every paper's title, authors and blurb in full, else a one-line
+    /// summary of the day.
+    fn day_entry(&self, i: usize, detail: Detail) -> atom::Entry {
         let ctx = &self.ctx;
         let site = ctx.site;
         let day = &site.days[i];
@@ -272,7 +278,7 @@ impl<'a> Renderer<'a> {
             summary_text: None,
             categories: Vec::new(),
         };
-        if !full {
+        if detail != Detail::Full {
             let mut titles = String::new();
             for &p in &day.papers {
                 if titles.len() > ARCHIVE_SUMMARY {
@@ -312,17 +318,17 @@ impl<'a> Renderer<'a> {
         entry
     }
 
-    /// A paper's entry: its summary as HTML when `full`, else (in archive documents)
-    /// the gist or the start of its blurb as text.
-    pub(super) fn paper_entry(&self, paper: &crate::model::Paper, full: bool) -> atom::Entry {
+    /// A paper's entry: see [`Detail`] for what each level carries.
+    pub(super) fn paper_entry(&self, paper: &crate::model::Paper, detail: Detail) -> atom::Entry {
         let ctx = &self.ctx;
         let key = format!("paper:{}", paper.id);
-        let summary_text = match (&paper.gist, full) {
-            (Some(g), true) => Some(g.text.clone()),
-            (_, true) => None,
-            (_, false) => paper
+        let full = detail == Detail::Full;
+        let summary_text = match detail {
+            Detail::Full => paper.gist.as_ref().map(|g| g.text.clone()),
+            Detail::Short => paper
                 .blurb()
                 .map(|m| crate::content::markup::truncate_words(&m.text, ARCHIVE_SUMMARY)),
+            Detail::Bare => None,
         };
         atom::Entry {
             id: self.feed_id(&key),
@@ -330,7 +336,7 @@ impl<'a> Renderer<'a> {
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
-            // Archived entries fall back to the feed's author, which Atom allows.
+            // Other entries fall back to the feed's author, which Atom allows.
             authors: if full {
                 paper
                     .authors
@@ -347,18 +353,22 @@ impl<'a> Renderer<'a> {
                 String::new()
             },
             summary_text,
-            categories: paper
-                .tags
-                .iter()
-                .map(|&t| {
-                    let tag = &ctx.site.tags[t];
-                    (
-                        tag.slug.clone(),
-                        tag.name.clone(),
-                        ctx.urls.of(&Route::Tags),
-                    )
-                })
-                .collect(),
+            categories: if detail == Detail::Bare {
+                Vec::new()
+            } else {
+                paper
+                    .tags
+                    .iter()
+                    .map(|&t| {
+                        let tag = &ctx.site.tags[t];
+                        (
+                            tag.slug.clone(),
+                            tag.name.clone(),
+                            ctx.urls.of(&Route::Tags),
+                        )
+                    })
+                    .collect()
+            },
         }
     }
 
@@ -376,12 +386,12 @@ impl<'a> Renderer<'a> {
         // Entries are built and hashed in parallel; the state is then updated in order.
         use rayon::prelude::*;
         let days = (0..site.days.len()).into_par_iter().map(|i| {
-            let e = self.day_entry(i, true);
+            let e = self.day_entry(i, Detail::Full);
             let key = format!("day:{}", site.days[i].date.format("%Y-%m-%d"));
             (key, e.content_hash(&base), e.published)
         });
         let papers = site.papers.par_iter().map(|p| {
-            let e = self.paper_entry(p, true);
+            let e = self.paper_entry(p, Detail::Full);
             (
                 format!("paper:{}", p.id),
                 e.content_hash(&base),

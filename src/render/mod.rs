@@ -112,7 +112,8 @@ impl<'a> Renderer<'a> {
             .max(1)
     }
 
-    fn jobs(&self) -> Vec<Job> {
+    /// Every page rendered through a template, in sitemap order (the 404 page last).
+    fn page_jobs(&self) -> Vec<Job> {
         let site = self.ctx.site;
         let mut jobs: Vec<Job> = (1..=self.home_pages).map(Job::Home).collect();
         jobs.extend((0..site.days.len()).map(Job::Day));
@@ -124,12 +125,17 @@ impl<'a> Renderer<'a> {
         jobs.push(Job::Tags);
         for t in 0..site.tags.len() {
             jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
-            jobs.push(Job::TagFeed(t));
         }
+        jobs.extend([Job::Search, Job::NotFound]);
+        jobs
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let mut jobs = self.page_jobs();
+        jobs.extend((0..self.ctx.site.tags.len()).map(Job::TagFeed));
         jobs.extend([Job::Feed, Job::PapersFeed]);
         jobs.extend(self.more_feed_jobs());
-        jobs.extend([Job::Sitemap, Job::Robots, Job::NotFound]);
-        jobs.extend([Job::Search, Job::SearchIndex, Job::Export]);
+        jobs.extend([Job::Sitemap, Job::Robots, Job::SearchIndex, Job::Export]);
         jobs.extend((0..self.theme.statics.len()).map(Job::Static));
         jobs
     }
@@ -272,18 +278,7 @@ impl Renderer<'_> {
         let mut jobs: Vec<Job> = Vec::new();
         if changed.pages {
             if !rest {
-                jobs.extend((1..=self.home_pages).map(Job::Home));
-                jobs.extend((0..site.days.len()).map(Job::Day));
-                jobs.extend(self.months.keys().map(|&(y, m)| Job::Month(y, m)));
-                let mut years: Vec<i32> = self.months.keys().map(|&(y, _)| y).collect();
-                years.dedup();
-                jobs.extend(years.into_iter().map(Job::Year));
-                jobs.extend((0..site.papers.len()).map(Job::Paper));
-                jobs.push(Job::Tags);
-                for t in 0..site.tags.len() {
-                    jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
-                }
-                jobs.extend([Job::Search, Job::NotFound]);
+                jobs = self.page_jobs();
             }
             return jobs;
         }
