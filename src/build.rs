@@ -66,8 +66,11 @@ pub fn load_site(
     let opts = content::ParseOptions {
         strip_preambles: config.strip_preambles,
     };
+    let mut phases = crate::timings::Phases::new();
     let (digests, mut diags) = content::load(&root.join("content"), &opts);
+    phases.mark("read+parse");
     let (site, model_diags) = model::build(digests, &config);
+    phases.mark("model");
     diags.extend(model_diags);
     diags.sort();
     if diags.has_errors() {
@@ -100,15 +103,21 @@ pub fn check(root: &Path) -> Diagnostics {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let (config, site, diagnostics) = load_site(&opts.root, opts.base_url.as_deref())?;
+    let mut phases = crate::timings::Phases::new();
     let theme = Theme::load(&opts.root, &config.theme)?;
     let urls = Urls::new(&config.base_url);
     let staging = Staging::begin(&opts.output_dir, &opts.root)?;
     let mut renderer = Renderer::new(&site, &config, &urls, &theme);
+    phases.mark("theme");
     let mut diagnostics = diagnostics;
     let feed_state = renderer.stamp_feeds(&opts.root, &mut diagnostics);
+    phases.mark("feed stamps");
     let render = renderer.render_all(&staging)?;
+    phases.mark("render+write");
     let written = staging.commit()?;
+    phases.mark("swap");
     feed_state.save(&mut diagnostics);
+    phases.mark("state");
     Ok(BuildReport {
         days: site.days.len(),
         papers: site.papers.len(),

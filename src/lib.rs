@@ -16,3 +16,4 @@ pub mod render;
 pub mod report;
 pub mod serve;
 pub mod tagging;
+pub mod timings;

@@ -1120,25 +1120,36 @@ impl Site {
         let papers = &self.papers;
         let me = &papers[i];
         let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
-        let mut scored: Vec<(usize, usize, usize)> = Vec::new(); // (shared, distance, index)
-        for &t in &me.tags {
+        // (index, distance) of every candidate, first by index so repeats (a paper met
+        // in several of my tags' windows) keep the distance of the first tag met.
+        let mut seen: Vec<(usize, usize, usize)> = Vec::new(); // (index, tag order, distance)
+        for (order, &t) in me.tags.iter().enumerate() {
             let list = &self.tags[t].papers;
             let at = list.partition_point(|&p| key(p) < key(i));
             let from = at.saturating_sub(RELATED_WINDOW);
             let to = (at + RELATED_WINDOW + 1).min(list.len());
-            for (k, &j) in list[from..to].iter().enumerate() {
-                if j == i || scored.iter().any(|s| s.2 == j) {
-                    continue;
-                }
+            seen.extend(
+                list[from..to]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &j)| j != i)
+                    .map(|(k, &j)| (j, order, (from + k).abs_diff(at))),
+            );
+        }
+        seen.sort_unstable();
+        seen.dedup_by_key(|s| s.0);
+        let mut scored: Vec<(usize, usize, usize)> = seen // (shared, distance, index)
+            .into_iter()
+            .map(|(j, _, distance)| {
                 let shared = papers[j]
                     .tags
                     .iter()
                     .filter(|t| me.tags.contains(t))
                     .count();
-                scored.push((shared, (from + k).abs_diff(at), j));
-            }
-        }
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+                (shared, distance, j)
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         scored.into_iter().take(n).map(|s| s.2).collect()
     }
 }

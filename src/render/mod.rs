@@ -56,6 +56,27 @@ enum Job {
     Static(usize),
 }
 
+impl Job {
+    /// A name for the kind of job, for timings.
+    fn kind(self) -> &'static str {
+        match self {
+            Job::Home(_) => "home",
+            Job::Day(_) => "day",
+            Job::Month(..) => "month",
+            Job::Year(_) => "year",
+            Job::Paper(_) => "paper",
+            Job::Tags | Job::Tag(..) => "tag page",
+            Job::TagFeed(_) | Job::Feed | Job::PapersFeed | Job::JsonFeed(_) => "feed",
+            Job::FeedArchive(..) => "feed archive",
+            Job::Sitemap | Job::Robots => "sitemap",
+            Job::NotFound | Job::Search => "other page",
+            Job::SearchIndex => "search index",
+            Job::Export => "export",
+            Job::Static(_) => "static",
+        }
+    }
+}
+
 /// Counts of what was rendered, for the build summary.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RenderStats {
@@ -76,6 +97,8 @@ pub struct Renderer<'a> {
     /// (`day:DATE`, `paper:ID`); empty means content dates.
     stamps: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
     feed_items: std::sync::OnceLock<feeds::FeedItems>,
+    /// Thread time by job kind (and of writing, inside it), for `PAPERTRAIL_TIMINGS`.
+    timings: crate::timings::ByKind,
 }
 
 impl<'a> Renderer<'a> {
@@ -101,6 +124,7 @@ impl<'a> Renderer<'a> {
             years,
             stamps: Default::default(),
             feed_items: std::sync::OnceLock::new(),
+            timings: Default::default(),
         }
     }
 
@@ -166,8 +190,11 @@ impl<'a> Renderer<'a> {
     /// Renders every output file into `sink`.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats> {
         let jobs = self.jobs();
-        jobs.par_iter()
-            .try_for_each(|&job| self.run_job(job, &jobs, sink))?;
+        jobs.par_iter().try_for_each(|&job| {
+            self.timings
+                .time(job.kind(), || self.run_job(job, &jobs, sink))
+        })?;
+        self.timings.print();
         let mut stats = RenderStats {
             files: jobs.len(),
             ..RenderStats::default()
@@ -192,7 +219,8 @@ impl<'a> Renderer<'a> {
 
     fn run_job(&self, job: Job, jobs: &[Job], sink: &dyn Sink) -> Result<()> {
         let put = |path: &str, bytes: &[u8]| {
-            sink.put(path, bytes)
+            self.timings
+                .time("(write)", || sink.put(path, bytes))
                 .with_context(|| format!("cannot write {path}"))
         };
         if let Job::Static(i) = job {

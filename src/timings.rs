@@ -1,0 +1,96 @@
+//! Where a build's time goes, printed to stderr when `PAPERTRAIL_TIMINGS` is set.
+//!
+//! The benchmark (`benches/run.sh`) needs more than one wall time to say what to make
+//! faster; this is the cheapest answer that ships in the release binary: a few clock
+//! reads per phase and one per render job, summed by job kind across threads.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+/// Whether timings are printed; read once.
+pub fn enabled() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("PAPERTRAIL_TIMINGS").is_some_and(|v| !v.is_empty()))
+}
+
+/// Wall time of sequential phases.
+pub struct Phases {
+    last: Instant,
+    start: Instant,
+}
+
+impl Default for Phases {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Phases {
+    pub fn new() -> Self {
+        let now = Instant::now();
+        Phases {
+            last: now,
+            start: now,
+        }
+    }
+
+    /// Ends the phase called `name`.
+    pub fn mark(&mut self, name: &str) {
+        let now = Instant::now();
+        if enabled() {
+            eprintln!(
+                "timing: {name:<14} {:>8.1} ms (at {:.1} ms)",
+                (now - self.last).as_secs_f64() * 1e3,
+                (now - self.start).as_secs_f64() * 1e3
+            );
+        }
+        self.last = now;
+    }
+}
+
+/// Thread time summed by kind, for work spread over rayon's threads.
+#[derive(Default)]
+pub struct ByKind {
+    kinds: Mutex<Vec<(&'static str, AtomicU64, AtomicU64)>>,
+}
+
+impl ByKind {
+    /// Runs `f`, adding its time to `kind` when timings are on.
+    pub fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
+        if !enabled() {
+            return f();
+        }
+        let t = Instant::now();
+        let out = f();
+        let ns = t.elapsed().as_nanos() as u64;
+        let mut kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
+        match kinds.iter().find(|(k, _, _)| *k == kind) {
+            Some((_, total, count)) => {
+                total.fetch_add(ns, Ordering::Relaxed);
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+            None => kinds.push((kind, AtomicU64::new(ns), AtomicU64::new(1))),
+        }
+        out
+    }
+
+    /// Prints each kind's summed thread time, largest first.
+    pub fn print(&self) {
+        if !enabled() {
+            return;
+        }
+        let kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rows: Vec<(&str, u64, u64)> = kinds
+            .iter()
+            .map(|(k, t, c)| (*k, t.load(Ordering::Relaxed), c.load(Ordering::Relaxed)))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        for (kind, ns, count) in rows {
+            eprintln!(
+                "timing:   {kind:<16} {:>8.1} ms thread time, {count} jobs",
+                ns as f64 / 1e6
+            );
+        }
+    }
+}
