@@ -310,14 +310,20 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
         }
     }
 
-    let mut papers: Vec<Paper> = Vec::new();
-    let mut paper_tag_names: Vec<BTreeSet<String>> = Vec::new();
-    let mut sources: Vec<Sources> = Vec::new();
-    for (id, apps) in &appearances {
-        if hidden.contains(id) {
-            continue;
-        }
-        let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), matcher);
+    // Each paper is merged on its own, so in parallel; `collect` keeps id order.
+    use rayon::prelude::*;
+    let visible: Vec<(&&str, &Vec<Appearance>)> = appearances
+        .iter()
+        .filter(|(id, _)| !hidden.contains(*id))
+        .collect();
+    let merged: Vec<(Paper, BTreeSet<String>, Sources)> = visible
+        .par_iter()
+        .map(|&(id, apps)| merge_paper(id, apps, overrides.get(*id), matcher))
+        .collect();
+    let mut papers: Vec<Paper> = Vec::with_capacity(merged.len());
+    let mut paper_tag_names: Vec<BTreeSet<String>> = Vec::with_capacity(merged.len());
+    let mut sources: Vec<Sources> = Vec::with_capacity(merged.len());
+    for (paper, tags, from) in merged {
         papers.push(paper);
         paper_tag_names.push(tags);
         sources.push(from);
@@ -653,6 +659,9 @@ pub struct Update {
     pub structure: bool,
     pub removed_dates: Vec<NaiveDate>,
     pub removed_papers: Vec<String>,
+    /// Slugs of tags that lost their last paper (their sizes before are in
+    /// `tag_sizes_before`).
+    pub removed_tags: Vec<String>,
     /// Changed tags' member counts before the update (for pages that disappear).
     pub tag_sizes_before: BTreeMap<String, usize>,
     /// Warnings the model has about the changed files.
@@ -867,14 +876,52 @@ impl Live {
             }
         }
         let assigned = tagging::assign_slugs(&counts);
-        if assigned != self.assigned {
-            return Err(NotPatched::Rebuild("the set of tags changed"));
+        // A tag shown under another name or slug is on pages no change list reaches;
+        // new tags and tags that lost their last paper are patched in and out.
+        if self
+            .assigned
+            .iter()
+            .any(|(key, was)| assigned.get(key).is_some_and(|now| now != was))
+        {
+            return Err(NotPatched::Rebuild("a tag was renamed"));
+        }
+        let gone: BTreeSet<&str> = self
+            .assigned
+            .iter()
+            .filter(|(key, _)| !assigned.contains_key(*key))
+            .map(|(_, (_, slug))| slug.as_str())
+            .collect();
+        let mut added: Vec<(String, String)> = assigned
+            .iter()
+            .filter(|(key, _)| !self.assigned.contains_key(*key))
+            .map(|(_, named)| named.clone())
+            .collect();
+        added.sort_by(|a, b| a.1.cmp(&b.1));
+        // Tag indices from here on are those of the tag list with `added` merged in by
+        // slug and `gone` left out; `site.tags` gets them once nothing can fail.
+        // (slug, name, index in `site.tags` if the tag is not new)
+        let mut merged: Vec<(String, String, Option<usize>)> = site
+            .tags
+            .iter()
+            .enumerate()
+            .filter(|(_, tag)| !gone.contains(tag.slug.as_str()))
+            .map(|(t, tag)| (tag.slug.clone(), tag.name.clone(), Some(t)))
+            .chain(
+                added
+                    .iter()
+                    .map(|(name, slug)| (slug.clone(), name.clone(), None)),
+            )
+            .collect();
+        merged.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut old_to_new: Vec<Option<usize>> = vec![None; site.tags.len()];
+        for (t, m) in merged.iter().enumerate() {
+            if let Some(old) = m.2 {
+                old_to_new[old] = Some(t);
+            }
         }
         let tag_of = |name: &String| -> Option<usize> {
             let slug = &assigned.get(&tagging::normalize(name))?.1;
-            site.tags
-                .binary_search_by(|t| t.slug.as_str().cmp(slug))
-                .ok()
+            merged.binary_search_by(|m| m.0.cmp(slug)).ok()
         };
         let mut new_tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (id, (_, names)) in &fresh {
@@ -882,23 +929,30 @@ impl Live {
             for n in names {
                 match tag_of(n) {
                     Some(t) => set.insert(t),
-                    None => return Err(NotPatched::Rebuild("a tag appeared")),
+                    None => return Err(NotPatched::Rebuild("a tag has no slug")),
                 };
             }
             let mut list: Vec<usize> = set.into_iter().collect();
-            list.sort_by_key(|&t| site.tags[t].name.to_lowercase());
+            list.sort_by_key(|&t| merged[t].1.to_lowercase());
             new_tags.insert(id.clone(), list);
         }
         // Tags whose member list changes (members, or a member's place) and by how much.
         let mut touched: BTreeMap<usize, isize> = BTreeMap::new();
         for id in &ids {
-            let before: &[usize] = old.get(id.as_str()).map_or(&[], |&i| &site.papers[i].tags);
+            let before: Vec<usize> = old.get(id.as_str()).map_or_else(Vec::new, |&i| {
+                // A tag that is gone has no page left to update.
+                site.papers[i]
+                    .tags
+                    .iter()
+                    .filter_map(|&t| old_to_new[t])
+                    .collect()
+            });
             let after: &[usize] = new_tags.get(id).map_or(&[], |v| v);
             let moved = match (old.get(id.as_str()), fresh.get(id)) {
                 (Some(&i), Some((p, _))) => site.papers[i].last_day() != p.last_day(),
                 _ => false,
             };
-            for &t in before {
+            for &t in &before {
                 if !after.contains(&t) {
                     *touched.entry(t).or_default() -= 1;
                 } else if moved {
@@ -910,7 +964,8 @@ impl Live {
             }
         }
         for (&t, &delta) in &touched {
-            if site.tags[t].papers.len() as isize + delta <= 0 {
+            let size = merged[t].2.map_or(0, |old| site.tags[old].papers.len());
+            if size as isize + delta <= 0 {
                 return Err(NotPatched::Rebuild("a tag lost its last paper"));
             }
         }
@@ -920,17 +975,16 @@ impl Live {
             warnings,
             ..Update::default()
         };
-        for &t in touched.keys() {
-            update
-                .tag_sizes_before
-                .insert(site.tags[t].slug.clone(), site.tags[t].papers.len());
-            update.tags.insert(site.tags[t].slug.clone());
-        }
-        // Papers whose page would come out the same are left alone.
+        // Papers whose page would come out the same are left alone (their tags
+        // compared in the new index space, before `site.tags` moves to it).
         for (id, (p, _)) in &fresh {
             let same = old.get(id.as_str()).is_some_and(|&i| {
                 let before = &site.papers[i];
-                before.tags == new_tags[id]
+                before
+                    .tags
+                    .iter()
+                    .map(|&t| old_to_new[t])
+                    .eq(new_tags[id].iter().map(|&t| Some(t)))
                     && before.id == p.id
                     && before.title == p.title
                     && before.authors == p.authors
@@ -947,6 +1001,40 @@ impl Live {
                     update.dates.extend(site.papers[i].days.iter().copied());
                 }
             }
+        }
+        if !added.is_empty() || !gone.is_empty() {
+            // Tags that come or go are pages, feeds and sitemap entries that come or go.
+            update.structure = true;
+            for tag in site.tags.iter().filter(|t| gone.contains(t.slug.as_str())) {
+                update.removed_tags.push(tag.slug.clone());
+                update
+                    .tag_sizes_before
+                    .insert(tag.slug.clone(), tag.papers.len());
+            }
+            let mut old_tags: Vec<Option<Tag>> = std::mem::take(&mut site.tags)
+                .into_iter()
+                .map(Some)
+                .collect();
+            site.tags = merged
+                .into_iter()
+                .map(|(slug, name, old)| {
+                    old.and_then(|t| old_tags[t].take()).unwrap_or(Tag {
+                        name,
+                        slug,
+                        papers: Vec::new(),
+                    })
+                })
+                .collect();
+            for paper in &mut site.papers {
+                // Only changed papers had a tag that is gone; they get new tags below.
+                paper.tags = paper.tags.iter().filter_map(|&t| old_to_new[t]).collect();
+            }
+        }
+        for &t in touched.keys() {
+            update
+                .tag_sizes_before
+                .insert(site.tags[t].slug.clone(), site.tags[t].papers.len());
+            update.tags.insert(site.tags[t].slug.clone());
         }
         for (id, &i) in &old {
             if !fresh.contains_key(*id) {

@@ -133,7 +133,14 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared::default());
 
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx).context("cannot watch files")?;
+    // Reads are not changes, and papertrail's own reads of content/ (a rescan opens
+    // every folder) would otherwise wake the rebuild loop with a storm of them.
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if !matches!(&event, Ok(e) if matches!(e.kind, EventKind::Access(_))) {
+            let _ = tx.send(event);
+        }
+    })
+    .context("cannot watch files")?;
     let mut state = State::new(&opts.root, &base_url);
     state.watch(&mut watcher);
     let started = Instant::now();
@@ -298,8 +305,11 @@ impl State {
                     }
                     if is_digest_name(path) {
                         content_paths.insert(path.clone());
-                    } else if !is_editor_noise(path) {
+                    } else if !is_editor_noise(path) && self.is_folder(path) {
                         // A folder created, removed or renamed: look at the whole tree.
+                        // Other files (an editor's or `perl -i`'s temporary file) are
+                        // not digests and cannot hold any: a rescan would cost a walk
+                        // of the archive for nothing.
                         rescan = true;
                     }
                 }
@@ -331,6 +341,16 @@ impl State {
         } else {
             Change::Content(content_paths)
         }
+    }
+
+    /// Whether `path` is a folder now, or was one: a folder holding digests read before.
+    fn is_folder(&self, path: &Path) -> bool {
+        path.is_dir()
+            || self
+                .file_diags
+                .range(path.to_path_buf()..)
+                .next()
+                .is_some_and(|(known, _)| known.starts_with(path) && known != path)
     }
 
     /// Reloads config and theme, re-reads every file and renders everything.
@@ -425,6 +445,8 @@ impl State {
         shared.generation.fetch_add(1, Ordering::SeqCst);
         let opts = self.parse_options();
         let mut changes = Vec::new();
+        let mut phases = crate::timings::Phases::since(t0);
+        phases.mark("coalesce");
         for path in changed {
             self.file_diags.remove(path);
             let slot = self
@@ -451,6 +473,7 @@ impl State {
                 }
             }
             changes.push(change);
+            phases.mark("read file");
         }
         let names: Vec<String> = changed.iter().map(|p| self.rel(p)).collect();
         let parsed_at = t0.elapsed();
@@ -572,6 +595,18 @@ impl State {
             stale.push(Route::Paper(id).file());
         }
         let per = config.papers_per_tag_page;
+        let limit = config.feed_limit.max(1);
+        for slug in &update.removed_tags {
+            let before = update.tag_sizes_before.get(slug).copied().unwrap_or(0);
+            let feed = crate::render::urls::FeedOf::Tag(slug);
+            stale.push(Route::Tag(slug, 1).file());
+            stale.push(Route::TagFeed(slug).file());
+            stale.push(Route::JsonFeed(feed).file());
+            let archives = if before > limit { before / limit } else { 0 };
+            for n in 1..=archives {
+                stale.push(Route::FeedArchive(feed, n).file());
+            }
+        }
         for (slug, &before) in &update.tag_sizes_before {
             let now = site
                 .tags
@@ -1156,6 +1191,27 @@ mod tests {
         let out = String::from_utf8(out).unwrap();
         assert!(out.starts_with("<html><body>x<div>E</div><script>"));
         assert!(out.ends_with("</script>\n</body></html>"));
+    }
+
+    #[test]
+    fn only_folders_make_a_rescan() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let dir = root.path().join("content/2025/07");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let mut state = State::new(root.path(), "http://127.0.0.1:1111/");
+        state.file_diags.insert(
+            root.path().join("content/2024/01/2024-01-02.md"),
+            Diagnostics::default(),
+        );
+        // An existing folder, and one that is gone but held digests read before.
+        assert!(state.is_folder(&dir));
+        assert!(state.is_folder(&root.path().join("content/2024/01")));
+        assert!(state.is_folder(&root.path().join("content/2024")));
+        // A temporary file, a digest, and a name that only starts like a known folder.
+        assert!(!state.is_folder(&dir.join("XXZrHaO3")));
+        assert!(!state.is_folder(&root.path().join("content/2024/01/2024-01-02.md")));
+        assert!(!state.is_folder(&root.path().join("content/2024/0")));
+        assert!(!state.is_folder(&root.path().join("content/2024/01b")));
     }
 
     #[test]

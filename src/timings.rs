@@ -35,6 +35,11 @@ impl Phases {
         }
     }
 
+    /// Phases counted from `start` (a file event, say) instead of now.
+    pub fn since(start: Instant) -> Self {
+        Phases { last: start, start }
+    }
+
     /// Ends the phase called `name`.
     pub fn mark(&mut self, name: &str) {
         let now = Instant::now();

@@ -284,6 +284,32 @@ fn rebuilds_after_a_change_and_shows_errors_as_an_overlay() {
     // The home page shows the new site-wide counts.
     server.poll("/", |r| r.body.contains("4 papers over 3 days"));
 
+    // An editor's way of saving (`perl -i`, vim): a temporary file renamed over the day.
+    let tmp = site.root().join("content/2025/07/XXpt3mp");
+    std::fs::write(&tmp, DAY.replace("Alpha Paper", "Saved Via Rename Paper"))
+        .expect("temporary file");
+    std::fs::rename(&tmp, site.root().join("content/2025/07/2025-07-04.md")).expect("rename");
+    server.poll("/2025/07/04/", |r| {
+        r.body.contains("Saved Via Rename Paper")
+    });
+    // A day in a folder that did not exist: the new folder is looked through.
+    site.write(
+        "content/2025/08/2025-08-01.md",
+        OTHER_DAY
+            .replace("2025-07-05", "2025-08-01")
+            .replace("Gamma", "Epsilon")
+            .replace("2507.00003", "2508.00005")
+            .as_bytes(),
+    );
+    server.poll("/2025/08/01/", |r| r.body.contains("Epsilon Paper"));
+    std::fs::remove_dir_all(site.root().join("content/2025/08")).expect("remove folder");
+    server.poll("/2025/08/01/", |r| r.status == 404);
+    site.write(
+        "content/2025/07/2025-07-04.md",
+        DAY.replace("Alpha Paper", "Renamed Paper").as_bytes(),
+    );
+    server.poll("/2025/07/04/", |r| r.body.contains("Renamed Paper"));
+
     // A content error: the overlay names file and line; the last good pages stay.
     site.write(
         "content/2025/07/2025-07-04.md",
@@ -430,14 +456,24 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
         ),
         // A new day after the newest, with a new paper and one listed before.
         ("new day", new_day, Some(new_day_text.to_string())),
+        // A tag no paper had before, from front matter: patched in, not rebuilt.
+        (
+            "new tag",
+            new_day,
+            Some(format!(
+                "+++\ntags = [\"Protein Science\"]\n+++\n{new_day_text}"
+            )),
+        ),
         // A row appended to it.
         (
             "new row",
             new_day,
             Some(format!(
-                "{new_day_text}| Another Fresh Paper About Image Segmentation (Read more on [arXiv](https://arxiv.org/abs/2609.00002)) | Other Author | Segments images. |\n"
+                "+++\ntags = [\"Protein Science\"]\n+++\n{new_day_text}| Another Fresh Paper About Image Segmentation (Read more on [arXiv](https://arxiv.org/abs/2609.00002)) | Other Author | Segments images. |\n"
             )),
         ),
+        // The tag's only papers lose it: the tag goes, patched out.
+        ("tag removed", new_day, Some(new_day_text.to_string())),
         // The day removed again.
         ("day removed", new_day, None),
     ];
@@ -449,9 +485,13 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
             }
         }
         let line = server.wait_line(|l| l.starts_with("rebuilt "));
-        // The model is patched, not rebuilt, except where tags are renamed.
+        // The model is patched (the line then has a `read` time), not rebuilt, except
+        // where a tag is renamed.
         if what != "title and tags" {
-            assert!(!line.contains("(whole)"), "{what}: {line}");
+            assert!(
+                line.contains("; read ") && !line.contains("(whole)"),
+                "{what}: {line}"
+            );
         }
         let _ = std::fs::remove_dir_all(built.public());
         // Without the feed state a build dates feed entries by content, as `serve` does.
@@ -482,6 +522,16 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
                 );
             }
             std::thread::sleep(Duration::from_millis(200));
+        }
+        // A tag that came and went: its pages and feeds are served exactly while it is.
+        let tag_status = |path: &str| server.get(path).status;
+        let expect = if matches!(what, "new tag" | "new row") {
+            200
+        } else {
+            404
+        };
+        for path in ["/tags/protein-science/", "/tags/protein-science/atom.xml"] {
+            assert_eq!(tag_status(path), expect, "{what}: {path}");
         }
     }
 }
