@@ -190,7 +190,15 @@ impl<'a> Renderer<'a> {
     /// Renders every output file into `sink`.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats> {
         let jobs = self.jobs();
-        jobs.par_iter().try_for_each(|&job| {
+        // The search index and the export are single jobs of seconds on a large
+        // archive: started first, they run beside the pages instead of after them.
+        let mut order = vec![Job::SearchIndex, Job::Export];
+        order.extend(
+            jobs.iter()
+                .copied()
+                .filter(|j| !matches!(j, Job::SearchIndex | Job::Export)),
+        );
+        order.par_iter().try_for_each(|&job| {
             self.timings
                 .time(job.kind(), || self.run_job(job, &jobs, sink))
         })?;
