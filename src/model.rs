@@ -310,24 +310,19 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
         }
     }
 
-    // Each paper is merged on its own, so in parallel; `collect` keeps id order.
+    // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
     use rayon::prelude::*;
     let visible: Vec<(&&str, &Vec<Appearance>)> = appearances
         .iter()
         .filter(|(id, _)| !hidden.contains(*id))
         .collect();
-    let merged: Vec<(Paper, BTreeSet<String>, Sources)> = visible
+    let (papers, (paper_tag_names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
         .par_iter()
-        .map(|&(id, apps)| merge_paper(id, apps, overrides.get(*id), matcher))
-        .collect();
-    let mut papers: Vec<Paper> = Vec::with_capacity(merged.len());
-    let mut paper_tag_names: Vec<BTreeSet<String>> = Vec::with_capacity(merged.len());
-    let mut sources: Vec<Sources> = Vec::with_capacity(merged.len());
-    for (paper, tags, from) in merged {
-        papers.push(paper);
-        paper_tag_names.push(tags);
-        sources.push(from);
-    }
+        .map(|&(id, apps)| {
+            let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), matcher);
+            (paper, (tags, from))
+        })
+        .unzip();
 
     let index: HashMap<&str, usize> = papers
         .iter()
@@ -1208,9 +1203,9 @@ impl Site {
         let papers = &self.papers;
         let me = &papers[i];
         let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
-        // (index, distance) of every candidate, first by index so repeats (a paper met
-        // in several of my tags' windows) keep the distance of the first tag met.
-        let mut seen: Vec<(usize, usize, usize)> = Vec::new(); // (index, tag order, distance)
+        // (index, tag order, distance) of every candidate, sorted so that repeats (a
+        // paper met in several of my tags' windows) keep the distance of the first tag.
+        let mut seen: Vec<(usize, usize, usize)> = Vec::new();
         for (order, &t) in me.tags.iter().enumerate() {
             let list = &self.tags[t].papers;
             let at = list.partition_point(|&p| key(p) < key(i));

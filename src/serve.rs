@@ -249,10 +249,9 @@ impl State {
             let Ok(first) = rx.recv() else { return };
             let t0 = Instant::now();
             let mut paths: BTreeSet<PathBuf> = BTreeSet::new();
+            // Read events never get here: the watcher callback drops them.
             let mut collect = |event: notify::Result<notify::Event>| {
-                if let Ok(event) = event
-                    && !matches!(event.kind, EventKind::Access(_))
-                {
+                if let Ok(event) = event {
                     paths.extend(event.paths);
                 }
             };
@@ -595,15 +594,13 @@ impl State {
             stale.push(Route::Paper(id).file());
         }
         let per = config.papers_per_tag_page;
-        let limit = config.feed_limit.max(1);
         for slug in &update.removed_tags {
             let before = update.tag_sizes_before.get(slug).copied().unwrap_or(0);
             let feed = crate::render::urls::FeedOf::Tag(slug);
             stale.push(Route::Tag(slug, 1).file());
             stale.push(Route::TagFeed(slug).file());
             stale.push(Route::JsonFeed(feed).file());
-            let archives = if before > limit { before / limit } else { 0 };
-            for n in 1..=archives {
+            for n in 1..=crate::render::archive_count(before, config.feed_limit) {
                 stale.push(Route::FeedArchive(feed, n).file());
             }
         }

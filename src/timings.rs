@@ -5,7 +5,6 @@
 //! reads per phase and one per render job, summed by job kind across threads.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Whether timings are printed; read once.
@@ -57,7 +56,8 @@ impl Phases {
 /// Thread time summed by kind, for work spread over rayon's threads.
 #[derive(Default)]
 pub struct ByKind {
-    kinds: Mutex<Vec<(&'static str, AtomicU64, AtomicU64)>>,
+    /// (kind, nanoseconds, jobs)
+    kinds: Mutex<Vec<(&'static str, u64, u64)>>,
 }
 
 impl ByKind {
@@ -70,12 +70,12 @@ impl ByKind {
         let out = f();
         let ns = t.elapsed().as_nanos() as u64;
         let mut kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
-        match kinds.iter().find(|(k, _, _)| *k == kind) {
+        match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
             Some((_, total, count)) => {
-                total.fetch_add(ns, Ordering::Relaxed);
-                count.fetch_add(1, Ordering::Relaxed);
+                *total += ns;
+                *count += 1;
             }
-            None => kinds.push((kind, AtomicU64::new(ns), AtomicU64::new(1))),
+            None => kinds.push((kind, ns, 1)),
         }
         out
     }
@@ -85,11 +85,7 @@ impl ByKind {
         if !enabled() {
             return;
         }
-        let kinds = self.kinds.lock().unwrap_or_else(|e| e.into_inner());
-        let mut rows: Vec<(&str, u64, u64)> = kinds
-            .iter()
-            .map(|(k, t, c)| (*k, t.load(Ordering::Relaxed), c.load(Ordering::Relaxed)))
-            .collect();
+        let mut rows = self.kinds.lock().unwrap_or_else(|e| e.into_inner()).clone();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         for (kind, ns, count) in rows {
             eprintln!(

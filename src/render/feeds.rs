@@ -105,14 +105,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Complete archive documents behind a feed of `n` entries: fixed chunks of
-    /// `feed_limit` entries counted from the oldest; none while the feed holds them all.
     fn archive_count(&self, n: usize) -> usize {
-        if n > self.limit() {
-            n / self.limit()
-        } else {
-            0
-        }
+        archive_count(n, self.ctx.config.feed_limit)
     }
 
     /// The papers feed, every feed's archive documents and JSON Feed twin.
@@ -407,6 +401,13 @@ impl<'a> Renderer<'a> {
         self.stamps = stamps;
         state
     }
+}
+
+/// Complete archive documents behind a feed of `entries` entries: fixed chunks of
+/// `feed_limit` entries counted from the oldest; none while the feed holds them all.
+pub fn archive_count(entries: usize, feed_limit: usize) -> usize {
+    let limit = feed_limit.max(1);
+    if entries > limit { entries / limit } else { 0 }
 }
 
 /// Characters of text in an archived entry's `<summary>`.

@@ -14,6 +14,8 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
+pub use feeds::archive_count;
+
 use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result};
@@ -474,12 +476,11 @@ impl Renderer<'_> {
         // Feed archives: fixed chunks of `feed_limit` entries from the oldest. An entry
         // that changed redoes its chunk; entries added or removed shift every later one.
         let limit = config.feed_limit.max(1);
-        let archives = |n: usize| if n > limit { n / limit } else { 0 };
         let chunks = |positions: &mut dyn Iterator<Item = usize>,
                       shift_from: Option<usize>,
                       n: usize|
          -> BTreeSet<usize> {
-            let total = archives(n);
+            let total = archive_count(n, limit);
             let mut out: BTreeSet<usize> = positions
                 .map(|p| p / limit + 1)
                 .filter(|&k| k <= total)
