@@ -93,6 +93,7 @@ fn facts(site: &Site, config: &Config) -> String {
         site,
         config,
         urls: &urls,
+        shared: None,
     };
     serde_json::to_string(&ctx.site_view(&crate::render::views::year_counts(site)))
         .unwrap_or_default()

@@ -4,6 +4,9 @@
 //! Ids are `tag:` URIs built from the date or arXiv id, so they survive a move to another
 //! domain or subpath; timestamps come from the content, never from the clock.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use quick_xml::escape::escape;
 use sha2::{Digest as _, Sha256};
@@ -99,9 +102,13 @@ impl Entry {
 }
 
 /// Escaped text with every character XML 1.0 forbids removed.
-fn text(s: &str) -> String {
-    let clean: String = s.chars().filter(|&c| !is_forbidden_char(c)).collect();
-    escape(clean.as_str()).into_owned()
+fn text(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_forbidden_char) {
+        let clean: String = s.chars().filter(|&c| !is_forbidden_char(c)).collect();
+        Cow::Owned(escape(clean.as_str()).into_owned())
+    } else {
+        escape(s)
+    }
 }
 
 impl Feed<'_> {
@@ -119,85 +126,88 @@ impl Feed<'_> {
         } else {
             String::new()
         };
-        out.push_str(&format!(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"{fh} xml:base=\"{}\" xml:lang=\"{}\">\n",
+        let _ = writeln!(
+            out,
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"{fh} xml:base=\"{}\" xml:lang=\"{}\">",
             text(self.base_url),
             text(self.language)
-        ));
-        out.push_str(&format!("<id>{}</id>\n", text(&self.id)));
-        out.push_str(&format!("<title>{}</title>\n", text(self.title)));
+        );
+        let _ = writeln!(out, "<id>{}</id>", text(&self.id));
+        let _ = writeln!(out, "<title>{}</title>", text(self.title));
         if !self.subtitle.is_empty() {
-            out.push_str(&format!("<subtitle>{}</subtitle>\n", text(self.subtitle)));
+            let _ = writeln!(out, "<subtitle>{}</subtitle>", text(self.subtitle));
         }
-        out.push_str(&format!("<updated>{}</updated>\n", datetime(updated)));
-        out.push_str(&format!(
-            "<author><name>{}</name></author>\n",
-            text(self.author)
-        ));
-        out.push_str(&format!(
-            "<link rel=\"self\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>\n",
+        let _ = writeln!(out, "<updated>{}</updated>", datetime(updated));
+        let _ = writeln!(out, "<author><name>{}</name></author>", text(self.author));
+        let _ = writeln!(
+            out,
+            "<link rel=\"self\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>",
             text(&self.self_url)
-        ));
-        out.push_str(&format!(
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        );
+        let _ = writeln!(
+            out,
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
             text(&self.alternate_url)
-        ));
+        );
         for (rel, href) in &self.links {
-            out.push_str(&format!(
-                "<link rel=\"{}\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>\n",
+            let _ = writeln!(
+                out,
+                "<link rel=\"{}\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>",
                 text(rel),
                 text(href)
-            ));
+            );
         }
         if self.archive {
             out.push_str("<fh:archive/>\n");
         }
-        out.push_str(&format!(
-            "<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"{}\">papertrail</generator>\n",
+        let _ = writeln!(
+            out,
+            "<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"{}\">papertrail</generator>",
             text(self.generator_version)
-        ));
+        );
         for e in &self.entries {
             out.push_str("<entry>\n");
-            out.push_str(&format!("<id>{}</id>\n", text(&e.id)));
-            out.push_str(&format!("<title>{}</title>\n", text(&e.title)));
-            out.push_str(&format!(
-                "<published>{}</published>\n",
-                timestamp(e.published)
-            ));
-            out.push_str(&format!("<updated>{}</updated>\n", datetime(e.updated)));
+            let _ = writeln!(out, "<id>{}</id>", text(&e.id));
+            let _ = writeln!(out, "<title>{}</title>", text(&e.title));
+            let _ = writeln!(out, "<published>{}</published>", timestamp(e.published));
+            let _ = writeln!(out, "<updated>{}</updated>", datetime(e.updated));
             for a in &e.authors {
-                out.push_str(&format!("<author><name>{}</name></author>\n", text(a)));
+                let _ = writeln!(out, "<author><name>{}</name></author>", text(a));
             }
-            out.push_str(&format!(
-                "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            let _ = writeln!(
+                out,
+                "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
                 text(&e.url)
-            ));
+            );
             for (term, label, scheme) in &e.categories {
                 // Archives leave out the scheme (the same tags URL on every category):
                 // they hold the whole history, so every byte there is paid per paper.
                 if self.archive {
-                    out.push_str(&format!(
-                        "<category term=\"{}\" label=\"{}\"/>\n",
+                    let _ = writeln!(
+                        out,
+                        "<category term=\"{}\" label=\"{}\"/>",
                         text(term),
                         text(label)
-                    ));
+                    );
                 } else {
-                    out.push_str(&format!(
-                        "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>\n",
+                    let _ = writeln!(
+                        out,
+                        "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
                         text(term),
                         text(label),
                         text(scheme)
-                    ));
+                    );
                 }
             }
             if let Some(summary) = &e.summary_text {
-                out.push_str(&format!("<summary>{}</summary>\n", text(summary)));
+                let _ = writeln!(out, "<summary>{}</summary>", text(summary));
             }
             if !e.content_html.is_empty() {
-                out.push_str(&format!(
-                    "<content type=\"html\">{}</content>\n",
+                let _ = writeln!(
+                    out,
+                    "<content type=\"html\">{}</content>",
                     text(&e.content_html)
-                ));
+                );
             }
             out.push_str("</entry>\n");
         }

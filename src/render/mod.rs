@@ -101,11 +101,20 @@ pub struct Renderer<'a> {
     feed_items: std::sync::OnceLock<feeds::FeedItems>,
     /// Thread time by job kind (and of writing, inside it), for `PAPERTRAIL_TIMINGS`.
     timings: crate::timings::ByKind,
+    /// Prebuilt links for pages by folder depth (the site's pages are at most 5 deep).
+    shared: [std::sync::OnceLock<views::Shared>; 6],
+    /// [`Site::tag_bits`], for the related papers of paper pages.
+    tag_bits: std::sync::OnceLock<Option<Vec<u64>>>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, config: &'a Config, urls: &'a Urls, theme: &'a Theme) -> Self {
-        let ctx = Ctx { site, config, urls };
+        let ctx = Ctx {
+            site,
+            config,
+            urls,
+            shared: None,
+        };
         let mut base = tera::Context::new();
         base.insert("config", &views::ConfigView::new(config));
         let mut months: BTreeMap<(i32, u32), Vec<usize>> = BTreeMap::new();
@@ -127,7 +136,28 @@ impl<'a> Renderer<'a> {
             stamps: Default::default(),
             feed_items: std::sync::OnceLock::new(),
             timings: Default::default(),
+            shared: Default::default(),
+            tag_bits: std::sync::OnceLock::new(),
         }
+    }
+
+    fn tag_bits(&self) -> Option<&[u64]> {
+        self.tag_bits
+            .get_or_init(|| self.ctx.site.tag_bits())
+            .as_deref()
+    }
+
+    /// The prebuilt links for pages whose links are `urls`.
+    fn shared(&self, urls: &Urls) -> Option<&views::Shared> {
+        let slot = self.shared.get(urls.depth()?)?;
+        Some(slot.get_or_init(|| {
+            let ctx = Ctx {
+                urls,
+                shared: None,
+                ..self.ctx
+            };
+            views::Shared::new(&ctx, &self.years)
+        }))
     }
 
     fn tag_pages(&self, tag: usize) -> usize {

@@ -16,7 +16,10 @@ impl Renderer<'_> {
         data: impl Serialize,
     ) -> Result<Vec<u8>> {
         let mut context = self.base.clone();
-        context.insert("site", &ctx.site_view(&self.years));
+        match ctx.shared {
+            Some(shared) => context.insert_value("site", shared.site.clone()),
+            None => context.insert("site", &ctx.site_view(&self.years)),
+        }
         context.insert("page", &meta);
         context.extend(
             tera::Context::from_serialize(&data)
@@ -87,6 +90,7 @@ impl Renderer<'_> {
             site: self.ctx.site,
             config: self.ctx.config,
             urls: &urls,
+            shared: self.shared(&urls),
         };
         let site = ctx.site;
         let config = ctx.config;
@@ -153,7 +157,7 @@ impl Renderer<'_> {
                     related: Vec<views::PaperLink<'a>>,
                 }
                 let related = site
-                    .related(i, crate::model::RELATED)
+                    .related_by(i, crate::model::RELATED, self.tag_bits())
                     .into_iter()
                     .map(|j| ctx.paper_link(&site.papers[j]))
                     .collect();

@@ -119,9 +119,11 @@ pub struct PaperView<'a> {
     /// text for lists of papers, which link to the paper's page for the rest.
     pub brief: String,
     pub links: Links,
-    pub tags: Vec<TagLink<'a>>,
-    pub days: Vec<DayLink>,
-    pub first_day: DayLink,
+    /// [`TagLink`]s.
+    pub tags: Vec<tera::Value>,
+    /// [`DayLink`]s with `papers` 0, like `first_day`.
+    pub days: Vec<tera::Value>,
+    pub first_day: tera::Value,
 }
 
 /// Characters of text in [`PaperView::brief`].
@@ -133,7 +135,8 @@ pub struct PaperLink<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub url: String,
-    pub first_day: DayLink,
+    /// A [`DayLink`] with `papers` 0.
+    pub first_day: tera::Value,
 }
 
 #[derive(Serialize)]
@@ -217,6 +220,43 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub config: &'a Config,
     pub urls: &'a Urls,
+    /// Prebuilt links for pages at the depth of `urls`; `None` builds them per call.
+    pub shared: Option<&'a Shared>,
+}
+
+/// The links that are the same on every page at one folder depth, as template values
+/// built once per depth: a paper's day and tag links and the site facts appear on
+/// nearly every page, and building and serialising them per page was about 9% of a
+/// build's CPU. Tera shares a long string's buffer between clones of a value, so a
+/// page takes them by cloning.
+pub struct Shared {
+    /// `date_link(day.date, 0)` of each day, by index into `site.days`.
+    day_links: Vec<tera::Value>,
+    /// `tag_link` of each tag, by index into `site.tags`.
+    tag_links: Vec<tera::Value>,
+    /// [`SiteView`].
+    pub site: tera::Value,
+}
+
+impl Shared {
+    /// `ctx.urls` are those of the pages this is for; `years` as for [`Ctx::site_view`].
+    pub fn new(ctx: &Ctx, years: &[(i32, usize)]) -> Shared {
+        Shared {
+            day_links: ctx
+                .site
+                .days
+                .iter()
+                .map(|d| tera::Value::from_serializable(&ctx.date_link(d.date, 0)))
+                .collect(),
+            tag_links: ctx
+                .site
+                .tags
+                .iter()
+                .map(|t| tera::Value::from_serializable(&ctx.tag_link(t)))
+                .collect(),
+            site: tera::Value::from_serializable(&ctx.site_view(years)),
+        }
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -293,13 +333,30 @@ impl<'a> Ctx<'a> {
                 pdf: arxiv::pdf_url(&p.id),
                 hf: arxiv::hf_url(&p.id),
             },
-            tags: p
-                .tags
-                .iter()
-                .map(|&t| self.tag_link(&self.site.tags[t]))
-                .collect(),
-            days: p.days.iter().map(|&d| self.date_link(d, 0)).collect(),
-            first_day: self.date_link(p.first_day(), 0),
+            tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
+            days: p.days.iter().map(|&d| self.day_value(d)).collect(),
+            first_day: self.day_value(p.first_day()),
+        }
+    }
+
+    /// `date_link(date, 0)` as a template value.
+    fn day_value(&self, date: NaiveDate) -> tera::Value {
+        let prebuilt = self.shared.and_then(|shared| {
+            let i = self
+                .site
+                .days
+                .binary_search_by(|d| d.date.cmp(&date))
+                .ok()?;
+            shared.day_links.get(i).cloned()
+        });
+        prebuilt.unwrap_or_else(|| tera::Value::from_serializable(&self.date_link(date, 0)))
+    }
+
+    /// `tag_link` of `site.tags[t]` as a template value.
+    fn tag_value(&self, t: usize) -> tera::Value {
+        match self.shared.and_then(|shared| shared.tag_links.get(t)) {
+            Some(v) => v.clone(),
+            None => tera::Value::from_serializable(&self.tag_link(&self.site.tags[t])),
         }
     }
 
@@ -308,7 +365,7 @@ impl<'a> Ctx<'a> {
             id: &p.id,
             title: &p.title,
             url: self.urls.of(&Route::Paper(&p.id)),
-            first_day: self.date_link(p.first_day(), 0),
+            first_day: self.day_value(p.first_day()),
         }
     }
 
