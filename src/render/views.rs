@@ -230,8 +230,9 @@ pub struct Ctx<'a> {
 /// build's CPU. Tera shares a long string's buffer between clones of a value, so a
 /// page takes them by cloning.
 pub struct Shared {
-    /// `date_link(day.date, 0)` of each day, by index into `site.days`.
-    day_links: Vec<tera::Value>,
+    /// `date_link(day.date, 0)` of each day, by index into `site.days`, built on first
+    /// use: `serve` renders a handful of pages per edit and must not pay for 3650.
+    day_links: Vec<std::sync::OnceLock<tera::Value>>,
     /// `tag_link` of each tag, by index into `site.tags`.
     tag_links: Vec<tera::Value>,
     /// [`SiteView`].
@@ -242,12 +243,7 @@ impl Shared {
     /// `ctx.urls` are those of the pages this is for; `years` as for [`Ctx::site_view`].
     pub fn new(ctx: &Ctx, years: &[(i32, usize)]) -> Shared {
         Shared {
-            day_links: ctx
-                .site
-                .days
-                .iter()
-                .map(|d| tera::Value::from_serializable(&ctx.date_link(d.date, 0)))
-                .collect(),
+            day_links: ctx.site.days.iter().map(|_| Default::default()).collect(),
             tag_links: ctx
                 .site
                 .tags
@@ -341,15 +337,16 @@ impl<'a> Ctx<'a> {
 
     /// `date_link(date, 0)` as a template value.
     fn day_value(&self, date: NaiveDate) -> tera::Value {
+        let build = || tera::Value::from_serializable(&self.date_link(date, 0));
         let prebuilt = self.shared.and_then(|shared| {
             let i = self
                 .site
                 .days
                 .binary_search_by(|d| d.date.cmp(&date))
                 .ok()?;
-            shared.day_links.get(i).cloned()
+            Some(shared.day_links.get(i)?.get_or_init(build).clone())
         });
-        prebuilt.unwrap_or_else(|| tera::Value::from_serializable(&self.date_link(date, 0)))
+        prebuilt.unwrap_or_else(build)
     }
 
     /// `tag_link` of `site.tags[t]` as a template value.
