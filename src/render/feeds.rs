@@ -46,7 +46,7 @@ pub(super) struct FeedItems {
 
 impl<'a> Renderer<'a> {
     pub(super) fn feed_id(&self, what: &str) -> String {
-        format!("{}:{what}", self.ctx.config.feed_id_base())
+        format!("{}:{what}", self.feed_id_base)
     }
 
     pub(super) fn feed_of(&self, which: Which) -> FeedOf<'a> {

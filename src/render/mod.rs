@@ -103,8 +103,11 @@ pub struct Renderer<'a> {
     timings: crate::timings::ByKind,
     /// Prebuilt links for pages by folder depth (the site's pages are at most 5 deep).
     shared: [std::sync::OnceLock<views::Shared>; 6],
-    /// [`Site::tag_bits`], for the related papers of paper pages.
-    tag_bits: std::sync::OnceLock<Option<Vec<u64>>>,
+    /// [`Config::feed_id_base`], which slugifies the title: once, not once per entry.
+    feed_id_base: String,
+    /// For the related papers of paper pages; built by `render_all` only, since
+    /// `serve`'s few-page renders would pay more to build it than it saves them.
+    related: std::sync::OnceLock<crate::model::RelatedIndex>,
 }
 
 impl<'a> Renderer<'a> {
@@ -137,14 +140,9 @@ impl<'a> Renderer<'a> {
             feed_items: std::sync::OnceLock::new(),
             timings: Default::default(),
             shared: Default::default(),
-            tag_bits: std::sync::OnceLock::new(),
+            related: std::sync::OnceLock::new(),
+            feed_id_base: config.feed_id_base(),
         }
-    }
-
-    fn tag_bits(&self) -> Option<&[u64]> {
-        self.tag_bits
-            .get_or_init(|| self.ctx.site.tag_bits())
-            .as_deref()
     }
 
     /// The prebuilt links for pages whose links are `urls`.
@@ -222,6 +220,7 @@ impl<'a> Renderer<'a> {
     /// Renders every output file into `sink`.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats> {
         let jobs = self.jobs();
+        self.related.get_or_init(|| self.ctx.site.related_index());
         // The search index and the export are single jobs of seconds on a large
         // archive: started first, they run beside the pages instead of after them.
         let mut order = vec![Job::SearchIndex, Job::Export];

@@ -157,7 +157,7 @@ impl Renderer<'_> {
                     related: Vec<views::PaperLink<'a>>,
                 }
                 let related = site
-                    .related_by(i, crate::model::RELATED, self.tag_bits())
+                    .related_by(i, crate::model::RELATED, self.related.get())
                     .into_iter()
                     .map(|j| ctx.paper_link(&site.papers[j]))
                     .collect();
