@@ -29,19 +29,12 @@
 # build under `/usr/bin/time -v`, then output files and bytes and the time of a plain
 # `cp -r` of the output, as run.sh does. Warm page cache; `sync` before each timed step.
 set -euo pipefail
-export LC_ALL=C # '.' as decimal separator in EPOCHREALTIME and awk
-
-die() {
-    echo "hugo.sh: $*" >&2
-    exit 1
-}
-log() { echo "==> $*" >&2; }
-
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=benches/common.sh
+source benches/common.sh
 repo=$PWD
 bench_dir=${BENCH_DIR:-/tmp/papertrail-bench}
 seed=${BENCH_SEED:-42}
-time_bin=/usr/bin/time
 related=${HUGO_RELATED:-0}
 rss_limit=${HUGO_RSS_LIMIT:-30}
 
@@ -59,11 +52,8 @@ done
 
 hugo=$(command -v -- "${HUGO_BIN:-hugo}") || die "Hugo not found (HUGO_BIN=${HUGO_BIN:-hugo}).
   Install it with: apt-get install -y hugo   (Debian/Ubuntu), or set HUGO_BIN"
-if [[ ! -x $time_bin ]] || ! "$time_bin" -v -o /dev/null true 2>/dev/null; then
-    die "GNU time ($time_bin -v) is needed for CPU time and peak RSS: apt-get install -y time"
-fi
+need_gnu_time
 command -v python3 >/dev/null || die "python3 is needed for benches/hugo_convert.py"
-[[ -n ${EPOCHREALTIME:-} ]] || die "bash >= 5 is required (EPOCHREALTIME)"
 
 hugo_version=$("$hugo" version)
 log "$hugo_version"
@@ -78,13 +68,7 @@ fi
 mkdir -p "$bench_dir"
 bench_dir=$(cd "$bench_dir" && pwd)
 
-# --- helpers (as in run.sh) ----------------------------------------------------
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-div() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf f, a / b }'; }
-mib() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1048576 }'; }
-field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" <<<"$2" | head -n 1; }
-timev() { awk -F': ' -v k="$1" 'index($0, k) { v = $NF } END { print v }' "$2"; }
-
+# --- helpers -----------------------------------------------------------------
 # papertrail_out DAYS OUT: make sure OUT holds a papertrail build of archive-DAYS
 papertrail_out() {
     local days=$1 out=$2 archive=$bench_dir/archive-$1 bin
@@ -158,19 +142,8 @@ for days in "${sizes[@]}"; do
 
     log "measured build"
     rm -rf -- "$hout"
-    sync
-    t0=$EPOCHREALTIME
-    if ! "$time_bin" -v -o "$timelog" "$hugo" --source "$site" --destination "$hout" >"$buildlog" 2>&1; then
-        tail -n 30 "$buildlog" >&2
-        die "build failed for $days days (full log: $buildlog)"
-    fi
-    t1=$EPOCHREALTIME
-    wall=$(elapsed "$t0" "$t1")
-    user=$(timev "User time (seconds)" "$timelog")
-    sys=$(timev "System time (seconds)" "$timelog")
-    rss_kb=$(timev "Maximum resident set size (kbytes)" "$timelog")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+    timed_build "Hugo build of $days days" "$buildlog" "$timelog" \
+        "$hugo" --source "$site" --destination "$hout"
 
     out_files=$(find "$hout" -type f | wc -l)
     out_bytes=$(du -sb "$hout" | cut -f1)
@@ -192,13 +165,7 @@ for days in "${sizes[@]}"; do
     fi
 
     log "timing cp -r of the output (floor)"
-    rm -rf -- "$hout.copy"
-    sync
-    t0=$EPOCHREALTIME
-    cp -r -- "$hout" "$hout.copy"
-    t1=$EPOCHREALTIME
-    cp_s=$(elapsed "$t0" "$t1")
-    rm -rf -- "$hout.copy"
+    cp_s=$(copy_time "$hout")
     ratio=$(div "$wall" "$cp_s" "%.1f")
 
     rows+=("| $days | $in_files | $(mib "$in_bytes") | $papers | $wall | $cpu | $rss | $out_files | $(mib "$out_bytes") | $pages | $feeds | $pps | $cp_s | $ratio |")
@@ -206,16 +173,12 @@ for days in "${sizes[@]}"; do
 done
 
 # --- report ------------------------------------------------------------------
-cpu_model=$(grep -m1 -E '^(model name|Model|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-[[ -n $cpu_model ]] || cpu_model=$(uname -m)
-mem_gib=$(free -g | awk '/^Mem:/ { print $2 }')
-fs_type=$(df -PT "$bench_dir" | awk 'NR == 2 { print $2 }')
 rev=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 if [[ $related == 1 ]]; then related_s="on"; else related_s="off"; fi
 
 report=$bench_dir/hugo-results.md
 {
-    echo "Machine: $(nproc) CPUs ($cpu_model), ${mem_gib} GiB RAM; scratch $bench_dir on $fs_type"
+    machine_line "$bench_dir"
     echo "Hugo: $hugo_version ($hugo); converter benches/hugo_convert.py (repo at $rev); warm page cache"
     echo "Site: RSS limit $rss_limit, related papers $related_s; input = papertrail's export of \$BENCH_DIR/out-DAYS"
     echo

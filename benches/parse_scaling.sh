@@ -33,19 +33,14 @@
 # Numbers are warm-cache numbers: the input was just written. Removing outputs between
 # runs is not timed.
 set -euo pipefail
-export LC_ALL=C
 
-die() {
-    echo "parse_scaling.sh: $*" >&2
-    exit 1
-}
-log() { echo "==> $*" >&2; }
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
 bench_dir=${BENCH_DIR:-/tmp/papertrail-parse-scaling}
 reps=${REPS:-1}
-time_bin=/usr/bin/time
 scale=1
 case ${1:-} in
 "") ;;
@@ -53,10 +48,7 @@ case ${1:-} in
 *) die "unknown argument '$1' (usage: benches/parse_scaling.sh [--quick])" ;;
 esac
 [[ $reps =~ ^[1-9][0-9]*$ ]] || die "REPS must be a positive integer, got '$reps'"
-if [[ ! -x $time_bin ]] || ! "$time_bin" -v -o /dev/null true 2>/dev/null; then
-    die "GNU time is needed at $time_bin for peak RSS (apt-get install -y time)"
-fi
-[[ -n ${EPOCHREALTIME:-} ]] || die "bash >= 5 is required (EPOCHREALTIME)"
+need_gnu_time
 
 if [[ -n ${PAPERTRAIL_BIN:-} ]]; then
     bin=$(command -v -- "$PAPERTRAIL_BIN") || die "PAPERTRAIL_BIN=$PAPERTRAIL_BIN is not an executable"

@@ -21,19 +21,12 @@
 # each timed step so earlier writeback does not land in its timing. Deleting large
 # outputs (rm -rf) can take longer than the builds on slow filesystems; it is not timed.
 set -euo pipefail
-export LC_ALL=C # '.' as decimal separator in EPOCHREALTIME and awk
-
-die() {
-    echo "run.sh: $*" >&2
-    exit 1
-}
-log() { echo "==> $*" >&2; }
-
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=benches/common.sh
+source benches/common.sh
 repo=$PWD
 bench_dir=${BENCH_DIR:-/tmp/papertrail-bench}
 seed=${BENCH_SEED:-42}
-time_bin=/usr/bin/time
 
 if [[ $# -gt 0 ]]; then
     sizes=("$@")
@@ -45,14 +38,7 @@ for n in "${sizes[@]}"; do
 done
 [[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
 
-if [[ ! -x $time_bin ]]; then
-    die "$time_bin not found; GNU time is needed for CPU time and peak RSS.
-  Install it with: apt-get install -y time   (Debian/Ubuntu; 'dnf install time' on Fedora)"
-fi
-if ! "$time_bin" -v -o /dev/null true 2>/dev/null; then
-    die "$time_bin does not accept -v -o; GNU time is required (apt-get install -y time)"
-fi
-[[ -n ${EPOCHREALTIME:-} ]] || die "bash >= 5 is required (EPOCHREALTIME)"
+need_gnu_time
 
 # --- build -------------------------------------------------------------------
 mkdir -p target
@@ -74,16 +60,6 @@ mkdir -p "$bench_dir"
 bench_dir=$(cd "$bench_dir" && pwd)
 
 # --- helpers -----------------------------------------------------------------
-# elapsed START END -> seconds with millisecond precision
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-# div A B FORMAT -> A/B or n/a when B is 0
-div() { awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf f, a / b }'; }
-mib() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1048576 }'; }
-# field NAME TEXT -> value of NAME=value in the generator's summary line
-field() { sed -n "s/.*\\b$1=\\([0-9]*\\).*/\\1/p" <<<"$2" | head -n 1; }
-# timev KEY FILE -> value of a `/usr/bin/time -v` line
-timev() { awk -F': ' -v k="$1" 'index($0, k) { v = $NF } END { print v }' "$2"; }
-
 build() { # build ARCHIVE OUT LOGFILE
     "$bin" --root "$1" build --output-dir "$2" >"$3" 2>&1
 }
@@ -136,19 +112,8 @@ for days in "${sizes[@]}"; do
 
     log "measured build"
     rm -rf -- "$out"
-    sync # flush the previous step's writeback so it does not bleed into this timing
-    t0=$EPOCHREALTIME
-    if ! "$time_bin" -v -o "$timelog" "$bin" --root "$archive" build --output-dir "$out" >"$buildlog" 2>&1; then
-        tail -n 30 "$buildlog" >&2
-        die "build failed for $days days (full log: $buildlog)"
-    fi
-    t1=$EPOCHREALTIME
-    wall=$(elapsed "$t0" "$t1")
-    user=$(timev "User time (seconds)" "$timelog")
-    sys=$(timev "System time (seconds)" "$timelog")
-    rss_kb=$(timev "Maximum resident set size (kbytes)" "$timelog")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-    rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+    timed_build "build of $days days" "$buildlog" "$timelog" \
+        "$bin" --root "$archive" build --output-dir "$out"
 
     out_files=$(find "$out" -type f | wc -l)
     # Apparent size incl. directory entries (4 KiB each on ext4), so it exceeds the
@@ -161,13 +126,7 @@ for days in "${sizes[@]}"; do
     pps=$(div "$pages" "$wall" "%.0f")
 
     log "timing cp -r of the output (floor)"
-    rm -rf -- "$out.copy"
-    sync
-    t0=$EPOCHREALTIME
-    cp -r -- "$out" "$out.copy"
-    t1=$EPOCHREALTIME
-    cp_s=$(elapsed "$t0" "$t1")
-    rm -rf -- "$out.copy"
+    cp_s=$(copy_time "$out")
     ratio=$(div "$wall" "$cp_s" "%.1f")
 
     rows+=("| $days | $in_files | $(mib "$in_bytes") | $papers | $wall | $cpu | $rss | $out_files | $(mib "$out_bytes") | ${own_bytes:-?} | $pages | $pps | $cp_s | $ratio |")
@@ -175,15 +134,11 @@ for days in "${sizes[@]}"; do
 done
 
 # --- report ------------------------------------------------------------------
-cpu_model=$(grep -m1 -E '^(model name|Model|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
-[[ -n $cpu_model ]] || cpu_model=$(uname -m)
-mem_gib=$(free -g | awk '/^Mem:/ { print $2 }')
-fs_type=$(df -PT "$bench_dir" | awk 'NR == 2 { print $2 }')
 rev=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 
 report=$bench_dir/results.md
 {
-    echo "Machine: $(nproc) CPUs ($cpu_model), ${mem_gib} GiB RAM; scratch $bench_dir on $fs_type"
+    machine_line "$bench_dir"
     echo "Binary: $bin (repo at $rev); generator seed $seed; warm page cache"
     echo
     echo "| days | input files | input MiB | papers | build wall s | CPU s (user+sys) | peak RSS MiB | output files | output MiB (du -sb) | output (papertrail) | pages | pages/s | cp -r s | build/cp |"

@@ -26,13 +26,9 @@
 # first file event to the reload message. Prints every run and the median per kind,
 # and the server's own breakdown of the last run. The server is killed at the end.
 set -euo pipefail
-export LC_ALL=C
 
-die() {
-    echo "serve.sh: $*" >&2
-    exit 1
-}
-log() { echo "==> $*" >&2; }
+# shellcheck source=benches/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
@@ -108,10 +104,19 @@ for days in "${sizes[@]}"; do
 
     mapfile -t day_files < <(find "$content" -name '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md' | sort)
     ((${#day_files[@]} > 2)) || die "no day files in $content"
-    mid=${day_files[$((${#day_files[@]} / 2))]}
+    # The middle day, or the first after it that has a summary to edit and no feed dump
+    # of the same day (whose title for a paper would then clash with the edited one).
+    mid=
+    for ((k = ${#day_files[@]} / 2; k < ${#day_files[@]} - 1; k++)); do
+        f=${day_files[$k]}
+        if [[ ! -e ${f%.md}-feed.md ]] && grep -q 'The principal implication' "$f"; then
+            mid=$f
+            break
+        fi
+    done
+    [[ -n $mid ]] || die "no day file after the middle of $content has a summary to edit and no feed dump"
     newest=${day_files[$((${#day_files[@]} - 1))]}
     last_date=$(basename "$newest" .md)
-    grep -q 'The principal implication' "$mid" || die "$mid has no summary to edit"
 
     out=$bench_dir/serve-$days.log
     : >"$out"

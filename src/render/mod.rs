@@ -101,8 +101,9 @@ pub struct Renderer<'a> {
     feed_items: std::sync::OnceLock<feeds::FeedItems>,
     /// Thread time by job kind (and of writing, inside it), for `PAPERTRAIL_TIMINGS`.
     timings: crate::timings::ByKind,
-    /// Prebuilt links for pages by folder depth (the site's pages are at most 5 deep).
-    shared: [std::sync::OnceLock<views::Shared>; 6],
+    /// Prebuilt links for pages by folder depth: 0 (home) to 4 (`tags/x/page/2/`, the
+    /// deepest); pages deeper than that would build their links per call.
+    shared: [std::sync::OnceLock<views::Shared>; 5],
     /// [`Config::feed_id_base`], which slugifies the title: once, not once per entry.
     feed_id_base: String,
     /// For the related papers of paper pages; built by `render_all` only, since
