@@ -17,7 +17,7 @@
 //! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
 //! not a letter or digit, drop one-character words and [`STOP`] words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -34,8 +34,13 @@ const STOP: &[&str] = &[
     "of", "on", "or", "our", "that", "the", "their", "this", "to", "via", "we", "with",
 ];
 
-/// Words of `text`, lowercased, without one-character words and stop words.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Bytes of the longest word in [`STOP`].
+const STOP_MAX_LEN: usize = 5;
+
+/// Words of `text`, lowercased, without one-character words and stop words: the plain
+/// statement of what [`for_each_word`] does faster.
+#[cfg(test)]
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
         .map(str::to_lowercase)
@@ -59,30 +64,105 @@ pub fn shard_key(term: &str) -> String {
     }
 }
 
-/// Every indexed word of a paper into `seen`: 1 when it is in the title, authors, tags
-/// or id, 0 when only in the gist, summary or abstract.
-fn terms_of(site: &crate::model::Site, paper: &Paper, seen: &mut HashMap<String, u32>) {
-    let mut strong = String::new();
-    strong.push_str(&paper.title);
-    for a in &paper.authors {
-        strong.push(' ');
-        strong.push_str(a);
+/// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
+/// into a reused buffer: the index tokenises the whole archive's text, and a `String`
+/// per word was most of its time.
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A word: the longest run of alphanumeric characters from `start`.
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) if c.is_alphanumeric() => {
+                        ascii = false;
+                        i += c.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let word = &text[start..i];
+        // Past the separator after it (one character).
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        if word.chars().nth(1).is_none() {
+            continue;
+        }
+        buf.clear();
+        if ascii {
+            buf.push_str(word);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.push_str(&word.to_lowercase());
+        }
+        if buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()) {
+            f(buf);
+        }
     }
-    for &t in &paper.tags {
-        strong.push(' ');
-        strong.push_str(&site.tags[t].name);
+}
+
+/// The terms and postings of a run of consecutive documents.
+#[derive(Default)]
+struct Postings {
+    /// Term number by term.
+    ids: ahash::AHashMap<String, u32>,
+    /// By term number: the term and its ascending `doc * 2 + strong` values.
+    terms: Vec<(String, Vec<u32>)>,
+}
+
+impl Postings {
+    /// Indexes `paper` as document `doc`, which is after every document indexed so far.
+    /// Strong words (title, authors, tags, id) go first, so that a term's first posting
+    /// for the document is the strongest.
+    fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
+        let mut add = |word: &str, strong: u32| {
+            let id = match self.ids.get(word) {
+                Some(&id) => id as usize,
+                None => {
+                    self.ids.insert(word.to_string(), self.terms.len() as u32);
+                    self.terms.push((word.to_string(), Vec::new()));
+                    self.terms.len() - 1
+                }
+            };
+            let list = &mut self.terms[id].1;
+            if list.last().is_none_or(|&v| v >> 1 != doc) {
+                list.push(doc * 2 + strong);
+            }
+        };
+        for_each_word(&paper.title, buf, |w| add(w, 1));
+        for a in &paper.authors {
+            for_each_word(a, buf, |w| add(w, 1));
+        }
+        for &t in &paper.tags {
+            for_each_word(&site.tags[t].name, buf, |w| add(w, 1));
+        }
+        for_each_word(&paper.id, buf, |w| add(w, 1));
+        for m in [&paper.gist, &paper.summary, &paper.abstract_]
+            .into_iter()
+            .flatten()
+        {
+            for_each_word(&m.text, buf, |w| add(w, 0));
+        }
     }
-    strong.push(' ');
-    strong.push_str(&paper.id);
-    for w in words(&strong) {
-        seen.insert(w, 1);
-    }
-    for m in [&paper.gist, &paper.summary, &paper.abstract_]
-        .into_iter()
-        .flatten()
-    {
-        for w in words(&m.text) {
-            seen.entry(w).or_insert(0);
+
+    /// Appends `later`, whose documents all come after this one's.
+    fn append(&mut self, later: Postings) {
+        for (term, list) in later.terms {
+            match self.ids.get(&term) {
+                Some(&id) => self.terms[id as usize].1.extend(list),
+                None => {
+                    self.ids.insert(term.clone(), self.terms.len() as u32);
+                    self.terms.push((term, list));
+                }
+            }
         }
     }
 }
@@ -108,34 +188,30 @@ impl Renderer<'_> {
         let site = self.ctx.site;
         let order = doc_order(&site.papers);
 
-        // term -> ascending `doc * 2 + strong`. Chunks of documents are tokenised in
-        // parallel; appending their lists in chunk order keeps every list ascending.
+        // Chunks of documents are tokenised in parallel; appending them in chunk order
+        // keeps every posting list ascending.
         const CHUNK: usize = 1024;
-        let chunks: Vec<HashMap<String, Vec<u32>>> = order
+        let chunks: Vec<Postings> = order
             .par_chunks(CHUNK)
             .enumerate()
-            .map(|(c, chunk)| -> Result<HashMap<String, Vec<u32>>> {
-                let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
-                let mut seen: HashMap<String, u32> = HashMap::new();
+            .map(|(c, chunk)| -> Result<Postings> {
+                let mut postings = Postings::default();
+                let mut buf = String::new();
                 for (k, &p) in chunk.iter().enumerate() {
                     let doc = u32::try_from(c * CHUNK + k)?;
-                    terms_of(site, &site.papers[p], &mut seen);
-                    for (w, strong) in seen.drain() {
-                        terms.entry(w).or_default().push(doc * 2 + strong);
-                    }
+                    postings.add(site, &site.papers[p], doc, &mut buf);
                 }
-                Ok(terms)
+                Ok(postings)
             })
             .collect::<Result<_>>()?;
-        let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut all = Postings::default();
         for chunk in chunks {
-            for (w, postings) in chunk {
-                terms.entry(w).or_default().extend(postings);
-            }
+            all.append(chunk);
         }
+        drop(all.ids);
 
         let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (term, postings) in terms {
+        for (term, postings) in all.terms {
             shards
                 .entry(shard_key(&term))
                 .or_default()
@@ -153,11 +229,12 @@ impl Renderer<'_> {
                     json.push_str(&serde_json::to_string(term)?);
                     json.push_str(":[");
                     let mut prev = 0;
+                    let mut number = itoa::Buffer::new();
                     for (j, &v) in postings.iter().enumerate() {
                         if j > 0 {
                             json.push(',');
                         }
-                        json.push_str(&(v - prev).to_string());
+                        json.push_str(number.format(v - prev));
                         prev = v;
                     }
                     json.push(']');
@@ -209,6 +286,39 @@ mod tests {
     fn words_are_lowercased_split_and_filtered() {
         let w: Vec<String> = words("The GPT-4o model: Chain-of-Thought for Ünïcode x").collect();
         assert_eq!(w, ["gpt", "4o", "model", "chain", "thought", "ünïcode"]);
+    }
+
+    #[test]
+    fn stop_max_len_is_the_longest_stop_word() {
+        assert_eq!(STOP.iter().map(|w| w.len()).max(), Some(STOP_MAX_LEN));
+    }
+
+    #[test]
+    fn for_each_word_yields_what_words_does() {
+        for text in [
+            "The GPT-4o model: Chain-of-Thought for ΣΟΦΟΣ Ünïcode x ÀB a-b İstanbul",
+            "  --ab×cd… é  ée 2×2 ½ x1 OUR Their\u{0}\u{1F600}a😀bc",
+            "",
+            "é",
+            "trailing word",
+        ] {
+            let mut buf = String::new();
+            let mut seen = Vec::new();
+            for_each_word(text, &mut buf, |w| seen.push(w.to_string()));
+            assert_eq!(seen, words(text).collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn for_each_word_matches_words_on_any_text(
+            text in "(\\PC|[a-zA-Z0-9 ,.-]|[éΣİẞK×½😀]){0,40}"
+        ) {
+            let mut buf = String::new();
+            let mut seen = Vec::new();
+            for_each_word(&text, &mut buf, |w| seen.push(w.to_string()));
+            proptest::prop_assert_eq!(seen, words(&text).collect::<Vec<_>>());
+        }
     }
 
     #[test]
