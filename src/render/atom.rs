@@ -4,13 +4,15 @@
 //! Ids are `tag:` URIs built from the date or arXiv id, so they survive a move to another
 //! domain or subpath; timestamps come from the content, never from the clock.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, Utc};
-use quick_xml::escape::escape;
+use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
+use super::escape::push_xml_text;
 use crate::content::is_forbidden_char;
 
 pub const MEDIA_TYPE: &str = "application/atom+xml";
@@ -57,12 +59,27 @@ pub struct Entry {
 }
 
 pub fn timestamp(date: NaiveDate) -> String {
-    format!("{}T00:00:00Z", date.format("%Y-%m-%d"))
+    datetime(midnight(date))
 }
 
 /// RFC 3339 in UTC with a `Z`, whole seconds.
 pub fn datetime(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    let mut out = String::with_capacity(20);
+    push_datetime(&mut out, t);
+    out
+}
+
+/// Appends [`datetime`]`(t)`; by hand, as chrono's `format` parses its pattern on every
+/// call and feeds write two dates per entry.
+pub fn push_datetime(out: &mut String, t: DateTime<Utc>) {
+    use chrono::{Datelike, Timelike};
+    let (year, month, day) = (t.year(), t.month(), t.day());
+    let (h, m, s) = (t.hour(), t.minute(), t.second());
+    if (0..=9999).contains(&year) {
+        let _ = write!(out, "{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z");
+    } else {
+        out.push_str(&t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    }
 }
 
 /// Midnight UTC of a day.
@@ -76,9 +93,12 @@ impl Entry {
     /// of the text changes it.
     pub fn content_hash(&self, base: &str) -> String {
         let mut h = Sha256::new();
-        let strip = |s: &str| s.replace(base, "/");
         for part in [&self.title, &self.content_html] {
-            h.update(strip(part).as_bytes());
+            if part.contains(base) {
+                h.update(part.replace(base, "/").as_bytes());
+            } else {
+                h.update(part.as_bytes());
+            }
             h.update([0]);
         }
         h.update(self.summary_text.as_deref().unwrap_or("").as_bytes());
@@ -101,16 +121,6 @@ impl Entry {
     }
 }
 
-/// Escaped text with every character XML 1.0 forbids removed.
-fn text(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_forbidden_char) {
-        let clean: String = s.chars().filter(|&c| !is_forbidden_char(c)).collect();
-        Cow::Owned(escape(clean.as_str()).into_owned())
-    } else {
-        escape(s)
-    }
-}
-
 impl Feed<'_> {
     pub fn to_xml(&self) -> String {
         let updated = self
@@ -119,95 +129,98 @@ impl Feed<'_> {
             .map(|e| e.updated)
             .max()
             .unwrap_or(midnight(self.fallback_updated));
-        let mut out = String::with_capacity(1024 + self.entries.len() * 2048);
+        let size: usize = self
+            .entries
+            .iter()
+            .map(|e| 400 + e.content_html.len() + e.title.len())
+            .sum();
+        let mut out = String::with_capacity(1024 + size + size / 8);
+        // Appends `text` as XML text.
+        let t = push_xml_text;
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        let fh = if self.archive {
-            format!(" xmlns:fh=\"{HISTORY_NS}\"")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"{fh} xml:base=\"{}\" xml:lang=\"{}\">",
-            text(self.base_url),
-            text(self.language)
-        );
-        let _ = writeln!(out, "<id>{}</id>", text(&self.id));
-        let _ = writeln!(out, "<title>{}</title>", text(self.title));
-        if !self.subtitle.is_empty() {
-            let _ = writeln!(out, "<subtitle>{}</subtitle>", text(self.subtitle));
+        out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+        if self.archive {
+            out.push_str(" xmlns:fh=\"");
+            out.push_str(HISTORY_NS);
+            out.push('"');
         }
-        let _ = writeln!(out, "<updated>{}</updated>", datetime(updated));
-        let _ = writeln!(out, "<author><name>{}</name></author>", text(self.author));
-        let _ = writeln!(
-            out,
-            "<link rel=\"self\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>",
-            text(&self.self_url)
-        );
-        let _ = writeln!(
-            out,
-            "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            text(&self.alternate_url)
-        );
+        out.push_str(" xml:base=\"");
+        t(&mut out, self.base_url);
+        out.push_str("\" xml:lang=\"");
+        t(&mut out, self.language);
+        out.push_str("\">\n<id>");
+        t(&mut out, &self.id);
+        out.push_str("</id>\n<title>");
+        t(&mut out, self.title);
+        out.push_str("</title>\n");
+        if !self.subtitle.is_empty() {
+            out.push_str("<subtitle>");
+            t(&mut out, self.subtitle);
+            out.push_str("</subtitle>\n");
+        }
+        out.push_str("<updated>");
+        push_datetime(&mut out, updated);
+        out.push_str("</updated>\n<author><name>");
+        t(&mut out, self.author);
+        out.push_str("</name></author>\n");
+        let link = |out: &mut String, rel: &str, media: &str, href: &str| {
+            out.push_str("<link rel=\"");
+            t(out, rel);
+            out.push_str("\" type=\"");
+            out.push_str(media);
+            out.push_str("\" href=\"");
+            t(out, href);
+            out.push_str("\"/>\n");
+        };
+        link(&mut out, "self", MEDIA_TYPE, &self.self_url);
+        link(&mut out, "alternate", "text/html", &self.alternate_url);
         for (rel, href) in &self.links {
-            let _ = writeln!(
-                out,
-                "<link rel=\"{}\" type=\"{MEDIA_TYPE}\" href=\"{}\"/>",
-                text(rel),
-                text(href)
-            );
+            link(&mut out, rel, MEDIA_TYPE, href);
         }
         if self.archive {
             out.push_str("<fh:archive/>\n");
         }
-        let _ = writeln!(
-            out,
-            "<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"{}\">papertrail</generator>",
-            text(self.generator_version)
-        );
+        out.push_str("<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"");
+        t(&mut out, self.generator_version);
+        out.push_str("\">papertrail</generator>\n");
         for e in &self.entries {
-            out.push_str("<entry>\n");
-            let _ = writeln!(out, "<id>{}</id>", text(&e.id));
-            let _ = writeln!(out, "<title>{}</title>", text(&e.title));
-            let _ = writeln!(out, "<published>{}</published>", timestamp(e.published));
-            let _ = writeln!(out, "<updated>{}</updated>", datetime(e.updated));
+            out.push_str("<entry>\n<id>");
+            t(&mut out, &e.id);
+            out.push_str("</id>\n<title>");
+            t(&mut out, &e.title);
+            out.push_str("</title>\n<published>");
+            push_datetime(&mut out, midnight(e.published));
+            out.push_str("</published>\n<updated>");
+            push_datetime(&mut out, e.updated);
+            out.push_str("</updated>\n");
             for a in &e.authors {
-                let _ = writeln!(out, "<author><name>{}</name></author>", text(a));
+                out.push_str("<author><name>");
+                t(&mut out, a);
+                out.push_str("</name></author>\n");
             }
-            let _ = writeln!(
-                out,
-                "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-                text(&e.url)
-            );
+            link(&mut out, "alternate", "text/html", &e.url);
             for (term, label, scheme) in &e.categories {
+                out.push_str("<category term=\"");
+                t(&mut out, term);
+                out.push_str("\" label=\"");
+                t(&mut out, label);
                 // Archives leave out the scheme (the same tags URL on every category):
                 // they hold the whole history, so every byte there is paid per paper.
-                if self.archive {
-                    let _ = writeln!(
-                        out,
-                        "<category term=\"{}\" label=\"{}\"/>",
-                        text(term),
-                        text(label)
-                    );
-                } else {
-                    let _ = writeln!(
-                        out,
-                        "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>",
-                        text(term),
-                        text(label),
-                        text(scheme)
-                    );
+                if !self.archive {
+                    out.push_str("\" scheme=\"");
+                    t(&mut out, scheme);
                 }
+                out.push_str("\"/>\n");
             }
             if let Some(summary) = &e.summary_text {
-                let _ = writeln!(out, "<summary>{}</summary>", text(summary));
+                out.push_str("<summary>");
+                t(&mut out, summary);
+                out.push_str("</summary>\n");
             }
             if !e.content_html.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "<content type=\"html\">{}</content>",
-                    text(&e.content_html)
-                );
+                out.push_str("<content type=\"html\">");
+                t(&mut out, &e.content_html);
+                out.push_str("</content>\n");
             }
             out.push_str("</entry>\n");
         }
@@ -216,49 +229,85 @@ impl Feed<'_> {
     }
 }
 
+/// `s` without the characters XML 1.0 forbids, which JSON Feed readers choke on too.
+fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_forbidden_char) {
+        Cow::Owned(s.chars().filter(|&c| !is_forbidden_char(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// JSON Feed 1.1 documents, borrowed from a [`Feed`]. Fields are in name order, the
+/// order this document had when it was built as a `serde_json::Value`.
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    authors: [JsonAuthor<'a>; 1],
+    description: Cow<'a, str>,
+    feed_url: &'a str,
+    home_page_url: &'a str,
+    items: Vec<JsonItem<'a>>,
+    language: &'a str,
+    title: Cow<'a, str>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor<'a>>,
+    content_html: Cow<'a, str>,
+    date_modified: String,
+    date_published: String,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<Cow<'a, str>>,
+    title: Cow<'a, str>,
+    url: &'a str,
+}
+
 impl Feed<'_> {
     /// The same feed as JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>), published
     /// at `feed_url`.
     pub fn to_json(&self, feed_url: &str) -> String {
-        let clean = |s: &str| -> String { s.chars().filter(|&c| !is_forbidden_char(c)).collect() };
-        let items: Vec<serde_json::Value> = self
+        let items = self
             .entries
             .iter()
-            .map(|e| {
-                let mut item = serde_json::json!({
-                    "id": e.id,
-                    "url": e.url,
-                    "title": clean(&e.title),
-                    "content_html": clean(&e.content_html),
-                    "date_published": timestamp(e.published),
-                    "date_modified": datetime(e.updated),
-                });
-                if let Some(s) = &e.summary_text {
-                    item["summary"] = clean(s).into();
-                }
-                if !e.authors.is_empty() {
-                    item["authors"] = e
-                        .authors
-                        .iter()
-                        .map(|a| serde_json::json!({ "name": clean(a) }))
-                        .collect();
-                }
-                if !e.categories.is_empty() {
-                    item["tags"] = e.categories.iter().map(|(_, l, _)| clean(l)).collect();
-                }
-                item
+            .map(|e| JsonItem {
+                authors: e
+                    .authors
+                    .iter()
+                    .map(|a| JsonAuthor { name: clean(a) })
+                    .collect(),
+                content_html: clean(&e.content_html),
+                date_modified: datetime(e.updated),
+                date_published: timestamp(e.published),
+                id: &e.id,
+                summary: e.summary_text.as_deref().map(clean),
+                tags: e.categories.iter().map(|(_, l, _)| clean(l)).collect(),
+                title: clean(&e.title),
+                url: &e.url,
             })
             .collect();
-        let feed = serde_json::json!({
-            "version": "https://jsonfeed.org/version/1.1",
-            "title": clean(self.title),
-            "description": clean(self.subtitle),
-            "home_page_url": self.alternate_url,
-            "feed_url": feed_url,
-            "language": self.language,
-            "authors": [{ "name": clean(self.author) }],
-            "items": items,
-        });
+        let feed = JsonFeed {
+            authors: [JsonAuthor {
+                name: clean(self.author),
+            }],
+            description: clean(self.subtitle),
+            feed_url,
+            home_page_url: &self.alternate_url,
+            items,
+            language: self.language,
+            title: clean(self.title),
+            version: "https://jsonfeed.org/version/1.1",
+        };
         let mut out = serde_json::to_string_pretty(&feed).unwrap_or_default();
         out.push('\n');
         out
@@ -270,7 +319,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_and_drops_forbidden_characters() {
-        assert_eq!(text("a<b & \u{1}c\"\u{FFFE}"), "a&lt;b &amp; c&quot;");
+    fn datetime_is_rfc_3339_as_chrono_writes_it() {
+        for (y, mo, d, h, mi, s) in [
+            (2025, 7, 4, 0, 0, 0),
+            (1, 1, 1, 23, 59, 59),
+            (9999, 12, 31, 5, 6, 7),
+        ] {
+            let t = NaiveDate::from_ymd_opt(y, mo, d)
+                .and_then(|d| d.and_hms_opt(h, mi, s))
+                .unwrap()
+                .and_utc();
+            assert_eq!(datetime(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
+        let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
+        assert_eq!(timestamp(far), far.format("%Y-%m-%dT00:00:00Z").to_string());
     }
 }

@@ -4,7 +4,7 @@
 
 use super::urls::{FeedOf, Route};
 use super::views::Ctx;
-use super::{Job, Renderer, atom, escape_html};
+use super::{Job, Renderer, atom};
 use crate::feed_state::FeedState;
 use crate::model::Site;
 
@@ -293,20 +293,24 @@ impl<'a> Renderer<'a> {
             ));
             return entry;
         }
-        let mut html = String::new();
+        use super::escape::push_html;
+        let mut html = String::with_capacity(1024 * day.papers.len());
         if let Some(d) = &day.description {
-            html.push_str(&format!("<p>{}</p>\n", escape_html(d)));
+            html.push_str("<p>");
+            push_html(&mut html, d);
+            html.push_str("</p>\n");
         }
         for &p in &day.papers {
-            html.push_str(&paper_feed_html(ctx, &site.papers[p], true));
+            push_paper_feed_html(&mut html, ctx, &site.papers[p], true);
         }
         for l in &day.links {
-            html.push_str(&format!(
-                "<h3><a href=\"{}\">{}</a></h3>\n{}\n",
-                escape_html(&l.url),
-                escape_html(&l.title),
-                l.summary.as_ref().map_or("", |m| m.html.as_str())
-            ));
+            html.push_str("<h3><a href=\"");
+            push_html(&mut html, &l.url);
+            html.push_str("\">");
+            push_html(&mut html, &l.title);
+            html.push_str("</a></h3>\n");
+            html.push_str(l.summary.as_ref().map_or("", |m| m.html.as_str()));
+            html.push('\n');
         }
         entry.content_html = html;
         entry
@@ -415,18 +419,31 @@ const ARCHIVE_SUMMARY: usize = 160;
 
 /// HTML for one paper inside a feed entry: absolute links only.
 fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String {
-    let esc = escape_html;
-    let url = ctx.urls.of(&Route::Paper(&p.id));
     let mut html = String::new();
+    push_paper_feed_html(&mut html, ctx, p, heading);
+    html
+}
+
+/// Appends [`paper_feed_html`]: a day's entry is many of them in a row.
+fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, heading: bool) {
+    use super::escape::push_html;
+    use crate::content::arxiv;
+    let url = ctx.urls.of(&Route::Paper(&p.id));
     if heading {
-        html.push_str(&format!(
-            "<h3><a href=\"{}\">{}</a></h3>\n",
-            esc(&url),
-            esc(&p.title)
-        ));
+        html.push_str("<h3><a href=\"");
+        push_html(html, &url);
+        html.push_str("\">");
+        push_html(html, &p.title);
+        html.push_str("</a></h3>\n");
     }
-    if !p.authors.is_empty() {
-        html.push_str(&format!("<p><em>{}</em></p>\n", esc(&p.authors.join(", "))));
+    if let Some((first, rest)) = p.authors.split_first() {
+        html.push_str("<p><em>");
+        push_html(html, first);
+        for a in rest {
+            html.push_str(", ");
+            push_html(html, a);
+        }
+        html.push_str("</em></p>\n");
     }
     let body = if heading {
         p.blurb()
@@ -434,23 +451,36 @@ fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String 
         p.summary.as_ref().or(p.blurb())
     };
     if let Some(m) = body {
-        if m.html.starts_with('<')
-            && (m.html.starts_with("<p") || m.html.starts_with("<ul") || m.html.starts_with("<ol"))
-        {
+        if m.html.starts_with("<p") || m.html.starts_with("<ul") || m.html.starts_with("<ol") {
             html.push_str(&m.html);
         } else {
-            html.push_str(&format!("<p>{}</p>", m.html));
+            html.push_str("<p>");
+            html.push_str(&m.html);
+            html.push_str("</p>");
         }
         html.push('\n');
     }
-    html.push_str(&format!(
-        "<p><a href=\"{}\">arXiv</a> · <a href=\"{}\">PDF</a> · <a href=\"{}\">Hugging Face</a> · <a href=\"{}\">Page</a></p>\n",
-        crate::content::arxiv::abs_url(&p.id),
-        crate::content::arxiv::pdf_url(&p.id),
-        crate::content::arxiv::hf_url(&p.id),
-        esc(&url)
-    ));
-    html
+    for (i, (href, label)) in [
+        (arxiv::abs_url(&p.id), "arXiv"),
+        (arxiv::pdf_url(&p.id), "PDF"),
+        (arxiv::hf_url(&p.id), "Hugging Face"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        html.push_str(if i == 0 {
+            "<p><a href=\""
+        } else {
+            " · <a href=\""
+        });
+        html.push_str(href);
+        html.push_str("\">");
+        html.push_str(label);
+        html.push_str("</a>");
+    }
+    html.push_str(" · <a href=\"");
+    push_html(html, &url);
+    html.push_str("\">Page</a></p>\n");
 }
 
 /// `updated` for a feed with no entries: the newest day, else a fixed epoch, never the

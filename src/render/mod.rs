@@ -5,6 +5,7 @@
 //! (a staging folder for `build`).
 
 pub mod atom;
+pub mod escape;
 mod export;
 mod feeds;
 mod pages;
@@ -598,5 +599,5 @@ impl Renderer<'_> {
 /// Escapes text for HTML and XML: `& < > " '`. Unlike Tera's default it leaves `/`
 /// alone, which keeps URLs readable and pages small.
 pub fn escape_html(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
+    escape::html(s)
 }

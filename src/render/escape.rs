@@ -1,0 +1,133 @@
+//! Escaping text for HTML and XML, appended to the output in one pass.
+//!
+//! Every page and feed escapes most of its bytes (titles, authors, whole summaries in
+//! feed content), so this runs over more text than anything else in a build. Runs of
+//! bytes that need nothing are copied whole; only the five special characters and the
+//! lead bytes of characters XML 1.0 forbids are looked at.
+
+use crate::content::is_forbidden_char;
+
+/// What a byte asks for: copied as is, escaped, or (for XML text) a look at the
+/// character it starts, which may be one XML forbids.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Plain,
+    Special,
+    MaybeForbidden,
+}
+
+const CLASSES: [Class; 256] = {
+    let mut t = [Class::Plain; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'&' | b'<' | b'>' | b'"' | b'\'' => Class::Special,
+            b'\t' | b'\n' | b'\r' => Class::Plain,
+            // C0 controls and DEL; 0xC2 leads C1 controls, 0xEF the noncharacters
+            // U+FDD0..U+FDEF and U+FFFE/F, 0xF0..0xF4 those of the other planes.
+            0x00..=0x1F | 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4 => Class::MaybeForbidden,
+            _ => Class::Plain,
+        };
+        b += 1;
+    }
+    t
+};
+
+fn entity(b: u8) -> &'static str {
+    match b {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        _ => "&apos;",
+    }
+}
+
+/// Appends `s` with `& < > " '` escaped; with `drop_forbidden`, without the characters
+/// XML 1.0 forbids ([`is_forbidden_char`]).
+fn push_escaped(out: &mut String, s: &str, drop_forbidden: bool) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match CLASSES[b as usize] {
+            Class::Special => {
+                out.push_str(&s[run..i]);
+                out.push_str(entity(b));
+                i += 1;
+                run = i;
+            }
+            Class::MaybeForbidden if drop_forbidden => {
+                // `b` is ASCII or a lead byte, so `i` is a character boundary.
+                let c = s[i..].chars().next().unwrap_or_default();
+                let len = c.len_utf8().max(1);
+                if is_forbidden_char(c) {
+                    out.push_str(&s[run..i]);
+                    run = i + len;
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&s[run..]);
+}
+
+/// Appends `s` escaped for HTML text or an attribute value (`& < > " '`; `/` is left
+/// alone, which keeps URLs readable and pages small).
+pub fn push_html(out: &mut String, s: &str) {
+    push_escaped(out, s, false);
+}
+
+/// Appends `s` escaped as XML text, without the characters XML 1.0 forbids.
+pub fn push_xml_text(out: &mut String, s: &str) {
+    push_escaped(out, s, true);
+}
+
+/// [`push_html`] into a new string.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    push_html(&mut out, s);
+    out
+}
+
+/// Whether [`push_html`] would change `s`.
+pub fn needs_html_escape(s: &str) -> bool {
+    s.bytes().any(|b| CLASSES[b as usize] == Class::Special)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain statement of [`push_xml_text`].
+    fn xml_text_slow(s: &str) -> String {
+        let clean: String = s.chars().filter(|&c| !is_forbidden_char(c)).collect();
+        quick_xml::escape::escape(clean.as_str()).into_owned()
+    }
+
+    #[test]
+    fn escapes_and_drops_forbidden_characters() {
+        let mut out = String::new();
+        push_xml_text(
+            &mut out,
+            "a<b & \u{1}c\"\u{FFFE}'\u{85}\u{FDD0}\u{1FFFF}é\u{10FFFD}",
+        );
+        assert_eq!(out, "a&lt;b &amp; c&quot;&apos;é\u{10FFFD}");
+        assert_eq!(html("x\u{1}<y>"), "x\u{1}&lt;y&gt;");
+        assert!(needs_html_escape("a'b") && !needs_html_escape("a/b é"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_quick_xml_on_any_text(
+            s in "(\\PC|[<>&\"'\\x00-\\x1f\\x7f]|[\u{80}-\u{9f}\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}\u{10ffff}]|[a-zé ]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(html(&s), quick_xml::escape::escape(s.as_str()).into_owned());
+            let mut out = String::new();
+            push_xml_text(&mut out, &s);
+            proptest::prop_assert_eq!(out, xml_text_slow(&s));
+        }
+    }
+}
