@@ -69,11 +69,7 @@ impl<'a> Renderer<'a> {
             url: self.ctx.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             tags: p.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
-            days: p
-                .days
-                .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .collect(),
+            days: p.days.iter().map(|&d| super::views::iso_date(d)).collect(),
             gist: p.gist.as_ref().map(|m| m.text.as_str()),
             summary: p.summary.as_ref().map(|m| m.text.as_str()),
             abstract_: p.abstract_.as_ref().map(|m| m.text.as_str()),
@@ -106,7 +102,7 @@ impl<'a> Renderer<'a> {
         years.par_iter().try_for_each(|run| -> Result<()> {
             let year = site.papers[run[0]].first_day().year();
             // Serialised first, compressed in one call: the encoder pays per write.
-            let mut ndjson = Vec::new();
+            let mut ndjson = Vec::with_capacity(run.len() * 2048);
             for &p in *run {
                 serde_json::to_writer(&mut ndjson, &self.paper_record(&site.papers[p]))?;
                 ndjson.push(b'\n');
@@ -121,7 +117,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .rev()
             .map(|day| DayRecord {
-                date: day.date.format("%Y-%m-%d").to_string(),
+                date: super::views::iso_date(day.date),
                 url: urls.of(&Route::Day(day.date)),
                 title: day.title.as_deref(),
                 description: day.description.as_deref(),

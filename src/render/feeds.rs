@@ -385,7 +385,7 @@ impl<'a> Renderer<'a> {
         use rayon::prelude::*;
         let days = (0..site.days.len()).into_par_iter().map(|i| {
             let e = self.day_entry(i, Detail::Full);
-            let key = format!("day:{}", site.days[i].date.format("%Y-%m-%d"));
+            let key = format!("day:{}", super::views::iso_date(site.days[i].date));
             (key, e.content_hash(&base), e.published)
         });
         let papers = site.papers.par_iter().map(|p| {

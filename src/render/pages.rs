@@ -7,6 +7,9 @@ use super::urls::Route;
 use super::views::{self, Ctx, FeedLink, PageMeta, Pagination};
 use super::{Job, Renderer, theme};
 
+/// Bytes reserved for a page's HTML before rendering it.
+const PAGE_CAPACITY: usize = 16 * 1024;
+
 impl Renderer<'_> {
     pub(super) fn render(
         &self,
@@ -25,7 +28,8 @@ impl Renderer<'_> {
             tera::Context::from_serialize(&data)
                 .map_err(|e| anyhow::anyhow!("{}", theme::template_error(&e)))?,
         );
-        let mut out = Vec::new();
+        // Most pages are 4–40 KB: one allocation instead of a chain of doublings.
+        let mut out = Vec::with_capacity(PAGE_CAPACITY);
         self.theme
             .tera
             .render_to(template, &context, &mut out)

@@ -266,7 +266,7 @@ impl Renderer<'_> {
                             paper.id.as_str(),
                             paper.title.as_str(),
                             authors,
-                            paper.first_day().format("%Y-%m-%d").to_string(),
+                            super::views::iso_date(paper.first_day()),
                         )
                     })
                     .collect();

@@ -215,6 +215,16 @@ pub fn year_counts(site: &Site) -> Vec<(i32, usize)> {
     years
 }
 
+/// `2025-07-04`; by hand, as chrono's `format` parses its pattern on every call.
+pub fn iso_date(date: NaiveDate) -> String {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if (0..=9999).contains(&y) {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        date.format("%Y-%m-%d").to_string()
+    }
+}
+
 /// Everything views need to build links, shared by all pages of one build.
 pub struct Ctx<'a> {
     pub site: &'a Site,
@@ -290,7 +300,7 @@ impl<'a> Ctx<'a> {
         let month = MONTHS[m as usize - 1];
         let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
         DayLink {
-            date: format!("{y:04}-{m:02}-{d:02}"),
+            date: iso_date(date),
             long: format!("{weekday}, {d} {month} {y}"),
             short: format!("{d} {} {y}", &month[..3]),
             url: self.urls.of(&Route::Day(date)),
@@ -429,7 +439,7 @@ impl<'a> Ctx<'a> {
             let found = days.iter().find(|d| d.date == date);
             cells.push(Some(CalendarDay {
                 day: date.day(),
-                date: date.format("%Y-%m-%d").to_string(),
+                date: iso_date(date),
                 url: found.map(|_| self.urls.of(&Route::Day(date))),
                 papers: found.map_or(0, |d| d.papers.len()),
             }));
