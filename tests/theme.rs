@@ -90,6 +90,58 @@ fn search_index_export_and_related_papers() {
     assert!(files["search.js"].len() < 50_000 && files["style.css"].len() < 30_000);
 }
 
+/// Issue 5: a day page shows every paper with its title, authors, tags, gist or summary
+/// and links to arXiv, the PDF and Hugging Face.
+#[test]
+fn day_pages_show_every_paper_with_its_links() {
+    let site = demo_site();
+    site.build_ok(&[]);
+    let files = tree(&site.public());
+    let days = json(&files["data/days.json"]);
+    let mut checked = 0;
+    for day in days.as_array().expect("list") {
+        let date = day["date"].as_str().expect("date").replace('-', "/");
+        let page = String::from_utf8_lossy(&files[&format!("{date}/index.html")]).into_owned();
+        for id in day["papers"].as_array().expect("papers") {
+            let id = id.as_str().expect("id");
+            let start = page
+                .find(&format!("id=\"arxiv-{id}\""))
+                .unwrap_or_else(|| panic!("{id} missing on {date}"));
+            let article = &page[start..start + page[start..].find("</article>").expect("end")];
+            for link in [
+                format!("https://arxiv.org/abs/{id}"),
+                format!("https://arxiv.org/pdf/{id}"),
+                format!("https://huggingface.co/papers/{id}"),
+            ] {
+                assert!(article.contains(&link), "{id} on {date}: no {link}");
+            }
+            // What the paper's own page has, its entry on the day has too.
+            let own =
+                String::from_utf8_lossy(&files[&format!("papers/{id}/index.html")]).into_owned();
+            let has_text = ["In one sentence", "Summary", "Abstract"]
+                .iter()
+                .any(|h| own.contains(&format!("<h2>{h}</h2>")));
+            assert!(
+                article.contains("<h2><a href="),
+                "{id} on {date}: no title link"
+            );
+            for (part, on_paper_page) in [
+                ("class=\"authors\"", own.contains("class=\"authors\"")),
+                ("class=\"tags\"", own.contains("class=\"tags\"")),
+                ("class=\"blurb\"", has_text),
+            ] {
+                assert_eq!(
+                    article.contains(part),
+                    on_paper_page,
+                    "{id} on {date}: {part}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} papers checked");
+}
+
 /// The tokenizer of `src/render/search.rs`, restated (`a-z0-9` titles only).
 fn papertrail_words(text: &str) -> Vec<String> {
     const STOP: &[&str] = &[
