@@ -1206,6 +1206,9 @@ impl Site {
     /// [`Site::related`], with `index` from [`Site::related_index`] when the caller
     /// asks for many papers.
     pub fn related_by(&self, i: usize, n: usize, index: Option<&RelatedIndex>) -> Vec<usize> {
+        if n == 0 {
+            return Vec::new();
+        }
         let papers = &self.papers;
         let me = &papers[i];
         // A paper's place in every tag list; comparing ranks instead of (day, id) keys
@@ -1218,46 +1221,37 @@ impl Site {
             }
         };
         let bits = index.and_then(|index| index.tag_bits.as_deref());
-        // (index, tag order, distance) of every candidate, sorted so that repeats (a
-        // paper met in several of my tags' windows) keep the distance of the first tag.
-        let mut seen: Vec<(usize, usize, usize)> = Vec::new();
-        for (order, &t) in me.tags.iter().enumerate() {
+        let shared_with = |j: usize| match bits {
+            Some(bits) => (bits[j] & bits[i]).count_ones() as usize,
+            None => papers[j]
+                .tags
+                .iter()
+                .filter(|t| me.tags.contains(t))
+                .count(),
+        };
+        // (shared, distance, index) of every candidate. A paper met in several of my
+        // tags' windows keeps the distance from the first: `seen` remembers them (a hash
+        // set of paper indices; sorting the candidates to find repeats cost more than
+        // the rest of this function).
+        let most = me.tags.len() * (2 * RELATED_WINDOW + 1);
+        let mut seen = SmallSet::with_room_for(most);
+        let mut scored: Vec<(usize, usize, usize)> = Vec::with_capacity(most);
+        for &t in &me.tags {
             let list = &self.tags[t].papers;
             let at = list.partition_point(|&p| before(p));
             let from = at.saturating_sub(RELATED_WINDOW);
             let to = (at + RELATED_WINDOW + 1).min(list.len());
-            seen.extend(
-                list[from..to]
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &j)| j != i)
-                    .map(|(k, &j)| (j, order, (from + k).abs_diff(at))),
-            );
+            for (k, &j) in list[from..to].iter().enumerate() {
+                if j != i && seen.insert(j) {
+                    scored.push((shared_with(j), (from + k).abs_diff(at), j));
+                }
+            }
         }
-        seen.sort_unstable();
-        seen.dedup_by_key(|s| s.0);
-        let mut scored: Vec<(usize, usize, usize)> = seen // (shared, distance, index)
-            .into_iter()
-            .map(|(j, _, distance)| {
-                let shared = match bits {
-                    Some(bits) => (bits[j] & bits[i]).count_ones() as usize,
-                    None => papers[j]
-                        .tags
-                        .iter()
-                        .filter(|t| me.tags.contains(t))
-                        .count(),
-                };
-                (shared, distance, j)
-            })
-            .collect();
         // Most shared tags, then nearest, then index: a total order, so selecting the
         // first `n` and sorting only those gives what sorting all would.
         let order = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
             b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
         };
-        if n == 0 {
-            return Vec::new();
-        }
         if scored.len() > n {
             scored.select_nth_unstable_by(n - 1, order);
             scored.truncate(n);
@@ -1297,6 +1291,38 @@ impl Site {
                 .collect()
         });
         RelatedIndex { rank, tag_bits }
+    }
+}
+
+/// A set of paper indices for one call of [`Site::related_by`]: open addressing with
+/// linear probing in a table at least twice the most it will hold.
+struct SmallSet {
+    slots: Vec<usize>,
+}
+
+impl SmallSet {
+    const EMPTY: usize = usize::MAX;
+
+    fn with_room_for(n: usize) -> Self {
+        SmallSet {
+            slots: vec![Self::EMPTY; (2 * n).next_power_of_two().max(16)],
+        }
+    }
+
+    /// Adds `x` (not [`Self::EMPTY`]); false when it was already there.
+    fn insert(&mut self, x: usize) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut at = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) & mask;
+        loop {
+            match self.slots[at] {
+                Self::EMPTY => {
+                    self.slots[at] = x;
+                    return true;
+                }
+                y if y == x => return false,
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 }
 
@@ -1369,6 +1395,69 @@ mod tests {
             papers,
             tags: tag_list,
         }
+    }
+
+    /// [`Site::related`] as it was first written, candidates deduplicated by sorting:
+    /// the statement the faster one is checked against.
+    fn related_by_sorting(site: &Site, i: usize, n: usize) -> Vec<usize> {
+        let papers = &site.papers;
+        let me = &papers[i];
+        let key = |p: usize| (std::cmp::Reverse(papers[p].last_day()), &papers[p].id);
+        let mut seen: Vec<(usize, usize, usize)> = Vec::new();
+        for (order, &t) in me.tags.iter().enumerate() {
+            let list = &site.tags[t].papers;
+            let at = list.partition_point(|&p| key(p) < key(i));
+            let from = at.saturating_sub(RELATED_WINDOW);
+            let to = (at + RELATED_WINDOW + 1).min(list.len());
+            seen.extend(
+                list[from..to]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &j)| j != i)
+                    .map(|(k, &j)| (j, order, (from + k).abs_diff(at))),
+            );
+        }
+        seen.sort_unstable();
+        seen.dedup_by_key(|s| s.0);
+        let mut scored: Vec<(usize, usize, usize)> = seen
+            .into_iter()
+            .map(|(j, _, d)| {
+                let shared = papers[j]
+                    .tags
+                    .iter()
+                    .filter(|t| me.tags.contains(t))
+                    .count();
+                (shared, d, j)
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().take(n).map(|s| s.2).collect()
+    }
+
+    #[test]
+    fn related_is_what_sorting_every_candidate_gives() {
+        for (n, tags) in [(600, 12), (300, 3), (400, 70)] {
+            let site = random_site(n, tags);
+            let index = site.related_index();
+            for i in 0..site.papers.len() {
+                for k in [1, RELATED, 10] {
+                    let want = related_by_sorting(&site, i, k);
+                    assert_eq!(site.related_by(i, k, Some(&index)), want, "paper {i}, {k}");
+                    assert_eq!(site.related(i, k), want, "paper {i}, {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn small_set_keeps_each_index_once() {
+        let mut set = SmallSet::with_room_for(100);
+        // 100 inserts of 61 different values, colliding in the table.
+        for x in (0..100).map(|x| (x * 7919 % 61) << 30) {
+            let first = !set.slots.contains(&x);
+            assert_eq!(set.insert(x), first);
+        }
+        assert!(!set.insert(0));
     }
 
     #[test]
