@@ -231,7 +231,7 @@ impl Feed<'_> {
 
 /// `s` without the characters XML 1.0 forbids, which JSON Feed readers choke on too.
 fn clean(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_forbidden_char) {
+    if super::escape::may_hold_forbidden(s) && s.chars().any(is_forbidden_char) {
         Cow::Owned(s.chars().filter(|&c| !is_forbidden_char(c)).collect())
     } else {
         Cow::Borrowed(s)

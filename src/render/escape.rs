@@ -43,9 +43,28 @@ fn entity(b: u8) -> &'static str {
     }
 }
 
-/// Appends `s` with `& < > " '` escaped; with `drop_forbidden`, without the characters
-/// XML 1.0 forbids ([`is_forbidden_char`]).
-fn push_escaped(out: &mut String, s: &str, drop_forbidden: bool) {
+/// Where the first of `& < > " '` in `bytes` is, found with SIMD: most text has none or
+/// few, and a page is mostly text.
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    let quote = memchr::memchr2(b'"', b'\'', bytes);
+    let markup = memchr::memchr3(b'&', b'<', b'>', &bytes[..quote.unwrap_or(bytes.len())]);
+    markup.or(quote)
+}
+
+/// Appends `s` with `& < > " '` escaped.
+fn push_html_escaped(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = find_special(rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        out.push_str(entity(rest.as_bytes()[at]));
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// Appends `s` with `& < > " '` escaped and the characters XML 1.0 forbids
+/// ([`is_forbidden_char`]) dropped.
+fn push_xml_escaped(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -58,7 +77,7 @@ fn push_escaped(out: &mut String, s: &str, drop_forbidden: bool) {
                 i += 1;
                 run = i;
             }
-            Class::MaybeForbidden if drop_forbidden => {
+            Class::MaybeForbidden => {
                 // `b` is ASCII or a lead byte, so `i` is a character boundary.
                 let c = s[i..].chars().next().unwrap_or_default();
                 let len = c.len_utf8().max(1);
@@ -68,7 +87,7 @@ fn push_escaped(out: &mut String, s: &str, drop_forbidden: bool) {
                 }
                 i += len;
             }
-            _ => i += 1,
+            Class::Plain => i += 1,
         }
     }
     out.push_str(&s[run..]);
@@ -77,12 +96,12 @@ fn push_escaped(out: &mut String, s: &str, drop_forbidden: bool) {
 /// Appends `s` escaped for HTML text or an attribute value (`& < > " '`; `/` is left
 /// alone, which keeps URLs readable and pages small).
 pub fn push_html(out: &mut String, s: &str) {
-    push_escaped(out, s, false);
+    push_html_escaped(out, s);
 }
 
 /// Appends `s` escaped as XML text, without the characters XML 1.0 forbids.
 pub fn push_xml_text(out: &mut String, s: &str) {
-    push_escaped(out, s, true);
+    push_xml_escaped(out, s);
 }
 
 /// [`push_html`] into a new string.
@@ -94,7 +113,25 @@ pub fn html(s: &str) -> String {
 
 /// Whether [`push_html`] would change `s`.
 pub fn needs_html_escape(s: &str) -> bool {
-    s.bytes().any(|b| CLASSES[b as usize] == Class::Special)
+    find_special(s.as_bytes()).is_some()
+}
+
+/// Whether `s` may hold a character XML 1.0 forbids: false is sure, true means look
+/// closer ([`is_forbidden_char`]).
+pub fn may_hold_forbidden(s: &str) -> bool {
+    s.bytes()
+        .any(|b| CLASSES[b as usize] == Class::MaybeForbidden)
+}
+
+/// Writes `s` escaped as [`push_html`] does, in runs, to a writer (Tera's output).
+pub fn write_html(out: &mut dyn std::io::Write, s: &str) -> std::io::Result<()> {
+    let mut rest = s;
+    while let Some(at) = find_special(rest.as_bytes()) {
+        out.write_all(&rest.as_bytes()[..at])?;
+        out.write_all(entity(rest.as_bytes()[at]).as_bytes())?;
+        rest = &rest[at + 1..];
+    }
+    out.write_all(rest.as_bytes())
 }
 
 #[cfg(test)]
@@ -124,7 +161,15 @@ mod tests {
         fn matches_quick_xml_on_any_text(
             s in "(\\PC|[<>&\"'\\x00-\\x1f\\x7f]|[\u{80}-\u{9f}\u{fdd0}-\u{fdef}\u{fffe}\u{ffff}\u{1fffe}\u{10ffff}]|[a-zé ]){0,40}"
         ) {
-            proptest::prop_assert_eq!(html(&s), quick_xml::escape::escape(s.as_str()).into_owned());
+            let want = quick_xml::escape::escape(s.as_str()).into_owned();
+            proptest::prop_assert_eq!(html(&s), want.clone());
+            let mut written = Vec::new();
+            write_html(&mut written, &s).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(written).unwrap(), want.clone());
+            proptest::prop_assert_eq!(needs_html_escape(&s), want != s);
+            if s.chars().any(is_forbidden_char) {
+                proptest::prop_assert!(may_hold_forbidden(&s));
+            }
             let mut out = String::new();
             push_xml_text(&mut out, &s);
             proptest::prop_assert_eq!(out, xml_text_slow(&s));

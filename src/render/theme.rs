@@ -144,11 +144,7 @@ fn read_dir_files(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<()>) ->
 
 /// [`super::escape_html`] in the shape Tera wants for its escape function.
 fn escape_html_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    if super::escape::needs_html_escape(s) {
-        out.write_all(super::escape::html(s).as_bytes())
-    } else {
-        out.write_all(s.as_bytes())
-    }
+    super::escape::write_html(out, s)
 }
 
 /// A Tera error as one message. Tera's `Display` is already the full report (template
