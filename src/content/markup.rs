@@ -138,10 +138,15 @@ fn literal_line(src: &str, inline: bool) -> Markup {
         html.push_str("</p>");
         html
     };
-    Markup {
-        html,
-        text: collapse_whitespace(src),
-    }
+    // No control characters and trimmed: ASCII without a double space is collapsed
+    // already, which memchr checks faster than `collapse_whitespace` can.
+    let collapsed = src.is_ascii() && memchr::memmem::find(src.as_bytes(), b"  ").is_none();
+    let text = if collapsed {
+        src.to_string()
+    } else {
+        collapse_whitespace(src)
+    };
+    Markup { html, text }
 }
 
 /// The general path: pulldown-cmark, then ammonia when the markdown produced raw HTML,
