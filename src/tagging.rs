@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use sha2::{Digest as _, Sha256};
 
 use crate::config::TagRule;
@@ -39,10 +39,18 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&keywords)
+        // A DFA: overlapping search gets no prefilter, so every byte of every paper's
+        // rule text takes a transition, and a DFA's is the cheapest. Rules are short
+        // keywords, so it stays small; should it fail to build, the default kind does.
+        let build = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(kind)
+                .build(&keywords)
+        };
+        let automaton = build(Some(AhoCorasickKind::DFA))
+            .or_else(|_| build(None))
             .ok();
         Matcher {
             automaton,

@@ -23,14 +23,74 @@ pub enum IdSource {
 }
 
 /// The arXiv id named by a URL (`abs/`, `pdf/`, `html/` or `papers/`), version dropped.
+///
+/// This runs for every link of every entry. An ASCII URL (all of them, in practice) is
+/// read by hand, which gives what `ID_IN_URL` gives; any other goes to the regex, whose
+/// `\d` and `(?i)` take non-ASCII digits and letters too.
 pub fn id_from_url(url: &str) -> Option<(String, IdSource)> {
-    let caps = ID_IN_URL.captures(url.trim())?;
+    let url = url.trim();
+    if url.is_ascii() {
+        id_from_ascii_url(url)
+    } else {
+        id_from_url_regex(url)
+    }
+}
+
+fn id_from_url_regex(url: &str) -> Option<(String, IdSource)> {
+    let caps = ID_IN_URL.captures(url)?;
     let source = if caps[0].to_ascii_lowercase().contains("huggingface") {
         IdSource::HuggingFace
     } else {
         IdSource::Arxiv
     };
     Some((caps[1].to_string(), source))
+}
+
+/// The prefixes `ID_IN_URL` accepts before an id, in lower case.
+const ID_PREFIXES: [(&str, IdSource); 5] = [
+    ("arxiv.org/abs/", IdSource::Arxiv),
+    ("arxiv.org/pdf/", IdSource::Arxiv),
+    ("arxiv.org/html/", IdSource::Arxiv),
+    ("huggingface.co/papers/", IdSource::HuggingFace),
+    ("alphaxiv.org/abs/", IdSource::Arxiv),
+];
+
+/// `ID_IN_URL` on an ASCII URL: the leftmost prefix followed by a well-formed id.
+fn id_from_ascii_url(url: &str) -> Option<(String, IdSource)> {
+    let lower = url.to_ascii_lowercase();
+    // Every prefix starts with `a` or `h`.
+    memchr::memchr2_iter(b'a', b'h', lower.as_bytes()).find_map(|start| {
+        let rest = lower.get(start..)?;
+        ID_PREFIXES.iter().find_map(|&(prefix, source)| {
+            let id = id_after_prefix(rest.strip_prefix(prefix)?)?;
+            Some((id.to_string(), source))
+        })
+    })
+}
+
+/// The id at the start of `tail` (lower case) if the rest of `ID_IN_URL` matches:
+/// `\d{4}\.\d{4,5}`, then an optional `v\d+` and `.pdf`, then `/`, `?`, `#` or the end.
+/// The pattern's repeats are greedy and what follows each can never be a digit, so
+/// taking every digit there is and checking the count is the same.
+fn id_after_prefix(tail: &str) -> Option<&str> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let year_month = digits(tail);
+    let number = digits(tail.get(year_month + 1..)?);
+    if year_month != 4 || tail.as_bytes().get(4) != Some(&b'.') || !(4..=5).contains(&number) {
+        return None;
+    }
+    let id_len = 5 + number;
+    let mut rest = tail.get(id_len..)?;
+    if let Some(version) = rest.strip_prefix('v') {
+        let n = digits(version);
+        if n == 0 {
+            return None;
+        }
+        rest = version.get(n..)?;
+    }
+    rest = rest.strip_prefix(".pdf").unwrap_or(rest);
+    let ends = rest.is_empty() || rest.starts_with(['/', '?', '#']);
+    ends.then(|| tail.get(..id_len)).flatten()
 }
 
 /// An id written on its own, as in `arxiv: 2507.02592v2` or front matter keys.
@@ -58,6 +118,35 @@ pub fn hf_url(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// URLs made of the pieces `ID_IN_URL` looks for, in any case, with digits of other
+    /// scripts and near misses.
+    fn urlish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(vec![
+                "https://", "http://", "arxiv.org/", "ArXiv.Org/", "abs/", "pdf/", "html/",
+                "HTML/", "huggingface.co/papers/", "HuggingFace.co/Papers/", "alphaxiv.org/abs/",
+                "alpharxiv.org/abs/", "2507.", "02592", "0259", "025921", "v", "V", "v12", ".pdf",
+                ".PDF", "/", "?", "#", "#community", ".", " ", "\u{661}\u{662}", "\u{17F}", "x",
+            ]).prop_map(str::to_string),
+            2 => "[0-9]{1,6}",
+            1 => "[a-z./?#v]{1,3}",
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn id_from_url_agrees_with_the_regex(url in urlish()) {
+            prop_assert_eq!(id_from_url(&url), id_from_url_regex(url.trim()));
+        }
+
+        #[test]
+        fn id_from_url_agrees_on_any_text(url in any::<String>()) {
+            prop_assert_eq!(id_from_url(&url), id_from_url_regex(url.trim()));
+        }
+    }
 
     #[test]
     fn ids_from_every_url_shape() {

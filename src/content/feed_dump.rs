@@ -147,8 +147,8 @@ fn finish(
         return None;
     };
     let arxiv_id = arxiv::id_from_url(&link).map(|(id, _)| id);
-    let summary =
-        super::lint::summary_source(path, p.line, p.summary.join("\n").trim(), opts, diags);
+    let joined = p.summary.join("\n");
+    let summary = super::lint::summary_source(path, p.line, joined.trim(), opts, diags);
     let summary = summary.trim();
     let (gist, rest) = match summary.find(AI_MARKER) {
         Some(pos) => (Some(&summary[..pos]), &summary[pos + AI_MARKER.len()..]),

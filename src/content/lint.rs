@@ -4,9 +4,11 @@
 //! repair that is safe to make automatically, so they are stripped unless
 //! `strip_preambles = false`; the rest only warns.
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::ParseOptions;
@@ -29,14 +31,14 @@ static BOT_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Checks a summary's markdown source and returns the text to render: the same, or
 /// without its LLM preamble when `opts.strip_preambles` is set.
-pub fn summary_source(
+pub fn summary_source<'a>(
     path: &Path,
     line: usize,
-    src: &str,
+    src: &'a str,
     opts: &ParseOptions,
     diags: &mut Diagnostics,
-) -> String {
-    let mut out = src.to_string();
+) -> Cow<'a, str> {
+    let mut out = Cow::Borrowed(src);
     // A preamble is at the start and under 400 bytes long (the pattern's bounds); the
     // regex engine would otherwise walk the whole summary.
     // (`str::floor_char_boundary` needs Rust 1.91; the crate supports 1.88.)
@@ -44,7 +46,14 @@ pub fn summary_source(
     while !src.is_char_boundary(head) {
         head -= 1;
     }
-    if let Some(m) = PREAMBLE.find(&src[..head]) {
+    let head = src.get(..head).unwrap_or("");
+    let lower = src.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    let lower_head = lower.get(..head.len()).unwrap_or(lower);
+    if let Some(m) = may_have_preamble(head, holds_any(lower_head, &HINTS.guideline))
+        .then(|| PREAMBLE.find(head))
+        .flatten()
+    {
         let preamble = m.as_str().trim();
         let shown: String = preamble.chars().take(60).collect();
         let ellipsis = if shown.len() < preamble.len() {
@@ -53,7 +62,7 @@ pub fn summary_source(
             ""
         };
         if opts.strip_preambles {
-            out = src[m.end()..].to_string();
+            out = Cow::Borrowed(src.get(m.end()..).unwrap_or(""));
             diags.push(Diagnostic::warning(
                 path,
                 line,
@@ -69,14 +78,17 @@ pub fn summary_source(
             ));
         }
     }
-    if FOLLOW_UP.is_match(src) {
+    if HINTS.follow_up.find(lower).is_some() && FOLLOW_UP.is_match(src) {
         diags.push(Diagnostic::warning(
             path,
             line,
             "summary contains the chatbot's \"Follow-up questions\"; delete them from the digest",
         ));
     }
-    if let Some(m) = BOT_COMMENT.find(src) {
+    if let Some(m) = holds_any(lower, &HINTS.bot_comment)
+        .then(|| BOT_COMMENT.find(src))
+        .flatten()
+    {
         diags.push(Diagnostic::warning(
             path,
             line,
@@ -87,6 +99,64 @@ pub fn summary_source(
         ));
     }
     out
+}
+
+// Cheap pre-checks. The regexes above are case-insensitive in Unicode's sense and
+// costly to run: one had no literal to search for, so the regex engine walked every
+// byte of every summary, and `PREAMBLE`'s bounded repeats are slow wherever it runs.
+// Every match holds one of the pieces below, which memchr's literal search finds fast in
+// the summary's ASCII lower case; most summaries hold none, and then no regex runs. Under `(?i)`
+// the only non-ASCII characters that match an ASCII letter are U+017F (long s, for `s`)
+// and U+212A (Kelvin sign, for `k`), so no piece has an `s` or a `k`.
+
+/// Literal pieces of the lint patterns, in lower case.
+struct Hints {
+    /// One of these is in every match of `PREAMBLE`'s "following your guidelines".
+    guideline: [Finder<'static>; 4],
+    /// In every match of `FOLLOW_UP`.
+    follow_up: Finder<'static>,
+    /// One of these is in every match of `BOT_COMMENT`.
+    bot_comment: [Finder<'static>; 4],
+}
+
+static HINTS: LazyLock<Hints> = LazyLock::new(|| Hints {
+    guideline: [
+        Finder::new("following your guideline"),
+        Finder::new("following the guideline"),
+        Finder::new("following your in"),
+        Finder::new("following the in"),
+    ],
+    follow_up: Finder::new("up que"),
+    bot_comment: [
+        Finder::new("librarian bot"),
+        Finder::new("automated me"),
+        Finder::new("i am a bot"),
+        Finder::new("beep boop"),
+    ],
+});
+
+/// Whether `text` holds one of `pieces`.
+fn holds_any(text: &[u8], pieces: &[Finder<'static>]) -> bool {
+    pieces.iter().any(|piece| piece.find(text).is_some())
+}
+
+/// Words a preamble can start with (after whitespace); `ok` covers `okay`.
+const PREAMBLE_OPENERS: [&str; 5] = ["here", "sure", "certainly", "ok", "absolutely"];
+
+/// False only when `PREAMBLE` cannot match `head`: a match names a guideline
+/// (`guideline`: "following your guidelines" is in the head) or starts, after
+/// whitespace, with one of `PREAMBLE_OPENERS`. Their `s` can be U+017F, so an opening
+/// with any non-ASCII byte is let through.
+fn may_have_preamble(head: &str, guideline: bool) -> bool {
+    let opening = head.trim_start().as_bytes();
+    let opening = opening.get(..12).unwrap_or(opening);
+    guideline
+        || !opening.is_ascii()
+        || PREAMBLE_OPENERS.iter().any(|word| {
+            opening
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+        })
 }
 
 /// An author list made only of usernames (`xxwu, hanyang-21`) names nobody.
@@ -113,6 +183,134 @@ pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `summary_source` as it was: every regex on every summary.
+    fn summary_source_reference(
+        path: &Path,
+        line: usize,
+        src: &str,
+        opts: &ParseOptions,
+        diags: &mut Diagnostics,
+    ) -> String {
+        let mut out = src.to_string();
+        let mut head = src.len().min(512);
+        while !src.is_char_boundary(head) {
+            head -= 1;
+        }
+        if let Some(m) = PREAMBLE.find(&src[..head]) {
+            let preamble = m.as_str().trim();
+            let shown: String = preamble.chars().take(60).collect();
+            let ellipsis = if shown.len() < preamble.len() {
+                "…"
+            } else {
+                ""
+            };
+            if opts.strip_preambles {
+                out = src[m.end()..].to_string();
+                diags.push(Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "summary starts with an LLM preamble (`{shown}{ellipsis}`); it was removed"
+                    ),
+                ));
+            } else {
+                diags.push(Diagnostic::warning(
+                    path,
+                    line,
+                    format!("summary starts with an LLM preamble (`{shown}{ellipsis}`); `strip_preambles = true` removes it"),
+                ));
+            }
+        }
+        if FOLLOW_UP.is_match(src) {
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                "summary contains the chatbot's \"Follow-up questions\"; delete them from the digest",
+            ));
+        }
+        if let Some(m) = BOT_COMMENT.find(src) {
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                format!(
+                    "summary looks like a scraped comment (`{}`), not a summary of the paper",
+                    m.as_str()
+                ),
+            ));
+        }
+        out
+    }
+
+    /// The hints rely on this: `(?i)` lets no non-ASCII character match an ASCII
+    /// letter except U+017F (long s) and U+212A (Kelvin sign).
+    #[test]
+    fn only_s_and_k_have_non_ascii_case_variants() {
+        let letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let mut buf = [0; 4];
+        let odd: Vec<char> = (0x80..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut buf)))
+            .collect();
+        assert_eq!(odd, ['\u{17F}', '\u{212A}']);
+    }
+
+    /// Summaries made of the lint patterns' words in any case, with the odd letters
+    /// that match them, so that hints and regexes both fire.
+    fn lintish() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "here's",
+            "Here’s",
+            "here is",
+            "are",
+            "summary",
+            "overview",
+            "of the paper",
+            "following",
+            "your",
+            "the",
+            "guidelines",
+            "instructions",
+            "Sure",
+            "ok",
+            "okay",
+            "Certainly",
+            "absolutely",
+            "follow-up",
+            "follow up",
+            "questions",
+            "queſtions",
+            "librarian bot",
+            "this is an automated message",
+            "this iſ an automated meſſage",
+            "i am a bot",
+            "beep boop",
+            "Beep Boop",
+            "FOLLOW",
+            "paper",
+            "x",
+        ]);
+        let piece = prop_oneof![
+            4 => word.prop_map(str::to_string),
+            2 => Just(" ".to_string()),
+            1 => "[.:!,\n\t]",
+            1 => "[a-z]{1,5}",
+        ];
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn summary_source_agrees_with_reference(src in lintish(), strip in any::<bool>()) {
+            let opts = ParseOptions { strip_preambles: strip };
+            let (mut fast, mut slow) = (Diagnostics::default(), Diagnostics::default());
+            let path = Path::new("a.md");
+            let out = summary_source(path, 3, &src, &opts, &mut fast);
+            prop_assert_eq!(out.as_ref(), summary_source_reference(path, 3, &src, &opts, &mut slow));
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn run(src: &str, strip: bool) -> (String, Diagnostics) {
         let mut d = Diagnostics::default();
@@ -120,7 +318,7 @@ mod tests {
             strip_preambles: strip,
         };
         let out = summary_source(Path::new("a.md"), 3, src, &opts, &mut d);
-        (out, d)
+        (out.into_owned(), d)
     }
 
     #[test]

@@ -225,6 +225,70 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
             return None;
         }
     };
+    Some(clean_text(path, text, diags))
+}
+
+/// Bytes where `clean_text` must look at the character: `\r`, the ASCII controls
+/// `is_forbidden_char` names, and the lead bytes of its non-ASCII ones (C1 controls
+/// start with 0xC2, U+FDD0.. and U+FFFE/F with 0xEF, the other planes' noncharacters
+/// with 0xF0 to 0xF4). Every other byte is copied as it is.
+static DECODE_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\t' as usize && b != b'\n' as usize;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xEF] = true;
+    let mut b = 0xF0;
+    while b <= 0xF4 {
+        table[b] = true;
+        b += 1;
+    }
+    table
+};
+
+/// Width of the blocks `next_stop` checks at once.
+const BLOCK: usize = 16;
+
+/// Offset of the first byte at or after `from` that `DECODE_STOP` names.
+///
+/// Most text is printable ASCII with tabs and newlines, so whole blocks are first
+/// checked to be just that, with no early exit (the compiler turns it into a few
+/// vector instructions); only a block that is not is looked at byte by byte.
+fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let rest = bytes.get(i..)?;
+        if let Some(block) = rest.first_chunk::<BLOCK>() {
+            if !block_is_plain(block)
+                && let Some(offset) = block.iter().position(|&b| DECODE_STOP[usize::from(b)])
+            {
+                return Some(i + offset);
+            }
+            i += BLOCK;
+        } else {
+            return rest
+                .iter()
+                .position(|&b| DECODE_STOP[usize::from(b)])
+                .map(|offset| i + offset);
+        }
+    }
+}
+
+/// True when every byte is printable ASCII, a tab or a newline (none is a stop).
+fn block_is_plain(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(true, |plain, &b| {
+        plain & ((b' '..0x7F).contains(&b) | (b == b'\t') | (b == b'\n'))
+    })
+}
+
+/// `text` with CRLF and lone CR made LF and forbidden characters removed, each
+/// removal reported (once per line).
+fn clean_text(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
+    let bytes = text.as_bytes();
     // Copy runs of good text in one go; only `\r` and forbidden characters (rare) stop
     // a run. Line numbers are counted only when a removal is reported.
     let mut out = String::with_capacity(text.len());
@@ -232,28 +296,31 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
     // Line of byte `counted_to`, advanced only when a removal is reported.
     let (mut line, mut counted_to) = (1, 0);
     let mut reported_line = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(at) = next_stop(bytes, i) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i = at + c.len_utf8();
         let cr = c == '\r';
-        if !cr && ((' '..'\u{7F}').contains(&c) || !is_forbidden_char(c)) {
+        if !cr && !is_forbidden_char(c) {
             continue;
         }
-        out.push_str(&text[run_start..i]);
-        run_start = i + c.len_utf8();
+        out.push_str(text.get(run_start..at).unwrap_or(""));
+        run_start = i;
         if cr {
-            if chars.peek().is_none_or(|&(_, next)| next != '\n') {
+            if bytes.get(i) != Some(&b'\n') {
                 out.push('\n');
             }
             continue;
         }
         // A line ends at `\n` or at a `\r` not followed by `\n`.
-        let bytes = text.as_bytes();
-        line += (counted_to..i)
+        line += (counted_to..at)
             .filter(|&j| {
                 bytes[j] == b'\n' || (bytes[j] == b'\r' && bytes.get(j + 1) != Some(&b'\n'))
             })
             .count();
-        counted_to = i;
+        counted_to = at;
         if reported_line != line {
             reported_line = line;
             diags.push(Diagnostic::warning(
@@ -263,8 +330,8 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
             ));
         }
     }
-    out.push_str(&text[run_start..]);
-    Some(out)
+    out.push_str(text.get(run_start..).unwrap_or(""));
+    out
 }
 
 /// Characters XML 1.0 forbids, plus C1 controls and noncharacters HTML rejects.
@@ -320,6 +387,88 @@ pub fn find_iso_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `clean_text` as it was: every character looked at.
+    fn clean_text_reference(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut run_start = 0;
+        let (mut line, mut counted_to) = (1, 0);
+        let mut reported_line = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let cr = c == '\r';
+            if !cr && ((' '..'\u{7F}').contains(&c) || !is_forbidden_char(c)) {
+                continue;
+            }
+            out.push_str(&text[run_start..i]);
+            run_start = i + c.len_utf8();
+            if cr {
+                if chars.peek().is_none_or(|&(_, next)| next != '\n') {
+                    out.push('\n');
+                }
+                continue;
+            }
+            let bytes = text.as_bytes();
+            line += (counted_to..i)
+                .filter(|&j| {
+                    bytes[j] == b'\n' || (bytes[j] == b'\r' && bytes.get(j + 1) != Some(&b'\n'))
+                })
+                .count();
+            counted_to = i;
+            if reported_line != line {
+                reported_line = line;
+                diags.push(Diagnostic::warning(
+                    path,
+                    line,
+                    format!("control character U+{:04X} removed", c as u32),
+                ));
+            }
+        }
+        out.push_str(&text[run_start..]);
+        out
+    }
+
+    #[test]
+    fn decode_stop_bytes_cover_every_forbidden_char() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if c == '\r' || is_forbidden_char(c) {
+                assert!(DECODE_STOP[usize::from(first)], "{c:?}");
+            }
+        }
+    }
+
+    /// Text with line ends of every kind, controls, C1 controls and noncharacters.
+    fn dirty_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => "[a-z ]{1,8}",
+            2 => "[a-z \t\n]{16,40}",
+            2 => "[\r\n\t]",
+            2 => "[\x00-\x1F\x7F]",
+            1 => "[\u{80}-\u{A0}\u{FDCF}-\u{FDF0}\u{FFFD}-\u{FFFF}\u{1FFFE}\u{1FFFF}\u{10FFFF}é😀]",
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn clean_text_agrees_with_reference(text in dirty_text()) {
+            let (mut fast, mut slow) = (Diagnostics::default(), Diagnostics::default());
+            let path = Path::new("x.md");
+            prop_assert_eq!(clean_text(path, &text, &mut fast), clean_text_reference(path, &text, &mut slow));
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn clean_text_agrees_on_any_text(text in any::<String>()) {
+            let (mut fast, mut slow) = (Diagnostics::default(), Diagnostics::default());
+            let path = Path::new("x.md");
+            prop_assert_eq!(clean_text(path, &text, &mut fast), clean_text_reference(path, &text, &mut slow));
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     #[test]
     fn dates_from_paths() {

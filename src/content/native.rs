@@ -221,7 +221,8 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
     if entry.url.is_none() {
         entry.url = entry.arxiv_id.as_deref().map(arxiv::abs_url);
     }
-    let summary = super::lint::summary_source(path, p.line + 1, &p.summary.join("\n"), opts, diags);
+    let joined = p.summary.join("\n");
+    let summary = super::lint::summary_source(path, p.line + 1, &joined, opts, diags);
     entry.summary = Some(markup::block(&summary)).filter(|m| !m.is_empty());
     entry.abstract_ = p
         .abstract_

@@ -5,6 +5,7 @@
 //! into logical rows by counting cells against the header; only then is each cell's
 //! inline markdown handed to pulldown-cmark.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -227,10 +228,10 @@ fn column_names(columns: &[Column]) -> String {
 /// Joins physical lines into one logical row until it has `ncols` cells. Returns the row
 /// and how many lines it used. A line starting with `|` continues the row only while
 /// the row so far ends inside a cell.
-fn assemble_row(lines: &[&str], ncols: usize) -> (String, usize) {
-    let mut row = lines[0].trim().to_string();
+fn assemble_row<'a>(lines: &[&'a str], ncols: usize) -> (Cow<'a, str>, usize) {
+    let mut row = Cow::Borrowed(lines.first().map_or("", |l| l.trim()));
     let mut used = 1;
-    while split_cells(&row).len() < ncols {
+    while raw_cells(&row).count() < ncols {
         let Some(next) = lines.get(used) else { break };
         let next_trimmed = next.trim();
         let row_closed = row.ends_with('|') && !row.ends_with("\\|");
@@ -240,62 +241,60 @@ fn assemble_row(lines: &[&str], ncols: usize) -> (String, usize) {
         {
             break;
         }
-        row.push(' ');
-        row.push_str(next_trimmed);
+        let joined = row.to_mut();
+        joined.push(' ');
+        joined.push_str(next_trimmed);
         used += 1;
     }
     (row, used)
 }
 
 /// Cells of a row: split on `|` not escaped by `\`, outer pipes dropped, `\|` unescaped.
-pub fn split_cells(row: &str) -> Vec<String> {
+pub fn split_cells(row: &str) -> Vec<Cow<'_, str>> {
+    raw_cells(row).map(unescape_pipes).collect()
+}
+
+/// The cells of a row as written (`\|` still escaped), trimmed: the pieces between
+/// unescaped pipes after a leading one, the last piece only when not blank. Slices of
+/// `row`, so counting a wrapped row's cells as it grows allocates nothing.
+fn raw_cells(row: &str) -> impl Iterator<Item = &str> {
     let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    // Slices between the ASCII `|` and `\\` bytes (always char boundaries) are copied
-    // whole: this runs for every row of every table, char-by-char pushes showed up in
-    // profiles.
-    let bytes = row.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    let finish = |cell: &mut String| {
-        let trimmed = cell.trim();
-        if trimmed.len() == cell.len() {
-            std::mem::take(cell)
-        } else {
-            let t = trimmed.to_string();
-            cell.clear();
-            t
-        }
-    };
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' if bytes.get(i + 1) == Some(&b'|') => {
-                cell.push_str(&row[start..i]);
-                cell.push('|');
-                i += 2;
-                start = i;
+    let mut rest = Some(row.strip_prefix('|').unwrap_or(row));
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        match find_cell_end(piece) {
+            Some(end) => {
+                rest = piece.get(end + 1..);
+                piece.get(..end).map(str::trim)
             }
-            b'|' => {
-                cell.push_str(&row[start..i]);
-                cells.push(finish(&mut cell));
-                i += 1;
-                start = i;
+            None => {
+                rest = None;
+                Some(piece.trim()).filter(|cell| !cell.is_empty())
             }
-            _ => i += 1,
         }
+    })
+}
+
+/// The first `|` in `piece` not escaped by a `\` before it. (A `\` cannot itself be
+/// escaped, and the byte before `piece` is a `|`, so looking one byte back is enough.)
+fn find_cell_end(piece: &str) -> Option<usize> {
+    let bytes = piece.as_bytes();
+    memchr::memchr_iter(b'|', bytes).find(|&i| i == 0 || bytes.get(i - 1) != Some(&b'\\'))
+}
+
+/// A cell's text: `\|` becomes `|`.
+fn unescape_pipes(cell: &str) -> Cow<'_, str> {
+    if cell.contains("\\|") {
+        Cow::Owned(cell.replace("\\|", "|"))
+    } else {
+        Cow::Borrowed(cell)
     }
-    cell.push_str(&row[start..]);
-    if !cell.trim().is_empty() {
-        cells.push(finish(&mut cell));
-    }
-    cells
 }
 
 fn entry_from_cells(
     path: &Path,
     columns: &[Column],
-    cells: &[String],
+    cells: &[Cow<'_, str>],
     line: usize,
     opts: &super::ParseOptions,
     diags: &mut Diagnostics,
@@ -383,26 +382,63 @@ fn parse_title_cell(cell: &str) -> (String, Vec<String>) {
     (markup::plain(title_src), links)
 }
 
+/// Byte offset of the first `needle` in `haystack`, ignoring ASCII case, without
+/// lower-casing a copy of the cell: memchr finds where the needle's first byte is.
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, bytes).find(|&i| {
+        bytes
+            .get(i..i + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
 }
-
-static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r#"https?://[^\s()<>\[\]"'`|]+"#).expect("static regex")
-});
 
 /// Every http(s) URL in a cell, whatever markup surrounds it: markdown links, autolinks,
 /// HTML attributes or bare text. A markdown parser would miss links inside raw HTML.
+///
+/// A URL is what `https?://[^\s()<>\[\]"'`|]+` matches (leftmost, not overlapping), read
+/// by hand from each `http` that memchr finds: this runs on every title and link cell.
 pub fn link_targets(cell: &str) -> Vec<String> {
-    URL.find_iter(cell)
-        .map(|m| {
-            m.as_str()
-                .trim_end_matches(['.', ',', ';', ':'])
-                .to_string()
-        })
-        .collect()
+    let mut urls = Vec::new();
+    let mut searched_to = 0;
+    for start in memchr::memmem::find_iter(cell.as_bytes(), "http") {
+        if start < searched_to {
+            continue;
+        }
+        if let Some(url) = url_at(cell, start) {
+            searched_to = start + url.len();
+            urls.push(url.trim_end_matches(['.', ',', ';', ':']).to_string());
+        }
+    }
+    urls
+}
+
+/// The URL starting at byte `start` (where `http` is), if one does.
+fn url_at(cell: &str, start: usize) -> Option<&str> {
+    let from_start = cell.get(start..)?;
+    let after_http = from_start.get(4..)?;
+    let body = after_http
+        .strip_prefix("s://")
+        .or_else(|| after_http.strip_prefix("://"))?;
+    let body_len = body
+        .char_indices()
+        .find(|&(_, c)| !is_url_char(c))
+        .map_or(body.len(), |(i, _)| i);
+    let url_len = from_start.len() - body.len() + body_len;
+    (body_len > 0).then(|| from_start.get(..url_len)).flatten()
+}
+
+/// Characters a bare URL runs on with: not whitespace, brackets, quotes or a pipe.
+fn is_url_char(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(
+            c,
+            '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '`' | '|'
+        )
 }
 
 fn split_authors(cell: &str) -> Vec<String> {
@@ -416,6 +452,88 @@ fn split_authors(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `split_cells` as it was: one pass, building owned cells.
+    fn split_cells_reference(row: &str) -> Vec<String> {
+        let row = row.trim();
+        let row = row.strip_prefix('|').unwrap_or(row);
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        let bytes = row.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' if bytes.get(i + 1) == Some(&b'|') => {
+                    cell.push_str(&row[start..i]);
+                    cell.push('|');
+                    i += 2;
+                    start = i;
+                }
+                b'|' => {
+                    cell.push_str(&row[start..i]);
+                    cells.push(cell.trim().to_string());
+                    cell.clear();
+                    i += 1;
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        cell.push_str(&row[start..]);
+        if !cell.trim().is_empty() {
+            cells.push(cell.trim().to_string());
+        }
+        cells
+    }
+
+    static URL: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#"https?://[^\s()<>\[\]"'`|]+"#).unwrap());
+
+    /// `link_targets` as it was, with the regex.
+    fn link_targets_reference(cell: &str) -> Vec<String> {
+        URL.find_iter(cell)
+            .map(|m| {
+                m.as_str()
+                    .trim_end_matches(['.', ',', ';', ':'])
+                    .to_string()
+            })
+            .collect()
+    }
+
+    fn linkish() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => prop::sample::select(vec![
+                "http", "https", "://", "s://", "http://", "https://", "x.org", "/a", ".", ",",
+                ";", ":", "(", ")", "<", ">", "[", "]", "\"", "'", "`", "|", " ", "\t", "\n",
+                "\u{A0}", "\u{3000}", "é", "[arXiv](https://arxiv.org/abs/2507.00001)",
+            ]).prop_map(str::to_string),
+            1 => "[a-z0-9]{1,4}",
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn find_ci_agrees_with_lowercasing(hay in "[(rRead mMoOé ]{0,30}") {
+            for needle in ["(read more", "read", ""] {
+                let reference = hay.to_ascii_lowercase().find(needle);
+                prop_assert_eq!(find_ci(&hay, needle), reference);
+            }
+        }
+
+        #[test]
+        fn link_targets_agrees_with_the_regex(cell in linkish()) {
+            prop_assert_eq!(link_targets(&cell), link_targets_reference(&cell));
+        }
+
+        #[test]
+        fn split_cells_agrees_with_reference(row in "[|\\\\ a\t\u{A0}é]{0,24}") {
+            let fast: Vec<String> = split_cells(&row).into_iter().map(Cow::into_owned).collect();
+            prop_assert_eq!(fast, split_cells_reference(&row));
+            prop_assert_eq!(raw_cells(&row).count(), split_cells_reference(&row).len());
+        }
+    }
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();
@@ -431,7 +549,7 @@ mod tests {
         assert_eq!(split_cells("|a||  b  |"), ["a", "", "b"]);
         assert_eq!(split_cells("no pipes"), ["no pipes"]);
         assert_eq!(split_cells("| é \\ x | ü"), ["é \\ x", "ü"]);
-        assert!(split_cells("|  |").iter().all(String::is_empty));
+        assert!(split_cells("|  |").iter().all(|c| c.is_empty()));
     }
 
     #[test]
