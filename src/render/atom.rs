@@ -93,8 +93,9 @@ impl Entry {
     /// of the text changes it.
     pub fn content_hash(&self, base: &str) -> String {
         let mut h = Sha256::new();
+        let finder = memchr::memmem::Finder::new(base);
         for part in [&self.title, &self.content_html] {
-            if part.contains(base) {
+            if finder.find(part.as_bytes()).is_some() {
                 h.update(part.replace(base, "/").as_bytes());
             } else {
                 h.update(part.as_bytes());
