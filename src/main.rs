@@ -16,6 +16,14 @@ use papertrail::report;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc asks for transparent huge pages, and the kernel then faults in and zeroes
+/// 2 MiB at a time where a build touches a few KiB of each: a third more peak memory
+/// (365 days: 149 -> 105 MiB) and more system time. Off for this process.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 #[derive(Parser)]
 #[command(
     name = "papertrail",
@@ -83,6 +91,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
