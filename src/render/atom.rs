@@ -4,8 +4,6 @@
 //! Ids are `tag:` URIs built from the date or arXiv id, so they survive a move to another
 //! domain or subpath; timestamps come from the content, never from the clock.
 
-use std::fmt::Write as _;
-
 use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -69,17 +67,21 @@ pub fn datetime(t: DateTime<Utc>) -> String {
     out
 }
 
-/// Appends [`datetime`]`(t)`; by hand, as chrono's `format` parses its pattern on every
-/// call and feeds write two dates per entry.
+/// Appends [`datetime`]`(t)`: feeds write two dates per entry.
 pub fn push_datetime(out: &mut String, t: DateTime<Utc>) {
-    use chrono::{Datelike, Timelike};
-    let (year, month, day) = (t.year(), t.month(), t.day());
-    let (h, m, s) = (t.hour(), t.minute(), t.second());
-    if (0..=9999).contains(&year) {
-        let _ = write!(out, "{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z");
-    } else {
-        out.push_str(&t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    use chrono::Timelike;
+    if !super::views::push_iso_date(out, t.date_naive()) {
+        out.push_str(&t.format("T%H:%M:%SZ").to_string());
+        return;
     }
+    let two = super::views::push_two_digits;
+    out.push('T');
+    two(out, t.hour());
+    out.push(':');
+    two(out, t.minute());
+    out.push(':');
+    two(out, t.second());
+    out.push('Z');
 }
 
 /// Midnight UTC of a day.
@@ -331,6 +333,11 @@ mod tests {
                 .unwrap()
                 .and_utc();
             assert_eq!(datetime(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+            let date = t.date_naive();
+            assert_eq!(
+                super::super::views::iso_date(date),
+                date.format("%Y-%m-%d").to_string()
+            );
         }
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
         assert_eq!(timestamp(far), far.format("%Y-%m-%dT00:00:00Z").to_string());
