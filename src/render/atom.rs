@@ -94,34 +94,65 @@ impl Entry {
     /// out, so that moving the site, a rebuild or a theme change keeps it and an edit
     /// of the text changes it.
     pub fn content_hash(&self, base: &str) -> String {
-        let mut h = Sha256::new();
-        let finder = memchr::memmem::Finder::new(base);
-        for part in [&self.title, &self.content_html] {
-            if finder.find(part.as_bytes()).is_some() {
-                h.update(part.replace(base, "/").as_bytes());
-            } else {
-                h.update(part.as_bytes());
-            }
-            h.update([0]);
-        }
-        h.update(self.summary_text.as_deref().unwrap_or("").as_bytes());
-        h.update([0]);
-        for a in &self.authors {
-            h.update(a.as_bytes());
-            h.update([1]);
-        }
-        h.update([0]);
-        for (term, label, _) in &self.categories {
-            h.update(term.as_bytes());
-            h.update([1]);
-            h.update(label.as_bytes());
-            h.update([1]);
-        }
-        h.finalize()[..12]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        content_hash(
+            base,
+            &self.title,
+            &self.content_html,
+            self.summary_text.as_deref(),
+            self.authors.iter().map(String::as_str),
+            self.categories
+                .iter()
+                .map(|(t, l, _)| (t.as_str(), l.as_str())),
+        )
     }
+}
+
+/// [`Entry::content_hash`] of an entry with these parts, for callers that can hash an
+/// entry without building it (every entry of the site is hashed on every build).
+pub fn content_hash<'a>(
+    base: &str,
+    title: &str,
+    content_html: &str,
+    summary_text: Option<&str>,
+    authors: impl IntoIterator<Item = &'a str>,
+    categories: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut h = Sha256::new();
+    // Each `base` in the text hashed as "/", as `str::replace` would write it, without
+    // the copy.
+    let finder = memchr::memmem::Finder::new(base);
+    for part in [title, content_html] {
+        let mut from = 0;
+        if !base.is_empty() {
+            for at in finder.find_iter(part.as_bytes()) {
+                h.update(&part.as_bytes()[from..at]);
+                h.update(b"/");
+                from = at + base.len();
+            }
+        }
+        h.update(&part.as_bytes()[from..]);
+        h.update([0]);
+    }
+    h.update(summary_text.unwrap_or("").as_bytes());
+    h.update([0]);
+    for a in authors {
+        h.update(a.as_bytes());
+        h.update([1]);
+    }
+    h.update([0]);
+    for (term, label) in categories {
+        h.update(term.as_bytes());
+        h.update([1]);
+        h.update(label.as_bytes());
+        h.update([1]);
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(24);
+    for b in &h.finalize()[..12] {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
 }
 
 impl Feed<'_> {

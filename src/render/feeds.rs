@@ -250,6 +250,14 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|| atom::midnight(first))
     }
 
+    /// A day's entry title.
+    fn day_title(&self, day: &crate::model::Day, long: &str) -> String {
+        match &day.title {
+            Some(t) => format!("{t} ({long})"),
+            None => format!("Papers for {long} ({} papers)", day.papers.len()),
+        }
+    }
+
     /// A day's entry: every paper's title, authors and blurb in full, else a one-line
     /// summary of the day.
     fn day_entry(&self, i: usize, detail: Detail) -> atom::Entry {
@@ -260,10 +268,7 @@ impl<'a> Renderer<'a> {
         let key = format!("day:{}", link.date);
         let mut entry = atom::Entry {
             id: self.feed_id(&key),
-            title: match &day.title {
-                Some(t) => format!("{t} ({})", link.long),
-                None => format!("Papers for {} ({} papers)", link.long, day.papers.len()),
-            },
+            title: self.day_title(day, &link.long),
             url: link.url,
             published: day.date,
             updated: self.stamp(&key, day.date),
@@ -293,27 +298,36 @@ impl<'a> Renderer<'a> {
             ));
             return entry;
         }
-        use super::escape::push_html;
-        let mut html = String::with_capacity(1024 * day.papers.len());
-        if let Some(d) = &day.description {
-            html.push_str("<p>");
-            push_html(&mut html, d);
-            html.push_str("</p>\n");
-        }
-        for &p in &day.papers {
-            push_paper_feed_html(&mut html, ctx, &site.papers[p], true);
-        }
-        for l in &day.links {
-            html.push_str("<h3><a href=\"");
-            push_html(&mut html, &l.url);
-            html.push_str("\">");
-            push_html(&mut html, &l.title);
-            html.push_str("</a></h3>\n");
-            html.push_str(l.summary.as_ref().map_or("", |m| m.html.as_str()));
-            html.push('\n');
-        }
-        entry.content_html = html;
+        push_day_feed_html(&mut entry.content_html, ctx, day);
         entry
+    }
+
+    /// [`atom::Entry::content_hash`] of `day_entry(i, Detail::Full)`, built in `buf`.
+    fn day_hash(&self, i: usize, base: &str, buf: &mut String) -> String {
+        let day = &self.ctx.site.days[i];
+        buf.clear();
+        push_day_feed_html(buf, &self.ctx, day);
+        let long = self.ctx.day_link(day).long;
+        atom::content_hash(base, &self.day_title(day, &long), buf, None, [], [])
+    }
+
+    /// [`atom::Entry::content_hash`] of `paper_entry(paper, Detail::Full)`, built in
+    /// `buf`.
+    fn paper_hash(&self, paper: &crate::model::Paper, base: &str, buf: &mut String) -> String {
+        let site = self.ctx.site;
+        buf.clear();
+        push_paper_feed_html(buf, &self.ctx, paper, false);
+        atom::content_hash(
+            base,
+            &paper.title,
+            buf,
+            paper.gist.as_ref().map(|g| g.text.as_str()),
+            full_entry_authors(paper),
+            paper
+                .tags
+                .iter()
+                .map(|&t| (site.tags[t].slug.as_str(), site.tags[t].name.as_str())),
+        )
     }
 
     /// A paper's entry: see [`Detail`] for what each level carries.
@@ -336,12 +350,7 @@ impl<'a> Renderer<'a> {
             updated: self.stamp(&key, paper.first_day()),
             // Other entries fall back to the feed's author, which Atom allows.
             authors: if full {
-                paper
-                    .authors
-                    .iter()
-                    .filter(|a| !a.trim().is_empty())
-                    .cloned()
-                    .collect()
+                full_entry_authors(paper).map(str::to_string).collect()
             } else {
                 Vec::new()
             },
@@ -378,25 +387,32 @@ impl<'a> Renderer<'a> {
         root: &std::path::Path,
         diags: &mut crate::diagnostic::Diagnostics,
     ) -> FeedState {
-        let mut state = FeedState::load(root, crate::feed_state::build_time(), diags);
         let site = self.ctx.site;
         let base = self.ctx.urls.base().to_string();
-        // Entries are built and hashed in parallel; the state is then updated in order.
+        // Entries are hashed in parallel, each thread building them in one buffer; the
+        // state is then updated in order.
         use rayon::prelude::*;
-        let days = (0..site.days.len()).into_par_iter().map(|i| {
-            let e = self.day_entry(i, Detail::Full);
-            let key = format!("day:{}", super::views::iso_date(site.days[i].date));
-            (key, e.content_hash(&base), e.published)
-        });
-        let papers = site.papers.par_iter().map(|p| {
-            let e = self.paper_entry(p, Detail::Full);
+        let days = (0..site.days.len())
+            .into_par_iter()
+            .map_init(String::new, |buf, i| {
+                let key = format!("day:{}", super::views::iso_date(site.days[i].date));
+                (key, self.day_hash(i, &base, buf), site.days[i].date)
+            });
+        let papers = site.papers.par_iter().map_init(String::new, |buf, p| {
             (
                 format!("paper:{}", p.id),
-                e.content_hash(&base),
-                e.published,
+                self.paper_hash(p, &base, buf),
+                p.first_day(),
             )
         });
-        let hashed: Vec<(String, String, chrono::NaiveDate)> = days.chain(papers).collect();
+        // The state file is read meanwhile (a line per entry ever seen).
+        let mut load_diags = crate::diagnostic::Diagnostics::default();
+        let (mut state, hashed): (FeedState, Vec<(String, String, chrono::NaiveDate)>) =
+            rayon::join(
+                || FeedState::load(root, crate::feed_state::build_time(), &mut load_diags),
+                || days.chain(papers).collect(),
+            );
+        diags.extend(load_diags);
         let mut stamps = std::collections::HashMap::with_capacity(hashed.len());
         for (key, hash, published) in hashed {
             let t = state.updated(&key, &hash, atom::midnight(published));
@@ -416,6 +432,39 @@ pub fn archive_count(entries: usize, feed_limit: usize) -> usize {
 
 /// Characters of text in an archived entry's `<summary>`.
 const ARCHIVE_SUMMARY: usize = 160;
+
+/// The authors a full paper entry names (blank ones left out).
+fn full_entry_authors(paper: &crate::model::Paper) -> impl Iterator<Item = &str> {
+    paper
+        .authors
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.trim().is_empty())
+}
+
+/// Appends the HTML of a day's full entry: its description, every paper with its
+/// blurb, its other links.
+fn push_day_feed_html(html: &mut String, ctx: &Ctx, day: &crate::model::Day) {
+    use super::escape::push_html;
+    html.reserve(1024 * day.papers.len());
+    if let Some(d) = &day.description {
+        html.push_str("<p>");
+        push_html(html, d);
+        html.push_str("</p>\n");
+    }
+    for &p in &day.papers {
+        push_paper_feed_html(html, ctx, &ctx.site.papers[p], true);
+    }
+    for l in &day.links {
+        html.push_str("<h3><a href=\"");
+        push_html(html, &l.url);
+        html.push_str("\">");
+        push_html(html, &l.title);
+        html.push_str("</a></h3>\n");
+        html.push_str(l.summary.as_ref().map_or("", |m| m.html.as_str()));
+        html.push('\n');
+    }
+}
 
 /// HTML for one paper inside a feed entry: absolute links only.
 fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String {
@@ -487,4 +536,39 @@ fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, h
 /// clock.
 fn fallback_date(site: &Site) -> chrono::NaiveDate {
     site.latest_day().map(|d| d.date).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Stamping hashes entries without building them; the hashes must be those of the
+    /// entries the feeds show.
+    #[test]
+    fn stamp_hashes_are_the_entries_hashes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (config, site, _) = crate::build::load_site(root, None).expect("demo loads");
+        let theme = super::super::theme::Theme::load(root, &config.theme).expect("theme");
+        let urls = super::super::urls::Urls::new(&config.base_url);
+        let renderer = Renderer::new(&site, &config, &urls, &theme);
+        let base = urls.base();
+        let mut buf = String::new();
+        for (i, p) in site.papers.iter().enumerate() {
+            let entry = renderer.paper_entry(p, Detail::Full);
+            assert_eq!(
+                renderer.paper_hash(p, base, &mut buf),
+                entry.content_hash(base),
+                "paper {i}"
+            );
+        }
+        for i in 0..site.days.len() {
+            let entry = renderer.day_entry(i, Detail::Full);
+            assert_eq!(
+                renderer.day_hash(i, base, &mut buf),
+                entry.content_hash(base),
+                "day {i}"
+            );
+        }
+        assert!(site.papers.len() > 50 && site.days.len() > 3);
+    }
 }
