@@ -36,6 +36,13 @@ mkdir -p "$work/hostile/content"
 cp tests/browser/hostile.md "$work/hostile/content/2025-07-04.md"
 "$bin" --root "$work/hostile" build --output-dir "$work/www/hostile" --base-url "$hostile" >/dev/null
 
+# A 60-day generated archive: large enough that some two-letter search shards split by
+# three letters (the demo's never do), so search is checked on both kinds of shard.
+bench="http://127.0.0.1:$port/bench/"
+rustc -O benches/gen_archive.rs -o "$work/gen_archive"
+"$work/gen_archive" --days 60 --seed 3 --out "$work/bench" >/dev/null
+"$bin" --root "$work/bench" build --output-dir "$work/www/bench" --base-url "$bench" >/dev/null 2>&1
+
 node tests/browser/links.js "$work/www/repo" "$base"
 node tests/browser/links.js "$work/www/hostile" "$hostile"
 
@@ -46,4 +53,4 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 
-BASE="$base" HOSTILE="$hostile" node tests/browser/run.js ${shots:+"$shots"}
+BASE="$base" HOSTILE="$hostile" BENCH="$bench" node tests/browser/run.js ${shots:+"$shots"}

@@ -66,8 +66,17 @@ fn search_index_export_and_related_papers() {
     let title = first["title"].as_str().expect("title");
     let docs = json(&files["search/d/0.json"]);
     assert_eq!(docs[0][0], first["id"]);
+    let meta = json(&files["search/meta.json"]);
+    let split: Vec<&str> = meta["split"]
+        .as_array()
+        .expect("split")
+        .iter()
+        .map(|p| p.as_str().expect("prefix"))
+        .collect();
     for word in papertrail_words(title) {
-        let key: String = word.chars().take(3).collect();
+        let two: String = word.chars().take(2).collect();
+        let n = if split.contains(&two.as_str()) { 3 } else { 2 };
+        let key: String = word.chars().take(n).collect();
         let shard = json(&files[&format!("search/t/{key}.json")]);
         let postings = shard[&word].as_array().unwrap_or_else(|| panic!("{word}"));
         // Document 0, in the title: the first value is 0 * 2 + 1.

@@ -5,15 +5,22 @@
 //! - `search/d/<n>.json`: documents `n * DOCS_PER_SHARD ..`, each
 //!   `[id, title, authors, date]`, newest paper first (the document number is the
 //!   position in that order).
-//! - `search/t/<key>.json`: `{term: postings}` for every term whose first three
-//!   characters (the whole term when shorter) are `key`. Postings are ascending values
-//!   `doc * 2 + strong` (`strong` is 1 when the term is in the title, authors or tags,
-//!   0 when only in the summary), delta-encoded. Keys that are not plain `[a-z0-9]` are
-//!   written as `_` + the hex of their UTF-8 bytes.
+//! - `search/t/<key>.json`: `{term: postings}` for every term whose first two
+//!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
+//!   first three characters (the whole term when shorter) are `key`. Postings are
+//!   ascending values `doc * 2 + strong` (`strong` is 1 when the term is in the title,
+//!   authors or tags, 0 when only in the summary), delta-encoded. Keys that are not
+//!   plain `[a-z0-9]` are written as `_` + the hex of their UTF-8 bytes.
+//! - `search/meta.json`: `{"split": [two-character prefixes]}`, the prefixes whose
+//!   terms would make a shard larger than [`SPLIT_BYTES`] and are sharded by three.
 //!
 //! A query word of three or more characters loads one term shard and matches every term
-//! it prefixes; shorter words match exactly. So a search fetches one small file per word
-//! plus the document shards of the results it shows, whatever the size of the archive.
+//! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
+//! once and one small file per word plus the document shards of the results it shows,
+//! whatever the size of the archive. Sharding rare prefixes by two characters keeps the
+//! file count down: a 365-day archive has about 3,200 distinct three-character prefixes
+//! but about 1,100 shards this way, and every file costs a build (and a deploy) more
+//! than its bytes.
 //! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
 //! not a letter or digit, drop one-character words and [`STOP`] words.
 
@@ -27,6 +34,10 @@ use crate::model::Paper;
 
 /// Documents per `search/d/<n>.json` file.
 pub(super) const DOCS_PER_SHARD: usize = 500;
+
+/// Bytes of JSON the terms of one two-character prefix may have before they are split
+/// into shards by three characters.
+pub(super) const SPLIT_BYTES: usize = 16 * 1024;
 
 /// Words too common to index; `search.js` has the same list.
 const STOP: &[&str] = &[
@@ -47,9 +58,10 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-/// The shard a term lives in, as a file name stem.
-pub fn shard_key(term: &str) -> String {
-    let key: String = term.chars().take(3).collect();
+/// The first `n` characters of `term` as a file name stem: themselves when plain
+/// `[a-z0-9]`, else `_` and the hex of their UTF-8 bytes.
+fn file_stem(term: &str, n: usize) -> String {
+    let key: String = term.chars().take(n).collect();
     if key
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -58,10 +70,37 @@ pub fn shard_key(term: &str) -> String {
     } else {
         let mut hex = String::from("_");
         for b in key.bytes() {
-            hex.push_str(&format!("{b:02x}"));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
         }
         hex
     }
+}
+
+/// The first two characters of `term`: what decides its shard.
+fn prefix(term: &str) -> &str {
+    let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
+    &term[..end]
+}
+
+/// The shard a term lives in, as a file name stem, given whether its two-character
+/// prefix is split by three.
+pub fn shard_key(term: &str, split: bool) -> String {
+    file_stem(term, if split { 3 } else { 2 })
+}
+
+/// Bytes `"term":[postings]` takes in a shard, near enough to decide splits.
+fn json_size(term: &str, postings: &[u32]) -> usize {
+    let mut prev = 0;
+    let digits: usize = postings
+        .iter()
+        .map(|&v| {
+            let delta = v - prev;
+            prev = v;
+            delta.checked_ilog10().map_or(1, |d| d as usize + 1) + 1
+        })
+        .sum();
+    term.len() + 5 + digits
 }
 
 /// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
@@ -219,13 +258,34 @@ impl Renderer<'_> {
             });
         drop(all.ids);
 
-        let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+        // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
+        // is sharded by three characters instead.
+        let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
         for (term, postings) in all.terms {
-            shards
-                .entry(shard_key(&term))
+            by_prefix
+                .entry(prefix(&term).to_string())
                 .or_default()
                 .push((term, postings));
         }
+        let mut split: Vec<&str> = Vec::new();
+        let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+        for (two, terms) in &mut by_prefix {
+            let size: usize = terms.iter().map(|(t, p)| json_size(t, p)).sum();
+            let three = size > SPLIT_BYTES;
+            if three {
+                split.push(two);
+            }
+            for (term, postings) in terms.drain(..) {
+                shards
+                    .entry(shard_key(&term, three))
+                    .or_default()
+                    .push((term, postings));
+            }
+        }
+        put(
+            "search/meta.json",
+            serde_json::to_string(&serde_json::json!({ "split": split }))?.as_bytes(),
+        )?;
         shards
             .into_par_iter()
             .map(|(key, mut list)| {
@@ -332,8 +392,22 @@ mod tests {
 
     #[test]
     fn shard_keys_are_safe_file_names() {
-        assert_eq!(shard_key("model"), "mod");
-        assert_eq!(shard_key("4o"), "4o");
-        assert_eq!(shard_key("ünï"), "_c3bc6ec3af");
+        assert_eq!(shard_key("model", true), "mod");
+        assert_eq!(shard_key("model", false), "mo");
+        assert_eq!(shard_key("4o", true), "4o");
+        assert_eq!(shard_key("ünï", true), "_c3bc6ec3af");
+        assert_eq!(shard_key("ünï", false), "_c3bc6e");
+        assert_eq!(prefix("ünï"), "ün");
+        assert_eq!(prefix("a"), "a");
+    }
+
+    #[test]
+    fn json_size_counts_what_a_shard_writes() {
+        // "term":[5,2,10]
+        assert_eq!(
+            json_size("term", &[5, 7, 17]),
+            r#""term":[5,2,10]"#.len() + 1
+        );
+        assert_eq!(json_size("x", &[0]), r#""x":[0]"#.len() + 1);
     }
 }

@@ -11,9 +11,10 @@ const fs = require('fs');
 
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
+const BENCH = process.env.BENCH;
 const AXE_JS = process.env.AXE_JS;
 const SHOTS = process.argv[2];
-if (!BASE || !HOSTILE || !AXE_JS) throw new Error('BASE, HOSTILE and AXE_JS must be set');
+if (!BASE || !HOSTILE || !BENCH || !AXE_JS) throw new Error('BASE, HOSTILE, BENCH and AXE_JS must be set');
 
 let failures = 0;
 const fail = (msg) => { failures++; console.error('FAIL ' + msg); };
@@ -100,6 +101,45 @@ async function search(browser, paperUrl) {
   await ctx.close();
 }
 
+// Search on a larger site, where meta.json splits some two-letter shards by three letters:
+// a word under a split prefix and a word under an unsplit one must both find the papers
+// the index lists for them (prefix matches may add more).
+async function shardedSearch(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const get = async (path) => (await page.request.get(BENCH + 'search/' + path)).json();
+  const meta = await get('meta.json');
+  if (!meta.split.length) throw new Error('the 60-day site has no split shards to test');
+  const plain = (k) => /^[a-z]+$/.test(k);
+  const cases = [];
+  const splitKey = meta.split.find(plain);
+  // A long word under a split prefix, and one under a prefix that is not split.
+  for (const file of [splitKey + 'n', splitKey + 'm', splitKey + 'r', splitKey + 'l', splitKey + 'd']) {
+    const res = await page.request.get(BENCH + 'search/t/' + file + '.json');
+    if (!res.ok()) continue;
+    const terms = Object.keys(await res.json()).filter((t) => t.length > 6 && plain(t));
+    if (terms.length) { cases.push([terms[0], (await res.json())[terms[0]].length]); break; }
+  }
+  for (const two of ['ab', 'ag', 'ob', 'ef', 'ro', 'di', 'ge']) {
+    if (meta.split.includes(two)) continue;
+    const res = await page.request.get(BENCH + 'search/t/' + two + '.json');
+    if (!res.ok()) continue;
+    const shard = await res.json();
+    const terms = Object.keys(shard).filter((t) => t.length > 6 && plain(t));
+    if (terms.length) { cases.push([terms[0], shard[terms[0]].length]); break; }
+  }
+  if (cases.length < 2) throw new Error('no test words found in the 60-day index: ' + JSON.stringify(cases));
+  for (const [word, papers] of cases) {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(word));
+    await page.locator('#results li').first().waitFor();
+    const status = await page.locator('#status').textContent();
+    const found = parseInt(status, 10);
+    if (!(found >= papers)) fail(`search "${word}" on the 60-day site: "${status}", the index lists ${papers}`);
+  }
+  ok(`search: ${cases.map((c) => `"${c[0]}" (${c[1]} papers)`).join(' and ')} found on split and unsplit shards`);
+  await ctx.close();
+}
+
 async function hostile(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -161,6 +201,7 @@ async function screenshots(browser, dir) {
     await probe.close();
     await axe(browser, pages);
     await search(browser, pages.paper);
+    await shardedSearch(browser);
     await hostile(browser);
     await noScript(browser, pages);
     if (SHOTS) await screenshots(browser, SHOTS);

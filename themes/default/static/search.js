@@ -19,8 +19,11 @@
       return STOP.indexOf(w) < 0;
     });
   }
-  function key(term) {
-    var k = Array.from(term).slice(0, 3).join('');
+  // A term's shard: its first two characters, or three where meta.json lists those two
+  // as split (see src/render/search.rs).
+  function key(term, split) {
+    var chars = Array.from(term);
+    var k = chars.slice(0, split.has(chars.slice(0, 2).join('')) ? 3 : 2).join('');
     if (/^[a-z0-9]+$/.test(k)) return k;
     return '_' + Array.from(new TextEncoder().encode(k)).map(function (b) {
       return (b < 16 ? '0' : '') + b.toString(16);
@@ -38,7 +41,9 @@
   }
   // doc -> weight for one query word: 3 when in title, authors or tags, else 1.
   function match(word) {
-    return load('t/' + key(word) + '.json').then(function (shard) {
+    return load('meta.json').then(function (meta) {
+      return load('t/' + key(word, new Set(meta ? meta.split : [])) + '.json');
+    }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
       var prefix = Array.from(word).length >= 3, n = 0;
