@@ -32,28 +32,32 @@ pub struct Feed<'a> {
     pub base_url: &'a str,
     pub author: &'a str,
     pub generator_version: &'a str,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'a>>,
     /// An RFC 5005 archive document (`<fh:archive/>`).
     pub archive: bool,
     /// More feed-level links: `current`, `prev-archive` (`(rel, href)`).
     pub links: Vec<(&'static str, String)>,
     /// Used when there are no entries; otherwise the newest entry's `updated`.
     pub fallback_updated: NaiveDate,
+    /// The `scheme` of the entries' categories (the site's tags page).
+    pub category_scheme: &'a str,
 }
 
-pub struct Entry {
+/// One entry, borrowing what it can from the site model: an archive document holds
+/// many, and a build writes every paper's entry several times (papers and tag feeds).
+pub struct Entry<'a> {
     pub id: String,
-    pub title: String,
+    pub title: Cow<'a, str>,
     pub url: String,
     pub published: NaiveDate,
     pub updated: DateTime<Utc>,
     /// Entry authors; the feed's author applies when empty.
-    pub authors: Vec<String>,
+    pub authors: Vec<&'a str>,
     /// Sanitised HTML with absolute links.
     pub content_html: String,
-    pub summary_text: Option<String>,
-    /// `(term, label, scheme)`.
-    pub categories: Vec<(String, String, String)>,
+    pub summary_text: Option<Cow<'a, str>>,
+    /// `(term, label)`; the feed's `category_scheme` is their scheme.
+    pub categories: Vec<(&'a str, &'a str)>,
 }
 
 pub fn timestamp(date: NaiveDate) -> String {
@@ -89,7 +93,7 @@ pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
     date.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
-impl Entry {
+impl Entry<'_> {
     /// A hash of what a reader sees in the entry, with `base` (the site's URL) taken
     /// out, so that moving the site, a rebuild or a theme change keeps it and an edit
     /// of the text changes it.
@@ -99,10 +103,8 @@ impl Entry {
             &self.title,
             &self.content_html,
             self.summary_text.as_deref(),
-            self.authors.iter().map(String::as_str),
-            self.categories
-                .iter()
-                .map(|(t, l, _)| (t.as_str(), l.as_str())),
+            self.authors.iter().copied(),
+            self.categories.iter().copied(),
         )
     }
 }
@@ -233,7 +235,7 @@ impl Feed<'_> {
                 out.push_str("</name></author>\n");
             }
             link(&mut out, "alternate", "text/html", &e.url);
-            for (term, label, scheme) in &e.categories {
+            for &(term, label) in &e.categories {
                 out.push_str("<category term=\"");
                 t(&mut out, term);
                 out.push_str("\" label=\"");
@@ -242,7 +244,7 @@ impl Feed<'_> {
                 // they hold the whole history, so every byte there is paid per paper.
                 if !self.archive {
                     out.push_str("\" scheme=\"");
-                    t(&mut out, scheme);
+                    t(&mut out, self.category_scheme);
                 }
                 out.push_str("\"/>\n");
             }
@@ -318,14 +320,14 @@ impl Feed<'_> {
                 authors: e
                     .authors
                     .iter()
-                    .map(|a| JsonAuthor { name: clean(a) })
+                    .map(|&a| JsonAuthor { name: clean(a) })
                     .collect(),
                 content_html: clean(&e.content_html),
                 date_modified: datetime(e.updated),
                 date_published: timestamp(e.published),
                 id: &e.id,
                 summary: e.summary_text.as_deref().map(clean),
-                tags: e.categories.iter().map(|(_, l, _)| clean(l)).collect(),
+                tags: e.categories.iter().map(|&(_, l)| clean(l)).collect(),
                 title: clean(&e.title),
                 url: &e.url,
             })

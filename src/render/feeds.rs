@@ -2,6 +2,8 @@
 //! `/papers/atom.xml` and in each tag's, and RFC 5005 archive documents behind each feed
 //! that `feed_limit` cuts, so the whole history stays subscribable.
 
+use std::borrow::Cow;
+
 use super::urls::{FeedOf, Route};
 use super::views::Ctx;
 use super::{Job, Renderer, atom};
@@ -220,6 +222,7 @@ impl<'a> Renderer<'a> {
                 )
             }
         };
+        let tags_url = urls.of(&Route::Tags);
         let feed = atom::Feed {
             id,
             title: &title,
@@ -234,6 +237,7 @@ impl<'a> Renderer<'a> {
             archive: part.is_some(),
             links,
             fallback_updated: fallback_date(site),
+            category_scheme: &tags_url,
         };
         if json {
             feed.to_json(&urls.of(&Route::JsonFeed(self.feed_of(which))))
@@ -260,7 +264,7 @@ impl<'a> Renderer<'a> {
 
     /// A day's entry: every paper's title, authors and blurb in full, else a one-line
     /// summary of the day.
-    fn day_entry(&self, i: usize, detail: Detail) -> atom::Entry {
+    fn day_entry(&self, i: usize, detail: Detail) -> atom::Entry<'a> {
         let ctx = &self.ctx;
         let site = ctx.site;
         let day = &site.days[i];
@@ -268,7 +272,7 @@ impl<'a> Renderer<'a> {
         let key = format!("day:{}", link.date);
         let mut entry = atom::Entry {
             id: self.feed_id(&key),
-            title: self.day_title(day, &link.long),
+            title: Cow::Owned(self.day_title(day, &link.long)),
             url: link.url,
             published: day.date,
             updated: self.stamp(&key, day.date),
@@ -292,10 +296,10 @@ impl<'a> Renderer<'a> {
                 Some(d) => format!("{d} {titles}"),
                 None => titles,
             };
-            entry.summary_text = Some(crate::content::markup::truncate_words(
+            entry.summary_text = Some(Cow::Owned(crate::content::markup::truncate_words(
                 &text,
                 ARCHIVE_SUMMARY,
-            ));
+            )));
             return entry;
         }
         push_day_feed_html(&mut entry.content_html, ctx, day);
@@ -331,26 +335,34 @@ impl<'a> Renderer<'a> {
     }
 
     /// A paper's entry: see [`Detail`] for what each level carries.
-    pub(super) fn paper_entry(&self, paper: &crate::model::Paper, detail: Detail) -> atom::Entry {
+    pub(super) fn paper_entry(
+        &self,
+        paper: &'a crate::model::Paper,
+        detail: Detail,
+    ) -> atom::Entry<'a> {
         let ctx = &self.ctx;
+        let site: &'a Site = ctx.site;
         let key = format!("paper:{}", paper.id);
         let full = detail == Detail::Full;
         let summary_text = match detail {
-            Detail::Full => paper.gist.as_ref().map(|g| g.text.clone()),
-            Detail::Short => paper
-                .blurb()
-                .map(|m| crate::content::markup::truncate_words(&m.text, ARCHIVE_SUMMARY)),
+            Detail::Full => paper.gist.as_ref().map(|g| Cow::Borrowed(g.text.as_str())),
+            Detail::Short => paper.blurb().map(|m| {
+                Cow::Owned(crate::content::markup::truncate_words(
+                    &m.text,
+                    ARCHIVE_SUMMARY,
+                ))
+            }),
             Detail::Bare => None,
         };
         atom::Entry {
             id: self.feed_id(&key),
-            title: paper.title.clone(),
+            title: Cow::Borrowed(&paper.title),
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
             // Other entries fall back to the feed's author, which Atom allows.
             authors: if full {
-                full_entry_authors(paper).map(str::to_string).collect()
+                full_entry_authors(paper).collect()
             } else {
                 Vec::new()
             },
@@ -366,14 +378,7 @@ impl<'a> Renderer<'a> {
                 paper
                     .tags
                     .iter()
-                    .map(|&t| {
-                        let tag = &ctx.site.tags[t];
-                        (
-                            tag.slug.clone(),
-                            tag.name.clone(),
-                            ctx.urls.of(&Route::Tags),
-                        )
-                    })
+                    .map(|&t| (site.tags[t].slug.as_str(), site.tags[t].name.as_str()))
                     .collect()
             },
         }
@@ -413,7 +418,7 @@ impl<'a> Renderer<'a> {
                 || days.chain(papers).collect(),
             );
         diags.extend(load_diags);
-        let mut stamps = std::collections::HashMap::with_capacity(hashed.len());
+        let mut stamps = ahash::AHashMap::with_capacity(hashed.len());
         for (key, hash, published) in hashed {
             let t = state.updated(&key, &hash, atom::midnight(published));
             stamps.insert(key, t);

@@ -98,7 +98,7 @@ pub struct Renderer<'a> {
     years: Vec<(i32, usize)>,
     /// `updated` of each feed entry from the feed state file, by entry key
     /// (`day:DATE`, `paper:ID`); empty means content dates.
-    stamps: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
+    stamps: ahash::AHashMap<String, chrono::DateTime<chrono::Utc>>,
     feed_items: std::sync::OnceLock<feeds::FeedItems>,
     /// Thread time by job kind (and of writing, inside it), for `PAPERTRAIL_TIMINGS`.
     timings: crate::timings::ByKind,
