@@ -52,6 +52,12 @@ timed_build() {
     rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
 }
 
+# median NUMBER... -> the median (the mean of the middle two for an even count)
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR % 2) printf "%s", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # copy_time DIR -> seconds of a plain `cp -r` of DIR: the floor for writing that tree
 copy_time() {
     local t0 t1

@@ -9,10 +9,12 @@
 #   BENCH_SEED      generator seed (default 42); same seed => byte-identical archives
 #   PAPERTRAIL_BIN  binary to benchmark (default: target/release/papertrail, built with
 #                   `cargo build --release`); when set, the cargo build is skipped
+#   BENCH_RUNS      measured builds (and copies) per size, default 3; the table gives
+#                   their medians, since a shared VM's timings move by 10-20% run to run
 #
 # For each size it generates the archive with benches/gen_archive.rs, runs one
-# warm-up build, removes the output, then runs the measured build under
-# `/usr/bin/time -v`. Reported: wall time, user+sys CPU, peak RSS, output files
+# warm-up build, then BENCH_RUNS measured builds under `/usr/bin/time -v`, each into an
+# empty output folder. Reported: wall time, user+sys CPU, peak RSS, output files
 # and bytes, pages/s (index.html files / wall seconds), and the time of a plain
 # `cp -r` of the output (a floor for "write this many files") with build/cp ratio,
 # then the output bytes by kind (paper, day, tag, home, month, year pages, feeds,
@@ -27,6 +29,7 @@ source benches/common.sh
 repo=$PWD
 bench_dir=${BENCH_DIR:-/tmp/papertrail-bench}
 seed=${BENCH_SEED:-42}
+runs=${BENCH_RUNS:-3}
 
 if [[ $# -gt 0 ]]; then
     sizes=("$@")
@@ -37,6 +40,7 @@ for n in "${sizes[@]}"; do
     [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
 done
 [[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, got '$runs'"
 
 need_gnu_time
 
@@ -110,10 +114,15 @@ for days in "${sizes[@]}"; do
         die "warm-up build failed for $days days (full log: $buildlog)"
     fi
 
-    log "measured build"
-    rm -rf -- "$out"
-    timed_build "build of $days days" "$buildlog" "$timelog" \
-        "$bin" --root "$archive" build --output-dir "$out"
+    walls=() cpus=() rsss=()
+    for ((r = 1; r <= runs; r++)); do
+        log "measured build $r of $runs"
+        rm -rf -- "$out"
+        timed_build "build of $days days" "$buildlog" "$timelog" \
+            "$bin" --root "$archive" build --output-dir "$out"
+        walls+=("$wall") cpus+=("$cpu") rsss+=("$rss")
+    done
+    wall=$(median "${walls[@]}") cpu=$(median "${cpus[@]}") rss=$(median "${rsss[@]}")
 
     out_files=$(find "$out" -type f | wc -l)
     # Apparent size incl. directory entries (4 KiB each on ext4), so it exceeds the
@@ -125,12 +134,14 @@ for days in "${sizes[@]}"; do
     kind_rows+=("${more[@]}")
     pps=$(div "$pages" "$wall" "%.0f")
 
-    log "timing cp -r of the output (floor)"
-    cp_s=$(copy_time "$out")
+    log "timing cp -r of the output (floor), $runs times"
+    cps=()
+    for ((r = 1; r <= runs; r++)); do cps+=("$(copy_time "$out")"); done
+    cp_s=$(median "${cps[@]}")
     ratio=$(div "$wall" "$cp_s" "%.1f")
 
     rows+=("| $days | $in_files | $(mib "$in_bytes") | $papers | $wall | $cpu | $rss | $out_files | $(mib "$out_bytes") | ${own_bytes:-?} | $pages | $pps | $cp_s | $ratio |")
-    log "done: wall ${wall}s, cpu ${cpu}s, rss ${rss} MiB, $pages pages"
+    log "done: wall ${wall}s (runs: ${walls[*]}), cpu ${cpu}s, rss ${rss} MiB, $pages pages, cp ${cp_s}s (runs: ${cps[*]})"
 done
 
 # --- report ------------------------------------------------------------------
@@ -139,7 +150,7 @@ rev=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 report=$bench_dir/results.md
 {
     machine_line "$bench_dir"
-    echo "Binary: $bin (repo at $rev); generator seed $seed; warm page cache"
+    echo "Binary: $bin (repo at $rev); generator seed $seed; warm page cache; medians of $runs runs"
     echo
     echo "| days | input files | input MiB | papers | build wall s | CPU s (user+sys) | peak RSS MiB | output files | output MiB (du -sb) | output (papertrail) | pages | pages/s | cp -r s | build/cp |"
     echo "|-----:|------------:|----------:|-------:|-------------:|-----------------:|-------------:|-------------:|-------------------:|--------------------:|------:|--------:|--------:|---------:|"
