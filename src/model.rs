@@ -4,8 +4,11 @@
 //! in a table and in a feed dump becomes one paper with the best field from each; the
 //! same id on a later day adds that day to the paper. Renderers only read this model.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+
+use ahash::AHashMap;
 
 use chrono::NaiveDate;
 
@@ -13,6 +16,9 @@ use crate::config::Config;
 use crate::content::{Digest, Entry, Format, Markup, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::tagging;
+
+#[cfg(test)]
+mod reference;
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -96,13 +102,111 @@ impl Site {
 }
 
 /// One entry seen on one day, with where it was written.
+#[derive(Clone, Copy)]
 struct Appearance<'a> {
     date: NaiveDate,
+    /// The day's place in the order days were first seen (see [`assemble`]).
+    day: usize,
     file: usize,
     /// Where `entry` is: section and entry index in `digests[file]`.
     at: (usize, usize),
+    /// `entry.line`, kept here so ordering a day's papers reads no entry.
+    line: usize,
     entry: &'a Entry,
-    day_tags: &'a [String],
+}
+
+/// Every entry with an arXiv id, grouped by id, the ids ascending: what
+/// `BTreeMap<&str, Vec<Appearance>>` held, in two flat vectors.
+struct Listed<'a> {
+    ids: Vec<&'a str>,
+    /// The appearances of `ids[g]` are `apps[start[g]..start[g + 1]]`, in digest order
+    /// (file, section, entry).
+    start: Vec<usize>,
+    apps: Vec<Appearance<'a>>,
+}
+
+impl<'a> Listed<'a> {
+    /// Groups `flat` (id number, appearance), in digest order, by the ids that
+    /// `ids_by_number` gives the numbers: the ids are sorted once each, and the
+    /// appearances counting-sorted by id, keeping their order within an id.
+    fn group(ids_by_number: Vec<&'a str>, flat: Vec<(usize, Appearance<'a>)>) -> Listed<'a> {
+        let mut order: Vec<usize> = (0..ids_by_number.len()).collect();
+        order.sort_unstable_by_key(|&n| ids_by_number[n]);
+        let mut place = vec![0; order.len()];
+        for (g, &n) in order.iter().enumerate() {
+            place[n] = g;
+        }
+        let mut start = vec![0; order.len() + 1];
+        for &(n, _) in &flat {
+            start[place[n] + 1] += 1;
+        }
+        for g in 0..order.len() {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut from = vec![0; flat.len()];
+        for (i, &(n, _)) in flat.iter().enumerate() {
+            let at = &mut next[place[n]];
+            from[*at] = i;
+            *at += 1;
+        }
+        Listed {
+            ids: order.iter().map(|&n| ids_by_number[n]).collect(),
+            start,
+            apps: from.iter().map(|&i| flat[i].1).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn apps(&self, g: usize) -> &[Appearance<'a>] {
+        &self.apps[self.start[g]..self.start[g + 1]]
+    }
+}
+
+/// Each paper's tag names, interned: the distinct names once, and per paper the indices
+/// of its names, in ascending name order. A `BTreeSet<String>` per paper cost a map
+/// node and a string per tag per paper to build, count and drop.
+struct TagNames {
+    names: Vec<String>,
+    /// Paper `p`'s names are `of[start[p]..start[p + 1]]`.
+    start: Vec<usize>,
+    of: Vec<usize>,
+}
+
+impl TagNames {
+    /// Interns each paper's names (sorted, without repeats).
+    fn intern(per_paper: &[Vec<Cow<str>>]) -> TagNames {
+        let mut number: AHashMap<&str, usize> = AHashMap::new();
+        let mut names = Vec::new();
+        let mut start = Vec::with_capacity(per_paper.len() + 1);
+        start.push(0);
+        let mut of = Vec::new();
+        for paper in per_paper {
+            for name in paper {
+                let k = *number.entry(name).or_insert_with(|| {
+                    names.push(name.to_string());
+                    names.len() - 1
+                });
+                of.push(k);
+            }
+            start.push(of.len());
+        }
+        TagNames { names, start, of }
+    }
+
+    fn of(&self, p: usize) -> &[usize] {
+        &self.of[self.start[p]..self.start[p + 1]]
+    }
+
+    /// As sets of names, as [`Live`] keeps them.
+    fn into_sets(self) -> Vec<BTreeSet<String>> {
+        (0..self.start.len().saturating_sub(1))
+            .map(|p| self.of(p).iter().map(|&k| self.names[k].clone()).collect())
+            .collect()
+    }
 }
 
 /// Where a paper's long fields are, so they can be moved out of the digests instead of
@@ -152,10 +256,11 @@ impl<'d> From<&'d Vec<Digest>> for Digests<'d> {
 /// What [`assemble`] makes of the digests: everything but the long fields (only where
 /// they are) and the tags (only their names, per paper).
 struct Assembled {
-    days: BTreeMap<NaiveDate, Day>,
+    /// Ascending by date, days without papers or links included.
+    days: Vec<Day>,
     papers: Vec<Paper>,
     /// Each paper's tag names, parallel to `papers`.
-    tag_names: Vec<BTreeSet<String>>,
+    tag_names: TagNames,
     sources: Vec<Sources>,
     diags: Diagnostics,
 }
@@ -165,7 +270,7 @@ fn build_from(
     store: Digests,
     config: &Config,
     matcher: &tagging::Matcher,
-) -> (Site, Diagnostics, Vec<BTreeSet<String>>) {
+) -> (Site, Diagnostics, TagNames) {
     let refs: Vec<&Digest> = match &store {
         Digests::Owned(v) => v.iter().collect(),
         Digests::Borrowed(v) => v.iter().collect(),
@@ -201,7 +306,7 @@ fn build_from(
 
     let tags = build_tags(&mut papers, &tag_names);
     let days: Vec<Day> = days
-        .into_values()
+        .into_iter()
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
         .collect();
     (Site { days, papers, tags }, diags, tag_names)
@@ -220,14 +325,28 @@ fn copy_long_fields(papers: &mut [Paper], sources: Vec<Sources>, digests: &[&Dig
 }
 
 /// Merges the digests' entries into days and papers (long fields and tags left out).
-fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) -> Assembled {
+fn assemble<'a>(
+    digests: &[&'a Digest],
+    config: &Config,
+    matcher: &'a tagging::Matcher,
+) -> Assembled {
     let mut diags = Diagnostics::default();
-    let mut appearances: BTreeMap<&str, Vec<Appearance>> = BTreeMap::new();
-    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    // Each id gets a number when first seen; its appearances are collected flat and
+    // grouped by id at the end ([`Listed::group`]).
+    let mut number: AHashMap<&str, usize> = AHashMap::new();
+    let mut ids_by_number: Vec<&str> = Vec::new();
+    let mut flat: Vec<(usize, Appearance)> = Vec::new();
+    // By id number: the section (counted from 1) and line it was last listed on, to
+    // find ids listed twice in one section.
+    let mut last_listed: Vec<(usize, usize)> = Vec::new();
+    let mut sections = 0;
+    // Days in the order first seen; `day_at` gives their place by date.
+    let mut days: Vec<Day> = Vec::new();
+    let mut day_at: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
         BTreeMap::new();
 
-    for (file, digest) in digests.iter().enumerate() {
+    for (file, &digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
         }
@@ -246,14 +365,18 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                 Some(d) => d,
                 None => continue,
             };
-            let day = days.entry(date).or_insert_with(|| Day {
-                date,
-                title: None,
-                description: None,
-                papers: Vec::new(),
-                links: Vec::new(),
-                sources: Vec::new(),
+            let day_index = *day_at.entry(date).or_insert_with(|| {
+                days.push(Day {
+                    date,
+                    title: None,
+                    description: None,
+                    papers: Vec::new(),
+                    links: Vec::new(),
+                    sources: Vec::new(),
+                });
+                days.len() - 1
             });
+            let day = &mut days[day_index];
             if day.title.is_none() {
                 day.title = digest.front.title.clone();
             }
@@ -263,24 +386,35 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             if !day.sources.contains(&digest.path) {
                 day.sources.push(digest.path.clone());
             }
-            let mut seen_here: HashMap<&str, usize> = HashMap::new();
+            sections += 1;
             for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
                     Some(id) => {
-                        if let Some(first) = seen_here.insert(id, entry.line) {
+                        let n = *number.entry(id).or_insert_with(|| {
+                            ids_by_number.push(id);
+                            last_listed.push((0, 0));
+                            ids_by_number.len() - 1
+                        });
+                        let (section_was, first) = last_listed[n];
+                        if section_was == sections {
                             diags.push(Diagnostic::warning(
                                 &digest.path,
                                 entry.line,
                                 format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
                             ));
                         }
-                        appearances.entry(id).or_default().push(Appearance {
-                            date,
-                            file,
-                            at: (section_index, entry_index),
-                            entry,
-                            day_tags: &digest.front.tags,
-                        });
+                        last_listed[n] = (sections, entry.line);
+                        flat.push((
+                            n,
+                            Appearance {
+                                date,
+                                day: day_index,
+                                file,
+                                at: (section_index, entry_index),
+                                line: entry.line,
+                                entry,
+                            },
+                        ));
                     }
                     None => day.links.push(Link {
                         title: entry.title.clone(),
@@ -291,76 +425,76 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             }
         }
     }
+    drop(number);
+    let listed = Listed::group(ids_by_number, flat);
 
-    check_title_conflicts(digests, &appearances, &mut diags);
+    check_title_conflicts(digests, &listed, &mut diags);
 
-    let hidden: BTreeSet<&str> = overrides
-        .iter()
-        .filter(|(_, os)| os.iter().any(|(_, o)| o.hidden))
-        .map(|(id, _)| id.as_str())
-        .collect();
-    for id in overrides.keys() {
-        if !appearances.contains_key(id.as_str()) {
-            let (file, _) = overrides[id][0];
-            diags.push(Diagnostic::warning(
-                &digests[file].path,
-                1,
-                format!("front matter overrides {id}, which no digest lists"),
-            ));
-        }
-    }
-
-    // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
-    use rayon::prelude::*;
-    let visible: Vec<(&&str, &Vec<Appearance>)> = appearances
-        .iter()
-        .filter(|(id, _)| !hidden.contains(*id))
-        .collect();
-    let (papers, (paper_tag_names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
-        .par_iter()
-        .map(|&(id, apps)| {
-            let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), matcher);
-            (paper, (tags, from))
-        })
-        .unzip();
-
-    let index: HashMap<&str, usize> = papers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    for (id, apps) in &appearances {
-        let Some(&i) = index.get(id) else { continue };
-        let mut dates: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
-        dates.sort();
-        dates.dedup();
-        for date in dates {
-            if let Some(day) = days.get_mut(&date) {
-                day.papers.push(i);
+    // Each listed id's overrides; an override of an id no digest lists is reported.
+    type Overrides<'o> = Vec<(usize, &'o crate::content::PaperOverride)>;
+    let mut overridden: Vec<Option<&Overrides>> = vec![None; listed.len()];
+    for (id, os) in &overrides {
+        match listed.ids.binary_search(&id.as_str()) {
+            Ok(g) => overridden[g] = Some(os),
+            Err(_) => {
+                if let Some(&(file, _)) = os.first() {
+                    diags.push(Diagnostic::warning(
+                        &digests[file].path,
+                        1,
+                        format!("front matter overrides {id}, which no digest lists"),
+                    ));
+                }
             }
         }
     }
-    // Papers in digest order: by file, then line, of their first entry that day.
-    let position: HashMap<(NaiveDate, usize), (usize, usize)> = appearances
-        .iter()
-        .filter_map(|(id, apps)| Some((index.get(id)?, apps)))
-        .flat_map(|(&i, apps)| {
-            apps.iter()
-                .map(move |a| ((a.date, i), (a.file, a.entry.line)))
+    let visible: Vec<usize> = (0..listed.len())
+        .filter(|&g| !overridden[g].is_some_and(|os| os.iter().any(|(_, o)| o.hidden)))
+        .collect();
+
+    // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
+    use rayon::prelude::*;
+    let (papers, (names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
+        .par_iter()
+        .map(|&g| {
+            let (paper, names, from) = merge_paper(
+                listed.ids[g],
+                listed.apps(g),
+                overridden[g],
+                matcher,
+                digests,
+            );
+            (paper, (names, from))
         })
-        .fold(HashMap::new(), |mut m, (k, v)| {
-            m.entry(k)
-                .and_modify(|old: &mut (usize, usize)| *old = (*old).min(v))
-                .or_insert(v);
-            m
-        });
-    for day in days.values_mut() {
-        day.papers.sort_by_key(|&i| position[&(day.date, i)]);
+        .unzip();
+    let tag_names = TagNames::intern(&names);
+    drop(names);
+
+    // Papers in digest order: by file, then line, of their first entry that day; then
+    // by index. (file, line, paper) of each paper on each day:
+    let mut listed_on: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); days.len()];
+    for (p, &g) in visible.iter().enumerate() {
+        let apps = listed.apps(g);
+        for (j, a) in apps.iter().enumerate() {
+            if apps[..j].iter().any(|b| b.day == a.day) {
+                continue;
+            }
+            let (file, line) = apps[j + 1..]
+                .iter()
+                .filter(|b| b.day == a.day)
+                .fold((a.file, a.line), |first, b| first.min((b.file, b.line)));
+            listed_on[a.day].push((file, line, p));
+        }
     }
+    for (day, mut list) in days.iter_mut().zip(listed_on) {
+        list.sort_unstable();
+        day.papers = list.into_iter().map(|(_, _, p)| p).collect();
+    }
+    let mut days: Vec<Option<Day>> = days.into_iter().map(Some).collect();
+    let days: Vec<Day> = day_at.values().filter_map(|&d| days[d].take()).collect();
     Assembled {
         days,
         papers,
-        tag_names: paper_tag_names,
+        tag_names,
         sources,
         diags,
     }
@@ -397,17 +531,14 @@ fn resolve_date(
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.
-fn check_title_conflicts(
-    digests: &[&Digest],
-    appearances: &BTreeMap<&str, Vec<Appearance>>,
-    diags: &mut Diagnostics,
-) {
-    for (id, apps) in appearances {
+fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagnostics) {
+    for (g, id) in listed.ids.iter().enumerate() {
+        let apps = listed.apps(g);
         for (i, a) in apps.iter().enumerate() {
             let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
                 continue;
             };
-            if title_key(&a.entry.title) != title_key(&b.entry.title) {
+            if !title_key(&a.entry.title).eq(title_key(&b.entry.title)) {
                 diags.push(Diagnostic::error(
                     &digests[a.file].path,
                     a.entry.line,
@@ -424,23 +555,25 @@ fn check_title_conflicts(
     }
 }
 
-fn title_key(title: &str) -> String {
+/// What titles are compared by: their letters and digits, lower-cased (compared as
+/// they come, with no string built).
+fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
     title
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Chooses each field from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
 /// the earliest day, then file order. Front matter overrides beat both.
-fn merge_paper(
+fn merge_paper<'a>(
     id: &str,
-    apps: &[Appearance],
-    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
-    matcher: &tagging::Matcher,
-) -> (Paper, BTreeSet<String>, Sources) {
+    apps: &[Appearance<'a>],
+    overrides: Option<&Vec<(usize, &'a crate::content::PaperOverride)>>,
+    matcher: &'a tagging::Matcher,
+    digests: &[&'a Digest],
+) -> (Paper, Vec<Cow<'a, str>>, Sources) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
@@ -488,10 +621,14 @@ fn merge_paper(
         tags: Vec::new(),
         days,
     };
-    let mut tags: BTreeSet<String> = BTreeSet::new();
+    // Tag names as given, then collapsed, sorted and without repeats: what collecting
+    // them into a `BTreeSet<String>` gave, without a string per name.
+    let mut tags: Vec<&'a str> = Vec::new();
     for a in apps {
-        tags.extend(a.entry.tags.iter().cloned());
-        tags.extend(a.day_tags.iter().cloned());
+        let entry: &'a Entry = a.entry;
+        let digest: &'a Digest = digests[a.file];
+        tags.extend(entry.tags.iter().map(String::as_str));
+        tags.extend(digest.front.tags.iter().map(String::as_str));
     }
     for (_, o) in overrides.into_iter().flatten() {
         if let Some(t) = &o.title {
@@ -503,19 +640,16 @@ fn merge_paper(
         if let Some(n) = &o.note {
             paper.note = Some(markup::block(n));
         }
-        tags.extend(o.tags.iter().cloned());
+        tags.extend(o.tags.iter().map(String::as_str));
     }
-    tags.extend(
-        matcher
-            .tags_for(&rule_text(&paper.title, brief))
-            .into_iter()
-            .map(str::to_string),
-    );
-    let tags = tags
+    tags.extend(matcher.tags_for(&rule_text(&paper.title, brief)));
+    let mut tags: Vec<Cow<'a, str>> = tags
         .into_iter()
-        .map(|t| markup::collapse_whitespace(&t))
+        .map(markup::collapsed)
         .filter(|t| !t.is_empty())
         .collect();
+    tags.sort_unstable();
+    tags.dedup();
     (paper, tags, from)
 }
 
@@ -538,60 +672,89 @@ fn first_sentence(text: &str) -> &str {
         .map_or(text, |i| &text[..i])
 }
 
-fn build_tags(papers: &mut [Paper], names: &[BTreeSet<String>]) -> Vec<Tag> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for set in names {
-        for n in set {
-            *counts.entry(n.clone()).or_default() += 1;
-        }
+/// The tags, ascending by slug, each listing its papers newest appearance first (then
+/// by id); and each paper's tags, ordered by lower-cased name.
+fn build_tags(papers: &mut [Paper], names: &TagNames) -> Vec<Tag> {
+    // Slugs are assigned once per distinct name, not looked up per paper.
+    let mut count = vec![0usize; names.names.len()];
+    for &k in &names.of {
+        count[k] += 1;
     }
+    let counts: BTreeMap<String, usize> = names
+        .names
+        .iter()
+        .zip(&count)
+        .filter(|&(_, &c)| c > 0)
+        .map(|(n, &c)| (n.clone(), c))
+        .collect();
     let assigned = tagging::assign_slugs(&counts);
-    let mut by_slug: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
     for (display, slug) in assigned.values() {
-        by_slug.insert(slug, (display, Vec::new()));
+        by_slug.insert(slug, display);
     }
-    for (i, set) in names.iter().enumerate() {
-        let slugs: BTreeSet<&str> = set
-            .iter()
-            .map(|n| assigned[&tagging::normalize(n)].1.as_str())
-            .collect();
-        for s in slugs {
-            if let Some(entry) = by_slug.get_mut(s) {
-                entry.1.push(i);
+    let slugs: Vec<(&str, &str)> = by_slug.into_iter().collect();
+    let tag_of_name: Vec<Option<usize>> = names
+        .names
+        .iter()
+        .map(|n| {
+            let slug = &assigned.get(&tagging::normalize(n))?.1;
+            slugs.binary_search_by(|(s, _)| (*s).cmp(slug)).ok()
+        })
+        .collect();
+    // Each paper's tags (names of one tag counted once), ascending.
+    let mut start = Vec::with_capacity(papers.len() + 1);
+    start.push(0);
+    let mut of: Vec<usize> = Vec::with_capacity(names.of.len());
+    for p in 0..papers.len() {
+        let from = of.len();
+        of.extend(names.of(p).iter().filter_map(|&k| tag_of_name[k]));
+        of[from..].sort_unstable();
+        let mut kept = from;
+        for i in from..of.len() {
+            if i == from || of[i] != of[kept - 1] {
+                of[kept] = of[i];
+                kept += 1;
             }
         }
+        of.truncate(kept);
+        start.push(of.len());
     }
-    let mut tags: Vec<Tag> = by_slug
-        .into_iter()
-        .map(|(slug, (name, mut members))| {
-            members.sort_by(|&a, &b| {
-                papers[b]
-                    .last_day()
-                    .cmp(&papers[a].last_day())
-                    .then_with(|| papers[a].id.cmp(&papers[b].id))
-            });
-            Tag {
+    // Papers are in id order: taken newest last day first (a stable sort keeps id
+    // order among equal days), they join each of their tags' lists in the lists' order.
+    let last: Vec<NaiveDate> = papers.iter().map(Paper::last_day).collect();
+    let mut order: Vec<usize> = (0..papers.len()).collect();
+    order.sort_by_key(|&p| std::cmp::Reverse(last[p]));
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); slugs.len()];
+    for &p in &order {
+        for &t in &of[start[p]..start[p + 1]] {
+            members[t].push(p);
+        }
+    }
+    let mut kept: Vec<Option<usize>> = vec![None; slugs.len()];
+    let mut tags: Vec<Tag> = Vec::with_capacity(slugs.len());
+    for (t, ((slug, name), members)) in slugs.iter().zip(members).enumerate() {
+        if !members.is_empty() {
+            kept[t] = Some(tags.len());
+            tags.push(Tag {
                 name: name.to_string(),
                 slug: slug.to_string(),
                 papers: members,
-            }
-        })
-        .collect();
-    tags.retain(|t| !t.papers.is_empty());
-    for (t, tag) in tags.iter().enumerate() {
-        for &p in &tag.papers {
-            papers[p].tags.push(t);
+            });
         }
     }
-    for p in papers.iter_mut() {
-        let tag_names: Vec<String> = p
-            .tags
+    // A paper's tags are ordered by lower-cased name, ties by slug: a rank per tag.
+    let mut by_name: Vec<usize> = (0..tags.len()).collect();
+    by_name.sort_by_cached_key(|&t| tags[t].name.to_lowercase());
+    let mut rank = vec![0; tags.len()];
+    for (r, &t) in by_name.iter().enumerate() {
+        rank[t] = r;
+    }
+    for (p, paper) in papers.iter_mut().enumerate() {
+        paper.tags = of[start[p]..start[p + 1]]
             .iter()
-            .map(|&t| tags[t].name.to_lowercase())
+            .filter_map(|&t| kept[t])
             .collect();
-        let mut order: Vec<usize> = (0..p.tags.len()).collect();
-        order.sort_by(|&a, &b| tag_names[a].cmp(&tag_names[b]));
-        p.tags = order.into_iter().map(|k| p.tags[k]).collect();
+        paper.tags.sort_unstable_by_key(|&t| rank[t]);
     }
     tags
 }
@@ -700,7 +863,7 @@ impl Live {
             matcher,
             id_files: HashMap::new(),
             date_files: BTreeMap::new(),
-            tag_names,
+            tag_names: tag_names.into_sets(),
             counts: BTreeMap::new(),
             assigned: BTreeMap::new(),
         };
@@ -799,12 +962,15 @@ impl Live {
 
         // The model of just those files: exact for the changed dates and ids.
         let Assembled {
-            days: mut mini_days,
+            days: mini_days,
             papers: mut mini_papers,
             tag_names: mini_names,
             sources,
             diags,
         } = assemble(&subset, config, &self.matcher);
+        let mut mini_days: BTreeMap<NaiveDate, Day> =
+            mini_days.into_iter().map(|d| (d.date, d)).collect();
+        let mini_names = mini_names.into_sets();
         if diags.has_errors() {
             let mut errors = Diagnostics::default();
             errors.extend(diags);
@@ -1334,6 +1500,207 @@ pub const RELATED: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pseudo-random numbers (xorshift) for the generated inputs below.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn chance(&mut self, percent: u64) -> bool {
+            self.next() % 100 < percent
+        }
+
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+
+        fn some_of(&mut self, from: &[&str], most: usize) -> Vec<String> {
+            (0..self.below(most + 1))
+                .map(|_| self.pick(from).to_string())
+                .collect()
+        }
+    }
+
+    /// Digests made to meet every case the model handles: ids listed twice in a
+    /// section, on several days and in several files, with clashing titles; lines out
+    /// of order; tag names that differ in case and spacing or slug alike; overrides
+    /// that hide, retitle, retag, or name ids nobody lists; drafts; missing dates.
+    fn random_digests(seed: u64) -> Vec<Digest> {
+        use crate::content::{FrontMatter, PaperOverride, Section};
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        // Ids of several lengths, some a prefix of another, one past 16 bytes.
+        let ids = [
+            "2501.00001",
+            "2501.00002",
+            "2501.0001",
+            "2501.00010",
+            "2501.000011",
+            "2412.99999",
+            "2501.00001v2-and-more",
+            "2502.12345",
+            "2502.12346",
+            "1999.00001",
+            "2501.00003",
+            "2501.00004",
+        ];
+        let override_ids = [
+            "2501.00001",
+            "2501.00002",
+            "2501.0001",
+            "2502.12345",
+            "2599.99999",
+            "garbage",
+            "arXiv:2501.00003v4",
+        ];
+        let titles = [
+            "Alpha Beta",
+            "alpha beta!",
+            "Alpha  Beta",
+            "Gamma",
+            "Agents for reinforcement learning",
+            "",
+        ];
+        let tags = [
+            "LLM",
+            "llm",
+            " LLM ",
+            "Large  Language Models",
+            "large language models",
+            "C++",
+            "C",
+            "c--",
+            "",
+            "  ",
+            "Zeta",
+            "alpha",
+            "Alpha",
+            "Émile",
+            "émile",
+        ];
+        let texts = [
+            "We train agents. With reinforcement learning and much more text after it.",
+            "A diffusion model for images, evaluated on a benchmark of many tasks. Then more.",
+            "Short.",
+            "LLM agents plan; a language model writes code for them in this long sentence.",
+        ];
+        let dates: Vec<NaiveDate> = (0..6)
+            .map(|d| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(d))
+            .collect();
+        let date = |rng: &mut Rng| dates[rng.below(dates.len())];
+        let markup = |rng: &mut Rng| {
+            rng.chance(60).then(|| {
+                let text = rng.pick(&texts).to_string();
+                Markup {
+                    html: format!("<p>{text}</p>"),
+                    text,
+                }
+            })
+        };
+        let formats = [Format::Table, Format::FeedDump, Format::Native];
+        (0..1 + rng.below(10))
+            .map(|f| {
+                let mut papers = BTreeMap::new();
+                for _ in 0..rng.below(3) {
+                    papers.insert(
+                        rng.pick(&override_ids).to_string(),
+                        PaperOverride {
+                            tags: rng.some_of(&tags, 2),
+                            hidden: rng.chance(30),
+                            note: rng.chance(30).then(|| "a *note*".to_string()),
+                            title: rng.chance(30).then(|| " Fixed   title ".to_string()),
+                            authors: rng.chance(30).then(|| vec!["Someone".to_string()]),
+                        },
+                    );
+                }
+                let front = FrontMatter {
+                    date: rng.chance(30).then(|| date(&mut rng)),
+                    title: rng.chance(50).then(|| format!("Title {f}")),
+                    description: rng.chance(50).then(|| format!("About {f}")),
+                    tags: rng.some_of(&tags, 2),
+                    draft: rng.chance(10),
+                    papers,
+                };
+                let sections = (0..rng.below(4))
+                    .map(|_| Section {
+                        date: rng.chance(70).then(|| date(&mut rng)),
+                        line: 1 + rng.below(50),
+                        entries: (0..rng.below(8))
+                            .map(|_| Entry {
+                                line: 1 + rng.below(60),
+                                format: formats[rng.below(3)],
+                                title: rng.pick(&titles).to_string(),
+                                arxiv_id: rng.chance(85).then(|| rng.pick(&ids).to_string()),
+                                url: rng.chance(50).then(|| "https://example.org/".to_string()),
+                                authors: rng.some_of(&["Ann", "Bob", "Cy"], 2),
+                                summary: markup(&mut rng),
+                                gist: markup(&mut rng),
+                                abstract_: markup(&mut rng),
+                                tags: rng.some_of(&tags, 2),
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                Digest {
+                    path: PathBuf::from(format!("content/{f:02}.md")),
+                    front,
+                    front_date_line: 2,
+                    path_date: rng.chance(60).then(|| date(&mut rng)),
+                    sections,
+                }
+            })
+            .collect()
+    }
+
+    fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
+        site.tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
+            .collect()
+    }
+
+    #[test]
+    fn model_is_what_the_first_build_made() {
+        let plain = Config::default();
+        let mut spaced = Config {
+            drafts: true,
+            ..Config::default()
+        };
+        spaced.tag_rules.push(crate::config::TagRule {
+            tag: "  Large   Language Models ".into(),
+            keywords: vec!["language model".into(), "LLM*".into()],
+        });
+        let mut listed = 0;
+        for seed in 0..400 {
+            let digests = random_digests(seed);
+            let config = if seed % 2 == 0 { &plain } else { &spaced };
+            let matcher = tagging::Matcher::new(&config.tag_rules);
+            let (want, want_diags, want_names) = reference::build_from(&digests, config, &matcher);
+            let (site, diags, names) = build_from(Digests::Borrowed(&digests), config, &matcher);
+            assert_eq!(site.days, want.days, "seed {seed}");
+            assert_eq!(site.papers, want.papers, "seed {seed}");
+            assert_eq!(tag_fields(&site), tag_fields(&want), "seed {seed}");
+            assert_eq!(diags, want_diags, "seed {seed}");
+            assert_eq!(names.into_sets(), want_names, "seed {seed}");
+            let (owned, owned_diags, _) =
+                build_from(Digests::Owned(digests.clone()), config, &matcher);
+            assert_eq!(owned.days, want.days, "seed {seed}");
+            assert_eq!(owned.papers, want.papers, "seed {seed}");
+            assert_eq!(tag_fields(&owned), tag_fields(&want), "seed {seed}");
+            assert_eq!(owned_diags, want_diags, "seed {seed}");
+            listed += want.papers.len();
+        }
+        assert!(listed > 2000, "only {listed} papers in all");
+    }
 
     /// A site of `n` papers over 40 days with pseudo-random tags, its tag lists in the
     /// model's order (newest appearance first, then id).
