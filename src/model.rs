@@ -4,7 +4,6 @@
 //! in a table and in a feed dump becomes one paper with the best field from each; the
 //! same id on a later day adds that day to the paper. Renderers only read this model.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -130,8 +129,16 @@ impl<'a> Listed<'a> {
     /// `ids_by_number` gives the numbers: the ids are sorted once each, and the
     /// appearances counting-sorted by id, keeping their order within an id.
     fn group(ids_by_number: Vec<&'a str>, flat: Vec<(usize, Appearance<'a>)>) -> Listed<'a> {
-        let mut order: Vec<usize> = (0..ids_by_number.len()).collect();
-        order.sort_unstable_by_key(|&n| ids_by_number[n]);
+        let mut keyed: Vec<(u128, usize)> = ids_by_number
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (prefix_key(id), n))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| ids_by_number[a.1].cmp(ids_by_number[b.1]))
+        });
+        let order: Vec<usize> = keyed.into_iter().map(|(_, n)| n).collect();
         let mut place = vec![0; order.len()];
         for (g, &n) in order.iter().enumerate() {
             place[n] = g;
@@ -166,9 +173,21 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// Each paper's tag names, interned: the distinct names once, and per paper the indices
-/// of its names, in ascending name order. A `BTreeSet<String>` per paper cost a map
-/// node and a string per tag per paper to build, count and drop.
+/// The first 16 bytes of `s`, big-endian, zero-padded: where two strings' keys differ,
+/// they order the strings as the strings do (the first differing byte is either a byte
+/// of both, or a byte of one against padding, where the other string ended: the shorter
+/// is a prefix, and smaller, and the padding 0 no more than the byte), so sorting ids
+/// compares whole strings only where the keys are equal.
+fn prefix_key(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// Each paper's tag names, interned: the distinct names once, and per paper the numbers
+/// of its names (each once). A `BTreeSet<String>` per paper cost a map node and a
+/// string per tag per paper to build, count and drop.
 struct TagNames {
     names: Vec<String>,
     /// Paper `p`'s names are `of[start[p]..start[p + 1]]`.
@@ -177,21 +196,12 @@ struct TagNames {
 }
 
 impl TagNames {
-    /// Interns each paper's names (sorted, without repeats).
-    fn intern(per_paper: &[Vec<Cow<str>>]) -> TagNames {
-        let mut number: AHashMap<&str, usize> = AHashMap::new();
-        let mut names = Vec::new();
+    fn new(names: Vec<String>, per_paper: &[Vec<usize>]) -> TagNames {
         let mut start = Vec::with_capacity(per_paper.len() + 1);
         start.push(0);
-        let mut of = Vec::new();
+        let mut of = Vec::with_capacity(per_paper.iter().map(Vec::len).sum());
         for paper in per_paper {
-            for name in paper {
-                let k = *number.entry(name).or_insert_with(|| {
-                    names.push(name.to_string());
-                    names.len() - 1
-                });
-                of.push(k);
-            }
+            of.extend_from_slice(paper);
             start.push(of.len());
         }
         TagNames { names, start, of }
@@ -207,6 +217,68 @@ impl TagNames {
             .map(|p| self.of(p).iter().map(|&k| self.names[k].clone()).collect())
             .collect()
     }
+}
+
+/// Every tag name as written (in entries, front matter and rules), numbered by its
+/// collapsed form, so papers are merged (in parallel) with numbers instead of strings:
+/// each spelling is collapsed and hashed once per build, not once per paper.
+struct NameTable<'a> {
+    /// Distinct collapsed names, none empty, by number.
+    names: Vec<String>,
+    by_name: AHashMap<String, usize>,
+    /// Each spelling to its collapsed name's number; `None` when that is empty.
+    spelling: AHashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> NameTable<'a> {
+    fn new() -> Self {
+        NameTable {
+            names: Vec::new(),
+            by_name: AHashMap::new(),
+            spelling: AHashMap::new(),
+        }
+    }
+
+    /// Numbers `written` (if new) and returns its number.
+    fn add(&mut self, written: &'a str) -> Option<usize> {
+        if let Some(&n) = self.spelling.get(written) {
+            return n;
+        }
+        let name = markup::collapsed(written);
+        let n = (!name.is_empty()).then(|| match self.by_name.get(name.as_ref()) {
+            Some(&n) => n,
+            None => {
+                self.names.push(name.to_string());
+                self.by_name.insert(name.into_owned(), self.names.len() - 1);
+                self.names.len() - 1
+            }
+        });
+        self.spelling.insert(written, n);
+        n
+    }
+
+    /// The number of `written`, which [`NameTable::add`] was given.
+    fn get(&self, written: &str) -> Option<usize> {
+        match self.spelling.get(written) {
+            Some(&n) => n,
+            // Not reached: every name merged is added first. Collapsing here keeps
+            // the answer right should one be missed.
+            None => self
+                .by_name
+                .get(markup::collapsed(written).as_ref())
+                .copied(),
+        }
+    }
+}
+
+/// Tag numbers `merge_paper` reads: every spelling's, each file's own tags', each
+/// keyword rule's.
+struct TagNumbers<'a> {
+    table: NameTable<'a>,
+    /// By file: the numbers of its front matter's tags.
+    files: Vec<Vec<usize>>,
+    /// By rule: the number of its tag.
+    rules: Vec<Option<usize>>,
 }
 
 /// Where a paper's long fields are, so they can be moved out of the digests instead of
@@ -284,7 +356,7 @@ fn build_from(
     } = assemble(&refs, config, matcher);
     drop(refs);
     // Nothing borrows the digests any more: move (or copy) the long fields in.
-    match store {
+    let leftover = match store {
         Digests::Owned(mut digests) => {
             for (paper, from) in papers.iter_mut().zip(sources) {
                 let mut take =
@@ -297,14 +369,23 @@ fn build_from(
                 paper.gist = take(from.gist, |e| &mut e.gist);
                 paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
             }
+            digests
         }
         Digests::Borrowed(digests) => {
             let refs: Vec<&Digest> = digests.iter().collect();
             copy_long_fields(&mut papers, sources, &refs);
+            Vec::new()
         }
-    }
+    };
 
-    let tags = build_tags(&mut papers, &tag_names);
+    // What is left of owned digests (titles, authors, fields not chosen) is freed
+    // beside building the tags, digests in parallel: freeing them one by one took
+    // as long as the rest of `build_from` after `assemble`.
+    use rayon::prelude::*;
+    let (tags, ()) = rayon::join(
+        || build_tags(&mut papers, &tag_names),
+        move || leftover.into_par_iter().for_each(drop),
+    );
     let days: Vec<Day> = days
         .into_iter()
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
@@ -333,26 +414,45 @@ fn assemble<'a>(
     let mut diags = Diagnostics::default();
     // Each id gets a number when first seen; its appearances are collected flat and
     // grouped by id at the end ([`Listed::group`]).
-    let mut number: AHashMap<&str, usize> = AHashMap::new();
-    let mut ids_by_number: Vec<&str> = Vec::new();
-    let mut flat: Vec<(usize, Appearance)> = Vec::new();
+    let entries: usize = digests
+        .iter()
+        .flat_map(|d| &d.sections)
+        .map(|s| s.entries.len())
+        .sum();
+    let mut number: AHashMap<&str, usize> = AHashMap::with_capacity(entries);
+    let mut ids_by_number: Vec<&str> = Vec::with_capacity(entries);
+    let mut flat: Vec<(usize, Appearance)> = Vec::with_capacity(entries);
     // By id number: the section (counted from 1) and line it was last listed on, to
     // find ids listed twice in one section.
-    let mut last_listed: Vec<(usize, usize)> = Vec::new();
+    let mut last_listed: Vec<(usize, usize)> = Vec::with_capacity(entries);
     let mut sections = 0;
     // Days in the order first seen; `day_at` gives their place by date.
     let mut days: Vec<Day> = Vec::new();
     let mut day_at: BTreeMap<NaiveDate, usize> = BTreeMap::new();
     let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
         BTreeMap::new();
+    let mut table = NameTable::new();
+    let rules = matcher.tag_names().iter().map(|t| table.add(t)).collect();
+    let mut file_tags = vec![Vec::new(); digests.len()];
 
     for (file, &digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
         }
+        file_tags[file] = digest
+            .front
+            .tags
+            .iter()
+            .filter_map(|t| table.add(t))
+            .collect();
         for (id, o) in &digest.front.papers {
             match crate::content::arxiv::parse_bare(id) {
-                Some(norm) => overrides.entry(norm).or_default().push((file, o)),
+                Some(norm) => {
+                    for t in &o.tags {
+                        table.add(t);
+                    }
+                    overrides.entry(norm).or_default().push((file, o))
+                }
                 None => diags.push(Diagnostic::error(
                     &digest.path,
                     1,
@@ -404,6 +504,9 @@ fn assemble<'a>(
                             ));
                         }
                         last_listed[n] = (sections, entry.line);
+                        for t in &entry.tags {
+                            table.add(t);
+                        }
                         flat.push((
                             n,
                             Appearance {
@@ -453,6 +556,11 @@ fn assemble<'a>(
 
     // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
     use rayon::prelude::*;
+    let numbers = TagNumbers {
+        table,
+        files: file_tags,
+        rules,
+    };
     let (papers, (names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
         .par_iter()
         .map(|&g| {
@@ -461,12 +569,12 @@ fn assemble<'a>(
                 listed.apps(g),
                 overridden[g],
                 matcher,
-                digests,
+                &numbers,
             );
             (paper, (names, from))
         })
         .unzip();
-    let tag_names = TagNames::intern(&names);
+    let tag_names = TagNames::new(numbers.table.names, &names);
     drop(names);
 
     // Papers in digest order: by file, then line, of their first entry that day; then
@@ -538,7 +646,8 @@ fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagn
             let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
                 continue;
             };
-            if !title_key(&a.entry.title).eq(title_key(&b.entry.title)) {
+            let (x, y) = (&a.entry.title, &b.entry.title);
+            if x != y && !title_key(x).eq(title_key(y)) {
                 diags.push(Diagnostic::error(
                     &digests[a.file].path,
                     a.entry.line,
@@ -567,13 +676,13 @@ fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
 /// Chooses each field from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
 /// the earliest day, then file order. Front matter overrides beat both.
-fn merge_paper<'a>(
+fn merge_paper(
     id: &str,
-    apps: &[Appearance<'a>],
-    overrides: Option<&Vec<(usize, &'a crate::content::PaperOverride)>>,
-    matcher: &'a tagging::Matcher,
-    digests: &[&'a Digest],
-) -> (Paper, Vec<Cow<'a, str>>, Sources) {
+    apps: &[Appearance],
+    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
+    matcher: &tagging::Matcher,
+    numbers: &TagNumbers,
+) -> (Paper, Vec<usize>, Sources) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
@@ -621,14 +730,11 @@ fn merge_paper<'a>(
         tags: Vec::new(),
         days,
     };
-    // Tag names as given, then collapsed, sorted and without repeats: what collecting
-    // them into a `BTreeSet<String>` gave, without a string per name.
-    let mut tags: Vec<&'a str> = Vec::new();
+    // The numbers of the tag names, collapsed (empty ones left out), each once.
+    let mut tags: Vec<usize> = Vec::new();
     for a in apps {
-        let entry: &'a Entry = a.entry;
-        let digest: &'a Digest = digests[a.file];
-        tags.extend(entry.tags.iter().map(String::as_str));
-        tags.extend(digest.front.tags.iter().map(String::as_str));
+        tags.extend(a.entry.tags.iter().filter_map(|t| numbers.table.get(t)));
+        tags.extend(numbers.files.get(a.file).into_iter().flatten());
     }
     for (_, o) in overrides.into_iter().flatten() {
         if let Some(t) = &o.title {
@@ -640,14 +746,14 @@ fn merge_paper<'a>(
         if let Some(n) = &o.note {
             paper.note = Some(markup::block(n));
         }
-        tags.extend(o.tags.iter().map(String::as_str));
+        tags.extend(o.tags.iter().filter_map(|t| numbers.table.get(t)));
     }
-    tags.extend(matcher.tags_for(&rule_text(&paper.title, brief)));
-    let mut tags: Vec<Cow<'a, str>> = tags
-        .into_iter()
-        .map(markup::collapsed)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let rules = matcher.rules_for(&rule_text(&paper.title, brief));
+    tags.extend(
+        rules
+            .iter()
+            .filter_map(|&r| numbers.rules.get(r).copied().flatten()),
+    );
     tags.sort_unstable();
     tags.dedup();
     (paper, tags, from)
@@ -1666,6 +1772,20 @@ mod tests {
             .iter()
             .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// Ids sorted by (prefix key, id) are sorted: tried on strings that share
+        /// long prefixes, hold NUL bytes, and run past 16 bytes.
+        #[test]
+        fn prefix_keys_order_strings_as_strings(
+            mut ids in proptest::collection::vec("[0\\x00a.]{0,20}", 0..40),
+        ) {
+            let mut want = ids.clone();
+            want.sort();
+            ids.sort_by(|a, b| prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b)));
+            proptest::prop_assert_eq!(ids, want);
+        }
     }
 
     #[test]
