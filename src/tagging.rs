@@ -61,6 +61,19 @@ impl Matcher {
 
     /// Tag names whose rules match `text`, in rule order.
     pub fn tags_for(&self, text: &str) -> Vec<&str> {
+        self.rules_for(text)
+            .into_iter()
+            .map(|rule| self.tags[rule].as_str())
+            .collect()
+    }
+
+    /// Each rule's tag name, trimmed, by rule index.
+    pub fn tag_names(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// Indices of the rules that match `text`, ascending.
+    pub fn rules_for(&self, text: &str) -> Vec<usize> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
@@ -82,10 +95,9 @@ impl Matcher {
                 }
             }
         }
-        self.tags
-            .iter()
-            .zip(hit)
-            .filter_map(|(t, h)| h.then_some(t.as_str()))
+        hit.iter()
+            .enumerate()
+            .filter_map(|(rule, &h)| h.then_some(rule))
             .collect()
     }
 }

@@ -285,6 +285,16 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// [`collapse_whitespace`], borrowing `s` when it is collapsed already: the model
+/// collapses every tag name of every paper, and nearly all are.
+pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_collapsed(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(collapse_whitespace(s))
+    }
+}
+
 /// How `is_collapsed` sees a byte.
 #[derive(Clone, Copy, PartialEq)]
 enum WsClass {

@@ -1,0 +1,385 @@
+//! The model as it was built before it was made faster (before `Listed`, `TagNames`
+//! and member lists filled in order): the statement the faster build is tested
+//! against. Only the parts that changed are here; the rest is the model's own.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+
+use super::{Day, Link, Paper, Site, Sources, Tag, copy_long_fields, resolve_date, rule_text};
+use crate::config::Config;
+use crate::content::{Digest, Entry, Format, markup};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::tagging;
+
+/// One entry seen on one day, with where it was written.
+struct Appearance<'a> {
+    date: NaiveDate,
+    file: usize,
+    /// Where `entry` is: section and entry index in `digests[file]`.
+    at: (usize, usize),
+    entry: &'a Entry,
+    day_tags: &'a [String],
+}
+
+/// What [`assemble`] makes of the digests: everything but the long fields (only where
+/// they are) and the tags (only their names, per paper).
+struct Assembled {
+    days: BTreeMap<NaiveDate, Day>,
+    papers: Vec<Paper>,
+    /// Each paper's tag names, parallel to `papers`.
+    tag_names: Vec<BTreeSet<String>>,
+    sources: Vec<Sources>,
+    diags: Diagnostics,
+}
+
+/// The model from borrowed digests (long fields copied), and each paper's tag names.
+pub(super) fn build_from(
+    digests: &[Digest],
+    config: &Config,
+    matcher: &tagging::Matcher,
+) -> (Site, Diagnostics, Vec<BTreeSet<String>>) {
+    let refs: Vec<&Digest> = digests.iter().collect();
+    let Assembled {
+        days,
+        mut papers,
+        tag_names,
+        sources,
+        diags,
+    } = assemble(&refs, config, matcher);
+    copy_long_fields(&mut papers, sources, &refs);
+    let tags = build_tags(&mut papers, &tag_names);
+    let days: Vec<Day> = days
+        .into_values()
+        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
+        .collect();
+    (Site { days, papers, tags }, diags, tag_names)
+}
+
+/// Merges the digests' entries into days and papers (long fields and tags left out).
+fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) -> Assembled {
+    let mut diags = Diagnostics::default();
+    let mut appearances: BTreeMap<&str, Vec<Appearance>> = BTreeMap::new();
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
+        BTreeMap::new();
+
+    for (file, digest) in digests.iter().enumerate() {
+        if digest.front.draft && !config.drafts {
+            continue;
+        }
+        for (id, o) in &digest.front.papers {
+            match crate::content::arxiv::parse_bare(id) {
+                Some(norm) => overrides.entry(norm).or_default().push((file, o)),
+                None => diags.push(Diagnostic::error(
+                    &digest.path,
+                    1,
+                    format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
+                )),
+            }
+        }
+        for (section_index, section) in digest.sections.iter().enumerate() {
+            let date = match resolve_date(digest, section, &mut diags) {
+                Some(d) => d,
+                None => continue,
+            };
+            let day = days.entry(date).or_insert_with(|| Day {
+                date,
+                title: None,
+                description: None,
+                papers: Vec::new(),
+                links: Vec::new(),
+                sources: Vec::new(),
+            });
+            if day.title.is_none() {
+                day.title = digest.front.title.clone();
+            }
+            if day.description.is_none() {
+                day.description = digest.front.description.clone();
+            }
+            if !day.sources.contains(&digest.path) {
+                day.sources.push(digest.path.clone());
+            }
+            let mut seen_here: HashMap<&str, usize> = HashMap::new();
+            for (entry_index, entry) in section.entries.iter().enumerate() {
+                match &entry.arxiv_id {
+                    Some(id) => {
+                        if let Some(first) = seen_here.insert(id, entry.line) {
+                            diags.push(Diagnostic::warning(
+                                &digest.path,
+                                entry.line,
+                                format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
+                            ));
+                        }
+                        appearances.entry(id).or_default().push(Appearance {
+                            date,
+                            file,
+                            at: (section_index, entry_index),
+                            entry,
+                            day_tags: &digest.front.tags,
+                        });
+                    }
+                    None => day.links.push(Link {
+                        title: entry.title.clone(),
+                        url: entry.url.clone().unwrap_or_default(),
+                        summary: entry.summary.clone().or_else(|| entry.abstract_.clone()),
+                    }),
+                }
+            }
+        }
+    }
+
+    check_title_conflicts(digests, &appearances, &mut diags);
+
+    let hidden: BTreeSet<&str> = overrides
+        .iter()
+        .filter(|(_, os)| os.iter().any(|(_, o)| o.hidden))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    for id in overrides.keys() {
+        if !appearances.contains_key(id.as_str()) {
+            let (file, _) = overrides[id][0];
+            diags.push(Diagnostic::warning(
+                &digests[file].path,
+                1,
+                format!("front matter overrides {id}, which no digest lists"),
+            ));
+        }
+    }
+
+    // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
+    use rayon::prelude::*;
+    let visible: Vec<(&&str, &Vec<Appearance>)> = appearances
+        .iter()
+        .filter(|(id, _)| !hidden.contains(*id))
+        .collect();
+    let (papers, (paper_tag_names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
+        .par_iter()
+        .map(|&(id, apps)| {
+            let (paper, tags, from) = merge_paper(id, apps, overrides.get(*id), matcher);
+            (paper, (tags, from))
+        })
+        .unzip();
+
+    let index: HashMap<&str, usize> = papers
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    for (id, apps) in &appearances {
+        let Some(&i) = index.get(id) else { continue };
+        let mut dates: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
+        dates.sort();
+        dates.dedup();
+        for date in dates {
+            if let Some(day) = days.get_mut(&date) {
+                day.papers.push(i);
+            }
+        }
+    }
+    // Papers in digest order: by file, then line, of their first entry that day.
+    let position: HashMap<(NaiveDate, usize), (usize, usize)> = appearances
+        .iter()
+        .filter_map(|(id, apps)| Some((index.get(id)?, apps)))
+        .flat_map(|(&i, apps)| {
+            apps.iter()
+                .map(move |a| ((a.date, i), (a.file, a.entry.line)))
+        })
+        .fold(HashMap::new(), |mut m, (k, v)| {
+            m.entry(k)
+                .and_modify(|old: &mut (usize, usize)| *old = (*old).min(v))
+                .or_insert(v);
+            m
+        });
+    for day in days.values_mut() {
+        day.papers.sort_by_key(|&i| position[&(day.date, i)]);
+    }
+    Assembled {
+        days,
+        papers,
+        tag_names: paper_tag_names,
+        sources,
+        diags,
+    }
+}
+
+/// The same id with two different titles on one day means two rows were mixed up.
+fn check_title_conflicts(
+    digests: &[&Digest],
+    appearances: &BTreeMap<&str, Vec<Appearance>>,
+    diags: &mut Diagnostics,
+) {
+    for (id, apps) in appearances {
+        for (i, a) in apps.iter().enumerate() {
+            let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
+                continue;
+            };
+            if title_key(&a.entry.title) != title_key(&b.entry.title) {
+                diags.push(Diagnostic::error(
+                    &digests[a.file].path,
+                    a.entry.line,
+                    format!(
+                        "{id} is titled `{}` here but `{}` at {}:{} on the same day",
+                        a.entry.title,
+                        b.entry.title,
+                        crate::diagnostic::display_path(&digests[b.file].path),
+                        b.entry.line
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Chooses each field from the appearance best placed to know it: the table's bot
+/// writes authors and long summaries, the feed carries gist and abstract. Ties go to
+/// the earliest day, then file order. Front matter overrides beat both.
+fn merge_paper(
+    id: &str,
+    apps: &[Appearance],
+    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
+    matcher: &tagging::Matcher,
+) -> (Paper, BTreeSet<String>, Sources) {
+    // Hand-written entries beat both bots; then the bot that knows the field best.
+    let rank = |format: Format, prefer: Format| match format {
+        Format::Native => 0,
+        f if f == prefer => 1,
+        _ => 2,
+    };
+    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Appearance> {
+        apps.iter()
+            .filter(|a| pick(a.entry))
+            .min_by_key(|a| (rank(a.entry.format, prefer), a.date, a.file, a.entry.line))
+    };
+    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
+        best_app(prefer, pick).map(|a| a.entry)
+    };
+    let loc = |a: &Appearance| (a.file, a.at.0, a.at.1);
+    let title =
+        best(Format::Table, &|e| !e.title.is_empty()).map_or_else(String::new, |e| e.title.clone());
+    let authors = best(Format::Table, &|e| !e.authors.is_empty())
+        .map_or_else(Vec::new, |e| e.authors.clone());
+    // The long fields are moved in by the caller; here only where they are is noted.
+    let summary = best_app(Format::Table, &|e| e.summary.is_some());
+    let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
+    let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
+    let brief = gist
+        .and_then(|a| a.entry.gist.as_ref())
+        .or(summary.and_then(|a| a.entry.summary.as_ref()))
+        .or(abstract_.and_then(|a| a.entry.abstract_.as_ref()));
+    let from = Sources {
+        summary: summary.map(loc),
+        gist: gist.map(loc),
+        abstract_: abstract_.map(loc),
+    };
+    let mut days: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
+    days.sort();
+    days.dedup();
+
+    let mut paper = Paper {
+        id: id.to_string(),
+        title,
+        authors,
+        summary: None,
+        gist: None,
+        abstract_: None,
+        note: None,
+        tags: Vec::new(),
+        days,
+    };
+    let mut tags: BTreeSet<String> = BTreeSet::new();
+    for a in apps {
+        tags.extend(a.entry.tags.iter().cloned());
+        tags.extend(a.day_tags.iter().cloned());
+    }
+    for (_, o) in overrides.into_iter().flatten() {
+        if let Some(t) = &o.title {
+            paper.title = markup::collapse_whitespace(t);
+        }
+        if let Some(a) = &o.authors {
+            paper.authors = a.clone();
+        }
+        if let Some(n) = &o.note {
+            paper.note = Some(markup::block(n));
+        }
+        tags.extend(o.tags.iter().cloned());
+    }
+    tags.extend(
+        matcher
+            .tags_for(&rule_text(&paper.title, brief))
+            .into_iter()
+            .map(str::to_string),
+    );
+    let tags = tags
+        .into_iter()
+        .map(|t| markup::collapse_whitespace(&t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    (paper, tags, from)
+}
+
+fn build_tags(papers: &mut [Paper], names: &[BTreeSet<String>]) -> Vec<Tag> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for set in names {
+        for n in set {
+            *counts.entry(n.clone()).or_default() += 1;
+        }
+    }
+    let assigned = tagging::assign_slugs(&counts);
+    let mut by_slug: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+    for (display, slug) in assigned.values() {
+        by_slug.insert(slug, (display, Vec::new()));
+    }
+    for (i, set) in names.iter().enumerate() {
+        let slugs: BTreeSet<&str> = set
+            .iter()
+            .map(|n| assigned[&tagging::normalize(n)].1.as_str())
+            .collect();
+        for s in slugs {
+            if let Some(entry) = by_slug.get_mut(s) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug
+        .into_iter()
+        .map(|(slug, (name, mut members))| {
+            members.sort_by(|&a, &b| {
+                papers[b]
+                    .last_day()
+                    .cmp(&papers[a].last_day())
+                    .then_with(|| papers[a].id.cmp(&papers[b].id))
+            });
+            Tag {
+                name: name.to_string(),
+                slug: slug.to_string(),
+                papers: members,
+            }
+        })
+        .collect();
+    tags.retain(|t| !t.papers.is_empty());
+    for (t, tag) in tags.iter().enumerate() {
+        for &p in &tag.papers {
+            papers[p].tags.push(t);
+        }
+    }
+    for p in papers.iter_mut() {
+        let tag_names: Vec<String> = p
+            .tags
+            .iter()
+            .map(|&t| tags[t].name.to_lowercase())
+            .collect();
+        let mut order: Vec<usize> = (0..p.tags.len()).collect();
+        order.sort_by(|&a, &b| tag_names[a].cmp(&tag_names[b]));
+        p.tags = order.into_iter().map(|k| p.tags[k]).collect();
+    }
+    tags
+}
