@@ -1506,35 +1506,40 @@ impl Site {
                 .filter(|t| me.tags.contains(t))
                 .count(),
         };
-        // (shared, distance, index) of every candidate. A paper met in several of my
-        // tags' windows keeps the distance from the first: `seen` remembers them (a hash
-        // set of paper indices; sorting the candidates to find repeats cost more than
-        // the rest of this function).
-        let most = me.tags.len() * (2 * RELATED_WINDOW + 1);
-        let mut seen = SmallSet::with_room_for(most);
-        let mut scored: Vec<(usize, usize, usize)> = Vec::with_capacity(most);
+        // Most shared tags, then nearest, then index: a total order, so the first `n`
+        // candidates in it are one list whatever order candidates come in.
+        let order = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        // The best `n` (shared, distance, index) so far, in that order. A paper met in
+        // several of my tags' windows keeps the distance from the first: `seen`
+        // remembers them (a hash set of paper indices; sorting the candidates to find
+        // repeats cost more than the rest of this function).
+        let mut seen = SmallSet::with_room_for(me.tags.len() * (2 * RELATED_WINDOW + 1));
+        let mut best: Vec<(usize, usize, usize)> = Vec::with_capacity(n + 1);
         for &t in &me.tags {
             let list = &self.tags[t].papers;
             let at = list.partition_point(|&p| before(p));
             let from = at.saturating_sub(RELATED_WINDOW);
             let to = (at + RELATED_WINDOW + 1).min(list.len());
             for (k, &j) in list[from..to].iter().enumerate() {
-                if j != i && seen.insert(j) {
-                    scored.push((shared_with(j), (from + k).abs_diff(at), j));
+                if j == i || !seen.insert(j) {
+                    continue;
                 }
+                let candidate = (shared_with(j), (from + k).abs_diff(at), j);
+                if best.len() == n
+                    && best
+                        .last()
+                        .is_some_and(|worst| order(&candidate, worst).is_ge())
+                {
+                    continue;
+                }
+                let at = best.partition_point(|b| order(b, &candidate).is_lt());
+                best.insert(at, candidate);
+                best.truncate(n);
             }
         }
-        // Most shared tags, then nearest, then index: a total order, so selecting the
-        // first `n` and sorting only those gives what sorting all would.
-        let order = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
-        if scored.len() > n {
-            scored.select_nth_unstable_by(n - 1, order);
-            scored.truncate(n);
-        }
-        scored.sort_unstable_by(order);
-        scored.into_iter().map(|s| s.2).collect()
+        best.into_iter().map(|s| s.2).collect()
     }
 }
 
