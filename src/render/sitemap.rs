@@ -42,10 +42,9 @@ impl Renderer<'_> {
         let urlset = |urls: &[String]| {
             let mut xml = format!("{HEAD}<urlset {NS}>\n");
             for u in urls {
-                xml.push_str(&format!(
-                    "<url><loc>{}</loc></url>\n",
-                    quick_xml::escape::escape(u.as_str())
-                ));
+                xml.push_str("<url><loc>");
+                super::escape::push_html(&mut xml, u);
+                xml.push_str("</loc></url>\n");
             }
             xml.push_str("</urlset>\n");
             xml
