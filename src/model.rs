@@ -42,6 +42,46 @@ pub struct Day {
     pub sources: Vec<PathBuf>,
 }
 
+impl Day {
+    fn empty(date: NaiveDate) -> Day {
+        Day {
+            date,
+            title: None,
+            description: None,
+            papers: Vec::new(),
+            links: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// Notes that `digest` lists this day: the first front matter's title and
+    /// description win, and the file joins the sources.
+    fn listed_in(&mut self, digest: &Digest) {
+        if self.title.is_none() {
+            self.title = digest.front.title.clone();
+        }
+        if self.description.is_none() {
+            self.description = digest.front.description.clone();
+        }
+        if !self.sources.contains(&digest.path) {
+            self.sources.push(digest.path.clone());
+        }
+    }
+}
+
+/// The arXiv id a front matter override names, normalised; an error when it names none.
+fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) -> Option<String> {
+    let norm = crate::content::arxiv::parse_bare(id);
+    if norm.is_none() {
+        diags.push(Diagnostic::error(
+            &digest.path,
+            1,
+            format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
+        ));
+    }
+    norm
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub title: String,
@@ -446,18 +486,11 @@ fn assemble<'a>(
             .filter_map(|t| table.add(t))
             .collect();
         for (id, o) in &digest.front.papers {
-            match crate::content::arxiv::parse_bare(id) {
-                Some(norm) => {
-                    for t in &o.tags {
-                        table.add(t);
-                    }
-                    overrides.entry(norm).or_default().push((file, o))
+            if let Some(norm) = override_id(digest, id, &mut diags) {
+                for t in &o.tags {
+                    table.add(t);
                 }
-                None => diags.push(Diagnostic::error(
-                    &digest.path,
-                    1,
-                    format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
-                )),
+                overrides.entry(norm).or_default().push((file, o));
             }
         }
         for (section_index, section) in digest.sections.iter().enumerate() {
@@ -466,26 +499,11 @@ fn assemble<'a>(
                 None => continue,
             };
             let day_index = *day_at.entry(date).or_insert_with(|| {
-                days.push(Day {
-                    date,
-                    title: None,
-                    description: None,
-                    papers: Vec::new(),
-                    links: Vec::new(),
-                    sources: Vec::new(),
-                });
+                days.push(Day::empty(date));
                 days.len() - 1
             });
             let day = &mut days[day_index];
-            if day.title.is_none() {
-                day.title = digest.front.title.clone();
-            }
-            if day.description.is_none() {
-                day.description = digest.front.description.clone();
-            }
-            if !day.sources.contains(&digest.path) {
-                day.sources.push(digest.path.clone());
-            }
+            day.listed_in(digest);
             sections += 1;
             for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
@@ -639,6 +657,27 @@ fn resolve_date(
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.
+/// The error for one id with two titles on one day: `here` (file, entry) against the
+/// entry seen first.
+fn title_conflict(
+    digests: &[&Digest],
+    id: &str,
+    here: (usize, &Entry),
+    first: (usize, &Entry),
+) -> Diagnostic {
+    Diagnostic::error(
+        &digests[here.0].path,
+        here.1.line,
+        format!(
+            "{id} is titled `{}` here but `{}` at {}:{} on the same day",
+            here.1.title,
+            first.1.title,
+            crate::diagnostic::display_path(&digests[first.0].path),
+            first.1.line
+        ),
+    )
+}
+
 fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagnostics) {
     for (g, id) in listed.ids.iter().enumerate() {
         let apps = listed.apps(g);
@@ -648,16 +687,11 @@ fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagn
             };
             let (x, y) = (&a.entry.title, &b.entry.title);
             if x != y && !title_key(x).eq(title_key(y)) {
-                diags.push(Diagnostic::error(
-                    &digests[a.file].path,
-                    a.entry.line,
-                    format!(
-                        "{id} is titled `{}` here but `{}` at {}:{} on the same day",
-                        a.entry.title,
-                        b.entry.title,
-                        crate::diagnostic::display_path(&digests[b.file].path),
-                        b.entry.line
-                    ),
+                diags.push(title_conflict(
+                    digests,
+                    id,
+                    (a.file, a.entry),
+                    (b.file, b.entry),
                 ));
             }
         }
@@ -673,31 +707,36 @@ fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// Chooses each field from the appearance best placed to know it: the table's bot
+/// What choosing a paper's fields needs to know of one of its appearances: its day,
+/// file, place in the file (section, entry) and entry.
+type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
+
+/// A paper's fields, each from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
-/// the earliest day, then file order. Front matter overrides beat both.
-fn merge_paper(
+/// the earliest day, then file order. Returns the paper without tags, long fields (the
+/// caller moves them in from where [`Sources`] says) or overrides, and its brief (the
+/// text keyword rules read besides the title).
+fn choose_fields<'e, A>(
     id: &str,
-    apps: &[Appearance],
-    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
-    matcher: &tagging::Matcher,
-    numbers: &TagNumbers,
-) -> (Paper, Vec<usize>, Sources) {
+    apps: &[A],
+    seen: impl Fn(&A) -> Seen<'e>,
+) -> (Paper, Sources, Option<&'e Markup>) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
         f if f == prefer => 1,
         _ => 2,
     };
-    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Appearance> {
+    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<Seen<'e>> {
         apps.iter()
-            .filter(|a| pick(a.entry))
-            .min_by_key(|a| (rank(a.entry.format, prefer), a.date, a.file, a.entry.line))
+            .map(&seen)
+            .filter(|&(_, _, _, e)| pick(e))
+            .min_by_key(|&(date, file, _, e)| (rank(e.format, prefer), date, file, e.line))
     };
-    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
-        best_app(prefer, pick).map(|a| a.entry)
+    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&'e Entry> {
+        best_app(prefer, pick).map(|(_, _, _, e)| e)
     };
-    let loc = |a: &Appearance| (a.file, a.at.0, a.at.1);
+    let loc = |(_, file, at, _): Seen<'e>| (file, at.0, at.1);
     let title =
         best(Format::Table, &|e| !e.title.is_empty()).map_or_else(String::new, |e| e.title.clone());
     let authors = best(Format::Table, &|e| !e.authors.is_empty())
@@ -707,19 +746,18 @@ fn merge_paper(
     let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
     let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
     let brief = gist
-        .and_then(|a| a.entry.gist.as_ref())
-        .or(summary.and_then(|a| a.entry.summary.as_ref()))
-        .or(abstract_.and_then(|a| a.entry.abstract_.as_ref()));
+        .and_then(|(_, _, _, e)| e.gist.as_ref())
+        .or(summary.and_then(|(_, _, _, e)| e.summary.as_ref()))
+        .or(abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()));
     let from = Sources {
         summary: summary.map(loc),
         gist: gist.map(loc),
         abstract_: abstract_.map(loc),
     };
-    let mut days: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
+    let mut days: Vec<NaiveDate> = apps.iter().map(|a| seen(a).0).collect();
     days.sort();
     days.dedup();
-
-    let mut paper = Paper {
+    let paper = Paper {
         id: id.to_string(),
         title,
         authors,
@@ -730,13 +768,16 @@ fn merge_paper(
         tags: Vec::new(),
         days,
     };
-    // The numbers of the tag names, collapsed (empty ones left out), each once.
-    let mut tags: Vec<usize> = Vec::new();
-    for a in apps {
-        tags.extend(a.entry.tags.iter().filter_map(|t| numbers.table.get(t)));
-        tags.extend(numbers.files.get(a.file).into_iter().flatten());
-    }
-    for (_, o) in overrides.into_iter().flatten() {
+    (paper, from, brief)
+}
+
+/// Front matter's corrections of a paper (title, authors, note), which beat every
+/// digest; their tags are the caller's to add.
+fn apply_overrides<'o>(
+    paper: &mut Paper,
+    overrides: impl IntoIterator<Item = &'o crate::content::PaperOverride>,
+) {
+    for o in overrides {
         if let Some(t) = &o.title {
             paper.title = markup::collapse_whitespace(t);
         }
@@ -746,6 +787,28 @@ fn merge_paper(
         if let Some(n) = &o.note {
             paper.note = Some(markup::block(n));
         }
+    }
+}
+
+/// [`choose_fields`], then front matter's overrides and the tags from every source,
+/// as numbers of [`TagNumbers`].
+fn merge_paper(
+    id: &str,
+    apps: &[Appearance],
+    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
+    matcher: &tagging::Matcher,
+    numbers: &TagNumbers,
+) -> (Paper, Vec<usize>, Sources) {
+    let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
+    // The numbers of the tag names, collapsed (empty ones left out), each once.
+    let mut tags: Vec<usize> = Vec::new();
+    for a in apps {
+        tags.extend(a.entry.tags.iter().filter_map(|t| numbers.table.get(t)));
+        tags.extend(numbers.files.get(a.file).into_iter().flatten());
+    }
+    let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
+    apply_overrides(&mut paper, overrides.clone());
+    for o in overrides {
         tags.extend(o.tags.iter().filter_map(|t| numbers.table.get(t)));
     }
     let rules = matcher.rules_for(&rule_text(&paper.title, brief));

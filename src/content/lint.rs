@@ -38,6 +38,19 @@ pub fn summary_source<'a>(
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Cow<'a, str> {
+    lint_summary(path, line, src, opts, diags, true)
+}
+
+/// [`summary_source`]; with `prechecks` false, every regex runs on every summary (what
+/// the tests hold the cheap pre-checks to).
+fn lint_summary<'a>(
+    path: &Path,
+    line: usize,
+    src: &'a str,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+    prechecks: bool,
+) -> Cow<'a, str> {
     let mut out = Cow::Borrowed(src);
     // A preamble is at the start and under 400 bytes long (the pattern's bounds); the
     // regex engine would otherwise walk the whole summary.
@@ -47,12 +60,20 @@ pub fn summary_source<'a>(
         head -= 1;
     }
     let head = src.get(..head).unwrap_or("");
-    let lower = src.to_ascii_lowercase();
+    let lower = if prechecks {
+        src.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let lower = lower.as_bytes();
     let lower_head = lower.get(..head.len()).unwrap_or(lower);
-    if let Some(m) = may_have_preamble(head, holds_any(lower_head, &HINTS.guideline))
-        .then(|| PREAMBLE.find(head))
-        .flatten()
+    let may = |hint: bool| !prechecks || hint;
+    if let Some(m) = may(may_have_preamble(
+        head,
+        holds_any(lower_head, &HINTS.guideline),
+    ))
+    .then(|| PREAMBLE.find(head))
+    .flatten()
     {
         let preamble = m.as_str().trim();
         let shown: String = preamble.chars().take(60).collect();
@@ -78,14 +99,14 @@ pub fn summary_source<'a>(
             ));
         }
     }
-    if HINTS.follow_up.find(lower).is_some() && FOLLOW_UP.is_match(src) {
+    if may(HINTS.follow_up.find(lower).is_some()) && FOLLOW_UP.is_match(src) {
         diags.push(Diagnostic::warning(
             path,
             line,
             "summary contains the chatbot's \"Follow-up questions\"; delete them from the digest",
         ));
     }
-    if let Some(m) = holds_any(lower, &HINTS.bot_comment)
+    if let Some(m) = may(holds_any(lower, &HINTS.bot_comment))
         .then(|| BOT_COMMENT.find(src))
         .flatten()
     {
@@ -193,54 +214,7 @@ mod tests {
         opts: &ParseOptions,
         diags: &mut Diagnostics,
     ) -> String {
-        let mut out = src.to_string();
-        let mut head = src.len().min(512);
-        while !src.is_char_boundary(head) {
-            head -= 1;
-        }
-        if let Some(m) = PREAMBLE.find(&src[..head]) {
-            let preamble = m.as_str().trim();
-            let shown: String = preamble.chars().take(60).collect();
-            let ellipsis = if shown.len() < preamble.len() {
-                "…"
-            } else {
-                ""
-            };
-            if opts.strip_preambles {
-                out = src[m.end()..].to_string();
-                diags.push(Diagnostic::warning(
-                    path,
-                    line,
-                    format!(
-                        "summary starts with an LLM preamble (`{shown}{ellipsis}`); it was removed"
-                    ),
-                ));
-            } else {
-                diags.push(Diagnostic::warning(
-                    path,
-                    line,
-                    format!("summary starts with an LLM preamble (`{shown}{ellipsis}`); `strip_preambles = true` removes it"),
-                ));
-            }
-        }
-        if FOLLOW_UP.is_match(src) {
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                "summary contains the chatbot's \"Follow-up questions\"; delete them from the digest",
-            ));
-        }
-        if let Some(m) = BOT_COMMENT.find(src) {
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!(
-                    "summary looks like a scraped comment (`{}`), not a summary of the paper",
-                    m.as_str()
-                ),
-            ));
-        }
-        out
+        lint_summary(path, line, src, opts, diags, false).into_owned()
     }
 
     /// The hints rely on this: `(?i)` lets no non-ASCII character match an ASCII

@@ -288,6 +288,18 @@ fn block_is_plain(block: &[u8; BLOCK]) -> bool {
 /// `text` with CRLF and lone CR made LF and forbidden characters removed, each
 /// removal reported (once per line).
 fn clean_text(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
+    clean_text_with(path, text, diags, next_stop)
+}
+
+/// [`clean_text`], looking at the characters `next_stop(bytes, from)` names (the
+/// first at or after `from` that may need a change); the tests give it one that names
+/// every character.
+fn clean_text_with(
+    path: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+    next_stop: impl Fn(&[u8], usize) -> Option<usize>,
+) -> String {
     let bytes = text.as_bytes();
     // Copy runs of good text in one go; only `\r` and forbidden characters (rare) stop
     // a run. Line numbers are counted only when a removal is reported.
@@ -391,42 +403,10 @@ mod tests {
 
     /// `clean_text` as it was: every character looked at.
     fn clean_text_reference(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut run_start = 0;
-        let (mut line, mut counted_to) = (1, 0);
-        let mut reported_line = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let cr = c == '\r';
-            if !cr && ((' '..'\u{7F}').contains(&c) || !is_forbidden_char(c)) {
-                continue;
-            }
-            out.push_str(&text[run_start..i]);
-            run_start = i + c.len_utf8();
-            if cr {
-                if chars.peek().is_none_or(|&(_, next)| next != '\n') {
-                    out.push('\n');
-                }
-                continue;
-            }
-            let bytes = text.as_bytes();
-            line += (counted_to..i)
-                .filter(|&j| {
-                    bytes[j] == b'\n' || (bytes[j] == b'\r' && bytes.get(j + 1) != Some(&b'\n'))
-                })
-                .count();
-            counted_to = i;
-            if reported_line != line {
-                reported_line = line;
-                diags.push(Diagnostic::warning(
-                    path,
-                    line,
-                    format!("control character U+{:04X} removed", c as u32),
-                ));
-            }
-        }
-        out.push_str(&text[run_start..]);
-        out
+        // Every byte that starts a character (is not a continuation byte).
+        let every_char =
+            |bytes: &[u8], from: usize| (from..bytes.len()).find(|&i| bytes[i] & 0xC0 != 0x80);
+        clean_text_with(path, text, diags, every_char)
     }
 
     #[test]

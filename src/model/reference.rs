@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Day, Link, Paper, Site, Sources, Tag, copy_long_fields, resolve_date, rule_text};
 use crate::config::Config;
-use crate::content::{Digest, Entry, Format, markup};
+use crate::content::{Digest, Entry, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::tagging;
 
@@ -69,13 +69,8 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             continue;
         }
         for (id, o) in &digest.front.papers {
-            match crate::content::arxiv::parse_bare(id) {
-                Some(norm) => overrides.entry(norm).or_default().push((file, o)),
-                None => diags.push(Diagnostic::error(
-                    &digest.path,
-                    1,
-                    format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
-                )),
+            if let Some(norm) = super::override_id(digest, id, &mut diags) {
+                overrides.entry(norm).or_default().push((file, o));
             }
         }
         for (section_index, section) in digest.sections.iter().enumerate() {
@@ -83,23 +78,8 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                 Some(d) => d,
                 None => continue,
             };
-            let day = days.entry(date).or_insert_with(|| Day {
-                date,
-                title: None,
-                description: None,
-                papers: Vec::new(),
-                links: Vec::new(),
-                sources: Vec::new(),
-            });
-            if day.title.is_none() {
-                day.title = digest.front.title.clone();
-            }
-            if day.description.is_none() {
-                day.description = digest.front.description.clone();
-            }
-            if !day.sources.contains(&digest.path) {
-                day.sources.push(digest.path.clone());
-            }
+            let day = days.entry(date).or_insert_with(|| Day::empty(date));
+            day.listed_in(digest);
             let mut seen_here: HashMap<&str, usize> = HashMap::new();
             for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
@@ -215,16 +195,11 @@ fn check_title_conflicts(
                 continue;
             };
             if title_key(&a.entry.title) != title_key(&b.entry.title) {
-                diags.push(Diagnostic::error(
-                    &digests[a.file].path,
-                    a.entry.line,
-                    format!(
-                        "{id} is titled `{}` here but `{}` at {}:{} on the same day",
-                        a.entry.title,
-                        b.entry.title,
-                        crate::diagnostic::display_path(&digests[b.file].path),
-                        b.entry.line
-                    ),
+                diags.push(super::title_conflict(
+                    digests,
+                    id,
+                    (a.file, a.entry),
+                    (b.file, b.entry),
                 ));
             }
         }
@@ -239,77 +214,23 @@ fn title_key(title: &str) -> String {
         .collect()
 }
 
-/// Chooses each field from the appearance best placed to know it: the table's bot
-/// writes authors and long summaries, the feed carries gist and abstract. Ties go to
-/// the earliest day, then file order. Front matter overrides beat both.
+/// The model's own field choice and overrides; tags as sets of names.
 fn merge_paper(
     id: &str,
     apps: &[Appearance],
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
 ) -> (Paper, BTreeSet<String>, Sources) {
-    // Hand-written entries beat both bots; then the bot that knows the field best.
-    let rank = |format: Format, prefer: Format| match format {
-        Format::Native => 0,
-        f if f == prefer => 1,
-        _ => 2,
-    };
-    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Appearance> {
-        apps.iter()
-            .filter(|a| pick(a.entry))
-            .min_by_key(|a| (rank(a.entry.format, prefer), a.date, a.file, a.entry.line))
-    };
-    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&Entry> {
-        best_app(prefer, pick).map(|a| a.entry)
-    };
-    let loc = |a: &Appearance| (a.file, a.at.0, a.at.1);
-    let title =
-        best(Format::Table, &|e| !e.title.is_empty()).map_or_else(String::new, |e| e.title.clone());
-    let authors = best(Format::Table, &|e| !e.authors.is_empty())
-        .map_or_else(Vec::new, |e| e.authors.clone());
-    // The long fields are moved in by the caller; here only where they are is noted.
-    let summary = best_app(Format::Table, &|e| e.summary.is_some());
-    let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
-    let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
-    let brief = gist
-        .and_then(|a| a.entry.gist.as_ref())
-        .or(summary.and_then(|a| a.entry.summary.as_ref()))
-        .or(abstract_.and_then(|a| a.entry.abstract_.as_ref()));
-    let from = Sources {
-        summary: summary.map(loc),
-        gist: gist.map(loc),
-        abstract_: abstract_.map(loc),
-    };
-    let mut days: Vec<NaiveDate> = apps.iter().map(|a| a.date).collect();
-    days.sort();
-    days.dedup();
-
-    let mut paper = Paper {
-        id: id.to_string(),
-        title,
-        authors,
-        summary: None,
-        gist: None,
-        abstract_: None,
-        note: None,
-        tags: Vec::new(),
-        days,
-    };
+    let (mut paper, from, brief) =
+        super::choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
     let mut tags: BTreeSet<String> = BTreeSet::new();
     for a in apps {
         tags.extend(a.entry.tags.iter().cloned());
         tags.extend(a.day_tags.iter().cloned());
     }
-    for (_, o) in overrides.into_iter().flatten() {
-        if let Some(t) = &o.title {
-            paper.title = markup::collapse_whitespace(t);
-        }
-        if let Some(a) = &o.authors {
-            paper.authors = a.clone();
-        }
-        if let Some(n) = &o.note {
-            paper.note = Some(markup::block(n));
-        }
+    let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
+    super::apply_overrides(&mut paper, overrides.clone());
+    for o in overrides {
         tags.extend(o.tags.iter().cloned());
     }
     tags.extend(
