@@ -656,7 +656,6 @@ fn resolve_date(
     None
 }
 
-/// The same id with two different titles on one day means two rows were mixed up.
 /// The error for one id with two titles on one day: `here` (file, entry) against the
 /// entry seen first.
 fn title_conflict(
@@ -678,6 +677,7 @@ fn title_conflict(
     )
 }
 
+/// The same id with two different titles on one day means two rows were mixed up.
 fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagnostics) {
     for (g, id) in listed.ids.iter().enumerate() {
         let apps = listed.apps(g);
@@ -879,27 +879,18 @@ fn build_tags(papers: &mut [Paper], names: &TagNames) -> Vec<Tag> {
     let mut start = Vec::with_capacity(papers.len() + 1);
     start.push(0);
     let mut of: Vec<usize> = Vec::with_capacity(names.of.len());
+    let mut mine: Vec<usize> = Vec::new();
     for p in 0..papers.len() {
-        let from = of.len();
-        of.extend(names.of(p).iter().filter_map(|&k| tag_of_name[k]));
-        of[from..].sort_unstable();
-        let mut kept = from;
-        for i in from..of.len() {
-            if i == from || of[i] != of[kept - 1] {
-                of[kept] = of[i];
-                kept += 1;
-            }
-        }
-        of.truncate(kept);
+        mine.clear();
+        mine.extend(names.of(p).iter().filter_map(|&k| tag_of_name[k]));
+        mine.sort_unstable();
+        mine.dedup();
+        of.extend_from_slice(&mine);
         start.push(of.len());
     }
-    // Papers are in id order: taken newest last day first (a stable sort keeps id
-    // order among equal days), they join each of their tags' lists in the lists' order.
-    let last: Vec<NaiveDate> = papers.iter().map(Paper::last_day).collect();
-    let mut order: Vec<usize> = (0..papers.len()).collect();
-    order.sort_by_key(|&p| std::cmp::Reverse(last[p]));
+    // Taken in the tag lists' order, papers join each of their tags' lists in it.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); slugs.len()];
-    for &p in &order {
+    for p in tag_list_order(papers) {
         for &t in &of[start[p]..start[p + 1]] {
             members[t].push(p);
         }
@@ -1620,14 +1611,9 @@ pub struct RelatedIndex {
 impl Site {
     pub fn related_index(&self) -> RelatedIndex {
         let papers = &self.papers;
-        // Papers are in id order, so a stable sort by last day alone gives the lists'
-        // order.
-        let last: Vec<NaiveDate> = papers.iter().map(Paper::last_day).collect();
-        let mut order: Vec<u32> = (0..papers.len() as u32).collect();
-        order.sort_by_key(|&p| std::cmp::Reverse(last[p as usize]));
         let mut rank = vec![0; papers.len()];
-        for (position, &p) in order.iter().enumerate() {
-            rank[p as usize] = position as u32;
+        for (position, p) in tag_list_order(papers).into_iter().enumerate() {
+            rank[p] = position as u32;
         }
         let tag_bits = (self.tags.len() <= 64).then(|| {
             papers
@@ -1637,6 +1623,15 @@ impl Site {
         });
         RelatedIndex { rank, tag_bits }
     }
+}
+
+/// Paper indices in the order of every tag's list: newest last day first, then by id.
+/// Papers are in id order, so a stable sort by last day alone gives it.
+fn tag_list_order(papers: &[Paper]) -> Vec<usize> {
+    let last: Vec<NaiveDate> = papers.iter().map(Paper::last_day).collect();
+    let mut order: Vec<usize> = (0..papers.len()).collect();
+    order.sort_by_key(|&p| std::cmp::Reverse(last[p]));
+    order
 }
 
 /// A set of paper indices for one call of [`Site::related_by`]: open addressing with

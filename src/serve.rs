@@ -981,7 +981,7 @@ fn overlay_html(diags: &Diagnostics, root: &Path) -> String {
         }
         items.push_str(&format!(
             "<li>{}</li>",
-            crate::render::escape_html(&shown.to_string())
+            crate::render::escape::html(&shown.to_string())
         ));
     }
     format!(

@@ -59,8 +59,10 @@ impl Matcher {
         }
     }
 
-    /// Tag names whose rules match `text`, in rule order.
-    pub fn tags_for(&self, text: &str) -> Vec<&str> {
+    /// Tag names whose rules match `text`, in rule order: what [`Matcher::rules_for`]
+    /// finds, by name (the model numbers names itself; tests read them).
+    #[cfg(test)]
+    pub(crate) fn tags_for(&self, text: &str) -> Vec<&str> {
         self.rules_for(text)
             .into_iter()
             .map(|rule| self.tags[rule].as_str())

@@ -228,23 +228,14 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
     Some(clean_text(path, text, diags))
 }
 
-/// Bytes where `clean_text` must look at the character: `\r`, the ASCII controls
-/// `is_forbidden_char` names, and the lead bytes of its non-ASCII ones (C1 controls
-/// start with 0xC2, U+FDD0.. and U+FFFE/F with 0xEF, the other planes' noncharacters
-/// with 0xF0 to 0xF4). Every other byte is copied as it is.
+/// Bytes where `clean_text` must look at the character: `\r` and the bytes that may
+/// start a forbidden one ([`may_start_forbidden_char`]). Every other byte is copied as
+/// it is.
 static DECODE_STOP: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != b'\t' as usize && b != b'\n' as usize;
-        b += 1;
-    }
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xEF] = true;
-    let mut b = 0xF0;
-    while b <= 0xF4 {
-        table[b] = true;
+    while b < 256 {
+        table[b] = b == b'\r' as usize || may_start_forbidden_char(b as u8);
         b += 1;
     }
     table
@@ -346,6 +337,14 @@ fn clean_text_with(
     out
 }
 
+/// Whether `b` may be the first byte of a character [`is_forbidden_char`] names: the
+/// ASCII controls it names, and the lead bytes of its others (C1 controls start with
+/// 0xC2, U+FDD0.. and U+FFFE/F with 0xEF, the other planes' noncharacters with 0xF0 to
+/// 0xF4). Byte tables of the decoder and the escaper are made from it.
+pub const fn may_start_forbidden_char(b: u8) -> bool {
+    matches!(b, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4)
+}
+
 /// Characters XML 1.0 forbids, plus C1 controls and noncharacters HTML rejects.
 pub fn is_forbidden_char(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
@@ -414,6 +413,9 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if is_forbidden_char(c) {
+                assert!(may_start_forbidden_char(first), "{c:?}");
+            }
             if c == '\r' || is_forbidden_char(c) {
                 assert!(DECODE_STOP[usize::from(first)], "{c:?}");
             }

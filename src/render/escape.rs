@@ -5,7 +5,7 @@
 //! bytes that need nothing are copied whole; only the five special characters and the
 //! lead bytes of characters XML 1.0 forbids are looked at.
 
-use crate::content::is_forbidden_char;
+use crate::content::{is_forbidden_char, may_start_forbidden_char};
 
 /// What a byte asks for: copied as is, escaped, or (for XML text) a look at the
 /// character it starts, which may be one XML forbids.
@@ -22,10 +22,7 @@ const CLASSES: [Class; 256] = {
     while b < 256 {
         t[b] = match b as u8 {
             b'&' | b'<' | b'>' | b'"' | b'\'' => Class::Special,
-            b'\t' | b'\n' | b'\r' => Class::Plain,
-            // C0 controls and DEL; 0xC2 leads C1 controls, 0xEF the noncharacters
-            // U+FDD0..U+FDEF and U+FFFE/F, 0xF0..0xF4 those of the other planes.
-            0x00..=0x1F | 0x7F | 0xC2 | 0xEF | 0xF0..=0xF4 => Class::MaybeForbidden,
+            byte if may_start_forbidden_char(byte) => Class::MaybeForbidden,
             _ => Class::Plain,
         };
         b += 1;
@@ -51,20 +48,42 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
     markup.or(quote)
 }
 
-/// Appends `s` with `& < > " '` escaped.
-fn push_html_escaped(out: &mut String, s: &str) {
+/// Hands `s` escaped for HTML to `put`, piece by piece: runs of text as they are and
+/// entities for `& < > " '`.
+fn html_pieces<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut rest = s;
     while let Some(at) = find_special(rest.as_bytes()) {
-        out.push_str(&rest[..at]);
-        out.push_str(entity(rest.as_bytes()[at]));
+        put(&rest[..at])?;
+        put(entity(rest.as_bytes()[at]))?;
         rest = &rest[at + 1..];
     }
-    out.push_str(rest);
+    put(rest)
 }
 
-/// Appends `s` with `& < > " '` escaped and the characters XML 1.0 forbids
-/// ([`is_forbidden_char`]) dropped.
-fn push_xml_escaped(out: &mut String, s: &str) {
+/// Appends `s` escaped for HTML text or an attribute value (`& < > " '`; `/` is left
+/// alone, which keeps URLs readable and pages small).
+pub fn push_html(out: &mut String, s: &str) {
+    let Ok(()) = html_pieces::<std::convert::Infallible>(s, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+}
+
+/// [`push_html`] into a new string.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    push_html(&mut out, s);
+    out
+}
+
+/// [`push_html`] to a writer, in the shape Tera wants for its escape function.
+pub fn write_html(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    html_pieces(s, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// Appends `s` escaped as XML text (`& < > " '`), without the characters XML 1.0
+/// forbids ([`is_forbidden_char`]).
+pub fn push_xml_text(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -93,45 +112,10 @@ fn push_xml_escaped(out: &mut String, s: &str) {
     out.push_str(&s[run..]);
 }
 
-/// Appends `s` escaped for HTML text or an attribute value (`& < > " '`; `/` is left
-/// alone, which keeps URLs readable and pages small).
-pub fn push_html(out: &mut String, s: &str) {
-    push_html_escaped(out, s);
-}
-
-/// Appends `s` escaped as XML text, without the characters XML 1.0 forbids.
-pub fn push_xml_text(out: &mut String, s: &str) {
-    push_xml_escaped(out, s);
-}
-
-/// [`push_html`] into a new string.
-pub fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    push_html(&mut out, s);
-    out
-}
-
-/// Whether [`push_html`] would change `s`.
-pub fn needs_html_escape(s: &str) -> bool {
-    find_special(s.as_bytes()).is_some()
-}
-
 /// Whether `s` may hold a character XML 1.0 forbids: false is sure, true means look
 /// closer ([`is_forbidden_char`]).
 pub fn may_hold_forbidden(s: &str) -> bool {
-    s.bytes()
-        .any(|b| CLASSES[b as usize] == Class::MaybeForbidden)
-}
-
-/// Writes `s` escaped as [`push_html`] does, in runs, to a writer (Tera's output).
-pub fn write_html(out: &mut dyn std::io::Write, s: &str) -> std::io::Result<()> {
-    let mut rest = s;
-    while let Some(at) = find_special(rest.as_bytes()) {
-        out.write_all(&rest.as_bytes()[..at])?;
-        out.write_all(entity(rest.as_bytes()[at]).as_bytes())?;
-        rest = &rest[at + 1..];
-    }
-    out.write_all(rest.as_bytes())
+    s.bytes().any(may_start_forbidden_char)
 }
 
 #[cfg(test)]
@@ -153,7 +137,6 @@ mod tests {
         );
         assert_eq!(out, "a&lt;b &amp; c&quot;&apos;é\u{10FFFD}");
         assert_eq!(html("x\u{1}<y>"), "x\u{1}&lt;y&gt;");
-        assert!(needs_html_escape("a'b") && !needs_html_escape("a/b é"));
     }
 
     proptest::proptest! {
@@ -164,9 +147,8 @@ mod tests {
             let want = quick_xml::escape::escape(s.as_str()).into_owned();
             proptest::prop_assert_eq!(html(&s), want.clone());
             let mut written = Vec::new();
-            write_html(&mut written, &s).unwrap();
+            write_html(&s, &mut written).unwrap();
             proptest::prop_assert_eq!(String::from_utf8(written).unwrap(), want.clone());
-            proptest::prop_assert_eq!(needs_html_escape(&s), want != s);
             if s.chars().any(is_forbidden_char) {
                 proptest::prop_assert!(may_hold_forbidden(&s));
             }

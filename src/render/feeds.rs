@@ -246,7 +246,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The key of an entry in the feed state file and the end of its id.
+    /// `updated` of the entry whose key ([`day_key`], [`paper_key`]) is `key`: from the
+    /// feed state, else midnight of the day it first appeared.
     fn stamp(&self, key: &str, first: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
         self.stamps
             .get(key)
@@ -269,7 +270,7 @@ impl<'a> Renderer<'a> {
         let site = ctx.site;
         let day = &site.days[i];
         let link = ctx.day_link(day);
-        let key = format!("day:{}", link.date);
+        let key = day_key(day.date);
         let mut entry = atom::Entry {
             id: self.feed_id(&key),
             title: Cow::Owned(self.day_title(day, &link.long)),
@@ -318,7 +319,6 @@ impl<'a> Renderer<'a> {
     /// [`atom::Entry::content_hash`] of `paper_entry(paper, Detail::Full)`, built in
     /// `buf`.
     fn paper_hash(&self, paper: &crate::model::Paper, base: &str, buf: &mut String) -> String {
-        let site = self.ctx.site;
         buf.clear();
         push_paper_feed_html(buf, &self.ctx, paper, false);
         atom::content_hash(
@@ -327,10 +327,7 @@ impl<'a> Renderer<'a> {
             buf,
             paper.gist.as_ref().map(|g| g.text.as_str()),
             full_entry_authors(paper),
-            paper
-                .tags
-                .iter()
-                .map(|&t| (site.tags[t].slug.as_str(), site.tags[t].name.as_str())),
+            entry_categories(self.ctx.site, paper),
         )
     }
 
@@ -342,7 +339,7 @@ impl<'a> Renderer<'a> {
     ) -> atom::Entry<'a> {
         let ctx = &self.ctx;
         let site: &'a Site = ctx.site;
-        let key = format!("paper:{}", paper.id);
+        let key = paper_key(paper);
         let full = detail == Detail::Full;
         let summary_text = match detail {
             Detail::Full => paper.gist.as_ref().map(|g| Cow::Borrowed(g.text.as_str())),
@@ -375,11 +372,7 @@ impl<'a> Renderer<'a> {
             categories: if detail == Detail::Bare {
                 Vec::new()
             } else {
-                paper
-                    .tags
-                    .iter()
-                    .map(|&t| (site.tags[t].slug.as_str(), site.tags[t].name.as_str()))
-                    .collect()
+                entry_categories(site, paper).collect()
             },
         }
     }
@@ -400,15 +393,11 @@ impl<'a> Renderer<'a> {
         let days = (0..site.days.len())
             .into_par_iter()
             .map_init(String::new, |buf, i| {
-                let key = format!("day:{}", super::views::iso_date(site.days[i].date));
-                (key, self.day_hash(i, &base, buf), site.days[i].date)
+                let date = site.days[i].date;
+                (day_key(date), self.day_hash(i, &base, buf), date)
             });
         let papers = site.papers.par_iter().map_init(String::new, |buf, p| {
-            (
-                format!("paper:{}", p.id),
-                self.paper_hash(p, &base, buf),
-                p.first_day(),
-            )
+            (paper_key(p), self.paper_hash(p, &base, buf), p.first_day())
         });
         // The state file is read meanwhile (a line per entry ever seen).
         let mut load_diags = crate::diagnostic::Diagnostics::default();
@@ -437,6 +426,27 @@ pub fn archive_count(entries: usize, feed_limit: usize) -> usize {
 
 /// Characters of text in an archived entry's `<summary>`.
 const ARCHIVE_SUMMARY: usize = 160;
+
+/// A day's key in the feed state file, and the end of its entry's id.
+fn day_key(date: chrono::NaiveDate) -> String {
+    format!("day:{}", super::views::iso_date(date))
+}
+
+/// A paper's key in the feed state file, and the end of its entry's id.
+fn paper_key(paper: &crate::model::Paper) -> String {
+    format!("paper:{}", paper.id)
+}
+
+/// A paper entry's categories: its tags' slugs and names.
+fn entry_categories<'a>(
+    site: &'a Site,
+    paper: &'a crate::model::Paper,
+) -> impl Iterator<Item = (&'a str, &'a str)> {
+    paper
+        .tags
+        .iter()
+        .map(|&t| (site.tags[t].slug.as_str(), site.tags[t].name.as_str()))
+}
 
 /// The authors a full paper entry names (blank ones left out).
 fn full_entry_authors(paper: &crate::model::Paper) -> impl Iterator<Item = &str> {
@@ -482,6 +492,7 @@ fn paper_feed_html(ctx: &Ctx, p: &crate::model::Paper, heading: bool) -> String 
 fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, heading: bool) {
     use super::escape::push_html;
     use crate::content::arxiv;
+    use std::fmt::Write as _;
     let url = ctx.urls.of(&Route::Paper(&p.id));
     if heading {
         html.push_str("<h3><a href=\"");
@@ -514,24 +525,13 @@ fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, h
         }
         html.push('\n');
     }
-    for (i, (href, label)) in [
-        (arxiv::abs_url(&p.id), "arXiv"),
-        (arxiv::pdf_url(&p.id), "PDF"),
-        (arxiv::hf_url(&p.id), "Hugging Face"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        html.push_str(if i == 0 {
-            "<p><a href=\""
-        } else {
-            " · <a href=\""
-        });
-        html.push_str(href);
-        html.push_str("\">");
-        html.push_str(label);
-        html.push_str("</a>");
-    }
+    let _ = write!(
+        html,
+        "<p><a href=\"{}\">arXiv</a> · <a href=\"{}\">PDF</a> · <a href=\"{}\">Hugging Face</a>",
+        arxiv::abs_url(&p.id),
+        arxiv::pdf_url(&p.id),
+        arxiv::hf_url(&p.id),
+    );
     html.push_str(" · <a href=\"");
     push_html(html, &url);
     html.push_str("\">Page</a></p>\n");

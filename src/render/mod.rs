@@ -595,9 +595,3 @@ impl Renderer<'_> {
         jobs
     }
 }
-
-/// Escapes text for HTML and XML: `& < > " '`. Unlike Tera's default it leaves `/`
-/// alone, which keeps URLs readable and pages small.
-pub fn escape_html(s: &str) -> String {
-    escape::html(s)
-}

@@ -58,10 +58,17 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-/// The first `n` characters of `term` as a file name stem: themselves when plain
-/// `[a-z0-9]`, else `_` and the hex of their UTF-8 bytes.
-fn file_stem(term: &str, n: usize) -> String {
-    let key: String = term.chars().take(n).collect();
+/// The first two characters of `term`: what decides its shard.
+fn prefix(term: &str) -> &str {
+    let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
+    &term[..end]
+}
+
+/// The shard a term lives in, as a file name stem: its first two characters, or three
+/// when its two-character prefix is `split`; themselves when plain `[a-z0-9]`, else `_`
+/// and the hex of their UTF-8 bytes.
+pub fn shard_key(term: &str, split: bool) -> String {
+    let key: String = term.chars().take(if split { 3 } else { 2 }).collect();
     if key
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
@@ -75,18 +82,6 @@ fn file_stem(term: &str, n: usize) -> String {
         }
         hex
     }
-}
-
-/// The first two characters of `term`: what decides its shard.
-fn prefix(term: &str) -> &str {
-    let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
-    &term[..end]
-}
-
-/// The shard a term lives in, as a file name stem, given whether its two-character
-/// prefix is split by three.
-pub fn shard_key(term: &str, split: bool) -> String {
-    file_stem(term, if split { 3 } else { 2 })
 }
 
 /// Bytes `"term":[postings]` takes in a shard, near enough to decide splits.
@@ -163,15 +158,7 @@ impl Postings {
     /// for the document is the strongest.
     fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
         let mut add = |word: &str, strong: u32| {
-            let id = match self.ids.get(word) {
-                Some(&id) => id as usize,
-                None => {
-                    self.ids.insert(word.to_string(), self.terms.len() as u32);
-                    self.terms.push((word.to_string(), Vec::new()));
-                    self.terms.len() - 1
-                }
-            };
-            let list = &mut self.terms[id].1;
+            let list = self.list(word);
             if list.last().is_none_or(|&v| v >> 1 != doc) {
                 list.push(doc * 2 + strong);
             }
@@ -195,14 +182,21 @@ impl Postings {
     /// Appends `later`, whose documents all come after this one's.
     fn append(&mut self, later: Postings) {
         for (term, list) in later.terms {
-            match self.ids.get(&term) {
-                Some(&id) => self.terms[id as usize].1.extend(list),
-                None => {
-                    self.ids.insert(term.clone(), self.terms.len() as u32);
-                    self.terms.push((term, list));
-                }
-            }
+            self.list(&term).extend(list);
         }
+    }
+
+    /// The postings of `term`, empty when it is new.
+    fn list(&mut self, term: &str) -> &mut Vec<u32> {
+        let id = match self.ids.get(term) {
+            Some(&id) => id as usize,
+            None => {
+                self.ids.insert(term.to_string(), self.terms.len() as u32);
+                self.terms.push((term.to_string(), Vec::new()));
+                self.terms.len() - 1
+            }
+        };
+        &mut self.terms[id].1
     }
 }
 

@@ -95,9 +95,9 @@ impl Theme {
 
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        // Same escaping as `super::escape_html` (`& < > " '`, not `/`), so pages and feeds
+        // Same escaping as `super::escape::html` (`& < > " '`, not `/`), so pages and feeds
         // agree; Tera's own escaper spells `'` differently.
-        tera.set_escape_fn(escape_html_to);
+        tera.set_escape_fn(super::escape::write_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
         for required in REQUIRED {
@@ -140,11 +140,6 @@ fn read_dir_files(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<()>) ->
         f(rel, entry.path())?;
     }
     Ok(())
-}
-
-/// [`super::escape_html`] in the shape Tera wants for its escape function.
-fn escape_html_to(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    super::escape::write_html(out, s)
 }
 
 /// A Tera error as one message. Tera's `Display` is already the full report (template

@@ -117,8 +117,9 @@ async function shardedSearch(browser) {
   for (const file of [splitKey + 'n', splitKey + 'm', splitKey + 'r', splitKey + 'l', splitKey + 'd']) {
     const res = await page.request.get(BENCH + 'search/t/' + file + '.json');
     if (!res.ok()) continue;
-    const terms = Object.keys(await res.json()).filter((t) => t.length > 6 && plain(t));
-    if (terms.length) { cases.push([terms[0], (await res.json())[terms[0]].length]); break; }
+    const shard = await res.json();
+    const terms = Object.keys(shard).filter((t) => t.length > 6 && plain(t));
+    if (terms.length) { cases.push([terms[0], shard[terms[0]].length]); break; }
   }
   for (const two of ['ab', 'ag', 'ob', 'ef', 'ro', 'di', 'ge']) {
     if (meta.split.includes(two)) continue;
