@@ -142,13 +142,22 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         }
     })
     .context("cannot watch files")?;
-    let mut state = State::new(&opts.root, &base_url);
+    // The watcher reports absolute paths of what it watches; it watches the canonical
+    // folder, so events are matched against that, while files are read and named in
+    // messages as the user spelled the root.
+    let real_root = opts.root.canonicalize().with_context(|| {
+        format!(
+            "cannot serve {}: the folder cannot be opened",
+            shown_root(&opts.root)
+        )
+    })?;
+    let mut state = State::new(&opts.root, real_root, &base_url);
     state.watch(&mut watcher);
     let started = Instant::now();
     state.full(&shared);
     println!(
         "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
-        crate::diagnostic::display_path(&opts.root),
+        shown_root(&opts.root),
         started.elapsed().as_millis()
     );
     let _ = std::io::stdout().flush();
@@ -166,13 +175,24 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     Ok(())
 }
 
+/// The site folder as the user named it, for messages.
+fn shown_root(root: &Path) -> String {
+    match crate::diagnostic::display_path(root) {
+        shown if shown.is_empty() => "the current folder".to_string(),
+        shown => shown,
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // Rebuilding
 
 /// The rebuild thread's view of the site: settings, theme, every parsed file and the
 /// last good model.
 struct State {
+    /// The site folder as the user named it: files are read and named through it.
     root: PathBuf,
+    /// The same folder, canonical: what is watched, and so what events name.
+    real_root: PathBuf,
     content_dir: PathBuf,
     base_url: String,
     config: Option<Arc<Config>>,
@@ -204,9 +224,10 @@ enum Change {
 }
 
 impl State {
-    fn new(root: &Path, base_url: &str) -> State {
+    fn new(root: &Path, real_root: PathBuf, base_url: &str) -> State {
         State {
             root: root.to_path_buf(),
+            real_root,
             content_dir: root.join("content"),
             base_url: base_url.to_string(),
             config: None,
@@ -224,9 +245,9 @@ impl State {
     }
 
     fn watch(&self, watcher: &mut notify::RecommendedWatcher) {
-        let _ = watcher.watch(&self.root, RecursiveMode::NonRecursive);
+        let _ = watcher.watch(&self.real_root, RecursiveMode::NonRecursive);
         for dir in ["content", "templates", "themes", "static"] {
-            let path = self.root.join(dir);
+            let path = self.real_root.join(dir);
             if path.is_dir() {
                 let _ = watcher.watch(&path, RecursiveMode::Recursive);
             }
@@ -290,10 +311,12 @@ impl State {
     fn classify(&self, paths: &BTreeSet<PathBuf>) -> Change {
         let mut content_paths = BTreeSet::new();
         let mut rescan = false;
-        for path in paths {
-            let Ok(rel) = path.strip_prefix(&self.root) else {
+        for event_path in paths {
+            let Ok(rel) = event_path.strip_prefix(&self.real_root) else {
                 continue;
             };
+            // The same file as `content::discover` names it, under the user's root.
+            let path = &self.root.join(rel);
             let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
             let Some(top) = parts.next() else { continue };
             match top.as_ref() {
@@ -1196,7 +1219,11 @@ mod tests {
         let root = tempfile::tempdir().expect("tempdir");
         let dir = root.path().join("content/2025/07");
         std::fs::create_dir_all(&dir).expect("mkdir");
-        let mut state = State::new(root.path(), "http://127.0.0.1:1111/");
+        let mut state = State::new(
+            root.path(),
+            root.path().to_path_buf(),
+            "http://127.0.0.1:1111/",
+        );
         state.file_diags.insert(
             root.path().join("content/2024/01/2024-01-02.md"),
             Diagnostics::default(),

@@ -35,13 +35,21 @@ struct Server {
     child: Child,
     port: u16,
     lines: mpsc::Receiver<String>,
+    /// The `Serving … at …` line.
+    banner: String,
 }
 
 impl Server {
     fn start(site: &Site) -> Server {
+        let root = site.root().as_os_str().to_owned();
+        Server::start_in(site.root(), &["--root".as_ref(), root.as_os_str()])
+    }
+
+    /// Starts `papertrail [args] serve --port 0` from the folder `cwd`.
+    fn start_in(cwd: &std::path::Path, args: &[&std::ffi::OsStr]) -> Server {
         let mut child = Command::new(BIN)
-            .arg("--root")
-            .arg(site.root())
+            .current_dir(cwd)
+            .args(args)
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -65,8 +73,10 @@ impl Server {
             child,
             port: 0,
             lines,
+            banner: String::new(),
         };
         let line = server.wait_line(|l| l.contains("Serving "));
+        server.banner = line.clone();
         let port = line
             .split("http://127.0.0.1:")
             .nth(1)
@@ -337,6 +347,48 @@ fn rebuilds_after_a_change_and_shows_errors_as_an_overlay() {
     );
     let r = server.poll("/2025/07/04/", |r| r.body.contains("Fixed Paper"));
     assert!(!r.body.contains("papertrail-overlay"));
+}
+
+/// However the site folder is named — not at all (run from inside it), `.`, relative
+/// from its parent or a sibling, or through a symlink — an edit reaches the served page.
+#[test]
+fn rebuilds_however_the_root_is_named() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let site_dir = outer.path().join("site");
+    let sibling = outer.path().join("elsewhere");
+    std::fs::create_dir_all(site_dir.join("content/2025/07")).expect("mkdir");
+    std::fs::create_dir_all(&sibling).expect("mkdir");
+    std::fs::write(site_dir.join("config.toml"), "title = \"Roots\"\n").expect("config");
+    let day = site_dir.join("content/2025/07/2025-07-04.md");
+    std::fs::write(&day, DAY).expect("day");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&site_dir, outer.path().join("link")).expect("symlink");
+
+    let ways: Vec<(&str, &std::path::Path, Vec<&str>)> = vec![
+        ("no --root", &site_dir, vec![]),
+        ("--root .", &site_dir, vec!["--root", "."]),
+        ("--root site", outer.path(), vec!["--root", "site"]),
+        ("--root ../site", &sibling, vec!["--root", "../site"]),
+        #[cfg(unix)]
+        ("--root link", outer.path(), vec!["--root", "link"]),
+    ];
+    let mut title = "Alpha Paper".to_string();
+    for (n, (way, cwd, args)) in ways.into_iter().enumerate() {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let mut server = Server::start_in(cwd, &args);
+        // The startup line names the folder as typed (or as the current one).
+        let named = match way {
+            "no --root" | "--root ." => "Serving the current folder at ",
+            _ => &format!("Serving {} at ", args[1].to_string_lossy()),
+        };
+        assert!(server.banner.starts_with(named), "{way}: {}", server.banner);
+        assert!(server.get("/2025/07/04/").body.contains(&title), "{way}");
+        title = format!("Edited Paper {n}");
+        std::fs::write(&day, DAY.replace("Alpha Paper", &title)).expect("edit");
+        let line = server.wait_line(|l| l.starts_with("rebuilt "));
+        assert!(line.contains("2025-07-04.md"), "{way}: {line}");
+        server.poll("/2025/07/04/", |r| r.body.contains(&title));
+    }
 }
 
 #[test]
