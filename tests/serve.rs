@@ -3,15 +3,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{BIN, Site};
-
-const WAIT: Duration = Duration::from_secs(30);
+use common::Site;
+use common::server::{Server, WAIT};
 
 const DAY: &str = "\
 ## Papers for 2025-07-04
@@ -29,179 +26,6 @@ const OTHER_DAY: &str = "\
 |-------|---------|---------|
 | Gamma Paper (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Cy C | Gamma summary text. |
 ";
-
-/// A running `papertrail serve`, killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    lines: mpsc::Receiver<String>,
-    /// The `Serving … at …` line.
-    banner: String,
-}
-
-impl Server {
-    fn start(site: &Site) -> Server {
-        let root = site.root().as_os_str().to_owned();
-        Server::start_in(site.root(), &["--root".as_ref(), root.as_os_str()])
-    }
-
-    /// Starts `papertrail [args] serve --port 0` from the folder `cwd`.
-    fn start_in(cwd: &std::path::Path, args: &[&std::ffi::OsStr]) -> Server {
-        let mut child = Command::new(BIN)
-            .current_dir(cwd)
-            .args(args)
-            .args(["serve", "--port", "0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start papertrail serve");
-        let (tx, lines) = mpsc::channel();
-        for stream in [
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().expect("stderr")),
-        ] {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if tx.send(line).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        let mut server = Server {
-            child,
-            port: 0,
-            lines,
-            banner: String::new(),
-        };
-        let line = server.wait_line(|l| l.contains("Serving "));
-        server.banner = line.clone();
-        let port = line
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line:?}"));
-        server.port = port;
-        server
-    }
-
-    /// The next output line matching `pred`, within the bounded wait.
-    fn wait_line(&mut self, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + WAIT;
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) if pred(&line) => return line,
-                Ok(line) => seen.push(line),
-                Err(_) => break,
-            }
-        }
-        panic!("no matching line; output so far:\n{}", seen.join("\n"));
-    }
-
-    fn get(&self, path: &str) -> Response {
-        get(self.port, path)
-    }
-
-    /// Polls `path` until `pred` holds for the response.
-    fn poll(&self, path: &str, pred: impl Fn(&Response) -> bool) -> Response {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let r = self.get(path);
-            if pred(&r) {
-                return r;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{path} never matched; last response:\n{}",
-                r.body
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn get(port: u16, path: &str) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("head and body");
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let body = &raw[split + 4..];
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked {
-        String::from_utf8_lossy(&dechunk(body)).into_owned()
-    } else {
-        String::from_utf8_lossy(body).into_owned()
-    };
-    Response {
-        status,
-        headers,
-        body,
-    }
-}
-
-fn dechunk(mut s: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(eol) = s.windows(2).position(|w| w == b"\r\n") {
-        let size = String::from_utf8_lossy(&s[..eol]);
-        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
-        let rest = &s[eol + 2..];
-        if n == 0 || rest.len() < n {
-            break;
-        }
-        out.extend_from_slice(&rest[..n]);
-        s = rest.get(n + 2..).unwrap_or(&[]);
-    }
-    out
-}
 
 fn site() -> Site {
     Site::new(
@@ -347,48 +171,6 @@ fn rebuilds_after_a_change_and_shows_errors_as_an_overlay() {
     );
     let r = server.poll("/2025/07/04/", |r| r.body.contains("Fixed Paper"));
     assert!(!r.body.contains("papertrail-overlay"));
-}
-
-/// However the site folder is named — not at all (run from inside it), `.`, relative
-/// from its parent or a sibling, or through a symlink — an edit reaches the served page.
-#[test]
-fn rebuilds_however_the_root_is_named() {
-    let outer = tempfile::tempdir().expect("tempdir");
-    let site_dir = outer.path().join("site");
-    let sibling = outer.path().join("elsewhere");
-    std::fs::create_dir_all(site_dir.join("content/2025/07")).expect("mkdir");
-    std::fs::create_dir_all(&sibling).expect("mkdir");
-    std::fs::write(site_dir.join("config.toml"), "title = \"Roots\"\n").expect("config");
-    let day = site_dir.join("content/2025/07/2025-07-04.md");
-    std::fs::write(&day, DAY).expect("day");
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(&site_dir, outer.path().join("link")).expect("symlink");
-
-    let ways: Vec<(&str, &std::path::Path, Vec<&str>)> = vec![
-        ("no --root", &site_dir, vec![]),
-        ("--root .", &site_dir, vec!["--root", "."]),
-        ("--root site", outer.path(), vec!["--root", "site"]),
-        ("--root ../site", &sibling, vec!["--root", "../site"]),
-        #[cfg(unix)]
-        ("--root link", outer.path(), vec!["--root", "link"]),
-    ];
-    let mut title = "Alpha Paper".to_string();
-    for (n, (way, cwd, args)) in ways.into_iter().enumerate() {
-        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
-        let mut server = Server::start_in(cwd, &args);
-        // The startup line names the folder as typed (or as the current one).
-        let named = match way {
-            "no --root" | "--root ." => "Serving the current folder at ",
-            _ => &format!("Serving {} at ", args[1].to_string_lossy()),
-        };
-        assert!(server.banner.starts_with(named), "{way}: {}", server.banner);
-        assert!(server.get("/2025/07/04/").body.contains(&title), "{way}");
-        title = format!("Edited Paper {n}");
-        std::fs::write(&day, DAY.replace("Alpha Paper", &title)).expect("edit");
-        let line = server.wait_line(|l| l.starts_with("rebuilt "));
-        assert!(line.contains("2025-07-04.md"), "{way}: {line}");
-        server.poll("/2025/07/04/", |r| r.body.contains(&title));
-    }
 }
 
 #[test]

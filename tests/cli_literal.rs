@@ -1,0 +1,163 @@
+//! Every command as a person types it: run from inside the site folder, with no
+//! `--root`, and relative paths (`papertrail build -o out`, `papertrail new 2025-02-03`,
+//! `papertrail import feed.xml`). The other tests name an absolute temporary root, which
+//! hides any code that mixes the root up with the current folder.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::server::Server;
+use common::{BIN, Site};
+
+const DAY: &str = "\
+## Papers for 2025-07-04
+
+| Title | Authors | Summary |
+|-------|---------|---------|
+| Alpha Paper (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann A | Alpha summary text. |
+";
+
+const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+<channel>
+<title>Saved papers</title>
+<link>https://example.org/</link>
+<description>A saved feed</description>
+<item>
+  <title>Imported Paper</title>
+  <link>https://arxiv.org/abs/2511.01234</link>
+  <description>Imported summary.</description>
+  <pubDate>Mon, 17 Nov 2025 08:00:00 GMT</pubDate>
+</item>
+</channel>
+</rss>
+"#;
+
+fn site() -> Site {
+    Site::new(
+        "title = \"Literal\"\nbase_url = \"https://example.org/\"\n",
+        &[("content/2025/07/2025-07-04.md", DAY)],
+    )
+}
+
+/// `papertrail ARGS…` run from `cwd`, with no `--root` unless `args` has one.
+fn run(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("run papertrail")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn ok(cwd: &Path, args: &[&str]) -> String {
+    let out = run(cwd, args);
+    assert!(out.status.success(), "papertrail {args:?}:\n{}", text(&out));
+    text(&out)
+}
+
+#[test]
+fn build_writes_public_and_a_relative_output_folder() {
+    let site = site();
+    ok(site.root(), &["build"]);
+    assert!(site.root().join("public/2025/07/04/index.html").is_file());
+    ok(site.root(), &["build", "-o", "out"]);
+    let day = std::fs::read_to_string(site.root().join("out/2025/07/04/index.html"))
+        .expect("the relative output folder is under the current one");
+    assert!(day.contains("Alpha Paper"));
+}
+
+#[test]
+fn check_names_files_relative_to_the_site_folder() {
+    let site = site();
+    let out = ok(site.root(), &["check"]);
+    assert!(out.contains("check passed"), "{out}");
+    site.write(
+        "content/2025/07/2025-07-05.md",
+        b"## Papers for 2025-02-30\n\n| Title | Authors | Summary |\n|---|---|---|\n",
+    );
+    let out = run(site.root(), &["check"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(
+        said.contains("\ncontent/2025/07/2025-07-05.md:1")
+            || said.starts_with("content/2025/07/2025-07-05.md:1"),
+        "{said}"
+    );
+}
+
+#[test]
+fn new_writes_the_day_under_content() {
+    let site = site();
+    let out = ok(site.root(), &["new", "2025-02-03"]);
+    assert_eq!(out.trim(), "content/2025/02/2025-02-03.md");
+    assert!(site.root().join("content/2025/02/2025-02-03.md").is_file());
+    ok(site.root(), &["check"]);
+}
+
+#[test]
+fn import_reads_a_relative_feed_file() {
+    let site = site();
+    site.write("feed.xml", RSS.as_bytes());
+    let out = ok(site.root(), &["import", "feed.xml"]);
+    assert!(
+        out.contains("created content/2025/11/2025-11-17-import.md"),
+        "{out}"
+    );
+    let day = std::fs::read_to_string(site.root().join("content/2025/11/2025-11-17-import.md"))
+        .expect("imported day");
+    assert!(day.contains("Imported Paper"), "{day}");
+    ok(site.root(), &["build"]);
+    assert!(site.root().join("public/2025/11/17/index.html").is_file());
+}
+
+/// However the site folder is named — not at all (run from inside it), `.`, relative
+/// from its parent or a sibling, or through a symlink — an edit reaches the served page.
+#[test]
+fn rebuilds_however_the_root_is_named() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let site_dir = outer.path().join("site");
+    let sibling = outer.path().join("elsewhere");
+    std::fs::create_dir_all(site_dir.join("content/2025/07")).expect("mkdir");
+    std::fs::create_dir_all(&sibling).expect("mkdir");
+    std::fs::write(site_dir.join("config.toml"), "title = \"Roots\"\n").expect("config");
+    let day = site_dir.join("content/2025/07/2025-07-04.md");
+    std::fs::write(&day, DAY).expect("day");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&site_dir, outer.path().join("link")).expect("symlink");
+
+    let ways: Vec<(&str, &std::path::Path, Vec<&str>)> = vec![
+        ("no --root", &site_dir, vec![]),
+        ("--root .", &site_dir, vec!["--root", "."]),
+        ("--root site", outer.path(), vec!["--root", "site"]),
+        ("--root ../site", &sibling, vec!["--root", "../site"]),
+        #[cfg(unix)]
+        ("--root link", outer.path(), vec!["--root", "link"]),
+    ];
+    let mut title = "Alpha Paper".to_string();
+    for (n, (way, cwd, args)) in ways.into_iter().enumerate() {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        let mut server = Server::start_in(cwd, &args);
+        // The startup line names the folder as typed (or as the current one).
+        let named = match way {
+            "no --root" | "--root ." => "Serving the current folder at ",
+            _ => &format!("Serving {} at ", args[1].to_string_lossy()),
+        };
+        assert!(server.banner.starts_with(named), "{way}: {}", server.banner);
+        assert!(server.get("/2025/07/04/").body.contains(&title), "{way}");
+        title = format!("Edited Paper {n}");
+        std::fs::write(&day, DAY.replace("Alpha Paper", &title)).expect("edit");
+        let line = server.wait_line(|l| l.starts_with("rebuilt "));
+        assert!(line.contains("2025-07-04.md"), "{way}: {line}");
+        server.poll("/2025/07/04/", |r| r.body.contains(&title));
+    }
+}
