@@ -6,7 +6,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
-use super::{Day, Link, Paper, Site, Sources, Tag, copy_long_fields, resolve_date, rule_text};
+use super::assemble::{
+    Sources, apply_overrides, choose_fields, copy_long_fields, override_id, resolve_date,
+    rule_text, title_conflict,
+};
+use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
 use crate::content::{Digest, Entry, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -69,7 +73,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             continue;
         }
         for (id, o) in &digest.front.papers {
-            if let Some(norm) = super::override_id(digest, id, &mut diags) {
+            if let Some(norm) = override_id(digest, id, &mut diags) {
                 overrides.entry(norm).or_default().push((file, o));
             }
         }
@@ -195,7 +199,7 @@ fn check_title_conflicts(
                 continue;
             };
             if title_key(&a.entry.title) != title_key(&b.entry.title) {
-                diags.push(super::title_conflict(
+                diags.push(title_conflict(
                     digests,
                     id,
                     (a.file, a.entry),
@@ -221,15 +225,14 @@ fn merge_paper(
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
 ) -> (Paper, BTreeSet<String>, Sources) {
-    let (mut paper, from, brief) =
-        super::choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
+    let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
     let mut tags: BTreeSet<String> = BTreeSet::new();
     for a in apps {
         tags.extend(a.entry.tags.iter().cloned());
         tags.extend(a.day_tags.iter().cloned());
     }
     let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
-    super::apply_overrides(&mut paper, overrides.clone());
+    apply_overrides(&mut paper, overrides.clone());
     for o in overrides {
         tags.extend(o.tags.iter().cloned());
     }

@@ -1,0 +1,735 @@
+//! Building the model: every digest's entries merged into days and papers.
+
+use std::collections::BTreeMap;
+
+use ahash::AHashMap;
+use chrono::NaiveDate;
+
+use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
+use super::{Day, Link, Paper, Site};
+use crate::config::Config;
+use crate::content::{Digest, Entry, Format, Markup, markup};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::tagging;
+
+/// One entry seen on one day, with where it was written.
+#[derive(Clone, Copy)]
+struct Appearance<'a> {
+    date: NaiveDate,
+    /// The day's place in the order days were first seen (see [`assemble`]).
+    day: usize,
+    file: usize,
+    /// Where `entry` is: section and entry index in `digests[file]`.
+    at: (usize, usize),
+    /// `entry.line`, kept here so ordering a day's papers reads no entry.
+    line: usize,
+    entry: &'a Entry,
+}
+
+/// Every entry with an arXiv id, grouped by id, the ids ascending: what
+/// `BTreeMap<&str, Vec<Appearance>>` held, in two flat vectors.
+struct Listed<'a> {
+    ids: Vec<&'a str>,
+    /// The appearances of `ids[g]` are `apps[start[g]..start[g + 1]]`, in digest order
+    /// (file, section, entry).
+    start: Vec<usize>,
+    apps: Vec<Appearance<'a>>,
+}
+
+impl<'a> Listed<'a> {
+    /// Groups `flat` (id number, appearance), in digest order, by the ids that
+    /// `ids_by_number` gives the numbers: the ids are sorted once each, and the
+    /// appearances counting-sorted by id, keeping their order within an id.
+    fn group(ids_by_number: Vec<&'a str>, flat: Vec<(usize, Appearance<'a>)>) -> Listed<'a> {
+        let mut keyed: Vec<(u128, usize)> = ids_by_number
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (prefix_key(id), n))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| ids_by_number[a.1].cmp(ids_by_number[b.1]))
+        });
+        let order: Vec<usize> = keyed.into_iter().map(|(_, n)| n).collect();
+        let mut place = vec![0; order.len()];
+        for (g, &n) in order.iter().enumerate() {
+            place[n] = g;
+        }
+        let mut start = vec![0; order.len() + 1];
+        for &(n, _) in &flat {
+            start[place[n] + 1] += 1;
+        }
+        for g in 0..order.len() {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut from = vec![0; flat.len()];
+        for (i, &(n, _)) in flat.iter().enumerate() {
+            let at = &mut next[place[n]];
+            from[*at] = i;
+            *at += 1;
+        }
+        Listed {
+            ids: order.iter().map(|&n| ids_by_number[n]).collect(),
+            start,
+            apps: from.iter().map(|&i| flat[i].1).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn apps(&self, g: usize) -> &[Appearance<'a>] {
+        &self.apps[self.start[g]..self.start[g + 1]]
+    }
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded: where two strings' keys differ,
+/// they order the strings as the strings do (the first differing byte is either a byte
+/// of both, or a byte of one against padding, where the other string ended: the shorter
+/// is a prefix, and smaller, and the padding 0 no more than the byte), so sorting ids
+/// compares whole strings only where the keys are equal.
+fn prefix_key(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// Where a paper's long fields are, so they can be moved out of the digests instead of
+/// copied (an archive's summaries are most of its memory): file, section, entry.
+#[derive(Default)]
+pub(super) struct Sources {
+    summary: Option<(usize, usize, usize)>,
+    gist: Option<(usize, usize, usize)>,
+    abstract_: Option<(usize, usize, usize)>,
+}
+
+/// Builds the model. Every problem is reported; a problem never drops data silently.
+///
+/// Given the digests by value (`Vec<Digest>`), summaries, gists and abstracts are moved
+/// into the papers, not copied, so a large archive is held in memory once, not twice;
+/// given a reference, they are copied.
+pub fn build<'d>(digests: impl Into<Digests<'d>>, config: &Config) -> (Site, Diagnostics) {
+    let matcher = tagging::Matcher::new(&config.tag_rules);
+    let (site, diags, _) = build_from(digests.into(), config, &matcher);
+    (site, diags)
+}
+
+/// Digests the model is built from: owned (fields are moved out) or borrowed (copied).
+pub enum Digests<'d> {
+    Owned(Vec<Digest>),
+    Borrowed(&'d [Digest]),
+}
+
+impl From<Vec<Digest>> for Digests<'_> {
+    fn from(v: Vec<Digest>) -> Self {
+        Digests::Owned(v)
+    }
+}
+
+impl<'d> From<&'d [Digest]> for Digests<'d> {
+    fn from(v: &'d [Digest]) -> Self {
+        Digests::Borrowed(v)
+    }
+}
+
+impl<'d> From<&'d Vec<Digest>> for Digests<'d> {
+    fn from(v: &'d Vec<Digest>) -> Self {
+        Digests::Borrowed(v)
+    }
+}
+
+/// What [`assemble`] makes of the digests: everything but the long fields (only where
+/// they are) and the tags (only their names, per paper).
+pub(super) struct Assembled {
+    /// Ascending by date, days without papers or links included.
+    pub(super) days: Vec<Day>,
+    pub(super) papers: Vec<Paper>,
+    /// Each paper's tag names, parallel to `papers`.
+    pub(super) tag_names: TagNames,
+    pub(super) sources: Vec<Sources>,
+    pub(super) diags: Diagnostics,
+}
+
+/// The model and each paper's tag names (parallel to `site.papers`).
+pub(super) fn build_from(
+    store: Digests,
+    config: &Config,
+    matcher: &tagging::Matcher,
+) -> (Site, Diagnostics, TagNames) {
+    let refs: Vec<&Digest> = match &store {
+        Digests::Owned(v) => v.iter().collect(),
+        Digests::Borrowed(v) => v.iter().collect(),
+    };
+    let Assembled {
+        days,
+        mut papers,
+        tag_names,
+        sources,
+        diags,
+    } = assemble(&refs, config, matcher);
+    drop(refs);
+    // Nothing borrows the digests any more: move (or copy) the long fields in.
+    let leftover = match store {
+        Digests::Owned(mut digests) => {
+            for (paper, from) in papers.iter_mut().zip(sources) {
+                let mut take =
+                    |at: Option<(usize, usize, usize)>,
+                     field: fn(&mut Entry) -> &mut Option<Markup>| {
+                        let (f, s, e) = at?;
+                        field(&mut digests[f].sections[s].entries[e]).take()
+                    };
+                paper.summary = take(from.summary, |e| &mut e.summary);
+                paper.gist = take(from.gist, |e| &mut e.gist);
+                paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
+            }
+            digests
+        }
+        Digests::Borrowed(digests) => {
+            let refs: Vec<&Digest> = digests.iter().collect();
+            copy_long_fields(&mut papers, sources, &refs);
+            Vec::new()
+        }
+    };
+
+    // What is left of owned digests (titles, authors, fields not chosen) is freed
+    // beside building the tags, digests in parallel: freeing them one by one took
+    // as long as the rest of `build_from` after `assemble`.
+    use rayon::prelude::*;
+    let (tags, ()) = rayon::join(
+        || build_tags(&mut papers, &tag_names),
+        move || leftover.into_par_iter().for_each(drop),
+    );
+    let days: Vec<Day> = days
+        .into_iter()
+        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
+        .collect();
+    (Site { days, papers, tags }, diags, tag_names)
+}
+
+pub(super) fn copy_long_fields(papers: &mut [Paper], sources: Vec<Sources>, digests: &[&Digest]) {
+    for (paper, from) in papers.iter_mut().zip(sources) {
+        let copy = |at: Option<(usize, usize, usize)>, field: fn(&Entry) -> &Option<Markup>| {
+            let (f, s, e) = at?;
+            field(&digests[f].sections[s].entries[e]).clone()
+        };
+        paper.summary = copy(from.summary, |e| &e.summary);
+        paper.gist = copy(from.gist, |e| &e.gist);
+        paper.abstract_ = copy(from.abstract_, |e| &e.abstract_);
+    }
+}
+
+/// Merges the digests' entries into days and papers (long fields and tags left out).
+pub(super) fn assemble<'a>(
+    digests: &[&'a Digest],
+    config: &Config,
+    matcher: &'a tagging::Matcher,
+) -> Assembled {
+    let mut diags = Diagnostics::default();
+    // Each id gets a number when first seen; its appearances are collected flat and
+    // grouped by id at the end ([`Listed::group`]).
+    let entries: usize = digests
+        .iter()
+        .flat_map(|d| &d.sections)
+        .map(|s| s.entries.len())
+        .sum();
+    let mut number: AHashMap<&str, usize> = AHashMap::with_capacity(entries);
+    let mut ids_by_number: Vec<&str> = Vec::with_capacity(entries);
+    let mut flat: Vec<(usize, Appearance)> = Vec::with_capacity(entries);
+    // By id number: the section (counted from 1) and line it was last listed on, to
+    // find ids listed twice in one section.
+    let mut last_listed: Vec<(usize, usize)> = Vec::with_capacity(entries);
+    let mut sections = 0;
+    // Days in the order first seen; `day_at` gives their place by date.
+    let mut days: Vec<Day> = Vec::new();
+    let mut day_at: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
+        BTreeMap::new();
+    let mut table = NameTable::new();
+    let rules = matcher.tag_names().iter().map(|t| table.add(t)).collect();
+    let mut file_tags = vec![Vec::new(); digests.len()];
+
+    for (file, &digest) in digests.iter().enumerate() {
+        if digest.front.draft && !config.drafts {
+            continue;
+        }
+        file_tags[file] = digest
+            .front
+            .tags
+            .iter()
+            .filter_map(|t| table.add(t))
+            .collect();
+        for (id, o) in &digest.front.papers {
+            if let Some(norm) = override_id(digest, id, &mut diags) {
+                for t in &o.tags {
+                    table.add(t);
+                }
+                overrides.entry(norm).or_default().push((file, o));
+            }
+        }
+        for (section_index, section) in digest.sections.iter().enumerate() {
+            let date = match resolve_date(digest, section, &mut diags) {
+                Some(d) => d,
+                None => continue,
+            };
+            let day_index = *day_at.entry(date).or_insert_with(|| {
+                days.push(Day::empty(date));
+                days.len() - 1
+            });
+            let day = &mut days[day_index];
+            day.listed_in(digest);
+            sections += 1;
+            for (entry_index, entry) in section.entries.iter().enumerate() {
+                match &entry.arxiv_id {
+                    Some(id) => {
+                        let n = *number.entry(id).or_insert_with(|| {
+                            ids_by_number.push(id);
+                            last_listed.push((0, 0));
+                            ids_by_number.len() - 1
+                        });
+                        let (section_was, first) = last_listed[n];
+                        if section_was == sections {
+                            diags.push(Diagnostic::warning(
+                                &digest.path,
+                                entry.line,
+                                format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
+                            ));
+                        }
+                        last_listed[n] = (sections, entry.line);
+                        for t in &entry.tags {
+                            table.add(t);
+                        }
+                        flat.push((
+                            n,
+                            Appearance {
+                                date,
+                                day: day_index,
+                                file,
+                                at: (section_index, entry_index),
+                                line: entry.line,
+                                entry,
+                            },
+                        ));
+                    }
+                    None => day.links.push(Link {
+                        title: entry.title.clone(),
+                        url: entry.url.clone().unwrap_or_default(),
+                        summary: entry.summary.clone().or_else(|| entry.abstract_.clone()),
+                    }),
+                }
+            }
+        }
+    }
+    drop(number);
+    let listed = Listed::group(ids_by_number, flat);
+
+    check_title_conflicts(digests, &listed, &mut diags);
+
+    // Each listed id's overrides; an override of an id no digest lists is reported.
+    type Overrides<'o> = Vec<(usize, &'o crate::content::PaperOverride)>;
+    let mut overridden: Vec<Option<&Overrides>> = vec![None; listed.len()];
+    for (id, os) in &overrides {
+        match listed.ids.binary_search(&id.as_str()) {
+            Ok(g) => overridden[g] = Some(os),
+            Err(_) => {
+                if let Some(&(file, _)) = os.first() {
+                    diags.push(Diagnostic::warning(
+                        &digests[file].path,
+                        1,
+                        format!("front matter overrides {id}, which no digest lists"),
+                    ));
+                }
+            }
+        }
+    }
+    let visible: Vec<usize> = (0..listed.len())
+        .filter(|&g| !overridden[g].is_some_and(|os| os.iter().any(|(_, o)| o.hidden)))
+        .collect();
+
+    // Each paper is merged on its own, so in parallel; `unzip` keeps id order.
+    use rayon::prelude::*;
+    let numbers = TagNumbers {
+        table,
+        files: file_tags,
+        rules,
+    };
+    let (papers, (names, sources)): (Vec<_>, (Vec<_>, Vec<_>)) = visible
+        .par_iter()
+        .map(|&g| {
+            let (paper, names, from) = merge_paper(
+                listed.ids[g],
+                listed.apps(g),
+                overridden[g],
+                matcher,
+                &numbers,
+            );
+            (paper, (names, from))
+        })
+        .unzip();
+    let tag_names = TagNames::new(numbers.table.names, &names);
+    drop(names);
+
+    // Papers in digest order: by file, then line, of their first entry that day; then
+    // by index. (file, line, paper) of each paper on each day:
+    let mut listed_on: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); days.len()];
+    for (p, &g) in visible.iter().enumerate() {
+        let apps = listed.apps(g);
+        for (j, a) in apps.iter().enumerate() {
+            if apps[..j].iter().any(|b| b.day == a.day) {
+                continue;
+            }
+            let (file, line) = apps[j + 1..]
+                .iter()
+                .filter(|b| b.day == a.day)
+                .fold((a.file, a.line), |first, b| first.min((b.file, b.line)));
+            listed_on[a.day].push((file, line, p));
+        }
+    }
+    for (day, mut list) in days.iter_mut().zip(listed_on) {
+        list.sort_unstable();
+        day.papers = list.into_iter().map(|(_, _, p)| p).collect();
+    }
+    let mut days: Vec<Option<Day>> = days.into_iter().map(Some).collect();
+    let days: Vec<Day> = day_at.values().filter_map(|&d| days[d].take()).collect();
+    Assembled {
+        days,
+        papers,
+        tag_names,
+        sources,
+        diags,
+    }
+}
+
+pub(super) fn resolve_date(
+    digest: &Digest,
+    section: &crate::content::Section,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    if let Some(date) = digest.front.date {
+        if let Some(heading) = section.date
+            && heading != date
+        {
+            diags.push(Diagnostic::warning(
+                &digest.path,
+                section.line,
+                format!("heading says {heading} but front matter says {date}; using {date}"),
+            ));
+        }
+        return Some(date);
+    }
+    if let Some(date) = section.date.or(digest.path_date) {
+        return Some(date);
+    }
+    if !section.entries.is_empty() {
+        diags.push(Diagnostic::error(
+            &digest.path,
+            section.line,
+            "no date for these papers: add `date = YYYY-MM-DD` in `+++` front matter, a `## Papers for YYYY-MM-DD` heading, or a YYYY-MM-DD in the file name",
+        ));
+    }
+    None
+}
+
+/// The error for one id with two titles on one day: `here` (file, entry) against the
+/// entry seen first.
+pub(super) fn title_conflict(
+    digests: &[&Digest],
+    id: &str,
+    here: (usize, &Entry),
+    first: (usize, &Entry),
+) -> Diagnostic {
+    Diagnostic::error(
+        &digests[here.0].path,
+        here.1.line,
+        format!(
+            "{id} is titled `{}` here but `{}` at {}:{} on the same day",
+            here.1.title,
+            first.1.title,
+            crate::diagnostic::display_path(&digests[first.0].path),
+            first.1.line
+        ),
+    )
+}
+
+/// The same id with two different titles on one day means two rows were mixed up.
+fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagnostics) {
+    for (g, id) in listed.ids.iter().enumerate() {
+        let apps = listed.apps(g);
+        for (i, a) in apps.iter().enumerate() {
+            let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
+                continue;
+            };
+            let (x, y) = (&a.entry.title, &b.entry.title);
+            if x != y && !title_key(x).eq(title_key(y)) {
+                diags.push(title_conflict(
+                    digests,
+                    id,
+                    (a.file, a.entry),
+                    (b.file, b.entry),
+                ));
+            }
+        }
+    }
+}
+
+/// What titles are compared by: their letters and digits, lower-cased (compared as
+/// they come, with no string built).
+fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// What choosing a paper's fields needs to know of one of its appearances: its day,
+/// file, place in the file (section, entry) and entry.
+type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
+
+/// A paper's fields, each from the appearance best placed to know it: the table's bot
+/// writes authors and long summaries, the feed carries gist and abstract. Ties go to
+/// the earliest day, then file order. Returns the paper without tags, long fields (the
+/// caller moves them in from where [`Sources`] says) or overrides, and its brief (the
+/// text keyword rules read besides the title).
+pub(super) fn choose_fields<'e, A>(
+    id: &str,
+    apps: &[A],
+    seen: impl Fn(&A) -> Seen<'e>,
+) -> (Paper, Sources, Option<&'e Markup>) {
+    // Hand-written entries beat both bots; then the bot that knows the field best.
+    let rank = |format: Format, prefer: Format| match format {
+        Format::Native => 0,
+        f if f == prefer => 1,
+        _ => 2,
+    };
+    let best_app = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<Seen<'e>> {
+        apps.iter()
+            .map(&seen)
+            .filter(|&(_, _, _, e)| pick(e))
+            .min_by_key(|&(date, file, _, e)| (rank(e.format, prefer), date, file, e.line))
+    };
+    let best = |prefer: Format, pick: &dyn Fn(&Entry) -> bool| -> Option<&'e Entry> {
+        best_app(prefer, pick).map(|(_, _, _, e)| e)
+    };
+    let loc = |(_, file, at, _): Seen<'e>| (file, at.0, at.1);
+    let title =
+        best(Format::Table, &|e| !e.title.is_empty()).map_or_else(String::new, |e| e.title.clone());
+    let authors = best(Format::Table, &|e| !e.authors.is_empty())
+        .map_or_else(Vec::new, |e| e.authors.clone());
+    // The long fields are moved in by the caller; here only where they are is noted.
+    let summary = best_app(Format::Table, &|e| e.summary.is_some());
+    let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
+    let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
+    let brief = gist
+        .and_then(|(_, _, _, e)| e.gist.as_ref())
+        .or(summary.and_then(|(_, _, _, e)| e.summary.as_ref()))
+        .or(abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()));
+    let from = Sources {
+        summary: summary.map(loc),
+        gist: gist.map(loc),
+        abstract_: abstract_.map(loc),
+    };
+    let mut days: Vec<NaiveDate> = apps.iter().map(|a| seen(a).0).collect();
+    days.sort();
+    days.dedup();
+    let paper = Paper {
+        id: id.to_string(),
+        title,
+        authors,
+        summary: None,
+        gist: None,
+        abstract_: None,
+        note: None,
+        tags: Vec::new(),
+        days,
+    };
+    (paper, from, brief)
+}
+
+/// Front matter's corrections of a paper (title, authors, note), which beat every
+/// digest; their tags are the caller's to add.
+pub(super) fn apply_overrides<'o>(
+    paper: &mut Paper,
+    overrides: impl IntoIterator<Item = &'o crate::content::PaperOverride>,
+) {
+    for o in overrides {
+        if let Some(t) = &o.title {
+            paper.title = markup::collapse_whitespace(t);
+        }
+        if let Some(a) = &o.authors {
+            paper.authors = a.clone();
+        }
+        if let Some(n) = &o.note {
+            paper.note = Some(markup::block(n));
+        }
+    }
+}
+
+/// [`choose_fields`], then front matter's overrides and the tags from every source,
+/// as numbers of [`TagNumbers`].
+fn merge_paper(
+    id: &str,
+    apps: &[Appearance],
+    overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
+    matcher: &tagging::Matcher,
+    numbers: &TagNumbers,
+) -> (Paper, Vec<usize>, Sources) {
+    let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
+    // The numbers of the tag names, collapsed (empty ones left out), each once.
+    let mut tags: Vec<usize> = Vec::new();
+    for a in apps {
+        tags.extend(a.entry.tags.iter().filter_map(|t| numbers.table.get(t)));
+        tags.extend(numbers.files.get(a.file).into_iter().flatten());
+    }
+    let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
+    apply_overrides(&mut paper, overrides.clone());
+    for o in overrides {
+        tags.extend(o.tags.iter().filter_map(|t| numbers.table.get(t)));
+    }
+    let rules = matcher.rules_for(&rule_text(&paper.title, brief));
+    tags.extend(
+        rules
+            .iter()
+            .filter_map(|&r| numbers.rules.get(r).copied().flatten()),
+    );
+    tags.sort_unstable();
+    tags.dedup();
+    (paper, tags, from)
+}
+
+/// The text keyword rules read: the title and the paper's summary in brief (the gist,
+/// else the first sentence of the summary or abstract). Whole summaries mention so many
+/// methods in passing that every paper would get most tags.
+pub(super) fn rule_text(title: &str, brief: Option<&Markup>) -> String {
+    let mut text = title.to_string();
+    if let Some(m) = brief {
+        text.push('\n');
+        text.push_str(first_sentence(&m.text));
+    }
+    text
+}
+
+/// `text` up to the first ". " that ends at least 40 bytes in (through its period),
+/// else all of it. The search starts where such a period can be (byte 39), with
+/// `memmem`: `match_indices` from the start cost 1.5k instructions a paper.
+fn first_sentence(text: &str) -> &str {
+    const SHORTEST: usize = 40;
+    text.as_bytes()
+        .get(SHORTEST - 1..)
+        .and_then(|rest| memchr::memmem::find(rest, b". "))
+        .and_then(|at| text.get(..SHORTEST + at))
+        .unwrap_or(text)
+}
+
+/// The arXiv id a front matter override names, normalised; an error when it names none.
+pub(super) fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) -> Option<String> {
+    let norm = crate::content::arxiv::parse_bare(id);
+    if norm.is_none() {
+        diags.push(Diagnostic::error(
+            &digest.path,
+            1,
+            format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
+        ));
+    }
+    norm
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::reference;
+    use crate::model::testgen::random_digests;
+
+    fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
+        site.tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
+            .collect()
+    }
+
+    /// [`first_sentence`] as first written.
+    fn first_sentence_by_match_indices(text: &str) -> &str {
+        text.match_indices(". ")
+            .map(|(i, _)| i + 1)
+            .find(|&i| i >= 40)
+            .map_or(text, |i| &text[..i])
+    }
+
+    #[test]
+    fn first_sentence_at_the_edges() {
+        let a38 = "a".repeat(38);
+        for text in [
+            String::new(),
+            ". ".to_string(),
+            format!("{a38}. x. y"),
+            format!("{a38}a. x. y"),
+            format!("{a38}aa. x. y"),
+            format!("{a38}é. x"),
+            format!("{a38}.. . x"),
+            format!("{a38}a."),
+        ] {
+            assert_eq!(
+                first_sentence(&text),
+                first_sentence_by_match_indices(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_sentence_is_what_match_indices_found(text in "[a. é]{0,90}") {
+            proptest::prop_assert_eq!(
+                first_sentence(&text),
+                first_sentence_by_match_indices(&text)
+            );
+        }
+
+        /// Ids sorted by (prefix key, id) are sorted: tried on strings that share
+        /// long prefixes, hold NUL bytes, and run past 16 bytes.
+        #[test]
+        fn prefix_keys_order_strings_as_strings(
+            mut ids in proptest::collection::vec("[0\\x00a.]{0,20}", 0..40),
+        ) {
+            let mut want = ids.clone();
+            want.sort();
+            ids.sort_by(|a, b| prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b)));
+            proptest::prop_assert_eq!(ids, want);
+        }
+    }
+
+    #[test]
+    fn model_is_what_the_first_build_made() {
+        let plain = Config::default();
+        let mut spaced = Config {
+            drafts: true,
+            ..Config::default()
+        };
+        spaced.tag_rules.push(crate::config::TagRule {
+            tag: "  Large   Language Models ".into(),
+            keywords: vec!["language model".into(), "LLM*".into()],
+        });
+        let mut listed = 0;
+        for seed in 0..400 {
+            let digests = random_digests(seed);
+            let config = if seed % 2 == 0 { &plain } else { &spaced };
+            let matcher = tagging::Matcher::new(&config.tag_rules);
+            let (want, want_diags, want_names) = reference::build_from(&digests, config, &matcher);
+            let (site, diags, names) = build_from(Digests::Borrowed(&digests), config, &matcher);
+            assert_eq!(site.days, want.days, "seed {seed}");
+            assert_eq!(site.papers, want.papers, "seed {seed}");
+            assert_eq!(tag_fields(&site), tag_fields(&want), "seed {seed}");
+            assert_eq!(diags, want_diags, "seed {seed}");
+            assert_eq!(names.into_sets(), want_names, "seed {seed}");
+            let (owned, owned_diags, _) =
+                build_from(Digests::Owned(digests.clone()), config, &matcher);
+            assert_eq!(owned.days, want.days, "seed {seed}");
+            assert_eq!(owned.papers, want.papers, "seed {seed}");
+            assert_eq!(tag_fields(&owned), tag_fields(&want), "seed {seed}");
+            assert_eq!(owned_diags, want_diags, "seed {seed}");
+            listed += want.papers.len();
+        }
+        assert!(listed > 2000, "only {listed} papers in all");
+    }
+}

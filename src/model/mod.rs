@@ -1,0 +1,132 @@
+//! The site model: papers keyed by arXiv id, days, and tags, built from parsed digests.
+//!
+//! This is where entries from different files and formats meet. The same id on one day
+//! in a table and in a feed dump becomes one paper with the best field from each; the
+//! same id on a later day adds that day to the paper. Renderers only read this model.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::content::{Digest, Markup};
+
+mod assemble;
+mod live;
+#[cfg(test)]
+mod reference;
+mod related;
+mod tags;
+#[cfg(test)]
+mod testgen;
+
+pub use assemble::{Digests, build};
+pub use live::{FileChange, Keys, Live, NotPatched, Update};
+pub use related::{RELATED, RELATED_WINDOW, RelatedIndex};
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Ascending by date.
+    pub days: Vec<Day>,
+    /// Ascending by id. Hidden papers are not here.
+    pub papers: Vec<Paper>,
+    /// Ascending by slug.
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// Indices into `Site::papers`, in the order the digests list them.
+    pub papers: Vec<usize>,
+    /// Items without an arXiv id (blog posts), in file order.
+    pub links: Vec<Link>,
+    /// The files this day was read from.
+    pub sources: Vec<PathBuf>,
+}
+
+impl Day {
+    pub(super) fn empty(date: NaiveDate) -> Day {
+        Day {
+            date,
+            title: None,
+            description: None,
+            papers: Vec::new(),
+            links: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// Notes that `digest` lists this day: the first front matter's title and
+    /// description win, and the file joins the sources.
+    pub(super) fn listed_in(&mut self, digest: &Digest) {
+        if self.title.is_none() {
+            self.title = digest.front.title.clone();
+        }
+        if self.description.is_none() {
+            self.description = digest.front.description.clone();
+        }
+        if !self.sources.contains(&digest.path) {
+            self.sources.push(digest.path.clone());
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub summary: Option<Markup>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paper {
+    pub id: String,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub summary: Option<Markup>,
+    pub gist: Option<Markup>,
+    pub abstract_: Option<Markup>,
+    pub note: Option<Markup>,
+    /// Indices into `Site::tags`, ordered by tag name.
+    pub tags: Vec<usize>,
+    /// Every day the paper appeared on, ascending.
+    pub days: Vec<NaiveDate>,
+}
+
+impl Paper {
+    pub fn first_day(&self) -> NaiveDate {
+        self.days[0]
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        self.days[self.days.len() - 1]
+    }
+
+    /// The short text shown in lists: gist, else summary, else abstract.
+    pub fn blurb(&self) -> Option<&Markup> {
+        self.gist
+            .as_ref()
+            .or(self.summary.as_ref())
+            .or(self.abstract_.as_ref())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    /// Indices into `Site::papers`, newest appearance first.
+    pub papers: Vec<usize>,
+}
+
+impl Site {
+    pub fn paper_count(&self) -> usize {
+        self.papers.len()
+    }
+
+    pub fn latest_day(&self) -> Option<&Day> {
+        self.days.last()
+    }
+}
