@@ -100,7 +100,7 @@ fn prefix_key(s: &str) -> u128 {
 /// Where a paper's long fields are, so they can be moved out of the digests instead of
 /// copied (an archive's summaries are most of its memory): file, section, entry.
 #[derive(Default)]
-pub(super) struct Sources {
+pub(super) struct LongFieldsAt {
     summary: Option<(usize, usize, usize)>,
     gist: Option<(usize, usize, usize)>,
     abstract_: Option<(usize, usize, usize)>,
@@ -149,7 +149,7 @@ pub(super) struct Assembled {
     pub(super) papers: Vec<Paper>,
     /// Each paper's tag names, parallel to `papers`.
     pub(super) tag_names: TagNames,
-    pub(super) sources: Vec<Sources>,
+    pub(super) sources: Vec<LongFieldsAt>,
     pub(super) diags: Diagnostics,
 }
 
@@ -209,7 +209,11 @@ pub(super) fn build_from(
     (Site { days, papers, tags }, diags, tag_names)
 }
 
-pub(super) fn copy_long_fields(papers: &mut [Paper], sources: Vec<Sources>, digests: &[&Digest]) {
+pub(super) fn copy_long_fields(
+    papers: &mut [Paper],
+    sources: Vec<LongFieldsAt>,
+    digests: &[&Digest],
+) {
     for (paper, from) in papers.iter_mut().zip(sources) {
         let copy = |at: Option<(usize, usize, usize)>, field: fn(&Entry) -> &Option<Markup>| {
             let (f, s, e) = at?;
@@ -490,13 +494,13 @@ type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
 /// A paper's fields, each from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
 /// the earliest day, then file order. Returns the paper without tags, long fields (the
-/// caller moves them in from where [`Sources`] says) or overrides, and its brief (the
+/// caller moves them in from where [`LongFieldsAt`] says) or overrides, and its brief (the
 /// text keyword rules read besides the title).
 pub(super) fn choose_fields<'e, A>(
     id: &str,
     apps: &[A],
     seen: impl Fn(&A) -> Seen<'e>,
-) -> (Paper, Sources, Option<&'e Markup>) {
+) -> (Paper, LongFieldsAt, Option<&'e Markup>) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
@@ -525,7 +529,7 @@ pub(super) fn choose_fields<'e, A>(
         .and_then(|(_, _, _, e)| e.gist.as_ref())
         .or(summary.and_then(|(_, _, _, e)| e.summary.as_ref()))
         .or(abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()));
-    let from = Sources {
+    let from = LongFieldsAt {
         summary: summary.map(loc),
         gist: gist.map(loc),
         abstract_: abstract_.map(loc),
@@ -574,7 +578,7 @@ fn merge_paper(
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
     numbers: &TagNumbers,
-) -> (Paper, Vec<usize>, Sources) {
+) -> (Paper, Vec<usize>, LongFieldsAt) {
     let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
     // The numbers of the tag names, collapsed (empty ones left out), each once.
     let mut tags: Vec<usize> = Vec::new();

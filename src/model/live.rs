@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::assemble::{Assembled, Digests, Sources, assemble, build_from, copy_long_fields};
+use super::assemble::{Assembled, Digests, LongFieldsAt, assemble, build_from, copy_long_fields};
 use super::{Day, Paper, Site, Tag};
 use crate::config::Config;
 use crate::content::Digest;
@@ -235,10 +235,10 @@ impl Live {
         let keep: Vec<bool> = mini_papers.iter().map(|p| ids.contains(&p.id)).collect();
         {
             // Long fields only for the papers taken over.
-            let sources: Vec<Sources> = sources
+            let sources: Vec<LongFieldsAt> = sources
                 .into_iter()
                 .zip(&keep)
-                .map(|(s, &k)| if k { s } else { Sources::default() })
+                .map(|(s, &k)| if k { s } else { LongFieldsAt::default() })
                 .collect();
             copy_long_fields(&mut mini_papers, sources, &subset);
         }
@@ -605,5 +605,142 @@ impl Live {
         self.counts = counts;
         self.assigned = assigned;
         Ok(update)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testgen::random_digests;
+
+    fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
+        site.tags
+            .iter()
+            .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
+            .collect()
+    }
+
+    /// One random edit of `digests`: a file rewritten, added or removed. Returns the
+    /// digests after it (sorted by path) and the change.
+    fn random_edit(digests: &[Digest], seed: u64, config: &Config) -> (Vec<Digest>, FileChange) {
+        let mut after = digests.to_vec();
+        let other = random_digests(seed ^ 0x5555);
+        let pick = (seed as usize / 3) % (digests.len() + 1);
+        let path = match after.get(pick) {
+            Some(d) => d.path.clone(),
+            None => PathBuf::from(format!("content/{pick:02}-new.md")),
+        };
+        let before = after.iter().position(|d| d.path == path);
+        let old = before.map(|i| after.remove(i));
+        // A third of the edits remove a file (when there is one to remove).
+        let new = (!seed.is_multiple_of(3) || old.is_none()).then(|| {
+            let mut d = other[seed as usize % other.len()].clone();
+            d.path = path.clone();
+            d
+        });
+        if let Some(d) = &new {
+            after.push(d.clone());
+        }
+        after.sort_by(|a, b| a.path.cmp(&b.path));
+        let change = FileChange {
+            path,
+            before: old.as_ref().map(|d| Keys::of(d, config)),
+            after: new.as_ref().map(|d| Keys::of(d, config)),
+        };
+        (after, change)
+    }
+
+    /// `digests` less the files a build reports errors in (until none is left).
+    fn without_errors(
+        mut digests: Vec<Digest>,
+        config: &Config,
+        matcher: &tagging::Matcher,
+    ) -> Vec<Digest> {
+        loop {
+            let (_, diags, _) = build_from(Digests::Borrowed(&digests), config, matcher);
+            let bad: BTreeSet<&std::path::Path> = diags
+                .items
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.path.as_path())
+                .collect();
+            if bad.is_empty() {
+                return digests;
+            }
+            let bad: BTreeSet<PathBuf> = bad.into_iter().map(PathBuf::from).collect();
+            digests.retain(|d| !bad.contains(&d.path));
+        }
+    }
+
+    /// Random digests and one random edit, patched with [`Live::update`], give the
+    /// model a fresh build of the edited digests gives; the days and papers the update
+    /// says went away are those the fresh model no longer has.
+    #[test]
+    fn a_patched_model_is_a_fresh_build() {
+        let config = Config {
+            drafts: true,
+            ..Config::default()
+        };
+        let matcher = std::sync::Arc::new(tagging::Matcher::new(&config.tag_rules));
+        let (mut patched, mut refused, mut failed) = (0, 0, 0);
+        for seed in 0..1000u64 {
+            let digests = without_errors(random_digests(seed), &config, &matcher);
+            let (mut site, diags, mut live) =
+                Live::build(&digests, &config, std::sync::Arc::clone(&matcher));
+            if diags.has_errors() {
+                continue;
+            }
+            let (after, change) = random_edit(&digests, seed, &config);
+            let (want, want_diags, _) = build_from(Digests::Borrowed(&after), &config, &matcher);
+            let before = site.clone();
+            match live.update(&mut site, &after, &[change], &config) {
+                Ok(update) => {
+                    patched += 1;
+                    assert!(!want_diags.has_errors(), "seed {seed}: patched with errors");
+                    assert_eq!(site.days, want.days, "seed {seed}");
+                    assert_eq!(site.papers, want.papers, "seed {seed}");
+                    assert_eq!(tag_fields(&site), tag_fields(&want), "seed {seed}");
+                    let gone_dates: Vec<NaiveDate> = before
+                        .days
+                        .iter()
+                        .map(|d| d.date)
+                        .filter(|d| !want.days.iter().any(|w| w.date == *d))
+                        .collect();
+                    let mut removed_dates = update.removed_dates.clone();
+                    removed_dates.sort();
+                    assert_eq!(removed_dates, gone_dates, "seed {seed}");
+                    let gone_papers: BTreeSet<&str> = before
+                        .papers
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .filter(|id| want.papers.iter().all(|w| w.id != *id))
+                        .collect();
+                    let removed: BTreeSet<&str> =
+                        update.removed_papers.iter().map(String::as_str).collect();
+                    assert_eq!(removed, gone_papers, "seed {seed}");
+                }
+                Err(NotPatched::Rebuild(_)) => {
+                    refused += 1;
+                    assert_eq!(
+                        site.papers, before.papers,
+                        "seed {seed}: refused, yet changed"
+                    );
+                    assert_eq!(site.days, before.days, "seed {seed}: refused, yet changed");
+                }
+                Err(NotPatched::Errors(_)) => {
+                    failed += 1;
+                    assert!(
+                        want_diags.has_errors(),
+                        "seed {seed}: errors a build has not"
+                    );
+                    assert_eq!(
+                        site.papers, before.papers,
+                        "seed {seed}: failed, yet changed"
+                    );
+                }
+            }
+        }
+        eprintln!("patched {patched}, refused {refused}, failed {failed}");
+        assert!(patched > 400, "only {patched} edits were patched");
     }
 }

@@ -3,6 +3,10 @@
 //! This is where entries from different files and formats meet. The same id on one day
 //! in a table and in a feed dump becomes one paper with the best field from each; the
 //! same id on a later day adds that day to the paper. Renderers only read this model.
+//!
+//! Here are the types; `assemble` builds them from digests, `tags` names and lists
+//! the tags, `related` finds a paper's related papers, and `live` patches a model
+//! one changed file at a time for `serve`.
 
 use std::path::PathBuf;
 
@@ -23,6 +27,8 @@ pub use assemble::{Digests, build};
 pub use live::{FileChange, Keys, Live, NotPatched, Update};
 pub use related::{RELATED, RELATED_WINDOW, RelatedIndex};
 
+/// The whole site as the renderers read it: every shown day, paper and tag, each list
+/// sorted, cross-referenced by index.
 #[derive(Debug, Clone)]
 pub struct Site {
     /// Ascending by date.
@@ -33,6 +39,8 @@ pub struct Site {
     pub tags: Vec<Tag>,
 }
 
+/// One date of the archive: the papers and links listed on it, from every file that
+/// names it. A day page, and an entry in the feeds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Day {
     pub date: NaiveDate,
@@ -73,6 +81,7 @@ impl Day {
     }
 }
 
+/// An item without an arXiv id (a blog post, say), shown on its day only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link {
     pub title: String,
@@ -80,6 +89,8 @@ pub struct Link {
     pub summary: Option<Markup>,
 }
 
+/// One arXiv paper, merged from every entry that lists it: its fields chosen from the
+/// source best placed to know each, every day it appeared on, and its tags.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     pub id: String,
@@ -113,6 +124,7 @@ impl Paper {
     }
 }
 
+/// A tag: its name as shown, its URL slug, and the papers that carry it.
 #[derive(Debug, Clone)]
 pub struct Tag {
     pub name: String,

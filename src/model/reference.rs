@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::assemble::{
-    Sources, apply_overrides, choose_fields, copy_long_fields, override_id, resolve_date,
+    LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, override_id, resolve_date,
     rule_text, title_conflict,
 };
 use super::{Day, Link, Paper, Site, Tag};
@@ -33,7 +33,7 @@ struct Assembled {
     papers: Vec<Paper>,
     /// Each paper's tag names, parallel to `papers`.
     tag_names: Vec<BTreeSet<String>>,
-    sources: Vec<Sources>,
+    sources: Vec<LongFieldsAt>,
     diags: Diagnostics,
 }
 
@@ -224,7 +224,7 @@ fn merge_paper(
     apps: &[Appearance],
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
-) -> (Paper, BTreeSet<String>, Sources) {
+) -> (Paper, BTreeSet<String>, LongFieldsAt) {
     let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
     let mut tags: BTreeSet<String> = BTreeSet::new();
     for a in apps {
