@@ -104,7 +104,7 @@ pub struct Renderer<'a> {
     timings: crate::timings::ByKind,
     /// Prebuilt links for pages by folder depth: 0 (home) to 4 (`tags/x/page/2/`, the
     /// deepest); pages deeper than that would build their links per call.
-    shared: [std::sync::OnceLock<views::Shared>; 5],
+    shared: [std::sync::OnceLock<views::DepthLinks>; 5],
     /// [`Config::feed_id_base`], which slugifies the title: once, not once per entry.
     feed_id_base: String,
     /// For the related papers of paper pages; built by `render_all` only, since
@@ -148,7 +148,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The prebuilt links for pages whose links are `urls`.
-    fn shared(&self, urls: &Urls) -> Option<&views::Shared> {
+    fn shared(&self, urls: &Urls) -> Option<&views::DepthLinks> {
         let slot = self.shared.get(urls.depth()?)?;
         Some(slot.get_or_init(|| {
             let ctx = Ctx {
@@ -156,7 +156,7 @@ impl<'a> Renderer<'a> {
                 shared: None,
                 ..self.ctx
             };
-            views::Shared::new(&ctx, &self.years)
+            views::DepthLinks::new(&ctx, &self.years)
         }))
     }
 

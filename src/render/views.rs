@@ -253,15 +253,15 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub urls: &'a Urls,
     /// Prebuilt links for pages at the depth of `urls`; `None` builds them per call.
-    pub shared: Option<&'a Shared>,
+    pub shared: Option<&'a DepthLinks>,
 }
 
 /// The links that are the same on every page at one folder depth, as template values
 /// built once per depth: a paper's day and tag links and the site facts appear on
-/// nearly every page, and building and serialising them per page was about 8% of the
-/// CPU samples of a 365-day build (perf). Tera shares a long string's buffer between clones of a value, so a
+/// nearly every page, and building and serialising them per page was a large share of
+/// a build's CPU. Tera shares a long string's buffer between clones of a value, so a
 /// page takes them by cloning.
-pub struct Shared {
+pub struct DepthLinks {
     /// `date_link(day.date, 0)` of each day, by index into `site.days`, built on first
     /// use: `serve` renders a handful of pages per edit and must not pay for 3650.
     day_links: Vec<std::sync::OnceLock<tera::Value>>,
@@ -271,10 +271,10 @@ pub struct Shared {
     pub site: tera::Value,
 }
 
-impl Shared {
+impl DepthLinks {
     /// `ctx.urls` are those of the pages this is for; `years` as for [`Ctx::site_view`].
-    pub fn new(ctx: &Ctx, years: &[(i32, usize)]) -> Shared {
-        Shared {
+    pub fn new(ctx: &Ctx, years: &[(i32, usize)]) -> DepthLinks {
+        DepthLinks {
             day_links: ctx.site.days.iter().map(|_| Default::default()).collect(),
             tag_links: ctx
                 .site

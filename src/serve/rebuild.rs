@@ -1,206 +1,44 @@
-//! `papertrail serve`: build into memory, serve it over HTTP, rebuild on every change
-//! and live-reload open pages.
-//!
-//! The site lives in a map (output path → bytes) and never touches `public/`. A change
-//! to one digest re-parses only that file, rebuilds the model from the cached digests
-//! and re-renders only the files the change reaches ([`Renderer::render_affected`]); a
-//! template, theme, static or config change rebuilds everything. Content errors keep
-//! the last good site online and show up in the terminal and as an overlay on every
-//! page. The reload script and overlay are added to HTML responses here, at serve time,
-//! so no build ever contains them.
+//! The rebuild loop: what `serve` keeps of the site between changes, and what it does
+//! with each burst of them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use chrono::{Datelike, NaiveDate};
-use notify::{EventKind, RecursiveMode, Watcher as _};
 use rayon::prelude::*;
 
+use super::overlay::overlay_html;
+use super::stale::stale_files;
+use super::watch::{Change, MAX_COALESCE, QUIET};
+use super::{MemorySink, RefreshSink, Shared, facts};
 use crate::config::Config;
 use crate::content::{self, Digest, ParseOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{self, Site};
 use crate::render::urls::{Route, Urls};
-use crate::render::{Affected, Renderer, Sink, theme::Theme};
-
-/// The endpoint the reload script listens to (server-sent events).
-pub const EVENTS_PATH: &str = "/__papertrail/events";
-
-/// How long the watcher waits for more events after the first one of a burst.
-const QUIET: Duration = Duration::from_millis(10);
-/// The longest a burst of events is coalesced before rebuilding anyway.
-const MAX_COALESCE: Duration = Duration::from_millis(200);
-
-/// Where and what to serve.
-#[derive(Debug, Clone)]
-pub struct ServeOptions {
-    pub root: PathBuf,
-    pub interface: String,
-    /// 0 picks a free port; the chosen one is printed.
-    pub port: u16,
-}
-
-type Files = HashMap<String, Arc<[u8]>>;
-
-/// What the HTTP threads read and the rebuild thread writes.
-#[derive(Default)]
-struct Shared {
-    files: RwLock<Files>,
-    /// The error overlay, while the content has errors.
-    overlay: RwLock<Option<String>>,
-    clients: Mutex<Vec<Sender<String>>>,
-    rebuilds: AtomicU64,
-    /// Bumped by every rebuild; a background refresh of an older one is discarded.
-    generation: AtomicU64,
-    /// The site-wide facts (counts, years) every served page was rendered with.
-    page_facts: Mutex<String>,
-}
-
-impl Shared {
-    fn reload(&self) {
-        let n = self.rebuilds.fetch_add(1, Ordering::SeqCst) + 1;
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain(|c| c.send(format!("event: reload\ndata: {n}\n\n")).is_ok());
-    }
-}
-
-/// A background refresh's sink: stops the render as soon as a newer rebuild starts.
-struct RefreshSink<'a> {
-    files: MemorySink,
-    shared: &'a Shared,
-    generation: u64,
-}
-
-impl Sink for RefreshSink<'_> {
-    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        if self.shared.generation.load(Ordering::SeqCst) != self.generation {
-            return Err(std::io::Error::other("superseded by a newer rebuild"));
-        }
-        self.files.put(path, bytes)
-    }
-}
-
-/// Site-wide facts every page shows (counts, years, latest day).
-fn facts(site: &Site, config: &Config) -> String {
-    let urls = Urls::new(&config.base_url);
-    let ctx = crate::render::views::Ctx {
-        site,
-        config,
-        urls: &urls,
-        shared: None,
-    };
-    serde_json::to_string(&ctx.site_view(&crate::render::views::year_counts(site)))
-        .unwrap_or_default()
-}
-
-/// Collects a render's files, to be swapped in together.
-#[derive(Default)]
-struct MemorySink {
-    files: Mutex<Files>,
-}
-
-impl Sink for MemorySink {
-    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.files
-            .lock()
-            .map_err(|_| std::io::Error::other("lock poisoned"))?
-            .insert(path.to_string(), Arc::from(bytes));
-        Ok(())
-    }
-}
-
-/// Builds, serves, and rebuilds on change until the process is stopped.
-pub fn serve(opts: &ServeOptions) -> Result<()> {
-    let addr = format!("{}:{}", opts.interface, opts.port);
-    let server = tiny_http::Server::http(&addr)
-        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .context("not an IP listener")?;
-    let host = match opts.interface.as_str() {
-        "0.0.0.0" | "::" | "[::]" => "127.0.0.1".to_string(),
-        h if h.contains(':') && !h.starts_with('[') => format!("[{h}]"),
-        h => h.to_string(),
-    };
-    let base_url = format!("http://{host}:{port}/");
-    let shared = Arc::new(Shared::default());
-
-    let (tx, rx) = mpsc::channel();
-    // Reads are not changes, and papertrail's own reads of content/ (a rescan opens
-    // every folder) would otherwise wake the rebuild loop with a storm of them.
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if !matches!(&event, Ok(e) if matches!(e.kind, EventKind::Access(_))) {
-            let _ = tx.send(event);
-        }
-    })
-    .context("cannot watch files")?;
-    // The watcher reports absolute paths of what it watches; it watches the canonical
-    // folder, so events are matched against that, while files are read and named in
-    // messages as the user spelled the root.
-    let real_root = opts.root.canonicalize().with_context(|| {
-        format!(
-            "cannot serve {}: the folder cannot be opened",
-            shown_root(&opts.root)
-        )
-    })?;
-    let mut state = State::new(&opts.root, real_root, &base_url);
-    state.watch(&mut watcher);
-    let started = Instant::now();
-    state.full(&shared);
-    println!(
-        "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
-        shown_root(&opts.root),
-        started.elapsed().as_millis()
-    );
-    let _ = std::io::stdout().flush();
-
-    {
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let shared = Arc::clone(&shared);
-                std::thread::spawn(move || handle(request, &shared));
-            }
-        });
-    }
-    state.run(&rx, &mut watcher, &shared);
-    Ok(())
-}
-
-/// The site folder as the user named it, for messages.
-fn shown_root(root: &Path) -> String {
-    match crate::diagnostic::display_path(root) {
-        shown if shown.is_empty() => "the current folder".to_string(),
-        shown => shown,
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// Rebuilding
+use crate::render::{Affected, Renderer, theme::Theme};
 
 /// The rebuild thread's view of the site: settings, theme, every parsed file and the
 /// last good model.
-struct State {
+pub(super) struct State {
     /// The site folder as the user named it: files are read and named through it.
-    root: PathBuf,
+    pub(super) root: PathBuf,
     /// The same folder, canonical: what is watched, and so what events name.
-    real_root: PathBuf,
-    content_dir: PathBuf,
+    pub(super) real_root: PathBuf,
+    pub(super) content_dir: PathBuf,
     base_url: String,
     config: Option<Arc<Config>>,
     theme: Option<Arc<Theme>>,
     /// Every digest that parsed, sorted by path (the order `content::load` reads them in).
     digests: Vec<Digest>,
     /// Every digest file's problems, by path (a file that did not parse is only here).
-    file_diags: BTreeMap<PathBuf, Diagnostics>,
+    pub(super) file_diags: BTreeMap<PathBuf, Diagnostics>,
     /// The model of the site being served.
     site: Option<Arc<Site>>,
     /// The index that patches `site` one changed file at a time; set while `site` is
@@ -217,14 +55,8 @@ struct State {
     needs_full: bool,
 }
 
-enum Change {
-    Full,
-    Content(BTreeSet<PathBuf>),
-    Nothing,
-}
-
 impl State {
-    fn new(root: &Path, real_root: PathBuf, base_url: &str) -> State {
+    pub(super) fn new(root: &Path, real_root: PathBuf, base_url: &str) -> State {
         State {
             root: root.to_path_buf(),
             real_root,
@@ -244,16 +76,6 @@ impl State {
         }
     }
 
-    fn watch(&self, watcher: &mut notify::RecommendedWatcher) {
-        let _ = watcher.watch(&self.real_root, RecursiveMode::NonRecursive);
-        for dir in ["content", "templates", "themes", "static"] {
-            let path = self.real_root.join(dir);
-            if path.is_dir() {
-                let _ = watcher.watch(&path, RecursiveMode::Recursive);
-            }
-        }
-    }
-
     fn parse_options(&self) -> ParseOptions {
         ParseOptions {
             strip_preambles: self.config.as_ref().is_none_or(|c| c.strip_preambles),
@@ -261,7 +83,7 @@ impl State {
     }
 
     /// Waits for changes and rebuilds, forever.
-    fn run(
+    pub(super) fn run(
         &mut self,
         rx: &Receiver<notify::Result<notify::Event>>,
         watcher: &mut notify::RecommendedWatcher,
@@ -308,76 +130,8 @@ impl State {
         }
     }
 
-    fn classify(&self, paths: &BTreeSet<PathBuf>) -> Change {
-        let mut content_paths = BTreeSet::new();
-        let mut rescan = false;
-        for event_path in paths {
-            let Ok(rel) = event_path.strip_prefix(&self.real_root) else {
-                continue;
-            };
-            // The same file as `content::discover` names it, under the user's root.
-            let path = &self.root.join(rel);
-            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
-            let Some(top) = parts.next() else { continue };
-            match top.as_ref() {
-                "config.toml" | "templates" | "themes" | "static" => return Change::Full,
-                "content" => {
-                    let rest: Vec<_> = parts.collect();
-                    if rest.iter().any(|p| p.starts_with('.')) {
-                        continue;
-                    }
-                    if is_digest_name(path) {
-                        content_paths.insert(path.clone());
-                    } else if !is_editor_noise(path) && self.is_folder(path) {
-                        // A folder created, removed or renamed: look at the whole tree.
-                        // Other files (an editor's or `perl -i`'s temporary file) are
-                        // not digests and cannot hold any: a rescan would cost a walk
-                        // of the archive for nothing.
-                        rescan = true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        if rescan {
-            match content::discover(&self.content_dir) {
-                Ok(found) => {
-                    let found: BTreeSet<PathBuf> = found.into_iter().collect();
-                    content_paths.extend(
-                        found
-                            .iter()
-                            .filter(|p| !self.file_diags.contains_key(*p))
-                            .cloned(),
-                    );
-                    content_paths.extend(
-                        self.file_diags
-                            .keys()
-                            .filter(|p| !found.contains(*p))
-                            .cloned(),
-                    );
-                }
-                Err(_) => return Change::Full,
-            }
-        }
-        if content_paths.is_empty() {
-            Change::Nothing
-        } else {
-            Change::Content(content_paths)
-        }
-    }
-
-    /// Whether `path` is a folder now, or was one: a folder holding digests read before.
-    fn is_folder(&self, path: &Path) -> bool {
-        path.is_dir()
-            || self
-                .file_diags
-                .range(path.to_path_buf()..)
-                .next()
-                .is_some_and(|(known, _)| known.starts_with(path) && known != path)
-    }
-
     /// Reloads config and theme, re-reads every file and renders everything.
-    fn full(&mut self, shared: &Shared) {
+    pub(super) fn full(&mut self, shared: &Shared) {
         shared.generation.fetch_add(1, Ordering::SeqCst);
         self.stop_refresh();
         self.needs_full = true;
@@ -870,28 +624,6 @@ fn print_warnings(diags: &Diagnostics) {
     }
 }
 
-fn is_digest_name(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown" | "txt")
-    ) && !is_editor_noise(path)
-}
-
-/// Swap files, backups and the like that editors write beside the file being edited.
-fn is_editor_noise(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name == "4913"
-}
-
 /// What a change reaches in the new model, given the dates and ids it touched.
 fn affected(
     old: &Site,
@@ -939,315 +671,5 @@ fn affected(
         tags,
         structure,
         pages: false,
-    }
-}
-
-/// Files of the old model that the new one no longer has.
-fn stale_files(old: &Site, new: &Site, config: &Config) -> Vec<String> {
-    let mut out = Vec::new();
-    let new_dates: BTreeSet<NaiveDate> = new.days.iter().map(|d| d.date).collect();
-    for d in old.days.iter().filter(|d| !new_dates.contains(&d.date)) {
-        out.push(Route::Day(d.date).file());
-    }
-    let months = |s: &Site| -> BTreeSet<(i32, u32)> {
-        s.days
-            .iter()
-            .map(|d| (d.date.year(), d.date.month()))
-            .collect()
-    };
-    let new_months = months(new);
-    for &(y, m) in months(old).difference(&new_months) {
-        out.push(Route::Month(y, m).file());
-        if !new_months.iter().any(|&(ny, _)| ny == y) {
-            out.push(Route::Year(y).file());
-        }
-    }
-    out.dedup();
-    let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
-    for n in pages(new.days.len(), config.days_per_page) + 1
-        ..=pages(old.days.len(), config.days_per_page)
-    {
-        out.push(Route::Home(n).file());
-    }
-    let new_ids: BTreeSet<&str> = new.papers.iter().map(|p| p.id.as_str()).collect();
-    for p in old
-        .papers
-        .iter()
-        .filter(|p| !new_ids.contains(p.id.as_str()))
-    {
-        out.push(Route::Paper(&p.id).file());
-    }
-    let new_tags: HashMap<&str, usize> = new
-        .tags
-        .iter()
-        .map(|t| (t.slug.as_str(), t.papers.len()))
-        .collect();
-    let per = config.papers_per_tag_page;
-    for t in &old.tags {
-        let keep = new_tags.get(t.slug.as_str()).map_or(0, |&n| pages(n, per));
-        if keep == 0 {
-            out.push(Route::TagFeed(&t.slug).file());
-        }
-        for n in keep + 1..=pages(t.papers.len(), per) {
-            out.push(Route::Tag(&t.slug, n).file());
-        }
-    }
-    out
-}
-
-fn overlay_html(diags: &Diagnostics, root: &Path) -> String {
-    let mut items = String::new();
-    for d in diags.items.iter().filter(|d| d.is_error()) {
-        let mut shown = d.clone();
-        if let Ok(rel) = d.path.strip_prefix(root) {
-            shown.path = rel.to_path_buf();
-        }
-        items.push_str(&format!(
-            "<li>{}</li>",
-            crate::render::escape::html(&shown.to_string())
-        ));
-    }
-    format!(
-        "<div id=\"papertrail-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;background:rgba(20,0,0,.92);color:#fdd;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap\">\
-<p style=\"font-weight:bold;color:#fff\">papertrail: the content has {} error(s); showing the last good build</p><ul>{items}</ul>\
-<p><button type=\"button\" onclick=\"this.closest('#papertrail-overlay').remove()\">Dismiss</button></p></div>\n",
-        diags.error_count()
-    )
-}
-
-/// The script added to every HTML response: reloads the page after each rebuild.
-const RELOAD_SCRIPT: &str = "<script>(()=>{const s=new EventSource(\"/__papertrail/events\");s.addEventListener(\"reload\",()=>location.reload());})();</script>\n";
-
-// ---------------------------------------------------------------------------------
-// HTTP
-
-fn handle(request: tiny_http::Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    if path == EVENTS_PATH {
-        return events(request, shared);
-    }
-    let method = request.method().clone();
-    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
-        let _ = request.respond(tiny_http::Response::empty(405));
-        return;
-    }
-    let Some(rel) = decode_path(path) else {
-        let _ = request.respond(tiny_http::Response::empty(400));
-        return;
-    };
-    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
-    let found = if rel.is_empty() || rel.ends_with('/') {
-        files
-            .get(&format!("{rel}index.html"))
-            .map(|b| (format!("{rel}index.html"), Arc::clone(b)))
-    } else {
-        files.get(&rel).map(|b| (rel.clone(), Arc::clone(b)))
-    };
-    let (status, file, body) = match found {
-        Some((file, body)) => (200, file, body),
-        None if files.contains_key(&format!("{rel}/index.html")) => {
-            drop(files);
-            let location = format!("{path}/");
-            let response =
-                tiny_http::Response::empty(301).with_header(header("Location", &location));
-            let _ = request.respond(response);
-            return;
-        }
-        None => match files.get("404.html") {
-            Some(b) => (404, "404.html".to_string(), Arc::clone(b)),
-            None => (404, "404.txt".into(), Arc::from(&b"404 Not Found\n"[..])),
-        },
-    };
-    drop(files);
-    let mime = mime_type(&file);
-    let body: Vec<u8> = if mime.starts_with("text/html") {
-        let overlay = shared
-            .overlay
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        inject(&body, overlay.as_deref())
-    } else {
-        body.to_vec()
-    };
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("valid header")
-    })
-}
-
-/// Holds a server-sent-events stream open, sending `reload` after each rebuild.
-fn events(request: tiny_http::Request, shared: &Shared) {
-    let (tx, rx) = mpsc::channel::<String>();
-    shared
-        .clients
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(tx);
-    let mut w = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
-    if w.write_all(head.as_bytes())
-        .and_then(|()| w.flush())
-        .is_err()
-    {
-        return;
-    }
-    loop {
-        let msg = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(msg) => msg,
-            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
-        if w.write_all(msg.as_bytes())
-            .and_then(|()| w.flush())
-            .is_err()
-        {
-            return;
-        }
-    }
-}
-
-/// A request path as an output path: percent-decoded, without the leading `/`, and
-/// refused if it tries to leave the site.
-fn decode_path(path: &str) -> Option<String> {
-    let mut bytes = Vec::with_capacity(path.len());
-    let raw = path.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%' {
-            let hex = std::str::from_utf8(raw.get(i + 1..i + 3)?).ok()?;
-            bytes.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            bytes.push(raw[i]);
-            i += 1;
-        }
-    }
-    let text = String::from_utf8(bytes).ok()?;
-    let rel = text.trim_start_matches('/').to_string();
-    if rel.split('/').any(|s| s == ".." || s == ".") || rel.contains('\\') || rel.contains("//") {
-        return None;
-    }
-    Some(rel)
-}
-
-/// Adds the reload script (and the error overlay) before `</body>`.
-fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
-    let mut extra = String::new();
-    if let Some(o) = overlay {
-        extra.push_str(o);
-    }
-    extra.push_str(RELOAD_SCRIPT);
-    let at = rfind(html, b"</body>").unwrap_or(html.len());
-    let mut out = Vec::with_capacity(html.len() + extra.len());
-    out.extend_from_slice(&html[..at]);
-    out.extend_from_slice(extra.as_bytes());
-    out.extend_from_slice(&html[at..]);
-    out
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .rposition(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// The Content-Type for an output file, by its name.
-pub fn mime_type(file: &str) -> &'static str {
-    let ext = file
-        .rsplit_once('.')
-        .map_or("", |(_, e)| e)
-        .to_ascii_lowercase();
-    if file.ends_with("atom.xml") {
-        return "application/atom+xml; charset=utf-8";
-    }
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "pdf" => "application/pdf",
-        "wasm" => "application/wasm",
-        "webmanifest" => "application/manifest+json",
-        _ => "application/octet-stream",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_decode_and_refuse_escapes() {
-        assert_eq!(decode_path("/2025/07/04/").as_deref(), Some("2025/07/04/"));
-        assert_eq!(decode_path("/a%20b.html").as_deref(), Some("a b.html"));
-        assert_eq!(decode_path("/../etc/passwd"), None);
-        assert_eq!(decode_path("/%2e%2e/x"), None);
-        assert_eq!(decode_path("/%zz"), None);
-    }
-
-    #[test]
-    fn injects_before_body_end() {
-        let out = inject(b"<html><body>x</body></html>", Some("<div>E</div>"));
-        let out = String::from_utf8(out).unwrap();
-        assert!(out.starts_with("<html><body>x<div>E</div><script>"));
-        assert!(out.ends_with("</script>\n</body></html>"));
-    }
-
-    #[test]
-    fn only_folders_make_a_rescan() {
-        let root = tempfile::tempdir().expect("tempdir");
-        let dir = root.path().join("content/2025/07");
-        std::fs::create_dir_all(&dir).expect("mkdir");
-        let mut state = State::new(
-            root.path(),
-            root.path().to_path_buf(),
-            "http://127.0.0.1:1111/",
-        );
-        state.file_diags.insert(
-            root.path().join("content/2024/01/2024-01-02.md"),
-            Diagnostics::default(),
-        );
-        // An existing folder, and one that is gone but held digests read before.
-        assert!(state.is_folder(&dir));
-        assert!(state.is_folder(&root.path().join("content/2024/01")));
-        assert!(state.is_folder(&root.path().join("content/2024")));
-        // A temporary file, a digest, and a name that only starts like a known folder.
-        assert!(!state.is_folder(&dir.join("XXZrHaO3")));
-        assert!(!state.is_folder(&root.path().join("content/2024/01/2024-01-02.md")));
-        assert!(!state.is_folder(&root.path().join("content/2024/0")));
-        assert!(!state.is_folder(&root.path().join("content/2024/01b")));
-    }
-
-    #[test]
-    fn mime_types() {
-        assert_eq!(mime_type("index.html"), "text/html; charset=utf-8");
-        assert_eq!(
-            mime_type("tags/x/atom.xml"),
-            "application/atom+xml; charset=utf-8"
-        );
-        assert_eq!(mime_type("style.css"), "text/css; charset=utf-8");
-        assert_eq!(mime_type("sitemap.xml"), "application/xml; charset=utf-8");
-        assert_eq!(mime_type("a.bin"), "application/octet-stream");
     }
 }

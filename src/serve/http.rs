@@ -1,0 +1,188 @@
+//! HTTP: files from memory, redirects to folders, the 404 page, and the server-sent
+//! events stream the reload script listens to.
+
+use std::io::Write as _;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use super::overlay::inject;
+use super::{EVENTS_PATH, Shared};
+
+pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == EVENTS_PATH {
+        return events(request, shared);
+    }
+    let method = request.method().clone();
+    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
+        let _ = request.respond(tiny_http::Response::empty(405));
+        return;
+    }
+    let Some(rel) = decode_path(path) else {
+        let _ = request.respond(tiny_http::Response::empty(400));
+        return;
+    };
+    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    let found = if rel.is_empty() || rel.ends_with('/') {
+        files
+            .get(&format!("{rel}index.html"))
+            .map(|b| (format!("{rel}index.html"), Arc::clone(b)))
+    } else {
+        files.get(&rel).map(|b| (rel.clone(), Arc::clone(b)))
+    };
+    let (status, file, body) = match found {
+        Some((file, body)) => (200, file, body),
+        None if files.contains_key(&format!("{rel}/index.html")) => {
+            drop(files);
+            let location = format!("{path}/");
+            let response =
+                tiny_http::Response::empty(301).with_header(header("Location", &location));
+            let _ = request.respond(response);
+            return;
+        }
+        None => match files.get("404.html") {
+            Some(b) => (404, "404.html".to_string(), Arc::clone(b)),
+            None => (404, "404.txt".into(), Arc::from(&b"404 Not Found\n"[..])),
+        },
+    };
+    drop(files);
+    let mime = mime_type(&file);
+    let body: Vec<u8> = if mime.starts_with("text/html") {
+        let overlay = shared
+            .overlay
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        inject(&body, overlay.as_deref())
+    } else {
+        body.to_vec()
+    };
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", mime))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("valid header")
+    })
+}
+
+/// Holds a server-sent-events stream open, sending `reload` after each rebuild.
+fn events(request: tiny_http::Request, shared: &Shared) {
+    let (tx, rx) = mpsc::channel::<String>();
+    shared
+        .clients
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(tx);
+    let mut w = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if w.write_all(head.as_bytes())
+        .and_then(|()| w.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let msg = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(msg) => msg,
+            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if w.write_all(msg.as_bytes())
+            .and_then(|()| w.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// A request path as an output path: percent-decoded, without the leading `/`, and
+/// refused if it tries to leave the site.
+fn decode_path(path: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(path.len());
+    let raw = path.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%' {
+            let hex = std::str::from_utf8(raw.get(i + 1..i + 3)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    let rel = text.trim_start_matches('/').to_string();
+    if rel.split('/').any(|s| s == ".." || s == ".") || rel.contains('\\') || rel.contains("//") {
+        return None;
+    }
+    Some(rel)
+}
+
+/// The Content-Type for an output file, by its name.
+pub fn mime_type(file: &str) -> &'static str {
+    let ext = file
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    if file.ends_with("atom.xml") {
+        return "application/atom+xml; charset=utf-8";
+    }
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_decode_and_refuse_escapes() {
+        assert_eq!(decode_path("/2025/07/04/").as_deref(), Some("2025/07/04/"));
+        assert_eq!(decode_path("/a%20b.html").as_deref(), Some("a b.html"));
+        assert_eq!(decode_path("/../etc/passwd"), None);
+        assert_eq!(decode_path("/%2e%2e/x"), None);
+        assert_eq!(decode_path("/%zz"), None);
+    }
+
+    #[test]
+    fn mime_types() {
+        assert_eq!(mime_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(
+            mime_type("tags/x/atom.xml"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert_eq!(mime_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(mime_type("sitemap.xml"), "application/xml; charset=utf-8");
+        assert_eq!(mime_type("a.bin"), "application/octet-stream");
+    }
+}

@@ -1,0 +1,183 @@
+//! `papertrail serve`: build into memory, serve it over HTTP, rebuild on every change
+//! and live-reload open pages.
+//!
+//! The site lives in a map (output path → bytes) and never touches `public/`. A change
+//! to one digest re-parses only that file, rebuilds the model from the cached digests
+//! and re-renders only the files the change reaches ([`Renderer::render_affected`]); a
+//! template, theme, static or config change rebuilds everything. Content errors keep
+//! the last good site online and show up in the terminal and as an overlay on every
+//! page. The reload script and overlay are added to HTML responses here, at serve time,
+//! so no build ever contains them.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use notify::EventKind;
+
+use crate::config::Config;
+use crate::model::Site;
+use crate::render::Sink;
+use crate::render::urls::Urls;
+
+mod http;
+mod overlay;
+mod rebuild;
+mod stale;
+mod watch;
+
+use rebuild::State;
+
+/// The endpoint the reload script listens to (server-sent events).
+pub const EVENTS_PATH: &str = "/__papertrail/events";
+
+/// Where and what to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub interface: String,
+    /// 0 picks a free port; the chosen one is printed.
+    pub port: u16,
+}
+
+type Files = HashMap<String, Arc<[u8]>>;
+
+/// What the HTTP threads read and the rebuild thread writes.
+#[derive(Default)]
+struct Shared {
+    files: RwLock<Files>,
+    /// The error overlay, while the content has errors.
+    overlay: RwLock<Option<String>>,
+    clients: Mutex<Vec<Sender<String>>>,
+    rebuilds: AtomicU64,
+    /// Bumped by every rebuild; a background refresh of an older one is discarded.
+    generation: AtomicU64,
+    /// The site-wide facts (counts, years) every served page was rendered with.
+    page_facts: Mutex<String>,
+}
+
+impl Shared {
+    fn reload(&self) {
+        let n = self.rebuilds.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain(|c| c.send(format!("event: reload\ndata: {n}\n\n")).is_ok());
+    }
+}
+
+/// A background refresh's sink: stops the render as soon as a newer rebuild starts.
+struct RefreshSink<'a> {
+    files: MemorySink,
+    shared: &'a Shared,
+    generation: u64,
+}
+
+impl Sink for RefreshSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if self.shared.generation.load(Ordering::SeqCst) != self.generation {
+            return Err(std::io::Error::other("superseded by a newer rebuild"));
+        }
+        self.files.put(path, bytes)
+    }
+}
+
+/// Site-wide facts every page shows (counts, years, latest day).
+fn facts(site: &Site, config: &Config) -> String {
+    let urls = Urls::new(&config.base_url);
+    let ctx = crate::render::views::Ctx {
+        site,
+        config,
+        urls: &urls,
+        shared: None,
+    };
+    serde_json::to_string(&ctx.site_view(&crate::render::views::year_counts(site)))
+        .unwrap_or_default()
+}
+
+/// Collects a render's files, to be swapped in together.
+#[derive(Default)]
+struct MemorySink {
+    files: Mutex<Files>,
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.files
+            .lock()
+            .map_err(|_| std::io::Error::other("lock poisoned"))?
+            .insert(path.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+}
+
+/// Builds, serves, and rebuilds on change until the process is stopped.
+pub fn serve(opts: &ServeOptions) -> Result<()> {
+    let addr = format!("{}:{}", opts.interface, opts.port);
+    let server = tiny_http::Server::http(&addr)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .context("not an IP listener")?;
+    let host = match opts.interface.as_str() {
+        "0.0.0.0" | "::" | "[::]" => "127.0.0.1".to_string(),
+        h if h.contains(':') && !h.starts_with('[') => format!("[{h}]"),
+        h => h.to_string(),
+    };
+    let base_url = format!("http://{host}:{port}/");
+    let shared = Arc::new(Shared::default());
+
+    let (tx, rx) = mpsc::channel();
+    // Reads are not changes, and papertrail's own reads of content/ (a rescan opens
+    // every folder) would otherwise wake the rebuild loop with a storm of them.
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if !matches!(&event, Ok(e) if matches!(e.kind, EventKind::Access(_))) {
+            let _ = tx.send(event);
+        }
+    })
+    .context("cannot watch files")?;
+    // The watcher reports absolute paths of what it watches; it watches the canonical
+    // folder, so events are matched against that, while files are read and named in
+    // messages as the user spelled the root.
+    let real_root = opts.root.canonicalize().with_context(|| {
+        format!(
+            "cannot serve {}: the folder cannot be opened",
+            shown_root(&opts.root)
+        )
+    })?;
+    let mut state = State::new(&opts.root, real_root, &base_url);
+    state.watch(&mut watcher);
+    let started = Instant::now();
+    state.full(&shared);
+    println!(
+        "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
+        shown_root(&opts.root),
+        started.elapsed().as_millis()
+    );
+    let _ = std::io::stdout().flush();
+
+    {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let shared = Arc::clone(&shared);
+                std::thread::spawn(move || http::handle(request, &shared));
+            }
+        });
+    }
+    state.run(&rx, &mut watcher, &shared);
+    Ok(())
+}
+
+/// The site folder as the user named it, for messages.
+fn shown_root(root: &Path) -> String {
+    match crate::diagnostic::display_path(root) {
+        shown if shown.is_empty() => "the current folder".to_string(),
+        shown => shown,
+    }
+}
