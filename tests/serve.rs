@@ -369,3 +369,75 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
         }
     }
 }
+
+/// Files of routes a change takes away stop being served: a tag's every file (pages,
+/// Atom and JSON feeds, feed archives) when the model is patched, and a paper's page
+/// and a feed archive document when the model is built again after an error.
+#[test]
+fn files_of_removed_routes_stop_being_served() {
+    let tagged = format!("+++\ntags = [\"Vanishing Topic\"]\n+++\n{DAY}");
+    let site = Site::new(
+        "title = \"Removals\"\nfeed_limit = 1\npapers_per_tag_page = 1\n",
+        &[
+            ("content/2025/07/2025-07-04.md", tagged.as_str()),
+            ("content/2025/07/2025-07-05.md", OTHER_DAY),
+        ],
+    );
+    // Every file the tag has, as a build writes them.
+    site.build_ok(&[]);
+    let tag_dir = site.public().join("tags/vanishing-topic");
+    let mut tag_files: Vec<String> = common::tree(&tag_dir)
+        .into_keys()
+        .map(|rel| format!("/tags/vanishing-topic/{rel}"))
+        .collect();
+    tag_files.sort();
+    for kind in [
+        "/index.html",
+        "/page/2/index.html",
+        "/atom.xml",
+        "/feed.json",
+        "/archive/1/atom.xml",
+    ] {
+        let want = format!("/tags/vanishing-topic{kind}");
+        assert!(tag_files.contains(&want), "{want} not in {tag_files:?}");
+    }
+    std::fs::remove_dir_all(site.public()).expect("remove public");
+
+    let mut server = Server::start(&site);
+    for file in &tag_files {
+        assert_eq!(server.get(file).status, 200, "{file}");
+    }
+    // The tag goes: the model is patched.
+    site.write("content/2025/07/2025-07-04.md", DAY.as_bytes());
+    let line = server.wait_line(|l| l.starts_with("rebuilt "));
+    assert!(
+        line.contains("; read ") && !line.contains("(whole)"),
+        "{line}"
+    );
+    for file in &tag_files {
+        server.poll(file, |r| r.status == 404);
+    }
+
+    // After an error in the model it is built again; a paper the fix drops goes too.
+    // Three papers, one a feed document: three archive documents of the papers feed.
+    assert_eq!(server.get("/papers/2507.00002/").status, 200);
+    assert_eq!(server.get("/papers/archive/3/atom.xml").status, 200);
+    // One id with two titles on one day: an error of the model, not of the file.
+    let clash = format!(
+        "{DAY}| Another Title (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann A | Text. |\n"
+    );
+    site.write("content/2025/07/2025-07-04.md", clash.as_bytes());
+    server.wait_line(|l| l.contains("has errors"));
+    let without_beta: String = DAY
+        .lines()
+        .filter(|l| !l.contains("Beta"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/2025/07/2025-07-04.md", without_beta.as_bytes());
+    let line = server.wait_line(|l| l.starts_with("rebuilt "));
+    assert!(line.contains("(whole)"), "{line}");
+    server.poll("/papers/2507.00002/", |r| r.status == 404);
+    server.poll("/papers/archive/3/atom.xml", |r| r.status == 404);
+    assert_eq!(server.get("/papers/archive/2/atom.xml").status, 200);
+    assert_eq!(server.get("/papers/2507.00001/").status, 200);
+}

@@ -139,7 +139,8 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-fn is_digest_name(path: &Path) -> bool {
+/// Whether a file in `content/` is read as a digest, by its extension.
+pub fn is_digest_name(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown" | "txt")

@@ -7,13 +7,13 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use super::overlay::inject;
-use super::{EVENTS_PATH, Shared};
+use super::{EVENTS_PATH, Served};
 
-pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
+pub(super) fn handle(request: tiny_http::Request, served: &Served) {
     let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == EVENTS_PATH {
-        return events(request, shared);
+        return events(request, served);
     }
     let method = request.method().clone();
     if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
@@ -24,7 +24,7 @@ pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(tiny_http::Response::empty(400));
         return;
     };
-    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    let files = served.files.read().unwrap_or_else(|e| e.into_inner());
     let found = if rel.is_empty() || rel.ends_with('/') {
         files
             .get(&format!("{rel}index.html"))
@@ -50,7 +50,7 @@ pub(super) fn handle(request: tiny_http::Request, shared: &Shared) {
     drop(files);
     let mime = mime_type(&file);
     let body: Vec<u8> = if mime.starts_with("text/html") {
-        let overlay = shared
+        let overlay = served
             .overlay
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -73,9 +73,9 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 }
 
 /// Holds a server-sent-events stream open, sending `reload` after each rebuild.
-fn events(request: tiny_http::Request, shared: &Shared) {
+fn events(request: tiny_http::Request, served: &Served) {
     let (tx, rx) = mpsc::channel::<String>();
-    shared
+    served
         .clients
         .lock()
         .unwrap_or_else(|e| e.into_inner())

@@ -2,12 +2,19 @@
 //! and live-reload open pages.
 //!
 //! The site lives in a map (output path → bytes) and never touches `public/`. A change
-//! to one digest re-parses only that file, rebuilds the model from the cached digests
-//! and re-renders only the files the change reaches ([`Renderer::render_affected`]); a
-//! template, theme, static or config change rebuilds everything. Content errors keep
-//! the last good site online and show up in the terminal and as an overlay on every
-//! page. The reload script and overlay are added to HTML responses here, at serve time,
-//! so no build ever contains them.
+//! to a digest re-parses only that file and patches the model in place
+//! ([`crate::model::Live`]), reading again only the cached digests that name the same
+//! dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on other
+//! days, the last model had errors) the model is built again from the cached digests.
+//! Either way only the files the change reaches are rendered
+//! ([`crate::render::Renderer::render_affected`]), the pages a reader is likely on
+//! before the browsers reload and the rest (shifted pages, feed archives, search index,
+//! sitemap) after, and the files of routes the new model no longer has are dropped.
+//! When site-wide counts change, every page is refreshed in the background. A
+//! template, theme, static or config change reloads them and renders everything.
+//! Content errors keep the last good site online and show up in the terminal and as
+//! an overlay on every page. The reload script and overlay are added to HTML responses
+//! here, at serve time, so no build ever contains them.
 
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -49,7 +56,7 @@ type Files = HashMap<String, Arc<[u8]>>;
 
 /// What the HTTP threads read and the rebuild thread writes.
 #[derive(Default)]
-struct Shared {
+struct Served {
     files: RwLock<Files>,
     /// The error overlay, while the content has errors.
     overlay: RwLock<Option<String>>,
@@ -61,7 +68,7 @@ struct Shared {
     page_facts: Mutex<String>,
 }
 
-impl Shared {
+impl Served {
     fn reload(&self) {
         let n = self.rebuilds.fetch_add(1, Ordering::SeqCst) + 1;
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
@@ -72,13 +79,13 @@ impl Shared {
 /// A background refresh's sink: stops the render as soon as a newer rebuild starts.
 struct RefreshSink<'a> {
     files: MemorySink,
-    shared: &'a Shared,
+    served: &'a Served,
     generation: u64,
 }
 
 impl Sink for RefreshSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        if self.shared.generation.load(Ordering::SeqCst) != self.generation {
+        if self.served.generation.load(Ordering::SeqCst) != self.generation {
             return Err(std::io::Error::other("superseded by a newer rebuild"));
         }
         self.files.put(path, bytes)
@@ -130,7 +137,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         h => h.to_string(),
     };
     let base_url = format!("http://{host}:{port}/");
-    let shared = Arc::new(Shared::default());
+    let served = Arc::new(Served::default());
 
     let (tx, rx) = mpsc::channel();
     // Reads are not changes, and papertrail's own reads of content/ (a rescan opens
@@ -153,7 +160,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let mut state = State::new(&opts.root, real_root, &base_url);
     state.watch(&mut watcher);
     let started = Instant::now();
-    state.full(&shared);
+    state.full(&served);
     println!(
         "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
         shown_root(&opts.root),
@@ -162,15 +169,15 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let _ = std::io::stdout().flush();
 
     {
-        let shared = Arc::clone(&shared);
+        let served = Arc::clone(&served);
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let shared = Arc::clone(&shared);
-                std::thread::spawn(move || http::handle(request, &shared));
+                let served = Arc::clone(&served);
+                std::thread::spawn(move || http::handle(request, &served));
             }
         });
     }
-    state.run(&rx, &mut watcher, &shared);
+    state.run(&rx, &mut watcher, &served);
     Ok(())
 }
 

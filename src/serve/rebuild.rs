@@ -10,18 +10,18 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::overlay::overlay_html;
-use super::stale::stale_files;
+use super::stale::ServedRoutes;
 use super::watch::{Change, MAX_COALESCE, QUIET};
-use super::{MemorySink, RefreshSink, Shared, facts};
+use super::{MemorySink, RefreshSink, Served, facts};
 use crate::config::Config;
 use crate::content::{self, Digest, ParseOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{self, Site};
-use crate::render::urls::{Route, Urls};
+use crate::render::urls::Urls;
 use crate::render::{Affected, Renderer, theme::Theme};
 
 /// The rebuild thread's view of the site: settings, theme, every parsed file and the
@@ -53,6 +53,8 @@ pub(super) struct State {
     pending_papers: BTreeSet<String>,
     /// A full rebuild is owed (the last one failed on config or theme).
     needs_full: bool,
+    /// The route files of the site being served.
+    routes: ServedRoutes,
 }
 
 impl State {
@@ -73,6 +75,7 @@ impl State {
             pending_dates: BTreeSet::new(),
             pending_papers: BTreeSet::new(),
             needs_full: true,
+            routes: ServedRoutes::default(),
         }
     }
 
@@ -87,7 +90,7 @@ impl State {
         &mut self,
         rx: &Receiver<notify::Result<notify::Event>>,
         watcher: &mut notify::RecommendedWatcher,
-        shared: &Arc<Shared>,
+        served: &Arc<Served>,
     ) {
         loop {
             let Ok(first) = rx.recv() else { return };
@@ -114,15 +117,15 @@ impl State {
                 Change::Nothing => {}
                 Change::Full => {
                     self.watch(watcher);
-                    self.full(shared);
+                    self.full(served);
                     println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                 }
                 Change::Content(changed) => {
                     if self.needs_full {
-                        self.full(shared);
+                        self.full(served);
                         println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                     } else {
-                        self.incremental(&changed, shared, t0);
+                        self.incremental(&changed, served, t0);
                     }
                 }
             }
@@ -131,8 +134,8 @@ impl State {
     }
 
     /// Reloads config and theme, re-reads every file and renders everything.
-    pub(super) fn full(&mut self, shared: &Shared) {
-        shared.generation.fetch_add(1, Ordering::SeqCst);
+    pub(super) fn full(&mut self, served: &Served) {
+        served.generation.fetch_add(1, Ordering::SeqCst);
         self.stop_refresh();
         self.needs_full = true;
         self.live = None;
@@ -143,7 +146,7 @@ impl State {
         });
         let config = match config {
             Ok(c) => c,
-            Err(diags) => return self.fail(&diags, shared),
+            Err(diags) => return self.fail(&diags, served),
         };
         let theme = match Theme::load(&self.root, &config.theme) {
             Ok(t) => t,
@@ -153,7 +156,7 @@ impl State {
                     0,
                     format!("{e:#}"),
                 );
-                return self.fail(&d.into(), shared);
+                return self.fail(&d.into(), served);
             }
         };
         self.matcher = Some(Arc::new(crate::tagging::Matcher::new(&config.tag_rules)));
@@ -169,7 +172,7 @@ impl State {
                         (p, digest, diags)
                     })
                     .collect(),
-                Err(d) => return self.fail(&d.into(), shared),
+                Err(d) => return self.fail(&d.into(), served),
             };
         self.digests.clear();
         self.file_diags.clear();
@@ -185,41 +188,44 @@ impl State {
             Ok(built) => built,
             Err(diags) => {
                 self.site = None;
-                return self.fail(&diags, shared);
+                return self.fail(&diags, served);
             }
         };
-        if self.serve_all(site, live, shared).is_some() {
+        if self.serve_all(site, live, served).is_some() {
             print_warnings(&diags);
         }
     }
 
     /// Renders all of `site` into memory and serves it instead of everything before;
     /// returns the number of files, or None after showing a render error.
-    fn serve_all(&mut self, site: Site, live: model::Live, shared: &Shared) -> Option<usize> {
+    fn serve_all(&mut self, site: Site, live: model::Live, served: &Served) -> Option<usize> {
         let sink = MemorySink::default();
         if let Err(e) = self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files)) {
             let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
-            self.fail(&d.into(), shared);
+            self.fail(&d.into(), served);
             return None;
         }
         let files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
         let count = files.len();
-        *shared.files.write().unwrap_or_else(|e| e.into_inner()) = files;
-        *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
+        if let Ok(routes) = self.renderer_run(&site, |r| Ok(r.route_files())) {
+            self.routes = ServedRoutes::new(routes);
+        }
+        *served.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+        *served.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
         if let Some(config) = &self.config {
-            *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(&site, config);
+            *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(&site, config);
         }
         self.site = Some(Arc::new(site));
         self.live = Some(live);
         self.pending_dates.clear();
         self.pending_papers.clear();
-        shared.reload();
+        served.reload();
         Some(count)
     }
 
     /// Re-parses `changed`, rebuilds the model and re-renders what the change reaches.
-    fn incremental(&mut self, changed: &BTreeSet<PathBuf>, shared: &Arc<Shared>, t0: Instant) {
-        shared.generation.fetch_add(1, Ordering::SeqCst);
+    fn incremental(&mut self, changed: &BTreeSet<PathBuf>, served: &Arc<Served>, t0: Instant) {
+        served.generation.fetch_add(1, Ordering::SeqCst);
         let opts = self.parse_options();
         let mut changes = Vec::new();
         let mut phases = crate::timings::Phases::since(t0);
@@ -259,10 +265,8 @@ impl State {
         self.stop_refresh();
         if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
             match self.patch(&changes) {
-                Ok((affected, stale, warnings)) => {
-                    return self.finish(
-                        &names, shared, t0, parsed_at, &affected, &stale, &warnings, false,
-                    );
+                Ok((affected, warnings)) => {
+                    return self.finish(&names, served, t0, parsed_at, &affected, &warnings, false);
                 }
                 Err(model::NotPatched::Errors(errors)) => {
                     self.live = None;
@@ -272,7 +276,7 @@ impl State {
                     }
                     all.extend(errors);
                     all.sort();
-                    self.fail(&all, shared);
+                    self.fail(&all, served);
                     println!(
                         "{} has errors; still serving the last good site ({} ms)",
                         names.join(", "),
@@ -289,7 +293,7 @@ impl State {
         let (site, diags, live) = match self.model() {
             Ok(built) => built,
             Err(all) => {
-                self.fail(&all, shared);
+                self.fail(&all, served);
                 println!(
                     "{} has errors; still serving the last good site ({} ms)",
                     names.join(", "),
@@ -308,7 +312,7 @@ impl State {
         });
         let Some(old) = old else {
             // Nothing good was served yet, or tags were renamed: render everything.
-            let Some(count) = self.serve_all(site, live, shared) else {
+            let Some(count) = self.serve_all(site, live, served) else {
                 return;
             };
             print_warnings(&diags);
@@ -321,77 +325,25 @@ impl State {
             return;
         };
         let affected = affected(&old, &site, &self.pending_dates, &self.pending_papers);
-        let stale = match &self.config {
-            Some(config) => stale_files(&old, &site, config),
-            None => Vec::new(),
-        };
         drop(old);
         self.site = Some(Arc::new(site));
         self.live = Some(live);
-        self.finish(
-            &names, shared, t0, parsed_at, &affected, &stale, &diags, true,
-        );
+        self.finish(&names, served, t0, parsed_at, &affected, &diags, true);
     }
 
-    /// Patches the model for `changes`: what to re-render, the files that went away and
-    /// the changed files' warnings.
+    /// Patches the model for `changes`: what to re-render and the changed files'
+    /// warnings.
     fn patch(
         &mut self,
         changes: &[model::FileChange],
-    ) -> Result<(Affected, Vec<String>, Diagnostics), model::NotPatched> {
+    ) -> Result<(Affected, Diagnostics), model::NotPatched> {
         let (Some(live), Some(site), Some(config)) =
             (self.live.as_mut(), self.site.as_mut(), self.config.as_ref())
         else {
             return Err(model::NotPatched::Rebuild("no model"));
         };
         let site = Arc::make_mut(site);
-        let days_before = site.days.len();
         let update = live.update(site, &self.digests, changes, config)?;
-        let mut stale = Vec::new();
-        for date in &update.removed_dates {
-            stale.push(Route::Day(*date).file());
-            let month = |d: &model::Day| (d.date.year(), d.date.month());
-            if !site
-                .days
-                .iter()
-                .any(|d| month(d) == (date.year(), date.month()))
-            {
-                stale.push(Route::Month(date.year(), date.month()).file());
-                if !site.days.iter().any(|d| d.date.year() == date.year()) {
-                    stale.push(Route::Year(date.year()).file());
-                }
-            }
-        }
-        let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
-        for n in pages(site.days.len(), config.days_per_page) + 1
-            ..=pages(days_before, config.days_per_page)
-        {
-            stale.push(Route::Home(n).file());
-        }
-        for id in &update.removed_papers {
-            stale.push(Route::Paper(id).file());
-        }
-        let per = config.papers_per_tag_page;
-        for slug in &update.removed_tags {
-            let before = update.tag_sizes_before.get(slug).copied().unwrap_or(0);
-            let feed = crate::render::urls::FeedOf::Tag(slug);
-            stale.push(Route::Tag(slug, 1).file());
-            stale.push(Route::TagFeed(slug).file());
-            stale.push(Route::JsonFeed(feed).file());
-            for n in 1..=crate::render::archive_count(before, config.feed_limit) {
-                stale.push(Route::FeedArchive(feed, n).file());
-            }
-        }
-        for (slug, &before) in &update.tag_sizes_before {
-            let now = site
-                .tags
-                .iter()
-                .find(|t| &t.slug == slug)
-                .map_or(0, |t| t.papers.len());
-            for n in pages(now, per) + 1..=pages(before, per) {
-                stale.push(Route::Tag(slug, n).file());
-            }
-        }
         let affected = Affected {
             dates: update.dates,
             papers: update.papers,
@@ -399,7 +351,7 @@ impl State {
             structure: update.structure,
             pages: false,
         };
-        Ok((affected, stale, update.warnings))
+        Ok((affected, update.warnings))
     }
 
     /// Renders what `affected` reaches from the new model, swaps it in, reloads the
@@ -408,11 +360,10 @@ impl State {
     fn finish(
         &mut self,
         names: &[String],
-        shared: &Arc<Shared>,
+        served: &Arc<Served>,
         t0: Instant,
         parsed_at: Duration,
         affected: &Affected,
-        stale: &[String],
         diags: &Diagnostics,
         rebuilt_model: bool,
     ) {
@@ -429,22 +380,23 @@ impl State {
                 self.site = None;
                 self.needs_full = true;
                 let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
-                return self.fail(&d.into(), shared);
+                return self.fail(&d.into(), served);
             }
         };
         let rendered_at = t0.elapsed();
+        let stale = self.stale_files(&site, affected);
         {
             let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-            let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
-            for path in stale {
+            let mut files = served.files.write().unwrap_or_else(|e| e.into_inner());
+            for path in &stale {
                 files.remove(path);
             }
             files.extend(new_files);
         }
-        *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
+        *served.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
         self.pending_dates.clear();
         self.pending_papers.clear();
-        shared.reload();
+        served.reload();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
             "rebuilt {} in {} ms ({count} files{}; read {:.0}, model {:.0}{}, render {:.0} ms)",
@@ -469,7 +421,7 @@ impl State {
             Ok(0) => {}
             Ok(n) => {
                 let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-                shared
+                served
                     .files
                     .write()
                     .unwrap_or_else(|e| e.into_inner())
@@ -482,7 +434,20 @@ impl State {
             Err(e) => eprintln!("error: {e:#}"),
         }
         drop(site);
-        self.refresh_if_facts_changed(shared);
+        self.refresh_if_facts_changed(served);
+    }
+
+    /// The files of the routes the served site had and `site` has not (for those
+    /// `affected` can take away: days, papers and tags come and go with `structure`,
+    /// and tag pages and feed archives with a tag's member list).
+    fn stale_files(&mut self, site: &Site, affected: &Affected) -> Vec<String> {
+        if !affected.structure && affected.tags.is_empty() {
+            return Vec::new();
+        }
+        match self.renderer_run(site, |r| Ok(r.route_files())) {
+            Ok(now) => self.routes.replace(now),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// Stops the background refresh, if one runs (a newer generation makes it give up
@@ -496,23 +461,23 @@ impl State {
     /// Every page shows site-wide counts; when they changed, re-renders the whole site
     /// in the background on one thread, so the next edit is not kept waiting. A newer
     /// rebuild discards the refresh (and starts its own if still needed).
-    fn refresh_if_facts_changed(&mut self, shared: &Arc<Shared>) {
+    fn refresh_if_facts_changed(&mut self, served: &Arc<Served>) {
         let (Some(site), Some(config), Some(theme)) = (&self.site, &self.config, &self.theme)
         else {
             return;
         };
         let now = facts(site, config);
-        if *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) == now {
+        if *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) == now {
             return;
         }
         let (site, config, theme) = (Arc::clone(site), Arc::clone(config), Arc::clone(theme));
-        let shared = Arc::clone(shared);
-        let generation = shared.generation.load(Ordering::SeqCst);
+        let served = Arc::clone(served);
+        let generation = served.generation.load(Ordering::SeqCst);
         self.refresh = Some(std::thread::spawn(move || {
             let started = Instant::now();
             let sink = RefreshSink {
                 files: MemorySink::default(),
-                shared: &shared,
+                served: &served,
                 generation,
             };
             let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
@@ -535,10 +500,10 @@ impl State {
                 .into_inner()
                 .unwrap_or_else(|e| e.into_inner());
             let count = new_files.len();
-            let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
-            if shared.generation.load(Ordering::SeqCst) == generation {
+            let mut files = served.files.write().unwrap_or_else(|e| e.into_inner());
+            if served.generation.load(Ordering::SeqCst) == generation {
                 files.extend(new_files);
-                *shared.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = now;
+                *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = now;
                 drop(files);
                 println!(
                     "refreshed all {count} pages for the new site-wide counts in {} ms (background)",
@@ -602,15 +567,15 @@ impl State {
     }
 
     /// Shows errors in the terminal and the browser; the last good site stays.
-    fn fail(&mut self, diags: &Diagnostics, shared: &Shared) {
+    fn fail(&mut self, diags: &Diagnostics, served: &Served) {
         eprint!("{}", crate::report::human(diags));
         eprintln!(
             "error: {} error(s); still serving the last good site",
             diags.error_count()
         );
-        *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) =
+        *served.overlay.write().unwrap_or_else(|e| e.into_inner()) =
             Some(overlay_html(diags, &self.root));
-        shared.reload();
+        served.reload();
     }
 
     fn rel(&self, path: &Path) -> String {

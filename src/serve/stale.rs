@@ -1,62 +1,46 @@
-//! The files a change takes away: routes the old model had and the new one has not.
+//! The files a change takes away: those of the routes the old model had and the new
+//! one has not. Computed from the renderer's own list of routes, so every kind of file
+//! (pages, feeds, JSON feeds, feed archives, sitemap parts) goes when its route goes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate};
+/// The route files of the site being served.
+#[derive(Default)]
+pub(super) struct ServedRoutes {
+    files: HashSet<String>,
+}
 
-use crate::config::Config;
-use crate::model::Site;
-use crate::render::urls::Route;
-
-/// Files of the old model that the new one no longer has.
-pub(super) fn stale_files(old: &Site, new: &Site, config: &Config) -> Vec<String> {
-    let mut out = Vec::new();
-    let new_dates: BTreeSet<NaiveDate> = new.days.iter().map(|d| d.date).collect();
-    for d in old.days.iter().filter(|d| !new_dates.contains(&d.date)) {
-        out.push(Route::Day(d.date).file());
-    }
-    let months = |s: &Site| -> BTreeSet<(i32, u32)> {
-        s.days
-            .iter()
-            .map(|d| (d.date.year(), d.date.month()))
-            .collect()
-    };
-    let new_months = months(new);
-    for &(y, m) in months(old).difference(&new_months) {
-        out.push(Route::Month(y, m).file());
-        if !new_months.iter().any(|&(ny, _)| ny == y) {
-            out.push(Route::Year(y).file());
+impl ServedRoutes {
+    pub(super) fn new(files: Vec<String>) -> ServedRoutes {
+        ServedRoutes {
+            files: files.into_iter().collect(),
         }
     }
-    out.dedup();
-    let pages = |n: usize, per: usize| n.div_ceil(per).max(1);
-    for n in pages(new.days.len(), config.days_per_page) + 1
-        ..=pages(old.days.len(), config.days_per_page)
-    {
-        out.push(Route::Home(n).file());
+
+    /// Takes `now` as the site's route files; returns the files of the routes it no
+    /// longer has, sorted.
+    pub(super) fn replace(&mut self, now: Vec<String>) -> Vec<String> {
+        let now: HashSet<String> = now.into_iter().collect();
+        let mut gone: Vec<String> = self.files.difference(&now).cloned().collect();
+        gone.sort_unstable();
+        self.files = now;
+        gone
     }
-    let new_ids: BTreeSet<&str> = new.papers.iter().map(|p| p.id.as_str()).collect();
-    for p in old
-        .papers
-        .iter()
-        .filter(|p| !new_ids.contains(p.id.as_str()))
-    {
-        out.push(Route::Paper(&p.id).file());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gone_is_old_minus_new() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut routes = ServedRoutes::new(names(&["a", "b/index.html", "c"]));
+        assert_eq!(
+            routes.replace(names(&["c", "d", "a"])),
+            names(&["b/index.html"])
+        );
+        assert_eq!(routes.replace(names(&["d"])), names(&["a", "c"]));
+        assert!(routes.replace(names(&["d", "e"])).is_empty());
     }
-    let new_tags: HashMap<&str, usize> = new
-        .tags
-        .iter()
-        .map(|t| (t.slug.as_str(), t.papers.len()))
-        .collect();
-    let per = config.papers_per_tag_page;
-    for t in &old.tags {
-        let keep = new_tags.get(t.slug.as_str()).map_or(0, |&n| pages(n, per));
-        if keep == 0 {
-            out.push(Route::TagFeed(&t.slug).file());
-        }
-        for n in keep + 1..=pages(t.papers.len(), per) {
-            out.push(Route::Tag(&t.slug, n).file());
-        }
-    }
-    out
 }

@@ -49,7 +49,7 @@ impl State {
                     if rest.iter().any(|p| p.starts_with('.')) {
                         continue;
                     }
-                    if is_digest_name(path) {
+                    if content::is_digest_name(path) && !is_editor_noise(path) {
                         content_paths.insert(path.clone());
                     } else if !is_editor_noise(path) && self.is_folder(path) {
                         // A folder created, removed or renamed: look at the whole tree.
@@ -98,13 +98,6 @@ impl State {
                 .next()
                 .is_some_and(|(known, _)| known.starts_with(path) && known != path)
     }
-}
-
-fn is_digest_name(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown" | "txt")
-    ) && !is_editor_noise(path)
 }
 
 /// Swap files, backups and the like that editors write beside the file being edited.
