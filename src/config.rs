@@ -120,7 +120,7 @@ impl Config {
             Diagnostics::from(Diagnostic::error(path, line, e.message().to_string()).with_col(col))
         })?;
         let mut problems = Diagnostics::default();
-        if let Err(msg) = crate::render::urls::validate_base_url(&config.base_url) {
+        if let Err(msg) = crate::base_url::validate(&config.base_url) {
             problems.push(Diagnostic::error(path, line_of_key(text, "base_url"), msg));
         }
         for (key, value) in [
@@ -159,7 +159,7 @@ impl Config {
 
     /// Replaces `base_url` (from `--base-url` or `serve`), with the same checks as the file.
     pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
-        crate::render::urls::validate_base_url(url)?;
+        crate::base_url::validate(url)?;
         self.base_url = url.to_string();
         if !self.base_url.ends_with('/') {
             self.base_url.push('/');

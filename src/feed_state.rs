@@ -163,7 +163,7 @@ impl FeedState {
             out.push_str(&format!(
                 "{key}\t{}\t{}\n",
                 r.hash,
-                crate::render::atom::datetime(r.updated)
+                crate::dates::datetime(r.updated)
             ));
         }
         out

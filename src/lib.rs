@@ -4,9 +4,11 @@
 //! → [`model`] (papers, days, tags) → [`render`] (theme, feeds, sitemap) → [`output`]
 //! (atomic swap). [`build`] ties them together for the command line.
 
+pub mod base_url;
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod dates;
 pub mod diagnostic;
 pub mod feed_state;
 pub mod import;

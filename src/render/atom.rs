@@ -11,6 +11,7 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use super::escape::push_xml_text;
+use crate::dates::{datetime, midnight, push_datetime, timestamp};
 use crate::content::is_forbidden_char;
 
 pub const MEDIA_TYPE: &str = "application/atom+xml";
@@ -58,39 +59,6 @@ pub struct Entry<'a> {
     pub summary_text: Option<Cow<'a, str>>,
     /// `(term, label)`; the feed's `category_scheme` is their scheme.
     pub categories: Vec<(&'a str, &'a str)>,
-}
-
-pub fn timestamp(date: NaiveDate) -> String {
-    datetime(midnight(date))
-}
-
-/// RFC 3339 in UTC with a `Z`, whole seconds.
-pub fn datetime(t: DateTime<Utc>) -> String {
-    let mut out = String::with_capacity(20);
-    push_datetime(&mut out, t);
-    out
-}
-
-/// Appends [`datetime`]`(t)`: feeds write two dates per entry.
-pub fn push_datetime(out: &mut String, t: DateTime<Utc>) {
-    use chrono::Timelike;
-    if !super::views::push_iso_date(out, t.date_naive()) {
-        out.push_str(&t.format("T%H:%M:%SZ").to_string());
-        return;
-    }
-    let two = super::views::push_two_digits;
-    out.push('T');
-    two(out, t.hour());
-    out.push(':');
-    two(out, t.minute());
-    out.push(':');
-    two(out, t.second());
-    out.push('Z');
-}
-
-/// Midnight UTC of a day.
-pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
-    date.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
 impl Entry<'_> {
@@ -350,29 +318,3 @@ impl Feed<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn datetime_is_rfc_3339_as_chrono_writes_it() {
-        for (y, mo, d, h, mi, s) in [
-            (2025, 7, 4, 0, 0, 0),
-            (1, 1, 1, 23, 59, 59),
-            (9999, 12, 31, 5, 6, 7),
-        ] {
-            let t = NaiveDate::from_ymd_opt(y, mo, d)
-                .and_then(|d| d.and_hms_opt(h, mi, s))
-                .unwrap()
-                .and_utc();
-            assert_eq!(datetime(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-            let date = t.date_naive();
-            assert_eq!(
-                super::super::views::iso_date(date),
-                date.format("%Y-%m-%d").to_string()
-            );
-        }
-        let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
-        assert_eq!(timestamp(far), far.format("%Y-%m-%dT00:00:00Z").to_string());
-    }
-}

@@ -69,7 +69,7 @@ impl<'a> Renderer<'a> {
             url: self.ctx.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             tags: p.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
-            days: p.days.iter().map(|&d| super::views::iso_date(d)).collect(),
+            days: p.days.iter().map(|&d| crate::dates::iso_date(d)).collect(),
             gist: p.gist.as_ref().map(|m| m.text.as_str()),
             summary: p.summary.as_ref().map(|m| m.text.as_str()),
             abstract_: p.abstract_.as_ref().map(|m| m.text.as_str()),
@@ -117,7 +117,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .rev()
             .map(|day| DayRecord {
-                date: super::views::iso_date(day.date),
+                date: crate::dates::iso_date(day.date),
                 url: urls.of(&Route::Day(day.date)),
                 title: day.title.as_deref(),
                 description: day.description.as_deref(),

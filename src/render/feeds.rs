@@ -252,7 +252,7 @@ impl<'a> Renderer<'a> {
         self.stamps
             .get(key)
             .copied()
-            .unwrap_or_else(|| atom::midnight(first))
+            .unwrap_or_else(|| crate::dates::midnight(first))
     }
 
     /// A day's entry title.
@@ -409,7 +409,7 @@ impl<'a> Renderer<'a> {
         diags.extend(load_diags);
         let mut stamps = ahash::AHashMap::with_capacity(hashed.len());
         for (key, hash, published) in hashed {
-            let t = state.updated(&key, &hash, atom::midnight(published));
+            let t = state.updated(&key, &hash, crate::dates::midnight(published));
             stamps.insert(key, t);
         }
         self.stamps = stamps;
@@ -429,7 +429,7 @@ const ARCHIVE_SUMMARY: usize = 160;
 
 /// A day's key in the feed state file, and the end of its entry's id.
 fn day_key(date: chrono::NaiveDate) -> String {
-    format!("day:{}", super::views::iso_date(date))
+    format!("day:{}", crate::dates::iso_date(date))
 }
 
 /// A paper's key in the feed state file, and the end of its entry's id.

@@ -329,7 +329,7 @@ impl Renderer<'_> {
                             paper.id.as_str(),
                             paper.title.as_str(),
                             authors,
-                            super::views::iso_date(paper.first_day()),
+                            crate::dates::iso_date(paper.first_day()),
                         )
                     })
                     .collect();

@@ -170,28 +170,6 @@ impl Urls {
     }
 }
 
-/// Checks a `base_url`: absolute http(s) with a host, no query or fragment.
-pub fn validate_base_url(url: &str) -> Result<(), String> {
-    let parsed = url::Url::parse(url)
-        .map_err(|e| format!("`base_url` `{url}` is not an absolute URL ({e})"))?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-        return Err(format!(
-            "`base_url` `{url}` must start with http:// or https:// and name a host"
-        ));
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(format!(
-            "`base_url` `{url}` must not have a query or fragment"
-        ));
-    }
-    if url.contains(['"', '\'', '<', '>', ' ', '\\']) {
-        return Err(format!(
-            "`base_url` `{url}` contains characters a URL cannot hold"
-        ));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,20 +231,5 @@ mod tests {
         );
         let missing = u.relative_from(&Route::NotFound);
         assert_eq!(missing.of(&Route::Tags), "https://u.github.io/repo/tags/");
-    }
-
-    #[test]
-    fn base_url_validation() {
-        assert!(validate_base_url("https://u.github.io/repo/").is_ok());
-        assert!(validate_base_url("http://127.0.0.1:1111/").is_ok());
-        for bad in [
-            "/repo/",
-            "ftp://x/",
-            "https://x/?q=1",
-            "javascript:alert(1)",
-            "https://x/\"a",
-        ] {
-            assert!(validate_base_url(bad).is_err(), "{bad}");
-        }
     }
 }

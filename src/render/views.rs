@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::urls::{Route, Urls};
 use crate::config::Config;
 use crate::content::arxiv;
+use crate::dates::iso_date;
 use crate::model::{Day, Paper, Site, Tag};
 
 #[derive(Serialize)]
@@ -213,38 +214,6 @@ pub fn year_counts(site: &Site) -> Vec<(i32, usize)> {
         }
     }
     years
-}
-
-/// `2025-07-04`.
-pub fn iso_date(date: NaiveDate) -> String {
-    let mut out = String::with_capacity(10);
-    push_iso_date(&mut out, date);
-    out
-}
-
-/// Appends [`iso_date`]`(date)` digit by digit (chrono's `format` parses its pattern on
-/// every call, and `format!` is not much cheaper); true when the year has four digits,
-/// false when chrono wrote it.
-pub fn push_iso_date(out: &mut String, date: NaiveDate) -> bool {
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        out.push_str(&date.format("%Y-%m-%d").to_string());
-        return false;
-    }
-    let year = year as u32;
-    push_two_digits(out, year / 100);
-    push_two_digits(out, year % 100);
-    out.push('-');
-    push_two_digits(out, date.month());
-    out.push('-');
-    push_two_digits(out, date.day());
-    true
-}
-
-/// Appends `n` (below 100) as two digits.
-pub fn push_two_digits(out: &mut String, n: u32) {
-    out.push(char::from(b'0' + (n / 10 % 10) as u8));
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Everything views need to build links, shared by all pages of one build.
