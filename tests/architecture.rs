@@ -8,7 +8,6 @@ use std::path::Path;
 /// Each module's layer: a module may use its own layer's modules and lower ones.
 const LAYERS: &[(&str, usize)] = &[
     ("diagnostic", 0),
-    ("report", 0),
     ("dates", 0),
     ("base_url", 0),
     ("timings", 0),
@@ -21,6 +20,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("output", 7),
     ("build", 8),
     ("import", 9),
+    ("report", 9),
     ("serve", 9),
 ];
 
