@@ -4,6 +4,23 @@
 
 /// Checks a `base_url`: absolute http(s) with a host, no query or fragment.
 pub fn validate(url: &str) -> Result<(), String> {
+    // `example.github.io/repo/` is the usual slip, and `url` calls it a "relative URL
+    // without a base" (or, with a port, a scheme named like the host).
+    if !url.contains("://") {
+        let host = url.split('/').next().unwrap_or_default();
+        let port_or_none = host
+            .split_once(':')
+            .is_none_or(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()));
+        let with_scheme = format!("https://{url}");
+        if !host.is_empty()
+            && port_or_none
+            && url::Url::parse(&with_scheme).is_ok_and(|u| u.host_str().is_some())
+        {
+            return Err(format!(
+                "`base_url` `{url}` has no scheme: write it as `{with_scheme}`"
+            ));
+        }
+    }
     let parsed = url::Url::parse(url)
         .map_err(|e| format!("`base_url` `{url}` is not an absolute URL ({e})"))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
@@ -40,6 +57,13 @@ mod tests {
             "https://x/\"a",
         ] {
             assert!(validate(bad).is_err(), "{bad}");
+        }
+        for (no_scheme, fix) in [
+            ("example.github.io/repo/", "https://example.github.io/repo/"),
+            ("localhost:1111/", "https://localhost:1111/"),
+        ] {
+            let msg = validate(no_scheme).unwrap_err();
+            assert!(msg.contains(&format!("`{fix}`")), "{msg}");
         }
     }
 }

@@ -84,12 +84,8 @@ pub fn load_site(
 pub fn check(root: &Path) -> Diagnostics {
     match load_site(root, None) {
         Ok((config, _, mut diags)) => {
-            if let Err(e) = Theme::load(root, &config.theme) {
-                diags.push(crate::diagnostic::Diagnostic::error(
-                    root.join("themes").join(&config.theme),
-                    0,
-                    format!("{e:#}"),
-                ));
+            if let Err(d) = load_theme(root, &config) {
+                diags.push(d);
             }
             diags
         }
@@ -100,11 +96,30 @@ pub fn check(root: &Path) -> Diagnostics {
     }
 }
 
+/// The theme `config` names, or the one error `check`, `build` and `serve` all report
+/// when it cannot be loaded.
+pub fn load_theme(root: &Path, config: &Config) -> Result<Theme, crate::diagnostic::Diagnostic> {
+    Theme::load(root, &config.theme).map_err(|e| {
+        crate::diagnostic::Diagnostic::error(
+            root.join("themes").join(&config.theme),
+            0,
+            format!("{e:#}"),
+        )
+    })
+}
+
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let (config, site, diagnostics) = load_site(&opts.root, opts.base_url.as_deref())?;
     let mut phases = crate::timings::Phases::new();
-    let theme = Theme::load(&opts.root, &config.theme)?;
+    let theme = match load_theme(&opts.root, &config) {
+        Ok(theme) => theme,
+        Err(d) => {
+            let mut all = diagnostics;
+            all.push(d);
+            return Err(BuildError::Content(all));
+        }
+    };
     let urls = Urls::new(&config.base_url);
     let staging = Staging::begin(&opts.output_dir, &opts.root)?;
     let mut renderer = Renderer::new(&site, &config, &urls, &theme);

@@ -87,10 +87,7 @@ mod tests {
                 .and_utc();
             assert_eq!(datetime(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
             let date = t.date_naive();
-            assert_eq!(
-                iso_date(date),
-                date.format("%Y-%m-%d").to_string()
-            );
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
         }
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
         assert_eq!(timestamp(far), far.format("%Y-%m-%dT00:00:00Z").to_string());

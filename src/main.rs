@@ -129,11 +129,11 @@ fn main() -> ExitCode {
 }
 
 fn run_import(root: &std::path::Path, files: &[PathBuf], date: Option<&str>) -> ExitCode {
-    let date = match date.map(|t| (t, NaiveDate::parse_from_str(t, "%Y-%m-%d"))) {
+    let date = match date.map(parse_day) {
         None => None,
-        Some((_, Ok(d))) => Some(d),
-        Some((t, Err(_))) => {
-            eprintln!("error: `{t}` is not a date like 2025-07-04");
+        Some(Ok(d)) => Some(d),
+        Some(Err(message)) => {
+            eprintln!("error: {message}");
             return ExitCode::FAILURE;
         }
     };
@@ -239,10 +239,10 @@ fn run_check(root: &std::path::Path, format: Format, deny_warnings: bool) -> Exi
 fn run_new(root: &std::path::Path, date: Option<&str>) -> ExitCode {
     let date = match date {
         None => chrono::Local::now().date_naive(),
-        Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Some(text) => match parse_day(text) {
             Ok(d) => d,
-            Err(_) => {
-                eprintln!("error: `{text}` is not a date like 2025-07-04");
+            Err(message) => {
+                eprintln!("error: {message}");
                 return ExitCode::FAILURE;
             }
         },
@@ -281,4 +281,32 @@ fn run_new(root: &std::path::Path, date: Option<&str>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A day given as YYYY-MM-DD on the command line, or what is wrong with it: a day the
+/// calendar does not have is told apart from text that is not a date at all.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = text.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && digits(y, 4)
+        && digits(m, 2)
+        && digits(d, 2)
+        && let (Ok(year), Ok(month)) = (y.parse::<i32>(), m.parse::<u32>())
+    {
+        let first = NaiveDate::from_ymd_opt(year, month, 1);
+        let next = NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1);
+        return Err(match (first, next) {
+            (Some(first), Some(next)) => format!(
+                "{text} does not exist: {} {year} has {} days",
+                first.format("%B"),
+                (next - first).num_days()
+            ),
+            _ => format!("{text} does not exist: there is no month {m}"),
+        });
+    }
+    Err(format!("`{text}` is not a date like 2025-07-04"))
 }

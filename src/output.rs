@@ -5,6 +5,10 @@
 //! instant the previous output is whole; after it, the new one is. Files whose bytes did
 //! not change are hard links to the previous output's files, so they keep their mtimes
 //! and a deploy that syncs by mtime uploads only what changed.
+//!
+//! A build replaces the whole output folder, so it must be sure the folder is its own:
+//! every output holds a small stamp file ([`STAMP`]), and a non-empty folder without
+//! one is refused (a file, a hand-made site, a home folder typed by mistake).
 
 use std::fs;
 use std::io::{self, Read as _};
@@ -16,6 +20,25 @@ use anyhow::{Context as _, Result, bail};
 use crate::render::Sink;
 
 const STAGING_MARK: &str = ".papertrail-staging-";
+
+/// The stamp in every output folder: a folder holding it is replaced whole by the next
+/// build.
+pub const STAMP: &str = ".papertrail";
+const STAMP_TEXT: &str =
+    "This folder is written by `papertrail build`, which replaces all of it each time.\n";
+
+/// Files every papertrail output has had, stamp or not: a folder holding all of them
+/// was built by a papertrail from before the stamp, and is taken as papertrail's.
+const UNSTAMPED_OUTPUT: [&str; 8] = [
+    "index.html",
+    "404.html",
+    "atom.xml",
+    "feed.json",
+    "sitemap.xml",
+    "robots.txt",
+    "papers/atom.xml",
+    "tags/index.html",
+];
 
 /// A staging folder for one build.
 pub struct Staging {
@@ -40,26 +63,16 @@ pub struct WriteStats {
 
 impl Staging {
     /// Prepares a staging folder beside `target`. Refuses targets that are not ours to
-    /// replace: the site root itself, or a non-empty folder without an `index.html`.
+    /// replace: the site root itself, a file, or a non-empty folder papertrail did not
+    /// write.
     pub fn begin(target: &Path, root: &Path) -> Result<Staging> {
+        let shown = crate::diagnostic::display_path(target);
         let target = absolute(target)?;
         let root = absolute(root)?;
         if root.starts_with(&target) {
-            bail!(
-                "refusing to write the site into {}: it contains the site's own files",
-                target.display()
-            );
+            bail!("refusing to write the site into {shown}: it contains the site's own files");
         }
-        if target.is_dir() && !target.join("index.html").is_file() {
-            let mut entries = fs::read_dir(&target)
-                .with_context(|| format!("cannot read {}", target.display()))?;
-            if entries.next().is_some() {
-                bail!(
-                    "refusing to replace {}: it is not empty and has no index.html, so it does not look like a site papertrail built; remove it or choose another --output-dir",
-                    target.display()
-                );
-            }
-        }
+        check_replaceable(&target, &shown)?;
         let parent = target
             .parent()
             .context("the output folder needs a parent folder")?;
@@ -77,7 +90,7 @@ impl Staging {
                 .with_context(|| format!("cannot clear {}", staging.display()))?;
         }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
-        Ok(Staging {
+        let staging = Staging {
             has_previous: target.is_dir(),
             target,
             staging,
@@ -85,7 +98,28 @@ impl Staging {
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
             committed: false,
-        })
+        };
+        // The stamp is not part of the site, so not counted in what a build wrote.
+        staging
+            .write_or_link(STAMP, STAMP_TEXT.as_bytes())
+            .with_context(|| format!("cannot write {STAMP} in {}", staging.staging.display()))?;
+        Ok(staging)
+    }
+
+    /// Writes `bytes` to `rel` in the staging folder, or hard-links the previous
+    /// output's file when it holds the same bytes; true when it was linked.
+    fn write_or_link(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
+        let dest = self.staging.join(rel);
+        self.ensure_parent(&dest)?;
+        let previous = self.target.join(rel);
+        if self.has_previous
+            && same_bytes(&previous, bytes)
+            && fs::hard_link(&previous, &dest).is_ok()
+        {
+            return Ok(true);
+        }
+        fs::write(&dest, bytes)?;
+        Ok(false)
     }
 
     pub fn stats(&self) -> WriteStats {
@@ -129,6 +163,29 @@ impl Staging {
     }
 }
 
+/// Fails unless `target` (shown as `shown`) is missing, an empty folder or papertrail's
+/// output: a build replaces all of it.
+fn check_replaceable(target: &Path, shown: &str) -> Result<()> {
+    match fs::metadata(target) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+        Ok(meta) if !meta.is_dir() => bail!(
+            "refusing to write the site to {shown}: it is a file, and a build makes a folder there; choose another --output-dir"
+        ),
+        Ok(_) => {}
+    }
+    if target.join(STAMP).is_file() || UNSTAMPED_OUTPUT.iter().all(|f| target.join(f).is_file()) {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(target).with_context(|| format!("cannot read {shown}"))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    bail!(
+        "refusing to replace {shown}: a build replaces the whole folder, and this one is not empty and was not written by papertrail (it has no {STAMP} file); choose another --output-dir, or empty the folder first"
+    )
+}
+
 /// Whether the file at `path` holds exactly `bytes`: one open, one `fstat`, and a read
 /// only when the lengths agree.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
@@ -158,16 +215,8 @@ impl Sink for Staging {
                 format!("unsafe output path {rel:?}"),
             ));
         }
-        let dest = self.staging.join(rel);
-        self.ensure_parent(&dest)?;
-        let previous = self.target.join(rel);
-        if self.has_previous
-            && same_bytes(&previous, bytes)
-            && fs::hard_link(&previous, &dest).is_ok()
-        {
+        if self.write_or_link(rel, bytes)? {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
-        } else {
-            fs::write(&dest, bytes)?;
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
@@ -280,6 +329,7 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir(&out).unwrap();
         fs::write(out.join("index.html"), b"old").unwrap();
+        fs::write(out.join(STAMP), STAMP_TEXT).unwrap();
         {
             let s = Staging::begin(&out, &root).unwrap();
             s.put("index.html", b"new").unwrap();
@@ -300,5 +350,83 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../x", "", "a//b"] {
             assert!(s.put(bad, b"x").is_err(), "{bad}");
         }
+    }
+
+    fn site(dir: &Path) -> PathBuf {
+        let root = dir.join("site");
+        fs::create_dir_all(&root).unwrap();
+        root
+    }
+
+    #[test]
+    fn refuses_a_file_and_leaves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let notes = dir.path().join("notes.txt");
+        fs::write(&notes, "my notes").unwrap();
+        let err = Staging::begin(&notes, &root).err().expect("refused");
+        assert!(format!("{err:#}").contains("it is a file"), "{err:#}");
+        assert_eq!(fs::read_to_string(&notes).unwrap(), "my notes");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no staging left"
+        );
+    }
+
+    #[test]
+    fn refuses_a_folder_papertrail_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        let docs = dir.path().join("docs");
+        fs::create_dir(&docs).unwrap();
+        fs::write(docs.join("index.html"), "<h1>mine</h1>").unwrap();
+        fs::write(docs.join("CNAME"), "example.org").unwrap();
+        let err = Staging::begin(&docs, &root).err().expect("refused");
+        let msg = format!("{err:#}");
+        assert!(
+            msg.contains("not written by papertrail") && msg.contains(STAMP),
+            "{msg}"
+        );
+        assert_eq!(fs::read_dir(&docs).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn replaces_stamped_empty_and_unstamped_papertrail_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = site(dir.path());
+        // Empty: taken, and stamped by the build.
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let s = Staging::begin(&out, &root).unwrap();
+        s.put("index.html", b"one").unwrap();
+        assert_eq!(s.commit().unwrap().files, 1, "the stamp is not counted");
+        assert!(out.join(STAMP).is_file());
+        fs::write(out.join("CNAME"), "example.org").unwrap();
+        // Stamped: replaced whole, the stamp linked as an unchanged file.
+        let s = Staging::begin(&out, &root).unwrap();
+        s.put("index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("CNAME").exists());
+        assert!(out.join(STAMP).is_file());
+        // Built before stamps: every file papertrail always writes is there.
+        let old = dir.path().join("old");
+        for f in UNSTAMPED_OUTPUT {
+            let path = old.join(f);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let s = Staging::begin(&old, &root).unwrap();
+        s.put("index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert!(old.join(STAMP).is_file());
+        // One of them missing: not papertrail's.
+        let partial = dir.path().join("partial");
+        for f in &UNSTAMPED_OUTPUT[1..] {
+            let path = partial.join(f);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        assert!(Staging::begin(&partial, &root).is_err());
     }
 }

@@ -99,5 +99,9 @@ fn imports_point_down_the_pipeline() {
         }
     }
     assert!(checked > 50, "only {checked} imports found under src/");
-    assert!(wrong.is_empty(), "imports against the pipeline:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports against the pipeline:\n{}",
+        wrong.join("\n")
+    );
 }

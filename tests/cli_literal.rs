@@ -161,3 +161,117 @@ fn rebuilds_however_the_root_is_named() {
         server.poll("/2025/07/04/", |r| r.body.contains(&title));
     }
 }
+
+#[test]
+fn build_refuses_a_file_or_a_folder_it_did_not_write() {
+    let site = site();
+    site.write("notes.txt", b"my notes");
+    let out = run(site.root(), &["build", "-o", "notes.txt"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(said.contains("notes.txt: it is a file"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("notes.txt")).expect("notes"),
+        "my notes"
+    );
+    // A hand-made site for Pages: an index.html is no proof papertrail built it.
+    site.write("docs/index.html", b"<h1>mine</h1>");
+    site.write("docs/CNAME", b"example.org");
+    let out = run(site.root(), &["build", "-o", "docs"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(said.contains("refusing to replace docs: "), "{said}");
+    assert!(said.contains("not written by papertrail"), "{said}");
+    assert!(site.root().join("docs/CNAME").is_file());
+    // What papertrail wrote it replaces, every time.
+    ok(site.root(), &["build", "-o", "out"]);
+    assert!(site.root().join("out/.papertrail").is_file());
+    ok(site.root(), &["build", "-o", "out"]);
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .expect("read site")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_day_the_calendar_lacks_is_named_as_such() {
+    let site = site();
+    let out = run(site.root(), &["new", "2025-02-30"]);
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(
+        said.contains("2025-02-30 does not exist: February 2025 has 28 days"),
+        "{said}"
+    );
+    let out = run(site.root(), &["new", "tomorrow"]);
+    assert!(text(&out).contains("`tomorrow` is not a date like 2025-07-04"));
+    let out = run(site.root(), &["import", "--date", "2025-04-31", "feed.xml"]);
+    assert!(
+        text(&out).contains("April 2025 has 30 days"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_base_url_without_a_scheme_gets_one_suggested() {
+    let site = site();
+    let out = run(
+        site.root(),
+        &["build", "--base-url", "example.github.io/repo/"],
+    );
+    assert!(!out.status.success());
+    let said = text(&out);
+    assert!(
+        said.contains("write it as `https://example.github.io/repo/`"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_missing_theme_is_one_message_naming_the_built_in_one() {
+    let site = Site::new(
+        "title = \"Literal\"\ntheme = \"fancy\"\n",
+        &[("content/2025/07/2025-07-04.md", DAY)],
+    );
+    let first_error = |args: &[&str]| {
+        let out = run(site.root(), args);
+        assert!(!out.status.success(), "{args:?}");
+        let said = text(&out);
+        said.lines()
+            .find(|l| l.contains("error:"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no error line: {said}"))
+    };
+    let built = first_error(&["build"]);
+    assert_eq!(built, first_error(&["check"]));
+    assert!(
+        built.contains("themes/fancy") && built.contains("`default`"),
+        "{built}"
+    );
+}
+
+#[test]
+fn serve_without_content_says_what_is_wrong_and_starts_once_it_is_there() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut server = Server::start_in(dir.path(), &[]);
+    let line = server.startup_or_next_line(|l| l.starts_with("error: "));
+    assert!(line.contains("nothing to serve"), "{line}");
+    assert!(!line.contains("last good"), "{line}");
+    let page = server.get("/");
+    assert_eq!(page.status, 503);
+    assert!(page.body.contains("papertrail-overlay"), "{}", page.body);
+    assert!(
+        page.body.contains("content folder not found"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("nothing is built yet"), "{}", page.body);
+    std::fs::create_dir_all(dir.path().join("content/2025/07")).expect("content");
+    std::fs::write(dir.path().join("content/2025/07/2025-07-04.md"), DAY).expect("day");
+    server.poll("/2025/07/04/", |r| {
+        r.status == 200 && r.body.contains("Alpha Paper")
+    });
+}

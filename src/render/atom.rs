@@ -11,8 +11,8 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use super::escape::push_xml_text;
-use crate::dates::{datetime, midnight, push_datetime, timestamp};
 use crate::content::is_forbidden_char;
+use crate::dates::{datetime, midnight, push_datetime, timestamp};
 
 pub const MEDIA_TYPE: &str = "application/atom+xml";
 
@@ -317,4 +317,3 @@ impl Feed<'_> {
         out
     }
 }
-

@@ -75,8 +75,8 @@ impl Theme {
             }
         } else {
             bail!(
-                "theme `{name}` not found: expected a folder {}",
-                theme_dir.display()
+                "theme `{name}` not found: there is no folder {}, and the only theme built in is `default`",
+                crate::diagnostic::display_path(&theme_dir)
             );
         }
         read_dir_files(&root.join("templates"), &mut |rel, path| {

@@ -42,6 +42,12 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
             let _ = request.respond(response);
             return;
         }
+        // Nothing built yet (the first build failed): a page for the error overlay.
+        None if files.is_empty() => (
+            503,
+            "index.html".to_string(),
+            Arc::from(&b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>papertrail serve</title></head><body></body></html>\n"[..]),
+        ),
         None => match files.get("404.html") {
             Some(b) => (404, "404.html".to_string(), Arc::clone(b)),
             None => (404, "404.txt".into(), Arc::from(&b"404 Not Found\n"[..])),

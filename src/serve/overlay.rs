@@ -5,7 +5,9 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostics;
 
-pub(super) fn overlay_html(diags: &Diagnostics, root: &Path) -> String {
+/// The overlay listing `diags`' errors (paths shown under `root`); `has_site` says
+/// whether a last good build is shown beneath it.
+pub(super) fn overlay_html(diags: &Diagnostics, root: &Path, has_site: bool) -> String {
     let mut items = String::new();
     for d in diags.items.iter().filter(|d| d.is_error()) {
         let mut shown = d.clone();
@@ -19,9 +21,14 @@ pub(super) fn overlay_html(diags: &Diagnostics, root: &Path) -> String {
     }
     format!(
         "<div id=\"papertrail-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2em;background:rgba(20,0,0,.92);color:#fdd;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap\">\
-<p style=\"font-weight:bold;color:#fff\">papertrail: the content has {} error(s); showing the last good build</p><ul>{items}</ul>\
+<p style=\"font-weight:bold;color:#fff\">papertrail: the site has {} error(s); {}</p><ul>{items}</ul>\
 <p><button type=\"button\" onclick=\"this.closest('#papertrail-overlay').remove()\">Dismiss</button></p></div>\n",
-        diags.error_count()
+        diags.error_count(),
+        if has_site {
+            "showing the last good build"
+        } else {
+            "nothing is built yet; this page reloads once they are fixed"
+        }
     )
 }
 

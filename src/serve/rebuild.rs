@@ -122,6 +122,8 @@ impl State {
                 }
                 Change::Content(changed) => {
                     if self.needs_full {
+                        // A folder that was missing (content/ itself) may be there now.
+                        self.watch(watcher);
                         self.full(served);
                         println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                     } else {
@@ -148,16 +150,9 @@ impl State {
             Ok(c) => c,
             Err(diags) => return self.fail(&diags, served),
         };
-        let theme = match Theme::load(&self.root, &config.theme) {
+        let theme = match crate::build::load_theme(&self.root, &config) {
             Ok(t) => t,
-            Err(e) => {
-                let d = Diagnostic::error(
-                    self.root.join("themes").join(&config.theme),
-                    0,
-                    format!("{e:#}"),
-                );
-                return self.fail(&d.into(), served);
-            }
+            Err(d) => return self.fail(&d.into(), served),
         };
         self.matcher = Some(Arc::new(crate::tagging::Matcher::new(&config.tag_rules)));
         self.config = Some(Arc::new(config));
@@ -566,15 +561,28 @@ impl State {
         f(&Renderer::new(site, config, &urls, theme))
     }
 
-    /// Shows errors in the terminal and the browser; the last good site stays.
+    /// Shows errors in the terminal and the browser; the last good site stays, if
+    /// there is one.
     fn fail(&mut self, diags: &Diagnostics, served: &Served) {
         eprint!("{}", crate::report::human(diags));
-        eprintln!(
-            "error: {} error(s); still serving the last good site",
-            diags.error_count()
-        );
+        let has_site = !served
+            .files
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty();
+        if has_site {
+            eprintln!(
+                "error: {} error(s); still serving the last good site",
+                diags.error_count()
+            );
+        } else {
+            eprintln!(
+                "error: {} error(s); nothing to serve until they are fixed (the site appears as soon as it builds)",
+                diags.error_count()
+            );
+        }
         *served.overlay.write().unwrap_or_else(|e| e.into_inner()) =
-            Some(overlay_html(diags, &self.root));
+            Some(overlay_html(diags, &self.root, has_site));
         served.reload();
     }
 

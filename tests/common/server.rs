@@ -20,6 +20,8 @@ pub struct Server {
     lines: mpsc::Receiver<String>,
     /// The `Serving … at …` line.
     pub banner: String,
+    /// The lines printed before it.
+    pub startup: Vec<String>,
 }
 
 impl Server {
@@ -57,8 +59,17 @@ impl Server {
             port: 0,
             lines,
             banner: String::new(),
+            startup: Vec::new(),
         };
-        let line = server.wait_line(|l| l.contains("Serving "));
+        let deadline = Instant::now() + WAIT;
+        let line = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match server.lines.recv_timeout(left) {
+                Ok(line) if line.contains("Serving ") => break line,
+                Ok(line) => server.startup.push(line),
+                Err(_) => panic!("no startup line; output:\n{}", server.startup.join("\n")),
+            }
+        };
         server.banner = line.clone();
         let port = line
             .split("http://127.0.0.1:")
@@ -68,6 +79,14 @@ impl Server {
             .unwrap_or_else(|| panic!("no port in {line:?}"));
         server.port = port;
         server
+    }
+
+    /// The first line printed at startup or after it that matches `pred`.
+    pub fn startup_or_next_line(&mut self, pred: impl Fn(&str) -> bool) -> String {
+        match self.startup.iter().find(|l| pred(l)) {
+            Some(line) => line.clone(),
+            None => self.wait_line(pred),
+        }
     }
 
     /// The next output line matching `pred`, within the bounded wait.
