@@ -48,7 +48,7 @@ fi
 [[ -x $bin ]] || die "no binary at $bin"
 mkdir -p "$bench_dir"
 gen=$bench_dir/gen_archive
-if [[ ! -x $gen || $repo/benches/gen_archive.rs -nt $gen ]]; then
+if [[ ! -x $gen || -n $(find "$repo/benches/gen_archive.rs" "$repo/benches/gen_archive" -newer "$gen" -print -quit) ]]; then
     log "compiling benches/gen_archive.rs"
     rustc -O "$repo/benches/gen_archive.rs" -o "$gen"
 fi
