@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 /// The keyword rules used when `config.toml` has no `tag_rules` key at all.
 const DEFAULT_TAG_RULES: &str = include_str!("default_tag_rules.toml");
 
+/// The site's settings from `config.toml`, every key with a default.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {

@@ -13,6 +13,8 @@ pub enum Severity {
     Error,
 }
 
+/// One problem found in the user's files, with where it is (file, line, column) and
+/// how bad: collected as a value, so every problem is reported, not just the first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,

@@ -10,15 +10,15 @@ use papertrail::content::native;
 use papertrail::diagnostic::Diagnostics;
 use papertrail::report;
 
-/// Rendering makes many short-lived strings on several threads; glibc's allocator
-/// spent about 30% of a build's CPU in malloc and free; with mimalloc a 365-day build
-/// went from 4.4 s to 3.6 s of CPU (and its peak memory from 77 to about 150 MiB).
+/// Rendering makes many short-lived strings on several threads, and glibc's allocator
+/// spent a large share of a build's CPU in malloc and free; mimalloc spends much less
+/// (benches/README.md has the figures).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// mimalloc asks for transparent huge pages, and the kernel then faults in and zeroes
-/// 2 MiB at a time where a build touches a few KiB of each: at 365 days, a peak of
-/// 143-149 MiB against 105 MiB without them, for no gain in speed. Off for this process.
+/// 2 MiB at a time where a build touches a few KiB of each: a much higher peak memory
+/// for no gain in speed. Off for this process.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);

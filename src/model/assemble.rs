@@ -616,7 +616,8 @@ pub(super) fn rule_text(title: &str, brief: Option<&Markup>) -> String {
 
 /// `text` up to the first ". " that ends at least 40 bytes in (through its period),
 /// else all of it. The search starts where such a period can be (byte 39), with
-/// `memmem`: `match_indices` from the start cost 1.5k instructions a paper.
+/// `memmem`, instead of trying every ". " from the start (`match_indices`), which cost
+/// far more per paper.
 fn first_sentence(text: &str) -> &str {
     const SHORTEST: usize = 40;
     text.as_bytes()

@@ -78,7 +78,7 @@ impl Site {
 }
 
 /// What [`Site::related_by`] needs to find many papers' related papers fast, built once
-/// per render of many pages (0.03% of a 3650-day build's CPU samples).
+/// per render of many pages (a negligible part of a build).
 pub struct RelatedIndex {
     /// Each paper's position in the order of every tag's list (last day, newest first;
     /// then id), by paper index.

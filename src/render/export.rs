@@ -2,9 +2,8 @@
 //!
 //! - `data/papers/YYYY.ndjson.gz`: gzip-compressed NDJSON, one JSON object per line,
 //!   one line per paper first listed in that year, newest first. One file per year keeps
-//!   every file far below GitHub's 100 MB limit; gzip keeps the export to a quarter of
-//!   its text (the 365-day benchmark's 15.9 MB of NDJSON is 3.9 MB),
-//!   and every language reads it with its standard library.
+//!   every file far below GitHub's 100 MB limit; gzip shrinks the text several times
+//!   over, and every language reads it with its standard library.
 //! - `data/days.json`: every day, newest first: its date, page, title, description,
 //!   the ids of its papers in digest order, and its other links.
 //!

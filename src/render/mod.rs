@@ -88,6 +88,9 @@ pub struct RenderStats {
     pub files: usize,
 }
 
+/// Turns one model into every output file (pages, feeds, sitemap, search index,
+/// export), as independent jobs; a build renders them all, `serve` only those an edit
+/// reaches.
 pub struct Renderer<'a> {
     ctx: Ctx<'a>,
     theme: &'a Theme,
@@ -242,8 +245,8 @@ impl<'a> Renderer<'a> {
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats> {
         let jobs = self.jobs();
         self.related.get_or_init(|| self.ctx.site.related_index());
-        // The search index and the export are single jobs of seconds on a large
-        // archive: started first, they run beside the pages instead of after them.
+        // The search index and the export are long single jobs on a large archive:
+        // started first, they run beside the pages instead of after them.
         let mut order = vec![Job::SearchIndex, Job::Export];
         order.extend(
             jobs.iter()

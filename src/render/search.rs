@@ -18,9 +18,8 @@
 //! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
 //! once and one small file per word plus the document shards of the results it shows,
 //! whatever the size of the archive. Sharding rare prefixes by two characters keeps the
-//! file count down: a 365-day archive has about 3,200 distinct three-character prefixes
-//! but about 1,100 shards this way, and every file costs a build (and a deploy) more
-//! than its bytes.
+//! file count down (most three-character prefixes are rare), and every file costs a
+//! build (and a deploy) more than its bytes.
 //! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
 //! not a letter or digit, drop one-character words and [`STOP`] words.
 
@@ -223,8 +222,8 @@ impl Renderer<'_> {
 
         // Chunks of documents are tokenised in parallel and appended in chunk order,
         // which keeps every posting list ascending. Appending as chunks finish (rather
-        // than after all of them) keeps only a few chunks' dictionaries alive at once:
-        // at 3650 days, holding all of them cost about 100 MB of peak memory.
+        // than after all of them) keeps only a few chunks' dictionaries alive at once;
+        // holding all of them raised a long archive's peak memory markedly.
         const CHUNK: usize = 1024;
         anyhow::ensure!(
             u32::try_from(order.len().saturating_mul(2)).is_ok(),

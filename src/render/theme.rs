@@ -29,6 +29,8 @@ pub const REQUIRED: &[&str] = &[
     "search.html",
 ];
 
+/// A theme ready to render with: its templates compiled (the site's own `templates/`
+/// over the theme's) and its static files, from `themes/NAME/` or built in.
 pub struct Theme {
     pub tera: Tera,
     /// Static files by output path, later entries overriding earlier ones.

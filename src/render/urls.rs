@@ -106,8 +106,8 @@ impl Route<'_> {
 /// Turns routes into URLs: absolute under `base_url` (feeds, sitemap, canonical links),
 /// or relative to one page ([`Urls::relative_from`]), which is what pages link with.
 ///
-/// Relative links keep pages small (a 3650-day archive has about 90,000 paper pages,
-/// and `https://user.github.io/repo/` in each of their links would cost ~25 MB), and
+/// Relative links keep pages small (a long archive has tens of thousands of paper
+/// pages, and `https://user.github.io/repo/` in each of their links adds up), and
 /// they keep working wherever the folder is served from, `file://` included.
 #[derive(Debug, Clone)]
 pub struct Urls {
