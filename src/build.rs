@@ -63,15 +63,16 @@ pub fn load_site(
             BuildError::Content(crate::diagnostic::Diagnostic::error("--base-url", 0, msg).into())
         })?;
     }
-    let opts = content::ParseOptions {
-        strip_preambles: config.strip_preambles,
-    };
+    let opts = content::ParseOptions::from_config(&config);
     let mut phases = crate::timings::Phases::new();
     let (digests, mut diags) = content::load(&root.join("content"), &opts);
     phases.mark("read+parse");
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
+    diags
+        .items
+        .retain(|d| d.is_error() || !config.lint.allows(d.kind));
     diags.sort();
     if diags.has_errors() {
         return Err(BuildError::Content(diags));

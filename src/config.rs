@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The keyword rules used when `config.toml` has no `tag_rules` key at all.
 const DEFAULT_TAG_RULES: &str = include_str!("default_tag_rules.toml");
@@ -40,6 +40,26 @@ pub struct Config {
     pub drafts: bool,
     /// Remove LLM preambles ("Here's a summary of …") from summaries.
     pub strip_preambles: bool,
+    /// Remove a chatbot's trailing "Follow-up questions: 1. … 2. …" from summaries.
+    pub strip_follow_ups: bool,
+    /// How diagnostics are reported: `[lint] allow = ["empty-authors", …]`.
+    pub lint: LintConfig,
+}
+
+/// The `[lint]` table: warning kinds the site has accepted, clippy style. Allowed kinds
+/// are still repaired as usual; they are just not reported.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LintConfig {
+    /// Stable kind names, as `papertrail check` shows them in brackets.
+    pub allow: Vec<String>,
+}
+
+impl LintConfig {
+    /// Whether a warning of this kind is silenced. Errors never are.
+    pub fn allows(&self, kind: Kind) -> bool {
+        self.allow.iter().any(|name| name == kind.name())
+    }
 }
 
 /// One keyword rule: a paper whose title or summary contains any keyword gets the tag.
@@ -75,6 +95,8 @@ impl Default for Config {
             tag_rules: default_tag_rules(),
             drafts: false,
             strip_preambles: true,
+            strip_follow_ups: true,
+            lint: LintConfig::default(),
         }
     }
 }
@@ -99,12 +121,16 @@ impl Config {
                         .iter()
                         .filter(|&&b| b == b'\n')
                         .count();
-                    return Err(Diagnostic::error(path, line, "file is not valid UTF-8").into());
+                    return Err(Diagnostic::error(path, line, "file is not valid UTF-8")
+                        .kind(Kind::Config)
+                        .into());
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}")).into());
+                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}"))
+                    .kind(Kind::Config)
+                    .into());
             }
         };
         Config::parse(&path, &text)
@@ -117,11 +143,17 @@ impl Config {
                 .span()
                 .map(|span| crate::diagnostic::line_col(text, span.start))
                 .unwrap_or((0, 0));
-            Diagnostics::from(Diagnostic::error(path, line, e.message().to_string()).with_col(col))
+            Diagnostics::from(
+                Diagnostic::error(path, line, e.message().to_string())
+                    .kind(Kind::Config)
+                    .with_col(col),
+            )
         })?;
         let mut problems = Diagnostics::default();
         if let Err(msg) = crate::render::urls::validate_base_url(&config.base_url) {
-            problems.push(Diagnostic::error(path, line_of_key(text, "base_url"), msg));
+            problems.push(
+                Diagnostic::error(path, line_of_key(text, "base_url"), msg).kind(Kind::Config),
+            );
         }
         for (key, value) in [
             ("feed_limit", config.feed_limit),
@@ -129,21 +161,45 @@ impl Config {
             ("papers_per_tag_page", config.papers_per_tag_page),
         ] {
             if value == 0 {
-                problems.push(Diagnostic::error(
-                    path,
-                    line_of_key(text, key),
-                    format!("`{key}` must be at least 1"),
-                ));
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        line_of_key(text, key),
+                        format!("`{key}` must be at least 1"),
+                    )
+                    .kind(Kind::Config),
+                );
             }
         }
         for rule in &config.tag_rules {
             if rule.tag.trim().is_empty() || rule.keywords.iter().any(|k| k.trim().is_empty()) {
-                problems.push(Diagnostic::error(
-                    path,
-                    line_of_key(text, "tag_rules"),
-                    "a tag rule needs a non-empty `tag` and non-empty `keywords`",
-                ));
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        line_of_key(text, "tag_rules"),
+                        "a tag rule needs a non-empty `tag` and non-empty `keywords`",
+                    )
+                    .kind(Kind::Config),
+                );
             }
+        }
+        for name in &config.lint.allow {
+            let message = match Kind::from_name(name) {
+                Some(kind) if kind.is_warning() => continue,
+                Some(_) => format!("`{name}` is an error, and errors cannot be allowed"),
+                None => format!(
+                    "unknown lint kind `{name}`; the kinds are: {}",
+                    Kind::ALL
+                        .iter()
+                        .filter(|k| k.is_warning())
+                        .map(|k| k.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            problems.push(
+                Diagnostic::error(path, line_of_key(text, "allow"), message).kind(Kind::Config),
+            );
         }
         if problems.has_errors() {
             return Err(problems);
@@ -226,6 +282,35 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.items[0].line, 2);
+    }
+
+    #[test]
+    fn lint_allow_takes_warning_kinds_only() {
+        let c = Config::parse(
+            Path::new("config.toml"),
+            "[lint]\nallow = [\"empty-authors\", \"follow-up-questions\"]\n",
+        )
+        .unwrap();
+        assert!(c.lint.allows(Kind::EmptyAuthors));
+        assert!(!c.lint.allows(Kind::LlmPreamble));
+        let err = Config::parse(
+            Path::new("config.toml"),
+            "[lint]\nallow = [\"empty-author\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.items[0].line, 2);
+        assert!(
+            err.items[0].message.contains("empty-authors"),
+            "{}",
+            err.items[0].message
+        );
+        let err =
+            Config::parse(Path::new("config.toml"), "[lint]\nallow = [\"bad-row\"]\n").unwrap_err();
+        assert!(
+            err.items[0].message.contains("cannot be allowed"),
+            "{}",
+            err.items[0].message
+        );
     }
 
     #[test]

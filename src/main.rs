@@ -184,18 +184,29 @@ fn print_diagnostics(diags: &Diagnostics) {
     }
 }
 
+/// A build's log: every error in full (each must be fixed), warnings one line per kind.
+fn print_build_diagnostics(diags: &Diagnostics) {
+    let errors = Diagnostics {
+        items: diags
+            .items
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect(),
+    };
+    print_diagnostics(&errors);
+    eprint!("{}", report::summary(diags));
+}
+
 fn run_build(opts: &BuildOptions) -> ExitCode {
     match build(opts) {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics);
-            if !report.diagnostics.is_empty() {
-                eprintln!("{} warning(s)", report.diagnostics.warning_count());
-            }
+            print_build_diagnostics(&report.diagnostics);
             println!("{}", report.summary());
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
-            print_diagnostics(&diags);
+            print_build_diagnostics(&diags);
             eprintln!(
                 "error: build failed with {} error(s) and {} warning(s); the previous output was left untouched",
                 diags.error_count(),

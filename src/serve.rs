@@ -234,9 +234,10 @@ impl State {
     }
 
     fn parse_options(&self) -> ParseOptions {
-        ParseOptions {
-            strip_preambles: self.config.as_ref().is_none_or(|c| c.strip_preambles),
-        }
+        self.config
+            .as_ref()
+            .map(|c| ParseOptions::from_config(c))
+            .unwrap_or_default()
     }
 
     /// Waits for changes and rebuilds, forever.

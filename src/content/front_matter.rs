@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, line_col};
+use crate::diagnostic::{Diagnostic, Kind, line_col};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -86,7 +86,8 @@ pub fn split<'a>(
             path,
             1,
             "front matter opened with `+++` is never closed by a `+++` line",
-        ));
+        )
+        .kind(Kind::FrontMatter));
     };
     let block = &after_open[..block_end];
     let front: FrontMatter = toml::from_str(block).map_err(|e| {
@@ -96,6 +97,7 @@ pub fn split<'a>(
             line + 1,
             format!("front matter: {}", e.message().trim()),
         )
+        .kind(Kind::FrontMatter)
         .with_col(col)
     })?;
     let date_line = block

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 pub use front_matter::{FrontMatter, PaperOverride};
 pub use markup::Markup;
 
@@ -79,12 +79,25 @@ pub struct Digest {
 pub struct ParseOptions {
     /// Remove LLM preambles ("Here's a summary of …") from summaries.
     pub strip_preambles: bool,
+    /// Remove a chatbot's trailing "Follow-up questions: …" from summaries.
+    pub strip_follow_ups: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions {
             strip_preambles: true,
+            strip_follow_ups: true,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// The parse options a site's config asks for.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        ParseOptions {
+            strip_preambles: config.strip_preambles,
+            strip_follow_ups: config.strip_follow_ups,
         }
     }
 }
@@ -119,7 +132,8 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             dir,
             0,
             "content folder not found (use --root to point at the site)",
-        ));
+        )
+        .kind(Kind::Io));
     }
     let mut paths = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
@@ -130,7 +144,7 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Diagnostic::error(path, 0, format!("cannot read: {e}"))
+            Diagnostic::error(path, 0, format!("cannot read: {e}")).kind(Kind::Io)
         })?;
         if entry.file_type().is_file() && is_digest_name(entry.path()) {
             paths.push(entry.into_path());
@@ -152,7 +166,9 @@ pub fn read_digest(path: &Path, opts: &ParseOptions) -> (Option<Digest>, Diagnos
         Ok(bytes) => parse_bytes(path, &bytes, opts),
         Err(e) => (
             None,
-            Diagnostic::error(path, 0, format!("cannot read: {e}")).into(),
+            Diagnostic::error(path, 0, format!("cannot read: {e}"))
+                .kind(Kind::Io)
+                .into(),
         ),
     }
 }
@@ -220,6 +236,7 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
                         bytes[e.valid_up_to()]
                     ),
                 )
+                .kind(Kind::InvalidUtf8)
                 .with_col(col),
             );
             return None;
@@ -326,11 +343,14 @@ fn clean_text_with(
         counted_to = at;
         if reported_line != line {
             reported_line = line;
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!("control character U+{:04X} removed", c as u32),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!("control character U+{:04X} removed", c as u32),
+                )
+                .kind(Kind::ControlCharacter),
+            );
         }
     }
     out.push_str(text.get(run_start..).unwrap_or(""));

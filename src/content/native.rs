@@ -25,7 +25,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist"];
 
@@ -108,11 +108,14 @@ pub fn parse(
         }
         let Some(p) = pending.as_mut() else {
             if !line.trim().is_empty() && !line.starts_with('#') {
-                diags.push(Diagnostic::warning(
-                    path,
-                    lineno,
-                    "text before the first `## ` paper heading is ignored",
-                ));
+                diags.push(
+                    Diagnostic::warning(
+                        path,
+                        lineno,
+                        "text before the first `## ` paper heading is ignored",
+                    )
+                    .kind(Kind::StrayText),
+                );
             }
             continue;
         };
@@ -177,7 +180,7 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                         path,
                         line,
                         format!("`{value}` is not an arXiv id like 2507.02592"),
-                    )),
+                    ).kind(Kind::BadRow)),
                 }
             }
             "link" => {
@@ -196,26 +199,27 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                     "unknown field `{other}` (known: {}); leave a blank line before the summary",
                     FIELDS.join(", ")
                 ),
-            )),
+            ).kind(Kind::BadRow)),
         }
     }
     if entry.title.is_empty() {
-        diags.push(Diagnostic::error(
-            path,
-            p.line,
-            "paper heading has no title",
-        ));
+        diags.push(
+            Diagnostic::error(path, p.line, "paper heading has no title").kind(Kind::MissingTitle),
+        );
         return None;
     }
     if entry.arxiv_id.is_none() && entry.url.is_none() {
-        diags.push(Diagnostic::error(
-            path,
-            p.line,
-            format!(
-                "`{}` needs an `arxiv:` or a `link:` field right under its heading",
-                entry.title
-            ),
-        ));
+        diags.push(
+            Diagnostic::error(
+                path,
+                p.line,
+                format!(
+                    "`{}` needs an `arxiv:` or a `link:` field right under its heading",
+                    entry.title
+                ),
+            )
+            .kind(Kind::MissingLink),
+        );
         return None;
     }
     if entry.url.is_none() {
