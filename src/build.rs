@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use crate::config::Config;
 use crate::content;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::{self, Site};
 use crate::output::{Staging, WriteStats};
 use crate::render::{RenderStats, Renderer, theme::Theme, urls::Urls};
@@ -59,17 +59,35 @@ pub fn load_site(
 ) -> Result<(Config, Site, Diagnostics), BuildError> {
     let mut config = Config::load(root).map_err(BuildError::Content)?;
     if let Some(url) = base_url {
-        config.set_base_url(url).map_err(|msg| {
-            BuildError::Content(crate::diagnostic::Diagnostic::error("--base-url", 0, msg).into())
-        })?;
+        config
+            .set_base_url(url)
+            .map_err(|msg| BuildError::Content(Diagnostic::error("--base-url", 0, msg).into()))?;
     }
     let opts = content::ParseOptions::from_config(&config);
     let mut phases = crate::timings::Phases::new();
     let (digests, mut diags) = content::load(&root.join("content"), &opts);
     phases.mark("read+parse");
+    let files = digests.len();
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
+    if files > 0
+        && !diags.has_errors()
+        && site.papers.is_empty()
+        && site.days.iter().all(|d| d.links.is_empty())
+    {
+        diags.push(
+            Diagnostic::error(
+                root.join("content"),
+                0,
+                format!(
+                    "{files} digest file(s), but no paper was read from any of them (drafts are published only with `drafts = true`); papertrail reads {}",
+                    content::FORMATS_READ
+                ),
+            )
+            .kind(Kind::NoPapers),
+        );
+    }
     diags
         .items
         .retain(|d| d.is_error() || !config.lint.allows(d.kind));
@@ -86,7 +104,7 @@ pub fn check(root: &Path) -> Diagnostics {
     match load_site(root, None) {
         Ok((config, _, mut diags)) => {
             if let Err(e) = Theme::load(root, &config.theme) {
-                diags.push(crate::diagnostic::Diagnostic::error(
+                diags.push(Diagnostic::error(
                     root.join("themes").join(&config.theme),
                     0,
                     format!("{e:#}"),
@@ -95,9 +113,7 @@ pub fn check(root: &Path) -> Diagnostics {
             diags
         }
         Err(BuildError::Content(diags)) => diags,
-        Err(BuildError::Other(e)) => {
-            crate::diagnostic::Diagnostic::error(root, 0, format!("{e:#}")).into()
-        }
+        Err(BuildError::Other(e)) => Diagnostic::error(root, 0, format!("{e:#}")).into(),
     }
 }
 

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::content::{Digest, Entry, Format, Markup, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
 
 #[cfg(test)]
@@ -73,11 +73,14 @@ impl Day {
 fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) -> Option<String> {
     let norm = crate::content::arxiv::parse_bare(id);
     if norm.is_none() {
-        diags.push(Diagnostic::error(
-            &digest.path,
-            1,
-            format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
-        ));
+        diags.push(
+            Diagnostic::error(
+                &digest.path,
+                1,
+                format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
+            )
+            .kind(Kind::FrontMatter),
+        );
     }
     norm
 }
@@ -519,7 +522,7 @@ fn assemble<'a>(
                                 &digest.path,
                                 entry.line,
                                 format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
-                            ));
+                            ).kind(Kind::DuplicateEntry));
                         }
                         last_listed[n] = (sections, entry.line);
                         for t in &entry.tags {
@@ -559,11 +562,14 @@ fn assemble<'a>(
             Ok(g) => overridden[g] = Some(os),
             Err(_) => {
                 if let Some(&(file, _)) = os.first() {
-                    diags.push(Diagnostic::warning(
-                        &digests[file].path,
-                        1,
-                        format!("front matter overrides {id}, which no digest lists"),
-                    ));
+                    diags.push(
+                        Diagnostic::warning(
+                            &digests[file].path,
+                            1,
+                            format!("front matter overrides {id}, which no digest lists"),
+                        )
+                        .kind(Kind::UnusedOverride),
+                    );
                 }
             }
         }
@@ -635,11 +641,14 @@ fn resolve_date(
         if let Some(heading) = section.date
             && heading != date
         {
-            diags.push(Diagnostic::warning(
-                &digest.path,
-                section.line,
-                format!("heading says {heading} but front matter says {date}; using {date}"),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    &digest.path,
+                    section.line,
+                    format!("heading says {heading} but front matter says {date}; using {date}"),
+                )
+                .kind(Kind::DateConflict),
+            );
         }
         return Some(date);
     }
@@ -651,7 +660,7 @@ fn resolve_date(
             &digest.path,
             section.line,
             "no date for these papers: add `date = YYYY-MM-DD` in `+++` front matter, a `## Papers for YYYY-MM-DD` heading, or a YYYY-MM-DD in the file name",
-        ));
+        ).kind(Kind::NoDate));
     }
     None
 }
@@ -675,6 +684,7 @@ fn title_conflict(
             first.1.line
         ),
     )
+    .kind(Kind::TitleConflict)
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.
@@ -1802,6 +1812,7 @@ mod tests {
                     description: rng.chance(50).then(|| format!("About {f}")),
                     tags: rng.some_of(&tags, 2),
                     draft: rng.chance(10),
+                    format: None,
                     papers,
                 };
                 let sections = (0..rng.below(4))

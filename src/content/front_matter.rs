@@ -24,6 +24,9 @@ pub struct FrontMatter {
     /// A draft is read and checked but not published (unless `drafts = true`).
     #[serde(default)]
     pub draft: bool,
+    /// The body's format (`table`, `feed`, `list`, `native`) when its shape would be
+    /// read otherwise; usually detected.
+    pub format: Option<String>,
     /// Per-paper corrections, keyed by arXiv id: `[papers."2507.02592"]`.
     #[serde(default)]
     pub papers: BTreeMap<String, PaperOverride>,
@@ -107,6 +110,17 @@ pub fn split<'a>(
     let body = &after_open[body_start..];
     let body_line = line_col(text, open_len + body_start).0;
     Ok((front, date_line, body, body_line))
+}
+
+/// Line of the first `key =` inside the front matter at the top of `text`, 0 if none.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

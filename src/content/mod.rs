@@ -9,6 +9,7 @@ pub mod arxiv;
 pub mod feed_dump;
 pub mod front_matter;
 pub mod lint;
+pub mod list;
 pub mod markup;
 pub mod native;
 pub mod table;
@@ -27,6 +28,8 @@ pub use markup::Markup;
 pub enum Format {
     Table,
     FeedDump,
+    /// One heading per paper (the daily-arXiv-ai-enhanced family).
+    List,
     /// papertrail's own hand-written format.
     Native,
 }
@@ -200,13 +203,32 @@ pub fn parse_digest(
             return None;
         }
     };
-    let sections = if native::looks_like(body) {
-        native::parse(path, body, body_line, opts, diags)
-    } else if feed_dump::looks_like(body) {
-        feed_dump::parse(path, body, body_line, opts, diags)
-    } else {
-        table::parse(path, body, body_line, opts, diags)
+    let format = match front.format.as_deref().map(Format::from_name) {
+        None => detect(body),
+        Some(Some(format)) => format,
+        Some(None) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    front_matter::line_of_key(text, "format"),
+                    format!(
+                        "unknown format `{}`; use one of {}",
+                        front.format.as_deref().unwrap_or(""),
+                        Format::NAMES.join(", ")
+                    ),
+                )
+                .kind(Kind::FrontMatter),
+            );
+            return None;
+        }
     };
+    let sections = match format {
+        Format::Native => native::parse(path, body, body_line, opts, diags),
+        Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
+        Format::List => list::parse(path, body, body_line, opts, diags),
+        Format::Table => table::parse(path, body, body_line, opts, diags),
+    };
+    report_empty(path, &sections, body_line, diags);
     Some(Digest {
         path: path.to_path_buf(),
         front,
@@ -214,6 +236,68 @@ pub fn parse_digest(
         path_date: date_from_path(path),
         sections,
     })
+}
+
+impl Format {
+    /// The names front matter's `format` key takes, in `Format` order.
+    pub const NAMES: [&'static str; 4] = ["table", "feed", "list", "native"];
+
+    /// The format front matter names (`format = "list"`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "table" => Some(Format::Table),
+            "feed" | "feed-dump" => Some(Format::FeedDump),
+            "list" => Some(Format::List),
+            "native" => Some(Format::Native),
+            _ => None,
+        }
+    }
+}
+
+/// The format a file's body is written in, from its shape: papertrail's own headings
+/// with an `arxiv:` or `link:` field, `### Title:` entries, numbered `### [1] [Title](URL)`
+/// headings; anything else is read as tables.
+pub fn detect(body: &str) -> Format {
+    if native::looks_like(body) {
+        Format::Native
+    } else if feed_dump::looks_like(body) {
+        Format::FeedDump
+    } else if list::looks_like(body) {
+        Format::List
+    } else {
+        Format::Table
+    }
+}
+
+/// What papertrail reads, for messages about files it read nothing from.
+pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings) and papertrail's own format (`## Title` with an `arxiv:` or `link:` line)";
+
+/// Says so when a file yields no paper: a file with nothing papertrail can read, or a
+/// dated section (a bot's day) whose table is empty. Nothing vanishes without a word.
+fn report_empty(path: &Path, sections: &[Section], body_line: usize, diags: &mut Diagnostics) {
+    if sections.iter().all(|s| s.entries.is_empty()) && sections.iter().all(|s| s.date.is_none()) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                0,
+                format!("no paper was read from this file; papertrail reads {FORMATS_READ}"),
+            )
+            .kind(Kind::EmptyFile),
+        );
+        return;
+    }
+    for s in sections.iter().filter(|s| s.entries.is_empty()) {
+        if let Some(date) = s.date {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    s.line.max(body_line),
+                    format!("the digest for {date} lists no papers; the day is not published"),
+                )
+                .kind(Kind::EmptyDay),
+            );
+        }
+    }
 }
 
 /// UTF-8 text with the byte-order mark dropped, CRLF made LF, and characters that no
