@@ -200,15 +200,17 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
             .authors
             .iter()
             .filter_map(|p| p.name.as_deref())
-            .map(|n| markup::collapse_whitespace(n.trim()))
-            .filter(|n| !n.is_empty())
+            .flat_map(split_names)
             .collect();
         if authors.is_empty()
             && let Some(html) = &content
         {
             authors = papertrail_authors(html);
         }
-        let summary_text = e.summary.as_ref().map(|t| t.content.trim().to_string());
+        let summary_text = e
+            .summary
+            .as_ref()
+            .map(|t| strip_announcement(t.content.trim()).to_string());
         let (gist, summary) = match (&content, summary_text) {
             (Some(html), s) => (
                 s.filter(|s| !s.is_empty() && !s.contains('\n') && s.len() < 600),
@@ -254,6 +256,47 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
         });
     }
     Ok(items)
+}
+
+/// The people one author field names. arXiv's RSS puts every author in one
+/// `<dc:creator>`, comma-separated; a single "Last, First" name stays whole.
+fn split_names(field: &str) -> Vec<String> {
+    let parts: Vec<String> = field
+        .split([',', '\n'])
+        .map(|n| markup::collapse_whitespace(n.trim()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let each_is_a_full_name = parts.len() > 1 && parts.iter().all(|p| p.contains(' '));
+    if each_is_a_full_name {
+        parts
+    } else {
+        let whole = markup::collapse_whitespace(field.trim());
+        if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        }
+    }
+}
+
+/// arXiv's RSS descriptions start `arXiv:2507.01234v1 Announce Type: new Abstract:`;
+/// the paper's text starts after that.
+fn strip_announcement(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("arXiv:") else {
+        return text;
+    };
+    let Some(after_type) = rest
+        .find("Announce Type:")
+        .map(|i| rest[i + "Announce Type:".len()..].trim_start())
+    else {
+        return text;
+    };
+    let after_type = after_type
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest.trim_start());
+    after_type
+        .strip_prefix("Abstract:")
+        .map_or(after_type, str::trim_start)
 }
 
 fn url_key(u: &str) -> String {
@@ -360,4 +403,44 @@ pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
         report.files.push((path, entries.len(), created));
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arxiv_rss_imports_cleanly() {
+        let rss = include_bytes!("../tests/fixtures/import/arxiv-cs-ai.rss");
+        let items = read_feed(rss, None).unwrap();
+        assert_eq!(items.len(), 2);
+        let first = &items[0].entry;
+        assert_eq!(first.arxiv_id.as_deref(), Some("2507.01234"));
+        assert_eq!(first.authors, ["Alice Zhang", "Bob Okafor", "Chen Wei"]);
+        assert_eq!(
+            first.summary.as_deref(),
+            Some(
+                "Agents that call slow tools waste most of their time waiting. We schedule the calls as a tide table and halve the wall-clock time on three benchmarks."
+            )
+        );
+        assert_eq!(first.tags, ["cs.AI", "cs.LG"]);
+        let second = &items[1].entry;
+        assert_eq!(second.authors, ["Dana Ruiz"]);
+        assert!(
+            second
+                .summary
+                .as_deref()
+                .unwrap()
+                .starts_with("A small model counts sheep")
+        );
+        assert_eq!(items[0].date, NaiveDate::from_ymd_opt(2025, 7, 4));
+    }
+
+    #[test]
+    fn names_split_only_when_each_part_is_a_name() {
+        assert_eq!(split_names("Zhang, Alice"), ["Zhang, Alice"]);
+        assert_eq!(split_names("A. Lee, Bo Li"), ["A. Lee", "Bo Li"]);
+        assert_eq!(split_names("  "), Vec::<String>::new());
+        assert_eq!(strip_announcement("plain text"), "plain text");
+    }
 }
