@@ -449,13 +449,15 @@ mod tests {
     }
 
     #[test]
-    fn empty_new_file_has_no_entries_and_no_warnings() {
+    fn empty_new_file_has_no_entries_and_says_so() {
         let text = new_day_file(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), &[]);
         let mut d = Diagnostics::default();
         let digest =
             super::super::parse_digest(Path::new("x.md"), &text, &ParseOptions::default(), &mut d)
                 .unwrap();
-        assert!(d.is_empty(), "{d}");
+        // A day with no paper yet is not an error, but it is not silent either.
+        assert_eq!(d.items.len(), 1, "{d}");
+        assert_eq!(d.items[0].kind, crate::diagnostic::Kind::EmptyFile);
         assert!(digest.sections.iter().all(|s| s.entries.is_empty()));
     }
 }
