@@ -222,13 +222,17 @@ pub fn parse_digest(
             return None;
         }
     };
+    let errors_before = diags.error_count();
     let sections = match format {
         Format::Native => native::parse(path, body, body_line, opts, diags),
         Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
         Format::List => list::parse(path, body, body_line, opts, diags),
         Format::Table => table::parse(path, body, body_line, opts, diags),
     };
-    report_empty(path, &sections, body_line, diags);
+    // A file whose entries could not be read says so in its errors already.
+    if diags.error_count() == errors_before {
+        report_empty(path, &sections, body_line, diags);
+    }
     Some(Digest {
         path: path.to_path_buf(),
         front,
