@@ -67,7 +67,7 @@ pub fn load_site(
         strip_preambles: config.strip_preambles,
     };
     let mut phases = crate::timings::Phases::new();
-    let (digests, mut diags) = content::load(&root.join("content"), &opts);
+    let (digests, mut diags) = content::load(&config.content_path(root), &config.ignored, &opts);
     phases.mark("read+parse");
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
