@@ -83,6 +83,13 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Make a folder (a bot's repository, or an empty one) a site published with GitHub
+    /// Pages: writes config.toml, the Pages workflow and .gitignore lines; never
+    /// overwrites anything.
+    Init {
+        /// The folder [default: the root, `.`].
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +133,23 @@ fn main() -> ExitCode {
             }
         }
         Command::Import { files, date } => run_import(&cli.root, &files, date.as_deref()),
+        Command::Init { dir } => run_init(&dir.unwrap_or(cli.root)),
+    }
+}
+
+fn run_init(dir: &std::path::Path) -> ExitCode {
+    match papertrail::init::init(dir) {
+        Ok(done) => {
+            print!("{}", done.report());
+            let diags = check(dir);
+            print_diagnostics(&diags);
+            println!("{}", check_line(&diags));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 
