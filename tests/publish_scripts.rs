@@ -211,3 +211,36 @@ fn feed_state_is_committed_back_only_when_it_changed() {
     let files = git(&remote, &["show", "--name-only", "--format=", "main"]);
     assert_eq!(files.trim(), "feed-state.tsv");
 }
+
+/// The project's address is written once, in Cargo.toml: init, the action and the
+/// scripts read it from there, and every mention in the docs and workflows must agree.
+#[test]
+fn project_address_is_written_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    let slug = repository
+        .strip_prefix("https://github.com/")
+        .expect("a GitHub repository");
+    let mention = regex::Regex::new(r"github\.com/([\w.-]+/papertrail)\b|\b([\w.-]+/papertrail)@")
+        .expect("regex");
+    let mut files = vec![root.join("README.md"), root.join("action.yml")];
+    for dir in ["docs", ".github/workflows", "scripts", "src"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    let mut seen = 0;
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for found in mention.captures_iter(&text) {
+            let named = found.get(1).or(found.get(2)).map_or("", |m| m.as_str());
+            assert_eq!(named, slug, "{} names another repository", file.display());
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no mention of {slug} found");
+}
