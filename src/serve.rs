@@ -302,6 +302,13 @@ impl State {
         let mut content_paths = BTreeSet::new();
         let mut rescan = false;
         for path in paths {
+            // The watcher reports absolute paths; the rest of the state names files as
+            // the root was given (`.` when run inside the site).
+            let local = std::path::absolute(&self.root)
+                .ok()
+                .and_then(|abs| path.strip_prefix(abs).ok())
+                .map(|rel| self.root.join(rel));
+            let path = local.as_ref().unwrap_or(path);
             let Ok(rel) = path.strip_prefix(&self.root) else {
                 continue;
             };

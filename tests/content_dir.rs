@@ -3,9 +3,9 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{BIN, Site};
+use common::{Site, assert_clean, output_text, run_in};
 
 const CONFIG: &str = "\
 base_url = \"https://alice.github.io/daily-papers/\"
@@ -52,27 +52,14 @@ fn bot_site(config: &str) -> Site {
 
 /// The binary run inside the site's folder, as typed: `papertrail ARGS`.
 fn run(site: &Site, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(site.root())
-        .args(args)
-        .output()
-        .expect("run papertrail")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    run_in(site.root(), args)
 }
 
 #[test]
 fn builds_from_content_dir_skipping_ignored_files() {
     let site = bot_site(CONFIG);
     let out = run(&site, &["build"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(!text(&out).contains("warning"), "{}", text(&out));
+    assert_clean(&out);
     assert!(
         site.read("2025/07/04/index.html")
             .contains("Folded Napkin Transformers")
@@ -82,9 +69,9 @@ fn builds_from_content_dir_skipping_ignored_files() {
     let check = run(&site, &["check"]);
     assert!(check.status.success());
     assert!(
-        text(&check).contains("check passed: 0 error(s), 0 warning(s)"),
+        output_text(&check).contains("check passed: 0 error(s), 0 warning(s)"),
         "{}",
-        text(&check)
+        output_text(&check)
     );
 }
 
@@ -94,13 +81,13 @@ fn without_ignored_content_the_readme_and_drafts_are_read() {
     let out = run(&site, &["check"]);
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("archive/drafts/later.md"),
+        output_text(&out).contains("archive/drafts/later.md"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     let only_readme = bot_site(&CONFIG.replace("\"README.md\", ", ""));
     let out = run(&only_readme, &["build"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(
         only_readme
             .read("papers/2507.03001/index.html")
@@ -115,7 +102,7 @@ fn diagnostics_name_the_real_path() {
         "archive/2025/07/05.md",
         b"## Papers for 2025-07-05\n\n| Title | Authors | Summary |\n|---|---|---|\n| Broken row |\n",
     );
-    let shown = text(&run(&site, &["check"]));
+    let shown = output_text(&run(&site, &["check"]));
     assert!(shown.contains("archive/2025/07/05.md:"), "{shown}");
     assert!(!shown.contains("content/"), "{shown}");
 }
@@ -126,9 +113,9 @@ fn missing_content_dir_is_named() {
     let out = run(&site, &["build"]);
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("papers: error: content folder not found"),
+        output_text(&out).contains("papers: error: content folder not found"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
 }
 
@@ -136,7 +123,7 @@ fn missing_content_dir_is_named() {
 fn new_and_import_write_into_content_dir() {
     let site = bot_site(CONFIG);
     let out = run(&site, &["new", "2025-07-09"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(site.root().join("archive/2025/07/2025-07-09.md").is_file());
     assert!(!site.root().join("content").exists());
 
@@ -145,16 +132,16 @@ fn new_and_import_write_into_content_dir() {
         \"date_published\": \"2025-07-04T08:00:00Z\"}]}";
     std::fs::write(site.root().join("feed.json"), feed).expect("feed");
     let out = run(&site, &["import", "feed.json"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(
         site.root()
             .join("archive/2025/07/2025-07-04-import.md")
             .is_file(),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     let out = run(&site, &["build"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(site.read("2025/07/04/index.html").contains("Second Napkin"));
 }
 
@@ -163,5 +150,9 @@ fn a_bad_glob_is_a_config_error_with_its_line() {
     let site = bot_site("content_dir = \"archive\"\nignored_content = [\"[oops\"]\n");
     let out = run(&site, &["check"]);
     assert!(!out.status.success());
-    assert!(text(&out).contains("config.toml:2"), "{}", text(&out));
+    assert!(
+        output_text(&out).contains("config.toml:2"),
+        "{}",
+        output_text(&out)
+    );
 }

@@ -4,9 +4,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::BIN;
+use common::{BIN, assert_clean, output_text, run_in};
 
 /// A day in format A (a table digest), as the bot files it: `archive/YYYY/MM/DD.md`.
 fn day(date: &str, id: &str, title: &str) -> String {
@@ -58,7 +58,7 @@ fn git(dir: &Path, args: &[&str]) {
         .args(args)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+    assert!(out.status.success(), "git {args:?}: {}", output_text(&out));
 }
 
 /// A scratch bot repository with `remote` as its origin (none when empty).
@@ -101,22 +101,6 @@ fn bot_repo(remote: &str) -> tempfile::TempDir {
     dir
 }
 
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run papertrail")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
@@ -126,7 +110,7 @@ fn init_then_build_in_a_bot_repository() {
     let repo = bot_repo("https://github.com/alice/daily-papers.git");
     let root = repo.path();
     let out = run_in(root, &["init"]);
-    let shown = text(&out);
+    let shown = output_text(&out);
     assert!(out.status.success(), "{shown}");
     for line in [
         "wrote config.toml",
@@ -176,13 +160,8 @@ fn init_then_build_in_a_bot_repository() {
     );
 
     let out = run_in(root, &["build"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(!text(&out).contains("warning"), "{}", text(&out));
-    assert!(
-        text(&out).contains("Built 3 days, 3 papers"),
-        "{}",
-        text(&out)
-    );
+    let shown = assert_clean(&out);
+    assert!(shown.contains("Built 3 days, 3 papers"), "{shown}");
     let home = read(root, "public/index.html");
     assert!(home.contains("Attention Saucers"));
     assert!(read(root, "public/sitemap.xml").contains("https://alice.github.io/daily-papers/"));
@@ -192,7 +171,7 @@ fn init_then_build_in_a_bot_repository() {
 fn init_takes_the_pages_address_from_an_ssh_remote() {
     let repo = bot_repo("git@github.com:Alice/daily-papers.git");
     let out = run_in(repo.path(), &["init"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     let config = read(repo.path(), "config.toml");
     assert!(
         config.contains("base_url = \"https://alice.github.io/daily-papers/\""),
@@ -204,7 +183,7 @@ fn init_takes_the_pages_address_from_an_ssh_remote() {
 fn init_gives_a_user_site_its_root_address() {
     let repo = bot_repo("git@github.com:alice/alice.github.io.git");
     let out = run_in(repo.path(), &["init"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     let config = read(repo.path(), "config.toml");
     assert!(
         config.contains("base_url = \"https://alice.github.io/\""),
@@ -217,8 +196,12 @@ fn init_gives_a_user_site_its_root_address() {
 fn init_without_a_remote_writes_a_placeholder_that_says_so() {
     let repo = bot_repo("");
     let out = run_in(repo.path(), &["init"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("placeholder"), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("placeholder"),
+        "{}",
+        output_text(&out)
+    );
     let config = read(repo.path(), "config.toml");
     assert!(
         config.contains("https://OWNER.github.io/REPOSITORY/"),
@@ -236,9 +219,9 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     let again = run_in(root, &["init"]);
     assert!(!again.status.success());
     assert!(
-        text(&again).contains("config.toml already exists"),
+        output_text(&again).contains("config.toml already exists"),
         "{}",
-        text(&again)
+        output_text(&again)
     );
     assert_eq!(common::tree(root), before, "a refused init changed files");
 
@@ -249,9 +232,9 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     let out = run_in(other.path(), &["init"]);
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("papertrail.yml already exists"),
+        output_text(&out).contains("papertrail.yml already exists"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     assert!(!other.path().join("config.toml").exists());
     assert_eq!(read(other.path(), ".github/workflows/papertrail.yml"), mine);
@@ -265,13 +248,13 @@ fn init_in_an_empty_folder_makes_a_site_that_builds() {
         .args(["init", "site"])
         .output()
         .expect("run papertrail");
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     let site = dir.path().join("site");
     assert!(read(&site, "config.toml").contains("content_dir = \"content\""));
     assert!(site.join("content").is_dir());
     assert_eq!(read(&site, ".gitignore").matches("/public/").count(), 1);
     assert!(run_in(&site, &["new", "2025-07-04"]).status.success());
     let out = run_in(&site, &["build"]);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(site.join("public/index.html").is_file());
 }

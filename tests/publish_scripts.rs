@@ -3,9 +3,12 @@
 //! checksum, a missing one, `latest`), and the feed-state commit against a local bare
 //! repository.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::output_text;
 use sha2::{Digest, Sha256};
 
 const TARGET: &str = "x86_64-unknown-linux-musl";
@@ -17,14 +20,6 @@ fn script(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scripts")
         .join(name)
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -53,7 +48,7 @@ fn release(hash: Option<&str>) -> tempfile::TempDir {
         .arg("papertrail")
         .output()
         .expect("tar runs");
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     let bytes = std::fs::read(&built).expect("archive");
     let sums = format!(
         "{}  {archive}\n",
@@ -87,11 +82,11 @@ fn installs_a_verified_release_binary() {
     let release = release(None);
     let dest = release.path().join("bin");
     let out = install(release.path(), "v0.9.1", &dest);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(
-        text(&out).contains("installed papertrail 0.9.1"),
+        output_text(&out).contains("installed papertrail 0.9.1"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     let run = Command::new(dest.join("papertrail"))
         .arg("--version")
@@ -104,7 +99,7 @@ fn installs_a_verified_release_binary() {
 
     let latest = release.path().join("latest");
     let out = install(release.path(), "latest", &latest);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert!(latest.join("papertrail").is_file());
 }
 
@@ -114,7 +109,11 @@ fn a_wrong_checksum_installs_nothing() {
     let dest = release.path().join("bin");
     let out = install(release.path(), "0.9.1", &dest);
     assert!(!out.status.success());
-    assert!(text(&out).contains("SHA-256 mismatch"), "{}", text(&out));
+    assert!(
+        output_text(&out).contains("SHA-256 mismatch"),
+        "{}",
+        output_text(&out)
+    );
     assert!(!dest.join("papertrail").exists());
 }
 
@@ -128,7 +127,11 @@ fn a_checksum_file_without_the_archive_installs_nothing() {
     let dest = release.path().join("bin");
     let out = install(release.path(), "0.9.1", &dest);
     assert!(!out.status.success());
-    assert!(text(&out).contains("has no SHA-256 for"), "{}", text(&out));
+    assert!(
+        output_text(&out).contains("has no SHA-256 for"),
+        "{}",
+        output_text(&out)
+    );
     assert!(!dest.exists());
 }
 
@@ -138,15 +141,15 @@ fn a_missing_release_is_named() {
     let out = install(release.path(), "0.9.2", &release.path().join("bin"));
     assert!(!out.status.success());
     assert!(
-        text(&out).contains("cannot download") && text(&out).contains("v0.9.2"),
+        output_text(&out).contains("cannot download") && output_text(&out).contains("v0.9.2"),
         "{}",
-        text(&out)
+        output_text(&out)
     );
     let bad = install(release.path(), "nine", &release.path().join("bin"));
     assert!(
-        text(&bad).contains("version must look like"),
+        output_text(&bad).contains("version must look like"),
         "{}",
-        text(&bad)
+        output_text(&bad)
     );
 }
 
@@ -160,7 +163,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .env("GIT_COMMITTER_EMAIL", "t@example.org")
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", text(&out));
+    assert!(out.status.success(), "git {args:?}: {}", output_text(&out));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -193,8 +196,12 @@ fn feed_state_is_committed_back_only_when_it_changed() {
     git(&work, &["push", "-q", "origin", "main"]);
 
     let out = commit_feed_state(&work);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("unchanged"), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("unchanged"),
+        "{}",
+        output_text(&out)
+    );
     assert_eq!(git(&remote, &["rev-list", "--count", "main"]).trim(), "1");
 
     std::fs::write(
@@ -204,7 +211,7 @@ fn feed_state_is_committed_back_only_when_it_changed() {
     .expect("state");
     std::fs::write(work.join("stray.txt"), "not committed\n").expect("stray");
     let out = commit_feed_state(&work);
-    assert!(out.status.success(), "{}", text(&out));
+    assert!(out.status.success(), "{}", output_text(&out));
     assert_eq!(git(&remote, &["rev-list", "--count", "main"]).trim(), "2");
     let message = git(&remote, &["log", "-1", "--format=%s", "main"]);
     assert!(message.contains("[skip ci]"), "{message}");

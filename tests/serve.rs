@@ -39,9 +39,20 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
-        let mut child = Command::new(BIN)
-            .arg("--root")
-            .arg(site.root())
+        let mut command = Command::new(BIN);
+        command.arg("--root").arg(site.root());
+        Server::spawn(command)
+    }
+
+    /// Started as a user types it: inside the site's folder, no `--root`.
+    fn start_inside(site: &Site) -> Server {
+        let mut command = Command::new(BIN);
+        command.current_dir(site.root());
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -547,7 +558,7 @@ fn serves_and_watches_the_content_dir() {
         "archive/README.md",
         OTHER_DAY.replace("Gamma", "Readme").as_bytes(),
     );
-    let server = Server::start(&site);
+    let server = Server::start_inside(&site);
     assert!(server.get("/2025/07/04/").body.contains("Alpha Paper"));
     assert_eq!(server.get("/2025/07/05/").status, 404);
 
