@@ -97,11 +97,14 @@ impl Done {
 /// Sets up `dir` (created when missing) as a site published by GitHub Pages.
 pub fn init(dir: &Path) -> Result<Done> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for rel in ["config.toml", WORKFLOW_PATH] {
-        if dir.join(rel).exists() {
+    // GitHub reads workflows at the repository's top, which may be above the site.
+    let (top, site) = repository_top(dir);
+    let workflow_file = top.join(WORKFLOW_PATH);
+    for path in [dir.join("config.toml"), workflow_file.clone()] {
+        if path.exists() {
             bail!(
                 "{} already exists; init writes nothing over existing files (remove it to start again)",
-                crate::diagnostic::display_path(&dir.join(rel))
+                crate::diagnostic::display_path(&path)
             );
         }
     }
@@ -116,7 +119,7 @@ pub fn init(dir: &Path) -> Result<Done> {
         Some(p) => (p.url.clone(), false),
         None => ("https://OWNER.github.io/REPOSITORY/".to_string(), true),
     };
-    let after = committing_workflows(&dir.join(".github/workflows"))?;
+    let after = committing_workflows(&top.join(".github/workflows"))?;
     let branch = git(dir, &["symbolic-ref", "--short", "HEAD"]).unwrap_or_else(|| "main".into());
 
     let mut written = Vec::new();
@@ -132,8 +135,11 @@ pub fn init(dir: &Path) -> Result<Done> {
     let config = config_text(&title, &base_url, placeholder, &found);
     create(dir, "config.toml", &config)?;
     written.push(("config.toml".into(), "wrote".into()));
-    create(dir, WORKFLOW_PATH, &workflow(&branch, &after))?;
-    written.push((WORKFLOW_PATH.into(), "wrote".into()));
+    create(&top, WORKFLOW_PATH, &workflow(&branch, &after, &site))?;
+    written.push((
+        crate::diagnostic::display_path(&workflow_file),
+        "wrote".into(),
+    ));
     if let Some(what) = extend_gitignore(dir)? {
         written.push((".gitignore".into(), what));
     }
@@ -146,6 +152,21 @@ pub fn init(dir: &Path) -> Result<Done> {
         placeholder,
         after,
     })
+}
+
+/// The repository's top folder and the site's folder relative to it (`""` when the
+/// site is the top, or when `dir` is in no repository: then the top is `dir`).
+fn repository_top(dir: &Path) -> (PathBuf, String) {
+    let top =
+        git(dir, &["rev-parse", "--show-toplevel"]).and_then(|t| Path::new(&t).canonicalize().ok());
+    let here = dir.canonicalize().ok();
+    if let (Some(top), Some(here)) = (top, here)
+        && let Ok(rel) = here.strip_prefix(&top)
+        && !rel.as_os_str().is_empty()
+    {
+        return (top, slash_path(rel));
+    }
+    (dir.to_path_buf(), String::new())
 }
 
 /// Writes a new file; fails if one appeared since the check.
@@ -381,8 +402,8 @@ fn config_text(title: &str, base_url: &str, placeholder: bool, found: &ContentFo
 }
 
 /// The Pages workflow: on pushes to `branch`, after each workflow in `after`, daily and
-/// by hand.
-pub fn workflow(branch: &str, after: &[String]) -> String {
+/// by hand; `site` is the site's folder in the repository (`""` at its top).
+pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
     let action = REPOSITORY
         .trim_end_matches('/')
         .strip_prefix("https://github.com/")
@@ -406,6 +427,22 @@ pub fn workflow(branch: &str, after: &[String]) -> String {
         .replace("@BRANCH@", &yaml_string(branch))
         .replace("@WORKFLOW_RUN@\n", &workflow_run)
         .replace("@CRON@", "17 6")
+        .replace(
+            "@ROOT@",
+            &if site.is_empty() {
+                String::new()
+            } else {
+                format!("          root: {}\n", yaml_string(site))
+            },
+        )
+        .replace(
+            "@PUBLIC@",
+            &yaml_string(&if site.is_empty() {
+                "public".to_string()
+            } else {
+                format!("{site}/public")
+            }),
+        )
 }
 
 /// A double-quoted YAML string.
@@ -585,13 +622,16 @@ mod tests {
 
     #[test]
     fn generated_workflow_names_each_committing_workflow() {
-        let text = workflow("main", &["Daily papers".into(), "Say \"hi\"".into()]);
+        let text = workflow("main", &["Daily papers".into(), "Say \"hi\"".into()], "");
         assert!(
             text.contains("workflows: [\"Daily papers\", \"Say \\\"hi\\\"\"]"),
             "{text}"
         );
         assert!(text.contains("branches: [\"main\"]"));
-        assert!(!workflow("main", &[]).contains("workflow_run:"));
+        assert!(!workflow("main", &[], "").contains("workflow_run:"));
+        let nested = workflow("main", &[], "site");
+        assert!(nested.contains("          root: \"site\"\n"), "{nested}");
+        assert!(nested.contains("path: \"site/public\""), "{nested}");
         for marker in [
             "@REPOSITORY@",
             "@ACTION@",

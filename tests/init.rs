@@ -258,3 +258,23 @@ fn init_in_an_empty_folder_makes_a_site_that_builds() {
     assert!(out.status.success(), "{}", output_text(&out));
     assert!(site.join("public/index.html").is_file());
 }
+
+#[test]
+fn a_site_in_a_sub_folder_gets_its_workflow_at_the_repository_top() {
+    let repo = bot_repo("https://github.com/alice/daily-papers.git");
+    let root = repo.path();
+    std::fs::create_dir_all(root.join("site")).expect("mkdir");
+    std::fs::rename(root.join("archive"), root.join("site/archive")).expect("move");
+    let out = run_in(&root.join("site"), &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let workflow = read(root, ".github/workflows/papertrail.yml");
+    assert!(workflow.contains("root: \"site\""), "{workflow}");
+    assert!(workflow.contains("path: \"site/public\""), "{workflow}");
+    assert!(
+        workflow.contains("workflows: [\"Daily papers\"]"),
+        "{workflow}"
+    );
+    assert!(!root.join("site/.github").exists());
+    assert!(read(root, "site/config.toml").contains("content_dir = \"archive\""));
+    assert_clean(&run_in(&root.join("site"), &["build"]));
+}
