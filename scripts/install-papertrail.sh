@@ -2,7 +2,7 @@
 # Installs a papertrail release binary: downloads the archive for this machine, checks
 # its SHA-256 against the release's checksum file, and unpacks the binary. Nothing is
 # installed when a download or the check fails. The GitHub Action runs this; it works
-# anywhere with bash, curl, tar (unzip on Windows) and sha256sum or shasum.
+# anywhere with bash, curl, tar (unzip or 7z on Windows) and sha256sum or shasum.
 #
 # Usage: scripts/install-papertrail.sh [VERSION] [DEST]
 #   VERSION  0.1.0 (a leading v is fine), or `latest`; default: the version in the
@@ -95,7 +95,16 @@ fi
 
 mkdir -p "$work/unpacked"
 case $archive in
-    *.zip) unzip -q "$work/$archive" -d "$work/unpacked" || die "cannot unpack $archive" ;;
+    *.zip)
+        # Git Bash on Windows may lack unzip; GitHub's Windows runners have 7-Zip.
+        if command -v unzip >/dev/null 2>&1; then
+            unzip -q "$work/$archive" -d "$work/unpacked" || die "cannot unpack $archive"
+        elif command -v 7z >/dev/null 2>&1; then
+            7z x -y -o"$work/unpacked" "$work/$archive" >/dev/null || die "cannot unpack $archive"
+        else
+            die "neither unzip nor 7z is installed: cannot unpack $archive"
+        fi
+        ;;
     *) tar -xzf "$work/$archive" -C "$work/unpacked" || die "cannot unpack $archive" ;;
 esac
 [[ -f $work/unpacked/$exe ]] || die "$archive holds no $exe at its top"

@@ -30,24 +30,47 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A release folder laid out as GitHub serves one, at `releases/download/v0.9.1/` and
-/// `releases/latest/download/`: the archive (a stand-in binary at its top: a script, as
-/// packing the real debug binary takes seconds) and its checksum file, whose hash is
-/// `hash` when given.
+/// `releases/latest/download/`: the archive for [`TARGET`] (a stand-in binary at its
+/// top: a script, as packing the real debug binary takes seconds) and its checksum file,
+/// whose hash is `hash` when given.
 fn release(hash: Option<&str>) -> tempfile::TempDir {
+    release_for(TARGET, hash)
+}
+
+/// [`release`] for any target: a `.zip` holding `papertrail.exe` for Windows (made with
+/// Python's zipfile, which every machine running `.ci/run` has), else a `.tar.gz`.
+fn release_for(target: &str, hash: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let stage = dir.path().join("stage");
     std::fs::create_dir_all(&stage).expect("stage");
-    std::fs::write(stage.join("papertrail"), STAND_IN).expect("stand-in binary");
-    let archive = format!("papertrail-{TARGET}.tar.gz");
+    let windows = target.contains("-windows-");
+    let exe = if windows {
+        "papertrail.exe"
+    } else {
+        "papertrail"
+    };
+    std::fs::write(stage.join(exe), STAND_IN).expect("stand-in binary");
+    let archive = format!(
+        "papertrail-{target}.{}",
+        if windows { "zip" } else { "tar.gz" }
+    );
     let built = dir.path().join(&archive);
-    let out = Command::new("tar")
-        .arg("-czf")
-        .arg(&built)
-        .arg("-C")
-        .arg(&stage)
-        .arg("papertrail")
-        .output()
-        .expect("tar runs");
+    let out = if windows {
+        Command::new("python3")
+            .args(["-m", "zipfile", "-c"])
+            .arg(&built)
+            .arg(stage.join(exe))
+            .output()
+    } else {
+        Command::new("tar")
+            .arg("-czf")
+            .arg(&built)
+            .arg("-C")
+            .arg(&stage)
+            .arg(exe)
+            .output()
+    }
+    .expect("archiver runs");
     assert!(out.status.success(), "{}", output_text(&out));
     let bytes = std::fs::read(&built).expect("archive");
     let sums = format!(
@@ -58,12 +81,16 @@ fn release(hash: Option<&str>) -> tempfile::TempDir {
         let folder = dir.path().join(folder);
         std::fs::create_dir_all(&folder).expect("release folder");
         std::fs::write(folder.join(&archive), &bytes).expect("archive");
-        std::fs::write(folder.join(format!("papertrail-{TARGET}.sha256")), &sums).expect("sums");
+        std::fs::write(folder.join(format!("papertrail-{target}.sha256")), &sums).expect("sums");
     }
     dir
 }
 
 fn install(release: &Path, version: &str, dest: &Path) -> Output {
+    install_for(TARGET, release, version, dest)
+}
+
+fn install_for(target: &str, release: &Path, version: &str, dest: &Path) -> Output {
     Command::new("bash")
         .arg(script("install-papertrail.sh"))
         .arg(version)
@@ -72,9 +99,22 @@ fn install(release: &Path, version: &str, dest: &Path) -> Output {
             "PAPERTRAIL_REPOSITORY",
             format!("file://{}", release.display()),
         )
-        .env("PAPERTRAIL_TARGET", TARGET)
+        .env("PAPERTRAIL_TARGET", target)
         .output()
         .expect("bash runs")
+}
+
+#[test]
+fn installs_the_windows_zip() {
+    let target = "x86_64-pc-windows-msvc";
+    let release = release_for(target, None);
+    let dest = release.path().join("bin");
+    let out = install_for(target, release.path(), "0.9.1", &dest);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_eq!(
+        std::fs::read_to_string(dest.join("papertrail.exe")).expect("installed"),
+        STAND_IN
+    );
 }
 
 #[test]
