@@ -192,7 +192,8 @@ pub struct ContentFound {
     pub dir: String,
     pub digests: usize,
     /// Digest-named files in `dir` that carry no date (README.md, notes), relative to
-    /// `dir`: they go into `ignored_content`.
+    /// `dir`, and when `dir` is the top, the folders of [`NOT_CONTENT`] there: they go
+    /// into `ignored_content`.
     pub undated: Vec<String>,
 }
 
@@ -230,6 +231,15 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     };
     let root = dir.join(&folder);
     let mut undated = Vec::new();
+    // Digests at the top: the folders never searched would be read by builds.
+    if folder.is_empty() {
+        undated.extend(
+            NOT_CONTENT
+                .iter()
+                .filter(|name| root.join(name).is_dir())
+                .map(|name| name.to_string()),
+        );
+    }
     for path in walk(&root)? {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
@@ -238,6 +248,7 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             undated.push(slash_path(rel));
         }
     }
+    undated.sort();
     Ok(ContentFound {
         dir: if folder.is_empty() {
             ".".into()

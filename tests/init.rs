@@ -278,3 +278,33 @@ fn a_site_in_a_sub_folder_gets_its_workflow_at_the_repository_top() {
     assert!(read(root, "site/config.toml").contains("content_dir = \"archive\""));
     assert_clean(&run_in(&root.join("site"), &["build"]));
 }
+
+#[test]
+fn digests_at_the_top_make_the_top_the_content_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    for (i, date) in ["2025-07-03", "2025-07-04"].iter().enumerate() {
+        let id = format!("2507.0{i}201");
+        std::fs::write(
+            root.join(format!("{date}.md")),
+            day(date, &id, "Top Level Paper"),
+        )
+        .expect("day");
+    }
+    std::fs::write(root.join("README.md"), "# Papers\n").expect("readme");
+    std::fs::create_dir_all(root.join("node_modules/x")).expect("mkdir");
+    std::fs::write(
+        root.join("node_modules/x/README.md"),
+        "## Papers for 2025-07-03\n",
+    )
+    .expect("module readme");
+    let out = run_in(root, &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let config = read(root, "config.toml");
+    assert!(config.contains("content_dir = \".\""), "{config}");
+    assert!(
+        config.contains("ignored_content = [\"README.md\", \"node_modules\"]"),
+        "{config}"
+    );
+    assert_clean(&run_in(root, &["build"]));
+}
