@@ -65,7 +65,7 @@ pub fn load_site(
     }
     let opts = content::ParseOptions::from_config(&config);
     let mut phases = crate::timings::Phases::new();
-    let (digests, mut diags) = content::load(&root.join("content"), &opts);
+    let (digests, mut diags) = content::load(&config.content_path(root), &config.ignored, &opts);
     phases.mark("read+parse");
     let files = digests.len();
     let (site, model_diags) = model::build(digests, &config);
@@ -78,7 +78,7 @@ pub fn load_site(
     {
         diags.push(
             Diagnostic::error(
-                root.join("content"),
+                config.content_path(root),
                 0,
                 format!(
                     "{files} digest file(s), but no paper was read from any of them (drafts are published only with `drafts = true`); papertrail reads {}",

@@ -3,7 +3,7 @@
 //! Every key has a default so that a folder holding only `content/` builds, and unknown
 //! keys are errors: a typo in a setting should be reported, not silently ignored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -44,6 +44,15 @@ pub struct Config {
     pub strip_follow_ups: bool,
     /// How diagnostics are reported: `[lint] allow = ["empty-authors", …]`.
     pub lint: LintConfig,
+    /// The folder holding the digests, relative to the site's root: a bot's repository
+    /// keeps them where the bot writes them (`archive/`, `data/`), not in `content/`.
+    pub content_dir: String,
+    /// Globs, relative to `content_dir`, of files and folders that are not digests (a
+    /// bot's README.md, its notes): skipped on purpose instead of read and warned about.
+    pub ignored_content: Vec<String>,
+    /// `ignored_content`, compiled once when the file is read.
+    #[serde(skip)]
+    pub ignored: globset::GlobSet,
 }
 
 /// The `[lint]` table: warning kinds the site has accepted, clippy style. Allowed kinds
@@ -97,6 +106,9 @@ impl Default for Config {
             strip_preambles: true,
             strip_follow_ups: true,
             lint: LintConfig::default(),
+            content_dir: "content".into(),
+            ignored_content: Vec::new(),
+            ignored: globset::GlobSet::empty(),
         }
     }
 }
@@ -201,6 +213,23 @@ impl Config {
                 Diagnostic::error(path, line_of_key(text, "allow"), message).kind(Kind::Config),
             );
         }
+        if config.content_dir.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(text, "content_dir"),
+                    "`content_dir` must name a folder (`.` for the site's root)",
+                )
+                .kind(Kind::Config),
+            );
+        }
+        match compile_globs(&config.ignored_content) {
+            Ok(set) => config.ignored = set,
+            Err(msg) => problems.push(
+                Diagnostic::error(path, line_of_key(text, "ignored_content"), msg)
+                    .kind(Kind::Config),
+            ),
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -223,6 +252,16 @@ impl Config {
         Ok(())
     }
 
+    /// The folder the digests are read from (and `new` and `import` write to).
+    pub fn content_path(&self, root: &Path) -> PathBuf {
+        let dir = self.content_dir.trim_end_matches('/');
+        if dir == "." || dir.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(dir.strip_prefix("./").unwrap_or(dir))
+        }
+    }
+
     /// The `tag:` URI prefix shared by every feed and entry id of this site.
     pub fn feed_id_base(&self) -> String {
         match &self.feed_id_base {
@@ -230,6 +269,19 @@ impl Config {
             None => format!("tag:papertrail,2025:{}", slug::slugify(&self.title)),
         }
     }
+}
+
+/// One set from `ignored_content`. A glob's `*` crosses `/` (as in Zola), so `*.jsonl`
+/// skips such files at any depth; the error names the glob that does not parse.
+fn compile_globs(globs: &[String]) -> Result<globset::GlobSet, String> {
+    let mut set = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = globset::Glob::new(glob)
+            .map_err(|e| format!("`ignored_content`: `{glob}` is not a glob: {}", e.kind()))?;
+        set.add(compiled);
+    }
+    set.build()
+        .map_err(|e| format!("`ignored_content` cannot be compiled: {e}"))
 }
 
 /// Line of the first `key =` in the text, for pointing at a bad value.
@@ -308,6 +360,38 @@ mod tests {
             Config::parse(Path::new("config.toml"), "[lint]\nallow = [\"bad-row\"]\n").unwrap_err();
         assert!(
             err.items[0].message.contains("cannot be allowed"),
+            "{}",
+            err.items[0].message
+        );
+    }
+
+    #[test]
+    fn content_dir_and_ignored_content() {
+        let c = Config::parse(
+            Path::new("config.toml"),
+            "content_dir = \"archive/\"\nignored_content = [\"README.md\", \"*.jsonl\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.content_path(Path::new("site")), Path::new("site/archive"));
+        assert!(c.ignored.is_match("README.md"));
+        assert!(c.ignored.is_match("2025/07/notes.jsonl"));
+        assert!(!c.ignored.is_match("2025/07/04.md"));
+        let root = Config::parse(Path::new("config.toml"), "content_dir = \".\"").unwrap();
+        assert_eq!(root.content_path(Path::new("site")), Path::new("site"));
+        let default = Config::parse(Path::new("config.toml"), "").unwrap();
+        assert_eq!(default.content_path(Path::new(".")), Path::new("./content"));
+    }
+
+    #[test]
+    fn bad_glob_names_the_line() {
+        let err = Config::parse(
+            Path::new("config.toml"),
+            "title = \"x\"\nignored_content = [\"a[\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.items[0].line, 2);
+        assert!(
+            err.items[0].message.contains("`a[`"),
             "{}",
             err.items[0].message
         );

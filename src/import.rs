@@ -1,8 +1,9 @@
 //! `papertrail import`: items of an RSS 2.0, Atom or JSON Feed document into day files.
 //!
 //! Each item goes to the day of its date (`published`, else `updated`, or `--date`), in
-//! papertrail's own format, into `content/YYYY/MM/YYYY-MM-DD-import.md`: created when
-//! missing, appended to otherwise. Nothing already in `content/` is ever rewritten. An
+//! papertrail's own format, into `YYYY/MM/YYYY-MM-DD-import.md` under the content folder
+//! (`content_dir`): created when missing, appended to otherwise. Nothing already there is
+//! ever rewritten. An
 //! item whose arXiv id or link already appears anywhere on its day, in any file, is
 //! skipped, so importing the same feed twice adds nothing. Items without an arXiv id are
 //! kept as links.
@@ -304,13 +305,12 @@ fn url_key(u: &str) -> String {
 }
 
 /// Keys (`arxiv:ID`, `url:URL`) of everything already on each day.
-fn existing(root: &Path) -> BTreeMap<NaiveDate, HashSet<String>> {
+fn existing(dir: &Path, ignored: &globset::GlobSet) -> BTreeMap<NaiveDate, HashSet<String>> {
     let mut out: BTreeMap<NaiveDate, HashSet<String>> = BTreeMap::new();
-    let dir = root.join("content");
     if !dir.is_dir() {
         return out;
     }
-    let (digests, _) = content::load(&dir, &content::ParseOptions::default());
+    let (digests, _) = content::load(dir, ignored, &content::ParseOptions::default());
     for d in &digests {
         for s in &d.sections {
             let Some(date) = s.date.or(d.front.date).or(d.path_date) else {
@@ -330,18 +330,19 @@ fn existing(root: &Path) -> BTreeMap<NaiveDate, HashSet<String>> {
     out
 }
 
-/// The file an import writes a day's new items to.
-pub fn import_path(root: &Path, date: NaiveDate) -> PathBuf {
-    root.join("content")
+/// The file an import writes a day's new items to, under the content folder.
+pub fn import_path(content_dir: &Path, date: NaiveDate) -> PathBuf {
+    content_dir
         .join(date.format("%Y/%m").to_string())
         .join(format!("{}-import.md", date.format("%Y-%m-%d")))
 }
 
-/// Writes `items` into the day files under `root/content`. Never rewrites existing
-/// text: a day's import file is created, or appended to.
-pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
+/// Writes `items` into the day files under `content_dir` (whose files `ignored` matches
+/// are not read). Never rewrites existing text: a day's import file is created, or
+/// appended to.
+pub fn import(content_dir: &Path, ignored: &globset::GlobSet, items: Vec<Item>) -> Result<Report> {
     let mut report = Report::default();
-    let mut seen = existing(root);
+    let mut seen = existing(content_dir, ignored);
     let mut by_day: BTreeMap<NaiveDate, Vec<NativeEntry>> = BTreeMap::new();
     for item in items {
         let Some(date) = item.date else {
@@ -375,7 +376,7 @@ pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
         by_day.entry(date).or_default().push(e);
     }
     for (date, entries) in by_day {
-        let path = import_path(root, date);
+        let path = import_path(content_dir, date);
         let created = !path.exists();
         let text = if created {
             native::new_day_file(date, &entries)

@@ -10,6 +10,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod feed_state;
 pub mod import;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod render;

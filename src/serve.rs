@@ -147,9 +147,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     state.full(&shared);
     println!(
-        "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
+        "Serving {} at {base_url} (built in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
         crate::diagnostic::display_path(&opts.root),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        state.rel(&state.content_dir)
     );
     let _ = std::io::stdout().flush();
 
@@ -207,7 +208,9 @@ impl State {
     fn new(root: &Path, base_url: &str) -> State {
         State {
             root: root.to_path_buf(),
-            content_dir: root.join("content"),
+            // config.toml names the folder; `full` reads it again at every reload.
+            content_dir: Config::load(root)
+                .map_or_else(|_| root.join("content"), |c| c.content_path(root)),
             base_url: base_url.to_string(),
             config: None,
             theme: None,
@@ -225,12 +228,19 @@ impl State {
 
     fn watch(&self, watcher: &mut notify::RecommendedWatcher) {
         let _ = watcher.watch(&self.root, RecursiveMode::NonRecursive);
-        for dir in ["content", "templates", "themes", "static"] {
-            let path = self.root.join(dir);
+        let dirs = ["templates", "themes", "static"].map(|d| self.root.join(d));
+        for path in std::iter::once(&self.content_dir).chain(&dirs) {
             if path.is_dir() {
-                let _ = watcher.watch(&path, RecursiveMode::Recursive);
+                let _ = watcher.watch(path, RecursiveMode::Recursive);
             }
         }
+    }
+
+    /// The settings' `ignored_content` (nothing before a config was read).
+    fn ignored(&self) -> &globset::GlobSet {
+        static NOTHING: std::sync::LazyLock<globset::GlobSet> =
+            std::sync::LazyLock::new(globset::GlobSet::empty);
+        self.config.as_ref().map_or(&NOTHING, |c| &c.ignored)
     }
 
     fn parse_options(&self) -> ParseOptions {
@@ -271,8 +281,9 @@ impl State {
             match self.classify(&paths) {
                 Change::Nothing => {}
                 Change::Full => {
-                    self.watch(watcher);
+                    // After the reload: config.toml may have moved the content folder.
                     self.full(shared);
+                    self.watch(watcher);
                     println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                 }
                 Change::Content(changed) => {
@@ -292,6 +303,13 @@ impl State {
         let mut content_paths = BTreeSet::new();
         let mut rescan = false;
         for path in paths {
+            // The watcher reports absolute paths; the rest of the state names files as
+            // the root was given (`.` when run inside the site).
+            let local = std::path::absolute(&self.root)
+                .ok()
+                .and_then(|abs| path.strip_prefix(abs).ok())
+                .map(|rel| self.root.join(rel));
+            let path = local.as_ref().unwrap_or(path);
             let Ok(rel) = path.strip_prefix(&self.root) else {
                 continue;
             };
@@ -299,9 +317,15 @@ impl State {
             let Some(top) = parts.next() else { continue };
             match top.as_ref() {
                 "config.toml" | "templates" | "themes" | "static" => return Change::Full,
-                "content" => {
-                    let rest: Vec<_> = parts.collect();
-                    if rest.iter().any(|p| p.starts_with('.')) {
+                _ => {
+                    let Ok(inside) = path.strip_prefix(&self.content_dir) else {
+                        continue;
+                    };
+                    if inside
+                        .components()
+                        .any(|p| p.as_os_str().to_string_lossy().starts_with('.'))
+                        || content::is_ignored(inside, self.ignored())
+                    {
                         continue;
                     }
                     if is_digest_name(path) {
@@ -314,11 +338,10 @@ impl State {
                         rescan = true;
                     }
                 }
-                _ => {}
             }
         }
         if rescan {
-            match content::discover(&self.content_dir) {
+            match content::discover(&self.content_dir, self.ignored()) {
                 Ok(found) => {
                     let found: BTreeSet<PathBuf> = found.into_iter().collect();
                     content_paths.extend(
@@ -381,11 +404,12 @@ impl State {
             }
         };
         self.matcher = Some(Arc::new(crate::tagging::Matcher::new(&config.tag_rules)));
+        self.content_dir = config.content_path(&self.root);
         self.config = Some(Arc::new(config));
         self.theme = Some(Arc::new(theme));
         let opts = self.parse_options();
         let parsed: Vec<(PathBuf, Option<Digest>, Diagnostics)> =
-            match content::discover(&self.content_dir) {
+            match content::discover(&self.content_dir, self.ignored()) {
                 Ok(paths) => paths
                     .into_par_iter()
                     .map(|p| {

@@ -39,9 +39,20 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
-        let mut child = Command::new(BIN)
-            .arg("--root")
-            .arg(site.root())
+        let mut command = Command::new(BIN);
+        command.arg("--root").arg(site.root());
+        Server::spawn(command)
+    }
+
+    /// Started as a user types it: inside the site's folder, no `--root`.
+    fn start_inside(site: &Site) -> Server {
+        let mut command = Command::new(BIN);
+        command.current_dir(site.root());
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -534,4 +545,34 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
             assert_eq!(tag_status(path), expect, "{what}: {path}");
         }
     }
+}
+
+#[test]
+fn serves_and_watches_the_content_dir() {
+    let site = Site::new(
+        "content_dir = \"archive\"\nignored_content = [\"README.md\"]\n",
+        &[],
+    );
+    site.write("archive/2025/07/04.md", DAY.as_bytes());
+    site.write(
+        "archive/README.md",
+        OTHER_DAY.replace("Gamma", "Readme").as_bytes(),
+    );
+    let server = Server::start_inside(&site);
+    assert!(server.get("/2025/07/04/").body.contains("Alpha Paper"));
+    assert_eq!(server.get("/2025/07/05/").status, 404);
+
+    site.write("archive/2025/07/05.md", OTHER_DAY.as_bytes());
+    server.poll("/2025/07/05/", |r| r.body.contains("Gamma Paper"));
+    // An edit to an ignored file changes nothing.
+    site.write(
+        "archive/README.md",
+        OTHER_DAY.replace("Gamma", "Still Readme").as_bytes(),
+    );
+    site.write(
+        "archive/2025/07/04.md",
+        DAY.replace("Alpha Paper", "Later Paper").as_bytes(),
+    );
+    server.poll("/2025/07/04/", |r| r.body.contains("Later Paper"));
+    assert!(!server.get("/2025/07/05/").body.contains("Readme Paper"));
 }

@@ -105,10 +105,15 @@ impl ParseOptions {
     }
 }
 
-/// Every digest under `content_dir`, in path order, and every problem found.
-pub fn load(content_dir: &Path, opts: &ParseOptions) -> (Vec<Digest>, Diagnostics) {
+/// Every digest under `content_dir` (less what `ignored` matches), in path order, and
+/// every problem found.
+pub fn load(
+    content_dir: &Path,
+    ignored: &globset::GlobSet,
+    opts: &ParseOptions,
+) -> (Vec<Digest>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let paths = match discover(content_dir) {
+    let paths = match discover(content_dir, ignored) {
         Ok(paths) => paths,
         Err(d) => {
             diagnostics.push(d);
@@ -127,9 +132,10 @@ pub fn load(content_dir: &Path, opts: &ParseOptions) -> (Vec<Digest>, Diagnostic
     (digests, diagnostics)
 }
 
-/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries.
-/// Sorted, so that everything downstream is deterministic.
-pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries and
+/// the files and folders `ignored` matches (paths relative to `dir`, see
+/// [`is_ignored`]). Sorted, so that everything downstream is deterministic.
+pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, Diagnostic> {
     if !dir.is_dir() {
         return Err(Diagnostic::error(
             dir,
@@ -143,7 +149,14 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_name().to_string_lossy().starts_with('.')
+                    && !e
+                        .path()
+                        .strip_prefix(dir)
+                        .is_ok_and(|rel| ignored.is_match(rel))
+        });
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
@@ -156,7 +169,16 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-fn is_digest_name(path: &Path) -> bool {
+/// Whether `rel` (a path relative to the content folder) or a folder holding it is
+/// matched by `ignored`: what [`discover`] skips, for callers that see one path at a time.
+pub fn is_ignored(rel: &Path, ignored: &globset::GlobSet) -> bool {
+    rel.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| ignored.is_match(a))
+}
+
+/// Whether a file name has one of the digest extensions (`.md`, `.markdown`, `.txt`).
+pub fn is_digest_name(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown" | "txt")
