@@ -71,8 +71,12 @@ pub fn load_site(
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
+    // Files read as nothing papertrail knows, and no paper anywhere: most likely a format
+    // papertrail does not read, which must not publish an empty site. (Day files still
+    // being written by hand are not such files.)
     if files > 0
         && !diags.has_errors()
+        && diags.items.iter().any(|d| d.kind == Kind::EmptyFile)
         && site.papers.is_empty()
         && site.days.iter().all(|d| d.links.is_empty())
     {

@@ -113,7 +113,7 @@ fn missing_content_dir_is_named() {
     let out = run(&site, &["build"]);
     assert!(!out.status.success());
     assert!(
-        output_text(&out).contains("papers: error: content folder not found"),
+        output_text(&out).contains("papers: error[io]: content folder not found"),
         "{}",
         output_text(&out)
     );

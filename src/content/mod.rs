@@ -253,7 +253,7 @@ pub fn parse_digest(
     };
     // A file whose entries could not be read says so in its errors already.
     if diags.error_count() == errors_before {
-        report_empty(path, &sections, body_line, diags);
+        report_empty(path, &front, &sections, body_line, diags);
     }
     Some(Digest {
         path: path.to_path_buf(),
@@ -300,8 +300,27 @@ pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Tit
 
 /// Says so when a file yields no paper: a file with nothing papertrail can read, or a
 /// dated section (a bot's day) whose table is empty. Nothing vanishes without a word.
-fn report_empty(path: &Path, sections: &[Section], body_line: usize, diags: &mut Diagnostics) {
-    if sections.iter().all(|s| s.entries.is_empty()) && sections.iter().all(|s| s.date.is_none()) {
+fn report_empty(
+    path: &Path,
+    front: &FrontMatter,
+    sections: &[Section],
+    body_line: usize,
+    diags: &mut Diagnostics,
+) {
+    let no_entries = sections.iter().all(|s| s.entries.is_empty());
+    // A day file kept by hand (its front matter names the day) is a day in progress.
+    if let Some(date) = front.date.filter(|_| no_entries) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                0,
+                format!("the day file for {date} lists no papers yet; the day is not published"),
+            )
+            .kind(Kind::EmptyDay),
+        );
+        return;
+    }
+    if no_entries && sections.iter().all(|s| s.date.is_none()) {
         diags.push(
             Diagnostic::warning(
                 path,

@@ -457,7 +457,7 @@ mod tests {
                 .unwrap();
         // A day with no paper yet is not an error, but it is not silent either.
         assert_eq!(d.items.len(), 1, "{d}");
-        assert_eq!(d.items[0].kind, crate::diagnostic::Kind::EmptyFile);
+        assert_eq!(d.items[0].kind, crate::diagnostic::Kind::EmptyDay);
         assert!(digest.sections.iter().all(|s| s.entries.is_empty()));
     }
 }
