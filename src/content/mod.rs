@@ -264,6 +264,19 @@ pub fn parse_digest(
     })
 }
 
+/// The one section of a format whose files carry no date of their own (the date comes
+/// from front matter or the path); none when the file had no entry.
+fn undated_section(entries: Vec<Entry>) -> Vec<Section> {
+    match entries.first() {
+        None => Vec::new(),
+        Some(first) => vec![Section {
+            date: None,
+            line: first.line,
+            entries,
+        }],
+    }
+}
+
 impl Format {
     /// The names front matter's `format` key takes, in `Format` order.
     pub const NAMES: [&'static str; 4] = ["table", "feed", "list", "native"];

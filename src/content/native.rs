@@ -140,14 +140,7 @@ pub fn parse(
     if let Some(p) = pending.take() {
         entries.extend(finish(path, p, opts, diags));
     }
-    if entries.is_empty() {
-        return Vec::new();
-    }
-    vec![Section {
-        date: None,
-        line: entries.first().map_or(first_line, |e: &Entry| e.line),
-        entries,
-    }]
+    super::undated_section(entries)
 }
 
 fn list(value: &str) -> Vec<String> {
