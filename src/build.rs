@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use crate::config::Config;
 use crate::content;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::{self, Site};
 use crate::output::{Staging, WriteStats};
 use crate::render::{RenderStats, Renderer, theme::Theme, urls::Urls};
@@ -59,19 +59,42 @@ pub fn load_site(
 ) -> Result<(Config, Site, Diagnostics), BuildError> {
     let mut config = Config::load(root).map_err(BuildError::Content)?;
     if let Some(url) = base_url {
-        config.set_base_url(url).map_err(|msg| {
-            BuildError::Content(crate::diagnostic::Diagnostic::error("--base-url", 0, msg).into())
-        })?;
+        config
+            .set_base_url(url)
+            .map_err(|msg| BuildError::Content(Diagnostic::error("--base-url", 0, msg).into()))?;
     }
-    let opts = content::ParseOptions {
-        strip_preambles: config.strip_preambles,
-    };
+    let opts = content::ParseOptions::from_config(&config);
     let mut phases = crate::timings::Phases::new();
-    let (digests, mut diags) = content::load(&root.join("content"), &opts);
+    let (digests, mut diags) = content::load(&config.content_path(root), &config.ignored, &opts);
     phases.mark("read+parse");
+    let files = digests.len();
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
+    // Files read as nothing papertrail knows, and no paper anywhere: most likely a format
+    // papertrail does not read, which must not publish an empty site. (Day files still
+    // being written by hand are not such files.)
+    if files > 0
+        && !diags.has_errors()
+        && diags.items.iter().any(|d| d.kind == Kind::EmptyFile)
+        && site.papers.is_empty()
+        && site.days.iter().all(|d| d.links.is_empty())
+    {
+        diags.push(
+            Diagnostic::error(
+                config.content_path(root),
+                0,
+                format!(
+                    "{files} digest file(s), but no paper was read from any of them (drafts are published only with `drafts = true`); papertrail reads {}",
+                    content::FORMATS_READ
+                ),
+            )
+            .kind(Kind::NoPapers),
+        );
+    }
+    diags
+        .items
+        .retain(|d| d.is_error() || !config.lint.allows(d.kind));
     diags.sort();
     if diags.has_errors() {
         return Err(BuildError::Content(diags));
@@ -90,9 +113,7 @@ pub fn check(root: &Path) -> Diagnostics {
             diags
         }
         Err(BuildError::Content(diags)) => diags,
-        Err(BuildError::Other(e)) => {
-            crate::diagnostic::Diagnostic::error(root, 0, format!("{e:#}")).into()
-        }
+        Err(BuildError::Other(e)) => Diagnostic::error(root, 0, format!("{e:#}")).into(),
     }
 }
 

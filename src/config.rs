@@ -3,11 +3,11 @@
 //! Every key has a default so that a folder holding only `content/` builds, and unknown
 //! keys are errors: a typo in a setting should be reported, not silently ignored.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The keyword rules used when `config.toml` has no `tag_rules` key at all.
 const DEFAULT_TAG_RULES: &str = include_str!("default_tag_rules.toml");
@@ -41,6 +41,35 @@ pub struct Config {
     pub drafts: bool,
     /// Remove LLM preambles ("Here's a summary of …") from summaries.
     pub strip_preambles: bool,
+    /// Remove a chatbot's trailing "Follow-up questions: 1. … 2. …" from summaries.
+    pub strip_follow_ups: bool,
+    /// How diagnostics are reported: `[lint] allow = ["empty-authors", …]`.
+    pub lint: LintConfig,
+    /// The folder holding the digests, relative to the site's root: a bot's repository
+    /// keeps them where the bot writes them (`archive/`, `data/`), not in `content/`.
+    pub content_dir: String,
+    /// Globs, relative to `content_dir`, of files and folders that are not digests (a
+    /// bot's README.md, its notes): skipped on purpose instead of read and warned about.
+    pub ignored_content: Vec<String>,
+    /// `ignored_content`, compiled once when the file is read.
+    #[serde(skip)]
+    pub ignored: globset::GlobSet,
+}
+
+/// The `[lint]` table: warning kinds the site has accepted, clippy style. Allowed kinds
+/// are still repaired as usual; they are just not reported.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LintConfig {
+    /// Stable kind names, as `papertrail check` shows them in brackets.
+    pub allow: Vec<String>,
+}
+
+impl LintConfig {
+    /// Whether a warning of this kind is silenced. Errors never are.
+    pub fn allows(&self, kind: Kind) -> bool {
+        self.allow.iter().any(|name| name == kind.name())
+    }
 }
 
 /// One keyword rule: a paper whose title or summary contains any keyword gets the tag.
@@ -76,6 +105,11 @@ impl Default for Config {
             tag_rules: default_tag_rules(),
             drafts: false,
             strip_preambles: true,
+            strip_follow_ups: true,
+            lint: LintConfig::default(),
+            content_dir: "content".into(),
+            ignored_content: Vec::new(),
+            ignored: globset::GlobSet::empty(),
         }
     }
 }
@@ -100,12 +134,16 @@ impl Config {
                         .iter()
                         .filter(|&&b| b == b'\n')
                         .count();
-                    return Err(Diagnostic::error(path, line, "file is not valid UTF-8").into());
+                    return Err(Diagnostic::error(path, line, "file is not valid UTF-8")
+                        .kind(Kind::Config)
+                        .into());
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}")).into());
+                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}"))
+                    .kind(Kind::Config)
+                    .into());
             }
         };
         Config::parse(&path, &text)
@@ -118,11 +156,17 @@ impl Config {
                 .span()
                 .map(|span| crate::diagnostic::line_col(text, span.start))
                 .unwrap_or((0, 0));
-            Diagnostics::from(Diagnostic::error(path, line, e.message().to_string()).with_col(col))
+            Diagnostics::from(
+                Diagnostic::error(path, line, e.message().to_string())
+                    .kind(Kind::Config)
+                    .with_col(col),
+            )
         })?;
         let mut problems = Diagnostics::default();
         if let Err(msg) = crate::base_url::validate(&config.base_url) {
-            problems.push(Diagnostic::error(path, line_of_key(text, "base_url"), msg));
+            problems.push(
+                Diagnostic::error(path, line_of_key(text, "base_url"), msg).kind(Kind::Config),
+            );
         }
         for (key, value) in [
             ("feed_limit", config.feed_limit),
@@ -130,21 +174,62 @@ impl Config {
             ("papers_per_tag_page", config.papers_per_tag_page),
         ] {
             if value == 0 {
-                problems.push(Diagnostic::error(
-                    path,
-                    line_of_key(text, key),
-                    format!("`{key}` must be at least 1"),
-                ));
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        line_of_key(text, key),
+                        format!("`{key}` must be at least 1"),
+                    )
+                    .kind(Kind::Config),
+                );
             }
         }
         for rule in &config.tag_rules {
             if rule.tag.trim().is_empty() || rule.keywords.iter().any(|k| k.trim().is_empty()) {
-                problems.push(Diagnostic::error(
-                    path,
-                    line_of_key(text, "tag_rules"),
-                    "a tag rule needs a non-empty `tag` and non-empty `keywords`",
-                ));
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        line_of_key(text, "tag_rules"),
+                        "a tag rule needs a non-empty `tag` and non-empty `keywords`",
+                    )
+                    .kind(Kind::Config),
+                );
             }
+        }
+        for name in &config.lint.allow {
+            let message = match Kind::from_name(name) {
+                Some(kind) if kind.is_warning() => continue,
+                Some(_) => format!("`{name}` is an error, and errors cannot be allowed"),
+                None => format!(
+                    "unknown lint kind `{name}`; the kinds are: {}",
+                    Kind::ALL
+                        .iter()
+                        .filter(|k| k.is_warning())
+                        .map(|k| k.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            problems.push(
+                Diagnostic::error(path, line_of_key(text, "allow"), message).kind(Kind::Config),
+            );
+        }
+        if config.content_dir.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(text, "content_dir"),
+                    "`content_dir` must name a folder (`.` for the site's root)",
+                )
+                .kind(Kind::Config),
+            );
+        }
+        match compile_globs(&config.ignored_content) {
+            Ok(set) => config.ignored = set,
+            Err(msg) => problems.push(
+                Diagnostic::error(path, line_of_key(text, "ignored_content"), msg)
+                    .kind(Kind::Config),
+            ),
         }
         if problems.has_errors() {
             return Err(problems);
@@ -168,6 +253,16 @@ impl Config {
         Ok(())
     }
 
+    /// The folder the digests are read from (and `new` and `import` write to).
+    pub fn content_path(&self, root: &Path) -> PathBuf {
+        let dir = self.content_dir.trim_end_matches('/');
+        if dir == "." || dir.is_empty() {
+            root.to_path_buf()
+        } else {
+            root.join(dir.strip_prefix("./").unwrap_or(dir))
+        }
+    }
+
     /// The `tag:` URI prefix shared by every feed and entry id of this site.
     pub fn feed_id_base(&self) -> String {
         match &self.feed_id_base {
@@ -175,6 +270,19 @@ impl Config {
             None => format!("tag:papertrail,2025:{}", slug::slugify(&self.title)),
         }
     }
+}
+
+/// One set from `ignored_content`. A glob's `*` crosses `/` (as in Zola), so `*.jsonl`
+/// skips such files at any depth; the error names the glob that does not parse.
+fn compile_globs(globs: &[String]) -> Result<globset::GlobSet, String> {
+    let mut set = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = globset::Glob::new(glob)
+            .map_err(|e| format!("`ignored_content`: `{glob}` is not a glob: {}", e.kind()))?;
+        set.add(compiled);
+    }
+    set.build()
+        .map_err(|e| format!("`ignored_content` cannot be compiled: {e}"))
 }
 
 /// Line of the first `key =` in the text, for pointing at a bad value.
@@ -227,6 +335,67 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.items[0].line, 2);
+    }
+
+    #[test]
+    fn lint_allow_takes_warning_kinds_only() {
+        let c = Config::parse(
+            Path::new("config.toml"),
+            "[lint]\nallow = [\"empty-authors\", \"follow-up-questions\"]\n",
+        )
+        .unwrap();
+        assert!(c.lint.allows(Kind::EmptyAuthors));
+        assert!(!c.lint.allows(Kind::LlmPreamble));
+        let err = Config::parse(
+            Path::new("config.toml"),
+            "[lint]\nallow = [\"empty-author\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.items[0].line, 2);
+        assert!(
+            err.items[0].message.contains("empty-authors"),
+            "{}",
+            err.items[0].message
+        );
+        let err =
+            Config::parse(Path::new("config.toml"), "[lint]\nallow = [\"bad-row\"]\n").unwrap_err();
+        assert!(
+            err.items[0].message.contains("cannot be allowed"),
+            "{}",
+            err.items[0].message
+        );
+    }
+
+    #[test]
+    fn content_dir_and_ignored_content() {
+        let c = Config::parse(
+            Path::new("config.toml"),
+            "content_dir = \"archive/\"\nignored_content = [\"README.md\", \"*.jsonl\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.content_path(Path::new("site")), Path::new("site/archive"));
+        assert!(c.ignored.is_match("README.md"));
+        assert!(c.ignored.is_match("2025/07/notes.jsonl"));
+        assert!(!c.ignored.is_match("2025/07/04.md"));
+        let root = Config::parse(Path::new("config.toml"), "content_dir = \".\"").unwrap();
+        assert_eq!(root.content_path(Path::new("site")), Path::new("site"));
+        let default = Config::parse(Path::new("config.toml"), "").unwrap();
+        assert_eq!(default.content_path(Path::new(".")), Path::new("./content"));
+    }
+
+    #[test]
+    fn bad_glob_names_the_line() {
+        let err = Config::parse(
+            Path::new("config.toml"),
+            "title = \"x\"\nignored_content = [\"a[\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.items[0].line, 2);
+        assert!(
+            err.items[0].message.contains("`a[`"),
+            "{}",
+            err.items[0].message
+        );
     }
 
     #[test]

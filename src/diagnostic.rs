@@ -13,11 +13,187 @@ pub enum Severity {
     Error,
 }
 
-/// One problem found in the user's files, with where it is (file, line, column) and
-/// how bad: collected as a value, so every problem is reported, not just the first.
+/// What a diagnostic is about. Each kind has a stable name, shown by `build`'s summary and
+/// `check` (human and JSON), and accepted by `[lint] allow` in config.toml to silence
+/// warnings a site has decided to live with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    // Warnings: the build publishes, having recovered or removed what it names.
+    ControlCharacter,
+    LlmPreamble,
+    FollowUpQuestions,
+    ScrapedComment,
+    UsernameAuthors,
+    EmptyAuthors,
+    EmptySummary,
+    MismatchedLinks,
+    UnknownColumn,
+    StrayText,
+    SurplusCells,
+    EmptyDay,
+    EmptyFile,
+    DuplicateEntry,
+    UnusedOverride,
+    DateConflict,
+    FeedState,
+    // Errors: a person must decide.
+    InvalidUtf8,
+    BadDate,
+    BadRow,
+    BadHeader,
+    MissingTitle,
+    MissingLink,
+    FrontMatter,
+    NoDate,
+    TitleConflict,
+    NoPapers,
+    Config,
+    Io,
+    /// The theme, the templates, the output folder, the file system: problems of the
+    /// site rather than of one digest.
+    Site,
+}
+
+impl Kind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [Kind; 30] = [
+        Kind::ControlCharacter,
+        Kind::LlmPreamble,
+        Kind::FollowUpQuestions,
+        Kind::ScrapedComment,
+        Kind::UsernameAuthors,
+        Kind::EmptyAuthors,
+        Kind::EmptySummary,
+        Kind::MismatchedLinks,
+        Kind::UnknownColumn,
+        Kind::StrayText,
+        Kind::SurplusCells,
+        Kind::EmptyDay,
+        Kind::EmptyFile,
+        Kind::DuplicateEntry,
+        Kind::UnusedOverride,
+        Kind::DateConflict,
+        Kind::FeedState,
+        Kind::InvalidUtf8,
+        Kind::BadDate,
+        Kind::BadRow,
+        Kind::BadHeader,
+        Kind::MissingTitle,
+        Kind::MissingLink,
+        Kind::FrontMatter,
+        Kind::NoDate,
+        Kind::TitleConflict,
+        Kind::NoPapers,
+        Kind::Config,
+        Kind::Io,
+        Kind::Site,
+    ];
+
+    /// The stable name: kebab case, as `[lint] allow` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::ControlCharacter => "control-character",
+            Kind::LlmPreamble => "llm-preamble",
+            Kind::FollowUpQuestions => "follow-up-questions",
+            Kind::ScrapedComment => "scraped-comment",
+            Kind::UsernameAuthors => "username-authors",
+            Kind::EmptyAuthors => "empty-authors",
+            Kind::EmptySummary => "empty-summary",
+            Kind::MismatchedLinks => "mismatched-links",
+            Kind::UnknownColumn => "unknown-column",
+            Kind::StrayText => "stray-text",
+            Kind::SurplusCells => "surplus-cells",
+            Kind::EmptyDay => "empty-day",
+            Kind::EmptyFile => "empty-file",
+            Kind::DuplicateEntry => "duplicate-entry",
+            Kind::UnusedOverride => "unused-override",
+            Kind::DateConflict => "date-conflict",
+            Kind::FeedState => "feed-state",
+            Kind::InvalidUtf8 => "invalid-utf8",
+            Kind::BadDate => "bad-date",
+            Kind::BadRow => "bad-row",
+            Kind::BadHeader => "bad-header",
+            Kind::MissingTitle => "missing-title",
+            Kind::MissingLink => "missing-link",
+            Kind::FrontMatter => "front-matter",
+            Kind::NoDate => "no-date",
+            Kind::TitleConflict => "title-conflict",
+            Kind::NoPapers => "no-papers",
+            Kind::Config => "config",
+            Kind::Io => "io",
+            Kind::Site => "site",
+        }
+    }
+
+    /// Whether diagnostics of this kind are warnings (the build goes on) rather than
+    /// errors (a person must decide).
+    pub fn is_warning(self) -> bool {
+        self < Kind::InvalidUtf8
+    }
+
+    /// What diagnostics of this kind report, for a summary line that stands for many.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::ControlCharacter => "control characters removed from the text",
+            Kind::LlmPreamble => {
+                "summaries start with an LLM preamble (removed unless strip_preambles = false)"
+            }
+            Kind::FollowUpQuestions => {
+                "summaries end with a chatbot's \"Follow-up questions\" (removed unless strip_follow_ups = false)"
+            }
+            Kind::ScrapedComment => "summaries look like a scraped comment, not a summary",
+            Kind::UsernameAuthors => "author lists hold only usernames",
+            Kind::EmptyAuthors => "empty Authors cells",
+            Kind::EmptySummary => "empty Summary cells",
+            Kind::MismatchedLinks => "rows whose links name two different papers",
+            Kind::UnknownColumn => "unknown table columns ignored",
+            Kind::StrayText => "lines that belong to no entry",
+            Kind::SurplusCells => "rows with unescaped `|` kept in the Summary",
+            Kind::EmptyDay => "days whose digest lists no papers",
+            Kind::EmptyFile => "files from which no paper was read",
+            Kind::DuplicateEntry => "papers listed twice on one day (merged)",
+            Kind::UnusedOverride => "front-matter overrides for papers no digest lists",
+            Kind::DateConflict => "headings whose date differs from the front matter's",
+            Kind::FeedState => "problems with feed-state.tsv",
+            Kind::InvalidUtf8 => "files that are not UTF-8",
+            Kind::BadDate => "dates that cannot be read",
+            Kind::BadRow => "rows that cannot be read",
+            Kind::BadHeader => "table headers that cannot be read",
+            Kind::MissingTitle => "entries without a title",
+            Kind::MissingLink => "entries without a link",
+            Kind::FrontMatter => "front matter that cannot be read",
+            Kind::NoDate => "papers with no date",
+            Kind::TitleConflict => "papers with two titles on one day",
+            Kind::NoPapers => "content with no papers",
+            Kind::Config => "problems in config.toml",
+            Kind::Io => "files that cannot be read",
+            Kind::Site => "problems with the theme or output",
+        }
+    }
+
+    /// The kind with this stable name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One problem in a user's file: where it is, how bad, what kind, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    pub kind: Kind,
     pub path: PathBuf,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
@@ -30,6 +206,7 @@ impl Diagnostic {
     pub fn error(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            kind: Kind::Site,
             path: path.as_ref().to_path_buf(),
             line,
             col: 0,
@@ -42,6 +219,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, message)
         }
+    }
+
+    /// Names what the diagnostic is about.
+    pub fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
     }
 
     pub fn with_col(mut self, col: usize) -> Self {
@@ -57,9 +240,10 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = display_path(&self.path);
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let severity = match (self.severity, self.kind) {
+            (Severity::Error, Kind::Site) => "error".to_string(),
+            (Severity::Error, kind) => format!("error[{kind}]"),
+            (Severity::Warning, kind) => format!("warning[{kind}]"),
         };
         match (self.line, self.col) {
             (0, _) => write!(f, "{path}: {severity}: {}", self.message),
@@ -150,10 +334,14 @@ mod tests {
 
     #[test]
     fn formats_like_a_compiler() {
-        let d = Diagnostic::error("./content/a.md", 3, "bad row").with_col(5);
-        assert_eq!(d.to_string(), "content/a.md:3:5: error: bad row");
-        let w = Diagnostic::warning("content/a.md", 0, "empty");
-        assert_eq!(w.to_string(), "content/a.md: warning: empty");
+        let d = Diagnostic::error("./content/a.md", 3, "bad row")
+            .with_col(5)
+            .kind(Kind::BadRow);
+        assert_eq!(d.to_string(), "content/a.md:3:5: error[bad-row]: bad row");
+        let w = Diagnostic::warning("content/a.md", 0, "empty").kind(Kind::EmptyFile);
+        assert_eq!(w.to_string(), "content/a.md: warning[empty-file]: empty");
+        let site = Diagnostic::error("themes/x", 0, "no such theme");
+        assert_eq!(site.to_string(), "themes/x: error: no such theme");
     }
 
     #[test]

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The file's name, in the site's root beside `content/`.
 pub const FILE: &str = "feed-state.tsv";
@@ -81,7 +81,7 @@ impl FeedState {
                     &state.path,
                     0,
                     format!("cannot read the feed state ({e}); entry dates come from the content and the file is left alone"),
-                ));
+                ).kind(Kind::FeedState));
                 state.broken = true;
                 return state;
             }
@@ -114,7 +114,7 @@ impl FeedState {
                         &state.path,
                         i + 1,
                         "not a `key<TAB>hash<TAB>RFC 3339 time` line (a merge conflict?); the feed state is ignored and left alone until it is fixed or deleted",
-                    ));
+                    ).kind(Kind::FeedState));
                     state.broken = true;
                     state.records.clear();
                     return state;
@@ -184,7 +184,7 @@ impl FeedState {
                 &self.path,
                 0,
                 format!("cannot write the feed state ({e}); edited entries will get a new `updated` again on the next build"),
-            ));
+            ).kind(Kind::FeedState));
         }
     }
 }

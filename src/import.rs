@@ -1,8 +1,9 @@
 //! `papertrail import`: items of an RSS 2.0, Atom or JSON Feed document into day files.
 //!
 //! Each item goes to the day of its date (`published`, else `updated`, or `--date`), in
-//! papertrail's own format, into `content/YYYY/MM/YYYY-MM-DD-import.md`: created when
-//! missing, appended to otherwise. Nothing already in `content/` is ever rewritten. An
+//! papertrail's own format, into `YYYY/MM/YYYY-MM-DD-import.md` under the content folder
+//! (`content_dir`): created when missing, appended to otherwise. Nothing already there is
+//! ever rewritten. An
 //! item whose arXiv id or link already appears anywhere on its day, in any file, is
 //! skipped, so importing the same feed twice adds nothing. Items without an arXiv id are
 //! kept as links.
@@ -200,15 +201,17 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
             .authors
             .iter()
             .filter_map(|p| p.name.as_deref())
-            .map(|n| markup::collapse_whitespace(n.trim()))
-            .filter(|n| !n.is_empty())
+            .flat_map(split_names)
             .collect();
         if authors.is_empty()
             && let Some(html) = &content
         {
             authors = papertrail_authors(html);
         }
-        let summary_text = e.summary.as_ref().map(|t| t.content.trim().to_string());
+        let summary_text = e
+            .summary
+            .as_ref()
+            .map(|t| strip_announcement(t.content.trim()).to_string());
         let (gist, summary) = match (&content, summary_text) {
             (Some(html), s) => (
                 s.filter(|s| !s.is_empty() && !s.contains('\n') && s.len() < 600),
@@ -256,18 +259,58 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// The people one author field names. arXiv's RSS puts every author in one
+/// `<dc:creator>`, comma-separated; a single "Last, First" name stays whole.
+fn split_names(field: &str) -> Vec<String> {
+    let parts: Vec<String> = field
+        .split([',', '\n'])
+        .map(|n| markup::collapse_whitespace(n.trim()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let each_is_a_full_name = parts.len() > 1 && parts.iter().all(|p| p.contains(' '));
+    if each_is_a_full_name {
+        parts
+    } else {
+        let whole = markup::collapse_whitespace(field.trim());
+        if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        }
+    }
+}
+
+/// arXiv's RSS descriptions start `arXiv:2507.01234v1 Announce Type: new Abstract:`;
+/// the paper's text starts after that.
+fn strip_announcement(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("arXiv:") else {
+        return text;
+    };
+    let Some(after_type) = rest
+        .find("Announce Type:")
+        .map(|i| rest[i + "Announce Type:".len()..].trim_start())
+    else {
+        return text;
+    };
+    let after_type = after_type
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest.trim_start());
+    after_type
+        .strip_prefix("Abstract:")
+        .map_or(after_type, str::trim_start)
+}
+
 fn url_key(u: &str) -> String {
     u.trim().trim_end_matches('/').to_ascii_lowercase()
 }
 
 /// Keys (`arxiv:ID`, `url:URL`) of everything already on each day.
-fn existing(root: &Path) -> BTreeMap<NaiveDate, HashSet<String>> {
+fn existing(dir: &Path, ignored: &globset::GlobSet) -> BTreeMap<NaiveDate, HashSet<String>> {
     let mut out: BTreeMap<NaiveDate, HashSet<String>> = BTreeMap::new();
-    let dir = root.join("content");
     if !dir.is_dir() {
         return out;
     }
-    let (digests, _) = content::load(&dir, &content::ParseOptions::default());
+    let (digests, _) = content::load(dir, ignored, &content::ParseOptions::default());
     for d in &digests {
         for s in &d.sections {
             let Some(date) = s.date.or(d.front.date).or(d.path_date) else {
@@ -287,18 +330,19 @@ fn existing(root: &Path) -> BTreeMap<NaiveDate, HashSet<String>> {
     out
 }
 
-/// The file an import writes a day's new items to.
-pub fn import_path(root: &Path, date: NaiveDate) -> PathBuf {
-    root.join("content")
+/// The file an import writes a day's new items to, under the content folder.
+pub fn import_path(content_dir: &Path, date: NaiveDate) -> PathBuf {
+    content_dir
         .join(date.format("%Y/%m").to_string())
         .join(format!("{}-import.md", date.format("%Y-%m-%d")))
 }
 
-/// Writes `items` into the day files under `root/content`. Never rewrites existing
-/// text: a day's import file is created, or appended to.
-pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
+/// Writes `items` into the day files under `content_dir` (whose files `ignored` matches
+/// are not read). Never rewrites existing text: a day's import file is created, or
+/// appended to.
+pub fn import(content_dir: &Path, ignored: &globset::GlobSet, items: Vec<Item>) -> Result<Report> {
     let mut report = Report::default();
-    let mut seen = existing(root);
+    let mut seen = existing(content_dir, ignored);
     let mut by_day: BTreeMap<NaiveDate, Vec<NativeEntry>> = BTreeMap::new();
     for item in items {
         let Some(date) = item.date else {
@@ -332,7 +376,7 @@ pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
         by_day.entry(date).or_default().push(e);
     }
     for (date, entries) in by_day {
-        let path = import_path(root, date);
+        let path = import_path(content_dir, date);
         let created = !path.exists();
         let text = if created {
             native::new_day_file(date, &entries)
@@ -360,4 +404,44 @@ pub fn import(root: &Path, items: Vec<Item>) -> Result<Report> {
         report.files.push((path, entries.len(), created));
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arxiv_rss_imports_cleanly() {
+        let rss = include_bytes!("../tests/fixtures/import/arxiv-cs-ai.rss");
+        let items = read_feed(rss, None).unwrap();
+        assert_eq!(items.len(), 2);
+        let first = &items[0].entry;
+        assert_eq!(first.arxiv_id.as_deref(), Some("2507.01234"));
+        assert_eq!(first.authors, ["Alice Zhang", "Bob Okafor", "Chen Wei"]);
+        assert_eq!(
+            first.summary.as_deref(),
+            Some(
+                "Agents that call slow tools waste most of their time waiting. We schedule the calls as a tide table and halve the wall-clock time on three benchmarks."
+            )
+        );
+        assert_eq!(first.tags, ["cs.AI", "cs.LG"]);
+        let second = &items[1].entry;
+        assert_eq!(second.authors, ["Dana Ruiz"]);
+        assert!(
+            second
+                .summary
+                .as_deref()
+                .unwrap()
+                .starts_with("A small model counts sheep")
+        );
+        assert_eq!(items[0].date, NaiveDate::from_ymd_opt(2025, 7, 4));
+    }
+
+    #[test]
+    fn names_split_only_when_each_part_is_a_name() {
+        assert_eq!(split_names("Zhang, Alice"), ["Zhang, Alice"]);
+        assert_eq!(split_names("A. Lee, Bo Li"), ["A. Lee", "Bo Li"]);
+        assert_eq!(split_names("  "), Vec::<String>::new());
+        assert_eq!(strip_announcement("plain text"), "plain text");
+    }
 }

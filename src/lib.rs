@@ -12,6 +12,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod feed_state;
 pub mod import;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use papertrail::build::{BuildError, BuildOptions, build, check};
+use papertrail::config::Config;
 use papertrail::content::native;
 use papertrail::diagnostic::Diagnostics;
 use papertrail::report;
@@ -31,7 +32,7 @@ fn no_huge_pages() {
     about = "Static site generator for daily AI-paper digests"
 )]
 struct Cli {
-    /// Folder holding config.toml and content/.
+    /// Folder holding config.toml and the content folder.
     #[arg(short, long, global = true, default_value = ".")]
     root: PathBuf,
     #[command(subcommand)]
@@ -72,8 +73,8 @@ enum Command {
         #[arg(short, long, default_value_t = 1111)]
         port: u16,
     },
-    /// Add the items of RSS 2.0, Atom or JSON Feed documents to the day files in
-    /// content/ (appends; never rewrites; importing twice adds nothing).
+    /// Add the items of RSS 2.0, Atom or JSON Feed documents to the day files in the
+    /// content folder (appends; never rewrites; importing twice adds nothing).
     Import {
         /// Feed files to read; `-` reads standard input.
         #[arg(required = true)]
@@ -81,6 +82,13 @@ enum Command {
         /// Put every item on this day (YYYY-MM-DD) instead of the day of its date.
         #[arg(long)]
         date: Option<String>,
+    },
+    /// Make a folder (a bot's repository, or an empty one) a site published with GitHub
+    /// Pages: writes config.toml, the Pages workflow and .gitignore lines; never
+    /// overwrites anything.
+    Init {
+        /// The folder [default: the root, `.`].
+        dir: Option<PathBuf>,
     },
 }
 
@@ -125,7 +133,32 @@ fn main() -> ExitCode {
             }
         }
         Command::Import { files, date } => run_import(&cli.root, &files, date.as_deref()),
+        Command::Init { dir } => run_init(&dir.unwrap_or(cli.root)),
     }
+}
+
+fn run_init(dir: &std::path::Path) -> ExitCode {
+    match papertrail::init::init(dir) {
+        Ok(done) => {
+            print!("{}", done.report());
+            let diags = check(dir);
+            print_diagnostics(&diags);
+            println!("{}", check_line(&diags));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// config.toml under `root`, or its problems printed.
+fn load_config(root: &std::path::Path) -> Result<Config, ExitCode> {
+    Config::load(root).map_err(|diags| {
+        print_diagnostics(&diags);
+        ExitCode::FAILURE
+    })
 }
 
 fn run_import(root: &std::path::Path, files: &[PathBuf], date: Option<&str>) -> ExitCode {
@@ -156,7 +189,11 @@ fn run_import(root: &std::path::Path, files: &[PathBuf], date: Option<&str>) -> 
             }
         }
     }
-    match papertrail::import::import(root, items) {
+    let config = match load_config(root) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match papertrail::import::import(&config.content_path(root), &config.ignored, items) {
         Ok(report) => {
             for p in &report.problems {
                 eprintln!("warning: {p}");
@@ -184,18 +221,29 @@ fn print_diagnostics(diags: &Diagnostics) {
     }
 }
 
+/// A build's log: every error in full (each must be fixed), warnings one line per kind.
+fn print_build_diagnostics(diags: &Diagnostics) {
+    let errors = Diagnostics {
+        items: diags
+            .items
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect(),
+    };
+    print_diagnostics(&errors);
+    eprint!("{}", report::summary(diags));
+}
+
 fn run_build(opts: &BuildOptions) -> ExitCode {
     match build(opts) {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics);
-            if !report.diagnostics.is_empty() {
-                eprintln!("{} warning(s)", report.diagnostics.warning_count());
-            }
+            print_build_diagnostics(&report.diagnostics);
             println!("{}", report.summary());
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
-            print_diagnostics(&diags);
+            print_build_diagnostics(&diags);
             eprintln!(
                 "error: build failed with {} error(s) and {} warning(s); the previous output was left untouched",
                 diags.error_count(),
@@ -217,16 +265,7 @@ fn run_check(root: &std::path::Path, format: Format, deny_warnings: bool) -> Exi
         Format::Json => println!("{}", report::json(&diags)),
         Format::Human => {
             print_diagnostics(&diags);
-            eprintln!(
-                "{}: {} error(s), {} warning(s)",
-                if diags.has_errors() {
-                    "check failed"
-                } else {
-                    "check passed"
-                },
-                diags.error_count(),
-                diags.warning_count()
-            );
+            eprintln!("{}", check_line(&diags));
         }
     }
     if diags.has_errors() || (deny_warnings && !diags.is_empty()) {
@@ -234,6 +273,20 @@ fn run_check(root: &std::path::Path, format: Format, deny_warnings: bool) -> Exi
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check`'s one-line result.
+fn check_line(diags: &Diagnostics) -> String {
+    format!(
+        "{}: {} error(s), {} warning(s)",
+        if diags.has_errors() {
+            "check failed"
+        } else {
+            "check passed"
+        },
+        diags.error_count(),
+        diags.warning_count()
+    )
 }
 
 fn run_new(root: &std::path::Path, date: Option<&str>) -> ExitCode {
@@ -247,8 +300,12 @@ fn run_new(root: &std::path::Path, date: Option<&str>) -> ExitCode {
             }
         },
     };
-    let path = root
-        .join("content")
+    let config = match load_config(root) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let path = config
+        .content_path(root)
         .join(date.format("%Y/%m").to_string())
         .join(format!("{}.md", date.format("%Y-%m-%d")));
     let write = || -> std::io::Result<()> {

@@ -234,15 +234,15 @@ fn failed_build_lists_every_error_and_keeps_previous_output() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("2026-10-01.md:1: error: `2026-02-30` is not a real date"),
+        stderr.contains("2026-10-01.md:1: error[bad-date]: `2026-02-30` is not a real date"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("2026-10-01.md:4: error: row has 2 cells"),
+        stderr.contains("2026-10-01.md:4: error[bad-row]: row has 2 cells"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("bad.md:2:1: error: invalid UTF-8"),
+        stderr.contains("bad.md:2:1: error[invalid-utf8]: invalid UTF-8"),
         "{stderr}"
     );
     assert!(

@@ -48,11 +48,11 @@ fn reports_every_error_with_source_and_writes_nothing() {
     let (ok, _, stderr) = check(&site, &[]);
     assert!(!ok);
     for expected in [
-        "content/2025/07/2025-07-04.md:5: error: 2507.00001 is titled `Beta` here but `Alpha`",
-        "content/2025/07/2025-07-04.md:6: error: row has 2 cells",
-        "content/undated.md:1: error: no date for these papers",
-        "content/2025-07-05.md:3:9: error: front matter:",
-        "content/2025-13-01-feed.md:1: error: `2025-13-01` is not a real date",
+        "content/2025/07/2025-07-04.md:5: error[title-conflict]: 2507.00001 is titled `Beta` here but `Alpha`",
+        "content/2025/07/2025-07-04.md:6: error[bad-row]: row has 2 cells",
+        "content/undated.md:1: error[no-date]: no date for these papers",
+        "content/2025-07-05.md:3:9: error[front-matter]: front matter:",
+        "content/2025-13-01-feed.md:1: error[bad-date]: `2025-13-01` is not a real date",
     ] {
         assert!(
             stderr.contains(expected),

@@ -6,10 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use common::server::Server;
-use common::{BIN, Site};
+use common::{Site, output_text as text, run_in as run};
 
 const DAY: &str = "\
 ## Papers for 2025-07-04
@@ -39,23 +38,6 @@ fn site() -> Site {
     Site::new(
         "title = \"Literal\"\nbase_url = \"https://example.org/\"\n",
         &[("content/2025/07/2025-07-04.md", DAY)],
-    )
-}
-
-/// `papertrail ARGS…` run from `cwd`, with no `--root` unless `args` has one.
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .expect("run papertrail")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
     )
 }
 

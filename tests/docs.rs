@@ -10,9 +10,9 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{BIN, Site};
+use common::{Site, run_in};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The repository's own folder.
@@ -277,15 +277,6 @@ fn every_marked_sample_is_tested() {
         .map(|(f, n)| (f.to_string(), n.to_string()))
         .collect();
     assert_eq!(marked_samples(), tested);
-}
-
-/// Runs papertrail from inside `site` as a person types it: no `--root`.
-fn run_in(site: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(site)
-        .args(args)
-        .output()
-        .expect("run papertrail")
 }
 
 /// What a terminal shows: diagnostics go to stderr and come before the summary on

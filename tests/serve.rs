@@ -441,3 +441,33 @@ fn files_of_removed_routes_stop_being_served() {
     assert_eq!(server.get("/papers/archive/2/atom.xml").status, 200);
     assert_eq!(server.get("/papers/2507.00001/").status, 200);
 }
+
+#[test]
+fn serves_and_watches_the_content_dir() {
+    let site = Site::new(
+        "content_dir = \"archive\"\nignored_content = [\"README.md\"]\n",
+        &[],
+    );
+    site.write("archive/2025/07/04.md", DAY.as_bytes());
+    site.write(
+        "archive/README.md",
+        OTHER_DAY.replace("Gamma", "Readme").as_bytes(),
+    );
+    let server = Server::start_in(site.root(), &[]);
+    assert!(server.get("/2025/07/04/").body.contains("Alpha Paper"));
+    assert_eq!(server.get("/2025/07/05/").status, 404);
+
+    site.write("archive/2025/07/05.md", OTHER_DAY.as_bytes());
+    server.poll("/2025/07/05/", |r| r.body.contains("Gamma Paper"));
+    // An edit to an ignored file changes nothing.
+    site.write(
+        "archive/README.md",
+        OTHER_DAY.replace("Gamma", "Still Readme").as_bytes(),
+    );
+    site.write(
+        "archive/2025/07/04.md",
+        DAY.replace("Alpha Paper", "Later Paper").as_bytes(),
+    );
+    server.poll("/2025/07/04/", |r| r.body.contains("Later Paper"));
+    assert!(!server.get("/2025/07/05/").body.contains("Readme Paper"));
+}

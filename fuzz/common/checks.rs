@@ -44,10 +44,11 @@ pub const DIGEST_PATHS: [&str; 4] = [
     "content/notes.md",
 ];
 
-/// Both settings of the one parse option, picked by the input so both get fuzzed.
+/// Both settings of each parse option, picked by the input so all get fuzzed.
 fn options(data: &[u8]) -> ParseOptions {
     ParseOptions {
         strip_preambles: data.len().is_multiple_of(2),
+        strip_follow_ups: data.len().is_multiple_of(3),
     }
 }
 

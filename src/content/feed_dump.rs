@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::arxiv;
 use super::{Entry, Format, Section, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 const TITLE: &str = "### title:";
 const AI_MARKER: &str = "AI-generated summary";
@@ -80,11 +80,14 @@ pub fn parse(
         }
         let Some(p) = pending.as_mut() else {
             if !line.trim().is_empty() && !is_separator(line) && !line.starts_with('#') {
-                diags.push(Diagnostic::warning(
-                    path,
-                    lineno,
-                    "text before the first `### Title:` entry is ignored",
-                ));
+                diags.push(
+                    Diagnostic::warning(
+                        path,
+                        lineno,
+                        "text before the first `### Title:` entry is ignored",
+                    )
+                    .kind(Kind::StrayText),
+                );
             }
             continue;
         };
@@ -107,24 +110,20 @@ pub fn parse(
             }
             State::Summary if !is_separator(line) => p.summary.push(line.to_string()),
             _ if line.trim().is_empty() || is_separator(line) => {}
-            _ => diags.push(Diagnostic::warning(
-                path,
-                lineno,
-                "line is not part of a Title, Link or Summary field and is ignored",
-            )),
+            _ => diags.push(
+                Diagnostic::warning(
+                    path,
+                    lineno,
+                    "line is not part of a Title, Link or Summary field and is ignored",
+                )
+                .kind(Kind::StrayText),
+            ),
         }
     }
     if let Some(p) = pending.take() {
         entries.extend(finish(path, p, opts, diags));
     }
-    if entries.is_empty() {
-        return Vec::new();
-    }
-    vec![Section {
-        date: None,
-        line: entries.first().map_or(first_line, |e: &Entry| e.line),
-        entries,
-    }]
+    super::undated_section(entries)
 }
 
 fn finish(
@@ -135,15 +134,16 @@ fn finish(
 ) -> Option<Entry> {
     let title = markup::plain(&p.title);
     if title.is_empty() {
-        diags.push(Diagnostic::error(path, p.line, "entry has an empty title"));
+        diags.push(
+            Diagnostic::error(path, p.line, "entry has an empty title").kind(Kind::MissingTitle),
+        );
         return None;
     }
     let Some(link) = p.link.filter(|l| !l.is_empty()) else {
-        diags.push(Diagnostic::error(
-            path,
-            p.line,
-            format!("entry `{title}` has no `Link:` line"),
-        ));
+        diags.push(
+            Diagnostic::error(path, p.line, format!("entry `{title}` has no `Link:` line"))
+                .kind(Kind::MissingLink),
+        );
         return None;
     };
     let arxiv_id = arxiv::id_from_url(&link).map(|(id, _)| id);

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, line_col};
+use crate::diagnostic::{Diagnostic, Kind, line_col};
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +24,9 @@ pub struct FrontMatter {
     /// A draft is read and checked but not published (unless `drafts = true`).
     #[serde(default)]
     pub draft: bool,
+    /// The body's format (`table`, `feed`, `list`, `native`) when its shape would be
+    /// read otherwise; usually detected.
+    pub format: Option<String>,
     /// Per-paper corrections, keyed by arXiv id: `[papers."2507.02592"]`.
     #[serde(default)]
     pub papers: BTreeMap<String, PaperOverride>,
@@ -86,7 +89,8 @@ pub fn split<'a>(
             path,
             1,
             "front matter opened with `+++` is never closed by a `+++` line",
-        ));
+        )
+        .kind(Kind::FrontMatter));
     };
     let block = &after_open[..block_end];
     let front: FrontMatter = toml::from_str(block).map_err(|e| {
@@ -96,6 +100,7 @@ pub fn split<'a>(
             line + 1,
             format!("front matter: {}", e.message().trim()),
         )
+        .kind(Kind::FrontMatter)
         .with_col(col)
     })?;
     let date_line = block
@@ -105,6 +110,17 @@ pub fn split<'a>(
     let body = &after_open[body_start..];
     let body_line = line_col(text, open_len + body_start).0;
     Ok((front, date_line, body, body_line))
+}
+
+/// Line of the first `key =` inside the front matter at the top of `text`, 0 if none.
+pub fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Domain lint: what summarising bots typically get wrong, reported as warnings.
 //!
-//! LLM preambles ("Here's a summary of the paper following your guidelines:") are the one
-//! repair that is safe to make automatically, so they are stripped unless
-//! `strip_preambles = false`; the rest only warns.
+//! Two repairs are safe to make automatically, because what they remove is the chatbot
+//! talking to its user rather than the summary: an LLM preamble at the start ("Here's a
+//! summary of the paper following your guidelines:") and a trailing list of
+//! "Follow-up questions:". Both are removed from pages, feeds and the export unless
+//! `strip_preambles = false` / `strip_follow_ups = false`; the rest only warns.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -12,7 +14,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::ParseOptions;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -21,8 +23,12 @@ static PREAMBLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-static FOLLOW_UP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfollow[- ]up questions\b").expect("static regex"));
+/// A "Follow-up questions" label: with its colon, so that prose that merely mentions
+/// follow-up questions ("followed by biased follow-up questions, and …") is left alone.
+static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\*\*|__)?\bfollow[- ]up questions\b(?:\s*(?:\*\*|__))?\s*:")
+        .expect("static regex")
+});
 
 static BOT_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:librarian bot|this is an automated message|i am a bot|beep boop)\b")
@@ -84,40 +90,57 @@ fn lint_summary<'a>(
         };
         if opts.strip_preambles {
             out = Cow::Borrowed(src.get(m.end()..).unwrap_or(""));
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!(
-                    "summary starts with an LLM preamble (`{shown}{ellipsis}`); it was removed"
-                ),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "summary starts with an LLM preamble (`{shown}{ellipsis}`); it was removed"
+                    ),
+                )
+                .kind(Kind::LlmPreamble),
+            );
         } else {
             diags.push(Diagnostic::warning(
                 path,
                 line,
                 format!("summary starts with an LLM preamble (`{shown}{ellipsis}`); `strip_preambles = true` removes it"),
-            ));
+            ).kind(Kind::LlmPreamble));
         }
     }
-    if may(HINTS.follow_up.find(lower).is_some()) && FOLLOW_UP.is_match(src) {
-        diags.push(Diagnostic::warning(
-            path,
-            line,
-            "summary contains the chatbot's \"Follow-up questions\"; delete them from the digest",
-        ));
+    if let Some(m) = may(HINTS.follow_up.find(lower).is_some())
+        .then(|| FOLLOW_UP.find(&out))
+        .flatten()
+    {
+        let message = if opts.strip_follow_ups {
+            "summary ends with a chatbot's \"Follow-up questions\"; they were removed"
+        } else {
+            "summary ends with a chatbot's \"Follow-up questions\"; `strip_follow_ups = true` removes them"
+        };
+        let start = m.start();
+        if opts.strip_follow_ups {
+            out = match out {
+                Cow::Borrowed(s) => Cow::Borrowed(s.get(..start).unwrap_or(s).trim_end()),
+                Cow::Owned(s) => Cow::Owned(s.get(..start).unwrap_or(&s).trim_end().to_string()),
+            };
+        }
+        diags.push(Diagnostic::warning(path, line, message).kind(Kind::FollowUpQuestions));
     }
     if let Some(m) = may(holds_any(lower, &HINTS.bot_comment))
         .then(|| BOT_COMMENT.find(src))
         .flatten()
     {
-        diags.push(Diagnostic::warning(
-            path,
-            line,
-            format!(
-                "summary looks like a scraped comment (`{}`), not a summary of the paper",
-                m.as_str()
-            ),
-        ));
+        diags.push(
+            Diagnostic::warning(
+                path,
+                line,
+                format!(
+                    "summary looks like a scraped comment (`{}`), not a summary of the paper",
+                    m.as_str()
+                ),
+            )
+            .kind(Kind::ScrapedComment),
+        );
     }
     out
 }
@@ -190,14 +213,17 @@ pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnos
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
     };
     if !authors.is_empty() && authors.iter().all(is_handle) {
-        diags.push(Diagnostic::warning(
-            path,
-            line,
-            format!(
-                "author list holds only usernames ({}); the paper's authors are missing",
-                authors.join(", ")
-            ),
-        ));
+        diags.push(
+            Diagnostic::warning(
+                path,
+                line,
+                format!(
+                    "author list holds only usernames ({}); the paper's authors are missing",
+                    authors.join(", ")
+                ),
+            )
+            .kind(Kind::UsernameAuthors),
+        );
     }
 }
 
@@ -277,7 +303,7 @@ mod tests {
     proptest! {
         #[test]
         fn summary_source_agrees_with_reference(src in lintish(), strip in any::<bool>()) {
-            let opts = ParseOptions { strip_preambles: strip };
+            let opts = ParseOptions { strip_preambles: strip, strip_follow_ups: strip };
             let (mut fast, mut slow) = (Diagnostics::default(), Diagnostics::default());
             let path = Path::new("a.md");
             let out = summary_source(path, 3, &src, &opts, &mut fast);
@@ -290,6 +316,7 @@ mod tests {
         let mut d = Diagnostics::default();
         let opts = ParseOptions {
             strip_preambles: strip,
+            strip_follow_ups: strip,
         };
         let out = summary_source(Path::new("a.md"), 3, src, &opts, &mut d);
         (out.into_owned(), d)
@@ -327,9 +354,25 @@ mod tests {
     }
 
     #[test]
-    fn follow_ups_and_bot_comments_warn() {
-        let (_, d) = run("Good summary. **Follow-up questions:** 1. Why?", true);
-        assert_eq!(d.warning_count(), 1);
+    fn follow_ups_are_removed_and_bot_comments_warn() {
+        for src in [
+            "Good summary. **Follow-up questions:** 1. Why? 2. How?",
+            "Good summary.  Follow-up Questions:  1.  Why?",
+            "Good summary. **Follow-up questions**: - Why?",
+        ] {
+            let (out, d) = run(src, true);
+            assert_eq!(out, "Good summary.", "{src}");
+            assert_eq!(d.warning_count(), 1);
+            assert_eq!(d.items[0].kind, Kind::FollowUpQuestions);
+            let (kept, d) = run(src, false);
+            assert_eq!(kept, src);
+            assert_eq!(d.warning_count(), 1);
+        }
+        // Prose that mentions follow-up questions is a summary, not a chatbot's list.
+        let prose = "Models face biased follow-up questions, and we evaluate 11 of them.";
+        let (out, d) = run(prose, true);
+        assert_eq!(out, prose);
+        assert!(d.is_empty(), "{d}");
         let (_, d) = run("This is an automated message from the Librarian Bot.", true);
         assert_eq!(d.warning_count(), 1);
     }

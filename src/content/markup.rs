@@ -78,6 +78,66 @@ pub fn plain(src: &str) -> String {
     render(src, true).text
 }
 
+/// Renders a summary that a bot wrote on one line (a table cell) as blocks: a
+/// paragraph, or, when it is a numbered list run into one line ("1. Aim: … 2. Method:
+/// … 3. …"), a list with one item per number. Markdown alone would read that as one
+/// item holding every other number.
+pub fn cell_block(src: &str) -> Markup {
+    match inline_list_items(src.trim()) {
+        Some(items) => {
+            let mut list = String::with_capacity(src.len() + 8 * items.len());
+            for (n, item) in items.iter().enumerate() {
+                list.push_str(&format!("{}. {}\n", n + 1, item.trim()));
+            }
+            block(&list)
+        }
+        None => block(src),
+    }
+}
+
+/// The items of a numbered list written on one line: `src` starts with `1.` (or `1)`)
+/// and `2.`, `3.`, … follow in order, each after whitespace. `None` unless there are at
+/// least two items.
+fn inline_list_items(src: &str) -> Option<Vec<&str>> {
+    let marker_len = |s: &str, n: usize| {
+        let digits = n.to_string();
+        let rest = s.strip_prefix(digits.as_str())?;
+        let after = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+        after
+            .starts_with(char::is_whitespace)
+            .then_some(digits.len() + 1)
+    };
+    let mut start = marker_len(src, 1)?;
+    let mut items = Vec::new();
+    let mut n = 2;
+    let mut from = start;
+    while let Some(found) = src[from..]
+        .find(|c: char| c.is_ascii_digit())
+        .map(|i| from + i)
+    {
+        let preceded_by_space = src[..found].ends_with(char::is_whitespace);
+        match marker_len(&src[found..], n).filter(|_| preceded_by_space) {
+            Some(len) => {
+                items.push(&src[start..found]);
+                start = found + len;
+                from = start;
+                n += 1;
+            }
+            None => {
+                from = found
+                    + src[found..]
+                        .find(|c: char| !c.is_ascii_digit())
+                        .unwrap_or(src.len() - found);
+                if from >= src.len() {
+                    break;
+                }
+            }
+        }
+    }
+    items.push(&src[start..]);
+    (items.len() >= 2).then_some(items)
+}
+
 fn render(src: &str, inline: bool) -> Markup {
     let src = src.trim();
     if src.is_empty() {
@@ -152,7 +212,7 @@ fn literal_line(src: &str, inline: bool) -> Markup {
 /// The general path: pulldown-cmark, then ammonia when the markdown produced raw HTML,
 /// a link or an image. `src` is trimmed and not empty.
 fn render_markdown(src: &str, inline: bool) -> Markup {
-    let events: Vec<Event<'_>> = Parser::new_ext(src, options()).collect();
+    let events = text_preserving_events(src);
     let needs_sanitizer = events.iter().any(|e| {
         matches!(
             e,
@@ -179,6 +239,84 @@ fn render_markdown(src: &str, inline: bool) -> Markup {
         html,
         text: collapse_whitespace(&text),
     }
+}
+
+/// pulldown-cmark's events for `src`, with two changes so that sanitising never removes
+/// words a reader of the digest sees:
+/// - a tag that is no HTML element (`<think>`, `<tag>`) is text, not markup to strip;
+/// - a link whose target is not an absolute URL (`[1109,9,14](8,13)`) is its own
+///   source text, since the sanitiser would drop the target and a reader saw both.
+fn text_preserving_events(src: &str) -> Vec<Event<'_>> {
+    let mut events = Vec::new();
+    let mut skip_until_link_end = 0usize;
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if skip_until_link_end > 0 {
+            match event {
+                Event::Start(Tag::Link { .. }) => skip_until_link_end += 1,
+                Event::End(TagEnd::Link) => skip_until_link_end -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) if !has_scheme(dest_url) => {
+                skip_until_link_end = 1;
+                events.push(Event::Text(src.get(range).unwrap_or("").into()));
+            }
+            Event::Html(html) => events.push(Event::Html(escape_unknown_tags(html))),
+            Event::InlineHtml(html) => events.push(Event::InlineHtml(escape_unknown_tags(html))),
+            other => events.push(other),
+        }
+    }
+    events
+}
+
+/// Whether a link target starts with a URL scheme (`https:`, `mailto:`, and also
+/// `javascript:`, which the sanitiser then removes as markup that could run). A target
+/// without one (`8,13`, `#x`, `paper.pdf`) cannot be followed from a published page.
+fn has_scheme(url: &str) -> bool {
+    let url = url.trim_start();
+    let scheme = url.find(':').map_or("", |colon| &url[..colon]);
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Tags of HTML itself. Any other tag-shaped text is a word of the digest.
+static HTML_ELEMENTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button \
+     canvas caption center cite code col colgroup data datalist dd del details dfn dialog \
+     div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 \
+     h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li \
+     link main map mark math menu meta meter nav noscript object ol optgroup option output \
+     p param picture pre progress q rp rt ruby s samp script search section select slot \
+     small source span strike strong style sub summary sup svg table tbody td template \
+     textarea tfoot th thead time title tr track tt u ul var video wbr"
+        .split_whitespace()
+        .collect()
+});
+
+static TAG_START: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)").expect("static regex"));
+
+/// Raw HTML with the `<` of every tag that is not an HTML element escaped, so that the
+/// sanitiser keeps it as text.
+fn escape_unknown_tags(html: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowStr<'_> {
+    let unknown = |name: &str| !HTML_ELEMENTS.contains(name.to_ascii_lowercase().as_str());
+    if !TAG_START.captures_iter(&html).any(|c| unknown(&c[2])) {
+        return html;
+    }
+    TAG_START
+        .replace_all(&html, |c: &regex::Captures<'_>| {
+            if unknown(&c[2]) {
+                format!("&lt;{}{}", &c[1], &c[2])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+        .into()
 }
 
 fn collect_text<'a>(events: impl Iterator<Item = Event<'a>>, out: &mut String) {
@@ -216,6 +354,7 @@ fn text_of_html(html: &str) -> String {
     let stripped = STRIP_ALL.clean(&spaced).to_string();
     let decoded = stripped
         .replace("&nbsp;", " ")
+        .replace("&#160;", " ")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -535,6 +674,38 @@ mod tests {
             }
             assert!(html.contains("hi"), "{hostile:?} lost its text: {html:?}");
         }
+    }
+
+    #[test]
+    fn words_that_look_like_markup_are_kept() {
+        // A tag that is no HTML element is text.
+        let m = inline("Let's <think> about it </think> now");
+        assert_eq!(m.text, "Let's <think> about it </think> now");
+        assert!(m.html.contains("&lt;think&gt;"), "{}", m.html);
+        // A link without a followable target is its own source text.
+        let m = block("Cells [1109,9,14](8,13) and [a](#b) stay.");
+        assert_eq!(m.text, "Cells [1109,9,14](8,13) and [a](#b) stay.");
+        assert!(!m.html.contains("<a"), "{}", m.html);
+        // Real HTML still goes through the sanitiser.
+        assert_eq!(plain("A <b>bold</b> word"), "A bold word");
+    }
+
+    #[test]
+    fn numbered_list_on_one_line_is_a_whole_list() {
+        let m = cell_block("1. Aim: graphs. 2. Method: a 2.5 B model. 3. Result: 97.2 on MOSES.");
+        assert_eq!(
+            m.html,
+            "<ol>\n<li>Aim: graphs.</li>\n<li>Method: a 2.5 B model.</li>\n<li>Result: 97.2 on MOSES.</li>\n</ol>"
+        );
+        assert_eq!(
+            m.text,
+            "Aim: graphs. Method: a 2.5 B model. Result: 97.2 on MOSES."
+        );
+        assert_eq!(
+            cell_block("Plain text, 1. not a list").html,
+            "<p>Plain text, 1. not a list</p>"
+        );
+        assert_eq!(inline_list_items("1. only one"), None);
     }
 
     #[test]

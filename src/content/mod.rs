@@ -9,6 +9,7 @@ pub mod arxiv;
 pub mod feed_dump;
 pub mod front_matter;
 pub mod lint;
+pub mod list;
 pub mod markup;
 pub mod native;
 pub mod table;
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 pub use front_matter::{FrontMatter, PaperOverride};
 pub use markup::Markup;
 
@@ -27,6 +28,8 @@ pub use markup::Markup;
 pub enum Format {
     Table,
     FeedDump,
+    /// One heading per paper (the daily-arXiv-ai-enhanced family).
+    List,
     /// papertrail's own hand-written format.
     Native,
 }
@@ -79,20 +82,38 @@ pub struct Digest {
 pub struct ParseOptions {
     /// Remove LLM preambles ("Here's a summary of …") from summaries.
     pub strip_preambles: bool,
+    /// Remove a chatbot's trailing "Follow-up questions: …" from summaries.
+    pub strip_follow_ups: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions {
             strip_preambles: true,
+            strip_follow_ups: true,
         }
     }
 }
 
-/// Every digest under `content_dir`, in path order, and every problem found.
-pub fn load(content_dir: &Path, opts: &ParseOptions) -> (Vec<Digest>, Diagnostics) {
+impl ParseOptions {
+    /// The parse options a site's config asks for.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        ParseOptions {
+            strip_preambles: config.strip_preambles,
+            strip_follow_ups: config.strip_follow_ups,
+        }
+    }
+}
+
+/// Every digest under `content_dir` (less what `ignored` matches), in path order, and
+/// every problem found.
+pub fn load(
+    content_dir: &Path,
+    ignored: &globset::GlobSet,
+    opts: &ParseOptions,
+) -> (Vec<Digest>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let paths = match discover(content_dir) {
+    let paths = match discover(content_dir, ignored) {
         Ok(paths) => paths,
         Err(d) => {
             diagnostics.push(d);
@@ -111,26 +132,35 @@ pub fn load(content_dir: &Path, opts: &ParseOptions) -> (Vec<Digest>, Diagnostic
     (digests, diagnostics)
 }
 
-/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries.
-/// Sorted, so that everything downstream is deterministic.
-pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries and
+/// the files and folders `ignored` matches (paths relative to `dir`, see
+/// [`is_ignored`]). Sorted, so that everything downstream is deterministic.
+pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, Diagnostic> {
     if !dir.is_dir() {
         return Err(Diagnostic::error(
             dir,
             0,
             "content folder not found (use --root to point at the site)",
-        ));
+        )
+        .kind(Kind::Io));
     }
     let mut paths = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_name().to_string_lossy().starts_with('.')
+                    && !e
+                        .path()
+                        .strip_prefix(dir)
+                        .is_ok_and(|rel| ignored.is_match(rel))
+        });
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Diagnostic::error(path, 0, format!("cannot read: {e}"))
+            Diagnostic::error(path, 0, format!("cannot read: {e}")).kind(Kind::Io)
         })?;
         if entry.file_type().is_file() && is_digest_name(entry.path()) {
             paths.push(entry.into_path());
@@ -139,7 +169,15 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
-/// Whether a file in `content/` is read as a digest, by its extension.
+/// Whether `rel` (a path relative to the content folder) or a folder holding it is
+/// matched by `ignored`: what [`discover`] skips, for callers that see one path at a time.
+pub fn is_ignored(rel: &Path, ignored: &globset::GlobSet) -> bool {
+    rel.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .any(|a| ignored.is_match(a))
+}
+
+/// Whether a file name has one of the digest extensions (`.md`, `.markdown`, `.txt`).
 pub fn is_digest_name(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -153,7 +191,9 @@ pub fn read_digest(path: &Path, opts: &ParseOptions) -> (Option<Digest>, Diagnos
         Ok(bytes) => parse_bytes(path, &bytes, opts),
         Err(e) => (
             None,
-            Diagnostic::error(path, 0, format!("cannot read: {e}")).into(),
+            Diagnostic::error(path, 0, format!("cannot read: {e}"))
+                .kind(Kind::Io)
+                .into(),
         ),
     }
 }
@@ -185,13 +225,36 @@ pub fn parse_digest(
             return None;
         }
     };
-    let sections = if native::looks_like(body) {
-        native::parse(path, body, body_line, opts, diags)
-    } else if feed_dump::looks_like(body) {
-        feed_dump::parse(path, body, body_line, opts, diags)
-    } else {
-        table::parse(path, body, body_line, opts, diags)
+    let format = match front.format.as_deref().map(Format::from_name) {
+        None => detect(body),
+        Some(Some(format)) => format,
+        Some(None) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    front_matter::line_of_key(text, "format"),
+                    format!(
+                        "unknown format `{}`; use one of {}",
+                        front.format.as_deref().unwrap_or(""),
+                        Format::NAMES.join(", ")
+                    ),
+                )
+                .kind(Kind::FrontMatter),
+            );
+            return None;
+        }
     };
+    let errors_before = diags.error_count();
+    let sections = match format {
+        Format::Native => native::parse(path, body, body_line, opts, diags),
+        Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
+        Format::List => list::parse(path, body, body_line, opts, diags),
+        Format::Table => table::parse(path, body, body_line, opts, diags),
+    };
+    // A file whose entries could not be read says so in its errors already.
+    if diags.error_count() == errors_before {
+        report_empty(path, &front, &sections, body_line, diags);
+    }
     Some(Digest {
         path: path.to_path_buf(),
         front,
@@ -199,6 +262,100 @@ pub fn parse_digest(
         path_date: date_from_path(path),
         sections,
     })
+}
+
+/// The one section of a format whose files carry no date of their own (the date comes
+/// from front matter or the path); none when the file had no entry.
+fn undated_section(entries: Vec<Entry>) -> Vec<Section> {
+    match entries.first() {
+        None => Vec::new(),
+        Some(first) => vec![Section {
+            date: None,
+            line: first.line,
+            entries,
+        }],
+    }
+}
+
+impl Format {
+    /// The names front matter's `format` key takes, in `Format` order.
+    pub const NAMES: [&'static str; 4] = ["table", "feed", "list", "native"];
+
+    /// The format front matter names (`format = "list"`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "table" => Some(Format::Table),
+            "feed" | "feed-dump" => Some(Format::FeedDump),
+            "list" => Some(Format::List),
+            "native" => Some(Format::Native),
+            _ => None,
+        }
+    }
+}
+
+/// The format a file's body is written in, from its shape: papertrail's own headings
+/// with an `arxiv:` or `link:` field, `### Title:` entries, numbered `### [1] [Title](URL)`
+/// headings; anything else is read as tables.
+pub fn detect(body: &str) -> Format {
+    if native::looks_like(body) {
+        Format::Native
+    } else if feed_dump::looks_like(body) {
+        Format::FeedDump
+    } else if list::looks_like(body) {
+        Format::List
+    } else {
+        Format::Table
+    }
+}
+
+/// What papertrail reads, for messages about files it read nothing from.
+pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings) and papertrail's own format (`## Title` with an `arxiv:` or `link:` line)";
+
+/// Says so when a file yields no paper: a file with nothing papertrail can read, or a
+/// dated section (a bot's day) whose table is empty. Nothing vanishes without a word.
+fn report_empty(
+    path: &Path,
+    front: &FrontMatter,
+    sections: &[Section],
+    body_line: usize,
+    diags: &mut Diagnostics,
+) {
+    let no_entries = sections.iter().all(|s| s.entries.is_empty());
+    // A day file kept by hand (its front matter names the day) is a day in progress.
+    if let Some(date) = front.date.filter(|_| no_entries) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                0,
+                format!("the day file for {date} lists no papers yet; the day is not published"),
+            )
+            .kind(Kind::EmptyDay),
+        );
+        return;
+    }
+    if no_entries && sections.iter().all(|s| s.date.is_none()) {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                0,
+                format!("no paper was read from this file; papertrail reads {FORMATS_READ}"),
+            )
+            .kind(Kind::EmptyFile),
+        );
+        return;
+    }
+    for s in sections.iter().filter(|s| s.entries.is_empty()) {
+        if let Some(date) = s.date {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    s.line.max(body_line),
+                    format!("the digest for {date} lists no papers; the day is not published"),
+                )
+                .kind(Kind::EmptyDay),
+            );
+        }
+    }
 }
 
 /// UTF-8 text with the byte-order mark dropped, CRLF made LF, and characters that no
@@ -221,6 +378,7 @@ pub fn decode(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option<Stri
                         bytes[e.valid_up_to()]
                     ),
                 )
+                .kind(Kind::InvalidUtf8)
                 .with_col(col),
             );
             return None;
@@ -327,11 +485,14 @@ fn clean_text_with(
         counted_to = at;
         if reported_line != line {
             reported_line = line;
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!("control character U+{:04X} removed", c as u32),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!("control character U+{:04X} removed", c as u32),
+                )
+                .kind(Kind::ControlCharacter),
+            );
         }
     }
     out.push_str(text.get(run_start..).unwrap_or(""));

@@ -25,7 +25,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist"];
 
@@ -108,11 +108,14 @@ pub fn parse(
         }
         let Some(p) = pending.as_mut() else {
             if !line.trim().is_empty() && !line.starts_with('#') {
-                diags.push(Diagnostic::warning(
-                    path,
-                    lineno,
-                    "text before the first `## ` paper heading is ignored",
-                ));
+                diags.push(
+                    Diagnostic::warning(
+                        path,
+                        lineno,
+                        "text before the first `## ` paper heading is ignored",
+                    )
+                    .kind(Kind::StrayText),
+                );
             }
             continue;
         };
@@ -137,14 +140,7 @@ pub fn parse(
     if let Some(p) = pending.take() {
         entries.extend(finish(path, p, opts, diags));
     }
-    if entries.is_empty() {
-        return Vec::new();
-    }
-    vec![Section {
-        date: None,
-        line: entries.first().map_or(first_line, |e: &Entry| e.line),
-        entries,
-    }]
+    super::undated_section(entries)
 }
 
 fn list(value: &str) -> Vec<String> {
@@ -177,7 +173,7 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                         path,
                         line,
                         format!("`{value}` is not an arXiv id like 2507.02592"),
-                    )),
+                    ).kind(Kind::BadRow)),
                 }
             }
             "link" => {
@@ -196,26 +192,27 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                     "unknown field `{other}` (known: {}); leave a blank line before the summary",
                     FIELDS.join(", ")
                 ),
-            )),
+            ).kind(Kind::BadRow)),
         }
     }
     if entry.title.is_empty() {
-        diags.push(Diagnostic::error(
-            path,
-            p.line,
-            "paper heading has no title",
-        ));
+        diags.push(
+            Diagnostic::error(path, p.line, "paper heading has no title").kind(Kind::MissingTitle),
+        );
         return None;
     }
     if entry.arxiv_id.is_none() && entry.url.is_none() {
-        diags.push(Diagnostic::error(
-            path,
-            p.line,
-            format!(
-                "`{}` needs an `arxiv:` or a `link:` field right under its heading",
-                entry.title
-            ),
-        ));
+        diags.push(
+            Diagnostic::error(
+                path,
+                p.line,
+                format!(
+                    "`{}` needs an `arxiv:` or a `link:` field right under its heading",
+                    entry.title
+                ),
+            )
+            .kind(Kind::MissingLink),
+        );
         return None;
     }
     if entry.url.is_none() {
@@ -445,13 +442,15 @@ mod tests {
     }
 
     #[test]
-    fn empty_new_file_has_no_entries_and_no_warnings() {
+    fn empty_new_file_has_no_entries_and_says_so() {
         let text = new_day_file(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(), &[]);
         let mut d = Diagnostics::default();
         let digest =
             super::super::parse_digest(Path::new("x.md"), &text, &ParseOptions::default(), &mut d)
                 .unwrap();
-        assert!(d.is_empty(), "{d}");
+        // A day with no paper yet is not an error, but it is not silent either.
+        assert_eq!(d.items.len(), 1, "{d}");
+        assert_eq!(d.items[0].kind, crate::diagnostic::Kind::EmptyDay);
         assert!(digest.sections.iter().all(|s| s.entries.is_empty()));
     }
 }

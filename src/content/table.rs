@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::arxiv::{self, IdSource};
 use super::{Entry, Format, Section, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
@@ -71,28 +71,18 @@ pub fn parse(
                     path,
                     lineno,
                     "table row before any header: a table starts with a header row and a `|---|` line",
-                ));
+                ).kind(Kind::BadRow));
                 i += 1;
                 continue;
             };
-            let (row, consumed) = assemble_row(&lines[i..], h.columns.len());
-            last_row_closed = row.trim_end().ends_with('|') && !row.trim_end().ends_with("\\|");
-            i += consumed;
-            let cells = split_cells(&row);
-            if cells.len() != h.columns.len() {
-                diags.push(Diagnostic::error(
-                    path,
-                    lineno,
-                    format!(
-                        "row has {} cells but the header on line {} has {} ({}); a wrapped row must continue on lines that do not start with `|`",
-                        cells.len(),
-                        h.line,
-                        h.columns.len(),
-                        column_names(&h.columns)
-                    ),
-                ));
+            let row = assemble_row(&lines[i..], h.columns.len());
+            last_row_closed = row_is_closed(&row.text);
+            i += row.lines;
+            let Some(cells) =
+                cells_for_header(path, &row, &lines[i - row.lines..], lineno, h, diags)
+            else {
                 continue;
-            }
+            };
             if h.columns.contains(&Column::Title) {
                 let entry = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags);
                 current_section(&mut sections, lineno).entries.push(entry);
@@ -109,14 +99,17 @@ pub fn parse(
                             "line continues the row of line {} after its last cell; it was not added to any cell",
                             entry.line
                         ),
-                    ));
+                    ).kind(Kind::StrayText));
                 }
             } else {
-                diags.push(Diagnostic::warning(
-                    path,
-                    lineno,
-                    "text between table rows belongs to no row and is ignored",
-                ));
+                diags.push(
+                    Diagnostic::warning(
+                        path,
+                        lineno,
+                        "text between table rows belongs to no row and is ignored",
+                    )
+                    .kind(Kind::StrayText),
+                );
             }
             header = None;
         }
@@ -172,7 +165,7 @@ fn parse_heading_date(
                     "cannot read a date in this heading; expected `## Papers for YYYY-MM-DD`, found `{rest}`"
                 )
             };
-            diags.push(Diagnostic::error(path, line, message));
+            diags.push(Diagnostic::error(path, line, message).kind(Kind::BadDate));
             None
         }
     }
@@ -199,17 +192,20 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
                     path,
                     lineno,
                     format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link)"),
-                ));
+                ).kind(Kind::UnknownColumn));
                 Column::Other
             }
         })
         .collect();
     if !columns.contains(&Column::Title) {
-        diags.push(Diagnostic::error(
-            path,
-            lineno,
-            "table header has no `Title` column, so its rows cannot become papers",
-        ));
+        diags.push(
+            Diagnostic::error(
+                path,
+                lineno,
+                "table header has no `Title` column, so its rows cannot become papers",
+            )
+            .kind(Kind::BadHeader),
+        );
     }
     Header {
         columns,
@@ -225,28 +221,181 @@ fn column_names(columns: &[Column]) -> String {
         .join(", ")
 }
 
-/// Joins physical lines into one logical row until it has `ncols` cells. Returns the row
-/// and how many lines it used. A line starting with `|` continues the row only while
-/// the row so far ends inside a cell.
-fn assemble_row<'a>(lines: &[&'a str], ncols: usize) -> (Cow<'a, str>, usize) {
-    let mut row = Cow::Borrowed(lines.first().map_or("", |l| l.trim()));
-    let mut used = 1;
-    while raw_cells(&row).count() < ncols {
-        let Some(next) = lines.get(used) else { break };
+/// A logical row: physical lines joined with a space.
+struct Row<'a> {
+    text: Cow<'a, str>,
+    /// How many physical lines it took.
+    lines: usize,
+    /// Where each physical line starts in `text`, and how many bytes of that line's
+    /// leading whitespace were trimmed (to map a byte of `text` back to a column).
+    starts: Vec<(usize, usize)>,
+}
+
+/// Whether a row so far ends with a closing, unescaped `|`.
+fn row_is_closed(row: &str) -> bool {
+    let row = row.trim_end();
+    row.ends_with('|') && !row.ends_with("\\|")
+}
+
+/// Joins physical lines into one logical row. A line that does not start with `|`
+/// continues the row while it has fewer than `ncols` cells or has not been closed by a
+/// final `|` (bots wrap long titles and summaries); a line starting with `|` continues
+/// it only while the row so far ends inside a cell. Blank lines and headings end it.
+fn assemble_row<'a>(lines: &[&'a str], ncols: usize) -> Row<'a> {
+    let first = lines.first().copied().unwrap_or("");
+    let mut row = Row {
+        text: Cow::Borrowed(first.trim()),
+        lines: 1,
+        starts: vec![(0, first.len() - first.trim_start().len())],
+    };
+    while let Some(next) = lines.get(row.lines) {
         let next_trimmed = next.trim();
-        let row_closed = row.ends_with('|') && !row.ends_with("\\|");
-        if next_trimmed.is_empty()
-            || heading_text(next_trimmed).is_some()
-            || (next_trimmed.starts_with('|') && row_closed)
-        {
+        let closed = row_is_closed(&row.text);
+        let short = raw_cells(&row.text).count() < ncols;
+        let continues = if next_trimmed.starts_with('|') {
+            !closed && short
+        } else {
+            short || !closed
+        };
+        if next_trimmed.is_empty() || heading_text(next_trimmed).is_some() || !continues {
             break;
         }
-        let joined = row.to_mut();
+        let joined = row.text.to_mut();
         joined.push(' ');
+        row.starts
+            .push((joined.len(), next.len() - next.trim_start().len()));
         joined.push_str(next_trimmed);
-        used += 1;
+        row.lines += 1;
     }
-    (row, used)
+    row
+}
+
+/// Line (1-based, from `first_line`) and column (in characters) of byte `at` of a row.
+fn row_position(row: &Row<'_>, lines: &[&str], first_line: usize, at: usize) -> (usize, usize) {
+    let index = row
+        .starts
+        .partition_point(|&(start, _)| start <= at)
+        .saturating_sub(1);
+    let (start, trimmed) = row.starts.get(index).copied().unwrap_or((0, 0));
+    let physical = lines.get(index).copied().unwrap_or("");
+    let byte = (trimmed + at.saturating_sub(start)).min(physical.len());
+    let col = physical
+        .char_indices()
+        .take_while(|&(i, _)| i < byte)
+        .count();
+    (first_line + index, col + 1)
+}
+
+/// The cells of a row, matched to the header's columns, or `None` (reported) when the
+/// row cannot be read.
+///
+/// A row with more cells than the header is a bot's unescaped `|` in free text (math
+/// such as `|G-1|`, a code span such as `π(y|x)`): the surplus can only belong to the
+/// Summary column, so it is joined back into it, pipes and all, and the row is published
+/// with a warning pointing at the first stray pipe. A row with fewer cells, or whose
+/// surplus cannot be placed, is an error: which cell is missing is for a person to say.
+fn cells_for_header<'r>(
+    path: &Path,
+    row: &'r Row<'_>,
+    lines: &[&str],
+    lineno: usize,
+    header: &Header,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Cow<'r, str>>> {
+    let ncols = header.columns.len();
+    let spans = cell_spans(&row.text);
+    if spans.len() == ncols {
+        return Some(split_cells(&row.text));
+    }
+    let describe = || {
+        format!(
+            "row has {} cells but the header on line {} has {} ({})",
+            spans.len(),
+            header.line,
+            ncols,
+            column_names(&header.columns)
+        )
+    };
+    let summary = header.columns.iter().position(|&c| c == Column::Summary);
+    if let Some(summary) = summary.filter(|_| spans.len() > ncols) {
+        let surplus = spans.len() - ncols;
+        let merged = spans[summary].start..spans[summary + surplus].end;
+        let mut cells: Vec<Cow<'r, str>> = Vec::with_capacity(ncols);
+        cells.extend(
+            spans[..summary]
+                .iter()
+                .map(|r| unescape_pipes(row.text[r.clone()].trim())),
+        );
+        cells.push(unescape_pipes(row.text[merged.clone()].trim()));
+        cells.extend(
+            spans[summary + surplus + 1..]
+                .iter()
+                .map(|r| unescape_pipes(row.text[r.clone()].trim())),
+        );
+        // The pieces before the Summary must still read as their columns: a link in
+        // the Authors cell means the stray pipe was in the title, and then nothing
+        // says where each cell begins.
+        let misplaced = header
+            .columns
+            .iter()
+            .zip(&cells)
+            .any(|(c, cell)| *c == Column::Authors && cell.contains("http"));
+        let stray = spans[summary].end;
+        let (line, col) = row_position(row, lines, lineno, stray);
+        if !misplaced {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "{}: the {} extra `|` were kept as part of the Summary (write `\\|` for a pipe in a cell)",
+                        describe(),
+                        surplus
+                    ),
+                )
+                .with_col(col)
+                .kind(Kind::SurplusCells),
+            );
+            return Some(cells);
+        }
+        diags.push(
+            Diagnostic::error(
+                path,
+                line,
+                format!("{}, and the extra `|` is not in the Summary, so the cells cannot be told apart; write `\\|` for a pipe in a cell", describe()),
+            )
+            .with_col(col)
+            .kind(Kind::BadRow),
+        );
+        return None;
+    }
+    diags.push(
+        Diagnostic::error(
+            path,
+            lineno,
+            format!(
+                "{}; a wrapped row must continue on lines that do not start with `|`",
+                describe()
+            ),
+        )
+        .kind(Kind::BadRow),
+    );
+    None
+}
+
+/// Byte ranges of a row's cells as written (untrimmed, `\|` still escaped): the pieces
+/// between unescaped pipes after a leading one, the last piece only when not blank.
+fn cell_spans(row: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = usize::from(row.starts_with('|'));
+    while let Some(end) = row.get(start..).and_then(find_cell_end) {
+        spans.push(start..start + end);
+        start += end + 1;
+    }
+    if row.get(start..).is_some_and(|rest| !rest.trim().is_empty()) {
+        spans.push(start..row.len());
+    }
+    spans
 }
 
 /// Cells of a row: split on `|` not escaped by `\`, outer pipes dropped, `\|` unescaped.
@@ -314,11 +463,15 @@ fn entry_from_cells(
     let mut links: Vec<String> = Vec::new();
     for (column, cell) in columns.iter().zip(cells) {
         if cell.is_empty() && matches!(column, Column::Authors | Column::Summary) {
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!("empty {column:?} cell"),
-            ));
+            diags.push(
+                Diagnostic::warning(path, line, format!("empty {column:?} cell")).kind(
+                    if *column == Column::Authors {
+                        Kind::EmptyAuthors
+                    } else {
+                        Kind::EmptySummary
+                    },
+                ),
+            );
         }
         match column {
             Column::Title => {
@@ -331,7 +484,8 @@ fn entry_from_cells(
                 super::lint::authors(path, line, &entry.authors, diags);
             }
             Column::Summary => {
-                let m = markup::inline(&super::lint::summary_source(path, line, cell, opts, diags));
+                let m =
+                    markup::cell_block(&super::lint::summary_source(path, line, cell, opts, diags));
                 entry.summary = (!m.is_empty()).then_some(m);
             }
             Column::Category => {
@@ -350,33 +504,48 @@ fn entry_from_cells(
     if let Some((id, _)) = found.first() {
         entry.arxiv_id = Some(id.clone());
         if let Some((other, _)) = found.iter().find(|(o, _)| o != id) {
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                format!("links name two different papers ({id} and {other}); using {id}"),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!("links name two different papers ({id} and {other}); using {id}"),
+                )
+                .kind(Kind::MismatchedLinks),
+            );
         }
     }
     entry.url = links.into_iter().next();
     if entry.title.is_empty() {
-        diags.push(Diagnostic::error(path, line, "row has an empty title"));
+        diags
+            .push(Diagnostic::error(path, line, "row has an empty title").kind(Kind::MissingTitle));
     }
     if entry.url.is_none() {
         diags.push(Diagnostic::error(
             path,
             line,
             "row has no link: put an arXiv or Hugging Face link in the title cell or a Link column",
-        ));
+        ).kind(Kind::MissingLink));
     }
     entry
 }
 
 /// Title text and link targets of a title cell, in any of the shapes bots write:
-/// `Title (Read more on [arXiv](URL) or [HuggingFace](URL))`, `[Title](URL)`, or plain.
+/// `Title (Read more on [arXiv](URL) or [HuggingFace](URL))`, the older
+/// `Title - read more on [arXiv](URL) or [HuggingFace](URL)`, `[Title](URL)`, or plain.
 fn parse_title_cell(cell: &str) -> (String, Vec<String>) {
     let links = link_targets(cell);
-    let title_src = match find_ci(cell, "(read more") {
-        Some(pos) => &cell[..pos],
+    let title_src = match find_ci(cell, "read more").filter(|_| !links.is_empty()) {
+        Some(pos) => {
+            let before = cell[..pos].trim_end();
+            let opener = before.strip_suffix('(').or_else(|| {
+                // The dash form: ` - read more`, the dash standing alone.
+                ['-', '–', '—']
+                    .iter()
+                    .find_map(|&dash| before.strip_suffix(dash))
+                    .filter(|rest| rest.ends_with(char::is_whitespace))
+            });
+            opener.unwrap_or(before)
+        }
         None => cell,
     };
     (markup::plain(title_src), links)
@@ -452,6 +621,7 @@ fn split_authors(cell: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Kind;
     use proptest::prelude::*;
 
     /// `split_cells` as it was: one pass, building owned cells.
@@ -610,19 +780,100 @@ mod tests {
         let e = &s[0].entries[0];
         assert_eq!(e.title, "A | B");
         let summary = e.summary.as_ref().unwrap();
-        assert_eq!(summary.html, "p | q<br>R&amp;D <code>a|b</code>");
+        assert_eq!(summary.html, "<p>p | q<br>R&amp;D <code>a|b</code></p>");
         assert_eq!(summary.text, "p | q R&D a|b");
     }
 
     #[test]
-    fn bad_cell_count_is_an_error_with_line() {
-        let text =
-            "| Title | Authors | Summary |\n|---|---|---|\n| A | x |\n| B | x | s | extra |\n";
+    fn too_few_cells_is_an_error_with_line() {
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A | x |\n";
         let (s, d) = parse_str(text);
-        assert_eq!(d.error_count(), 2, "{d}");
-        assert_eq!(d.items[0].line, 3);
-        assert_eq!(d.items[1].line, 4);
+        assert_eq!(d.error_count(), 1, "{d}");
+        assert_eq!((d.items[0].line, d.items[0].kind), (3, Kind::BadRow));
         assert!(s.iter().all(|s| s.entries.is_empty()));
+    }
+
+    const ROW_A: &str =
+        "| Alpha (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee |";
+
+    #[test]
+    fn surplus_pipes_are_kept_in_the_summary() {
+        let text = format!(
+            "| Title | Authors | Summary |\n|---|---|---|\n{ROW_A} The mean |G-1| is 0.05 and `p(y|x)` too. |\n"
+        );
+        let (s, d) = parse_str(&text);
+        assert_eq!(d.error_count(), 0, "{d}");
+        assert_eq!(d.warning_count(), 1, "{d}");
+        let w = &d.items[0];
+        assert_eq!((w.line, w.kind), (3, Kind::SurplusCells));
+        // The column is the first stray pipe's, so the report shows the cause.
+        let line = text.lines().nth(2).unwrap();
+        assert_eq!(line.chars().nth(w.col - 1), Some('|'));
+        assert_eq!(
+            &line[line.char_indices().nth(w.col - 1).unwrap().0..][..6],
+            "|G-1| "
+        );
+        let e = &s[0].entries[0];
+        assert_eq!(e.title, "Alpha");
+        assert_eq!(e.authors, ["Ann Lee"]);
+        assert_eq!(
+            e.summary.as_ref().unwrap().text,
+            "The mean |G-1| is 0.05 and p(y|x) too."
+        );
+    }
+
+    #[test]
+    fn wrapped_row_with_surplus_pipes_is_one_row() {
+        let text = format!(
+            "| Title | Authors | Summary |\n|---|---|---|\n{ROW_A} First |x| line\n  wraps here | and here.\n| Beta (Read more on [arXiv](https://arxiv.org/abs/2507.00002)) | Bo Li | Fine. |\n"
+        );
+        let (s, d) = parse_str(&text);
+        assert_eq!(d.error_count(), 0, "{d}");
+        assert!(d.items.iter().all(|w| w.kind == Kind::SurplusCells), "{d}");
+        let e = &s[0].entries;
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            e[0].summary.as_ref().unwrap().text,
+            "First |x| line wraps here | and here."
+        );
+        assert_eq!((e[1].line, e[1].title.as_str()), (5, "Beta"));
+        // The stray pipe on the continuation line is reported on that line.
+        let late = "| Title | Authors | Summary |\n|---|---|---|\n| Gamma (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Cy |\n  A wrapped summary | with a pipe. |\n";
+        let (s, d) = parse_str(late);
+        assert_eq!(d.error_count(), 0, "{d}");
+        assert_eq!(
+            s[0].entries[0].summary.as_ref().unwrap().text,
+            "A wrapped summary | with a pipe."
+        );
+        assert_eq!((d.items[0].line, d.items[0].col), (4, 21), "{d}");
+    }
+
+    #[test]
+    fn surplus_pipe_in_the_title_is_an_error() {
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n| A | B (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee | s |\n";
+        let (s, d) = parse_str(text);
+        assert_eq!(d.error_count(), 1, "{d}");
+        assert_eq!(d.items[0].kind, Kind::BadRow);
+        assert!(s.iter().all(|s| s.entries.is_empty()));
+    }
+
+    #[test]
+    fn title_variants_and_tag_like_text() {
+        let text = "| Title | Authors | Summary |\n|---|---|---|\n\
+            | Older Form - read more on [arXiv](https://arxiv.org/abs/2507.00011) or [HuggingFace](https://huggingface.co/papers/2507.00011) | Ann Lee | s |\n\
+            | Let's <think> about Reasoning (Read more on [arXiv](https://arxiv.org/abs/2507.00012)) | Ann Lee | s |\n\
+            | <think> So let's replace this </think> Lessons (Read more on [arXiv](https://arxiv.org/abs/2507.00013)) | Ann Lee | s |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let titles: Vec<&str> = s[0].entries.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Older Form",
+                "Let's <think> about Reasoning",
+                "<think> So let's replace this </think> Lessons"
+            ]
+        );
     }
 
     #[test]

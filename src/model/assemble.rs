@@ -9,7 +9,7 @@ use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
 use super::{Day, Link, Paper, Site};
 use crate::config::Config;
 use crate::content::{Digest, Entry, Format, Markup, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
 
 /// One entry seen on one day, with where it was written.
@@ -299,7 +299,7 @@ pub(super) fn assemble<'a>(
                                 &digest.path,
                                 entry.line,
                                 format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
-                            ));
+                            ).kind(Kind::DuplicateEntry));
                         }
                         last_listed[n] = (sections, entry.line);
                         for t in &entry.tags {
@@ -339,11 +339,14 @@ pub(super) fn assemble<'a>(
             Ok(g) => overridden[g] = Some(os),
             Err(_) => {
                 if let Some(&(file, _)) = os.first() {
-                    diags.push(Diagnostic::warning(
-                        &digests[file].path,
-                        1,
-                        format!("front matter overrides {id}, which no digest lists"),
-                    ));
+                    diags.push(
+                        Diagnostic::warning(
+                            &digests[file].path,
+                            1,
+                            format!("front matter overrides {id}, which no digest lists"),
+                        )
+                        .kind(Kind::UnusedOverride),
+                    );
                 }
             }
         }
@@ -415,11 +418,14 @@ pub(super) fn resolve_date(
         if let Some(heading) = section.date
             && heading != date
         {
-            diags.push(Diagnostic::warning(
-                &digest.path,
-                section.line,
-                format!("heading says {heading} but front matter says {date}; using {date}"),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    &digest.path,
+                    section.line,
+                    format!("heading says {heading} but front matter says {date}; using {date}"),
+                )
+                .kind(Kind::DateConflict),
+            );
         }
         return Some(date);
     }
@@ -431,7 +437,7 @@ pub(super) fn resolve_date(
             &digest.path,
             section.line,
             "no date for these papers: add `date = YYYY-MM-DD` in `+++` front matter, a `## Papers for YYYY-MM-DD` heading, or a YYYY-MM-DD in the file name",
-        ));
+        ).kind(Kind::NoDate));
     }
     None
 }
@@ -455,6 +461,7 @@ pub(super) fn title_conflict(
             first.1.line
         ),
     )
+    .kind(Kind::TitleConflict)
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.
@@ -631,11 +638,14 @@ fn first_sentence(text: &str) -> &str {
 pub(super) fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) -> Option<String> {
     let norm = crate::content::arxiv::parse_bare(id);
     if norm.is_none() {
-        diags.push(Diagnostic::error(
-            &digest.path,
-            1,
-            format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
-        ));
+        diags.push(
+            Diagnostic::error(
+                &digest.path,
+                1,
+                format!("front matter: `papers.\"{id}\"` is not an arXiv id like 2507.02592"),
+            )
+            .kind(Kind::FrontMatter),
+        );
     }
     norm
 }

@@ -13,7 +13,7 @@ use super::assemble::{
 use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
 use crate::content::{Digest, Entry, markup};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
 
 /// One entry seen on one day, with where it was written.
@@ -93,7 +93,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                                 &digest.path,
                                 entry.line,
                                 format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
-                            ));
+                            ).kind(Kind::DuplicateEntry));
                         }
                         appearances.entry(id).or_default().push(Appearance {
                             date,
@@ -123,11 +123,14 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
     for id in overrides.keys() {
         if !appearances.contains_key(id.as_str()) {
             let (file, _) = overrides[id][0];
-            diags.push(Diagnostic::warning(
-                &digests[file].path,
-                1,
-                format!("front matter overrides {id}, which no digest lists"),
-            ));
+            diags.push(
+                Diagnostic::warning(
+                    &digests[file].path,
+                    1,
+                    format!("front matter overrides {id}, which no digest lists"),
+                )
+                .kind(Kind::UnusedOverride),
+            );
         }
     }
 

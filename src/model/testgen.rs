@@ -134,6 +134,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                 description: rng.chance(50).then(|| format!("About {f}")),
                 tags: rng.some_of(&tags, 2),
                 draft: rng.chance(10),
+                format: None,
                 papers,
             };
             let sections = (0..rng.below(4))

@@ -162,9 +162,10 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     state.full(&served);
     println!(
-        "Serving {} at {base_url} (built in {} ms); watching content/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
+        "Serving {} at {base_url} (built in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
         shown_root(&opts.root),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        state.rel(&state.content_dir)
     );
     let _ = std::io::stdout().flush();
 

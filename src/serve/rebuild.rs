@@ -31,7 +31,10 @@ pub(super) struct State {
     pub(super) root: PathBuf,
     /// The same folder, canonical: what is watched, and so what events name.
     pub(super) real_root: PathBuf,
+    /// The content folder, as config.toml names it under the user's root.
     pub(super) content_dir: PathBuf,
+    /// The same folder, canonical (what events under it name).
+    pub(super) real_content_dir: PathBuf,
     base_url: String,
     config: Option<Arc<Config>>,
     theme: Option<Arc<Theme>>,
@@ -59,10 +62,14 @@ pub(super) struct State {
 
 impl State {
     pub(super) fn new(root: &Path, real_root: PathBuf, base_url: &str) -> State {
+        let content_dir =
+            Config::load(root).map_or_else(|_| root.join("content"), |c| c.content_path(root));
         State {
             root: root.to_path_buf(),
             real_root,
-            content_dir: root.join("content"),
+            // config.toml names the folder; `full` reads it again at every reload.
+            content_dir: content_dir.clone(),
+            real_content_dir: super::watch::real_path(&content_dir),
             base_url: base_url.to_string(),
             config: None,
             theme: None,
@@ -80,9 +87,17 @@ impl State {
     }
 
     fn parse_options(&self) -> ParseOptions {
-        ParseOptions {
-            strip_preambles: self.config.as_ref().is_none_or(|c| c.strip_preambles),
-        }
+        self.config
+            .as_ref()
+            .map(|c| ParseOptions::from_config(c))
+            .unwrap_or_default()
+    }
+
+    /// The settings' `ignored_content` (nothing before a config was read).
+    pub(super) fn ignored(&self) -> &globset::GlobSet {
+        static NOTHING: std::sync::LazyLock<globset::GlobSet> =
+            std::sync::LazyLock::new(globset::GlobSet::empty);
+        self.config.as_ref().map_or(&NOTHING, |c| &c.ignored)
     }
 
     /// Waits for changes and rebuilds, forever.
@@ -116,15 +131,17 @@ impl State {
             match self.classify(&paths) {
                 Change::Nothing => {}
                 Change::Full => {
-                    self.watch(watcher);
+                    // After the reload: config.toml may have moved the content folder.
                     self.full(served);
+                    self.watch(watcher);
                     println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                 }
                 Change::Content(changed) => {
                     if self.needs_full {
-                        // A folder that was missing (content/ itself) may be there now.
-                        self.watch(watcher);
+                        // A folder that was missing (the content folder itself) may be
+                        // there now: watch it too.
                         self.full(served);
+                        self.watch(watcher);
                         println!("rebuilt everything in {} ms", t0.elapsed().as_millis());
                     } else {
                         self.incremental(&changed, served, t0);
@@ -155,11 +172,13 @@ impl State {
             Err(d) => return self.fail(&d.into(), served),
         };
         self.matcher = Some(Arc::new(crate::tagging::Matcher::new(&config.tag_rules)));
+        self.content_dir = config.content_path(&self.root);
+        self.real_content_dir = super::watch::real_path(&self.content_dir);
         self.config = Some(Arc::new(config));
         self.theme = Some(Arc::new(theme));
         let opts = self.parse_options();
         let parsed: Vec<(PathBuf, Option<Digest>, Diagnostics)> =
-            match content::discover(&self.content_dir) {
+            match content::discover(&self.content_dir, self.ignored()) {
                 Ok(paths) => paths
                     .into_par_iter()
                     .map(|p| {
@@ -586,7 +605,7 @@ impl State {
         served.reload();
     }
 
-    fn rel(&self, path: &Path) -> String {
+    pub(super) fn rel(&self, path: &Path) -> String {
         crate::diagnostic::display_path(path.strip_prefix(&self.root).unwrap_or(path))
     }
 }

@@ -21,12 +21,15 @@ pub(super) enum Change {
 }
 
 impl State {
+    /// Watches the site folder (config.toml, folders that appear), the content folder and
+    /// the theme folders, by their canonical paths: what the watcher reports is then
+    /// matched against those, however the user named the root.
     pub(super) fn watch(&self, watcher: &mut notify::RecommendedWatcher) {
         let _ = watcher.watch(&self.real_root, RecursiveMode::NonRecursive);
-        for dir in ["content", "templates", "themes", "static"] {
-            let path = self.real_root.join(dir);
+        let dirs = ["templates", "themes", "static"].map(|d| self.real_root.join(d));
+        for path in std::iter::once(&self.real_content_dir).chain(&dirs) {
             if path.is_dir() {
-                let _ = watcher.watch(&path, RecursiveMode::Recursive);
+                let _ = watcher.watch(path, RecursiveMode::Recursive);
             }
         }
     }
@@ -35,35 +38,39 @@ impl State {
         let mut content_paths = BTreeSet::new();
         let mut rescan = false;
         for event_path in paths {
-            let Ok(rel) = event_path.strip_prefix(&self.real_root) else {
+            if let Ok(rel) = event_path.strip_prefix(&self.real_root) {
+                let top = rel.components().next().map(|c| c.as_os_str());
+                if top.is_some_and(|t| {
+                    ["config.toml", "templates", "themes", "static"]
+                        .iter()
+                        .any(|name| t == *name)
+                }) {
+                    return Change::Full;
+                }
+            }
+            let Ok(inside) = event_path.strip_prefix(&self.real_content_dir) else {
                 continue;
             };
+            if inside
+                .components()
+                .any(|p| p.as_os_str().to_string_lossy().starts_with('.'))
+                || content::is_ignored(inside, self.ignored())
+            {
+                continue;
+            }
             // The same file as `content::discover` names it, under the user's root.
-            let path = &self.root.join(rel);
-            let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
-            let Some(top) = parts.next() else { continue };
-            match top.as_ref() {
-                "config.toml" | "templates" | "themes" | "static" => return Change::Full,
-                "content" => {
-                    let rest: Vec<_> = parts.collect();
-                    if rest.iter().any(|p| p.starts_with('.')) {
-                        continue;
-                    }
-                    if content::is_digest_name(path) && !is_editor_noise(path) {
-                        content_paths.insert(path.clone());
-                    } else if !is_editor_noise(path) && self.is_folder(path) {
-                        // A folder created, removed or renamed: look at the whole tree.
-                        // Other files (an editor's or `perl -i`'s temporary file) are
-                        // not digests and cannot hold any: a rescan would cost a walk
-                        // of the archive for nothing.
-                        rescan = true;
-                    }
-                }
-                _ => {}
+            let path = &self.content_dir.join(inside);
+            if content::is_digest_name(path) && !is_editor_noise(path) {
+                content_paths.insert(path.clone());
+            } else if !is_editor_noise(path) && self.is_folder(path) {
+                // A folder created, removed or renamed: look at the whole tree. Other
+                // files (an editor's or `perl -i`'s temporary file) are not digests and
+                // cannot hold any: a rescan would cost a walk of the archive for nothing.
+                rescan = true;
             }
         }
         if rescan {
-            match content::discover(&self.content_dir) {
+            match content::discover(&self.content_dir, self.ignored()) {
                 Ok(found) => {
                     let found: BTreeSet<PathBuf> = found.into_iter().collect();
                     content_paths.extend(
@@ -97,6 +104,27 @@ impl State {
                 .range(path.to_path_buf()..)
                 .next()
                 .is_some_and(|(known, _)| known.starts_with(path) && known != path)
+    }
+}
+
+/// `path` made absolute with every symlink resolved, as the watcher reports paths under
+/// a watched canonical folder; a path that does not exist (yet) resolves through its
+/// nearest existing ancestor.
+pub(super) fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return missing.iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
     }
 }
 

@@ -218,3 +218,29 @@ pub fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// The binary run inside `dir` as a user types it: `papertrail ARGS`, no `--root`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run papertrail")
+}
+
+/// A program's standard output, then its standard error.
+pub fn output_text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Asserts that a run succeeded without a warning; returns what it printed.
+pub fn assert_clean(out: &Output) -> String {
+    let text = output_text(out);
+    assert!(out.status.success(), "{text}");
+    assert!(!text.contains("warning"), "{text}");
+    text
+}

@@ -1,0 +1,514 @@
+//! The list family: one heading per paper, as the daily-arXiv-ai-enhanced bots and their
+//! forks write it.
+//!
+//! ```text
+//! # cs.CL [[Back]](#toc)
+//! ### [1] [Title of the paper](https://arxiv.org/abs/2507.02122)
+//! *Author One,Author Two*
+//! **TL;DR**: One sentence.
+//! <details> … **Motivation:** … **Method:** … Abstract: hard-wrapped … </details>
+//! ```
+//!
+//! The forks differ in small ways (bold or plain labels, the colon inside or outside the
+//! bold, `#` or `##` category headings, a table of contents, labels in other languages),
+//! so fields are recognised by their labels rather than by position: the TL;DR is the
+//! gist, the abstract is the abstract, every other labelled field is kept, in order and
+//! with its label, as the summary, and the category heading becomes a tag.
+
+use std::path::Path;
+
+use super::arxiv;
+use super::{Entry, Format, Section, markup};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+
+/// True when the body has a paper heading: numbered with a link (`### [1] [Title](URL)`),
+/// or a link to an arXiv paper (`## [Title](https://arxiv.org/abs/ID)`).
+pub fn looks_like(body: &str) -> bool {
+    body.lines().any(|line| {
+        entry_heading(line).is_some_and(|h| {
+            h.url
+                .is_some_and(|url| h.numbered || arxiv::id_from_url(url).is_some())
+        })
+    })
+}
+
+/// A paper heading: `### [N] [Title](URL)`, `### [N] Title` or `### [Title](URL)`, the
+/// last also as `## <a id="ID"></a>[Title](URL) [[back]](#toc)`.
+struct Heading<'a> {
+    level: usize,
+    numbered: bool,
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+/// Heading level (number of `#`) and text of a markdown heading line.
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let t = line.trim_end();
+    let level = t.bytes().take_while(|&b| b == b'#').count();
+    ((1..=6).contains(&level) && t[level..].starts_with([' ', '\t']))
+        .then(|| (level, t[level..].trim()))
+}
+
+fn entry_heading(line: &str) -> Option<Heading<'_>> {
+    let (level, text) = heading(line)?;
+    if level < 2 {
+        return None;
+    }
+    let (numbered, rest) = match text.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (true, rest.trim())
+        }
+        _ => (false, text),
+    };
+    // An anchor before the link and a link back to the contents after it.
+    let rest = match rest.strip_prefix("<a ").and_then(|r| r.split_once("</a>")) {
+        Some((_, after)) => after.trim_start(),
+        None => rest,
+    };
+    let rest = match rest.rfind(" [[") {
+        Some(back) if rest[back..].contains("](#") => rest[..back].trim_end(),
+        _ => rest,
+    };
+    // `[Title](URL)`: the title may hold brackets and `](` of its own, so the link's
+    // `](` is the last one before an `http` URL that runs to the closing parenthesis.
+    if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(')'))
+        && let Some(split) = inner.rfind("](http")
+    {
+        let url = inner[split + 2..].trim();
+        return Some(Heading {
+            level,
+            numbered,
+            title: &inner[..split],
+            url: Some(url),
+        });
+    }
+    numbered.then_some(Heading {
+        level,
+        numbered,
+        title: rest,
+        url: None,
+    })
+}
+
+/// A category section heading (`# cs.CL [[Back]](#toc)`, `## astro-ph.GA`): its name,
+/// or `None` for headings that name no category (the table of contents).
+fn category(text: &str) -> Option<String> {
+    let name = match text.find("[[") {
+        Some(back) => &text[..back],
+        None => text,
+    };
+    let name = markup::plain(name);
+    let lower = name.to_lowercase();
+    let not_a_category = name.is_empty()
+        || ["table of contents", "contents", "toc", "目录"].contains(&lower.as_str())
+        || name.contains([':', '：'])
+        || super::find_iso_date(&name).is_some();
+    (!not_a_category).then_some(name)
+}
+
+/// Labels written without bold that start a field. Bold labels (`**Anything:**`) are
+/// recognised whatever they say; plain ones only from this list, so that a wrapped
+/// abstract line starting with "Results: " is not taken for a new field.
+const PLAIN_LABELS: [&str; 24] = [
+    "tl;dr",
+    "tldr",
+    "motivation",
+    "method",
+    "methods",
+    "result",
+    "results",
+    "conclusion",
+    "conclusions",
+    "abstract",
+    "keywords",
+    "relevance score",
+    "main category",
+    "background",
+    "data",
+    "comment",
+    "comments",
+    "ai_comments",
+    "ai_abstract",
+    "summary",
+    "translation",
+    "摘要翻译",
+    "摘要",
+    "limitations",
+];
+
+/// What a labelled field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Gist,
+    Abstract,
+    Category,
+    Summary,
+}
+
+fn role(label: &str) -> Role {
+    match label.to_lowercase().as_str() {
+        "tl;dr" | "tldr" => Role::Gist,
+        "abstract" => Role::Abstract,
+        "main category" | "category" | "categories" => Role::Category,
+        _ => Role::Summary,
+    }
+}
+
+/// A labelled field's start: `**Label:** value`, `**Label**: value`, `Label: value`,
+/// each possibly quoted (`> **TL;DR:** …`). Returns the label and the value's start.
+fn labelled(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start();
+    let t = t.strip_prefix('>').map_or(t, str::trim_start);
+    if let Some(bold) = t.strip_prefix("**") {
+        let end = bold.find("**")?;
+        let inside = bold[..end].trim();
+        let after = bold[end + 2..].trim_start();
+        let (label, value) = match inside.strip_suffix([':', '：']) {
+            Some(label) => (label.trim(), after),
+            None => (inside, after.strip_prefix([':', '：'])?.trim_start()),
+        };
+        return (!label.is_empty() && label.chars().count() <= 40).then_some((label, value));
+    }
+    let colon = t.find([':', '：'])?;
+    let label = t[..colon].trim();
+    let lower = label.to_lowercase();
+    PLAIN_LABELS.contains(&lower.as_str()).then(|| {
+        let after = &t[colon..];
+        let skip = after.chars().next().map_or(0, char::len_utf8);
+        (label, after[skip..].trim_start())
+    })
+}
+
+/// Whether a line starts with a bold label (`**Label:**`, `> **Label**:`).
+fn is_bold_label(line: &str) -> bool {
+    let t = line.trim_start();
+    t.strip_prefix('>')
+        .map_or(t, str::trim_start)
+        .starts_with("**")
+        && labelled(line).is_some()
+}
+
+/// An author line: the whole line in single `*` or `_` (not bold).
+fn author_line(line: &str) -> Option<&str> {
+    let t = line.trim();
+    if t.starts_with("**") || t.starts_with("__") {
+        return None;
+    }
+    let inner = t
+        .strip_prefix('*')
+        .and_then(|r| r.split_once('*'))
+        .or_else(|| t.strip_prefix('_').and_then(|r| r.split_once('_')))?
+        .0;
+    (!inner.trim().is_empty()).then_some(inner)
+}
+
+/// Lines that hold layout only: the `<details>` wrapper and anchors.
+fn is_layout(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    t.is_empty()
+        || t.starts_with("<details")
+        || t.starts_with("</details")
+        || t.starts_with("<summary")
+        || (t.starts_with("<div") && t.ends_with("</div>"))
+        || t.chars()
+            .all(|c| c == '-' || c == '*' || c == '_' || c == ' ')
+}
+
+/// One paper as it is read.
+struct Pending<'a> {
+    line: usize,
+    heading: Heading<'a>,
+    tag: Option<String>,
+    authors: Option<&'a str>,
+    /// `(label, lines)` in file order; text before any label has an empty label.
+    fields: Vec<(&'a str, Vec<&'a str>)>,
+    /// Whether a labelled field has started (after which no line is the author line).
+    labelled: bool,
+}
+
+/// Parses the body of a list digest into one undated section.
+pub fn parse(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    opts: &super::ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    let mut entries = Vec::new();
+    let mut pending: Option<Pending<'_>> = None;
+    let mut tag: Option<String> = None;
+    for (i, raw) in body.split('\n').enumerate() {
+        let lineno = first_line + i;
+        if let Some(h) = entry_heading(raw) {
+            if let Some(p) = pending.take() {
+                entries.extend(finish(path, p, opts, diags));
+            }
+            pending = Some(Pending {
+                line: lineno,
+                heading: h,
+                tag: tag.clone(),
+                authors: None,
+                fields: Vec::new(),
+                labelled: false,
+            });
+            continue;
+        }
+        if let Some((level, text)) = heading(raw) {
+            // Below the paper's own heading level, a heading is one of its fields
+            // (`### Background`, `### Summary` under `## [Title](URL)`); above it, a
+            // category section.
+            if let Some(p) = pending.as_mut().filter(|p| level > p.heading.level) {
+                p.fields.push((text, Vec::new()));
+                p.labelled = true;
+                continue;
+            }
+            if let Some(p) = pending.take() {
+                entries.extend(finish(path, p, opts, diags));
+            }
+            tag = category(text);
+            continue;
+        }
+        let Some(p) = pending.as_mut() else {
+            // The table of contents and anything else before the first paper: links to
+            // the sections below, not papers.
+            continue;
+        };
+        if is_layout(raw) {
+            continue;
+        }
+        if p.authors.is_none()
+            && !p.labelled
+            && let Some(authors) = author_line(raw)
+        {
+            p.authors = Some(authors);
+            continue;
+        }
+        // Inside an abstract, plain `Methods:` or `Code:` lines are the abstract's own
+        // text; only a bold label starts a new field there.
+        let in_abstract = p
+            .fields
+            .last()
+            .is_some_and(|(label, _)| role(label) == Role::Abstract);
+        match labelled(raw).filter(|_| !in_abstract || is_bold_label(raw)) {
+            Some((label, value)) => {
+                p.fields.push((label, vec![value]));
+                p.labelled = true;
+            }
+            None => match p.fields.last_mut() {
+                Some((_, lines)) => lines.push(raw.trim()),
+                None => p.fields.push(("", vec![raw.trim()])),
+            },
+        }
+    }
+    if let Some(p) = pending.take() {
+        entries.extend(finish(path, p, opts, diags));
+    }
+    super::undated_section(entries)
+}
+
+fn finish(
+    path: &Path,
+    p: Pending<'_>,
+    opts: &super::ParseOptions,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let title = markup::plain(p.heading.title);
+    if title.is_empty() {
+        diags.push(
+            Diagnostic::error(path, p.line, "paper heading has an empty title")
+                .kind(Kind::MissingTitle),
+        );
+        return None;
+    }
+    let Some(url) = p.heading.url.map(str::to_string) else {
+        diags.push(
+            Diagnostic::error(
+                path,
+                p.line,
+                format!("`{title}` has no link: write the heading as `### [N] [{title}](URL)`"),
+            )
+            .kind(Kind::MissingLink),
+        );
+        return None;
+    };
+    let authors: Vec<String> = p
+        .authors
+        .map(|a| {
+            markup::plain(a)
+                .split([',', ';', '，'])
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    super::lint::authors(path, p.line, &authors, diags);
+    let mut tags: Vec<String> = p.tag.into_iter().collect();
+    let (mut gist, mut abstract_, mut summary) = (None, None, String::new());
+    for (label, lines) in &p.fields {
+        let value = lines.join("\n");
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        match role(label) {
+            Role::Gist if gist.is_none() => gist = Some(markup::block(value)),
+            Role::Abstract if abstract_.is_none() => abstract_ = Some(markup::block(value)),
+            Role::Category => {
+                let name = markup::plain(value);
+                if !name.is_empty() && !tags.contains(&name) {
+                    tags.push(name);
+                }
+            }
+            _ => {
+                if !summary.is_empty() {
+                    summary.push_str("\n\n");
+                }
+                if !label.is_empty() {
+                    // A value that opens a block (a list, a quote) goes under its label.
+                    let block = value.starts_with(['-', '*', '+', '>'])
+                        || value.split_once(". ").is_some_and(|(n, _)| {
+                            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                        });
+                    summary.push_str(&format!("**{label}:**"));
+                    summary.push_str(if block { "\n\n" } else { " " });
+                }
+                summary.push_str(value);
+            }
+        }
+    }
+    let summary = super::lint::summary_source(path, p.line, &summary, opts, diags);
+    let summary = Some(markup::block(&summary)).filter(|m| !m.is_empty());
+    let arxiv_id = arxiv::id_from_url(&url).map(|(id, _)| id);
+    Some(Entry {
+        line: p.line,
+        format: Format::List,
+        title,
+        arxiv_id,
+        url: Some(url),
+        authors,
+        summary,
+        gist: gist.filter(|m| !m.is_empty()),
+        abstract_: abstract_.filter(|m| !m.is_empty()),
+        tags,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let s = parse(Path::new("l.md"), text, 1, &Default::default(), &mut d);
+        (s, d)
+    }
+
+    const BOLD: &str = "<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CL](#cs.CL) [Total: 2]\n\n<div id='cs.CL'></div>\n\n# cs.CL [[Back]](#toc)\n\n### [1] [A Study of $|x|$ [Brackets] in Titles](https://arxiv.org/abs/2507.02122)\n*Ana Ruiz,Ben Ode, Chen Li*\n\n**TL;DR**: One sentence.\n\n\n<details>\n  <summary>Details</summary>\n\n**Motivation:** Why it matters.\n\n**Method:** How it\nworks.\n\n**Abstract:** The abstract,\nhard-wrapped.\n\n</details>\n\n### [2] [A Blog Post](https://example.org/post)\n*Dee Fox*\n\n**TL;DR:** Another.\n";
+
+    #[test]
+    fn bold_labels_category_and_toc() {
+        assert!(looks_like(BOLD));
+        let (s, d) = parse_str(BOLD);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries;
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].title, "A Study of $|x|$ [Brackets] in Titles");
+        assert_eq!(e[0].arxiv_id.as_deref(), Some("2507.02122"));
+        assert_eq!(e[0].authors, ["Ana Ruiz", "Ben Ode", "Chen Li"]);
+        assert_eq!(e[0].tags, ["cs.CL"]);
+        assert_eq!(e[0].gist.as_ref().unwrap().text, "One sentence.");
+        assert_eq!(
+            e[0].abstract_.as_ref().unwrap().text,
+            "The abstract, hard-wrapped."
+        );
+        let summary = e[0].summary.as_ref().unwrap();
+        assert_eq!(
+            summary.text,
+            "Motivation: Why it matters. Method: How it works."
+        );
+        assert!(
+            summary
+                .html
+                .starts_with("<p><strong>Motivation:</strong> Why"),
+            "{}",
+            summary.html
+        );
+        assert_eq!(e[0].line, 11);
+        // A heading that links elsewhere is kept as a link item.
+        assert_eq!(
+            (e[1].arxiv_id.as_deref(), e[1].url.as_deref()),
+            (None, Some("https://example.org/post"))
+        );
+        assert_eq!(e[1].gist.as_ref().unwrap().text, "Another.");
+    }
+
+    #[test]
+    fn plain_labels_and_other_languages() {
+        let text = "## astro-ph.GA\n### [1] [Radio Sky](https://arxiv.org/abs/2508.00976v2)\n*Yi Gao, Pat Ng*\n\nMain category: astro-ph.GA\n\nTL;DR: 射电天空变源普查。\n\n<details>\n  <summary>Details</summary>\nMotivation: 研究背景。\n\nAbstract: A wide range of phenomena,\nResults: a wrapped line that is not a label.\n\n</details>\n";
+        assert!(looks_like(text));
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries[0];
+        assert_eq!(e.arxiv_id.as_deref(), Some("2508.00976"));
+        assert_eq!(e.tags, ["astro-ph.GA"]);
+        assert_eq!(e.gist.as_ref().unwrap().text, "射电天空变源普查。");
+        assert_eq!(e.summary.as_ref().unwrap().text, "Motivation: 研究背景。");
+        // Plain "Results:" starts a field only where a label can stand: here it is in
+        // the list of labels, so the wrapped abstract ends and a Results field begins;
+        // nothing is lost either way.
+        let all = format!(
+            "{} {}",
+            e.abstract_.as_ref().unwrap().text,
+            e.summary.as_ref().unwrap().text
+        );
+        assert!(all.contains("a wrapped line that is not a label"), "{all}");
+    }
+
+    #[test]
+    fn heading_without_link_is_an_error_naming_the_title() {
+        let (s, d) = parse_str("# cs.AI\n### [3] No Link Here\n*A B*\n**TL;DR:** x\n");
+        assert!(s.is_empty());
+        assert_eq!(d.error_count(), 1);
+        assert_eq!((d.items[0].line, d.items[0].kind), (2, Kind::MissingLink));
+    }
+
+    #[test]
+    fn anchored_headings_with_sub_headings_and_a_toc() {
+        let text = "# Table of Contents\n\n## Dark Matter\n\n- [Short title](#2604.00001v1)\n\n# Dark Matter\n\n## <a id=\"2604.00001v1\"></a>[Heavy [u,v](2-1) Halos](http://arxiv.org/abs/2604.00001v1)\n\n**Interest Score:** `0.68`\n\n### Background Knowledge\n\n- A point.\n\n### Summary\n\n- Another point.\n\n## <a id=\"2604.00002v2\"></a>[Second](http://arxiv.org/abs/2604.00002v2) [[back]](#toc-1)\n\n> *Zweiter Titel*\n\n*Ann Lee, Bo Li*\n\nAbstract: First line\nMethods: still the abstract.\n";
+        assert!(looks_like(text));
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        let e = &s[0].entries;
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].title, "Heavy [u,v](2-1) Halos");
+        assert_eq!(e[0].arxiv_id.as_deref(), Some("2604.00001"));
+        assert_eq!(e[0].tags, ["Dark Matter"]);
+        assert_eq!(
+            e[0].summary.as_ref().unwrap().text,
+            "Interest Score: 0.68 Background Knowledge: A point. Summary: Another point."
+        );
+        assert_eq!(e[1].title, "Second");
+        assert_eq!(e[1].authors, ["Ann Lee", "Bo Li"]);
+        assert_eq!(
+            e[1].abstract_.as_ref().unwrap().text,
+            "First line Methods: still the abstract."
+        );
+        assert_eq!(e[1].summary.as_ref().unwrap().text, "Zweiter Titel");
+        // Headings that only organise the file name no category.
+        assert_eq!(category("目录"), None);
+        assert_eq!(category("今日总计: 12"), None);
+        assert_eq!(category("2025-04-24"), None);
+        assert_eq!(category("cs.CL [[Back]](#toc)").as_deref(), Some("cs.CL"));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(labelled("**TL;DR**: x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("**TL;DR:** x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("> **TL;DR:** x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("Abstract: x"), Some(("Abstract", "x")));
+        assert_eq!(labelled("摘要翻译：x"), Some(("摘要翻译", "x")));
+        assert_eq!(labelled("We note: x"), None);
+        assert_eq!(labelled("**bold** text"), None);
+    }
+}

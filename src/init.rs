@@ -1,0 +1,656 @@
+//! `papertrail init`: turns a folder, most often a repository where a bot commits one
+//! digest a day, into a site that GitHub Pages publishes, without asking anything.
+//!
+//! It looks at what is there (where the dated digest files are, the git remote, the
+//! workflows that commit files) and writes `config.toml`, the Pages workflow and the
+//! `.gitignore` lines for what builds leave behind. It never overwrites a file: when
+//! `config.toml` or the workflow exists it stops before writing anything, and
+//! `.gitignore` only gets the lines it lacks.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::content;
+
+/// The project's address, written once in Cargo.toml.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The workflow `init` writes, with `@NAME@` markers filled in by [`workflow`].
+const WORKFLOW_TEMPLATE: &str = include_str!("init_workflow.yml");
+
+/// Where the workflow goes, relative to the folder.
+pub const WORKFLOW_PATH: &str = ".github/workflows/papertrail.yml";
+
+/// What builds leave in the site's folder, for `.gitignore`: the site itself, a staging
+/// folder a killed build left behind, the feed state half-written.
+const GENERATED: [&str; 3] = [
+    "/public/",
+    "/.public.papertrail-staging-*",
+    "/feed-state.tsv.tmp",
+];
+
+/// Folders never searched for digests: papertrail's own, and other tools' output.
+const NOT_CONTENT: [&str; 6] = [
+    "public",
+    "target",
+    "node_modules",
+    "themes",
+    "templates",
+    "static",
+];
+
+/// What `init` found and wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Done {
+    pub dir: PathBuf,
+    /// Files created or appended to, relative to `dir`, each with what was done.
+    pub written: Vec<(String, String)>,
+    pub content_dir: String,
+    /// Dated digest files found in `content_dir` (0 in a new site).
+    pub digests: usize,
+    pub base_url: String,
+    /// No GitHub remote: `base_url` is a placeholder to edit.
+    pub placeholder: bool,
+    /// Names of the workflows that commit files, which the Pages workflow runs after.
+    pub after: Vec<String>,
+}
+
+impl Done {
+    /// What was written and the step left, for the terminal.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for (path, what) in &self.written {
+            let _ = writeln!(out, "{what} {path}");
+        }
+        let _ = writeln!(
+            out,
+            "content_dir = \"{}\" ({} dated digest file(s))",
+            self.content_dir, self.digests
+        );
+        if self.placeholder {
+            let _ = writeln!(
+                out,
+                "base_url = \"{}\" is a placeholder (no GitHub remote `origin`): edit it in config.toml",
+                self.base_url
+            );
+        } else {
+            let _ = writeln!(out, "base_url = \"{}\"", self.base_url);
+        }
+        for name in &self.after {
+            let _ = writeln!(
+                out,
+                "the site is rebuilt after each run of the workflow \"{name}\", which commits files"
+            );
+        }
+        let _ = writeln!(
+            out,
+            "Left to do: push, and on GitHub choose Settings → Pages → Source: GitHub Actions."
+        );
+        out
+    }
+}
+
+/// Sets up `dir` (created when missing) as a site published by GitHub Pages.
+pub fn init(dir: &Path) -> Result<Done> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    // GitHub reads workflows at the repository's top, which may be above the site.
+    let (top, site) = repository_top(dir);
+    let workflow_file = top.join(WORKFLOW_PATH);
+    for path in [dir.join("config.toml"), workflow_file.clone()] {
+        if path.exists() {
+            bail!(
+                "{} already exists; init writes nothing over existing files (remove it to start again)",
+                crate::diagnostic::display_path(&path)
+            );
+        }
+    }
+    let found = find_content(dir)?;
+    let remote = git(dir, &["remote", "get-url", "origin"]);
+    let pages = remote.as_deref().and_then(github_pages);
+    let title = match &pages {
+        Some(p) => p.repo.clone(),
+        None => folder_name(dir),
+    };
+    let (base_url, placeholder) = match &pages {
+        Some(p) => (p.url.clone(), false),
+        None => ("https://OWNER.github.io/REPOSITORY/".to_string(), true),
+    };
+    let after = committing_workflows(&top.join(".github/workflows"))?;
+    let branch = git(dir, &["symbolic-ref", "--short", "HEAD"]).unwrap_or_else(|| "main".into());
+
+    let mut written = Vec::new();
+    let content_path = dir.join(&found.dir);
+    if !content_path.is_dir() {
+        std::fs::create_dir_all(&content_path)
+            .with_context(|| format!("cannot create {}", content_path.display()))?;
+        written.push((
+            format!("{}/", found.dir),
+            "created (empty; `papertrail new` writes a day)".into(),
+        ));
+    }
+    let config = config_text(&title, &base_url, placeholder, &found);
+    create(dir, "config.toml", &config)?;
+    written.push(("config.toml".into(), "wrote".into()));
+    create(&top, WORKFLOW_PATH, &workflow(&branch, &after, &site))?;
+    written.push((
+        crate::diagnostic::display_path(&workflow_file),
+        "wrote".into(),
+    ));
+    if let Some(what) = extend_gitignore(dir)? {
+        written.push((".gitignore".into(), what));
+    }
+    Ok(Done {
+        dir: dir.to_path_buf(),
+        written,
+        content_dir: found.dir,
+        digests: found.digests,
+        base_url,
+        placeholder,
+        after,
+    })
+}
+
+/// The repository's top folder and the site's folder relative to it (`""` when the
+/// site is the top, or when `dir` is in no repository: then the top is `dir`).
+fn repository_top(dir: &Path) -> (PathBuf, String) {
+    let top =
+        git(dir, &["rev-parse", "--show-toplevel"]).and_then(|t| Path::new(&t).canonicalize().ok());
+    let here = dir.canonicalize().ok();
+    if let (Some(top), Some(here)) = (top, here)
+        && let Ok(rel) = here.strip_prefix(&top)
+        && !rel.as_os_str().is_empty()
+    {
+        return (top, slash_path(rel));
+    }
+    (dir.to_path_buf(), String::new())
+}
+
+/// Writes a new file; fails if one appeared since the check.
+fn create(dir: &Path, rel: &str, text: &str) -> Result<()> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The folder chosen for `content_dir`, and what in it is not a digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFound {
+    /// Relative to the site's folder, `/`-separated; `.` for the folder itself.
+    pub dir: String,
+    pub digests: usize,
+    /// Digest-named files in `dir` that carry no date (README.md, notes), relative to
+    /// `dir`, and when `dir` is the top, the folders of [`NOT_CONTENT`] there: they go
+    /// into `ignored_content`.
+    pub undated: Vec<String>,
+}
+
+/// The folder holding the most dated digest files (`YYYY-MM-DD` in the name, or
+/// `YYYY/MM/DD.md`), counted at the folder above their year and month folders; ties go
+/// to the shorter, then the first, path. `content` when there is none.
+pub fn find_content(dir: &Path) -> Result<ContentFound> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for path in walk(dir)? {
+        let Ok(rel) = path.strip_prefix(dir) else {
+            continue;
+        };
+        if content::date_from_path(rel).is_none() {
+            continue;
+        }
+        let mut folder = rel.parent().unwrap_or(Path::new("")).to_path_buf();
+        while folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_date_folder)
+        {
+            folder.pop();
+        }
+        *counts.entry(slash_path(&folder)).or_default() += 1;
+    }
+    let best = counts
+        .into_iter()
+        .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)));
+    let Some((folder, digests)) = best else {
+        return Ok(ContentFound {
+            dir: "content".into(),
+            digests: 0,
+            undated: Vec::new(),
+        });
+    };
+    let root = dir.join(&folder);
+    let mut undated = Vec::new();
+    // Digests at the top: the folders never searched would be read by builds.
+    if folder.is_empty() {
+        undated.extend(
+            NOT_CONTENT
+                .iter()
+                .filter(|name| root.join(name).is_dir())
+                .map(|name| name.to_string()),
+        );
+    }
+    for path in walk(&root)? {
+        let Ok(rel) = path.strip_prefix(&root) else {
+            continue;
+        };
+        if content::date_from_path(rel).is_none() && !has_front_matter(&path) {
+            undated.push(slash_path(rel));
+        }
+    }
+    undated.sort();
+    Ok(ContentFound {
+        dir: if folder.is_empty() {
+            ".".into()
+        } else {
+            folder
+        },
+        digests,
+        undated,
+    })
+}
+
+/// A year, month or day folder name: `2025`, `07`.
+fn is_date_folder(name: &str) -> bool {
+    matches!(name.len(), 2 | 4) && name.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].
+fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let skipped = name.starts_with('.')
+                || e.file_type().is_dir() && NOT_CONTENT.contains(&name.as_ref());
+            e.depth() == 0 || !skipped
+        });
+    for entry in walker {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() && content::is_digest_name(entry.path()) {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a file starts with front matter, which may give it a date.
+fn has_front_matter(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let head = head[..n]
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&head[..n]);
+    head.starts_with(b"---") || head.starts_with(b"+++")
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The folder's own name, for a title when there is no remote.
+fn folder_name(dir: &Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Daily papers".into())
+}
+
+/// A git command's trimmed output in `dir`, or None (no git, no repository, no remote).
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let text = text.trim();
+    (out.status.success() && !text.is_empty()).then(|| text.to_string())
+}
+
+/// A GitHub repository and the address GitHub Pages publishes it at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagesSite {
+    pub owner: String,
+    pub repo: String,
+    pub url: String,
+}
+
+/// The Pages address of a GitHub remote: `https://github.com/OWNER/REPO(.git)`,
+/// `git@github.com:OWNER/REPO.git` or `ssh://git@github.com/OWNER/REPO.git` give
+/// `https://owner.github.io/REPO/`, and a repository named `OWNER.github.io` gives
+/// `https://owner.github.io/`. None for other hosts.
+pub fn github_pages(remote: &str) -> Option<PagesSite> {
+    let remote = remote.trim();
+    let path = if let Some(rest) = remote.strip_prefix("git@github.com:") {
+        rest
+    } else {
+        let (_, rest) = remote.split_once("://")?;
+        let (host, path) = rest.split_once('/')?;
+        let host = host.rsplit('@').next()?;
+        let host = host.split(':').next()?;
+        if !host.eq_ignore_ascii_case("github.com") && !host.eq_ignore_ascii_case("www.github.com")
+        {
+            return None;
+        }
+        path
+    };
+    let path = path.trim_end_matches('/');
+    let path = path.strip_suffix(".git").unwrap_or(path);
+    let (owner, repo) = path.split_once('/')?;
+    let valid = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    if !valid(owner) || !valid(repo) {
+        return None;
+    }
+    let host = format!("{}.github.io", owner.to_ascii_lowercase());
+    let url = if repo.eq_ignore_ascii_case(&host) {
+        format!("https://{host}/")
+    } else {
+        format!("https://{host}/{repo}/")
+    };
+    Some(PagesSite {
+        owner: owner.to_string(),
+        repo: repo.to_string(),
+        url,
+    })
+}
+
+/// A TOML string literal.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn config_text(title: &str, base_url: &str, placeholder: bool, found: &ContentFound) -> String {
+    let mut out = format!(
+        "# papertrail settings, written by `papertrail init`. Every key is optional; the\n\
+         # full list is in the README of {REPOSITORY}.\n\
+         title = {}\n",
+        toml_string(title)
+    );
+    if placeholder {
+        out.push_str(
+            "# A placeholder: there was no GitHub remote. Set the address the site is published\n\
+             # at; the Pages workflow passes GitHub's own address instead, so this one is for\n\
+             # builds on your machine and for `papertrail check`.\n",
+        );
+    } else {
+        out.push_str(
+            "# From the git remote. The Pages workflow passes the address GitHub reports (a custom\n\
+             # domain too), so this one is for builds on your machine.\n",
+        );
+    }
+    let _ = writeln!(out, "base_url = {}", toml_string(base_url));
+    out.push_str("# The folder holding the digests.\n");
+    let _ = writeln!(out, "content_dir = {}", toml_string(&found.dir));
+    if !found.undated.is_empty() {
+        out.push_str("# Files there that carry no date and are not digests: skipped on purpose.\n");
+        let list: Vec<String> = found.undated.iter().map(|s| toml_string(s)).collect();
+        let _ = writeln!(out, "ignored_content = [{}]", list.join(", "));
+    }
+    out
+}
+
+/// The Pages workflow: on pushes to `branch`, after each workflow in `after`, daily and
+/// by hand; `site` is the site's folder in the repository (`""` at its top).
+pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
+    let action = REPOSITORY
+        .trim_end_matches('/')
+        .strip_prefix("https://github.com/")
+        .unwrap_or(REPOSITORY);
+    let workflow_run = if after.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = after.iter().map(|n| yaml_string(n)).collect();
+        format!(
+            "  # Commits that a workflow pushes with GITHUB_TOKEN start no other workflow, so a\n\
+             \x20 # push trigger never sees the bot's commits: run after the bot instead.\n\
+             \x20 workflow_run:\n\
+             \x20   workflows: [{}]\n\
+             \x20   types: [completed]\n",
+            names.join(", ")
+        )
+    };
+    WORKFLOW_TEMPLATE
+        .replace("@REPOSITORY@", REPOSITORY)
+        .replace("@ACTION@", action)
+        .replace("@BRANCH@", &yaml_string(branch))
+        .replace("@WORKFLOW_RUN@\n", &workflow_run)
+        .replace("@CRON@", "17 6")
+        .replace(
+            "@ROOT@",
+            &if site.is_empty() {
+                String::new()
+            } else {
+                format!("          root: {}\n", yaml_string(site))
+            },
+        )
+        .replace(
+            "@PUBLIC@",
+            &yaml_string(&if site.is_empty() {
+                "public".to_string()
+            } else {
+                format!("{site}/public")
+            }),
+        )
+}
+
+/// A double-quoted YAML string.
+fn yaml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Markers of a workflow step that commits: a `git commit` or `git push` in a script, or
+/// an action made to commit and push.
+const COMMIT_MARKERS: [&str; 6] = [
+    "git commit",
+    "git push",
+    "stefanzweifel/git-auto-commit-action",
+    "EndBug/add-and-commit",
+    "ad-m/github-push-action",
+    "actions-js/push",
+];
+
+/// The names of the workflows in `dir` that commit files, sorted.
+///
+/// Only the top-level `name:` is needed, so a line reader does it rather than a YAML
+/// crate: the one maintained choice is a large dependency for one scalar, and a workflow
+/// that GitHub accepts has its top-level keys at the start of a line. A workflow
+/// without `name:` is named by its path, as GitHub names it.
+pub fn committing_workflows(dir: &Path) -> Result<Vec<String>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yml" | "yaml")
+        ) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        // Comments are not steps: a line is cut at its `#` comment (one that starts the
+        // line or follows a blank, as YAML has it).
+        let commits = text
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with('#') {
+                    ""
+                } else {
+                    l.split(" #").next().unwrap_or(l)
+                }
+            })
+            .any(|l| COMMIT_MARKERS.iter().any(|m| l.contains(m)));
+        if commits {
+            let file = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            names.push(workflow_name(&text).unwrap_or_else(|| format!(".github/workflows/{file}")));
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// The top-level `name:` of a workflow, unquoted, without a trailing comment.
+pub fn workflow_name(text: &str) -> Option<String> {
+    let line = text.lines().find(|l| l.starts_with("name:"))?;
+    let value = line["name:".len()..].trim();
+    let name = if let Some(rest) = value.strip_prefix('"') {
+        rest.split_once('"')?.0.replace("\\\"", "\"")
+    } else if let Some(rest) = value.strip_prefix('\'') {
+        rest.split_once('\'')?.0.to_string()
+    } else {
+        value.split(" #").next().unwrap_or(value).trim().to_string()
+    };
+    // A block scalar (`name: >`) or an empty value names nothing usable here.
+    (!name.is_empty() && !name.starts_with(['|', '>'])).then_some(name)
+}
+
+/// Adds the lines of [`GENERATED`] that `.gitignore` lacks; what was done, if anything.
+fn extend_gitignore(dir: &Path) -> Result<Option<String>> {
+    let path = dir.join(".gitignore");
+    let old = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let present: Vec<&str> = old
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.trim().trim_start_matches('/').trim_end_matches('/'))
+        .collect();
+    let missing: Vec<&str> = GENERATED
+        .into_iter()
+        .filter(|g| !present.contains(&g.trim_start_matches('/').trim_end_matches('/')))
+        .collect();
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    let mut text = old.clone().unwrap_or_default();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# papertrail: the built site and what an interrupted build leaves\n");
+    for line in &missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    let tmp = dir.join(".gitignore.papertrail-tmp");
+    std::fs::write(&tmp, &text)
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Some(if old.is_some() {
+        format!("added {} line(s) to", missing.len())
+    } else {
+        "wrote".into()
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_address_from_each_remote_form() {
+        let https = github_pages("https://github.com/Alice/daily-papers.git").unwrap();
+        assert_eq!(https.url, "https://alice.github.io/daily-papers/");
+        assert_eq!(https.repo, "daily-papers");
+        let bare = github_pages("https://github.com/alice/daily-papers").unwrap();
+        assert_eq!(bare.url, "https://alice.github.io/daily-papers/");
+        let ssh = github_pages("git@github.com:alice/daily-papers.git").unwrap();
+        assert_eq!(ssh.url, "https://alice.github.io/daily-papers/");
+        let ssh_url = github_pages("ssh://git@github.com/alice/daily-papers.git").unwrap();
+        assert_eq!(ssh_url.url, "https://alice.github.io/daily-papers/");
+        let token = github_pages("https://x-access-token:abc@github.com/alice/p.git").unwrap();
+        assert_eq!(token.url, "https://alice.github.io/p/");
+        let user = github_pages("git@github.com:Alice/alice.github.io.git").unwrap();
+        assert_eq!(user.url, "https://alice.github.io/");
+        assert_eq!(github_pages("https://gitlab.com/alice/p.git"), None);
+        assert_eq!(github_pages("git@github.com:alice"), None);
+        assert_eq!(github_pages("/srv/git/p.git"), None);
+    }
+
+    #[test]
+    fn workflow_names_quoted_bare_and_commented() {
+        assert_eq!(
+            workflow_name("on: push\nname: Daily papers\n").as_deref(),
+            Some("Daily papers")
+        );
+        assert_eq!(
+            workflow_name("name: \"Daily: papers\"  # bot\n").as_deref(),
+            Some("Daily: papers")
+        );
+        assert_eq!(workflow_name("name: 'Daily'\n").as_deref(), Some("Daily"));
+        assert_eq!(
+            workflow_name("name: Daily # the bot\n").as_deref(),
+            Some("Daily")
+        );
+        assert_eq!(workflow_name("jobs:\n  x:\n    name: step\n"), None);
+        assert_eq!(workflow_name("name: >\n  folded\n"), None);
+    }
+
+    #[test]
+    fn generated_workflow_names_each_committing_workflow() {
+        let text = workflow("main", &["Daily papers".into(), "Say \"hi\"".into()], "");
+        assert!(
+            text.contains("workflows: [\"Daily papers\", \"Say \\\"hi\\\"\"]"),
+            "{text}"
+        );
+        assert!(text.contains("branches: [\"main\"]"));
+        assert!(!workflow("main", &[], "").contains("workflow_run:"));
+        let nested = workflow("main", &[], "site");
+        assert!(nested.contains("          root: \"site\"\n"), "{nested}");
+        assert!(nested.contains("path: \"site/public\""), "{nested}");
+        for marker in [
+            "@REPOSITORY@",
+            "@ACTION@",
+            "@BRANCH@",
+            "@WORKFLOW_RUN@",
+            "@CRON@",
+        ] {
+            assert!(!text.contains(marker), "{marker} left in\n{text}");
+        }
+    }
+}

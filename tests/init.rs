@@ -1,0 +1,310 @@
+//! `papertrail init` in a scratch copy of a bot's repository: run as its owner would,
+//! inside the repository with no `--root`, then `papertrail build` with no edits.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{BIN, assert_clean, output_text, run_in};
+
+/// A day in format A (a table digest), as the bot files it: `archive/YYYY/MM/DD.md`.
+fn day(date: &str, id: &str, title: &str) -> String {
+    format!(
+        "## Papers for {date}\n\n\
+         | Title | Authors | Summary |\n\
+         |-------|---------|---------|\n\
+         | {title} (Read more on [arXiv](https://arxiv.org/abs/{id}) or \
+         [HuggingFace](https://huggingface.co/papers/{id}))| Pat Tern, Lin Ear | \
+         A short summary of {title}. |\n"
+    )
+}
+
+/// The bot's workflow: it commits and pushes what it fetched.
+const BOT_WORKFLOW: &str = "\
+name: Daily papers
+on:
+  schedule:
+    - cron: \"0 5 * * *\"
+  workflow_dispatch:
+permissions:
+  contents: write
+jobs:
+  fetch:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+      - run: python fetch.py
+      - run: |
+          git add -A
+          git commit -m \"papers of the day\"
+          git push
+";
+
+/// A workflow that commits nothing.
+const LINT_WORKFLOW: &str = "\
+name: Lint
+on: [push]
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo fine  # git push is only mentioned here
+";
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", output_text(&out));
+}
+
+/// A scratch bot repository with `remote` as its origin (none when empty).
+fn bot_repo(remote: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write(
+        "archive/2025/07/03.md",
+        &day("2025-07-03", "2507.03101", "Sparse Kettles"),
+    );
+    write(
+        "archive/2025/07/04.md",
+        &day("2025-07-04", "2507.04101", "Gradient Teapots"),
+    );
+    write(
+        "archive/2025/07/05.md",
+        &day("2025-07-05", "2507.05101", "Attention Saucers"),
+    );
+    write("archive/2025/07/05.jsonl", "{\"id\": \"2507.05101\"}\n");
+    write(
+        "README.md",
+        &format!(
+            "# Daily papers\n\nThe latest day:\n\n{}",
+            day("2025-07-05", "2507.05101", "Attention Saucers")
+        ),
+    );
+    write("notes/2025-06-30.md", "a stray dated note\n");
+    write(".github/workflows/daily.yml", BOT_WORKFLOW);
+    write(".github/workflows/lint.yaml", LINT_WORKFLOW);
+    write(".gitignore", "__pycache__/\npublic\n");
+    git(root, &["init", "-q", "-b", "main"]);
+    if !remote.is_empty() {
+        git(root, &["remote", "add", "origin", remote]);
+    }
+    dir
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn init_then_build_in_a_bot_repository() {
+    let repo = bot_repo("https://github.com/alice/daily-papers.git");
+    let root = repo.path();
+    let out = run_in(root, &["init"]);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    for line in [
+        "wrote config.toml",
+        "wrote .github/workflows/papertrail.yml",
+        "Settings → Pages → Source: GitHub Actions",
+        "check passed: 0 error(s), 0 warning(s)",
+    ] {
+        assert!(shown.contains(line), "`{line}` missing from:\n{shown}");
+    }
+
+    let config = read(root, "config.toml");
+    assert!(config.contains("content_dir = \"archive\""), "{config}");
+    assert!(config.contains("title = \"daily-papers\""), "{config}");
+    assert!(
+        config.contains("base_url = \"https://alice.github.io/daily-papers/\""),
+        "{config}"
+    );
+
+    let workflow = read(root, ".github/workflows/papertrail.yml");
+    assert!(
+        workflow
+            .contains("workflow_run:\n    workflows: [\"Daily papers\"]\n    types: [completed]"),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("\"Lint\""), "{workflow}");
+    for trigger in ["push:", "schedule:", "workflow_dispatch:"] {
+        assert!(workflow.contains(trigger), "{trigger} missing:\n{workflow}");
+    }
+    assert!(
+        workflow.contains("uses: papertrail-ssg/papertrail@v1"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("actions/deploy-pages@"), "{workflow}");
+    // No Rust toolchain: the action brings the binary.
+    assert!(!workflow.contains("cargo") && !workflow.contains("rust-toolchain"));
+
+    // The existing .gitignore keeps its lines; `public` is not added twice.
+    let gitignore = read(root, ".gitignore");
+    assert!(
+        gitignore.starts_with("__pycache__/\npublic\n"),
+        "{gitignore}"
+    );
+    assert!(!gitignore.contains("/public/"), "{gitignore}");
+    assert!(
+        gitignore.contains("/.public.papertrail-staging-*"),
+        "{gitignore}"
+    );
+
+    let out = run_in(root, &["build"]);
+    let shown = assert_clean(&out);
+    assert!(shown.contains("Built 3 days, 3 papers"), "{shown}");
+    let home = read(root, "public/index.html");
+    assert!(home.contains("Attention Saucers"));
+    assert!(read(root, "public/sitemap.xml").contains("https://alice.github.io/daily-papers/"));
+}
+
+#[test]
+fn init_takes_the_pages_address_from_an_ssh_remote() {
+    let repo = bot_repo("git@github.com:Alice/daily-papers.git");
+    let out = run_in(repo.path(), &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let config = read(repo.path(), "config.toml");
+    assert!(
+        config.contains("base_url = \"https://alice.github.io/daily-papers/\""),
+        "{config}"
+    );
+}
+
+#[test]
+fn init_gives_a_user_site_its_root_address() {
+    let repo = bot_repo("git@github.com:alice/alice.github.io.git");
+    let out = run_in(repo.path(), &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let config = read(repo.path(), "config.toml");
+    assert!(
+        config.contains("base_url = \"https://alice.github.io/\""),
+        "{config}"
+    );
+    assert!(config.contains("title = \"alice.github.io\""), "{config}");
+}
+
+#[test]
+fn init_without_a_remote_writes_a_placeholder_that_says_so() {
+    let repo = bot_repo("");
+    let out = run_in(repo.path(), &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("placeholder"),
+        "{}",
+        output_text(&out)
+    );
+    let config = read(repo.path(), "config.toml");
+    assert!(
+        config.contains("https://OWNER.github.io/REPOSITORY/"),
+        "{config}"
+    );
+    assert!(config.contains("# A placeholder"), "{config}");
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let repo = bot_repo("https://github.com/alice/daily-papers");
+    let root = repo.path();
+    assert!(run_in(root, &["init"]).status.success());
+    let before = common::tree(root);
+    let again = run_in(root, &["init"]);
+    assert!(!again.status.success());
+    assert!(
+        output_text(&again).contains("config.toml already exists"),
+        "{}",
+        output_text(&again)
+    );
+    assert_eq!(common::tree(root), before, "a refused init changed files");
+
+    // A workflow of that name alone stops it too, before config.toml is written.
+    let other = bot_repo("https://github.com/alice/daily-papers");
+    let mine = "name: mine\non: push\njobs: {}\n";
+    std::fs::write(other.path().join(".github/workflows/papertrail.yml"), mine).expect("write");
+    let out = run_in(other.path(), &["init"]);
+    assert!(!out.status.success());
+    assert!(
+        output_text(&out).contains("papertrail.yml already exists"),
+        "{}",
+        output_text(&out)
+    );
+    assert!(!other.path().join("config.toml").exists());
+    assert_eq!(read(other.path(), ".github/workflows/papertrail.yml"), mine);
+}
+
+#[test]
+fn init_in_an_empty_folder_makes_a_site_that_builds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(BIN)
+        .current_dir(dir.path())
+        .args(["init", "site"])
+        .output()
+        .expect("run papertrail");
+    assert!(out.status.success(), "{}", output_text(&out));
+    let site = dir.path().join("site");
+    assert!(read(&site, "config.toml").contains("content_dir = \"content\""));
+    assert!(site.join("content").is_dir());
+    assert_eq!(read(&site, ".gitignore").matches("/public/").count(), 1);
+    assert!(run_in(&site, &["new", "2025-07-04"]).status.success());
+    let out = run_in(&site, &["build"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(site.join("public/index.html").is_file());
+}
+
+#[test]
+fn a_site_in_a_sub_folder_gets_its_workflow_at_the_repository_top() {
+    let repo = bot_repo("https://github.com/alice/daily-papers.git");
+    let root = repo.path();
+    std::fs::create_dir_all(root.join("site")).expect("mkdir");
+    std::fs::rename(root.join("archive"), root.join("site/archive")).expect("move");
+    let out = run_in(&root.join("site"), &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let workflow = read(root, ".github/workflows/papertrail.yml");
+    assert!(workflow.contains("root: \"site\""), "{workflow}");
+    assert!(workflow.contains("path: \"site/public\""), "{workflow}");
+    assert!(
+        workflow.contains("workflows: [\"Daily papers\"]"),
+        "{workflow}"
+    );
+    assert!(!root.join("site/.github").exists());
+    assert!(read(root, "site/config.toml").contains("content_dir = \"archive\""));
+    assert_clean(&run_in(&root.join("site"), &["build"]));
+}
+
+#[test]
+fn digests_at_the_top_make_the_top_the_content_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    for (i, date) in ["2025-07-03", "2025-07-04"].iter().enumerate() {
+        let id = format!("2507.0{i}201");
+        std::fs::write(
+            root.join(format!("{date}.md")),
+            day(date, &id, "Top Level Paper"),
+        )
+        .expect("day");
+    }
+    std::fs::write(root.join("README.md"), "# Papers\n").expect("readme");
+    std::fs::create_dir_all(root.join("node_modules/x")).expect("mkdir");
+    std::fs::write(
+        root.join("node_modules/x/README.md"),
+        "## Papers for 2025-07-03\n",
+    )
+    .expect("module readme");
+    let out = run_in(root, &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let config = read(root, "config.toml");
+    assert!(config.contains("content_dir = \".\""), "{config}");
+    assert!(
+        config.contains("ignored_content = [\"README.md\", \"node_modules\"]"),
+        "{config}"
+    );
+    assert_clean(&run_in(root, &["build"]));
+}

@@ -1,0 +1,295 @@
+//! What real bot archives do, in fixtures of our own words (`tests/fixtures/wild/`): each
+//! is a site folder built the way a user builds it (from inside the folder, no `--root`),
+//! and every paper, link and warning is checked against the fixture's `expected.toml`.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+const BIN: &str = env!("CARGO_BIN_EXE_papertrail");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    days: usize,
+    papers: usize,
+    links: usize,
+    /// Warning kinds and how many of each; a kind not listed must not appear.
+    warnings: BTreeMap<String, usize>,
+    #[serde(default)]
+    paper: Vec<ExpectedPaper>,
+    #[serde(default)]
+    link: Vec<ExpectedLink>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedPaper {
+    id: String,
+    title: String,
+    authors: Vec<String>,
+    #[serde(default)]
+    tags_have: Vec<String>,
+    gist: Option<String>,
+    #[serde(default)]
+    summary_has: Vec<String>,
+    #[serde(default)]
+    summary_lacks: Vec<String>,
+    #[serde(default)]
+    abstract_has: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedLink {
+    title: String,
+    url: String,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The fixture copied into a temporary folder (the build writes `public/` and
+/// `feed-state.tsv` beside its content).
+fn site(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join(name);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/wild")
+        .join(name);
+    copy_dir(&fixture.join("content"), &root.join("content"));
+    (dir, root)
+}
+
+fn run(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(root)
+        .output()
+        .unwrap()
+}
+
+/// The export's paper records by id.
+fn exported_papers(public: &Path) -> BTreeMap<String, serde_json::Value> {
+    let mut papers = BTreeMap::new();
+    for entry in std::fs::read_dir(public.join("data/papers")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
+            .read_to_string(&mut text)
+            .unwrap();
+        for line in text.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            papers.insert(record["id"].as_str().unwrap().to_string(), record);
+        }
+    }
+    papers
+}
+
+fn text(v: &serde_json::Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+fn check_fixture(name: &str) {
+    let expected: Expected = toml::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/wild")
+                .join(name)
+                .join("expected.toml"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let (_dir, root) = site(name);
+
+    let out = run(&root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{name}: build failed:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "Built {} days, {} papers",
+            expected.days, expected.papers
+        )),
+        "{name}: {stdout}"
+    );
+
+    let papers = exported_papers(&root.join("public"));
+    assert_eq!(papers.len(), expected.papers, "{name}: {:?}", papers.keys());
+    assert_eq!(
+        expected.paper.len(),
+        expected.papers,
+        "{name}: list every paper"
+    );
+    for want in &expected.paper {
+        let got = papers
+            .get(&want.id)
+            .unwrap_or_else(|| panic!("{name}: {} is not on the site", want.id));
+        assert_eq!(text(&got["title"]), want.title, "{name} {}", want.id);
+        let authors: Vec<&str> = got["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(authors, want.authors, "{name} {}", want.id);
+        let tags: Vec<&str> = got["tags"].as_array().unwrap().iter().map(text).collect();
+        for tag in &want.tags_have {
+            assert!(tags.contains(&tag.as_str()), "{name} {}: {tags:?}", want.id);
+        }
+        if let Some(gist) = &want.gist {
+            assert_eq!(text(&got["gist"]), gist, "{name} {}", want.id);
+        }
+        for piece in &want.summary_has {
+            assert!(
+                text(&got["summary"]).contains(piece.as_str()),
+                "{name} {}: {:?} lacks {piece:?}",
+                want.id,
+                got["summary"]
+            );
+        }
+        for piece in &want.summary_lacks {
+            assert!(
+                !text(&got["summary"]).contains(piece.as_str()),
+                "{name} {}: {:?} has {piece:?}",
+                want.id,
+                got["summary"]
+            );
+        }
+        for piece in &want.abstract_has {
+            assert!(
+                text(&got["abstract"]).contains(piece.as_str()),
+                "{name} {}: {:?} lacks {piece:?}",
+                want.id,
+                got["abstract"]
+            );
+        }
+        // The page shows the title as text, angle brackets and all.
+        let page =
+            std::fs::read_to_string(root.join("public/papers").join(&want.id).join("index.html"))
+                .unwrap();
+        let escaped = want
+            .title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\'', "&apos;");
+        assert!(page.contains(&escaped), "{name} {}: page title", want.id);
+    }
+
+    let days: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("public/data/days.json")).unwrap())
+            .unwrap();
+    let days = days.as_array().unwrap();
+    assert_eq!(days.len(), expected.days, "{name}");
+    let links: Vec<(&str, &str)> = days
+        .iter()
+        .flat_map(|d| d["links"].as_array().unwrap())
+        .map(|l| (text(&l["title"]), text(&l["url"])))
+        .collect();
+    assert_eq!(links.len(), expected.links, "{name}: {links:?}");
+    for want in &expected.link {
+        assert!(
+            links.contains(&(want.title.as_str(), want.url.as_str())),
+            "{name}: {links:?}"
+        );
+    }
+
+    let out = run(&root, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 0, "{name}: {report}");
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        *kinds.entry(text(&d["kind"]).to_string()).or_default() += 1;
+    }
+    let want: BTreeMap<String, usize> = expected
+        .warnings
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    assert_eq!(kinds, want, "{name}: {report}");
+}
+
+#[test]
+fn a_table_bot_archive() {
+    check_fixture("table-bot");
+}
+
+#[test]
+fn a_list_bot_archive() {
+    check_fixture("list-bot");
+}
+
+#[test]
+fn a_feed_dump_archive() {
+    check_fixture("feed-bot");
+}
+
+/// The build log of an archive with many warnings is a summary, one line per kind.
+#[test]
+fn build_log_is_one_line_per_warning_kind() {
+    let (_dir, root) = site("table-bot");
+    let out = run(&root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 6, "{stderr}");
+    assert!(
+        lines[0].starts_with("warning[surplus-cells]: 2 × ")
+            && lines[0].ends_with("(first: content/2026/01/12.md:5:298)"),
+        "{stderr}"
+    );
+    assert!(lines[5].contains("papertrail check"), "{stderr}");
+    // An accepted kind is silenced in both outputs.
+    std::fs::write(
+        root.join("config.toml"),
+        "[lint]\nallow = [\"surplus-cells\", \"empty-day\"]\n",
+    )
+    .unwrap();
+    let out = run(&root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("surplus-cells") && !stderr.contains("empty-day"),
+        "{stderr}"
+    );
+    let out = run(&root, &["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("surplus-cells"), "{stderr}");
+    assert!(
+        stderr.contains("check passed: 0 error(s), 3 warning(s)"),
+        "{stderr}"
+    );
+}
+
+/// Content with digest files but no paper in any of them fails, saying what is read.
+#[test]
+fn content_with_no_papers_fails_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/2026-01-01.md"),
+        "# Notes\n\nNothing here.\n",
+    )
+    .unwrap();
+    let out = run(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("error[no-papers]"), "{stderr}");
+    assert!(stderr.contains("list digests"), "{stderr}");
+    assert!(!root.join("public").exists());
+}
