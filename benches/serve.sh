@@ -25,6 +25,11 @@
 # and read the "rebuilt ... in N ms" line the server prints for each: the time from the
 # first file event to the reload message. Prints every run and the median per kind,
 # and the server's own breakdown of the last run. The server is killed at the end.
+#
+# Memory: the peak resident memory of one `papertrail build` of the same archive (GNU
+# time), and the server's resident memory (VmRSS) and peak (VmHWM, from /proc) once it
+# is ready and again after all the edits, with the ratio of the server's peak to the
+# build's.
 set -euo pipefail
 
 # shellcheck source=benches/common.sh
@@ -118,6 +123,14 @@ for days in "${sizes[@]}"; do
     newest=${day_files[$((${#day_files[@]} - 1))]}
     last_date=$(basename "$newest" .md)
 
+    # The build's peak memory, for comparison (its output and feed state thrown away).
+    need_gnu_time
+    build_time=$bench_dir/build-$days.time
+    "$time_bin" -v -o "$build_time" "$bin" --root "$work" build -o "$bench_dir/public-$days" >/dev/null 2>&1 ||
+        die "build of $work failed"
+    build_rss_kb=$(timev "Maximum resident set size" "$build_time")
+    rm -rf "$bench_dir/public-$days" "$work/feed-state.tsv"
+
     out=$bench_dir/serve-$days.log
     : >"$out"
     log "serving $work ($days days) on port $port"
@@ -126,6 +139,10 @@ for days in "${sizes[@]}"; do
     ready=$(wait_for 0 '^Serving ')
     log "${ready%%;*}"
     settle 1
+    # status_kb FIELD -> the server's /proc status field in kB
+    status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$server_pid/status"; }
+    ready_rss_kb=$(status_kb VmRSS)
+    ready_hwm_kb=$(status_kb VmHWM)
 
     declare -A times=()
     declare -A detail=()
@@ -179,6 +196,10 @@ for days in "${sizes[@]}"; do
         done
     done
 
+    settle 2
+    edits_rss_kb=$(status_kb VmRSS)
+    edits_hwm_kb=$(status_kb VmHWM)
+
     if grep -q 'error' "$out"; then
         log "the server reported errors:"
         grep 'error' "$out" | head -n 20 >&2
@@ -194,6 +215,10 @@ for days in "${sizes[@]}"; do
     for kind in text tags row day; do
         echo "  $kind: ${detail[$kind]}"
     done
+    echo "memory (MiB): build peak $(mib $((build_rss_kb * 1024)));" \
+        "serve ready: resident $(mib $((ready_rss_kb * 1024))), peak $(mib $((ready_hwm_kb * 1024)));" \
+        "after the edits: resident $(mib $((edits_rss_kb * 1024))), peak $(mib $((edits_hwm_kb * 1024)));" \
+        "serve peak / build peak $(div "$edits_hwm_kb" "$build_rss_kb" %.2f)"
     unset times detail
     cleanup
     rm -rf "$work"

@@ -61,6 +61,22 @@ fn serves_pages_with_types_reload_script_and_404() {
         Some("application/atom+xml; charset=utf-8")
     );
     assert!(!feed.body.contains("__papertrail"));
+    // Kept compressed, sent so to clients that take gzip, and whole to the others.
+    let gzip = [("Accept-Encoding", "gzip, deflate")];
+    let packed = common::server::get_with(server.port, "/atom.xml", &gzip);
+    assert_eq!(packed.header("content-encoding"), Some("gzip"));
+    let mut unpacked = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&packed.bytes[..]),
+        &mut unpacked,
+    )
+    .expect("gzip");
+    assert_eq!(unpacked, feed.body);
+    assert_eq!(feed.header("content-encoding"), None);
+    // Pages get the reload script, so they are sent as they are.
+    let page = common::server::get_with(server.port, "/2025/07/04/", &gzip);
+    assert_eq!(page.header("content-encoding"), None);
+    assert!(page.body.contains("/__papertrail/events"));
 
     let home = server.get("/");
     assert_eq!(home.status, 200);

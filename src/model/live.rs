@@ -65,6 +65,9 @@ pub struct Update {
     pub tags: BTreeSet<String>,
     /// Days, papers or tags were added or removed.
     pub structure: bool,
+    /// Days, papers or tags went away, or a tag lost papers: pages and feeds of the
+    /// model before may have no counterpart now.
+    pub shrank: bool,
     /// Warnings the model has about the changed files.
     pub warnings: Diagnostics,
 }
@@ -441,6 +444,9 @@ impl Live {
             .filter(|id| !fresh.contains_key(**id))
             .map(|id| id.to_string())
             .collect();
+        update.shrank |= !removed_papers.is_empty()
+            || !gone.is_empty()
+            || touched.values().any(|&delta| delta < 0);
         let inserted: Vec<String> = fresh
             .keys()
             .filter(|id| !old.contains_key(id.as_str()))
@@ -562,6 +568,7 @@ impl Live {
                     site.days.remove(i);
                     update.dates.insert(*date);
                     update.structure = true;
+                    update.shrank = true;
                 }
                 (Err(i), Some(day)) => {
                     update.dates.insert(*date);
@@ -690,6 +697,9 @@ mod tests {
                         || slugs(&before) != slugs(&want)
                     {
                         assert!(update.structure, "seed {seed}: structure changed");
+                    }
+                    if want.shrank_from(&before) {
+                        assert!(update.shrank, "seed {seed}: the model shrank");
                     }
                     for tag in &want.tags {
                         let was = before.tags.iter().find(|t| t.slug == tag.slug);

@@ -141,4 +141,25 @@ impl Site {
     pub fn latest_day(&self) -> Option<&Day> {
         self.days.last()
     }
+
+    /// Whether this model lacks a day, paper or tag that `before` had, or lists fewer
+    /// papers under a tag: whether pages and feeds made from `before` may have no
+    /// counterpart here.
+    pub fn shrank_from(&self, before: &Site) -> bool {
+        // Each list is sorted by its key, so one pass over both tells.
+        fn lost<'s, T, K: Ord>(before: &'s [T], now: &'s [T], key: impl Fn(&'s T) -> K) -> bool {
+            let mut now = now.iter().map(&key).peekable();
+            before.iter().map(&key).any(|k| {
+                while now.next_if(|n| *n < k).is_some() {}
+                now.next_if(|n| *n == k).is_none()
+            })
+        }
+        lost(&before.days, &self.days, |d| d.date)
+            || lost(&before.papers, &self.papers, |p| p.id.as_str())
+            || before.tags.iter().any(|t| {
+                self.tags
+                    .binary_search_by(|n| n.slug.cmp(&t.slug))
+                    .map_or(true, |i| self.tags[i].papers.len() < t.papers.len())
+            })
+    }
 }

@@ -107,6 +107,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// How many entries `which` has: what [`Self::items`] holds, counted from the
+    /// model without building the lists (listing the files is cheap that way).
+    fn item_count(&self, which: Which) -> usize {
+        let site = self.ctx.site;
+        match which {
+            Which::Site => site.days.len(),
+            Which::Papers => site.papers.len(),
+            Which::Tag(t) => site.tags[t].papers.len(),
+        }
+    }
+
     fn archive_count(&self, n: usize) -> usize {
         archive_count(n, self.ctx.config.feed_limit)
     }
@@ -117,7 +128,7 @@ impl<'a> Renderer<'a> {
         whiches.extend((0..self.ctx.site.tags.len()).map(Which::Tag));
         let mut jobs: Vec<Job> = whiches.iter().map(|&w| Job::JsonFeed(w)).collect();
         for which in whiches {
-            let n = self.archive_count(self.items(which).len());
+            let n = self.archive_count(self.item_count(which));
             jobs.extend((1..=n).map(|k| Job::FeedArchive(which, k)));
         }
         jobs
@@ -575,5 +586,10 @@ mod tests {
             );
         }
         assert!(site.papers.len() > 50 && site.days.len() > 3);
+        let mut whiches = vec![Which::Site, Which::Papers];
+        whiches.extend((0..site.tags.len()).map(Which::Tag));
+        for which in whiches {
+            assert_eq!(renderer.item_count(which), renderer.items(which).len());
+        }
     }
 }

@@ -233,7 +233,7 @@ impl<'a> Renderer<'a> {
             .filter_map(|&job| self.route(job))
             .map(|route| route.file())
             .collect();
-        let urls = self.sitemap_urls(&jobs).len();
+        let urls = self.sitemap_url_count(&jobs);
         if urls > sitemap::SITEMAP_LIMIT {
             let parts = urls.div_ceil(sitemap::SITEMAP_LIMIT);
             files.extend((1..=parts).map(|n| Route::SitemapPart(n).file()));
@@ -273,7 +273,7 @@ impl<'a> Renderer<'a> {
                 _ => stats.pages += 1,
             }
         }
-        let urls = self.sitemap_urls(&jobs).len();
+        let urls = self.sitemap_url_count(&jobs);
         if urls > sitemap::SITEMAP_LIMIT {
             stats.files += urls.div_ceil(sitemap::SITEMAP_LIMIT);
         }

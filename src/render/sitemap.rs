@@ -8,26 +8,36 @@ use super::{Job, Renderer};
 /// Sitemaps may hold at most 50,000 URLs.
 pub(super) const SITEMAP_LIMIT: usize = 50_000;
 
+/// Whether the page a job makes is listed in the sitemap (feeds and documents are not).
+fn in_sitemap(job: &Job) -> bool {
+    !matches!(
+        job,
+        Job::Static(_)
+            | Job::Feed
+            | Job::TagFeed(_)
+            | Job::PapersFeed
+            | Job::FeedArchive(..)
+            | Job::JsonFeed(_)
+            | Job::Sitemap
+            | Job::Robots
+            | Job::NotFound
+    )
+}
+
 impl Renderer<'_> {
     pub(super) fn sitemap_urls(&self, jobs: &[Job]) -> Vec<String> {
         jobs.iter()
-            .filter(|j| {
-                !matches!(
-                    j,
-                    Job::Static(_)
-                        | Job::Feed
-                        | Job::TagFeed(_)
-                        | Job::PapersFeed
-                        | Job::FeedArchive(..)
-                        | Job::JsonFeed(_)
-                        | Job::Sitemap
-                        | Job::Robots
-                        | Job::NotFound
-                )
-            })
+            .filter(|j| in_sitemap(j))
             .filter_map(|&j| self.route(j))
             .map(|r| self.ctx.urls.of(&r))
             .collect()
+    }
+
+    /// How many URLs [`Self::sitemap_urls`] lists, without building them.
+    pub(super) fn sitemap_url_count(&self, jobs: &[Job]) -> usize {
+        jobs.iter()
+            .filter(|j| in_sitemap(j) && self.route(**j).is_some())
+            .count()
     }
 
     /// `sitemap.xml`; past 50,000 URLs it becomes an index of `sitemap-N.xml` parts.

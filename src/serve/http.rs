@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use super::overlay::inject;
-use super::{EVENTS_PATH, Served};
+use super::{Body, EVENTS_PATH, Served};
 
 pub(super) fn handle(request: tiny_http::Request, served: &Served) {
     let url = request.url().to_string();
@@ -28,9 +28,9 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
     let found = if rel.is_empty() || rel.ends_with('/') {
         files
             .get(&format!("{rel}index.html"))
-            .map(|b| (format!("{rel}index.html"), Arc::clone(b)))
+            .map(|b| (format!("{rel}index.html"), b.clone()))
     } else {
-        files.get(&rel).map(|b| (rel.clone(), Arc::clone(b)))
+        files.get(&rel).map(|b| (rel.clone(), b.clone()))
     };
     let (status, file, body) = match found {
         Some((file, body)) => (200, file, body),
@@ -46,15 +46,36 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
         None if files.is_empty() => (
             503,
             "index.html".to_string(),
-            Arc::from(&b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>papertrail serve</title></head><body></body></html>\n"[..]),
+            Body::Plain(Arc::from(&b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>papertrail serve</title></head><body></body></html>\n"[..])),
         ),
         None => match files.get("404.html") {
-            Some(b) => (404, "404.html".to_string(), Arc::clone(b)),
-            None => (404, "404.txt".into(), Arc::from(&b"404 Not Found\n"[..])),
+            Some(b) => (404, "404.html".to_string(), b.clone()),
+            None => (
+                404,
+                "404.txt".into(),
+                Body::Plain(Arc::from(&b"404 Not Found\n"[..])),
+            ),
         },
     };
     drop(files);
     let mime = mime_type(&file);
+    if let Body::Gzip(packed) = &body
+        && !mime.starts_with("text/html")
+        && accepts_gzip(&request)
+    {
+        let response = tiny_http::Response::from_data(packed.to_vec())
+            .with_status_code(status)
+            .with_header(header("Content-Type", mime))
+            .with_header(header("Content-Encoding", "gzip"))
+            .with_header(header("Vary", "Accept-Encoding"))
+            .with_header(header("Cache-Control", "no-store"));
+        let _ = request.respond(response);
+        return;
+    }
+    let Some(body) = body.unpack() else {
+        let _ = request.respond(tiny_http::Response::empty(500));
+        return;
+    };
     let body: Vec<u8> = if mime.starts_with("text/html") {
         let overlay = served
             .overlay
@@ -63,13 +84,24 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
             .clone();
         inject(&body, overlay.as_deref())
     } else {
-        body.to_vec()
+        body
     };
     let response = tiny_http::Response::from_data(body)
         .with_status_code(status)
         .with_header(header("Content-Type", mime))
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
+}
+
+/// Whether the client takes gzip-encoded responses.
+fn accepts_gzip(request: &tiny_http::Request) -> bool {
+    request.headers().iter().any(|h| {
+        h.field.equiv("Accept-Encoding")
+            && h.value
+                .as_str()
+                .split(',')
+                .any(|coding| coding.split(';').next().is_some_and(|c| c.trim() == "gzip"))
+    })
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {

@@ -32,12 +32,14 @@ use crate::model::Site;
 use crate::render::Sink;
 use crate::render::urls::Urls;
 
+mod body;
 mod http;
 mod overlay;
 mod rebuild;
 mod stale;
 mod watch;
 
+use body::Body;
 use rebuild::State;
 
 /// The endpoint the reload script listens to (server-sent events).
@@ -52,7 +54,7 @@ pub struct ServeOptions {
     pub port: u16,
 }
 
-type Files = HashMap<String, Arc<[u8]>>;
+type Files = HashMap<String, Body>;
 
 /// What the HTTP threads read and the rebuild thread writes.
 #[derive(Default)]
@@ -116,7 +118,7 @@ impl Sink for MemorySink {
         self.files
             .lock()
             .map_err(|_| std::io::Error::other("lock poisoned"))?
-            .insert(path.to_string(), Arc::from(bytes));
+            .insert(path.to_string(), Body::pack(path, bytes));
         Ok(())
     }
 }

@@ -279,8 +279,11 @@ impl State {
         self.stop_refresh();
         if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
             match self.patch(&changes) {
-                Ok((affected, warnings)) => {
-                    return self.finish(&names, served, t0, parsed_at, &affected, &warnings, false);
+                Ok((affected, shrank, warnings)) => {
+                    let (model, diags) = (Model::Patched, &warnings);
+                    return self.finish(
+                        &names, served, t0, parsed_at, &affected, shrank, diags, model,
+                    );
                 }
                 Err(model::NotPatched::Errors(errors)) => {
                     self.live = None;
@@ -339,18 +342,22 @@ impl State {
             return;
         };
         let affected = affected(&old, &site, &self.pending_dates, &self.pending_papers);
+        let shrank = site.shrank_from(&old);
         drop(old);
         self.site = Some(Arc::new(site));
         self.live = Some(live);
-        self.finish(&names, served, t0, parsed_at, &affected, &diags, true);
+        let model = Model::Rebuilt;
+        self.finish(
+            &names, served, t0, parsed_at, &affected, shrank, &diags, model,
+        );
     }
 
-    /// Patches the model for `changes`: what to re-render and the changed files'
-    /// warnings.
+    /// Patches the model for `changes`: what to re-render, whether the model shrank
+    /// and the changed files' warnings.
     fn patch(
         &mut self,
         changes: &[model::FileChange],
-    ) -> Result<(Affected, Diagnostics), model::NotPatched> {
+    ) -> Result<(Affected, bool, Diagnostics), model::NotPatched> {
         let (Some(live), Some(site), Some(config)) =
             (self.live.as_mut(), self.site.as_mut(), self.config.as_ref())
         else {
@@ -365,7 +372,7 @@ impl State {
             structure: update.structure,
             pages: false,
         };
-        Ok((affected, update.warnings))
+        Ok((affected, update.shrank, update.warnings))
     }
 
     /// Renders what `affected` reaches from the new model, swaps it in, reloads the
@@ -378,8 +385,9 @@ impl State {
         t0: Instant,
         parsed_at: Duration,
         affected: &Affected,
+        shrank: bool,
         diags: &Diagnostics,
-        rebuilt_model: bool,
+        model: Model,
     ) {
         let modelled_at = t0.elapsed();
         let Some(site) = self.site.clone() else {
@@ -398,7 +406,11 @@ impl State {
             }
         };
         let rendered_at = t0.elapsed();
-        let stale = self.stale_files(&site, affected);
+        let stale = if shrank {
+            self.stale_files(&site)
+        } else {
+            Vec::new()
+        };
         {
             let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
             let mut files = served.files.write().unwrap_or_else(|e| e.into_inner());
@@ -423,7 +435,11 @@ impl State {
             },
             ms(parsed_at),
             ms(modelled_at - parsed_at),
-            if rebuilt_model { " (whole)" } else { "" },
+            if model == Model::Rebuilt {
+                " (whole)"
+            } else {
+                ""
+            },
             ms(rendered_at - modelled_at),
         );
         let _ = std::io::stdout().flush();
@@ -447,17 +463,19 @@ impl State {
             }
             Err(e) => eprintln!("error: {e:#}"),
         }
+        if !shrank && (affected.structure || !affected.tags.is_empty()) {
+            // Routes may have come (a day, a paper, a tag page): the list that the next
+            // removal is taken from follows, out of the reload's way.
+            let _ = self.stale_files(&site);
+        }
         drop(site);
         self.refresh_if_facts_changed(served);
     }
 
-    /// The files of the routes the served site had and `site` has not (for those
-    /// `affected` can take away: days, papers and tags come and go with `structure`,
-    /// and tag pages and feed archives with a tag's member list).
-    fn stale_files(&mut self, site: &Site, affected: &Affected) -> Vec<String> {
-        if !affected.structure && affected.tags.is_empty() {
-            return Vec::new();
-        }
+    /// The files of the routes the served site had and `site` has not, and `site`'s
+    /// routes kept for the next time. Asked before the reload only when the model
+    /// shrank (a model that grew or changed keeps every route), else after it.
+    fn stale_files(&mut self, site: &Site) -> Vec<String> {
         match self.renderer_run(site, |r| Ok(r.route_files())) {
             Ok(now) => self.routes.replace(now),
             Err(_) => Vec::new(),
@@ -614,6 +632,15 @@ fn print_warnings(diags: &Diagnostics) {
     if !diags.is_empty() {
         eprint!("{}", crate::report::human(diags));
     }
+}
+
+/// How the model of a change was made, for the rebuild line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Model {
+    /// Patched in place ([`model::Live::update`]).
+    Patched,
+    /// Built again from every cached digest.
+    Rebuilt,
 }
 
 /// What a change reaches in the new model, given the dates and ids it touched.

@@ -135,7 +135,10 @@ impl Drop for Server {
 pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body as text (lossy).
     pub body: String,
+    /// The body as sent.
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -149,13 +152,22 @@ impl Response {
 
 /// One GET request, answered in full.
 pub fn get(port: u16, path: &str) -> Response {
+    get_with(port, path, &[])
+}
+
+/// One GET request with extra request headers, answered in full.
+pub fn get_with(port: u16, path: &str, headers: &[(&str, &str)]) -> Response {
+    let extra: String = headers
+        .iter()
+        .map(|(n, v)| format!("{n}: {v}\r\n"))
+        .collect();
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{extra}Connection: close\r\n\r\n"
     )
     .expect("send");
     let mut raw = Vec::new();
@@ -179,15 +191,16 @@ pub fn get(port: u16, path: &str) -> Response {
     let chunked = headers
         .iter()
         .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked {
-        String::from_utf8_lossy(&dechunk(body)).into_owned()
+    let bytes = if chunked {
+        dechunk(body)
     } else {
-        String::from_utf8_lossy(body).into_owned()
+        body.to_vec()
     };
     Response {
         status,
         headers,
-        body,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
     }
 }
 
