@@ -97,14 +97,19 @@ pub struct Live {
 }
 
 impl Live {
-    /// Builds the model from every digest (as [`build`] does, copying the long fields)
-    /// and the index to patch it with.
+    /// Builds the model from every digest (as [`build`] does, moving the long fields
+    /// in) and the index to patch it with. The digests are not kept: [`Live::update`]
+    /// reads the few it needs again.
     pub fn build(
-        digests: &[Digest],
+        digests: Vec<Digest>,
         config: &Config,
         matcher: std::sync::Arc<tagging::Matcher>,
     ) -> (Site, Diagnostics, Live) {
-        let (site, diags, tag_names) = build_from(Digests::Borrowed(digests), config, &matcher);
+        let keys: Vec<(std::sync::Arc<std::path::Path>, Keys)> = digests
+            .iter()
+            .map(|d| (std::sync::Arc::from(d.path.as_path()), Keys::of(d, config)))
+            .collect();
+        let (site, diags, tag_names) = build_from(Digests::Owned(digests), config, &matcher);
         let mut live = Live {
             matcher,
             id_files: HashMap::new(),
@@ -113,9 +118,8 @@ impl Live {
             counts: BTreeMap::new(),
             assigned: BTreeMap::new(),
         };
-        for d in digests {
-            let path: std::sync::Arc<std::path::Path> = std::sync::Arc::from(d.path.as_path());
-            live.add_keys(&path, &Keys::of(d, config));
+        for (path, keys) in &keys {
+            live.add_keys(path, keys);
         }
         for names in &live.tag_names {
             for n in names {
@@ -160,13 +164,14 @@ impl Live {
         }
     }
 
-    /// Patches `site` for `changes`, given every digest after them (sorted by path).
-    /// Only the digests that name a changed date or id are read again, so the cost
-    /// follows the change, not the archive. On `Err` neither `site` nor `self` changed.
+    /// Patches `site` for `changes`. `load` gives a file's digest as it is after them
+    /// (`None`: gone, or not parsed); it is asked only for the files that name a changed
+    /// date or id, so the cost follows the change, not the archive. On `Err` neither
+    /// `site` nor `self` changed.
     pub fn update(
         &mut self,
         site: &mut Site,
-        digests: &[Digest],
+        load: &mut dyn FnMut(&std::path::Path) -> Option<Digest>,
         changes: &[FileChange],
         config: &Config,
     ) -> Result<Update, NotPatched> {
@@ -196,15 +201,9 @@ impl Live {
             );
         }
         paths.extend(changed_paths.iter().copied());
-        let subset: Vec<&Digest> = paths
-            .iter()
-            .filter_map(|p| {
-                digests
-                    .binary_search_by(|d| d.path.as_path().cmp(p))
-                    .ok()
-                    .map(|i| &digests[i])
-            })
-            .collect();
+        // In path order, as a build reads them.
+        let loaded: Vec<Digest> = paths.iter().filter_map(|p| load(p)).collect();
+        let subset: Vec<&Digest> = loaded.iter().collect();
 
         // The model of just those files: exact for the changed dates and ids.
         let Assembled {
@@ -671,14 +670,15 @@ mod tests {
         for seed in 0..1000u64 {
             let digests = without_errors(random_digests(seed), &config, &matcher);
             let (mut site, diags, mut live) =
-                Live::build(&digests, &config, std::sync::Arc::clone(&matcher));
+                Live::build(digests.clone(), &config, std::sync::Arc::clone(&matcher));
             if diags.has_errors() {
                 continue;
             }
             let (after, change) = random_edit(&digests, seed, &config);
             let (want, want_diags, _) = build_from(Digests::Borrowed(&after), &config, &matcher);
             let before = site.clone();
-            match live.update(&mut site, &after, &[change], &config) {
+            let mut load = |path: &std::path::Path| after.iter().find(|d| d.path == path).cloned();
+            match live.update(&mut site, &mut load, &[change], &config) {
                 Ok(update) => {
                     patched += 1;
                     assert!(!want_diags.has_errors(), "seed {seed}: patched with errors");

@@ -78,19 +78,26 @@ impl Served {
     }
 }
 
-/// A background refresh's sink: stops the render as soon as a newer rebuild starts.
+/// A background refresh's sink: serves each page as soon as it is rendered (a second
+/// copy of every page would double the memory for the refresh's length), and stops the
+/// render as soon as a newer rebuild starts, whose pages it must not overwrite.
 struct RefreshSink<'a> {
-    files: MemorySink,
     served: &'a Served,
     generation: u64,
+    count: AtomicU64,
 }
 
 impl Sink for RefreshSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let body = Body::pack(path, bytes);
+        let mut files = self.served.files.write().unwrap_or_else(|e| e.into_inner());
+        // Checked under the lock, so a newer rebuild's file is never overwritten.
         if self.served.generation.load(Ordering::SeqCst) != self.generation {
             return Err(std::io::Error::other("superseded by a newer rebuild"));
         }
-        self.files.put(path, bytes)
+        files.insert(path.to_string(), body);
+        self.count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 }
 

@@ -38,14 +38,16 @@ pub(super) struct State {
     base_url: String,
     config: Option<Arc<Config>>,
     theme: Option<Arc<Theme>>,
-    /// Every digest that parsed, sorted by path (the order `content::load` reads them in).
-    digests: Vec<Digest>,
+    /// What every digest that parsed names (dates and ids), by path. The digests
+    /// themselves are not kept: a patch reads again the few files it needs, and a whole
+    /// model is built from the files read again.
+    file_keys: BTreeMap<PathBuf, model::Keys>,
     /// Every digest file's problems, by path (a file that did not parse is only here).
     pub(super) file_diags: BTreeMap<PathBuf, Diagnostics>,
     /// The model of the site being served.
     site: Option<Arc<Site>>,
     /// The index that patches `site` one changed file at a time; set while `site` is
-    /// the error-free model of every digest in `digests`.
+    /// the error-free model of every digest in `file_keys`.
     live: Option<model::Live>,
     /// The tag rules compiled for the current config.
     matcher: Option<Arc<crate::tagging::Matcher>>,
@@ -73,7 +75,7 @@ impl State {
             base_url: base_url.to_string(),
             config: None,
             theme: None,
-            digests: Vec::new(),
+            file_keys: BTreeMap::new(),
             file_diags: BTreeMap::new(),
             site: None,
             live: None,
@@ -176,29 +178,18 @@ impl State {
         self.real_content_dir = super::watch::real_path(&self.content_dir);
         self.config = Some(Arc::new(config));
         self.theme = Some(Arc::new(theme));
-        let opts = self.parse_options();
-        let parsed: Vec<(PathBuf, Option<Digest>, Diagnostics)> =
-            match content::discover(&self.content_dir, self.ignored()) {
-                Ok(paths) => paths
-                    .into_par_iter()
-                    .map(|p| {
-                        let (digest, diags) = content::read_digest(&p, &opts);
-                        (p, digest, diags)
-                    })
-                    .collect(),
-                Err(d) => return self.fail(&d.into(), served),
-            };
-        self.digests.clear();
+        let paths = match content::discover(&self.content_dir, self.ignored()) {
+            Ok(paths) => paths,
+            Err(d) => return self.fail(&d.into(), served),
+        };
         self.file_diags.clear();
-        for (path, digest, diags) in parsed {
-            self.digests.extend(digest);
-            self.file_diags.insert(path, diags);
-        }
+        self.file_keys.clear();
+        let digests = self.read_all(paths);
         // Settings, theme and files are all read: from here on, content edits can be
         // handled one file at a time. With no good model for this config, the next
         // success renders everything.
         self.needs_full = false;
-        let (site, diags, live) = match self.model() {
+        let (site, diags, live) = match self.model(digests) {
             Ok(built) => built,
             Err(diags) => {
                 self.site = None;
@@ -244,29 +235,28 @@ impl State {
         let mut changes = Vec::new();
         let mut phases = crate::timings::Phases::since(t0);
         phases.mark("coalesce");
+        // The changed files as read now, for the patch to take instead of reading them
+        // again.
+        let mut fresh: BTreeMap<PathBuf, Digest> = BTreeMap::new();
         for path in changed {
             self.file_diags.remove(path);
-            let slot = self
-                .digests
-                .binary_search_by(|d| d.path.as_path().cmp(path));
             let mut change = model::FileChange {
                 path: path.clone(),
-                before: None,
+                before: self.file_keys.remove(path),
                 after: None,
             };
-            if let Ok(i) = slot {
-                let old = self.digests.remove(i);
-                self.note(&old);
-                change.before = self.config.as_ref().map(|c| model::Keys::of(&old, c));
+            if let Some(keys) = &change.before {
+                self.note(keys);
             }
             if path.is_file() {
                 let (digest, diags) = content::read_digest(path, &opts);
                 self.file_diags.insert(path.clone(), diags);
-                if let Some(digest) = digest {
-                    self.note(&digest);
-                    change.after = self.config.as_ref().map(|c| model::Keys::of(&digest, c));
-                    let at = slot.unwrap_or_else(|i| i);
-                    self.digests.insert(at, digest);
+                if let (Some(digest), Some(config)) = (digest, &self.config) {
+                    let keys = model::Keys::of(&digest, config);
+                    self.note(&keys);
+                    self.file_keys.insert(path.clone(), keys.clone());
+                    change.after = Some(keys);
+                    fresh.insert(path.clone(), digest);
                 }
             }
             changes.push(change);
@@ -278,7 +268,7 @@ impl State {
         // give up after the page it is on) so the model can be patched in place.
         self.stop_refresh();
         if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
-            match self.patch(&changes) {
+            match self.patch(&changes, fresh) {
                 Ok((affected, shrank, warnings)) => {
                     let (model, diags) = (Model::Patched, &warnings);
                     return self.finish(
@@ -307,7 +297,10 @@ impl State {
                 }
             }
         }
-        let (site, diags, live) = match self.model() {
+        let paths: Vec<PathBuf> = self.file_diags.keys().cloned().collect();
+        self.file_keys.clear();
+        let digests = self.read_all(paths);
+        let (site, diags, live) = match self.model(digests) {
             Ok(built) => built,
             Err(all) => {
                 self.fail(&all, served);
@@ -357,14 +350,23 @@ impl State {
     fn patch(
         &mut self,
         changes: &[model::FileChange],
+        mut fresh: BTreeMap<PathBuf, Digest>,
     ) -> Result<(Affected, bool, Diagnostics), model::NotPatched> {
+        let opts = self.parse_options();
         let (Some(live), Some(site), Some(config)) =
             (self.live.as_mut(), self.site.as_mut(), self.config.as_ref())
         else {
             return Err(model::NotPatched::Rebuild("no model"));
         };
         let site = Arc::make_mut(site);
-        let update = live.update(site, &self.digests, changes, config)?;
+        // The changed files as just read; the others that share a date or id with them
+        // as they are on disk.
+        let mut load = |path: &Path| {
+            fresh
+                .remove(path)
+                .or_else(|| content::read_digest(path, &opts).0)
+        };
+        let update = live.update(site, &mut load, changes, config)?;
         let affected = Affected {
             dates: update.dates,
             papers: update.papers,
@@ -508,9 +510,9 @@ impl State {
         self.refresh = Some(std::thread::spawn(move || {
             let started = Instant::now();
             let sink = RefreshSink {
-                files: MemorySink::default(),
                 served: &served,
                 generation,
+                count: Default::default(),
             };
             let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
                 return;
@@ -526,15 +528,9 @@ impl State {
             if rendered.is_err() {
                 return;
             }
-            let new_files = sink
-                .files
-                .files
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner());
-            let count = new_files.len();
-            let mut files = served.files.write().unwrap_or_else(|e| e.into_inner());
+            let count = sink.count.load(Ordering::Relaxed);
+            let files = served.files.write().unwrap_or_else(|e| e.into_inner());
             if served.generation.load(Ordering::SeqCst) == generation {
-                files.extend(new_files);
                 *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = now;
                 drop(files);
                 println!(
@@ -547,27 +543,38 @@ impl State {
     }
 
     /// Remembers what a digest (before or after a change) names, to re-render it.
-    fn note(&mut self, d: &Digest) {
-        for section in &d.sections {
-            if let Some(date) = d.front.date.or(section.date).or(d.path_date) {
-                self.pending_dates.insert(date);
-            }
-            for e in &section.entries {
-                if let Some(id) = &e.arxiv_id {
-                    self.pending_papers.insert(id.clone());
-                }
-            }
-        }
-        for id in d.front.papers.keys() {
-            if let Some(id) = content::arxiv::parse_bare(id) {
-                self.pending_papers.insert(id);
-            }
-        }
+    fn note(&mut self, keys: &model::Keys) {
+        self.pending_dates.extend(keys.dates.iter().copied());
+        self.pending_papers.extend(keys.ids.iter().cloned());
     }
 
-    /// The model from the cached digests (and the index to patch it) and every
-    /// warning, or every error.
-    fn model(&self) -> Result<(Site, Diagnostics, model::Live), Diagnostics> {
+    /// Reads and parses `paths` (in parallel), noting each file's problems and what it
+    /// names; returns the digests that parsed, in path order.
+    fn read_all(&mut self, mut paths: Vec<PathBuf>) -> Vec<Digest> {
+        paths.sort();
+        let opts = self.parse_options();
+        let parsed: Vec<(PathBuf, Option<Digest>, Diagnostics)> = paths
+            .into_par_iter()
+            .map(|p| {
+                let (digest, diags) = content::read_digest(&p, &opts);
+                (p, digest, diags)
+            })
+            .collect();
+        let mut digests = Vec::with_capacity(parsed.len());
+        for (path, digest, diags) in parsed {
+            if let (Some(digest), Some(config)) = (digest, &self.config) {
+                self.file_keys
+                    .insert(path.clone(), model::Keys::of(&digest, config));
+                digests.push(digest);
+            }
+            self.file_diags.insert(path, diags);
+        }
+        digests
+    }
+
+    /// The model of `digests` (and the index to patch it) and every warning, or every
+    /// error.
+    fn model(&self, digests: Vec<Digest>) -> Result<(Site, Diagnostics, model::Live), Diagnostics> {
         let mut all = Diagnostics::default();
         for d in self.file_diags.values() {
             all.extend(d.clone());
@@ -580,7 +587,7 @@ impl State {
                 Some(m) => Arc::clone(m),
                 None => Arc::new(crate::tagging::Matcher::new(&config.tag_rules)),
             };
-            let (site, model_diags, live) = model::Live::build(&self.digests, config, matcher);
+            let (site, model_diags, live) = model::Live::build(digests, config, matcher);
             all.extend(model_diags);
             if !all.has_errors() {
                 all.sort();
