@@ -654,14 +654,7 @@ pub(super) fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) ->
 mod tests {
     use super::*;
     use crate::model::reference;
-    use crate::model::testgen::random_digests;
-
-    fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
-        site.tags
-            .iter()
-            .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
-            .collect()
-    }
+    use crate::model::testgen::{random_digests, tag_fields};
 
     /// [`first_sentence`] as first written.
     fn first_sentence_by_match_indices(text: &str) -> &str {

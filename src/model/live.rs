@@ -596,14 +596,7 @@ impl Live {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::testgen::random_digests;
-
-    fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
-        site.tags
-            .iter()
-            .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
-            .collect()
-    }
+    use crate::model::testgen::{random_digests, tag_fields};
 
     /// One random edit of `digests`: a file rewritten, added or removed. Returns the
     /// digests after it (sorted by path) and the change.

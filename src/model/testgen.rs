@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::Site;
 use crate::content::{Digest, Entry, Format, Markup};
 
 /// Pseudo-random numbers (xorshift) for the generated inputs below.
@@ -165,5 +166,13 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                 sections,
             }
         })
+        .collect()
+}
+
+/// Each tag's name, slug and papers, to compare two models' tags.
+pub(super) fn tag_fields(site: &Site) -> Vec<(&str, &str, &[usize])> {
+    site.tags
+        .iter()
+        .map(|t| (t.name.as_str(), t.slug.as_str(), t.papers.as_slice()))
         .collect()
 }

@@ -283,13 +283,7 @@ impl State {
                     }
                     all.extend(errors);
                     all.sort();
-                    self.fail(&all, served);
-                    println!(
-                        "{} has errors; still serving the last good site ({} ms)",
-                        names.join(", "),
-                        t0.elapsed().as_millis()
-                    );
-                    return;
+                    return self.fail_edit(&all, &names, served, t0);
                 }
                 Err(model::NotPatched::Rebuild(why)) => {
                     self.live = None;
@@ -302,15 +296,7 @@ impl State {
         let digests = self.read_all(paths);
         let (site, diags, live) = match self.model(digests) {
             Ok(built) => built,
-            Err(all) => {
-                self.fail(&all, served);
-                println!(
-                    "{} has errors; still serving the last good site ({} ms)",
-                    names.join(", "),
-                    t0.elapsed().as_millis()
-                );
-                return;
-            }
+            Err(all) => return self.fail_edit(&all, &names, served, t0),
         };
         let modelled_at = t0.elapsed();
         let old = self.site.take().filter(|old| {
@@ -603,6 +589,16 @@ impl State {
         let theme = self.theme.as_ref().context("no theme")?;
         let urls = Urls::new(&config.base_url);
         f(&Renderer::new(site, config, &urls, theme))
+    }
+
+    /// [`Self::fail`] for an edit of the files `names`, started at `t0`.
+    fn fail_edit(&mut self, diags: &Diagnostics, names: &[String], served: &Served, t0: Instant) {
+        self.fail(diags, served);
+        println!(
+            "{} has errors ({} ms)",
+            names.join(", "),
+            t0.elapsed().as_millis()
+        );
     }
 
     /// Shows errors in the terminal and the browser; the last good site stays, if
