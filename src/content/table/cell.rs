@@ -1,0 +1,92 @@
+//! What a cell holds: the title and its links, link targets in any markup, authors.
+
+use super::super::markup;
+
+/// Title text and link targets of a title cell, in any of the shapes bots write:
+/// `Title (Read more on [arXiv](URL) or [HuggingFace](URL))`, the older
+/// `Title - read more on [arXiv](URL) or [HuggingFace](URL)`, `[Title](URL)`, or plain.
+pub(super) fn parse_title_cell(cell: &str) -> (String, Vec<String>) {
+    let links = link_targets(cell);
+    let title_src = match find_ci(cell, "read more").filter(|_| !links.is_empty()) {
+        Some(pos) => {
+            let before = cell[..pos].trim_end();
+            let opener = before.strip_suffix('(').or_else(|| {
+                // The dash form: ` - read more`, the dash standing alone.
+                ['-', '–', '—']
+                    .iter()
+                    .find_map(|&dash| before.strip_suffix(dash))
+                    .filter(|rest| rest.ends_with(char::is_whitespace))
+            });
+            opener.unwrap_or(before)
+        }
+        None => cell,
+    };
+    (markup::plain(title_src), links)
+}
+
+/// Byte offset of the first `needle` in `haystack`, ignoring ASCII case, without
+/// lower-casing a copy of the cell: memchr finds where the needle's first byte is.
+pub(super) fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, bytes).find(|&i| {
+        bytes
+            .get(i..i + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Every http(s) URL in a cell, whatever markup surrounds it: markdown links, autolinks,
+/// HTML attributes or bare text. A markdown parser would miss links inside raw HTML.
+///
+/// A URL is what `https?://[^\s()<>\[\]"'`|]+` matches (leftmost, not overlapping), read
+/// by hand from each `http` that memchr finds: this runs on every title and link cell.
+pub fn link_targets(cell: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    let mut searched_to = 0;
+    for start in memchr::memmem::find_iter(cell.as_bytes(), "http") {
+        if start < searched_to {
+            continue;
+        }
+        if let Some(url) = url_at(cell, start) {
+            searched_to = start + url.len();
+            urls.push(url.trim_end_matches(['.', ',', ';', ':']).to_string());
+        }
+    }
+    urls
+}
+
+/// The URL starting at byte `start` (where `http` is), if one does.
+fn url_at(cell: &str, start: usize) -> Option<&str> {
+    let from_start = cell.get(start..)?;
+    let after_http = from_start.get(4..)?;
+    let body = after_http
+        .strip_prefix("s://")
+        .or_else(|| after_http.strip_prefix("://"))?;
+    let body_len = body
+        .char_indices()
+        .find(|&(_, c)| !is_url_char(c))
+        .map_or(body.len(), |(i, _)| i);
+    let url_len = from_start.len() - body.len() + body_len;
+    (body_len > 0).then(|| from_start.get(..url_len)).flatten()
+}
+
+/// Characters a bare URL runs on with: not whitespace, brackets, quotes or a pipe.
+fn is_url_char(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(
+            c,
+            '(' | ')' | '<' | '>' | '[' | ']' | '"' | '\'' | '`' | '|'
+        )
+}
+
+pub(super) fn split_authors(cell: &str) -> Vec<String> {
+    markup::plain(cell)
+        .split([',', ';'])
+        .map(|a| a.trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
