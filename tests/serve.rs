@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use common::Site;
 use common::server::{Server, WAIT};
 
+/// The reload script `serve` adds to every page.
+const RELOAD: &str = "<script>(()=>{const s=new EventSource(\"/__papertrail/events\");s.addEventListener(\"reload\",()=>location.reload());})();</script>\n";
+
 const DAY: &str = "\
 ## Papers for 2025-07-04
 
@@ -260,7 +263,6 @@ fn built_text_files(public: &std::path::Path) -> Vec<String> {
 
 /// Served files that differ from `public` (as built), by path.
 fn differences(server: &Server, public: &std::path::Path) -> Vec<String> {
-    const RELOAD: &str = "<script>(()=>{const s=new EventSource(\"/__papertrail/events\");s.addEventListener(\"reload\",()=>location.reload());})();</script>\n";
     let mut differ = Vec::new();
     for rel in built_text_files(public) {
         let built = std::fs::read_to_string(public.join(&rel)).expect("read built file");
@@ -383,6 +385,102 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
         for path in ["/tags/protein-science/", "/tags/protein-science/atom.xml"] {
             assert_eq!(tag_status(path), expect, "{what}: {path}");
         }
+    }
+}
+
+/// Paper pages and feed archive documents are not kept: each is rendered from the
+/// model when asked for, and is the file a build writes, before and after an edit; a
+/// paper's folder without its slash is redirected, and an id or archive number the
+/// site does not have gets the 404 page.
+#[test]
+fn files_rendered_on_request_are_the_built_files() {
+    // Archives of every feed: the site's, the papers' and tags'.
+    let config = |c: String| c.replace("feed_limit = 30", "feed_limit = 5");
+    let served = Site::demo(config);
+    let built = Site::demo(config);
+    let mut server = Server::start(&served);
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let rare = |built: &Site| -> Vec<String> {
+        built_text_files(&built.public())
+            .into_iter()
+            .filter(|f| {
+                (f.starts_with("papers/")
+                    && f.ends_with("/index.html")
+                    && f.matches('/').count() == 2)
+                    || f.contains("archive/")
+            })
+            .collect()
+    };
+    let same = |server: &Server, built: &Site, rel: &str| {
+        let want = std::fs::read_to_string(built.public().join(rel)).expect("built page");
+        let got = server.get(&format!("/{rel}"));
+        got.status == 200 && got.body.replacen(RELOAD, "", 1) == want
+    };
+    built.build_ok(&["--base-url", &base]);
+    let pages = rare(&built);
+    for kind in ["papers/2", "archive/1/", "papers/archive/2/", "tags/"] {
+        assert!(
+            pages.iter().any(|f| f.starts_with(kind)),
+            "no {kind} file made on request in {pages:?}"
+        );
+    }
+    for rel in &pages {
+        assert!(
+            same(&server, &built, rel),
+            "{rel} differs from the built file"
+        );
+    }
+    let id = pages
+        .iter()
+        .find_map(|f| f.strip_prefix("papers/")?.strip_suffix("/index.html"))
+        .expect("a paper page");
+    let bare = server.get(&format!("/papers/{id}"));
+    assert_eq!(bare.status, 301);
+    assert_eq!(
+        bare.header("location"),
+        Some(format!("/papers/{id}/").as_str())
+    );
+    for missing in [
+        "/papers/0000.00000/",
+        "/archive/0/atom.xml",
+        "/archive/01/atom.xml",
+        "/papers/archive/999/atom.xml",
+        "/tags/no-such-tag/archive/1/atom.xml",
+    ] {
+        let got = server.get(missing);
+        assert_eq!(got.status, 404, "{missing}");
+        assert!(
+            got.body.contains("Page not found"),
+            "{missing}: {}",
+            got.body
+        );
+    }
+
+    // A title edit: the paper's page and its neighbours' related lists follow.
+    let day = "content/2026/09/2026-09-14.md";
+    let original = std::fs::read_to_string(served.root().join(day)).expect("day file");
+    let edited = original.replacen(" (Read more on", " Revisited (Read more on", 1);
+    for site in [&served, &built] {
+        site.write(day, edited.as_bytes());
+    }
+    server.wait_line(|l| l.starts_with("rebuilt "));
+    std::fs::remove_dir_all(built.public()).expect("remove public");
+    let _ = std::fs::remove_file(built.root().join("feed-state.tsv"));
+    built.build_ok(&["--base-url", &base]);
+    let changed: Vec<&String> = pages
+        .iter()
+        .filter(|rel| {
+            std::fs::read_to_string(built.public().join(rel))
+                .unwrap_or_default()
+                .contains(" Revisited")
+        })
+        .collect();
+    assert!(!changed.is_empty(), "the edit shows on no paper page");
+    for rel in rare(&built) {
+        assert!(
+            same(&server, &built, &rel),
+            "{rel} differs from the built file after the edit"
+        );
     }
 }
 

@@ -109,7 +109,7 @@ impl<'a> Renderer<'a> {
 
     /// How many entries `which` has: what [`Self::items`] holds, counted from the
     /// model without building the lists (listing the files is cheap that way).
-    fn item_count(&self, which: Which) -> usize {
+    pub(super) fn item_count(&self, which: Which) -> usize {
         let site = self.ctx.site;
         match which {
             Which::Site => site.days.len(),
@@ -118,7 +118,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn archive_count(&self, n: usize) -> usize {
+    pub(super) fn archive_count(&self, n: usize) -> usize {
         archive_count(n, self.ctx.config.feed_limit)
     }
 

@@ -113,6 +113,10 @@ pub struct Renderer<'a> {
     /// For the related papers of paper pages; built by `render_all` only, since
     /// `serve`'s few-page renders would pay more to build it than it saves them.
     related: std::sync::OnceLock<crate::model::RelatedIndex>,
+    /// Paper pages and feed archive documents are left out of every render and made
+    /// one at a time with [`Renderer::render_on_request`] (`serve`: they are most of a
+    /// long archive's bytes, and few of them are ever asked for).
+    on_request: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -147,7 +151,83 @@ impl<'a> Renderer<'a> {
             shared: Default::default(),
             related: std::sync::OnceLock::new(),
             feed_id_base: config.feed_id_base(),
+            on_request: false,
         }
+    }
+
+    /// A renderer whose renders leave out paper pages and feed archive documents, for
+    /// a caller that makes each one when it is asked for
+    /// ([`Renderer::render_on_request`]).
+    pub fn with_rare_files_on_request(mut self) -> Self {
+        self.on_request = true;
+        self
+    }
+
+    /// `jobs` without those made on request, if they are.
+    fn to_run(&self, mut jobs: Vec<Job>) -> Vec<Job> {
+        if self.on_request {
+            jobs.retain(|j| !matches!(j, Job::Paper(_) | Job::FeedArchive(..)));
+        }
+        jobs
+    }
+
+    /// The job that writes the output file `file`, if it is a paper page or a feed
+    /// archive document of this site.
+    fn rare_job(&self, file: &str) -> Option<Job> {
+        let site = self.ctx.site;
+        let job = if let Some(id) = file
+            .strip_prefix("papers/")
+            .and_then(|f| f.strip_suffix("/index.html"))
+        {
+            Job::Paper(
+                site.papers
+                    .binary_search_by(|p| p.id.as_str().cmp(id))
+                    .ok()?,
+            )
+        } else {
+            let rest = file.strip_suffix("/atom.xml")?;
+            let (feed, n) = match rest.rsplit_once("/archive/") {
+                Some(split) => split,
+                None => ("", rest.strip_prefix("archive/")?),
+            };
+            let which = match feed {
+                "" => feeds::Which::Site,
+                "papers" => feeds::Which::Papers,
+                _ => {
+                    let slug = feed.strip_prefix("tags/")?;
+                    feeds::Which::Tag(
+                        site.tags
+                            .binary_search_by(|t| t.slug.as_str().cmp(slug))
+                            .ok()?,
+                    )
+                }
+            };
+            let n: usize = n.parse().ok()?;
+            if n == 0 || n > self.archive_count(self.item_count(which)) {
+                return None;
+            }
+            Job::FeedArchive(which, n)
+        };
+        // Only the exact spelling a build writes (no `01` for `1`).
+        (self.route(job)?.file() == file).then_some(job)
+    }
+
+    /// Whether `file` is a paper page or feed archive document of this site.
+    pub fn is_rare_file(&self, file: &str) -> bool {
+        self.rare_job(file).is_some()
+    }
+
+    /// The paper page or feed archive document whose output file is `file`, byte for
+    /// byte what a build writes there; `None` if the site has no such file.
+    pub fn render_on_request(&self, file: &str) -> Option<Result<Vec<u8>>> {
+        let job = self.rare_job(file)?;
+        Some(match job {
+            Job::FeedArchive(which, n) => Ok(self.archive_feed(which, n).into_bytes()),
+            _ => self
+                .route(job)
+                .context("route")
+                .and_then(|r| self.page(job, &r)),
+        })
     }
 
     /// The prebuilt links for pages whose links are `urls`.
@@ -244,7 +324,9 @@ impl<'a> Renderer<'a> {
     /// Renders every output file into `sink`.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats> {
         let jobs = self.jobs();
-        self.related.get_or_init(|| self.ctx.site.related_index());
+        if !self.on_request {
+            self.related.get_or_init(|| self.ctx.site.related_index());
+        }
         // The search index and the export are long single jobs on a large archive:
         // started first, they run beside the pages instead of after them.
         let mut order = vec![Job::SearchIndex, Job::Export];
@@ -253,6 +335,7 @@ impl<'a> Renderer<'a> {
                 .copied()
                 .filter(|j| !matches!(j, Job::SearchIndex | Job::Export)),
         );
+        let order = self.to_run(order);
         order.par_iter().try_for_each(|&job| {
             self.timings
                 .time(job.kind(), || self.run_job(job, &jobs, sink))
@@ -340,7 +423,7 @@ impl Renderer<'_> {
     /// Cheap: it never lists the whole site's jobs, and works out each page from the
     /// change (index lookups), so the cost follows the change, not the archive.
     pub fn render_affected(&self, changed: &Affected, sink: &dyn Sink) -> Result<usize> {
-        let jobs = self.select(changed, false);
+        let jobs = self.to_run(self.select(changed, false));
         jobs.par_iter()
             .try_for_each(|&job| self.run_job(job, &jobs, sink))?;
         Ok(jobs.len())
@@ -350,7 +433,7 @@ impl Renderer<'_> {
     /// and tag pages), feed archives, search index, export and sitemap. Slower, so
     /// `serve` runs it after the reload.
     pub fn render_affected_rest(&self, changed: &Affected, sink: &dyn Sink) -> Result<usize> {
-        let jobs = self.select(changed, true);
+        let jobs = self.to_run(self.select(changed, true));
         let all = if jobs.contains(&Job::Sitemap) {
             self.jobs()
         } else {
@@ -507,7 +590,9 @@ impl Renderer<'_> {
         // Paper pages that list a changed paper as related (or may have, when tags or
         // the lists shifted): its neighbours in its tags' lists.
         let mut related: BTreeSet<usize> = BTreeSet::new();
-        for &i in &paper_index {
+        // (None to render when paper pages are made on request.)
+        let paper_pages = paper_index.iter().filter(|_| !self.on_request);
+        for &i in paper_pages {
             let lists = papers[i].tags.iter().chain(&changed_tags);
             for &t in lists {
                 let list = &site.tags[t].papers;

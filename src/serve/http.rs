@@ -24,18 +24,31 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
         let _ = request.respond(tiny_http::Response::empty(400));
         return;
     };
-    let files = served.files.read().unwrap_or_else(|e| e.into_inner());
-    let found = if rel.is_empty() || rel.ends_with('/') {
-        files
-            .get(&format!("{rel}index.html"))
-            .map(|b| (format!("{rel}index.html"), b.clone()))
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
     } else {
-        files.get(&rel).map(|b| (rel.clone(), b.clone()))
+        rel.clone()
     };
-    let (status, file, body) = match found {
-        Some((file, body)) => (200, file, body),
-        None if files.contains_key(&format!("{rel}/index.html")) => {
-            drop(files);
+    let files = served.files.read().unwrap_or_else(|e| e.into_inner());
+    let kept = files.get(&file).cloned();
+    let nothing_built = files.is_empty();
+    let folder = format!("{rel}/index.html");
+    let is_folder = kept.is_none() && files.contains_key(&folder);
+    let not_found = files.get("404.html").cloned();
+    drop(files);
+    let rendered = match kept {
+        Some(_) => None,
+        None => served.render_on_request(&file),
+    };
+    let (status, file, body) = match (kept, rendered) {
+        (Some(body), _) => (200, file, body),
+        (None, Some(Ok(bytes))) => (200, file, Body::Plain(Arc::from(bytes))),
+        (None, Some(Err(e))) => {
+            eprintln!("error: cannot render {file}: {e:#}");
+            let _ = request.respond(tiny_http::Response::empty(500));
+            return;
+        }
+        (None, None) if is_folder || served.has_on_request(&folder) => {
             let location = format!("{path}/");
             let response =
                 tiny_http::Response::empty(301).with_header(header("Location", &location));
@@ -43,13 +56,13 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
             return;
         }
         // Nothing built yet (the first build failed): a page for the error overlay.
-        None if files.is_empty() => (
+        (None, None) if nothing_built => (
             503,
             "index.html".to_string(),
             Body::Plain(Arc::from(&b"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>papertrail serve</title></head><body></body></html>\n"[..])),
         ),
-        None => match files.get("404.html") {
-            Some(b) => (404, "404.html".to_string(), b.clone()),
+        (None, None) => match not_found {
+            Some(b) => (404, "404.html".to_string(), b),
             None => (
                 404,
                 "404.txt".into(),
@@ -57,7 +70,6 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
             ),
         },
     };
-    drop(files);
     let mime = mime_type(&file);
     if let Body::Gzip(packed) = &body
         && !mime.starts_with("text/html")

@@ -1,12 +1,13 @@
 //! `papertrail serve`: build into memory, serve it over HTTP, rebuild on every change
 //! and live-reload open pages.
 //!
-//! The site lives in a map (output path → bytes) and never touches `public/`. A change
-//! to a digest re-parses only that file and patches the model in place
-//! ([`crate::model::Live`]), reading again only the cached digests that name the same
-//! dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on other
-//! days, the last model had errors) the model is built again from the cached digests.
-//! Either way only the files the change reaches are rendered
+//! The site lives in a map (output path → bytes) and never touches `public/`; paper
+//! pages and feed archives, most of a long archive's bytes, are not in it but
+//! rendered from the model when asked for. A change to a digest re-parses only that file and patches the model
+//! in place ([`crate::model::Live`]), reading again only the digest files that name the
+//! same dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on
+//! other days, the last model had errors) the model is built again from every digest
+//! file. Either way only the files the change reaches are rendered
 //! ([`crate::render::Renderer::render_affected`]), the pages a reader is likely on
 //! before the browsers reload and the rest (shifted pages, feed archives, search index,
 //! sitemap) after, and the files of routes the new model no longer has are dropped.
@@ -29,8 +30,8 @@ use notify::EventKind;
 
 use crate::config::Config;
 use crate::model::Site;
-use crate::render::Sink;
 use crate::render::urls::Urls;
+use crate::render::{Renderer, Sink};
 
 mod body;
 mod http;
@@ -68,9 +69,41 @@ struct Served {
     generation: AtomicU64,
     /// The site-wide facts (counts, years) every served page was rendered with.
     page_facts: Mutex<String>,
+    /// What paper pages and feed archives are rendered from when asked for: they are
+    /// not kept in `files`. `None` while the model is being patched in place (a request waits
+    /// on the lock) or before anything was built.
+    on_request: RwLock<Option<PageSource>>,
+}
+
+/// The model of the served site, with what it is rendered through.
+pub(super) struct PageSource {
+    pub(super) site: Arc<Site>,
+    pub(super) config: Arc<Config>,
+    pub(super) theme: Arc<crate::render::theme::Theme>,
 }
 
 impl Served {
+    /// The file made on request whose output path is `file`, rendered now; `None`
+    /// if no such file is made on request.
+    fn render_on_request(&self, file: &str) -> Option<Result<Vec<u8>>> {
+        self.with_renderer(|r| r.render_on_request(file))?
+    }
+
+    /// Whether `file` is made on request.
+    fn has_on_request(&self, file: &str) -> bool {
+        self.with_renderer(|r| r.is_rare_file(file)) == Some(true)
+    }
+
+    /// `f` of a renderer of the served model, if there is one.
+    fn with_renderer<T>(&self, f: impl FnOnce(&Renderer) -> T) -> Option<T> {
+        let source = self.on_request.read().unwrap_or_else(|e| e.into_inner());
+        let source = source.as_ref()?;
+        let urls = Urls::new(&source.config.base_url);
+        let renderer = Renderer::new(&source.site, &source.config, &urls, &source.theme)
+            .with_rare_files_on_request();
+        Some(f(&renderer))
+    }
+
     fn reload(&self) {
         let n = self.rebuilds.fetch_add(1, Ordering::SeqCst) + 1;
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
@@ -78,16 +111,28 @@ impl Served {
     }
 }
 
-/// A background refresh's sink: serves each page as soon as it is rendered (a second
-/// copy of every page would double the memory for the refresh's length), and stops the
-/// render as soon as a newer rebuild starts, whose pages it must not overwrite.
-struct RefreshSink<'a> {
+/// A sink that serves each file as soon as it is rendered (a second copy of every
+/// file would double their memory until the render ends), and stops the render as
+/// soon as a newer rebuild starts, whose files it must not overwrite: for the
+/// background refresh and the work after a reload.
+struct ServingSink<'a> {
     served: &'a Served,
     generation: u64,
     count: AtomicU64,
 }
 
-impl Sink for RefreshSink<'_> {
+impl<'a> ServingSink<'a> {
+    /// For a render of the current rebuild.
+    fn new(served: &'a Served) -> Self {
+        ServingSink {
+            served,
+            generation: served.generation.load(Ordering::SeqCst),
+            count: AtomicU64::new(0),
+        }
+    }
+}
+
+impl Sink for ServingSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         let body = Body::pack(path, bytes);
         let mut files = self.served.files.write().unwrap_or_else(|e| e.into_inner());

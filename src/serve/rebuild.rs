@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::overlay::overlay_html;
 use super::stale::ServedRoutes;
 use super::watch::{Change, MAX_COALESCE, QUIET};
-use super::{MemorySink, RefreshSink, Served, facts};
+use super::{MemorySink, PageSource, Served, ServingSink, facts};
 use crate::config::Config;
 use crate::content::{self, Digest, ParseOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -222,6 +222,7 @@ impl State {
         }
         self.site = Some(Arc::new(site));
         self.live = Some(live);
+        self.show_model(served);
         self.pending_dates.clear();
         self.pending_papers.clear();
         served.reload();
@@ -268,7 +269,7 @@ impl State {
         // give up after the page it is on) so the model can be patched in place.
         self.stop_refresh();
         if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
-            match self.patch(&changes, fresh) {
+            match self.patch(&changes, fresh, served) {
                 Ok((affected, shrank, warnings)) => {
                     let (model, diags) = (Model::Patched, &warnings);
                     return self.finish(
@@ -337,8 +338,25 @@ impl State {
         &mut self,
         changes: &[model::FileChange],
         mut fresh: BTreeMap<PathBuf, Digest>,
+        served: &Served,
     ) -> Result<(Affected, bool, Diagnostics), model::NotPatched> {
         let opts = self.parse_options();
+        // Files made on request read the model: they wait while it is patched, and
+        // let go of it, so that it is patched in place and not copied.
+        let mut shown = served.on_request.write().unwrap_or_else(|e| e.into_inner());
+        *shown = None;
+        let update = self.patch_model(changes, &mut fresh, &opts);
+        *shown = self.page_source();
+        update
+    }
+
+    /// [`Self::patch`] once no one else holds the model.
+    fn patch_model(
+        &mut self,
+        changes: &[model::FileChange],
+        fresh: &mut BTreeMap<PathBuf, Digest>,
+        opts: &ParseOptions,
+    ) -> Result<(Affected, bool, Diagnostics), model::NotPatched> {
         let (Some(live), Some(site), Some(config)) =
             (self.live.as_mut(), self.site.as_mut(), self.config.as_ref())
         else {
@@ -350,7 +368,7 @@ impl State {
         let mut load = |path: &Path| {
             fresh
                 .remove(path)
-                .or_else(|| content::read_digest(path, &opts).0)
+                .or_else(|| content::read_digest(path, opts).0)
         };
         let update = live.update(site, &mut load, changes, config)?;
         let affected = Affected {
@@ -408,6 +426,7 @@ impl State {
             files.extend(new_files);
         }
         *served.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.show_model(served);
         self.pending_dates.clear();
         self.pending_papers.clear();
         served.reload();
@@ -433,17 +452,13 @@ impl State {
         let _ = std::io::stdout().flush();
         print_warnings(diags);
         // Then the rest: shifted pages, feed archives, search index, export, sitemap.
+        // Served as each is rendered: collected first, the new files would be held
+        // beside the ones they replace (the search index and feed archives are large).
         let t1 = Instant::now();
-        let sink = MemorySink::default();
+        let sink = ServingSink::new(served);
         match self.renderer_run(&site, |r| r.render_affected_rest(affected, &sink)) {
             Ok(0) => {}
             Ok(n) => {
-                let new_files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-                served
-                    .files
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(new_files);
                 println!(
                     "  then {n} more files (shifted pages, feed archives, search index, export, sitemap) in {} ms",
                     t1.elapsed().as_millis()
@@ -495,7 +510,7 @@ impl State {
         let generation = served.generation.load(Ordering::SeqCst);
         self.refresh = Some(std::thread::spawn(move || {
             let started = Instant::now();
-            let sink = RefreshSink {
+            let sink = ServingSink {
                 served: &served,
                 generation,
                 count: Default::default(),
@@ -509,7 +524,9 @@ impl State {
                 ..Affected::default()
             };
             let rendered = pool.install(|| {
-                Renderer::new(&site, &config, &urls, &theme).render_affected(&every_page, &sink)
+                Renderer::new(&site, &config, &urls, &theme)
+                    .with_rare_files_on_request()
+                    .render_affected(&every_page, &sink)
             });
             if rendered.is_err() {
                 return;
@@ -588,7 +605,21 @@ impl State {
         let config = self.config.as_ref().context("no config")?;
         let theme = self.theme.as_ref().context("no theme")?;
         let urls = Urls::new(&config.base_url);
-        f(&Renderer::new(site, config, &urls, theme))
+        f(&Renderer::new(site, config, &urls, theme).with_rare_files_on_request())
+    }
+
+    /// The served model, for pages made on request.
+    fn page_source(&self) -> Option<PageSource> {
+        Some(PageSource {
+            site: Arc::clone(self.site.as_ref()?),
+            config: Arc::clone(self.config.as_ref()?),
+            theme: Arc::clone(self.theme.as_ref()?),
+        })
+    }
+
+    /// Makes pages on request from the current model.
+    fn show_model(&self, served: &Served) {
+        *served.on_request.write().unwrap_or_else(|e| e.into_inner()) = self.page_source();
     }
 
     /// [`Self::fail`] for an edit of the files `names`, started at `t0`.
