@@ -401,24 +401,39 @@ fn files_rendered_on_request_are_the_built_files() {
     let mut server = Server::start(&served);
     let base = format!("http://127.0.0.1:{}/", server.port);
     let rare = |built: &Site| -> Vec<String> {
-        built_text_files(&built.public())
-            .into_iter()
+        let mut files: Vec<String> = common::tree(&built.public())
+            .into_keys()
             .filter(|f| {
                 (f.starts_with("papers/")
                     && f.ends_with("/index.html")
                     && f.matches('/').count() == 2)
                     || f.contains("archive/")
+                    || f.starts_with("data/")
             })
-            .collect()
+            .collect();
+        files.sort();
+        files
     };
     let same = |server: &Server, built: &Site, rel: &str| {
-        let want = std::fs::read_to_string(built.public().join(rel)).expect("built page");
+        let want = std::fs::read(built.public().join(rel)).expect("built file");
         let got = server.get(&format!("/{rel}"));
-        got.status == 200 && got.body.replacen(RELOAD, "", 1) == want
+        let got = if rel.ends_with(".html") {
+            got.body.replacen(RELOAD, "", 1).into_bytes()
+        } else {
+            got.bytes
+        };
+        got == want
     };
     built.build_ok(&["--base-url", &base]);
     let pages = rare(&built);
-    for kind in ["papers/2", "archive/1/", "papers/archive/2/", "tags/"] {
+    for kind in [
+        "papers/2",
+        "archive/1/",
+        "papers/archive/2/",
+        "tags/",
+        "data/days.json",
+        "data/papers/2026.ndjson.gz",
+    ] {
         assert!(
             pages.iter().any(|f| f.starts_with(kind)),
             "no {kind} file made on request in {pages:?}"
@@ -445,6 +460,8 @@ fn files_rendered_on_request_are_the_built_files() {
         "/archive/0/atom.xml",
         "/archive/01/atom.xml",
         "/papers/archive/999/atom.xml",
+        "/data/papers/1999.ndjson.gz",
+        "/data/papers/02026.ndjson.gz",
         "/tags/no-such-tag/archive/1/atom.xml",
     ] {
         let got = server.get(missing);

@@ -79,8 +79,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Writes `data/`; returns the number of files.
-    pub(super) fn export(&self, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<usize> {
+    /// Writes `data/`, or only its file `only`; returns the number of files written.
+    pub(super) fn export(
+        &self,
+        put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+        only: Option<&str>,
+    ) -> Result<usize> {
+        let wanted = |path: &str| only.is_none_or(|f| f == path);
         let site = self.ctx.site;
         let urls = self.ctx.urls;
 
@@ -98,18 +103,28 @@ impl<'a> Renderer<'a> {
             years.push(run);
             rest = tail;
         }
-        years.par_iter().try_for_each(|run| -> Result<()> {
-            let year = site.papers[run[0]].first_day().year();
+        let years: Vec<(String, &[usize])> = years
+            .into_iter()
+            .map(|run| {
+                let year = site.papers[run[0]].first_day().year();
+                (format!("data/papers/{year}.ndjson.gz"), run)
+            })
+            .filter(|(path, _)| wanted(path))
+            .collect();
+        years.par_iter().try_for_each(|(path, run)| -> Result<()> {
             // Serialised first, compressed in one call: the encoder pays per write.
             let mut ndjson = Vec::with_capacity(run.len() * 2048);
-            for &p in *run {
+            for &p in run.iter() {
                 serde_json::to_writer(&mut ndjson, &self.paper_record(&site.papers[p]))?;
                 ndjson.push(b'\n');
             }
             let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
             gz.write_all(&ndjson)?;
-            put(&format!("data/papers/{year}.ndjson.gz"), &gz.finish()?)
+            put(path, &gz.finish()?)
         })?;
+        if !wanted("data/days.json") {
+            return Ok(years.len());
+        }
 
         let days: Vec<DayRecord> = site
             .days

@@ -113,9 +113,9 @@ pub struct Renderer<'a> {
     /// For the related papers of paper pages; built by `render_all` only, since
     /// `serve`'s few-page renders would pay more to build it than it saves them.
     related: std::sync::OnceLock<crate::model::RelatedIndex>,
-    /// Paper pages and feed archive documents are left out of every render and made
-    /// one at a time with [`Renderer::render_on_request`] (`serve`: they are most of a
-    /// long archive's bytes, and few of them are ever asked for).
+    /// Paper pages, feed archive documents and the export are left out of every render
+    /// and made one at a time with [`Renderer::render_on_request`] (`serve`: they are
+    /// most of a long archive's bytes, and few of them are ever asked for).
     on_request: bool,
 }
 
@@ -155,8 +155,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A renderer whose renders leave out paper pages and feed archive documents, for
-    /// a caller that makes each one when it is asked for
+    /// A renderer whose renders leave out paper pages, feed archive documents and the
+    /// export, for a caller that makes each one when it is asked for
     /// ([`Renderer::render_on_request`]).
     pub fn with_rare_files_on_request(mut self) -> Self {
         self.on_request = true;
@@ -166,15 +166,28 @@ impl<'a> Renderer<'a> {
     /// `jobs` without those made on request, if they are.
     fn to_run(&self, mut jobs: Vec<Job>) -> Vec<Job> {
         if self.on_request {
-            jobs.retain(|j| !matches!(j, Job::Paper(_) | Job::FeedArchive(..)));
+            jobs.retain(|j| !matches!(j, Job::Paper(_) | Job::FeedArchive(..) | Job::Export));
         }
         jobs
     }
 
-    /// The job that writes the output file `file`, if it is a paper page or a feed
-    /// archive document of this site.
+    /// The job that writes the output file `file`, if it is a paper page, a feed
+    /// archive document or an export file of this site.
     fn rare_job(&self, file: &str) -> Option<Job> {
         let site = self.ctx.site;
+        if file == "data/days.json" {
+            return Some(Job::Export);
+        }
+        if let Some(year) = file
+            .strip_prefix("data/papers/")
+            .and_then(|f| f.strip_suffix(".ndjson.gz"))
+        {
+            // One file per year in which a paper first appeared.
+            let year: i32 = year.parse().ok()?;
+            let spelled = format!("data/papers/{year}.ndjson.gz") == file;
+            let has = site.papers.iter().any(|p| p.first_day().year() == year);
+            return (spelled && has).then_some(Job::Export);
+        }
         let job = if let Some(id) = file
             .strip_prefix("papers/")
             .and_then(|f| f.strip_suffix("/index.html"))
@@ -212,17 +225,30 @@ impl<'a> Renderer<'a> {
         (self.route(job)?.file() == file).then_some(job)
     }
 
-    /// Whether `file` is a paper page or feed archive document of this site.
+    /// Whether `file` is a paper page, feed archive document or export file of this
+    /// site.
     pub fn is_rare_file(&self, file: &str) -> bool {
         self.rare_job(file).is_some()
     }
 
-    /// The paper page or feed archive document whose output file is `file`, byte for
-    /// byte what a build writes there; `None` if the site has no such file.
+    /// The paper page, feed archive document or export file whose output file is
+    /// `file`, byte for byte what a build writes there; `None` if the site has no
+    /// such file.
     pub fn render_on_request(&self, file: &str) -> Option<Result<Vec<u8>>> {
         let job = self.rare_job(file)?;
         Some(match job {
             Job::FeedArchive(which, n) => Ok(self.archive_feed(which, n).into_bytes()),
+            Job::Export => {
+                let out = std::sync::Mutex::new(Vec::new());
+                let put = |_: &str, bytes: &[u8]| -> Result<()> {
+                    if let Ok(mut out) = out.lock() {
+                        out.extend_from_slice(bytes);
+                    }
+                    Ok(())
+                };
+                self.export(&put, Some(file))
+                    .map(|_| out.into_inner().unwrap_or_else(|e| e.into_inner()))
+            }
             _ => self
                 .route(job)
                 .context("route")
@@ -375,7 +401,7 @@ impl<'a> Renderer<'a> {
         }
         match job {
             Job::SearchIndex => return self.search_index(&put),
-            Job::Export => return self.export(&put).map(drop),
+            Job::Export => return self.export(&put, None).map(drop),
             _ => {}
         }
         let route = self.route(job).context("route")?;

@@ -2,8 +2,8 @@
 //! and live-reload open pages.
 //!
 //! The site lives in a map (output path → bytes) and never touches `public/`; paper
-//! pages and feed archives, most of a long archive's bytes, are not in it but
-//! rendered from the model when asked for. A change to a digest re-parses only that file and patches the model
+//! pages, feed archives and the export, most of a long archive's bytes, are not in it
+//! but rendered from the model when asked for. A change to a digest re-parses only that file and patches the model
 //! in place ([`crate::model::Live`]), reading again only the digest files that name the
 //! same dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on
 //! other days, the last model had errors) the model is built again from every digest
@@ -69,8 +69,8 @@ struct Served {
     generation: AtomicU64,
     /// The site-wide facts (counts, years) every served page was rendered with.
     page_facts: Mutex<String>,
-    /// What paper pages and feed archives are rendered from when asked for: they are
-    /// not kept in `files`. `None` while the model is being patched in place (a request waits
+    /// What paper pages, feed archives and the export are rendered from when asked
+    /// for: they are not kept in `files`. `None` while the model is being patched in place (a request waits
     /// on the lock) or before anything was built.
     on_request: RwLock<Option<PageSource>>,
 }
