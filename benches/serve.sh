@@ -26,6 +26,10 @@
 # first file event to the reload message. Prints every run and the median per kind,
 # and the server's own breakdown of the last run. The server is killed at the end.
 #
+# Then it asks for files that serve renders on request (a paper page, the first archive
+# document of the site and papers feeds, the newest year's export and the days list)
+# and prints the time of each request.
+#
 # Memory: the peak resident memory of one `papertrail build` of the same archive (GNU
 # time), and the server's resident memory (VmRSS) and peak (VmHWM, from /proc) once it
 # is ready and again after all the edits, with the ratio of the server's peak to the
@@ -197,6 +201,14 @@ for days in "${sizes[@]}"; do
     done
 
     settle 2
+    # Files rendered on request, asked for once the edits are done, so that their
+    # memory counts in the peak below.
+    last_year=${last_date:0:4}
+    paper_id=$(grep -o -m1 'arxiv.org/abs/[0-9.]*' "$mid" | sed 's|.*/||')
+    declare -A fetched=()
+    for url in "papers/$paper_id/" archive/1/atom.xml papers/archive/1/atom.xml "data/papers/$last_year.ndjson.gz" data/days.json; do
+        fetched[$url]=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "http://127.0.0.1:$port/$url")
+    done
     edits_rss_kb=$(status_kb VmRSS)
     edits_hwm_kb=$(status_kb VmHWM)
 
@@ -215,6 +227,11 @@ for days in "${sizes[@]}"; do
     for kind in text tags row day; do
         echo "  $kind: ${detail[$kind]}"
     done
+    echo "files rendered on request (status, seconds):"
+    for url in "${!fetched[@]}"; do
+        echo "  /$url: ${fetched[$url]}"
+    done
+    unset fetched
     echo "memory (MiB): build peak $(mib $((build_rss_kb * 1024)));" \
         "serve ready: resident $(mib $((ready_rss_kb * 1024))), peak $(mib $((ready_hwm_kb * 1024)));" \
         "after the edits: resident $(mib $((edits_rss_kb * 1024))), peak $(mib $((edits_hwm_kb * 1024)));" \
