@@ -372,3 +372,51 @@ fn json_feeds_mirror_the_atom_feeds() {
         }
     }
 }
+
+/// Paper id → (author names, category terms) of a paper feed's entries.
+fn credits(feed: &feed_rs::model::Feed) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    feed.entries
+        .iter()
+        .map(|e| {
+            let authors = e.authors.iter().filter_map(|p| p.name.clone()).collect();
+            let terms = e.categories.iter().map(|c| c.term.clone()).collect();
+            (e.id.clone(), (authors, terms))
+        })
+        .collect()
+}
+
+#[test]
+fn archived_paper_entries_keep_authors_categories_and_a_short_summary() {
+    // Every paper in the subscription feed, to compare the archived entries with.
+    let whole = demo_site("feed_limit = 1000");
+    whole.build_ok(&[]);
+    let expected = credits(&parse_feed(whole.read("papers/atom.xml").as_bytes()));
+    assert!(expected.values().any(|(a, _)| a.len() > 1));
+
+    let site = demo_site("feed_limit = 4");
+    site.build_ok(&[]);
+    let archives: Vec<String> = feeds(&site)
+        .into_keys()
+        .filter(|rel| rel.contains("/archive/") && !rel.starts_with("archive/"))
+        .collect();
+    let mut checked = BTreeSet::new();
+    for rel in &archives {
+        let feed = parse_feed(site.read(rel).as_bytes());
+        for e in &feed.entries {
+            let (authors, terms) = &expected[&e.id];
+            let (got_authors, got_terms) = &credits(&feed)[&e.id];
+            // Authors in order; a paper without any falls back to the feed's author.
+            assert_eq!(got_authors, authors, "{rel}: {}", e.id);
+            assert_eq!(got_terms, terms, "{rel}: {}", e.id);
+            let summary = e.summary.as_ref().map_or("", |s| s.content.as_str());
+            assert!(
+                !summary.trim().is_empty() && summary.chars().count() <= 161,
+                "{rel}: {} summary {summary:?}",
+                e.id
+            );
+            checked.insert(rel.starts_with("tags/"));
+        }
+    }
+    // Both the papers feed's archives and tags' were read.
+    assert_eq!(checked.len(), 2, "{archives:?}");
+}

@@ -25,10 +25,8 @@ pub enum Which {
 pub(super) enum Detail {
     /// Subscription feeds: HTML content, authors, tags, the gist as summary.
     Full,
-    /// Archives of the site and papers feeds: tags and a short text summary.
+    /// Archives: authors, tags and a short text summary.
     Short,
-    /// A tag's archives, an index into the papers archive: id, title, dates, link.
-    Bare,
 }
 
 /// One feed entry's source.
@@ -198,10 +196,9 @@ impl<'a> Renderer<'a> {
         };
         let mut order: Vec<(usize, Item)> = slice.iter().copied().enumerate().collect();
         order.sort_by_key(|(i, item)| (std::cmp::Reverse(date_of(item)), *i));
-        let detail = match (part, which) {
-            (None, _) => Detail::Full,
-            (Some(_), Which::Tag(_)) => Detail::Bare,
-            (Some(_), _) => Detail::Short,
+        let detail = match part {
+            None => Detail::Full,
+            Some(_) => Detail::Short,
         };
         let entries: Vec<atom::Entry> = order
             .into_iter()
@@ -360,7 +357,6 @@ impl<'a> Renderer<'a> {
                     ARCHIVE_SUMMARY,
                 ))
             }),
-            Detail::Bare => None,
         };
         atom::Entry {
             id: self.feed_id(&key),
@@ -368,23 +364,16 @@ impl<'a> Renderer<'a> {
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
-            // Other entries fall back to the feed's author, which Atom allows.
-            authors: if full {
-                full_entry_authors(paper).collect()
-            } else {
-                Vec::new()
-            },
+            // A paper without authors falls back to the feed's author, which Atom
+            // allows.
+            authors: full_entry_authors(paper).collect(),
             content_html: if full {
                 paper_feed_html(ctx, paper, false)
             } else {
                 String::new()
             },
             summary_text,
-            categories: if detail == Detail::Bare {
-                Vec::new()
-            } else {
-                entry_categories(site, paper).collect()
-            },
+            categories: entry_categories(site, paper).collect(),
         }
     }
 
