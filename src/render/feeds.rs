@@ -457,28 +457,61 @@ fn full_entry_authors(paper: &crate::model::Paper) -> impl Iterator<Item = &str>
         .filter(|a| !a.trim().is_empty())
 }
 
-/// Appends the HTML of a day's full entry: its description, every paper with its
-/// blurb, its other links.
+/// Appends the HTML of a day's entry in `/atom.xml`: its description, then one list
+/// item per paper (its title linking to its page, its gist or first sentence, its arXiv
+/// link) and per other link of the day. The papers' full text is in the paper feeds and
+/// on their pages: with it, a month of days made `/atom.xml` weigh over a megabyte,
+/// fetched again by every subscriber's reader at each poll.
 fn push_day_feed_html(html: &mut String, ctx: &Ctx, day: &crate::model::Day) {
     use super::escape::push_html;
-    html.reserve(1024 * day.papers.len());
+    use crate::content::arxiv;
+    html.reserve(256 * (day.papers.len() + day.links.len()) + 64);
     if let Some(d) = &day.description {
         html.push_str("<p>");
         push_html(html, d);
         html.push_str("</p>\n");
     }
+    if day.papers.is_empty() && day.links.is_empty() {
+        return;
+    }
+    html.push_str("<ul>\n");
+    let item = |html: &mut String,
+                url: &str,
+                title: &str,
+                text: Option<&crate::content::markup::Markup>| {
+        html.push_str("<li><a href=\"");
+        push_html(html, url);
+        html.push_str("\">");
+        push_html(html, title);
+        html.push_str("</a>");
+        if let Some(line) = text.map(day_line).filter(|l| !l.is_empty()) {
+            html.push_str(" — ");
+            push_html(html, &line);
+        }
+    };
     for &p in &day.papers {
-        push_paper_feed_html(html, ctx, &ctx.site.papers[p], true);
+        let paper = &ctx.site.papers[p];
+        let url = ctx.urls.of(&Route::Paper(&paper.id));
+        item(html, &url, &paper.title, paper.blurb());
+        html.push_str(" <a href=\"");
+        html.push_str(&arxiv::abs_url(&paper.id));
+        html.push_str("\">arXiv</a></li>\n");
     }
     for l in &day.links {
-        html.push_str("<h3><a href=\"");
-        push_html(html, &l.url);
-        html.push_str("\">");
-        push_html(html, &l.title);
-        html.push_str("</a></h3>\n");
-        html.push_str(l.summary.as_ref().map_or("", |m| m.html.as_str()));
-        html.push('\n');
+        item(html, &l.url, &l.title, l.summary.as_ref());
+        html.push_str("</li>\n");
     }
+    html.push_str("</ul>\n");
+}
+
+/// Characters of a paper's line in a day entry: about one line of a reader's column.
+const DAY_LINE: usize = 110;
+
+/// A paper's or link's line in a day entry: the first sentence of its gist or summary,
+/// cut at a word.
+fn day_line(m: &crate::content::markup::Markup) -> String {
+    let text = crate::model::first_sentence(m.text.trim());
+    crate::content::markup::truncate_words(text, DAY_LINE)
 }
 
 /// HTML for one paper inside a feed entry: absolute links only.
