@@ -324,10 +324,7 @@ fn hostile_markup_and_names_stay_inert_and_inside_the_output() {
                 text
             };
             // The theme's own search script is the one script a page may load.
-            let markup = markup.replace(
-                "<script src=\"http://127.0.0.1:1111/search.js\"></script>",
-                "",
-            );
+            let markup = markup.replace("<script src=\"../search.js\"></script>", "");
             for bad in ["<script", "onerror=", "javascript:", "<iframe", "data:text"] {
                 assert!(!markup.contains(bad), "{rel} contains {bad}");
             }

@@ -163,3 +163,49 @@ fn papertrail_words(text: &str) -> Vec<String> {
         .filter(|w| !STOP.contains(&w.as_str()) && w.is_ascii())
         .collect()
 }
+
+/// A year page names every year of the archive, so 2025 leads to 2024 without going
+/// through January, and lists its months newest first.
+#[test]
+fn year_pages_link_every_year_and_list_months_newest_first() {
+    let day = |id: &str| {
+        format!(
+            "| Title | Authors | Summary |\n|---|---|---|\n| P {id} (Read more on [arXiv](https://arxiv.org/abs/{id})) | Ann Lee | S. |\n"
+        )
+    };
+    let site = Site::new(
+        "",
+        &[
+            ("content/2024-12-30.md", &day("2412.00001")),
+            ("content/2025-01-02.md", &day("2501.00001")),
+            ("content/2025-03-04.md", &day("2503.00001")),
+        ],
+    );
+    site.build_ok(&[]);
+    let read = |p: &str| std::fs::read_to_string(site.public().join(p)).expect(p);
+    let y2025 = read("2025/index.html");
+    assert!(
+        y2025.contains("<strong aria-current=\"page\">2025</strong>"),
+        "{y2025}"
+    );
+    assert!(y2025.contains("<a href=\"../2024/\">2024</a>"), "{y2025}");
+    let march = y2025.find("../2025/03/").expect("March");
+    let january = y2025.find("../2025/01/").expect("January");
+    assert!(march < january, "months newest first");
+    assert!(read("2024/index.html").contains("<a href=\"../2025/\">2025</a>"));
+}
+
+/// A paper page says when it was listed right under its title, before the text.
+#[test]
+fn paper_pages_lead_with_their_days() {
+    let site = demo_site();
+    site.build_ok(&[]);
+    let page = std::fs::read_to_string(site.public().join("papers/2609.09412/index.html"))
+        .expect("a paper listed on two days");
+    let listed = page
+        .find("<p class=\"listed\">Listed on ")
+        .expect("listed line");
+    assert!(listed < page.find("<h2>").expect("sections"), "{page}");
+    assert!(page[listed..].contains("Monday, 14 September 2026</time></a>, <a"));
+    assert!(page[listed..].contains("Monday, 21 September 2026"));
+}

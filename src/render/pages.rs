@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::urls::Route;
+use super::urls::{FeedOf, Route};
 use super::views::{self, Ctx, FeedLink, PageMeta, Pagination};
 use super::{Job, Renderer, theme};
 
@@ -53,10 +53,12 @@ impl Renderer<'_> {
             FeedLink {
                 title: config.title.clone(),
                 url: ctx.urls.of(&Route::Feed),
+                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Site)),
             },
             FeedLink {
                 title: format!("{} — every paper", config.title),
                 url: ctx.urls.of(&Route::PapersFeed),
+                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Papers)),
             },
         ];
         let tag_feed = |t: usize| {
@@ -64,6 +66,7 @@ impl Renderer<'_> {
             FeedLink {
                 title: format!("{} — {}", config.title, tag.name),
                 url: ctx.urls.of(&Route::TagFeed(&tag.slug)),
+                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Tag(&tag.slug))),
             }
         };
         match route {

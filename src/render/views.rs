@@ -43,8 +43,13 @@ pub struct SiteView {
     pub tags_url: String,
     pub feed_url: String,
     pub css_url: String,
+    /// The theme's icon, so browsers need not ask for a `/favicon.ico` that is not there.
+    pub icon_url: String,
     /// The search page; the header's search box submits `q` to it.
     pub search_url: String,
+    /// The search script, relative to the page like every other asset, so the search
+    /// works wherever the site is served (a preview, another port, before deploy).
+    pub search_js_url: String,
     pub latest_day: Option<DayLink>,
     pub years: Vec<YearLink>,
     pub generator: String,
@@ -67,10 +72,14 @@ pub struct PageMeta {
     pub feeds: Vec<FeedLink>,
 }
 
+/// A feed a page belongs to, in both the formats papertrail writes.
 #[derive(Serialize)]
 pub struct FeedLink {
     pub title: String,
+    /// The Atom feed.
     pub url: String,
+    /// The same entries as a JSON Feed.
+    pub json_url: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -412,7 +421,9 @@ impl<'a> Ctx<'a> {
             tags_url: self.urls.of(&Route::Tags),
             feed_url: self.urls.of(&Route::Feed),
             css_url: self.urls.of(&Route::Static("style.css")),
+            icon_url: self.urls.of(&Route::Static("favicon.svg")),
             search_url: self.urls.of(&Route::Static("search/")),
+            search_js_url: self.urls.of(&Route::Static("search.js")),
             latest_day: self.site.latest_day().map(|d| self.day_link(d)),
             years,
             generator: format!("papertrail {}", env!("CARGO_PKG_VERSION")),

@@ -98,6 +98,26 @@ async function search(browser, paperUrl) {
   await page.fill('#q', title.split(/\s+/).slice(0, 2).join(' '));
   await page.locator('#results li').first().waitFor();
   ok('search: results while typing on the search page');
+  // Typing then pressing Enter runs the query once: the list must not empty and refill.
+  await page.evaluate(() => {
+    window.searchRuns = 0;
+    new MutationObserver(() => {
+      if (document.getElementById('status').textContent === 'Searching…') window.searchRuns++;
+    }).observe(document.getElementById('status'), { childList: true, characterData: true, subtree: true });
+  });
+  await page.fill('#q', title.split(/\s+/)[0] + ' ' + title.split(/\s+/)[1]);
+  await page.fill('#q', title);
+  await page.press('#q', 'Enter');
+  await page.locator('#results li').first().waitFor();
+  await page.waitForTimeout(500);
+  const runs = await page.evaluate(() => window.searchRuns);
+  if (runs !== 1) fail(`search: typing then Enter ran the query ${runs} times`);
+  else ok('search: typing then Enter runs the query once');
+  // The script is loaded relative to the page, so the search works wherever the site is
+  // served, not only at its base_url.
+  const src = await page.getAttribute('script[src]', 'src');
+  if (/^[a-z]+:/i.test(src)) fail(`search page loads its script from an absolute URL: ${src}`);
+  else ok(`search: script loaded relative to the page (${src})`);
   await ctx.close();
 }
 

@@ -83,7 +83,12 @@
       more.hidden = shown >= ranked.length;
     });
   }
+  // The query last run: typing then pressing Enter must not run it twice (the list
+  // would empty and refill).
+  var last = null;
   function search(q) {
+    if (q === last) return;
+    last = q;
     var id = ++run, ws = Array.from(new Set(words(q)));
     list.textContent = '';
     more.hidden = true;
@@ -112,13 +117,14 @@
     });
   }
   more.addEventListener('click', function () { show(run); });
+  var timer;
   form.addEventListener('submit', function (e) {
     e.preventDefault();
+    clearTimeout(timer);
     var q = input.value;
     history.replaceState(null, '', '?q=' + encodeURIComponent(q));
     search(q);
   });
-  var timer;
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () { search(input.value); }, 150);
