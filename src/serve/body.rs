@@ -16,8 +16,8 @@ const SMALLEST_PACKED: usize = 256;
 /// One served file.
 #[derive(Clone)]
 pub(super) enum Body {
-    /// As rendered: small files, and files that are compressed already (images, the
-    /// gzipped export).
+    /// As rendered: small files, files that are compressed already (images), and
+    /// files rendered on request.
     Plain(Arc<[u8]>),
     /// Gzip-compressed text.
     Gzip(Arc<[u8]>),

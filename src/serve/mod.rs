@@ -9,8 +9,8 @@
 //! other days, the last model had errors) the model is built again from every digest
 //! file. Either way only the files the change reaches are rendered
 //! ([`crate::render::Renderer::render_affected`]), the pages a reader is likely on
-//! before the browsers reload and the rest (shifted pages, feed archives, search index,
-//! sitemap) after, and the files of routes the new model no longer has are dropped.
+//! before the browsers reload and the rest (shifted pages, search index, sitemap)
+//! after, and the files of routes the new model no longer has are dropped.
 //! When site-wide counts change, every page is refreshed in the background. A
 //! template, theme, static or config change reloads them and renders everything.
 //! Content errors keep the last good site online and show up in the terminal and as

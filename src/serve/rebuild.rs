@@ -451,16 +451,16 @@ impl State {
         );
         let _ = std::io::stdout().flush();
         print_warnings(diags);
-        // Then the rest: shifted pages, feed archives, search index, export, sitemap.
+        // Then the rest: shifted pages, search index, sitemap.
         // Served as each is rendered: collected first, the new files would be held
-        // beside the ones they replace (the search index and feed archives are large).
+        // beside the ones they replace (the search index is large).
         let t1 = Instant::now();
         let sink = ServingSink::new(served);
         match self.renderer_run(&site, |r| r.render_affected_rest(affected, &sink)) {
             Ok(0) => {}
             Ok(n) => {
                 println!(
-                    "  then {n} more files (shifted pages, feed archives, search index, export, sitemap) in {} ms",
+                    "  then {n} more files (shifted pages, search index, sitemap) in {} ms",
                     t1.elapsed().as_millis()
                 );
             }
