@@ -330,16 +330,18 @@ impl<'a> Renderer<'a> {
 
     /// The file of every output with a route (pages, feeds, the sitemap and its parts,
     /// `robots.txt`): all the site holds but static files, the search index and the
-    /// export, which are rewritten whole. `serve` removes the files of routes a change
-    /// takes away.
+    /// export, which are rewritten whole; and, when they are made on request, none of
+    /// those (they are never kept). `serve` removes the files of routes a change takes
+    /// away.
     pub fn route_files(&self) -> Vec<String> {
         let jobs = self.jobs();
-        let mut files: Vec<String> = jobs
+        let urls = self.sitemap_url_count(&jobs);
+        let mut files: Vec<String> = self
+            .to_run(jobs)
             .iter()
             .filter_map(|&job| self.route(job))
             .map(|route| route.file())
             .collect();
-        let urls = self.sitemap_url_count(&jobs);
         if urls > sitemap::SITEMAP_LIMIT {
             let parts = urls.div_ceil(sitemap::SITEMAP_LIMIT);
             files.extend((1..=parts).map(|n| Route::SitemapPart(n).file()));

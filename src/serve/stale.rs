@@ -1,6 +1,7 @@
 //! The files a change takes away: those of the routes the old model had and the new
 //! one has not. Computed from the renderer's own list of routes, so every kind of file
-//! (pages, feeds, JSON feeds, feed archives, sitemap parts) goes when its route goes.
+//! kept (pages, feeds, JSON feeds, sitemap parts) goes when its route goes; files
+//! rendered on request are not kept, and not listed.
 
 use std::collections::HashSet;
 
