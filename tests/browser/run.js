@@ -161,6 +161,38 @@ async function shardedSearch(browser) {
   await ctx.close();
 }
 
+// An arXiv id or URL typed or pasted opens that paper's page when the archive has it,
+// and says so when it does not.
+async function arxivSearch(browser, paperUrl) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const id = decodeURIComponent(paperUrl.slice(BASE.length).split('/')[1]);
+  if (!/^\d{4}\.\d{4,5}$/.test(id)) throw new Error('the sample paper has no arXiv id: ' + id);
+  await page.goto(paperUrl);
+  await page.fill('header form input[name=q]', id);
+  await page.press('header form input[name=q]', 'Enter');
+  await page.waitForURL(paperUrl);
+  const queries = [`https://arxiv.org/abs/${id}`, `arxiv.org/pdf/${id}v2`, `https://arxiv.org/pdf/${id}.pdf`,
+    `https://huggingface.co/papers/${id}`, ` arXiv:${id} `];
+  for (const q of queries) {
+    await page.goto(BASE + 'search/?q=' + encodeURIComponent(q));
+    await page.waitForURL(paperUrl);
+  }
+  // Pasted into the search page's own box.
+  await page.goto(BASE + 'search/');
+  await page.fill('#q', `https://arxiv.org/abs/${id}v3`);
+  await page.press('#q', 'Enter');
+  await page.waitForURL(paperUrl);
+  ok(`search: the id ${id} typed in the header box and ${queries.length + 1} arXiv and Hugging Face forms open its paper`);
+  await page.goto(BASE + 'search/?q=' + encodeURIComponent('https://arxiv.org/abs/0001.00001'));
+  await page.waitForFunction(() => /papers? found/.test(document.getElementById('status').textContent));
+  const status = await page.locator('#status').textContent();
+  if (!page.url().includes('/search/') || !status.startsWith('No paper 0001.00001 in this archive.')) {
+    fail(`search: an id the archive lacks left "${status}" at ${page.url()}`);
+  } else ok(`search: an id the archive lacks stays on the search page: "${status}"`);
+  await ctx.close();
+}
+
 async function hostile(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -223,6 +255,7 @@ async function screenshots(browser, dir) {
     await axe(browser, pages);
     await search(browser, pages.paper);
     await shardedSearch(browser);
+    await arxivSearch(browser, pages.paper);
     await hostile(browser);
     await noScript(browser, pages);
     if (SHOTS) await screenshots(browser, SHOTS);

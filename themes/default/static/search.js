@@ -19,6 +19,15 @@
       return STOP.indexOf(w) < 0;
     });
   }
+  // The arXiv id in a query that is only an id (2507.01234, arXiv:2507.01234v2) or an
+  // arxiv.org abs/pdf or huggingface.co papers URL, without its version; else null.
+  function arxivId(q) {
+    var s = q.trim(), id = '(\\d{4}\\.\\d{4,5})(?:v\\d+)?';
+    var m = new RegExp('^(?:arxiv:)?' + id + '$', 'i').exec(s) ||
+      new RegExp('^(?:https?://)?(?:[a-z]+\\.)?(?:arxiv\\.org/(?:abs|pdf)|huggingface\\.co/papers)/' +
+        id + '(?:\\.pdf)?/?(?:[?#].*)?$', 'i').exec(s);
+    return m ? m[1] : null;
+  }
   // A term's shard: its first two characters, or three where meta.json lists those two
   // as split (see src/render/search.rs).
   function key(term, split) {
@@ -86,10 +95,25 @@
   // The query last run: typing then pressing Enter must not run it twice (the list
   // would empty and refill).
   var last = null;
-  function search(q) {
+  // go: whether an arXiv id or URL that names a paper of the archive opens that paper
+  // (on Enter and on arriving with ?q=, not while typing).
+  // missing: go was refused, the archive has no such paper.
+  function search(q, go, missing) {
+    var paper = arxivId(q);
+    if (paper && go) {
+      var url = new URL('../papers/' + encodeURIComponent(paper) + '/', here).href;
+      status.textContent = 'Looking for ' + paper + '…';
+      fetch(url, { method: 'HEAD' }).then(function (r) {
+        if (r.ok) { location.replace(url); return; }
+        last = null;
+        search(q, false, true);
+      }, function () { last = null; search(q, false, true); });
+      return;
+    }
     if (q === last) return;
     last = q;
-    var id = ++run, ws = Array.from(new Set(words(q)));
+    // An id or URL searches for the id alone: its paper when the archive has it.
+    var id = ++run, ws = Array.from(new Set(words(paper || q)));
     list.textContent = '';
     more.hidden = true;
     ranked = []; shown = 0;
@@ -107,7 +131,8 @@
       ranked = Array.from(score.keys()).sort(function (a, b) {
         return score.get(b) - score.get(a) || a - b;
       });
-      status.textContent = ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.';
+      status.textContent = (missing ? 'No paper ' + paper + ' in this archive. ' : '') +
+        (ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.');
       return show(id);
     }).catch(function (e) {
       if (id !== run) return;
@@ -123,12 +148,12 @@
     clearTimeout(timer);
     var q = input.value;
     history.replaceState(null, '', '?q=' + encodeURIComponent(q));
-    search(q);
+    search(q, true);
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () { search(input.value); }, 150);
   });
   var q = new URLSearchParams(location.search).get('q');
-  if (q) { input.value = q; search(q); }
+  if (q) { input.value = q; search(q, true); }
 })();
