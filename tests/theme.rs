@@ -161,6 +161,7 @@ fn papertrail_words(text: &str) -> Vec<String> {
         .filter(|w| w.chars().nth(1).is_some())
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()) && w.is_ascii())
+        .map(|w| papertrail::render::stem::stem(&w))
         .collect()
 }
 

@@ -5,7 +5,8 @@
 //! - `search/d/<n>.json`: documents `n * DOCS_PER_SHARD ..`, each
 //!   `[id, title, authors, date]`, newest paper first (the document number is the
 //!   position in that order).
-//! - `search/t/<key>.json`: `{term: postings}` for every term whose first two
+//! - `search/t/<key>.json`: `{term: postings}` for every term (the stem of indexed
+//!   words, see [`super::stem`]) whose first two
 //!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
 //!   first three characters (the whole term when shorter) are `key`. Postings are
 //!   ascending values `doc * 2 + strong` (`strong` is 1 when the term is in the title,
@@ -21,7 +22,7 @@
 //! file count down (most three-character prefixes are rare), and every file costs a
 //! build (and a deploy) more than its bytes.
 //! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
-//! not a letter or digit, drop one-character words and [`STOP`] words.
+//! not a letter or digit, drop one-character words and [`STOP`] words, then stem.
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::Renderer;
+use super::stem::stem;
 use crate::model::Paper;
 
 /// Documents per `search/d/<n>.json` file.
@@ -199,6 +201,36 @@ impl Postings {
     }
 }
 
+/// The index's terms: each word's postings under its stem ([`stem`]), the postings of
+/// words with one stem merged (a document keeps its strongest value). Stemming the
+/// distinct words, rather than every word as it is read, keeps it off the hot path.
+fn by_stem(terms: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
+    let mut index: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
+    let mut stemmed: Vec<(String, Vec<u32>)> = Vec::with_capacity(terms.len());
+    for (term, postings) in terms {
+        let s = stem(&term);
+        match index.get(&s) {
+            Some(&i) => stemmed[i].1.extend(postings),
+            None => {
+                index.insert(s.clone(), stemmed.len());
+                stemmed.push((s, postings));
+            }
+        }
+    }
+    for (_, postings) in stemmed.iter_mut().filter(|(_, p)| !p.is_sorted()) {
+        // Values are `doc * 2 + strong`: sorted, a document's strongest value is its last.
+        postings.sort_unstable();
+        postings.dedup_by(|later, earlier| {
+            let same = *later >> 1 == *earlier >> 1;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
+    }
+    stemmed
+}
+
 /// Papers in document order: newest first day first, then by id.
 pub(super) fn doc_order(papers: &[Paper]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..papers.len()).collect();
@@ -250,11 +282,12 @@ impl Renderer<'_> {
                 earlier
             });
         drop(all.ids);
+        let all_terms = by_stem(all.terms);
 
         // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
         // is sharded by three characters instead.
         let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (term, postings) in all.terms {
+        for (term, postings) in all_terms {
             by_prefix
                 .entry(prefix(&term).to_string())
                 .or_default()
@@ -381,6 +414,26 @@ mod tests {
             for_each_word(&text, &mut buf, |w| seen.push(w.to_string()));
             proptest::prop_assert_eq!(seen, words(&text).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn words_of_one_stem_share_postings_with_the_strongest_value_per_document() {
+        let terms = vec![
+            ("models".to_string(), vec![0, 5, 8]),
+            ("gpt4".to_string(), vec![3]),
+            ("model".to_string(), vec![1, 4, 10]),
+            ("modeling".to_string(), vec![2]),
+        ];
+        // Doc 0: weak in "models", strong in "model"; doc 1: "modeling" only; doc 2:
+        // weak in "model", strong in "models"; docs 4 and 5 from one word each.
+        let got = by_stem(terms);
+        assert_eq!(
+            got,
+            [
+                ("model".to_string(), vec![1, 2, 5, 8, 10]),
+                ("gpt4".to_string(), vec![3]),
+            ]
+        );
     }
 
     #[test]

@@ -193,6 +193,35 @@ async function arxivSearch(browser, paperUrl) {
   await ctx.close();
 }
 
+// Stemming: search.js stems as src/render/stem.rs does (the shared vectors), so a word's
+// forms find the same papers on the 60-day site.
+async function stemming(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/');
+  const vectors = fs.readFileSync(__dirname + '/../fixtures/stem_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l).map((l) => l.split('\t'));
+  const wrong = await page.evaluate((vs) => vs.filter(([w, s]) => window.papertrailStem(w) !== s)
+    .map(([w, s]) => `${w}: ${window.papertrailStem(w)}, not ${s}`), vectors);
+  if (vectors.length < 500 || wrong.length) fail(`search.js stems ${wrong.length} of ${vectors.length} shared vectors differently: ${wrong.slice(0, 5).join('; ')}`);
+  else ok(`search: search.js stems all ${vectors.length} shared vectors as the index does`);
+  const results = async (q) => {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.locator('#results li').first().waitFor();
+    const titles = await page.$$eval('#results li a', (as) => as.map((a) => a.textContent));
+    return [await page.locator('#status').textContent(), titles];
+  };
+  for (const [a, b] of [['reward models', 'reward model'], ['speculative decode', 'speculative decoding'],
+    ['Speculative Decoders', 'speculative decoding']]) {
+    const [sa, ta] = await results(a);
+    const [sb, tb] = await results(b);
+    if (sa !== sb || JSON.stringify(ta) !== JSON.stringify(tb) || !ta.length) {
+      fail(`search: "${a}" gives "${sa}", "${b}" gives "${sb}" (first titles ${ta[0]} / ${tb[0]})`);
+    } else ok(`search: "${a}" and "${b}" give the same ${sa.replace('.', '')}`);
+  }
+  await ctx.close();
+}
+
 async function hostile(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -256,6 +285,7 @@ async function screenshots(browser, dir) {
     await search(browser, pages.paper);
     await shardedSearch(browser);
     await arxivSearch(browser, pages.paper);
+    await stemming(browser);
     await hostile(browser);
     await noScript(browser, pages);
     if (SHOTS) await screenshots(browser, SHOTS);

@@ -5,6 +5,99 @@
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
   var PER = 500, PAGE = 30, MAX_TERMS = 200;
+  // English stemming: Porter's 1980 rules, step for step as in src/render/stem.rs (the
+  // index holds stems, so a query word must be stemmed the same way to be found).
+  // tests/fixtures/stem_vectors.tsv holds both to the same answers.
+  function consonant(w, i) {
+    var c = w[i];
+    if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
+    if (c === 'y') return i === 0 || !consonant(w, i - 1);
+    return true;
+  }
+  function measure(w) {
+    var m = 0, vowel = false;
+    for (var i = 0; i < w.length; i++) {
+      if (consonant(w, i)) { if (vowel) { m++; vowel = false; } } else vowel = true;
+    }
+    return m;
+  }
+  function hasVowel(w) {
+    for (var i = 0; i < w.length; i++) if (!consonant(w, i)) return true;
+    return false;
+  }
+  function doubleConsonant(w) {
+    var n = w.length;
+    return n >= 2 && w[n - 1] === w[n - 2] && consonant(w, n - 1);
+  }
+  function cvc(w) {
+    var n = w.length;
+    return n >= 3 && consonant(w, n - 3) && !consonant(w, n - 2) && consonant(w, n - 1) &&
+      'wxy'.indexOf(w[n - 1]) < 0;
+  }
+  function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+  var STEP2 = [['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'],
+    ['izer', 'ize'], ['abli', 'able'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'],
+    ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'],
+    ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
+    ['iviti', 'ive'], ['biliti', 'ble']];
+  var STEP3 = [['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'],
+    ['ful', ''], ['ness', '']];
+  var STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
+    'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+  // The longest of `suffixes` that w ends with, or null.
+  function longest(w, suffixes) {
+    var best = null;
+    suffixes.forEach(function (s) { if (ends(w, s) && (!best || s.length > best.length)) best = s; });
+    return best;
+  }
+  function replaceLongest(w, rules) {
+    var s = longest(w, rules.map(function (r) { return r[0]; }));
+    if (s === null) return w;
+    var rest = w.slice(0, w.length - s.length);
+    if (measure(rest) === 0) return w;
+    return rest + rules.find(function (r) { return r[0] === s; })[1];
+  }
+  function stem(word) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+    var w = word;
+    // Step 1a.
+    if (ends(w, 'sses') || ends(w, 'ies')) w = w.slice(0, -2);
+    else if (ends(w, 's') && !ends(w, 'ss')) w = w.slice(0, -1);
+    // Step 1b.
+    if (ends(w, 'eed')) {
+      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+    } else {
+      var removed = ['ed', 'ing'].find(function (s) {
+        return ends(w, s) && hasVowel(w.slice(0, w.length - s.length));
+      });
+      if (removed) {
+        w = w.slice(0, w.length - removed.length);
+        if (ends(w, 'at') || ends(w, 'bl') || ends(w, 'iz')) w += 'e';
+        else if (doubleConsonant(w) && 'lsz'.indexOf(w[w.length - 1]) < 0) w = w.slice(0, -1);
+        else if (measure(w) === 1 && cvc(w)) w += 'e';
+      }
+    }
+    // Step 1c.
+    if (ends(w, 'y') && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + 'i';
+    w = replaceLongest(w, STEP2);
+    w = replaceLongest(w, STEP3);
+    // Step 4.
+    var s4 = longest(w, STEP4);
+    if (s4 !== null) {
+      var rest = w.slice(0, w.length - s4.length);
+      if (measure(rest) > 1 && (s4 !== 'ion' || ends(rest, 's') || ends(rest, 't'))) w = rest;
+    }
+    // Step 5.
+    if (ends(w, 'e')) {
+      var m = measure(w.slice(0, -1));
+      if (m > 1 || (m === 1 && !cvc(w.slice(0, -1)))) w = w.slice(0, -1);
+    }
+    if (measure(w) > 1 && doubleConsonant(w) && ends(w, 'l')) w = w.slice(0, -1);
+    return w;
+  }
+  // For the browser checks, which hold stem() to the shared vectors.
+  window.papertrailStem = stem;
+
   var form = document.getElementById('search');
   if (!form) return;
   var input = form.elements.q, status = document.getElementById('status');
@@ -48,18 +141,25 @@
     }
     return cache[path];
   }
-  // doc -> weight for one query word: 3 when in title, authors or tags, else 1.
+  // doc -> weight for one query word: 3 when in title, authors or tags, else 1, plus 1
+  // when its stem is a term (rather than the beginning of one).
   function match(word) {
+    var s = stem(word);
     return load('meta.json').then(function (meta) {
-      return load('t/' + key(word, new Set(meta ? meta.split : [])) + '.json');
+      return load('t/' + key(s, new Set(meta ? meta.split : [])) + '.json');
     }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
-      var prefix = Array.from(word).length >= 3, n = 0;
+      var prefix = Array.from(s).length >= 3, n = 0;
+      // A word still being typed may be a longer word's unfinished form, whose stem it
+      // extends by a few letters (diffusi, of diffusion: diffus).
+      var unfinished = function (term) {
+        return term.length >= 4 && term.length + 3 >= word.length && word.lastIndexOf(term, 0) === 0;
+      };
       Object.keys(shard).forEach(function (term) {
-        if (term === word || (prefix && term.lastIndexOf(word, 0) === 0 && n < MAX_TERMS)) {
+        if (term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS)) {
           n++;
-          var v = 0, boost = term === word ? 1 : 0;
+          var v = 0, boost = term === s ? 1 : 0;
           shard[term].forEach(function (d) {
             v += d;
             var doc = v >> 1, w = (v & 1 ? 3 : 1) + boost;
