@@ -9,8 +9,9 @@
 //!   words, see [`super::stem`]) whose first two
 //!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
 //!   first three characters (the whole term when shorter) are `key`. Postings are
-//!   ascending values `doc * 2 + strong` (`strong` is 1 when the term is in the title,
-//!   authors or tags, 0 when only in the summary), delta-encoded. Keys that are not
+//!   ascending values `doc * 4 + field`, `field` being where the term is strongest in
+//!   the document ([`Field`]: 3 title or arXiv id, 2 tags, 1 authors, 0 summary only),
+//!   delta-encoded. Keys that are not
 //!   plain `[a-z0-9]` are written as `_` + the hex of their UTF-8 bytes.
 //! - `search/meta.json`: `{"split": [two-character prefixes]}`, the prefixes whose
 //!   terms would make a shard larger than [`SPLIT_BYTES`] and are sharded by three.
@@ -144,39 +145,50 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Where in a paper a term is found, weakest first: `search.js` ranks a paper by the
+/// weakest field among the query's words (every word in the title first), then newest.
+#[derive(Clone, Copy)]
+enum Field {
+    Summary = 0,
+    Authors = 1,
+    Tags = 2,
+    /// The title, or the arXiv id (a query for an id wants that paper first).
+    Title = 3,
+}
+
 /// The terms and postings of a run of consecutive documents.
 #[derive(Default)]
 struct Postings {
     /// Term number by term.
     ids: ahash::AHashMap<String, u32>,
-    /// By term number: the term and its ascending `doc * 2 + strong` values.
+    /// By term number: the term and its ascending `doc * 4 + field` values.
     terms: Vec<(String, Vec<u32>)>,
 }
 
 impl Postings {
     /// Indexes `paper` as document `doc`, which is after every document indexed so far.
-    /// Strong words (title, authors, tags, id) go first, so that a term's first posting
-    /// for the document is the strongest.
+    /// Fields are read strongest first, so that a term's first posting for the document
+    /// is its strongest.
     fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
-        let mut add = |word: &str, strong: u32| {
+        let mut add = |word: &str, field: Field| {
             let list = self.list(word);
-            if list.last().is_none_or(|&v| v >> 1 != doc) {
-                list.push(doc * 2 + strong);
+            if list.last().is_none_or(|&v| v >> 2 != doc) {
+                list.push(doc * 4 + field as u32);
             }
         };
-        for_each_word(&paper.title, buf, |w| add(w, 1));
-        for a in &paper.authors {
-            for_each_word(a, buf, |w| add(w, 1));
-        }
+        for_each_word(&paper.title, buf, |w| add(w, Field::Title));
+        for_each_word(&paper.id, buf, |w| add(w, Field::Title));
         for &t in &paper.tags {
-            for_each_word(&site.tags[t].name, buf, |w| add(w, 1));
+            for_each_word(&site.tags[t].name, buf, |w| add(w, Field::Tags));
         }
-        for_each_word(&paper.id, buf, |w| add(w, 1));
+        for a in &paper.authors {
+            for_each_word(a, buf, |w| add(w, Field::Authors));
+        }
         for m in [&paper.gist, &paper.summary, &paper.abstract_]
             .into_iter()
             .flatten()
         {
-            for_each_word(&m.text, buf, |w| add(w, 0));
+            for_each_word(&m.text, buf, |w| add(w, Field::Summary));
         }
     }
 
@@ -218,10 +230,10 @@ fn by_stem(terms: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
         }
     }
     for (_, postings) in stemmed.iter_mut().filter(|(_, p)| !p.is_sorted()) {
-        // Values are `doc * 2 + strong`: sorted, a document's strongest value is its last.
+        // Values are `doc * 4 + field`: sorted, a document's strongest value is its last.
         postings.sort_unstable();
         postings.dedup_by(|later, earlier| {
-            let same = *later >> 1 == *earlier >> 1;
+            let same = *later >> 2 == *earlier >> 2;
             if same {
                 *earlier = *later;
             }
@@ -258,7 +270,7 @@ impl Renderer<'_> {
         // holding all of them raised a long archive's peak memory markedly.
         const CHUNK: usize = 1024;
         anyhow::ensure!(
-            u32::try_from(order.len().saturating_mul(2)).is_ok(),
+            u32::try_from(order.len().saturating_mul(4)).is_ok(),
             "{} papers are more than the search index can number",
             order.len()
         );
@@ -419,19 +431,19 @@ mod tests {
     #[test]
     fn words_of_one_stem_share_postings_with_the_strongest_value_per_document() {
         let terms = vec![
-            ("models".to_string(), vec![0, 5, 8]),
-            ("gpt4".to_string(), vec![3]),
-            ("model".to_string(), vec![1, 4, 10]),
-            ("modeling".to_string(), vec![2]),
+            ("models".to_string(), vec![0, 9, 16]),
+            ("gpt4".to_string(), vec![7]),
+            ("model".to_string(), vec![3, 8, 20]),
+            ("modeling".to_string(), vec![6]),
         ];
-        // Doc 0: weak in "models", strong in "model"; doc 1: "modeling" only; doc 2:
-        // weak in "model", strong in "models"; docs 4 and 5 from one word each.
+        // Doc 0: summary in "models", title in "model"; doc 1: tags in "modeling"; doc 2:
+        // summary in "model", authors in "models"; docs 4 and 5 from one word each.
         let got = by_stem(terms);
         assert_eq!(
             got,
             [
-                ("model".to_string(), vec![1, 2, 5, 8, 10]),
-                ("gpt4".to_string(), vec![3]),
+                ("model".to_string(), vec![3, 6, 9, 16, 20]),
+                ("gpt4".to_string(), vec![7]),
             ]
         );
     }

@@ -8,6 +8,7 @@
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
+const { searchBytes } = require('./search_bytes');
 
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
@@ -222,6 +223,47 @@ async function stemming(browser) {
   await ctx.close();
 }
 
+// Ranking on the 60-day archive: papers with every query word in the title come first,
+// newest first among them.
+async function ranking(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  for (const q of ['video diffusion', 'reward models']) {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.locator('#results li').first().waitFor();
+    const rows = await page.$$eval('#results li', (lis, query) => {
+      const stems = (t) => t.toLowerCase().split(/[^a-z0-9]+/).map(window.papertrailStem);
+      const want = stems(query);
+      return lis.map((li) => {
+        const title = li.querySelector('a').textContent;
+        const date = (li.textContent.match(/\d{4}-\d\d-\d\d/) || [''])[0];
+        return { title, date, inTitle: want.every((w) => stems(title).includes(w)) };
+      });
+    }, q);
+    const titled = rows.filter((r) => r.inTitle).length;
+    const firstOther = rows.findIndex((r) => !r.inTitle);
+    const lateTitle = firstOther < 0 ? -1 : rows.findIndex((r, i) => i > firstOther && r.inTitle);
+    const dates = rows.slice(0, titled).map((r) => r.date);
+    const sorted = [...dates].sort().reverse();
+    if (!titled || lateTitle >= 0 || JSON.stringify(dates) !== JSON.stringify(sorted)) {
+      fail(`search ranking "${q}": ${titled} title matches in the first ${rows.length}, one at ${lateTitle + 1} after another kind at ${firstOther + 1}; dates ${dates.slice(0, 5)}`);
+    } else ok(`search ranking "${q}": its ${titled} papers with every word in the title lead, newest first`);
+  }
+  await ctx.close();
+}
+
+// What a two-word search downloads on the 60-day archive (index files only, gzipped as a
+// static host serves them); the bar is the one set for a ten-year archive, which
+// benches/README.md measures with search_bytes.js by hand.
+async function bytesFetched(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const r = await searchBytes(page, BENCH, 'video diffusion');
+  if (!r.files || r.gzip > 150 * 1024) fail(`search: "video diffusion" fetched ${r.files} files, ${r.gzip} bytes gzipped`);
+  else ok(`search: "video diffusion" fetched ${r.files} index files, ${(r.raw / 1024).toFixed(1)} KB (${(r.gzip / 1024).toFixed(1)} KB gzipped): ${r.found}`);
+  await ctx.close();
+}
+
 async function hostile(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -286,6 +328,8 @@ async function screenshots(browser, dir) {
     await shardedSearch(browser);
     await arxivSearch(browser, pages.paper);
     await stemming(browser);
+    await ranking(browser);
+    await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);
     if (SHOTS) await screenshots(browser, SHOTS);

@@ -141,8 +141,9 @@
     }
     return cache[path];
   }
-  // doc -> weight for one query word: 3 when in title, authors or tags, else 1, plus 1
-  // when its stem is a term (rather than the beginning of one).
+  // doc -> field * 2 + exact for one query word: field is where the word is found in the
+  // paper (3 title or id, 2 tags, 1 authors, 0 summary: the index's `doc * 4 + field`),
+  // exact 1 when its stem is the term rather than the beginning of one; the best kept.
   function match(word) {
     var s = stem(word);
     return load('meta.json').then(function (meta) {
@@ -159,11 +160,11 @@
       Object.keys(shard).forEach(function (term) {
         if (term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS)) {
           n++;
-          var v = 0, boost = term === s ? 1 : 0;
+          var v = 0, exact = term === s ? 1 : 0;
           shard[term].forEach(function (d) {
             v += d;
-            var doc = v >> 1, w = (v & 1 ? 3 : 1) + boost;
-            if ((hits.get(doc) || 0) < w) hits.set(doc, w);
+            var doc = v >> 2, w = (v & 3) * 2 + exact;
+            if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
           });
         }
       });
@@ -221,15 +222,22 @@
     status.textContent = 'Searching…';
     Promise.all(ws.map(match)).then(function (maps) {
       if (id !== run) return;
+      // A paper's rank: the weakest field among the words (all in the title first, then
+      // all at least in tags, authors, the summary), then how many words matched
+      // exactly, then newest (documents are numbered newest first).
       maps.sort(function (a, b) { return a.size - b.size; });
-      var score = new Map(maps[0]);
+      var score = new Map();
+      maps[0].forEach(function (w, d) { score.set(d, [w >> 1, w & 1]); });
       maps.slice(1).forEach(function (m) {
         score.forEach(function (s, d) {
-          if (m.has(d)) score.set(d, s + m.get(d)); else score.delete(d);
+          var w = m.get(d);
+          if (w === undefined) score.delete(d);
+          else score.set(d, [Math.min(s[0], w >> 1), s[1] + (w & 1)]);
         });
       });
       ranked = Array.from(score.keys()).sort(function (a, b) {
-        return score.get(b) - score.get(a) || a - b;
+        var x = score.get(a), y = score.get(b);
+        return y[0] - x[0] || y[1] - x[1] || a - b;
       });
       status.textContent = (missing ? 'No paper ' + paper + ' in this archive. ' : '') +
         (ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.');
