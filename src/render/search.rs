@@ -3,8 +3,9 @@
 //! Layout, under `search/` in the output (documented in the README):
 //!
 //! - `search/d/<n>.json`: documents `n * DOCS_PER_SHARD ..`, each
-//!   `[id, title, authors, date]`, newest paper first (the document number is the
-//!   position in that order).
+//!   `[id, title, authors, date, [tag names], excerpt]`, newest paper first (the
+//!   document number is the position in that order). Small files, because a search's
+//!   results are spread over the archive's years and each one fetched costs a file.
 //! - `search/t/<key>.json`: `{term: postings}` for every term (the stem of indexed
 //!   words, see [`super::stem`]) whose first two
 //!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
@@ -35,7 +36,10 @@ use super::stem::stem;
 use crate::model::Paper;
 
 /// Documents per `search/d/<n>.json` file.
-pub(super) const DOCS_PER_SHARD: usize = 500;
+pub(super) const DOCS_PER_SHARD: usize = 20;
+
+/// Characters of a paper's blurb kept as its result excerpt.
+const EXCERPT_CHARS: usize = 160;
 
 /// Bytes of JSON the terms of one two-character prefix may have before they are split
 /// into shards by three characters.
@@ -355,7 +359,8 @@ impl Renderer<'_> {
             .par_chunks(DOCS_PER_SHARD)
             .enumerate()
             .map(|(n, chunk)| {
-                let docs: Vec<(&str, &str, String, String)> = chunk
+                type Doc<'a> = (&'a str, &'a str, String, String, Vec<&'a str>, String);
+                let docs: Vec<Doc> = chunk
                     .iter()
                     .map(|&p| {
                         let paper = &site.papers[p];
@@ -374,6 +379,14 @@ impl Renderer<'_> {
                             paper.title.as_str(),
                             authors,
                             crate::dates::iso_date(paper.first_day()),
+                            paper
+                                .tags
+                                .iter()
+                                .map(|&t| site.tags[t].name.as_str())
+                                .collect(),
+                            paper.blurb().map_or_else(String::new, |b| {
+                                crate::content::markup::truncate_words(&b.text, EXCERPT_CHARS)
+                            }),
                         )
                     })
                     .collect();
@@ -446,6 +459,12 @@ mod tests {
                 ("gpt4".to_string(), vec![7]),
             ]
         );
+    }
+
+    #[test]
+    fn search_js_reads_documents_in_shards_of_the_size_written() {
+        let js = include_str!("../../themes/default/static/search.js");
+        assert!(js.contains(&format!("var PER = {DOCS_PER_SHARD},")));
     }
 
     #[test]

@@ -252,6 +252,34 @@ async function ranking(browser) {
   await ctx.close();
 }
 
+// Each result shows its date, tags and an excerpt, the query's words marked (as DOM
+// nodes) in the title and the excerpt.
+async function resultDetails(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/?q=' + encodeURIComponent('video diffusion'));
+  await page.locator('#results li').first().waitFor();
+  const r = await page.$eval('#results li', (li) => ({
+    href: li.querySelector('a').href,
+    date: li.querySelector('small time') && li.querySelector('small time').getAttribute('datetime'),
+    meta: li.querySelector('small').textContent,
+    excerpt: li.querySelector('p') ? li.querySelector('p').textContent : '',
+    marks: Array.from(li.querySelectorAll('mark')).map((m) => [m.textContent, window.papertrailStem(m.textContent.toLowerCase())]),
+    excerptMarks: li.querySelectorAll('p mark').length,
+  }));
+  await page.goto(r.href);
+  const tags = await page.$$eval('a[href*="/tags/"]', (as) => as.map((a) => a.textContent.trim()).filter((t) => t && !/^tags$/i.test(t)));
+  const body = await page.textContent('main');
+  const problems = [];
+  if (!/^\d{4}-\d\d-\d\d$/.test(r.date || '')) problems.push('no date');
+  if (!tags.length || !tags.every((t) => r.meta.includes(t))) problems.push(`tags ${tags} not all in "${r.meta}"`);
+  if (r.excerpt.length < 40 || !body.replace(/\s+/g, ' ').includes(r.excerpt.replace(/…$/, '').slice(0, 40))) problems.push(`excerpt "${r.excerpt}" not from the paper`);
+  if (!r.excerptMarks || !r.marks.every(([, st]) => st.startsWith('video') || st.startsWith('diffus'))) problems.push(`marks ${JSON.stringify(r.marks)}`);
+  if (problems.length) fail('search result details: ' + problems.join('; '));
+  else ok(`search: a result shows its date ${r.date}, tags (${tags.join(', ')}), an excerpt, and ${r.marks.length} marked words`);
+  await ctx.close();
+}
+
 // What a two-word search downloads on the 60-day archive (index files only, gzipped as a
 // static host serves them); the bar is the one set for a ten-year archive, which
 // benches/README.md measures with search_bytes.js by hand.
@@ -329,6 +357,7 @@ async function screenshots(browser, dir) {
     await arxivSearch(browser, pages.paper);
     await stemming(browser);
     await ranking(browser);
+    await resultDetails(browser);
     await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);

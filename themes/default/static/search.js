@@ -4,7 +4,7 @@
   'use strict';
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
-  var PER = 500, PAGE = 30, MAX_TERMS = 200;
+  var PER = 20, PAGE = 30, MAX_TERMS = 200;
   // English stemming: Porter's 1980 rules, step for step as in src/render/stem.rs (the
   // index holds stems, so a query word must be stemmed the same way to be found).
   // tests/fixtures/stem_vectors.tsv holds both to the same answers.
@@ -171,13 +171,43 @@
       return hits;
     });
   }
+  // Appends `text` to `el` as text nodes, the words matching a query stem (exactly, or
+  // as its beginning for stems of three letters or more) in <mark>: DOM nodes only,
+  // never HTML, since titles and summaries are untrusted.
+  var marked = [];
+  function highlight(el, text) {
+    var re = /[\p{Alphabetic}\p{N}]+/gu, at = 0, m;
+    while ((m = re.exec(text))) {
+      var st = stem(m[0].toLowerCase());
+      var hit = marked.some(function (q) {
+        return st === q || (q.length >= 3 && st.lastIndexOf(q, 0) === 0);
+      });
+      if (!hit) continue;
+      if (m.index > at) el.append(text.slice(at, m.index));
+      var mark = document.createElement('mark');
+      mark.textContent = m[0];
+      el.append(mark);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) el.append(text.slice(at));
+  }
+  // doc: [id, title, authors, date, [tag names], excerpt] (src/render/search.rs).
   function item(doc) {
     var li = document.createElement('li'), a = document.createElement('a');
     a.href = new URL('../papers/' + encodeURIComponent(doc[0]) + '/', here).href;
-    a.textContent = doc[1];
-    var small = document.createElement('small');
-    small.textContent = (doc[2] ? doc[2] + ' · ' : '') + doc[3];
-    li.append(a, ' ', small);
+    highlight(a, doc[1]);
+    var meta = document.createElement('small');
+    var time = document.createElement('time');
+    time.dateTime = time.textContent = doc[3];
+    meta.append(time);
+    if (doc[2]) meta.append(' · ' + doc[2]);
+    if (doc[4] && doc[4].length) meta.append(' · ' + doc[4].join(', '));
+    li.append(a, ' ', meta);
+    if (doc[5]) {
+      var p = document.createElement('p');
+      highlight(p, doc[5]);
+      li.append(p);
+    }
     return li;
   }
   var ranked = [], shown = 0, run = 0;
@@ -215,6 +245,7 @@
     last = q;
     // An id or URL searches for the id alone: its paper when the archive has it.
     var id = ++run, ws = Array.from(new Set(words(paper || q)));
+    marked = ws.map(stem);
     list.textContent = '';
     more.hidden = true;
     ranked = []; shown = 0;
