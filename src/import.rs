@@ -119,8 +119,53 @@ fn papertrail_authors(html: &str) -> Vec<String> {
     }
 }
 
-/// Splits a papertrail `/atom.xml` day entry back into its papers and links.
+/// Splits a papertrail `/atom.xml` day entry back into its papers and links: one list
+/// item each, `<li><a href="PAGE">Title</a> — line <a href="ARXIV">arXiv</a></li>`
+/// (a link has no arXiv link). Entries with a heading per paper, which papertrail wrote
+/// before, go to [`split_day_sections`].
 fn split_day(html: &str, date: Option<NaiveDate>) -> Vec<Item> {
+    const ITEM: &str = "<li><a href=\"";
+    const ARXIV: &str = " <a href=\"https://arxiv.org/abs/";
+    if !html.contains(ITEM) {
+        return split_day_sections(html, date);
+    }
+    let mut out = Vec::new();
+    for chunk in html.split(ITEM).skip(1) {
+        let Some((url, rest)) = chunk.split_once("\">") else {
+            continue;
+        };
+        let Some((title, rest)) = rest.split_once("</a>") else {
+            continue;
+        };
+        let rest = rest.split_once("</li>").map_or(rest, |(item, _)| item);
+        let (line, id) = match rest.rfind(ARXIV) {
+            Some(at) => (&rest[..at], id_in(&rest[at + " <a href=\"".len()..])),
+            None => (rest, None),
+        };
+        let line = line.trim_start().strip_prefix("—").unwrap_or(line);
+        let line = plain_title(line, true);
+        out.push(Item {
+            date,
+            entry: NativeEntry {
+                title: plain_title(title, true),
+                link: if id.is_none() {
+                    clean_url(&unescape(url))
+                } else {
+                    None
+                },
+                arxiv_id: id,
+                summary: Some(line).filter(|l| !l.is_empty()),
+                ..NativeEntry::default()
+            },
+        });
+    }
+    out
+}
+
+/// Splits a day entry with a heading per paper and link (`<h3><a href="PAGE">Title</a></h3>`,
+/// then its authors, summary and links), as papertrail wrote them before day entries
+/// became lists.
+fn split_day_sections(html: &str, date: Option<NaiveDate>) -> Vec<Item> {
     let mut out = Vec::new();
     for chunk in html.split("<h3><a href=\"").skip(1) {
         let Some((url, rest)) = chunk.split_once("\">") else {
@@ -172,7 +217,7 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
         let content = e.content.as_ref().and_then(|c| c.body.clone());
         if e.id.contains(":day:")
             && let Some(html) = &content
-            && html.contains("<h3><a href=\"")
+            && (html.contains("<li><a href=\"") || html.contains("<h3><a href=\""))
         {
             items.extend(split_day(html, when));
             continue;
@@ -435,6 +480,45 @@ mod tests {
                 .starts_with("A small model counts sheep")
         );
         assert_eq!(items[0].date, NaiveDate::from_ymd_opt(2025, 7, 4));
+    }
+
+    /// Day entries as papertrail writes them (a list) and as it wrote them before (a
+    /// heading per paper) split into the same papers and links.
+    #[test]
+    fn day_entries_split_in_both_forms() {
+        let date = NaiveDate::from_ymd_opt(2025, 7, 4);
+        let list = "<p>A good day.</p>\n<ul>\n\
+            <li><a href=\"https://x.org/papers/2507.01234/\">Tides &amp; &lt;Tools&gt;</a> \
+            — Agents wait less&#8230; <a href=\"https://arxiv.org/abs/2507.01234\">arXiv</a></li>\n\
+            <li><a href=\"https://blog.example.org/why?a=1&amp;b=2\">Why</a> — A post.</li>\n</ul>\n";
+        let sections = "<h3><a href=\"https://x.org/papers/2507.01234/\">Tides &amp; &lt;Tools&gt;</a></h3>\n\
+            <p><em>Ada Lee, Bo Li</em></p>\n<p>Agents wait less…</p>\n\
+            <p><a href=\"https://arxiv.org/abs/2507.01234\">arXiv</a> · \
+            <a href=\"https://arxiv.org/pdf/2507.01234\">PDF</a> · \
+            <a href=\"https://huggingface.co/papers/2507.01234\">Hugging Face</a> · \
+            <a href=\"https://x.org/papers/2507.01234/\">Page</a></p>\n\
+            <h3><a href=\"https://blog.example.org/why?a=1&amp;b=2\">Why</a></h3>\n<p>A post.</p>\n";
+        for (html, summary, link_summary) in [
+            (list, "Agents wait less…", "A post."),
+            (sections, "<p>Agents wait less…</p>", "<p>A post.</p>"),
+        ] {
+            let items = split_day(html, date);
+            assert_eq!(items.len(), 2, "{html}");
+            let paper = &items[0].entry;
+            assert_eq!(paper.arxiv_id.as_deref(), Some("2507.01234"));
+            assert_eq!(paper.title, "Tides & <Tools>");
+            assert_eq!(paper.link, None);
+            assert_eq!(paper.summary.as_deref(), Some(summary));
+            let link = &items[1].entry;
+            assert_eq!(link.arxiv_id, None);
+            assert_eq!(link.title, "Why");
+            assert_eq!(
+                link.link.as_deref(),
+                Some("https://blog.example.org/why?a=1&b=2")
+            );
+            assert_eq!(link.summary.as_deref(), Some(link_summary));
+            assert!(items.iter().all(|i| i.date == date));
+        }
     }
 
     #[test]

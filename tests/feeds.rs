@@ -372,3 +372,98 @@ fn json_feeds_mirror_the_atom_feeds() {
         }
     }
 }
+
+/// Paper id → (author names, category terms) of a paper feed's entries.
+fn credits(feed: &feed_rs::model::Feed) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    feed.entries
+        .iter()
+        .map(|e| {
+            let authors = e.authors.iter().filter_map(|p| p.name.clone()).collect();
+            let terms = e.categories.iter().map(|c| c.term.clone()).collect();
+            (e.id.clone(), (authors, terms))
+        })
+        .collect()
+}
+
+#[test]
+fn archived_paper_entries_keep_authors_categories_and_a_short_summary() {
+    // Every paper in the subscription feed, to compare the archived entries with.
+    let whole = demo_site("feed_limit = 1000");
+    whole.build_ok(&[]);
+    let expected = credits(&parse_feed(whole.read("papers/atom.xml").as_bytes()));
+    assert!(expected.values().any(|(a, _)| a.len() > 1));
+
+    let site = demo_site("feed_limit = 4");
+    site.build_ok(&[]);
+    let archives: Vec<String> = feeds(&site)
+        .into_keys()
+        .filter(|rel| rel.contains("/archive/") && !rel.starts_with("archive/"))
+        .collect();
+    let mut checked = BTreeSet::new();
+    for rel in &archives {
+        let feed = parse_feed(site.read(rel).as_bytes());
+        for e in &feed.entries {
+            let (authors, terms) = &expected[&e.id];
+            let (got_authors, got_terms) = &credits(&feed)[&e.id];
+            // Authors in order; a paper without any falls back to the feed's author.
+            assert_eq!(got_authors, authors, "{rel}: {}", e.id);
+            assert_eq!(got_terms, terms, "{rel}: {}", e.id);
+            let summary = e.summary.as_ref().map_or("", |s| s.content.as_str());
+            assert!(
+                !summary.trim().is_empty() && summary.chars().count() <= 161,
+                "{rel}: {} summary {summary:?}",
+                e.id
+            );
+            checked.insert(rel.starts_with("tags/"));
+        }
+    }
+    // Both the papers feed's archives and tags' were read.
+    assert_eq!(checked.len(), 2, "{archives:?}");
+}
+
+/// `/atom.xml` on the benchmark generator's archive (a month in the feed and a month in
+/// its archive), built from inside the site folder as a user runs it: its day entries
+/// list their papers with a line and links each, the full text being in the paper feeds.
+#[test]
+fn the_site_feed_of_a_generated_month_stays_under_300_kb() {
+    let work = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generator = work.path().join("gen_archive");
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let compiled = Command::new(rustc)
+        .arg(repo.join("benches/gen_archive.rs"))
+        .arg("-o")
+        .arg(&generator)
+        .output()
+        .unwrap();
+    assert!(compiled.status.success(), "{compiled:?}");
+    let site = work.path().join("site");
+    let generated = Command::new(&generator)
+        .args(["--days", "60", "--seed", "42", "--out"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{generated:?}");
+    common::assert_clean(&common::run_in(&site, &["build"]));
+
+    let bytes = std::fs::read(site.join("public/atom.xml")).unwrap();
+    assert_valid_atom(&bytes, "https://example.org/archive/atom.xml");
+    assert!(
+        bytes.len() <= 300 * 1024,
+        "/atom.xml is {} bytes for 30 days",
+        bytes.len()
+    );
+    let feed = parse_feed(&bytes);
+    assert_eq!(feed.entries.len(), 30);
+    let papers: usize = feed
+        .entries
+        .iter()
+        .map(|e| {
+            let html = e.content.as_ref().and_then(|c| c.body.as_deref()).unwrap();
+            assert!(html.contains("\">arXiv</a></li>"), "{html}");
+            html.matches("https://arxiv.org/abs/").count()
+        })
+        .sum();
+    // Enough papers for the bound to matter: the benchmark's density, ~25 a day.
+    assert!(papers >= 600, "{papers} papers");
+}

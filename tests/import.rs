@@ -74,7 +74,7 @@ fn days(site: &Site) -> BTreeMap<String, usize> {
             let html = e.content.unwrap().body.unwrap();
             (
                 e.published.unwrap().date_naive().to_string(),
-                html.matches("<h3>").count(),
+                html.matches("<li>").count(),
             )
         })
         .collect()

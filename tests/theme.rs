@@ -195,3 +195,18 @@ fn year_pages_link_every_year_and_list_months_newest_first() {
     assert!(march < january, "months newest first");
     assert!(read("2024/index.html").contains("<a href=\"../2025/\">2025</a>"));
 }
+
+/// A paper page says when it was listed right under its title, before the text.
+#[test]
+fn paper_pages_lead_with_their_days() {
+    let site = demo_site();
+    site.build_ok(&[]);
+    let page = std::fs::read_to_string(site.public().join("papers/2609.09412/index.html"))
+        .expect("a paper listed on two days");
+    let listed = page
+        .find("<p class=\"listed\">Listed on ")
+        .expect("listed line");
+    assert!(listed < page.find("<h2>").expect("sections"), "{page}");
+    assert!(page[listed..].contains("Monday, 14 September 2026</time></a>, <a"));
+    assert!(page[listed..].contains("Monday, 21 September 2026"));
+}

@@ -625,7 +625,7 @@ pub(super) fn rule_text(title: &str, brief: Option<&Markup>) -> String {
 /// else all of it. The search starts where such a period can be (byte 39), with
 /// `memmem`, instead of trying every ". " from the start (`match_indices`), which cost
 /// far more per paper.
-fn first_sentence(text: &str) -> &str {
+pub fn first_sentence(text: &str) -> &str {
     const SHORTEST: usize = 40;
     text.as_bytes()
         .get(SHORTEST - 1..)

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
-use super::escape::push_xml_text;
+use super::escape::{push_xml_element_text, push_xml_text};
 use crate::content::is_forbidden_char;
 use crate::dates::{datetime, midnight, push_datetime, timestamp};
 
@@ -139,8 +139,9 @@ impl Feed<'_> {
             .map(|e| 400 + e.content_html.len() + e.title.len())
             .sum();
         let mut out = String::with_capacity(1024 + size + size / 8);
-        // Appends `text` as XML text.
+        // Appends `text` as an attribute value (`t`) or as element text (`e`).
         let t = push_xml_text;
+        let e = push_xml_element_text;
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
         if self.archive {
@@ -153,19 +154,19 @@ impl Feed<'_> {
         out.push_str("\" xml:lang=\"");
         t(&mut out, self.language);
         out.push_str("\">\n<id>");
-        t(&mut out, &self.id);
+        e(&mut out, &self.id);
         out.push_str("</id>\n<title>");
-        t(&mut out, self.title);
+        e(&mut out, self.title);
         out.push_str("</title>\n");
         if !self.subtitle.is_empty() {
             out.push_str("<subtitle>");
-            t(&mut out, self.subtitle);
+            e(&mut out, self.subtitle);
             out.push_str("</subtitle>\n");
         }
         out.push_str("<updated>");
         push_datetime(&mut out, updated);
         out.push_str("</updated>\n<author><name>");
-        t(&mut out, self.author);
+        e(&mut out, self.author);
         out.push_str("</name></author>\n");
         let link = |out: &mut String, rel: &str, media: &str, href: &str| {
             out.push_str("<link rel=\"");
@@ -187,23 +188,31 @@ impl Feed<'_> {
         out.push_str("<generator uri=\"https://github.com/papertrail-ssg/papertrail\" version=\"");
         t(&mut out, self.generator_version);
         out.push_str("\">papertrail</generator>\n");
-        for e in &self.entries {
+        for entry in &self.entries {
             out.push_str("<entry>\n<id>");
-            t(&mut out, &e.id);
+            e(&mut out, &entry.id);
             out.push_str("</id>\n<title>");
-            t(&mut out, &e.title);
+            e(&mut out, &entry.title);
             out.push_str("</title>\n<published>");
-            push_datetime(&mut out, midnight(e.published));
+            push_datetime(&mut out, midnight(entry.published));
             out.push_str("</published>\n<updated>");
-            push_datetime(&mut out, e.updated);
+            push_datetime(&mut out, entry.updated);
             out.push_str("</updated>\n");
-            for a in &e.authors {
+            for a in &entry.authors {
                 out.push_str("<author><name>");
-                t(&mut out, a);
+                e(&mut out, a);
                 out.push_str("</name></author>\n");
             }
-            link(&mut out, "alternate", "text/html", &e.url);
-            for &(term, label) in &e.categories {
+            if self.archive {
+                // An archive's entries hold the whole history: `rel` defaults to
+                // "alternate", and the type says what every reader assumes.
+                out.push_str("<link href=\"");
+                t(&mut out, &entry.url);
+                out.push_str("\"/>\n");
+            } else {
+                link(&mut out, "alternate", "text/html", &entry.url);
+            }
+            for &(term, label) in &entry.categories {
                 out.push_str("<category term=\"");
                 t(&mut out, term);
                 out.push_str("\" label=\"");
@@ -216,14 +225,14 @@ impl Feed<'_> {
                 }
                 out.push_str("\"/>\n");
             }
-            if let Some(summary) = &e.summary_text {
+            if let Some(summary) = &entry.summary_text {
                 out.push_str("<summary>");
-                t(&mut out, summary);
+                e(&mut out, summary);
                 out.push_str("</summary>\n");
             }
-            if !e.content_html.is_empty() {
+            if !entry.content_html.is_empty() {
                 out.push_str("<content type=\"html\">");
-                t(&mut out, &e.content_html);
+                e(&mut out, &entry.content_html);
                 out.push_str("</content>\n");
             }
             out.push_str("</entry>\n");

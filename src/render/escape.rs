@@ -84,6 +84,19 @@ pub fn write_html(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> 
 /// Appends `s` escaped as XML text (`& < > " '`), without the characters XML 1.0
 /// forbids ([`is_forbidden_char`]).
 pub fn push_xml_text(out: &mut String, s: &str) {
+    push_xml(out, s, false);
+}
+
+/// Appends `s` escaped as the text of an XML element: only `&`, `<`, and a `>` that
+/// would end `]]>`, are escaped, since quotes need no escaping outside attributes. Feed
+/// content is escaped HTML, whose every tag would otherwise grow by `&gt;` and its
+/// every attribute by two `&quot;`.
+pub fn push_xml_element_text(out: &mut String, s: &str) {
+    push_xml(out, s, true);
+}
+
+/// [`push_xml_text`], or [`push_xml_element_text`] when `element` is set.
+fn push_xml(out: &mut String, s: &str, element: bool) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -91,6 +104,16 @@ pub fn push_xml_text(out: &mut String, s: &str) {
         let b = bytes[i];
         match CLASSES[b as usize] {
             Class::Special => {
+                let kept = element
+                    && match b {
+                        b'"' | b'\'' => true,
+                        b'>' => !bytes[..i].ends_with(b"]]"),
+                        _ => false,
+                    };
+                if kept {
+                    i += 1;
+                    continue;
+                }
                 out.push_str(&s[run..i]);
                 out.push_str(entity(b));
                 i += 1;
@@ -137,6 +160,18 @@ mod tests {
         );
         assert_eq!(out, "a&lt;b &amp; c&quot;&apos;é\u{10FFFD}");
         assert_eq!(html("x\u{1}<y>"), "x\u{1}&lt;y&gt;");
+    }
+
+    #[test]
+    fn element_text_escapes_only_what_xml_text_needs() {
+        let mut out = String::new();
+        push_xml_element_text(&mut out, "<a href=\"x\">it's</a> ]]> ]> &\u{1}");
+        assert_eq!(out, "&lt;a href=\"x\">it's&lt;/a> ]]&gt; ]> &amp;");
+        // Unescaped, it is the text itself.
+        assert_eq!(
+            quick_xml::escape::unescape(&out).unwrap(),
+            "<a href=\"x\">it's</a> ]]> ]> &"
+        );
     }
 
     proptest::proptest! {

@@ -25,10 +25,8 @@ pub enum Which {
 pub(super) enum Detail {
     /// Subscription feeds: HTML content, authors, tags, the gist as summary.
     Full,
-    /// Archives of the site and papers feeds: tags and a short text summary.
+    /// Archives: authors, tags and a short text summary.
     Short,
-    /// A tag's archives, an index into the papers archive: id, title, dates, link.
-    Bare,
 }
 
 /// One feed entry's source.
@@ -198,10 +196,9 @@ impl<'a> Renderer<'a> {
         };
         let mut order: Vec<(usize, Item)> = slice.iter().copied().enumerate().collect();
         order.sort_by_key(|(i, item)| (std::cmp::Reverse(date_of(item)), *i));
-        let detail = match (part, which) {
-            (None, _) => Detail::Full,
-            (Some(_), Which::Tag(_)) => Detail::Bare,
-            (Some(_), _) => Detail::Short,
+        let detail = match part {
+            None => Detail::Full,
+            Some(_) => Detail::Short,
         };
         let entries: Vec<atom::Entry> = order
             .into_iter()
@@ -360,7 +357,6 @@ impl<'a> Renderer<'a> {
                     ARCHIVE_SUMMARY,
                 ))
             }),
-            Detail::Bare => None,
         };
         atom::Entry {
             id: self.feed_id(&key),
@@ -368,23 +364,16 @@ impl<'a> Renderer<'a> {
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
-            // Other entries fall back to the feed's author, which Atom allows.
-            authors: if full {
-                full_entry_authors(paper).collect()
-            } else {
-                Vec::new()
-            },
+            // A paper without authors falls back to the feed's author, which Atom
+            // allows.
+            authors: full_entry_authors(paper).collect(),
             content_html: if full {
                 paper_feed_html(ctx, paper, false)
             } else {
                 String::new()
             },
             summary_text,
-            categories: if detail == Detail::Bare {
-                Vec::new()
-            } else {
-                entry_categories(site, paper).collect()
-            },
+            categories: entry_categories(site, paper).collect(),
         }
     }
 
@@ -468,28 +457,61 @@ fn full_entry_authors(paper: &crate::model::Paper) -> impl Iterator<Item = &str>
         .filter(|a| !a.trim().is_empty())
 }
 
-/// Appends the HTML of a day's full entry: its description, every paper with its
-/// blurb, its other links.
+/// Appends the HTML of a day's entry in `/atom.xml`: its description, then one list
+/// item per paper (its title linking to its page, its gist or first sentence, its arXiv
+/// link) and per other link of the day. The papers' full text is in the paper feeds and
+/// on their pages: with it, a month of days made `/atom.xml` weigh over a megabyte,
+/// fetched again by every subscriber's reader at each poll.
 fn push_day_feed_html(html: &mut String, ctx: &Ctx, day: &crate::model::Day) {
     use super::escape::push_html;
-    html.reserve(1024 * day.papers.len());
+    use crate::content::arxiv;
+    html.reserve(256 * (day.papers.len() + day.links.len()) + 64);
     if let Some(d) = &day.description {
         html.push_str("<p>");
         push_html(html, d);
         html.push_str("</p>\n");
     }
+    if day.papers.is_empty() && day.links.is_empty() {
+        return;
+    }
+    html.push_str("<ul>\n");
+    let item = |html: &mut String,
+                url: &str,
+                title: &str,
+                text: Option<&crate::content::markup::Markup>| {
+        html.push_str("<li><a href=\"");
+        push_html(html, url);
+        html.push_str("\">");
+        push_html(html, title);
+        html.push_str("</a>");
+        if let Some(line) = text.map(day_line).filter(|l| !l.is_empty()) {
+            html.push_str(" — ");
+            push_html(html, &line);
+        }
+    };
     for &p in &day.papers {
-        push_paper_feed_html(html, ctx, &ctx.site.papers[p], true);
+        let paper = &ctx.site.papers[p];
+        let url = ctx.urls.of(&Route::Paper(&paper.id));
+        item(html, &url, &paper.title, paper.blurb());
+        html.push_str(" <a href=\"");
+        html.push_str(&arxiv::abs_url(&paper.id));
+        html.push_str("\">arXiv</a></li>\n");
     }
     for l in &day.links {
-        html.push_str("<h3><a href=\"");
-        push_html(html, &l.url);
-        html.push_str("\">");
-        push_html(html, &l.title);
-        html.push_str("</a></h3>\n");
-        html.push_str(l.summary.as_ref().map_or("", |m| m.html.as_str()));
-        html.push('\n');
+        item(html, &l.url, &l.title, l.summary.as_ref());
+        html.push_str("</li>\n");
     }
+    html.push_str("</ul>\n");
+}
+
+/// Characters of a paper's line in a day entry: about one line of a reader's column.
+const DAY_LINE: usize = 110;
+
+/// A paper's or link's line in a day entry: the first sentence of its gist or summary,
+/// cut at a word.
+fn day_line(m: &crate::content::markup::Markup) -> String {
+    let text = crate::model::first_sentence(m.text.trim());
+    crate::content::markup::truncate_words(text, DAY_LINE)
 }
 
 /// HTML for one paper inside a feed entry: absolute links only.

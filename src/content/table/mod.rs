@@ -192,7 +192,9 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
             "title" | "paper" => Column::Title,
             "authors" | "author" => Column::Authors,
             "summary" | "description" | "abstract" => Column::Summary,
-            "category" | "categories" | "tags" | "tag" | "topic" => Column::Category,
+            "category" | "categories" | "classification" | "tags" | "tag" | "topic" => {
+                Column::Category
+            }
             "link" | "links" | "url" => Column::Link,
             other => {
                 diags.push(Diagnostic::warning(
@@ -217,6 +219,23 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
     Header {
         columns,
         line: lineno,
+    }
+}
+
+/// The tags a Category cell names: one, or several when a bot wrote a list literal
+/// (`['Multimodal', 'Text-to-3D']`).
+fn category_names(cell: &str) -> Vec<String> {
+    let trimmed = cell.trim();
+    match trimmed.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        Some(list) if !trimmed.contains("](") => list
+            .split(',')
+            .map(|name| markup::plain(name.trim().trim_matches(['\'', '"'])))
+            .filter(|name| !name.is_empty())
+            .collect(),
+        _ => Some(markup::plain(cell))
+            .filter(|name| !name.is_empty())
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -277,9 +296,10 @@ fn entry_from_cells(
                 entry.summary = (!m.is_empty()).then_some(m);
             }
             Column::Category => {
-                let tag = markup::plain(cell);
-                if !tag.is_empty() {
-                    entry.tags.push(tag);
+                for tag in category_names(cell) {
+                    if !entry.tags.contains(&tag) {
+                        entry.tags.push(tag);
+                    }
                 }
             }
             Column::Link => links.extend(link_targets(cell)),
@@ -451,6 +471,16 @@ mod tests {
         assert_eq!(e.title, "Plain Title");
         assert_eq!(e.tags, ["Computer Vision"]);
         assert_eq!(e.arxiv_id.as_deref(), Some("2507.00001"));
+    }
+
+    #[test]
+    fn classification_lists_are_tags() {
+        let text = "| Title | Authors | Summary | Classification |\n|---|---|---|---|\n| [T](https://arxiv.org/abs/2507.00002) | Xi Li | s | ['Multimodal', 'Text-to-3D', 'Multimodal'] |\n";
+        let (s, d) = parse_str(text);
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(s[0].entries[0].tags, ["Multimodal", "Text-to-3D"]);
+        assert_eq!(category_names("Computer Vision"), ["Computer Vision"]);
+        assert_eq!(category_names("[Vision](https://x.org)"), ["Vision"]);
     }
 
     #[test]
