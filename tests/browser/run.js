@@ -252,6 +252,38 @@ async function ranking(browser) {
   await ctx.close();
 }
 
+// Typo tolerance: a word of five letters or more one edit away finds the word's papers,
+// below the papers found as typed.
+async function typos(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const run = async (q) => {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.waitForFunction(() => /papers? found/.test(document.getElementById('status').textContent));
+    await page.waitForTimeout(100);
+    return {
+      found: parseInt(await page.locator('#status').textContent(), 10),
+      titles: await page.$$eval('#results li a', (as) => as.map((a) => a.textContent)),
+    };
+  };
+  const right = await run('diffusion');
+  const typo = await run('difusion');
+  const swapped = await run('diffsuion');
+  const short = await run('vdeo');
+  const problems = [];
+  if (!right.found || typo.found < right.found || swapped.found < right.found) problems.push(`diffusion ${right.found}, difusion ${typo.found}, diffsuion ${swapped.found}`);
+  if (short.found) problems.push(`"vdeo" (four letters) found ${short.found}`);
+  // Both words as typed rank above the typo's papers: "diffusion video" vs "difusion video".
+  const both = await run('video diffusion');
+  const mixed = await run('video difusion');
+  if (JSON.stringify(mixed.titles.slice(0, 10)) !== JSON.stringify(both.titles.slice(0, 10))) problems.push('"video difusion" ranks differently from "video diffusion"');
+  const exactFirst = await run('diffusion difusion');
+  if (exactFirst.found !== right.found) problems.push(`"diffusion difusion" found ${exactFirst.found}`);
+  if (problems.length) fail('search typos: ' + problems.join('; '));
+  else ok(`search: "difusion" and "diffsuion" find the ${right.found} papers of "diffusion"; four-letter words are not fuzzed`);
+  await ctx.close();
+}
+
 // Each result shows its date, tags and an excerpt, the query's words marked (as DOM
 // nodes) in the title and the excerpt.
 async function resultDetails(browser) {
@@ -358,6 +390,7 @@ async function screenshots(browser, dir) {
     await stemming(browser);
     await ranking(browser);
     await resultDetails(browser);
+    await typos(browser);
     await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);

@@ -141,9 +141,23 @@
     }
     return cache[path];
   }
-  // doc -> field * 2 + exact for one query word: field is where the word is found in the
-  // paper (3 title or id, 2 tags, 1 authors, 0 summary: the index's `doc * 4 + field`),
-  // exact 1 when its stem is the term rather than the beginning of one; the best kept.
+  // Whether a and b differ by exactly one edit: a letter inserted, deleted, replaced, or
+  // two neighbours swapped.
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  // doc -> spelt * 8 + field * 2 + exact for one query word: spelt is 0 when the paper
+  // has the word only as a term one edit away (typo tolerance, for words of five letters
+  // or more); field is where the word is found (3 title or id, 2 tags, 1 authors,
+  // 0 summary: the index's `doc * 4 + field`); exact is 1 when its stem is the term
+  // rather than the beginning of one. A paper keeps its best value. Terms matched by a
+  // typo are added to `marked` to be highlighted.
   function match(word) {
     var s = stem(word);
     return load('meta.json').then(function (meta) {
@@ -157,16 +171,32 @@
       var unfinished = function (term) {
         return term.length >= 4 && term.length + 3 >= word.length && word.lastIndexOf(term, 0) === 0;
       };
-      Object.keys(shard).forEach(function (term) {
-        if (term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS)) {
-          n++;
-          var v = 0, exact = term === s ? 1 : 0;
-          shard[term].forEach(function (d) {
-            v += d;
-            var doc = v >> 2, w = (v & 3) * 2 + exact;
-            if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
-          });
+      // A typo may sit in the stem (difusion: difus, one edit from diffus) or in the
+      // ending (diffsuion): the stems of the typed word's one-edit variants count too.
+      var typos = Array.from(word).length >= 5, near = new Set();
+      if (typos && /^[a-z]+$/.test(word)) {
+        var abc = 'abcdefghijklmnopqrstuvwxyz';
+        for (var i = 0; i <= word.length; i++) {
+          var head = word.slice(0, i), tail = word.slice(i);
+          if (tail.length >= 2) near.add(stem(head + tail[1] + tail[0] + tail.slice(2)));
+          for (var c = 0; c < 26; c++) {
+            near.add(stem(head + abc[c] + tail));
+            if (tail) near.add(stem(head + abc[c] + tail.slice(1)));
+          }
+          if (tail) near.add(stem(head + tail.slice(1)));
         }
+      }
+      Object.keys(shard).forEach(function (term) {
+        var spelt = term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS);
+        var typo = !spelt && typos && (oneEdit(s, term) || near.has(term));
+        if (!spelt && !typo) return;
+        if (spelt) n++; else marked.push(term);
+        var v = 0, exact = term === s ? 1 : 0, base = spelt ? 8 : 0;
+        shard[term].forEach(function (d) {
+          v += d;
+          var doc = v >> 2, w = base + (v & 3) * 2 + exact;
+          if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
+        });
       });
       return hits;
     });
@@ -253,22 +283,25 @@
     status.textContent = 'Searching…';
     Promise.all(ws.map(match)).then(function (maps) {
       if (id !== run) return;
-      // A paper's rank: the weakest field among the words (all in the title first, then
-      // all at least in tags, authors, the summary), then how many words matched
-      // exactly, then newest (documents are numbered newest first).
+      // A paper's rank: found with every word as typed before found through a typo;
+      // then the weakest field among the words (all in the title first, then all at
+      // least in tags, authors, the summary); then how many words matched exactly; then
+      // newest (documents are numbered newest first).
       maps.sort(function (a, b) { return a.size - b.size; });
       var score = new Map();
-      maps[0].forEach(function (w, d) { score.set(d, [w >> 1, w & 1]); });
+      var parts = function (w) { return [w >> 3, (w >> 1) & 3, w & 1]; };
+      maps[0].forEach(function (w, d) { score.set(d, parts(w)); });
       maps.slice(1).forEach(function (m) {
         score.forEach(function (s, d) {
           var w = m.get(d);
-          if (w === undefined) score.delete(d);
-          else score.set(d, [Math.min(s[0], w >> 1), s[1] + (w & 1)]);
+          if (w === undefined) { score.delete(d); return; }
+          var p = parts(w);
+          score.set(d, [Math.min(s[0], p[0]), Math.min(s[1], p[1]), s[2] + p[2]]);
         });
       });
       ranked = Array.from(score.keys()).sort(function (a, b) {
         var x = score.get(a), y = score.get(b);
-        return y[0] - x[0] || y[1] - x[1] || a - b;
+        return y[0] - x[0] || y[1] - x[1] || y[2] - x[2] || a - b;
       });
       status.textContent = (missing ? 'No paper ' + paper + ' in this archive. ' : '') +
         (ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.');
