@@ -11,6 +11,7 @@ mod feeds;
 mod pages;
 mod search;
 mod sitemap;
+pub mod stem;
 pub mod theme;
 pub mod urls;
 pub mod views;

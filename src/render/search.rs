@@ -3,13 +3,16 @@
 //! Layout, under `search/` in the output (documented in the README):
 //!
 //! - `search/d/<n>.json`: documents `n * DOCS_PER_SHARD ..`, each
-//!   `[id, title, authors, date]`, newest paper first (the document number is the
-//!   position in that order).
-//! - `search/t/<key>.json`: `{term: postings}` for every term whose first two
+//!   `[id, title, authors, date, [tag names], excerpt]`, newest paper first (the
+//!   document number is the position in that order). Small files, because a search's
+//!   results are spread over the archive's years and each one fetched costs a file.
+//! - `search/t/<key>.json`: `{term: postings}` for every term (the stem of indexed
+//!   words, see [`super::stem`]) whose first two
 //!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
 //!   first three characters (the whole term when shorter) are `key`. Postings are
-//!   ascending values `doc * 2 + strong` (`strong` is 1 when the term is in the title,
-//!   authors or tags, 0 when only in the summary), delta-encoded. Keys that are not
+//!   ascending values `doc * 4 + field`, `field` being where the term is strongest in
+//!   the document ([`Field`]: 3 title or arXiv id, 2 tags, 1 authors, 0 summary only),
+//!   delta-encoded. Keys that are not
 //!   plain `[a-z0-9]` are written as `_` + the hex of their UTF-8 bytes.
 //! - `search/meta.json`: `{"split": [two-character prefixes]}`, the prefixes whose
 //!   terms would make a shard larger than [`SPLIT_BYTES`] and are sharded by three.
@@ -21,7 +24,7 @@
 //! file count down (most three-character prefixes are rare), and every file costs a
 //! build (and a deploy) more than its bytes.
 //! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
-//! not a letter or digit, drop one-character words and [`STOP`] words.
+//! not a letter or digit, drop one-character words and [`STOP`] words, then stem.
 
 use std::collections::BTreeMap;
 
@@ -29,10 +32,14 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::Renderer;
+use super::stem::stem;
 use crate::model::Paper;
 
 /// Documents per `search/d/<n>.json` file.
-pub(super) const DOCS_PER_SHARD: usize = 500;
+pub(super) const DOCS_PER_SHARD: usize = 20;
+
+/// Characters of a paper's blurb kept as its result excerpt.
+const EXCERPT_CHARS: usize = 160;
 
 /// Bytes of JSON the terms of one two-character prefix may have before they are split
 /// into shards by three characters.
@@ -142,39 +149,50 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Where in a paper a term is found, weakest first: `search.js` ranks a paper by the
+/// weakest field among the query's words (every word in the title first), then newest.
+#[derive(Clone, Copy)]
+enum Field {
+    Summary = 0,
+    Authors = 1,
+    Tags = 2,
+    /// The title, or the arXiv id (a query for an id wants that paper first).
+    Title = 3,
+}
+
 /// The terms and postings of a run of consecutive documents.
 #[derive(Default)]
 struct Postings {
     /// Term number by term.
     ids: ahash::AHashMap<String, u32>,
-    /// By term number: the term and its ascending `doc * 2 + strong` values.
+    /// By term number: the term and its ascending `doc * 4 + field` values.
     terms: Vec<(String, Vec<u32>)>,
 }
 
 impl Postings {
     /// Indexes `paper` as document `doc`, which is after every document indexed so far.
-    /// Strong words (title, authors, tags, id) go first, so that a term's first posting
-    /// for the document is the strongest.
+    /// Fields are read strongest first, so that a term's first posting for the document
+    /// is its strongest.
     fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
-        let mut add = |word: &str, strong: u32| {
+        let mut add = |word: &str, field: Field| {
             let list = self.list(word);
-            if list.last().is_none_or(|&v| v >> 1 != doc) {
-                list.push(doc * 2 + strong);
+            if list.last().is_none_or(|&v| v >> 2 != doc) {
+                list.push(doc * 4 + field as u32);
             }
         };
-        for_each_word(&paper.title, buf, |w| add(w, 1));
-        for a in &paper.authors {
-            for_each_word(a, buf, |w| add(w, 1));
-        }
+        for_each_word(&paper.title, buf, |w| add(w, Field::Title));
+        for_each_word(&paper.id, buf, |w| add(w, Field::Title));
         for &t in &paper.tags {
-            for_each_word(&site.tags[t].name, buf, |w| add(w, 1));
+            for_each_word(&site.tags[t].name, buf, |w| add(w, Field::Tags));
         }
-        for_each_word(&paper.id, buf, |w| add(w, 1));
+        for a in &paper.authors {
+            for_each_word(a, buf, |w| add(w, Field::Authors));
+        }
         for m in [&paper.gist, &paper.summary, &paper.abstract_]
             .into_iter()
             .flatten()
         {
-            for_each_word(&m.text, buf, |w| add(w, 0));
+            for_each_word(&m.text, buf, |w| add(w, Field::Summary));
         }
     }
 
@@ -197,6 +215,36 @@ impl Postings {
         };
         &mut self.terms[id].1
     }
+}
+
+/// The index's terms: each word's postings under its stem ([`stem`]), the postings of
+/// words with one stem merged (a document keeps its strongest value). Stemming the
+/// distinct words, rather than every word as it is read, keeps it off the hot path.
+fn by_stem(terms: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
+    let mut index: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
+    let mut stemmed: Vec<(String, Vec<u32>)> = Vec::with_capacity(terms.len());
+    for (term, postings) in terms {
+        let s = stem(&term);
+        match index.get(&s) {
+            Some(&i) => stemmed[i].1.extend(postings),
+            None => {
+                index.insert(s.clone(), stemmed.len());
+                stemmed.push((s, postings));
+            }
+        }
+    }
+    for (_, postings) in stemmed.iter_mut().filter(|(_, p)| !p.is_sorted()) {
+        // Values are `doc * 4 + field`: sorted, a document's strongest value is its last.
+        postings.sort_unstable();
+        postings.dedup_by(|later, earlier| {
+            let same = *later >> 2 == *earlier >> 2;
+            if same {
+                *earlier = *later;
+            }
+            same
+        });
+    }
+    stemmed
 }
 
 /// Papers in document order: newest first day first, then by id.
@@ -226,7 +274,7 @@ impl Renderer<'_> {
         // holding all of them raised a long archive's peak memory markedly.
         const CHUNK: usize = 1024;
         anyhow::ensure!(
-            u32::try_from(order.len().saturating_mul(2)).is_ok(),
+            u32::try_from(order.len().saturating_mul(4)).is_ok(),
             "{} papers are more than the search index can number",
             order.len()
         );
@@ -250,11 +298,12 @@ impl Renderer<'_> {
                 earlier
             });
         drop(all.ids);
+        let all_terms = by_stem(all.terms);
 
         // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
         // is sharded by three characters instead.
         let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (term, postings) in all.terms {
+        for (term, postings) in all_terms {
             by_prefix
                 .entry(prefix(&term).to_string())
                 .or_default()
@@ -310,7 +359,8 @@ impl Renderer<'_> {
             .par_chunks(DOCS_PER_SHARD)
             .enumerate()
             .map(|(n, chunk)| {
-                let docs: Vec<(&str, &str, String, String)> = chunk
+                type Doc<'a> = (&'a str, &'a str, String, String, Vec<&'a str>, String);
+                let docs: Vec<Doc> = chunk
                     .iter()
                     .map(|&p| {
                         let paper = &site.papers[p];
@@ -329,6 +379,14 @@ impl Renderer<'_> {
                             paper.title.as_str(),
                             authors,
                             crate::dates::iso_date(paper.first_day()),
+                            paper
+                                .tags
+                                .iter()
+                                .map(|&t| site.tags[t].name.as_str())
+                                .collect(),
+                            paper.blurb().map_or_else(String::new, |b| {
+                                crate::content::markup::truncate_words(&b.text, EXCERPT_CHARS)
+                            }),
                         )
                     })
                     .collect();
@@ -381,6 +439,32 @@ mod tests {
             for_each_word(&text, &mut buf, |w| seen.push(w.to_string()));
             proptest::prop_assert_eq!(seen, words(&text).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn words_of_one_stem_share_postings_with_the_strongest_value_per_document() {
+        let terms = vec![
+            ("models".to_string(), vec![0, 9, 16]),
+            ("gpt4".to_string(), vec![7]),
+            ("model".to_string(), vec![3, 8, 20]),
+            ("modeling".to_string(), vec![6]),
+        ];
+        // Doc 0: summary in "models", title in "model"; doc 1: tags in "modeling"; doc 2:
+        // summary in "model", authors in "models"; docs 4 and 5 from one word each.
+        let got = by_stem(terms);
+        assert_eq!(
+            got,
+            [
+                ("model".to_string(), vec![3, 6, 9, 16, 20]),
+                ("gpt4".to_string(), vec![7]),
+            ]
+        );
+    }
+
+    #[test]
+    fn search_js_reads_documents_in_shards_of_the_size_written() {
+        let js = include_str!("../../themes/default/static/search.js");
+        assert!(js.contains(&format!("var PER = {DOCS_PER_SHARD},")));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
+const { searchBytes } = require('./search_bytes');
 
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
@@ -161,6 +162,173 @@ async function shardedSearch(browser) {
   await ctx.close();
 }
 
+// An arXiv id or URL typed or pasted opens that paper's page when the archive has it,
+// and says so when it does not.
+async function arxivSearch(browser, paperUrl) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const id = decodeURIComponent(paperUrl.slice(BASE.length).split('/')[1]);
+  if (!/^\d{4}\.\d{4,5}$/.test(id)) throw new Error('the sample paper has no arXiv id: ' + id);
+  await page.goto(paperUrl);
+  await page.fill('header form input[name=q]', id);
+  await page.press('header form input[name=q]', 'Enter');
+  await page.waitForURL(paperUrl);
+  const queries = [`https://arxiv.org/abs/${id}`, `arxiv.org/pdf/${id}v2`, `https://arxiv.org/pdf/${id}.pdf`,
+    `https://huggingface.co/papers/${id}`, ` arXiv:${id} `];
+  for (const q of queries) {
+    await page.goto(BASE + 'search/?q=' + encodeURIComponent(q));
+    await page.waitForURL(paperUrl);
+  }
+  // Pasted into the search page's own box.
+  await page.goto(BASE + 'search/');
+  await page.fill('#q', `https://arxiv.org/abs/${id}v3`);
+  await page.press('#q', 'Enter');
+  await page.waitForURL(paperUrl);
+  ok(`search: the id ${id} typed in the header box and ${queries.length + 1} arXiv and Hugging Face forms open its paper`);
+  await page.goto(BASE + 'search/?q=' + encodeURIComponent('https://arxiv.org/abs/0001.00001'));
+  await page.waitForFunction(() => /papers? found/.test(document.getElementById('status').textContent));
+  const status = await page.locator('#status').textContent();
+  if (!page.url().includes('/search/') || !status.startsWith('No paper 0001.00001 in this archive.')) {
+    fail(`search: an id the archive lacks left "${status}" at ${page.url()}`);
+  } else ok(`search: an id the archive lacks stays on the search page: "${status}"`);
+  await ctx.close();
+}
+
+// Stemming: search.js stems as src/render/stem.rs does (the shared vectors), so a word's
+// forms find the same papers on the 60-day site.
+async function stemming(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/');
+  const vectors = fs.readFileSync(__dirname + '/../fixtures/stem_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l).map((l) => l.split('\t'));
+  const wrong = await page.evaluate((vs) => vs.filter(([w, s]) => window.papertrailStem(w) !== s)
+    .map(([w, s]) => `${w}: ${window.papertrailStem(w)}, not ${s}`), vectors);
+  if (vectors.length < 500 || wrong.length) fail(`search.js stems ${wrong.length} of ${vectors.length} shared vectors differently: ${wrong.slice(0, 5).join('; ')}`);
+  else ok(`search: search.js stems all ${vectors.length} shared vectors as the index does`);
+  const results = async (q) => {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.locator('#results li').first().waitFor();
+    const titles = await page.$$eval('#results li a', (as) => as.map((a) => a.textContent));
+    return [await page.locator('#status').textContent(), titles];
+  };
+  for (const [a, b] of [['reward models', 'reward model'], ['speculative decode', 'speculative decoding'],
+    ['Speculative Decoders', 'speculative decoding']]) {
+    const [sa, ta] = await results(a);
+    const [sb, tb] = await results(b);
+    if (sa !== sb || JSON.stringify(ta) !== JSON.stringify(tb) || !ta.length) {
+      fail(`search: "${a}" gives "${sa}", "${b}" gives "${sb}" (first titles ${ta[0]} / ${tb[0]})`);
+    } else ok(`search: "${a}" and "${b}" give the same ${sa.replace('.', '')}`);
+  }
+  await ctx.close();
+}
+
+// Ranking on the 60-day archive: papers with every query word in the title come first,
+// newest first among them.
+async function ranking(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  for (const q of ['video diffusion', 'reward models']) {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.locator('#results li').first().waitFor();
+    const rows = await page.$$eval('#results li', (lis, query) => {
+      const stems = (t) => t.toLowerCase().split(/[^a-z0-9]+/).map(window.papertrailStem);
+      const want = stems(query);
+      return lis.map((li) => {
+        const title = li.querySelector('a').textContent;
+        const date = (li.textContent.match(/\d{4}-\d\d-\d\d/) || [''])[0];
+        return { title, date, inTitle: want.every((w) => stems(title).includes(w)) };
+      });
+    }, q);
+    const titled = rows.filter((r) => r.inTitle).length;
+    const firstOther = rows.findIndex((r) => !r.inTitle);
+    const lateTitle = firstOther < 0 ? -1 : rows.findIndex((r, i) => i > firstOther && r.inTitle);
+    const dates = rows.slice(0, titled).map((r) => r.date);
+    const sorted = [...dates].sort().reverse();
+    if (!titled || lateTitle >= 0 || JSON.stringify(dates) !== JSON.stringify(sorted)) {
+      fail(`search ranking "${q}": ${titled} title matches in the first ${rows.length}, one at ${lateTitle + 1} after another kind at ${firstOther + 1}; dates ${dates.slice(0, 5)}`);
+    } else ok(`search ranking "${q}": its ${titled} papers with every word in the title lead, newest first`);
+  }
+  await ctx.close();
+}
+
+// Typo tolerance: a word of five letters or more one edit away finds the word's papers,
+// below the papers found as typed.
+async function typos(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const run = async (q) => {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.waitForFunction(() => /papers? found/.test(document.getElementById('status').textContent));
+    await page.waitForTimeout(100);
+    return {
+      found: parseInt(await page.locator('#status').textContent(), 10),
+      titles: await page.$$eval('#results li a', (as) => as.map((a) => a.textContent)),
+    };
+  };
+  const right = await run('diffusion');
+  const typo = await run('difusion');
+  const swapped = await run('diffsuion');
+  const short = await run('vdeo');
+  const problems = [];
+  if (!right.found || typo.found < right.found || swapped.found < right.found) problems.push(`diffusion ${right.found}, difusion ${typo.found}, diffsuion ${swapped.found}`);
+  if (short.found) problems.push(`"vdeo" (four letters) found ${short.found}`);
+  // With a typo the ranking still puts titles holding both words first.
+  const both = await run('video diffusion');
+  const mixed = await run('video difusion');
+  await page.locator('#results li').first().waitFor();
+  const titled = await page.$$eval('#results li a', (as) => as.slice(0, 10).filter((a) => {
+    const st = a.textContent.toLowerCase().split(/[^a-z0-9]+/).map(window.papertrailStem);
+    return st.includes('video') && st.includes('diffus');
+  }).length);
+  if (mixed.found < both.found || titled < 10) problems.push(`"video difusion": ${mixed.found} found (${both.found} as typed), ${titled} of its first 10 titles hold both words`);
+  const exactFirst = await run('diffusion difusion');
+  if (exactFirst.found !== right.found) problems.push(`"diffusion difusion" found ${exactFirst.found}`);
+  if (problems.length) fail('search typos: ' + problems.join('; '));
+  else ok(`search: "difusion" and "diffsuion" find the ${right.found} papers of "diffusion"; four-letter words are not fuzzed`);
+  await ctx.close();
+}
+
+// Each result shows its date, tags and an excerpt, the query's words marked (as DOM
+// nodes) in the title and the excerpt.
+async function resultDetails(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/?q=' + encodeURIComponent('video diffusion'));
+  await page.locator('#results li').first().waitFor();
+  const r = await page.$eval('#results li', (li) => ({
+    href: li.querySelector('a').href,
+    date: li.querySelector('small time') && li.querySelector('small time').getAttribute('datetime'),
+    meta: li.querySelector('small').textContent,
+    excerpt: li.querySelector('p') ? li.querySelector('p').textContent : '',
+    marks: Array.from(li.querySelectorAll('mark')).map((m) => [m.textContent, window.papertrailStem(m.textContent.toLowerCase())]),
+    excerptMarks: li.querySelectorAll('p mark').length,
+  }));
+  await page.goto(r.href);
+  const tags = await page.$$eval('a[href*="/tags/"]', (as) => as.map((a) => a.textContent.trim()).filter((t) => t && !/^tags$/i.test(t)));
+  const body = await page.textContent('main');
+  const problems = [];
+  if (!/^\d{4}-\d\d-\d\d$/.test(r.date || '')) problems.push('no date');
+  if (!tags.length || !tags.every((t) => r.meta.includes(t))) problems.push(`tags ${tags} not all in "${r.meta}"`);
+  if (r.excerpt.length < 40 || !body.replace(/\s+/g, ' ').includes(r.excerpt.replace(/…$/, '').slice(0, 40))) problems.push(`excerpt "${r.excerpt}" not from the paper`);
+  if (!r.excerptMarks || !r.marks.every(([, st]) => st.startsWith('video') || st.startsWith('diffus'))) problems.push(`marks ${JSON.stringify(r.marks)}`);
+  if (problems.length) fail('search result details: ' + problems.join('; '));
+  else ok(`search: a result shows its date ${r.date}, tags (${tags.join(', ')}), an excerpt, and ${r.marks.length} marked words`);
+  await ctx.close();
+}
+
+// What a two-word search downloads on the 60-day archive (index files only, gzipped as a
+// static host serves them); the bar is the one set for a ten-year archive, which
+// benches/README.md measures with search_bytes.js by hand.
+async function bytesFetched(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  const r = await searchBytes(page, BENCH, 'video diffusion');
+  if (!r.files || r.gzip > 150 * 1024) fail(`search: "video diffusion" fetched ${r.files} files, ${r.gzip} bytes gzipped`);
+  else ok(`search: "video diffusion" fetched ${r.files} index files, ${(r.raw / 1024).toFixed(1)} KB (${(r.gzip / 1024).toFixed(1)} KB gzipped): ${r.found}`);
+  await ctx.close();
+}
+
 async function hostile(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -223,6 +391,12 @@ async function screenshots(browser, dir) {
     await axe(browser, pages);
     await search(browser, pages.paper);
     await shardedSearch(browser);
+    await arxivSearch(browser, pages.paper);
+    await stemming(browser);
+    await ranking(browser);
+    await resultDetails(browser);
+    await typos(browser);
+    await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);
     if (SHOTS) await screenshots(browser, SHOTS);

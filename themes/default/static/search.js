@@ -4,7 +4,100 @@
   'use strict';
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
-  var PER = 500, PAGE = 30, MAX_TERMS = 200;
+  var PER = 20, PAGE = 30, MAX_TERMS = 200;
+  // English stemming: Porter's 1980 rules, step for step as in src/render/stem.rs (the
+  // index holds stems, so a query word must be stemmed the same way to be found).
+  // tests/fixtures/stem_vectors.tsv holds both to the same answers.
+  function consonant(w, i) {
+    var c = w[i];
+    if (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') return false;
+    if (c === 'y') return i === 0 || !consonant(w, i - 1);
+    return true;
+  }
+  function measure(w) {
+    var m = 0, vowel = false;
+    for (var i = 0; i < w.length; i++) {
+      if (consonant(w, i)) { if (vowel) { m++; vowel = false; } } else vowel = true;
+    }
+    return m;
+  }
+  function hasVowel(w) {
+    for (var i = 0; i < w.length; i++) if (!consonant(w, i)) return true;
+    return false;
+  }
+  function doubleConsonant(w) {
+    var n = w.length;
+    return n >= 2 && w[n - 1] === w[n - 2] && consonant(w, n - 1);
+  }
+  function cvc(w) {
+    var n = w.length;
+    return n >= 3 && consonant(w, n - 3) && !consonant(w, n - 2) && consonant(w, n - 1) &&
+      'wxy'.indexOf(w[n - 1]) < 0;
+  }
+  function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+  var STEP2 = [['ational', 'ate'], ['tional', 'tion'], ['enci', 'ence'], ['anci', 'ance'],
+    ['izer', 'ize'], ['abli', 'able'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'],
+    ['ousli', 'ous'], ['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate'], ['alism', 'al'],
+    ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous'], ['aliti', 'al'],
+    ['iviti', 'ive'], ['biliti', 'ble']];
+  var STEP3 = [['icate', 'ic'], ['ative', ''], ['alize', 'al'], ['iciti', 'ic'], ['ical', 'ic'],
+    ['ful', ''], ['ness', '']];
+  var STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent',
+    'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+  // The longest of `suffixes` that w ends with, or null.
+  function longest(w, suffixes) {
+    var best = null;
+    suffixes.forEach(function (s) { if (ends(w, s) && (!best || s.length > best.length)) best = s; });
+    return best;
+  }
+  function replaceLongest(w, rules) {
+    var s = longest(w, rules.map(function (r) { return r[0]; }));
+    if (s === null) return w;
+    var rest = w.slice(0, w.length - s.length);
+    if (measure(rest) === 0) return w;
+    return rest + rules.find(function (r) { return r[0] === s; })[1];
+  }
+  function stem(word) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+    var w = word;
+    // Step 1a.
+    if (ends(w, 'sses') || ends(w, 'ies')) w = w.slice(0, -2);
+    else if (ends(w, 's') && !ends(w, 'ss')) w = w.slice(0, -1);
+    // Step 1b.
+    if (ends(w, 'eed')) {
+      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+    } else {
+      var removed = ['ed', 'ing'].find(function (s) {
+        return ends(w, s) && hasVowel(w.slice(0, w.length - s.length));
+      });
+      if (removed) {
+        w = w.slice(0, w.length - removed.length);
+        if (ends(w, 'at') || ends(w, 'bl') || ends(w, 'iz')) w += 'e';
+        else if (doubleConsonant(w) && 'lsz'.indexOf(w[w.length - 1]) < 0) w = w.slice(0, -1);
+        else if (measure(w) === 1 && cvc(w)) w += 'e';
+      }
+    }
+    // Step 1c.
+    if (ends(w, 'y') && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + 'i';
+    w = replaceLongest(w, STEP2);
+    w = replaceLongest(w, STEP3);
+    // Step 4.
+    var s4 = longest(w, STEP4);
+    if (s4 !== null) {
+      var rest = w.slice(0, w.length - s4.length);
+      if (measure(rest) > 1 && (s4 !== 'ion' || ends(rest, 's') || ends(rest, 't'))) w = rest;
+    }
+    // Step 5.
+    if (ends(w, 'e')) {
+      var m = measure(w.slice(0, -1));
+      if (m > 1 || (m === 1 && !cvc(w.slice(0, -1)))) w = w.slice(0, -1);
+    }
+    if (measure(w) > 1 && doubleConsonant(w) && ends(w, 'l')) w = w.slice(0, -1);
+    return w;
+  }
+  // For the browser checks, which hold stem() to the shared vectors.
+  window.papertrailStem = stem;
+
   var form = document.getElementById('search');
   if (!form) return;
   var input = form.elements.q, status = document.getElementById('status');
@@ -18,6 +111,15 @@
     }).map(function (w) { return w.toLowerCase(); }).filter(function (w) {
       return STOP.indexOf(w) < 0;
     });
+  }
+  // The arXiv id in a query that is only an id (2507.01234, arXiv:2507.01234v2) or an
+  // arxiv.org abs/pdf or huggingface.co papers URL, without its version; else null.
+  function arxivId(q) {
+    var s = q.trim(), id = '(\\d{4}\\.\\d{4,5})(?:v\\d+)?';
+    var m = new RegExp('^(?:arxiv:)?' + id + '$', 'i').exec(s) ||
+      new RegExp('^(?:https?://)?(?:[a-z]+\\.)?(?:arxiv\\.org/(?:abs|pdf)|huggingface\\.co/papers)/' +
+        id + '(?:\\.pdf)?/?(?:[?#].*)?$', 'i').exec(s);
+    return m ? m[1] : null;
   }
   // A term's shard: its first two characters, or three where meta.json lists those two
   // as split (see src/render/search.rs).
@@ -39,35 +141,103 @@
     }
     return cache[path];
   }
-  // doc -> weight for one query word: 3 when in title, authors or tags, else 1.
+  // Whether a and b differ by exactly one edit: a letter inserted, deleted, replaced, or
+  // two neighbours swapped.
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (a.length > b.length) return a.slice(i + 1) === b.slice(i);
+    if (a.length < b.length) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  // doc -> spelt * 8 + field * 2 + exact for one query word: spelt is 0 when the paper
+  // has the word only as a term one edit away (typo tolerance, for words of five letters
+  // or more); field is where the word is found (3 title or id, 2 tags, 1 authors,
+  // 0 summary: the index's `doc * 4 + field`); exact is 1 when its stem is the term
+  // rather than the beginning of one. A paper keeps its best value. Terms matched by a
+  // typo are added to `marked` to be highlighted.
   function match(word) {
+    var s = stem(word);
     return load('meta.json').then(function (meta) {
-      return load('t/' + key(word, new Set(meta ? meta.split : [])) + '.json');
+      return load('t/' + key(s, new Set(meta ? meta.split : [])) + '.json');
     }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
-      var prefix = Array.from(word).length >= 3, n = 0;
-      Object.keys(shard).forEach(function (term) {
-        if (term === word || (prefix && term.lastIndexOf(word, 0) === 0 && n < MAX_TERMS)) {
-          n++;
-          var v = 0, boost = term === word ? 1 : 0;
-          shard[term].forEach(function (d) {
-            v += d;
-            var doc = v >> 1, w = (v & 1 ? 3 : 1) + boost;
-            if ((hits.get(doc) || 0) < w) hits.set(doc, w);
-          });
+      var prefix = Array.from(s).length >= 3, n = 0;
+      // A word still being typed may be a longer word's unfinished form, whose stem it
+      // extends by a few letters (diffusi, of diffusion: diffus).
+      var unfinished = function (term) {
+        return term.length >= 4 && term.length + 3 >= word.length && word.lastIndexOf(term, 0) === 0;
+      };
+      // A typo may sit in the stem (difusion: difus, one edit from diffus) or in the
+      // ending (diffsuion): the stems of the typed word's one-edit variants count too.
+      var typos = Array.from(word).length >= 5, near = new Set();
+      if (typos && /^[a-z]+$/.test(word)) {
+        var abc = 'abcdefghijklmnopqrstuvwxyz';
+        for (var i = 0; i <= word.length; i++) {
+          var head = word.slice(0, i), tail = word.slice(i);
+          if (tail.length >= 2) near.add(stem(head + tail[1] + tail[0] + tail.slice(2)));
+          for (var c = 0; c < 26; c++) {
+            near.add(stem(head + abc[c] + tail));
+            if (tail) near.add(stem(head + abc[c] + tail.slice(1)));
+          }
+          if (tail) near.add(stem(head + tail.slice(1)));
         }
+      }
+      Object.keys(shard).forEach(function (term) {
+        var spelt = term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS);
+        var typo = !spelt && typos && (oneEdit(s, term) || near.has(term));
+        if (!spelt && !typo) return;
+        if (spelt) n++; else marked.push(term);
+        var v = 0, exact = term === s ? 1 : 0, base = spelt ? 8 : 0;
+        shard[term].forEach(function (d) {
+          v += d;
+          var doc = v >> 2, w = base + (v & 3) * 2 + exact;
+          if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
+        });
       });
       return hits;
     });
   }
+  // Appends `text` to `el` as text nodes, the words matching a query stem (exactly, or
+  // as its beginning for stems of three letters or more) in <mark>: DOM nodes only,
+  // never HTML, since titles and summaries are untrusted.
+  var marked = [];
+  function highlight(el, text) {
+    var re = /[\p{Alphabetic}\p{N}]+/gu, at = 0, m;
+    while ((m = re.exec(text))) {
+      var st = stem(m[0].toLowerCase());
+      var hit = marked.some(function (q) {
+        return st === q || (q.length >= 3 && st.lastIndexOf(q, 0) === 0);
+      });
+      if (!hit) continue;
+      if (m.index > at) el.append(text.slice(at, m.index));
+      var mark = document.createElement('mark');
+      mark.textContent = m[0];
+      el.append(mark);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) el.append(text.slice(at));
+  }
+  // doc: [id, title, authors, date, [tag names], excerpt] (src/render/search.rs).
   function item(doc) {
     var li = document.createElement('li'), a = document.createElement('a');
     a.href = new URL('../papers/' + encodeURIComponent(doc[0]) + '/', here).href;
-    a.textContent = doc[1];
-    var small = document.createElement('small');
-    small.textContent = (doc[2] ? doc[2] + ' · ' : '') + doc[3];
-    li.append(a, ' ', small);
+    highlight(a, doc[1]);
+    var meta = document.createElement('small');
+    var time = document.createElement('time');
+    time.dateTime = time.textContent = doc[3];
+    meta.append(time);
+    if (doc[2]) meta.append(' · ' + doc[2]);
+    if (doc[4] && doc[4].length) meta.append(' · ' + doc[4].join(', '));
+    li.append(a, ' ', meta);
+    if (doc[5]) {
+      var p = document.createElement('p');
+      highlight(p, doc[5]);
+      li.append(p);
+    }
     return li;
   }
   var ranked = [], shown = 0, run = 0;
@@ -86,10 +256,26 @@
   // The query last run: typing then pressing Enter must not run it twice (the list
   // would empty and refill).
   var last = null;
-  function search(q) {
+  // go: whether an arXiv id or URL that names a paper of the archive opens that paper
+  // (on Enter and on arriving with ?q=, not while typing).
+  // missing: go was refused, the archive has no such paper.
+  function search(q, go, missing) {
+    var paper = arxivId(q);
+    if (paper && go) {
+      var url = new URL('../papers/' + encodeURIComponent(paper) + '/', here).href;
+      status.textContent = 'Looking for ' + paper + '…';
+      fetch(url, { method: 'HEAD' }).then(function (r) {
+        if (r.ok) { location.replace(url); return; }
+        last = null;
+        search(q, false, true);
+      }, function () { last = null; search(q, false, true); });
+      return;
+    }
     if (q === last) return;
     last = q;
-    var id = ++run, ws = Array.from(new Set(words(q)));
+    // An id or URL searches for the id alone: its paper when the archive has it.
+    var id = ++run, ws = Array.from(new Set(words(paper || q)));
+    marked = ws.map(stem);
     list.textContent = '';
     more.hidden = true;
     ranked = []; shown = 0;
@@ -97,17 +283,28 @@
     status.textContent = 'Searching…';
     Promise.all(ws.map(match)).then(function (maps) {
       if (id !== run) return;
+      // A paper's rank: found with every word as typed before found through a typo;
+      // then the weakest field among the words (all in the title first, then all at
+      // least in tags, authors, the summary); then how many words matched exactly; then
+      // newest (documents are numbered newest first).
       maps.sort(function (a, b) { return a.size - b.size; });
-      var score = new Map(maps[0]);
+      var score = new Map();
+      var parts = function (w) { return [w >> 3, (w >> 1) & 3, w & 1]; };
+      maps[0].forEach(function (w, d) { score.set(d, parts(w)); });
       maps.slice(1).forEach(function (m) {
         score.forEach(function (s, d) {
-          if (m.has(d)) score.set(d, s + m.get(d)); else score.delete(d);
+          var w = m.get(d);
+          if (w === undefined) { score.delete(d); return; }
+          var p = parts(w);
+          score.set(d, [Math.min(s[0], p[0]), Math.min(s[1], p[1]), s[2] + p[2]]);
         });
       });
       ranked = Array.from(score.keys()).sort(function (a, b) {
-        return score.get(b) - score.get(a) || a - b;
+        var x = score.get(a), y = score.get(b);
+        return y[0] - x[0] || y[1] - x[1] || y[2] - x[2] || a - b;
       });
-      status.textContent = ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.';
+      status.textContent = (missing ? 'No paper ' + paper + ' in this archive. ' : '') +
+        (ranked.length === 1 ? '1 paper found.' : ranked.length + ' papers found.');
       return show(id);
     }).catch(function (e) {
       if (id !== run) return;
@@ -123,12 +320,12 @@
     clearTimeout(timer);
     var q = input.value;
     history.replaceState(null, '', '?q=' + encodeURIComponent(q));
-    search(q);
+    search(q, true);
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () { search(input.value); }, 150);
   });
   var q = new URLSearchParams(location.search).get('q');
-  if (q) { input.value = q; search(q); }
+  if (q) { input.value = q; search(q, true); }
 })();
