@@ -340,7 +340,7 @@ fn entry_from_cells(
 #[cfg(test)]
 mod tests {
     use super::cell::find_ci;
-    use super::row::raw_cells;
+    use super::row::{cell_spans, raw_cells};
     use super::*;
     use crate::diagnostic::Kind;
     use proptest::prelude::*;
@@ -423,6 +423,13 @@ mod tests {
             let fast: Vec<String> = split_cells(&row).into_iter().map(Cow::into_owned).collect();
             prop_assert_eq!(fast, split_cells_reference(&row));
             prop_assert_eq!(raw_cells(&row).count(), split_cells_reference(&row).len());
+            // The spans a row is matched to its header by give the same cells.
+            let trimmed = row.trim();
+            let from_spans: Vec<String> = cell_spans(trimmed)
+                .into_iter()
+                .map(|r| trimmed[r].trim().replace("\\|", "|"))
+                .collect();
+            prop_assert_eq!(from_spans, split_cells_reference(&row));
         }
     }
 

@@ -3,6 +3,7 @@
 //! reasonable reading (a stray `|` in the Summary) and reporting what has not.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 
 use super::{Column, Header, column_names, heading_text};
@@ -91,8 +92,14 @@ pub(super) fn cells_for_header<'r>(
 ) -> Option<Vec<Cow<'r, str>>> {
     let ncols = header.columns.len();
     let spans = cell_spans(&row.text);
+    let cells_of = |spans: &[Range<usize>]| -> Vec<Cow<'r, str>> {
+        spans
+            .iter()
+            .map(|r| unescape_pipes(row.text[r.clone()].trim()))
+            .collect()
+    };
     if spans.len() == ncols {
-        return Some(split_cells(&row.text));
+        return Some(cells_of(&spans));
     }
     let describe = || {
         format!(
@@ -106,19 +113,12 @@ pub(super) fn cells_for_header<'r>(
     let summary = header.columns.iter().position(|&c| c == Column::Summary);
     if let Some(summary) = summary.filter(|_| spans.len() > ncols) {
         let surplus = spans.len() - ncols;
-        let merged = spans[summary].start..spans[summary + surplus].end;
-        let mut cells: Vec<Cow<'r, str>> = Vec::with_capacity(ncols);
-        cells.extend(
-            spans[..summary]
-                .iter()
-                .map(|r| unescape_pipes(row.text[r.clone()].trim())),
+        let mut joined = spans.clone();
+        joined.splice(
+            summary..=summary + surplus,
+            std::iter::once(spans[summary].start..spans[summary + surplus].end),
         );
-        cells.push(unescape_pipes(row.text[merged.clone()].trim()));
-        cells.extend(
-            spans[summary + surplus + 1..]
-                .iter()
-                .map(|r| unescape_pipes(row.text[r.clone()].trim())),
-        );
+        let cells = cells_of(&joined);
         // The pieces before the Summary must still read as their columns: a link in
         // the Authors cell means the stray pipe was in the title, and then nothing
         // says where each cell begins.
@@ -172,7 +172,7 @@ pub(super) fn cells_for_header<'r>(
 
 /// Byte ranges of a row's cells as written (untrimmed, `\|` still escaped): the pieces
 /// between unescaped pipes after a leading one, the last piece only when not blank.
-fn cell_spans(row: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn cell_spans(row: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = usize::from(row.starts_with('|'));
     while let Some(end) = row.get(start..).and_then(find_cell_end) {
