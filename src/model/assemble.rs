@@ -501,13 +501,12 @@ type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
 /// A paper's fields, each from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
 /// the earliest day, then file order. Returns the paper without tags, long fields (the
-/// caller moves them in from where [`LongFieldsAt`] says) or overrides, and its brief (the
-/// text keyword rules read besides the title).
+/// caller moves them in from where [`LongFieldsAt`] says) or overrides, and its [`Brief`].
 pub(super) fn choose_fields<'e, A>(
     id: &str,
     apps: &[A],
     seen: impl Fn(&A) -> Seen<'e>,
-) -> (Paper, LongFieldsAt, Option<&'e Markup>) {
+) -> (Paper, LongFieldsAt, Brief<'e>) {
     // Hand-written entries beat both bots; then the bot that knows the field best.
     let rank = |format: Format, prefer: Format| match format {
         Format::Native => 0,
@@ -532,10 +531,11 @@ pub(super) fn choose_fields<'e, A>(
     let summary = best_app(Format::Table, &|e| e.summary.is_some());
     let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
     let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
-    let brief = gist
-        .and_then(|(_, _, _, e)| e.gist.as_ref())
-        .or(summary.and_then(|(_, _, _, e)| e.summary.as_ref()))
-        .or(abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()));
+    let brief = [
+        gist.and_then(|(_, _, _, e)| e.gist.as_ref()),
+        summary.and_then(|(_, _, _, e)| e.summary.as_ref()),
+        abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()),
+    ];
     let from = LongFieldsAt {
         summary: summary.map(loc),
         gist: gist.map(loc),
@@ -598,7 +598,7 @@ fn merge_paper(
     for o in overrides {
         tags.extend(o.tags.iter().filter_map(|t| numbers.table.get(t)));
     }
-    let rules = matcher.rules_for(&rule_text(&paper.title, brief));
+    let rules = matcher.rules_for(&paper.title, &rule_text(&brief));
     tags.extend(
         rules
             .iter()
@@ -609,29 +609,16 @@ fn merge_paper(
     (paper, tags, from)
 }
 
-/// The text keyword rules read: the title and the paper's summary in brief (the gist,
-/// else the first sentence of the summary or abstract). Whole summaries mention so many
-/// methods in passing that every paper would get most tags.
-pub(super) fn rule_text(title: &str, brief: Option<&Markup>) -> String {
-    let mut text = title.to_string();
-    if let Some(m) = brief {
-        text.push('\n');
-        text.push_str(first_sentence(&m.text));
-    }
-    text
-}
+/// The texts keyword rules read beside the title, in the order they are tried: the gist,
+/// the summary, the abstract (see [`rule_text`]).
+pub(super) type Brief<'e> = [Option<&'e Markup>; 3];
 
-/// `text` up to the first ". " that ends at least 40 bytes in (through its period),
-/// else all of it. The search starts where such a period can be (byte 39), with
-/// `memmem`, instead of trying every ". " from the start (`match_indices`), which cost
-/// far more per paper.
-pub fn first_sentence(text: &str) -> &str {
-    const SHORTEST: usize = 40;
-    text.as_bytes()
-        .get(SHORTEST - 1..)
-        .and_then(|rest| memchr::memmem::find(rest, b". "))
-        .and_then(|at| text.get(..SHORTEST + at))
-        .unwrap_or(text)
+/// The texts of a [`Brief`] that a paper has, for [`tagging::Matcher::rules_for`]: it
+/// reads the first in which any keyword matches, so a summary in another language
+/// gives way to the English abstract. All of a text is read; a passing mention weighs
+/// too little to tag on its own.
+pub(super) fn rule_text<'e>(brief: &Brief<'e>) -> Vec<&'e str> {
+    brief.iter().flatten().map(|m| m.text.as_str()).collect()
 }
 
 /// The arXiv id a front matter override names, normalised; an error when it names none.
@@ -656,44 +643,7 @@ mod tests {
     use crate::model::reference;
     use crate::model::testgen::{random_digests, tag_fields};
 
-    /// [`first_sentence`] as first written.
-    fn first_sentence_by_match_indices(text: &str) -> &str {
-        text.match_indices(". ")
-            .map(|(i, _)| i + 1)
-            .find(|&i| i >= 40)
-            .map_or(text, |i| &text[..i])
-    }
-
-    #[test]
-    fn first_sentence_at_the_edges() {
-        let a38 = "a".repeat(38);
-        for text in [
-            String::new(),
-            ". ".to_string(),
-            format!("{a38}. x. y"),
-            format!("{a38}a. x. y"),
-            format!("{a38}aa. x. y"),
-            format!("{a38}é. x"),
-            format!("{a38}.. . x"),
-            format!("{a38}a."),
-        ] {
-            assert_eq!(
-                first_sentence(&text),
-                first_sentence_by_match_indices(&text),
-                "{text:?}"
-            );
-        }
-    }
-
     proptest::proptest! {
-        #[test]
-        fn first_sentence_is_what_match_indices_found(text in "[a. é]{0,90}") {
-            proptest::prop_assert_eq!(
-                first_sentence(&text),
-                first_sentence_by_match_indices(&text)
-            );
-        }
-
         /// Ids sorted by (prefix key, id) are sorted: tried on strings that share
         /// long prefixes, hold NUL bytes, and run past 16 bytes.
         #[test]

@@ -23,7 +23,8 @@ mod tags;
 #[cfg(test)]
 mod testgen;
 
-pub use assemble::{Digests, build, first_sentence};
+pub use crate::tagging::first_sentence;
+pub use assemble::{Digests, build};
 pub use live::{FileChange, Keys, Live, NotPatched, Update};
 pub use related::{RELATED, RELATED_WINDOW, RelatedIndex};
 

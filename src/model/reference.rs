@@ -241,7 +241,7 @@ fn merge_paper(
     }
     tags.extend(
         matcher
-            .tags_for(&rule_text(&paper.title, brief))
+            .tags_for(&paper.title, &rule_text(&brief))
             .into_iter()
             .map(str::to_string),
     );
