@@ -94,8 +94,9 @@ pub fn shard_key(term: &str, split: bool) -> String {
     }
 }
 
-/// Bytes `"term":[postings]` takes in a shard, near enough to decide splits.
-fn json_size(term: &str, postings: &[u32]) -> usize {
+/// Bytes `"term":[postings],` takes in a shard (or a pair in a phrase file), near enough
+/// to decide splits.
+pub(super) fn json_size(term: &str, postings: &[u32]) -> usize {
     let mut prev = 0;
     let digits: usize = postings
         .iter()
@@ -106,6 +107,31 @@ fn json_size(term: &str, postings: &[u32]) -> usize {
         })
         .sum();
     term.len() + 5 + digits
+}
+
+/// `{"term":[postings],…}` for `list`, in its order, each term's ascending numbers
+/// delta-encoded: a term shard, or a phrase file with pairs for terms.
+pub(super) fn postings_json(list: &[(String, Vec<u32>)]) -> Result<String> {
+    let mut json = String::from("{");
+    let mut number = itoa::Buffer::new();
+    for (i, (term, postings)) in list.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&serde_json::to_string(term)?);
+        json.push_str(":[");
+        let mut prev = 0;
+        for (j, &v) in postings.iter().enumerate() {
+            if j > 0 {
+                json.push(',');
+            }
+            json.push_str(number.format(v - prev));
+            prev = v;
+        }
+        json.push(']');
+    }
+    json.push('}');
+    Ok(json)
 }
 
 /// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
@@ -388,26 +414,10 @@ impl Renderer<'_> {
             .into_par_iter()
             .map(|(key, mut list)| {
                 list.sort();
-                let mut json = String::from("{");
-                for (i, (term, postings)) in list.iter().enumerate() {
-                    if i > 0 {
-                        json.push(',');
-                    }
-                    json.push_str(&serde_json::to_string(term)?);
-                    json.push_str(":[");
-                    let mut prev = 0;
-                    let mut number = itoa::Buffer::new();
-                    for (j, &v) in postings.iter().enumerate() {
-                        if j > 0 {
-                            json.push(',');
-                        }
-                        json.push_str(number.format(v - prev));
-                        prev = v;
-                    }
-                    json.push(']');
-                }
-                json.push('}');
-                put(&format!("search/t/{key}.json"), json.as_bytes())
+                put(
+                    &format!("search/t/{key}.json"),
+                    postings_json(&list)?.as_bytes(),
+                )
             })
             .collect::<Result<Vec<()>>>()?;
 

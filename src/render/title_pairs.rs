@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
+use super::search::{json_size, postings_json};
+
 /// Bytes of JSON a pair bucket is sized for.
 pub(super) const PAIR_BYTES: usize = 8 * 1024;
 
@@ -76,47 +78,9 @@ pub(super) fn pair_buckets(
     let mut out = BTreeMap::new();
     for (n, mut list) in buckets {
         list.sort();
-        out.insert(n, bucket_json(&list)?);
+        out.insert(n, postings_json(&list)?);
     }
     Ok((count, out))
-}
-
-/// Bytes `"key":[docs],` takes in a bucket, near enough to size buckets.
-fn json_size(key: &str, docs: &[u32]) -> usize {
-    let mut prev = 0;
-    let digits: usize = docs
-        .iter()
-        .map(|&d| {
-            let delta = d - prev;
-            prev = d;
-            delta.checked_ilog10().map_or(1, |n| n as usize + 1) + 1
-        })
-        .sum();
-    key.len() + 5 + digits
-}
-
-/// `{"key":[delta-encoded docs],…}` for `list`.
-fn bucket_json(list: &[(String, Vec<u32>)]) -> Result<String> {
-    let mut json = String::from("{");
-    let mut number = itoa::Buffer::new();
-    for (i, (key, docs)) in list.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(&serde_json::to_string(key)?);
-        json.push_str(":[");
-        let mut prev = 0;
-        for (j, &d) in docs.iter().enumerate() {
-            if j > 0 {
-                json.push(',');
-            }
-            json.push_str(number.format(d - prev));
-            prev = d;
-        }
-        json.push(']');
-    }
-    json.push('}');
-    Ok(json)
 }
 
 #[cfg(test)]
