@@ -1,4 +1,5 @@
-//! Tags: keyword rules that assign them, and slugs that name their pages.
+//! Tags: keyword rules that assign them, and slugs that name their pages; and a
+//! summary's first sentence, which the rules weigh double and feeds show as a blurb.
 //!
 //! Slugs become path segments, so they are made by the `slug` crate (ASCII, `a-z0-9-`)
 //! and then checked for collisions: two names that differ only in case or spacing are

@@ -288,3 +288,18 @@ fn build_tags_papers_as_the_matcher_does() {
     }
     assert_eq!(got, want);
 }
+
+/// A gist the keywords cannot read (a summary in Chinese, as some bots write) gives way
+/// to the paper's English abstract, built from inside the site folder.
+#[test]
+fn a_gist_in_another_language_gives_way_to_the_abstract() {
+    let feed = "### Title: A Study of Something\n\
+                Link: https://arxiv.org/abs/2507.00001\n\
+                Summary: 本文研究如何让机器抓取物体。 \t\t AI-generated summary \t\t \
+                We train robot policies for manipulation. The robots grasp unseen objects.\n";
+    let site = Site::new("", &[("content/2025-07-04.md", feed)]);
+    let out = run_in(site.root(), &["build"]);
+    assert!(out.status.success(), "{}", common::output_text(&out));
+    let page = site.read("tags/robotics/index.html");
+    assert!(page.contains("A Study of Something"), "{page}");
+}
