@@ -61,10 +61,11 @@ impl Matcher {
                     Some(stem) => (stem, true),
                     None => (k, false),
                 };
-                if word.is_empty() {
+                // A keyword of only hyphens would match every space.
+                let word = unhyphenate(word);
+                if word.trim().is_empty() {
                     continue;
                 }
-                let word = unhyphenate(word);
                 let at = *index.entry(word.to_ascii_lowercase()).or_insert_with(|| {
                     keywords.push(word);
                     patterns.push(Vec::new());
@@ -305,6 +306,11 @@ mod tests {
         assert_eq!(title("基于RL的智能体"), ["RL"]);
         assert_eq!(title("（RLs）"), ["RL"]);
         assert_eq!(title("éRL ρRL RLж"), Vec::<&str>::new());
+        let dashes = Matcher::new(&[TagRule {
+            tag: "Dashes".into(),
+            keywords: vec!["-".into(), " - *".into()],
+        }]);
+        assert_eq!(dashes.tags_for("a - b", &["x - y"]), Vec::<&str>::new());
     }
 
     /// `rest` after a first sentence that matches no keyword.
