@@ -9,6 +9,7 @@
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const { searchBytes } = require('./search_bytes');
+const { layout } = require('./layout');
 
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
@@ -399,6 +400,7 @@ async function screenshots(browser, dir) {
     await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);
+    await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok }, pages);
     if (SHOTS) await screenshots(browser, SHOTS);
   } catch (e) {
     fail(e.stack || String(e));
