@@ -140,7 +140,8 @@ fn day_pages_show_every_paper_with_its_links() {
                 .nth(1)
                 .and_then(|rest| rest.split("</p>").next())
                 .unwrap_or_else(|| panic!("{id} on {date}: no authors and tags line"));
-            let text = article.contains("<details><summary>") || article.matches("<p>").count() >= 3;
+            let text =
+                article.contains("<details><summary>") || article.matches("<p>").count() >= 3;
             for (part, in_entry, on_paper_page) in [
                 (
                     "authors",
@@ -193,7 +194,10 @@ fn archive_page_lists_years_and_months_and_year_pages_link_their_neighbours() {
     site.build_ok(&[]);
     let read = |p: &str| std::fs::read_to_string(site.public().join(p)).expect(p);
     let y2025 = read("2025/index.html");
-    assert!(y2025.contains("<a rel=\"prev\" href=\"../2024/\">"), "{y2025}");
+    assert!(
+        y2025.contains("<a rel=\"prev\" href=\"../2024/\">"),
+        "{y2025}"
+    );
     assert!(!y2025.contains("rel=\"next\""), "{y2025}");
     assert!(read("2024/index.html").contains("<a rel=\"next\" href=\"../2025/\">"));
     let march = y2025.find("../2025/03/").expect("March");
@@ -201,13 +205,33 @@ fn archive_page_lists_years_and_months_and_year_pages_link_their_neighbours() {
     assert!(march < january, "months newest first");
 
     let archive = read("archive/index.html");
-    let at = |s: &str| archive.find(s).unwrap_or_else(|| panic!("no {s} in {archive}"));
-    assert!(at("<a href=\"../2025/\">2025</a> <small>3 papers, 3 days</small>") < at("<a href=\"../2024/\">2024</a>"));
-    assert!(at("<a href=\"../2025/01/\">January</a> <small>2</small>") < at("<a href=\"../2025/03/\">March</a> <small>1</small>"));
+    let at = |s: &str| {
+        archive
+            .find(s)
+            .unwrap_or_else(|| panic!("no {s} in {archive}"))
+    };
+    assert!(
+        at("<a href=\"../2025/\">2025</a> <small>3 papers, 3 days</small>")
+            < at("<a href=\"../2024/\">2024</a>")
+    );
+    assert!(
+        at("<a href=\"../2025/01/\">January</a> <small>2</small>")
+            < at("<a href=\"../2025/03/\">March</a> <small>1</small>")
+    );
     assert!(archive.contains("<a href=\"../2024/12/\">December</a> <small>1</small>"));
-    for page in ["index.html", "2025/index.html", "2025/01/02/index.html", "papers/2501.00001/index.html", "tags/index.html", "404.html"] {
+    for page in [
+        "index.html",
+        "2025/index.html",
+        "2025/01/02/index.html",
+        "papers/2501.00001/index.html",
+        "tags/index.html",
+        "404.html",
+    ] {
         let html = read(page);
-        assert!(html.contains("archive/\">Archive</a>"), "{page} has no Archive link");
+        assert!(
+            html.contains("archive/\">Archive</a>"),
+            "{page} has no Archive link"
+        );
     }
     // The feed archive documents keep their place beside the page.
     assert!(read("2025/01/index.html").contains("archive/\">Archive</a>"));

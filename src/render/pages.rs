@@ -282,8 +282,9 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct A {
                     years: Vec<views::ArchiveYear>,
+                    papers: usize,
                 }
-                self.render(ctx, "archive.html", meta, A { years })
+                self.render(ctx, "archive.html", meta, A { years, papers })
             }
             Job::Tags => {
                 let mut tags: Vec<views::TagLink> =
@@ -305,12 +306,12 @@ impl Renderer<'_> {
             Job::Tag(t, n) => {
                 let tag = &site.tags[t];
                 let per = config.papers_per_tag_page;
-                let papers: Vec<views::PaperView> = tag
+                let papers: Vec<views::PaperEntry> = tag
                     .papers
                     .iter()
                     .skip((n - 1) * per)
                     .take(per)
-                    .map(|&p| ctx.paper(&site.papers[p]))
+                    .map(|&p| ctx.paper_entry(&site.papers[p]))
                     .collect();
                 let title = if n == 1 {
                     format!("Papers tagged {}", tag.name)
@@ -327,7 +328,7 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct T<'a> {
                     tag: views::TagLink<'a>,
-                    papers: Vec<views::PaperView<'a>>,
+                    papers: Vec<views::PaperEntry<'a>>,
                     pagination: Pagination,
                 }
                 let total = self.tag_pages(t);

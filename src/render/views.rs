@@ -168,21 +168,24 @@ const BRIEF_CHARS: usize = 280;
 /// Bytes of HTML past which a first sentence is too long to stand as a paper's lead.
 const LEAD_BYTES: usize = 400;
 
-/// [`PaperView::lead_html`] and [`PaperView::more_html`] of `p`.
-fn lead_and_more(p: &Paper) -> (Option<String>, Option<String>) {
-    let labelled = |html: &str| super::labels::labelled(html).into_owned();
+/// [`PaperView::lead_html`] and, if `more`, [`PaperView::more_html`] of `p`.
+fn lead_and_more(p: &Paper, more: bool) -> (Option<String>, Option<String>) {
+    let labelled = |html: &str| {
+        more.then(|| super::labels::labelled(html).into_owned())
+            .unwrap_or_default()
+    };
     let nonempty = |html: String| (!html.is_empty()).then_some(html);
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
     if let Some(gist) = p.gist.as_ref().filter(|m| !m.is_empty()) {
         return (
             Some(super::escape::html(&gist.text)),
-            summary.map(|m| labelled(&m.html)),
+            summary.map(|m| labelled(&m.html)).filter(|m| !m.is_empty()),
         );
     }
     if let Some(summary) = summary {
         return match super::labels::split_lead(&summary.html, LEAD_BYTES) {
             Some((lead, rest)) => (Some(lead.to_string()), nonempty(labelled(&rest))),
-            None => (None, Some(labelled(&summary.html))),
+            None => (None, nonempty(labelled(&summary.html))),
         };
     }
     let lead = p.abstract_.as_ref().filter(|m| !m.is_empty()).map(|m| {
@@ -195,6 +198,23 @@ fn lead_and_more(p: &Paper) -> (Option<String>, Option<String>) {
         }
     });
     (lead, None)
+}
+
+/// A paper as long lists show it (tag pages): a [`PaperView`] without the texts a list
+/// leaves on the paper's page, so a page of fifty carries only what it shows.
+#[derive(Serialize)]
+pub struct PaperEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub authors: &'a [String],
+    /// As [`PaperView::lead_html`].
+    pub lead_html: Option<String>,
+    pub links: Links,
+    /// [`TagLink`]s.
+    pub tags: Vec<tera::Value>,
+    /// A [`DayLink`] with `papers` 0.
+    pub first_day: tera::Value,
 }
 
 /// A paper as a bare link, for short lists (related papers).
@@ -397,7 +417,7 @@ impl<'a> Ctx<'a> {
 
     pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
         let blurb = p.blurb();
-        let (lead_html, more_html) = lead_and_more(p);
+        let (lead_html, more_html) = lead_and_more(p, true);
         PaperView {
             id: &p.id,
             title: &p.title,
@@ -444,6 +464,23 @@ impl<'a> Ctx<'a> {
         match self.shared.and_then(|shared| shared.tag_links.get(t)) {
             Some(v) => v.clone(),
             None => tera::Value::from_serializable(&self.tag_link(&self.site.tags[t])),
+        }
+    }
+
+    pub fn paper_entry(&self, p: &'a Paper) -> PaperEntry<'a> {
+        PaperEntry {
+            id: &p.id,
+            title: &p.title,
+            url: self.urls.of(&Route::Paper(&p.id)),
+            authors: &p.authors,
+            lead_html: lead_and_more(p, false).0,
+            links: Links {
+                arxiv: arxiv::abs_url(&p.id),
+                pdf: arxiv::pdf_url(&p.id),
+                hf: arxiv::hf_url(&p.id),
+            },
+            tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
+            first_day: self.day_value(p.first_day()),
         }
     }
 
