@@ -104,7 +104,7 @@ async function layout(browser, h, pages) {
   await probe.close();
   await density(browser, h, day);
   const urls = Object.entries(pages).filter(([k]) => k !== 'search').map(([, u]) => u);
-  urls.push(h.BASE + 'archive/', h.BASE + 'tags/', h.BASE + pages.month.slice(h.BASE.length, h.BASE.length + 5), day.url);
+  urls.push(h.BASE + 'tags/', h.BASE + pages.month.slice(h.BASE.length, h.BASE.length + 5), day.url);
   await noOverflow(browser, h, urls);
   await tagFilter(browser, h, day.url);
 }
