@@ -65,8 +65,14 @@ fn history(site: &Site, base: &str, rel: &str) -> (Vec<String>, usize) {
             assert!(xml.contains("<fh:archive/>"), "{path} is not an archive");
             assert_eq!(link(&feed, "current").as_deref(), Some(current.as_str()));
             assert!(link(&feed, "next-archive").is_none(), "{path}");
+            // An archived entry never corrected gives its date once, as `updated`.
+            for e in &feed.entries {
+                assert!(e.updated.is_some(), "{path}: {}", e.id);
+                assert_ne!(e.published, e.updated, "{path}: {}", e.id);
+            }
         } else {
             assert!(!xml.contains("<fh:archive/>"));
+            assert!(feed.entries.iter().all(|e| e.published.is_some()), "{path}");
         }
         ids.extend(feed.entries.iter().map(|e| e.id.clone()));
         next = link(&feed, "prev-archive");
@@ -336,16 +342,31 @@ fn pages_link_the_feeds_they_belong_to() {
         assert!(links.contains(&format!("{BASE}papers/atom.xml")), "{rel}");
     }
     assert!(alternates("tags/agents/index.html").contains(&format!("{BASE}tags/agents/atom.xml")));
+    // A paper's page names the site's feed only: its tags' feeds are one link away, on
+    // the tag pages, rather than repeated in the head of every paper page.
     let paper = parse_feed(site.read("tags/agents/atom.xml").as_bytes()).entries[0]
         .id
         .rsplit_once(":paper:")
         .unwrap()
         .1
         .to_string();
-    assert!(
-        alternates(&format!("papers/{paper}/index.html"))
-            .contains(&format!("{BASE}tags/agents/atom.xml"))
+    assert_eq!(
+        alternates(&format!("papers/{paper}/index.html")),
+        vec![format!("{BASE}atom.xml")]
     );
+    // Every advertised Atom feed has its JSON Feed beside it.
+    for rel in [
+        "index.html".to_string(),
+        "tags/agents/index.html".to_string(),
+        format!("papers/{paper}/index.html"),
+    ] {
+        let html = site.read(&rel);
+        assert_eq!(
+            html.matches("application/atom+xml").count(),
+            html.matches("application/feed+json").count(),
+            "{rel}"
+        );
+    }
 }
 
 #[test]

@@ -193,9 +193,16 @@ impl Feed<'_> {
             e(&mut out, &entry.id);
             out.push_str("</id>\n<title>");
             e(&mut out, &entry.title);
-            out.push_str("</title>\n<published>");
-            push_datetime(&mut out, midnight(entry.published));
-            out.push_str("</published>\n<updated>");
+            out.push_str("</title>\n");
+            let published = midnight(entry.published);
+            // In archives, an entry never corrected says its date once: `updated` is
+            // required, `published` optional, and readers show `updated` without it.
+            if !self.archive || published != entry.updated {
+                out.push_str("<published>");
+                push_datetime(&mut out, published);
+                out.push_str("</published>\n");
+            }
+            out.push_str("<updated>");
             push_datetime(&mut out, entry.updated);
             out.push_str("</updated>\n");
             for a in &entry.authors {

@@ -14,6 +14,7 @@ mod search;
 mod sitemap;
 pub mod stem;
 pub mod theme;
+mod title_pairs;
 pub mod urls;
 pub mod views;
 

@@ -45,42 +45,34 @@ impl Renderer<'_> {
         description: String,
         route: &Route,
     ) -> PageMeta {
-        // The feeds this page belongs to: the site's days and papers everywhere, plus a
-        // tag's feed on its pages and the feeds of a paper's tags on the paper's page.
+        // The feeds a page advertises: the site's feed everywhere; the every-paper feed on
+        // the pages that list days and tags (home, days, months, years, the tag index);
+        // a tag's feed on its pages. A paper's page names only the site's feed: its tags
+        // link to their pages, which advertise their feeds, and repeating every tag's pair
+        // of links in the head of every paper page was the largest block of markup the
+        // site repeated.
         let config = ctx.config;
         let site = ctx.site;
-        let mut feeds = vec![
-            FeedLink {
-                title: config.title.clone(),
-                url: ctx.urls.of(&Route::Feed),
-                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Site)),
-            },
-            FeedLink {
+        let mut feeds = vec![FeedLink {
+            title: config.title.clone(),
+            url: ctx.urls.of(&Route::Feed),
+            json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Site)),
+        }];
+        if matches!(kind, "home" | "day" | "month" | "year" | "tags") {
+            feeds.push(FeedLink {
                 title: format!("{} — every paper", config.title),
                 url: ctx.urls.of(&Route::PapersFeed),
                 json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Papers)),
-            },
-        ];
-        let tag_feed = |t: usize| {
-            let tag = &site.tags[t];
-            FeedLink {
+            });
+        }
+        if let Route::Tag(slug, _) = route
+            && let Some(tag) = site.tags.iter().find(|t| t.slug == *slug)
+        {
+            feeds.push(FeedLink {
                 title: format!("{} — {}", config.title, tag.name),
                 url: ctx.urls.of(&Route::TagFeed(&tag.slug)),
                 json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Tag(&tag.slug))),
-            }
-        };
-        match route {
-            Route::Tag(slug, _) => {
-                if let Some(t) = site.tags.iter().position(|t| t.slug == *slug) {
-                    feeds.push(tag_feed(t));
-                }
-            }
-            Route::Paper(id) => {
-                if let Ok(p) = site.papers.binary_search_by(|p| p.id.as_str().cmp(id)) {
-                    feeds.extend(site.papers[p].tags.iter().map(|&t| tag_feed(t)));
-                }
-            }
-            _ => {}
+            });
         }
         PageMeta {
             kind,

@@ -14,8 +14,11 @@
 //!   the document ([`Field`]: 3 title or arXiv id, 2 tags, 1 authors, 0 summary only),
 //!   delta-encoded. Keys that are not
 //!   plain `[a-z0-9]` are written as `_` + the hex of their UTF-8 bytes.
-//! - `search/meta.json`: `{"split": [two-character prefixes]}`, the prefixes whose
-//!   terms would make a shard larger than [`SPLIT_BYTES`] and are sharded by three.
+//! - `search/meta.json`: `{"split": [two-character prefixes], "pairs": n}`, the
+//!   prefixes whose terms would make a shard larger than [`SPLIT_BYTES`] and are
+//!   sharded by three, and the number of buckets of the phrase index.
+//! - `search/p/<bucket>.json`: the phrase index, pairs of stems side by side in titles
+//!   (see [`super::title_pairs`]).
 //!
 //! A query word of three or more characters loads one term shard and matches every term
 //! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
@@ -33,6 +36,7 @@ use rayon::prelude::*;
 
 use super::Renderer;
 use super::stem::stem;
+use super::title_pairs::{Pairs, pair_buckets};
 use crate::model::Paper;
 
 /// Documents per `search/d/<n>.json` file.
@@ -90,8 +94,9 @@ pub fn shard_key(term: &str, split: bool) -> String {
     }
 }
 
-/// Bytes `"term":[postings]` takes in a shard, near enough to decide splits.
-fn json_size(term: &str, postings: &[u32]) -> usize {
+/// Bytes `"term":[postings],` takes in a shard (or a pair in a phrase file), near enough
+/// to decide splits.
+pub(super) fn json_size(term: &str, postings: &[u32]) -> usize {
     let mut prev = 0;
     let digits: usize = postings
         .iter()
@@ -102,6 +107,31 @@ fn json_size(term: &str, postings: &[u32]) -> usize {
         })
         .sum();
     term.len() + 5 + digits
+}
+
+/// `{"term":[postings],…}` for `list`, in its order, each term's ascending numbers
+/// delta-encoded: a term shard, or a phrase file with pairs for terms.
+pub(super) fn postings_json(list: &[(String, Vec<u32>)]) -> Result<String> {
+    let mut json = String::from("{");
+    let mut number = itoa::Buffer::new();
+    for (i, (term, postings)) in list.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&serde_json::to_string(term)?);
+        json.push_str(":[");
+        let mut prev = 0;
+        for (j, &v) in postings.iter().enumerate() {
+            if j > 0 {
+                json.push(',');
+            }
+            json.push_str(number.format(v - prev));
+            prev = v;
+        }
+        json.push(']');
+    }
+    json.push('}');
+    Ok(json)
 }
 
 /// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
@@ -167,6 +197,9 @@ struct Postings {
     ids: ahash::AHashMap<String, u32>,
     /// By term number: the term and its ascending `doc * 4 + field` values.
     terms: Vec<(String, Vec<u32>)>,
+    /// Every two neighbouring indexed words of each title, as term numbers, for the
+    /// phrase index.
+    pairs: Pairs,
 }
 
 impl Postings {
@@ -175,65 +208,104 @@ impl Postings {
     /// is its strongest.
     fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
         let mut add = |word: &str, field: Field| {
-            let list = self.list(word);
+            let id = self.id(word);
+            let list = &mut self.terms[id as usize].1;
             if list.last().is_none_or(|&v| v >> 2 != doc) {
                 list.push(doc * 4 + field as u32);
             }
+            id
         };
-        for_each_word(&paper.title, buf, |w| add(w, Field::Title));
-        for_each_word(&paper.id, buf, |w| add(w, Field::Title));
+        let mut before = None;
+        let mut pairs = Vec::new();
+        for_each_word(&paper.title, buf, |w| {
+            let id = add(w, Field::Title);
+            if let Some(first) = before.replace(id) {
+                pairs.push((first, id, doc));
+            }
+        });
+        for_each_word(&paper.id, buf, |w| {
+            add(w, Field::Title);
+        });
         for &t in &paper.tags {
-            for_each_word(&site.tags[t].name, buf, |w| add(w, Field::Tags));
+            for_each_word(&site.tags[t].name, buf, |w| {
+                add(w, Field::Tags);
+            });
         }
         for a in &paper.authors {
-            for_each_word(a, buf, |w| add(w, Field::Authors));
+            for_each_word(a, buf, |w| {
+                add(w, Field::Authors);
+            });
         }
         for m in [&paper.gist, &paper.summary, &paper.abstract_]
             .into_iter()
             .flatten()
         {
-            for_each_word(&m.text, buf, |w| add(w, Field::Summary));
+            for_each_word(&m.text, buf, |w| {
+                add(w, Field::Summary);
+            });
         }
+        self.pairs.extend(pairs);
     }
 
     /// Appends `later`, whose documents all come after this one's.
     fn append(&mut self, later: Postings) {
+        // Later's term numbers as this one numbers them.
+        let mut number = Vec::with_capacity(later.terms.len());
         for (term, list) in later.terms {
-            self.list(&term).extend(list);
+            let id = self.id(&term);
+            self.terms[id as usize].1.extend(list);
+            number.push(id);
         }
+        self.pairs.extend(
+            later
+                .pairs
+                .into_iter()
+                .map(|(a, b, doc)| (number[a as usize], number[b as usize], doc)),
+        );
     }
 
-    /// The postings of `term`, empty when it is new.
-    fn list(&mut self, term: &str) -> &mut Vec<u32> {
-        let id = match self.ids.get(term) {
-            Some(&id) => id as usize,
+    /// The number of `term`, which gets empty postings when it is new.
+    fn id(&mut self, term: &str) -> u32 {
+        match self.ids.get(term) {
+            Some(&id) => id,
             None => {
-                self.ids.insert(term.to_string(), self.terms.len() as u32);
+                let id = self.terms.len() as u32;
+                self.ids.insert(term.to_string(), id);
                 self.terms.push((term.to_string(), Vec::new()));
-                self.terms.len() - 1
+                id
             }
-        };
-        &mut self.terms[id].1
+        }
     }
 }
 
 /// The index's terms: each word's postings under its stem ([`stem`]), the postings of
-/// words with one stem merged (a document keeps its strongest value). Stemming the
-/// distinct words, rather than every word as it is read, keeps it off the hot path.
-fn by_stem(terms: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
+/// words with one stem merged (a document keeps its strongest value), and by term
+/// number the number of its stem. Stemming the distinct words, rather than every word
+/// as it is read, keeps it off the hot path.
+fn by_stem(terms: Vec<(String, Vec<u32>)>) -> (Vec<(String, Vec<u32>)>, Vec<u32>) {
     let mut index: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
     let mut stemmed: Vec<(String, Vec<u32>)> = Vec::with_capacity(terms.len());
+    let mut stem_of = Vec::with_capacity(terms.len());
     for (term, postings) in terms {
         let s = stem(&term);
         match index.get(&s) {
-            Some(&i) => stemmed[i].1.extend(postings),
+            Some(&i) => {
+                stemmed[i].1.extend(postings);
+                stem_of.push(i as u32);
+            }
             None => {
                 index.insert(s.clone(), stemmed.len());
+                stem_of.push(stemmed.len() as u32);
                 stemmed.push((s, postings));
             }
         }
     }
-    for (_, postings) in stemmed.iter_mut().filter(|(_, p)| !p.is_sorted()) {
+    // Merged lists are sorted and deduplicated unless every document comes once, in
+    // order (a list sorted with one document twice still needs its duplicate dropped).
+    for (_, postings) in stemmed
+        .iter_mut()
+        .filter(|(_, p)| !p.windows(2).all(|w| w[0] >> 2 < w[1] >> 2))
+    {
         // Values are `doc * 4 + field`: sorted, a document's strongest value is its last.
         postings.sort_unstable();
         postings.dedup_by(|later, earlier| {
@@ -244,7 +316,7 @@ fn by_stem(terms: Vec<(String, Vec<u32>)>) -> Vec<(String, Vec<u32>)> {
             same
         });
     }
-    stemmed
+    (stemmed, stem_of)
 }
 
 /// Papers in document order: newest first day first, then by id.
@@ -298,7 +370,12 @@ impl Renderer<'_> {
                 earlier
             });
         drop(all.ids);
-        let all_terms = by_stem(all.terms);
+        let (all_terms, stem_of) = by_stem(all.terms);
+        let (pair_count, pair_files) = {
+            let stems: Vec<&str> = all_terms.iter().map(|(s, _)| s.as_str()).collect();
+            pair_buckets(&stems, &stem_of, all.pairs)?
+        };
+        drop(stem_of);
 
         // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
         // is sharded by three characters instead.
@@ -326,32 +403,21 @@ impl Renderer<'_> {
         }
         put(
             "search/meta.json",
-            serde_json::to_string(&serde_json::json!({ "split": split }))?.as_bytes(),
+            serde_json::to_string(&serde_json::json!({ "split": split, "pairs": pair_count }))?
+                .as_bytes(),
         )?;
+        pair_files
+            .into_par_iter()
+            .map(|(n, json)| put(&format!("search/p/{n}.json"), json.as_bytes()))
+            .collect::<Result<Vec<()>>>()?;
         shards
             .into_par_iter()
             .map(|(key, mut list)| {
                 list.sort();
-                let mut json = String::from("{");
-                for (i, (term, postings)) in list.iter().enumerate() {
-                    if i > 0 {
-                        json.push(',');
-                    }
-                    json.push_str(&serde_json::to_string(term)?);
-                    json.push_str(":[");
-                    let mut prev = 0;
-                    let mut number = itoa::Buffer::new();
-                    for (j, &v) in postings.iter().enumerate() {
-                        if j > 0 {
-                            json.push(',');
-                        }
-                        json.push_str(number.format(v - prev));
-                        prev = v;
-                    }
-                    json.push(']');
-                }
-                json.push('}');
-                put(&format!("search/t/{key}.json"), json.as_bytes())
+                put(
+                    &format!("search/t/{key}.json"),
+                    postings_json(&list)?.as_bytes(),
+                )
             })
             .collect::<Result<Vec<()>>>()?;
 
@@ -451,12 +517,81 @@ mod tests {
         ];
         // Doc 0: summary in "models", title in "model"; doc 1: tags in "modeling"; doc 2:
         // summary in "model", authors in "models"; docs 4 and 5 from one word each.
-        let got = by_stem(terms);
+        let (got, stem_of) = by_stem(terms);
+        assert_eq!(stem_of, [0, 1, 0, 0]);
         assert_eq!(
             got,
             [
                 ("model".to_string(), vec![3, 6, 9, 16, 20]),
                 ("gpt4".to_string(), vec![7]),
+            ]
+        );
+    }
+
+    /// A paper titled `title`, id `id`, with a summary of `summary`.
+    fn paper(title: &str, id: &str, summary: &str) -> Paper {
+        Paper {
+            id: id.to_string(),
+            title: title.to_string(),
+            authors: vec!["Ada Video".to_string()],
+            summary: Some(crate::content::markup::Markup {
+                html: String::new(),
+                text: summary.to_string(),
+            }),
+            gist: None,
+            abstract_: None,
+            note: None,
+            tags: Vec::new(),
+            days: vec![chrono::NaiveDate::from_ymd_opt(2025, 7, 4).unwrap()],
+        }
+    }
+
+    /// The title pairs of `postings` as words.
+    fn pairs_of(postings: &Postings) -> Vec<(&str, &str, u32)> {
+        let term = |id: u32| postings.terms[id as usize].0.as_str();
+        postings
+            .pairs
+            .iter()
+            .map(|&(a, b, doc)| (term(a), term(b), doc))
+            .collect()
+    }
+
+    #[test]
+    fn titles_give_pairs_of_neighbouring_indexed_words_across_chunks() {
+        let site = crate::model::Site {
+            days: Vec::new(),
+            papers: Vec::new(),
+            tags: Vec::new(),
+        };
+        let mut buf = String::new();
+        let mut first = Postings::default();
+        // Stop words and one-letter words are not indexed, so they do not part a pair;
+        // the id and the summary give none.
+        first.add(
+            &site,
+            &paper(
+                "Mixture of Experts: a Video model",
+                "2501.00001",
+                "video diffusion",
+            ),
+            0,
+            &mut buf,
+        );
+        let mut later = Postings::default();
+        later.add(
+            &site,
+            &paper("Diffusion, video", "2501.00002", "x"),
+            1,
+            &mut buf,
+        );
+        first.append(later);
+        assert_eq!(
+            pairs_of(&first),
+            [
+                ("mixture", "experts", 0),
+                ("experts", "video", 0),
+                ("video", "model", 0),
+                ("diffusion", "video", 1),
             ]
         );
     }

@@ -1,5 +1,5 @@
 // Bytes a search fetches: opens SITE/search/?q=QUERY in headless Chromium and sums the
-// index files (search/meta.json, search/t/*, search/d/*) it downloaded, raw and gzipped
+// index files (search/meta.json, search/t/*, search/p/*, search/d/*) it downloaded, raw and gzipped
 // (gzip level 6, what static hosts serve). Used by run.js on the 60-day archive, and by
 // hand on a large generated one (see benches/README.md):
 //
@@ -12,7 +12,7 @@ async function searchBytes(page, site, query) {
   const seen = [];
   const onResponse = async (res) => {
     const u = res.url();
-    if (!/\/search\/(meta\.json|[td]\/[^/]+\.json)$/.test(u)) return;
+    if (!/\/search\/(meta\.json|[tdp]\/[^/]+\.json)$/.test(u)) return;
     seen.push(res.body().then((b) => b));
   };
   page.on('response', onResponse);

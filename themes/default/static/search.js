@@ -201,6 +201,30 @@
       return hits;
     });
   }
+  // FNV-1a of `text`'s UTF-8 bytes, its high half folded into the low one: the bucket
+  // of a pair of stems in the phrase index (src/render/title_pairs.rs).
+  function bucket(text, count) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(text).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return (h ^ (h >>> 16)) & (count - 1);
+  }
+  // For each two neighbouring query words, the set of papers whose title holds their
+  // stems side by side, in order (the phrase index, search/p/).
+  function phrase(ws) {
+    var stems = ws.map(stem), pairs = [];
+    for (var i = 1; i < stems.length; i++) pairs.push(stems[i - 1] + ' ' + stems[i]);
+    return load('meta.json').then(function (meta) {
+      var count = meta && meta.pairs;
+      return Promise.all(pairs.map(function (pair) {
+        if (!count) return new Set();
+        return load('p/' + bucket(pair, count) + '.json').then(function (file) {
+          var docs = new Set(), v = 0;
+          ((file && file[pair]) || []).forEach(function (d) { v += d; docs.add(v); });
+          return docs;
+        });
+      }));
+    });
+  }
   // Appends `text` to `el` as text nodes, the words matching a query stem (exactly, or
   // as its beginning for stems of three letters or more) in <mark>: DOM nodes only,
   // never HTML, since titles and summaries are untrusted.
@@ -274,19 +298,26 @@
     if (q === last) return;
     last = q;
     // An id or URL searches for the id alone: its paper when the archive has it.
-    var id = ++run, ws = Array.from(new Set(words(paper || q)));
+    // Words of one stem count once (`model models` is one word, not a phrase of two).
+    var id = ++run, seen = new Set(), ws = words(paper || q).filter(function (w) {
+      var s = stem(w);
+      return !seen.has(s) && seen.add(s);
+    });
     marked = ws.map(stem);
     list.textContent = '';
     more.hidden = true;
     ranked = []; shown = 0;
     if (!ws.length) { status.textContent = q.trim() ? 'Type a longer word.' : ''; return; }
     status.textContent = 'Searching…';
-    Promise.all(ws.map(match)).then(function (maps) {
+    Promise.all([Promise.all(ws.map(match)), phrase(ws)]).then(function (got) {
       if (id !== run) return;
       // A paper's rank: found with every word as typed before found through a typo;
-      // then the weakest field among the words (all in the title first, then all at
-      // least in tags, authors, the summary); then how many words matched exactly; then
-      // newest (documents are numbered newest first).
+      // then the weakest field among the words, a title holding the query as a phrase
+      // (each two neighbouring words side by side, in order) counting above a title
+      // holding the words apart (then all at least in tags, authors, the summary); then
+      // how many words matched exactly; then newest (documents are numbered newest
+      // first).
+      var maps = got[0], pairs = got[1];
       maps.sort(function (a, b) { return a.size - b.size; });
       var score = new Map();
       var parts = function (w) { return [w >> 3, (w >> 1) & 3, w & 1]; };
@@ -298,6 +329,9 @@
           var p = parts(w);
           score.set(d, [Math.min(s[0], p[0]), Math.min(s[1], p[1]), s[2] + p[2]]);
         });
+      });
+      score.forEach(function (s, d) {
+        if (s[1] === 3 && pairs.every(function (p) { return p.has(d); })) s[1] = 4;
       });
       ranked = Array.from(score.keys()).sort(function (a, b) {
         var x = score.get(a), y = score.get(b);

@@ -1,0 +1,142 @@
+//! The phrase index: for every two stems that stand side by side in some title, the
+//! papers whose titles hold them so. `search.js` ranks a paper whose title holds the
+//! query as a phrase (each pair of neighbouring query words side by side, in order)
+//! before one whose title holds the words apart.
+//!
+//! Layout: `search/p/<bucket>.json`, `{"first second": [docs]}` with the two stems
+//! joined by a space and the documents ascending, delta-encoded (document numbers as in
+//! `search/t/`). A pair's bucket is [`bucket`]: the FNV-1a hash of its UTF-8 bytes,
+//! folded, modulo the bucket count `meta.json` gives as `pairs`, a power of two chosen so
+//! that a bucket holds about [`PAIR_BYTES`]; empty buckets are not written.
+//!
+//! Why pairs in their own files rather than word positions in the term files: a query
+//! fetches the term file of every word, and those hold every term sharing its first
+//! letters (`model`, `modal`, `modul`, …); positions would add a number to each of their
+//! title postings, which is most of the growth a phrase test costs. A pair file costs one
+//! small request per pair of query words and holds only pairs.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+
+use super::search::{json_size, postings_json};
+
+/// Bytes of JSON a pair bucket is sized for.
+pub(super) const PAIR_BYTES: usize = 8 * 1024;
+
+/// Title word pairs as they are read: `(first term, second term, document)`, the terms
+/// numbered as the index numbers them, documents ascending.
+pub(super) type Pairs = Vec<(u32, u32, u32)>;
+
+/// FNV-1a, 32 bits, of `bytes`: `search.js` computes the same to find a pair's bucket.
+pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The bucket of `key` among `count` (a power of two). The hash's high half is folded
+/// into the low one: FNV-1a's low bits alone barely change with a key's last letter.
+pub(super) fn bucket(key: &str, count: u32) -> u32 {
+    let h = fnv1a(key.as_bytes());
+    (h ^ (h >> 16)) & (count - 1)
+}
+
+/// The pair buckets: the bucket count and each non-empty bucket's JSON by bucket
+/// number. `pairs` holds term numbers of `stems` (index `stem_of[term]`).
+pub(super) fn pair_buckets(
+    stems: &[&str],
+    stem_of: &[u32],
+    pairs: Pairs,
+) -> Result<(u32, BTreeMap<u32, String>)> {
+    // Pair -> its documents, in ascending order of pair and then document: pairs are
+    // read in document order, and a stable sort keeps it within each pair.
+    let mut pairs: Vec<(u32, u32, u32)> = pairs
+        .into_iter()
+        .map(|(a, b, doc)| (stem_of[a as usize], stem_of[b as usize], doc))
+        .collect();
+    pairs.sort_by_key(|&(a, b, _)| (a, b));
+    pairs.dedup();
+    let mut lists: Vec<(String, Vec<u32>)> = Vec::new();
+    for (a, b, doc) in pairs {
+        let key = format!("{} {}", stems[a as usize], stems[b as usize]);
+        match lists.last_mut() {
+            Some((last, docs)) if *last == key => docs.push(doc),
+            _ => lists.push((key, vec![doc])),
+        }
+    }
+    let bytes: usize = lists.iter().map(|(k, d)| json_size(k, d)).sum();
+    let count = bytes.div_ceil(PAIR_BYTES).max(1).next_power_of_two();
+    let count = u32::try_from(count)?;
+    let mut buckets: BTreeMap<u32, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+    for (key, docs) in lists {
+        buckets
+            .entry(bucket(&key, count))
+            .or_default()
+            .push((key, docs));
+    }
+    let mut out = BTreeMap::new();
+    for (n, mut list) in buckets {
+        list.sort();
+        out.insert(n, postings_json(&list)?);
+    }
+    Ok((count, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_gives_the_published_values() {
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn search_js_hashes_with_the_same_constants() {
+        let js = include_str!("../../themes/default/static/search.js");
+        assert!(
+            js.contains("0x811c9dc5") && js.contains("0x01000193") && js.contains("h ^ (h >>> 16)")
+        );
+    }
+
+    #[test]
+    fn pairs_group_by_stems_with_documents_ascending_once() {
+        // Terms 0 "videos", 1 "video" (both stem 0, "video"), 2 "diffusion" (stem 1).
+        let stems = ["video", "diffus"];
+        let stem_of = [0, 0, 1];
+        let pairs = vec![(0, 2, 3), (1, 2, 3), (1, 2, 7), (2, 1, 7), (0, 2, 12)];
+        let (count, buckets) = pair_buckets(&stems, &stem_of, pairs).unwrap();
+        assert_eq!(count, 1);
+        assert_eq!(
+            buckets[&0],
+            r#"{"diffus video":[7],"video diffus":[3,4,5]}"#
+        );
+    }
+
+    #[test]
+    fn pairs_spread_over_a_power_of_two_of_buckets_by_hash() {
+        let stems: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let stem_of: Vec<u32> = (0..3000).collect();
+        let pairs: Pairs = (0..2999).map(|i| (i, i + 1, i)).collect();
+        let (count, buckets) = pair_buckets(&stems, &stem_of, pairs).unwrap();
+        assert!(count > 1 && count.is_power_of_two(), "{count}");
+        let mut seen = 0;
+        for (n, json) in &buckets {
+            let map: BTreeMap<String, Vec<u32>> = serde_json::from_str(json).unwrap();
+            for key in map.keys() {
+                assert_eq!(bucket(key, count), *n, "{key}");
+            }
+            seen += map.len();
+            assert!(
+                json.len() < 2 * PAIR_BYTES,
+                "bucket {n}: {} bytes",
+                json.len()
+            );
+        }
+        assert_eq!(seen, 2999);
+    }
+}
