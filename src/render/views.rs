@@ -171,8 +171,11 @@ const LEAD_BYTES: usize = 400;
 /// [`PaperView::lead_html`] and, if `more`, [`PaperView::more_html`] of `p`.
 fn lead_and_more(p: &Paper, more: bool) -> (Option<String>, Option<String>) {
     let labelled = |html: &str| {
-        more.then(|| super::labels::labelled(html).into_owned())
-            .unwrap_or_default()
+        if more {
+            super::labels::labelled(html).into_owned()
+        } else {
+            String::new()
+        }
     };
     let nonempty = |html: String| (!html.is_empty()).then_some(html);
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
