@@ -114,6 +114,16 @@ pub struct Links {
     pub hf: String,
 }
 
+impl Links {
+    fn of(id: &str) -> Links {
+        Links {
+            arxiv: arxiv::abs_url(id),
+            pdf: arxiv::pdf_url(id),
+            hf: arxiv::hf_url(id),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct PaperView<'a> {
     pub id: &'a str,
@@ -437,11 +447,7 @@ impl<'a> Ctx<'a> {
             }),
             lead_html,
             more_html,
-            links: Links {
-                arxiv: arxiv::abs_url(&p.id),
-                pdf: arxiv::pdf_url(&p.id),
-                hf: arxiv::hf_url(&p.id),
-            },
+            links: Links::of(&p.id),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             days: p.days.iter().map(|&d| self.day_value(d)).collect(),
             first_day: self.day_value(p.first_day()),
@@ -477,11 +483,7 @@ impl<'a> Ctx<'a> {
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             lead_html: lead_and_more(p, false).0,
-            links: Links {
-                arxiv: arxiv::abs_url(&p.id),
-                pdf: arxiv::pdf_url(&p.id),
-                hf: arxiv::hf_url(&p.id),
-            },
+            links: Links::of(&p.id),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             first_day: self.day_value(p.first_day()),
         }
