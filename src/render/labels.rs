@@ -176,7 +176,7 @@ fn at_sentence_start(content: &str, top: &[bool], i: usize) -> bool {
     top[last] && before.ends_with(['.', '!', '?', ';'])
 }
 
-/// Named labels: one to four words, the first capitalised, then `:` and whitespace,
+/// Named labels: one to six words, the first capitalised, then `:` and whitespace,
 /// each at a sentence start; or such words in `<strong>`/`<b>` there.
 fn named_labels<'a>(content: &'a str, top: &[bool]) -> Vec<Part<'a>> {
     let mut out = Vec::new();
@@ -229,14 +229,19 @@ fn named_label_at(s: &str) -> Option<(Cow<'_, str>, usize)> {
     Some((Cow::Borrowed(&s[..=colon]), colon + 1))
 }
 
+/// Whether `words` can be a label: one to six words ("Principal implication for AI
+/// practitioners"), the first capitalised and not a pronoun that starts a sentence of
+/// prose ("We find: …").
 fn is_label_words(words: &str) -> bool {
+    const PROSE: [&str; 8] = ["We", "Our", "It", "Its", "They", "This", "These", "I"];
     let count = words.split(' ').count();
-    (1..=4).contains(&count)
+    (1..=6).contains(&count)
         && words.starts_with(|c: char| c.is_uppercase())
+        && !PROSE.contains(&words.split(' ').next().unwrap_or(""))
         && words.split(' ').all(|w| {
             !w.is_empty()
                 && w.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '/'))
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '/' | '(' | ')'))
         })
 }
 
@@ -348,6 +353,29 @@ mod tests {
              <p><strong>Key methodology:</strong> A sparse verifier is called on uncertain steps.</p>\
              <p><strong>Results:</strong> 22% of the compute.</p>"
         );
+    }
+
+    #[test]
+    fn the_long_labels_of_summary_bots_are_found() {
+        let html = "<p>Main research question or objective: Can X? Key methodology: Y. \
+                    Primary results: 3% better. Principal implication for AI practitioners: \
+                    use Y. Objective(s): none.</p>";
+        let out = labelled(html);
+        for label in [
+            "Main research question or objective:",
+            "Key methodology:",
+            "Primary results:",
+            "Principal implication for AI practitioners:",
+            "Objective(s):",
+        ] {
+            assert!(
+                out.contains(&format!("<p><strong>{label}</strong> ")),
+                "{out}"
+            );
+        }
+        // Prose that happens to hold colons is not labelled.
+        let prose = "<p>We find two things: speed. Our method works: it is fast.</p>";
+        assert!(matches!(labelled(prose), Cow::Borrowed(_)));
     }
 
     #[test]
