@@ -16,7 +16,7 @@ fn seeds_make_one_day_of_seventeen_papers_and_a_blog_link() {
     let out = site.build_ok(&[]);
     assert!(out.contains("Built 1 days, 17 papers"), "{out}");
     let day = site.read("2025/07/04/index.html");
-    assert_eq!(day.matches("class=\"paper\"").count(), 17);
+    assert_eq!(day.matches("<article id=\"arxiv-").count(), 17);
     assert!(day.contains("My Honest Advice for Aspiring Machine Learning Engineers"));
     assert!(day.contains("href=\"https://towardsdatascience.com/my-honest-advice-for-aspiring-machine-learning-engineers/\""));
 
@@ -28,7 +28,7 @@ fn seeds_make_one_day_of_seventeen_papers_and_a_blog_link() {
     assert!(paper.contains("Minghui Yang, Jiawei Chi, Hao Li, Fangfu Liu, hanyang-21"));
     assert!(paper.contains("LangScene-X is a generative framework that reconstructs"));
     assert!(
-        paper.contains("<h2>In one sentence</h2><p>A novel generative framework named LangScene-X")
+        paper.contains("<div class=\"gist\"><p>A novel generative framework named LangScene-X")
     );
     assert!(paper.contains("Recovering 3D structures with open-vocabulary scene understanding"));
     assert!(!paper.contains("AI-generated summary"));

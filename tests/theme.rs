@@ -127,23 +127,31 @@ fn day_pages_show_every_paper_with_its_links() {
             // What the paper's own page has, its entry on the day has too.
             let own =
                 String::from_utf8_lossy(&files[&format!("papers/{id}/index.html")]).into_owned();
-            let has_text = ["In one sentence", "Summary", "Abstract"]
-                .iter()
-                .any(|h| own.contains(&format!("<h2>{h}</h2>")));
+            let has_text = own.contains("<div class=\"gist\">")
+                || ["Summary", "Abstract"]
+                    .iter()
+                    .any(|h| own.contains(&format!("<h2>{h}</h2>")));
             assert!(
                 article.contains("<h2><a href="),
                 "{id} on {date}: no title link"
             );
-            for (part, on_paper_page) in [
-                ("class=\"authors\"", own.contains("class=\"authors\"")),
-                ("class=\"tags\"", own.contains("class=\"tags\"")),
-                ("class=\"blurb\"", has_text),
+            let meta = article
+                .split("</h2>\n<p>")
+                .nth(1)
+                .and_then(|rest| rest.split("</p>").next())
+                .unwrap_or_else(|| panic!("{id} on {date}: no authors and tags line"));
+            let text =
+                article.contains("<details><summary>") || article.matches("<p>").count() >= 3;
+            for (part, in_entry, on_paper_page) in [
+                (
+                    "authors",
+                    !meta.trim_start().starts_with(['<', '\u{b7}']) && !meta.trim().is_empty(),
+                    own.contains("class=\"authors\""),
+                ),
+                ("tags", meta.contains("/tags/"), own.contains("<p>Tags:")),
+                ("gist or summary", text, has_text),
             ] {
-                assert_eq!(
-                    article.contains(part),
-                    on_paper_page,
-                    "{id} on {date}: {part}"
-                );
+                assert_eq!(in_entry, on_paper_page, "{id} on {date}: {part}");
             }
             checked += 1;
         }
@@ -165,10 +173,10 @@ fn papertrail_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A year page names every year of the archive, so 2025 leads to 2024 without going
-/// through January, and lists its months newest first.
+/// Year pages lead to the years beside them and to the archive page, which lists every
+/// year and month with their papers and is linked from every page's header.
 #[test]
-fn year_pages_link_every_year_and_list_months_newest_first() {
+fn archive_page_lists_years_and_months_and_year_pages_link_their_neighbours() {
     let day = |id: &str| {
         format!(
             "| Title | Authors | Summary |\n|---|---|---|\n| P {id} (Read more on [arXiv](https://arxiv.org/abs/{id})) | Ann Lee | S. |\n"
@@ -179,6 +187,7 @@ fn year_pages_link_every_year_and_list_months_newest_first() {
         &[
             ("content/2024-12-30.md", &day("2412.00001")),
             ("content/2025-01-02.md", &day("2501.00001")),
+            ("content/2025-01-03.md", &day("2501.00002")),
             ("content/2025-03-04.md", &day("2503.00001")),
         ],
     );
@@ -186,27 +195,63 @@ fn year_pages_link_every_year_and_list_months_newest_first() {
     let read = |p: &str| std::fs::read_to_string(site.public().join(p)).expect(p);
     let y2025 = read("2025/index.html");
     assert!(
-        y2025.contains("<strong aria-current=\"page\">2025</strong>"),
+        y2025.contains("<a rel=\"prev\" href=\"../2024/\">"),
         "{y2025}"
     );
-    assert!(y2025.contains("<a href=\"../2024/\">2024</a>"), "{y2025}");
+    assert!(!y2025.contains("rel=\"next\""), "{y2025}");
+    assert!(read("2024/index.html").contains("<a rel=\"next\" href=\"../2025/\">"));
     let march = y2025.find("../2025/03/").expect("March");
     let january = y2025.find("../2025/01/").expect("January");
     assert!(march < january, "months newest first");
-    assert!(read("2024/index.html").contains("<a href=\"../2025/\">2025</a>"));
+
+    let archive = read("archive/index.html");
+    let at = |s: &str| {
+        archive
+            .find(s)
+            .unwrap_or_else(|| panic!("no {s} in {archive}"))
+    };
+    assert!(
+        at("<a href=\"../2025/\">2025</a> <small>3 papers, 3 days</small>")
+            < at("<a href=\"../2024/\">2024</a>")
+    );
+    assert!(
+        at("<a href=\"../2025/01/\">January</a> <small>2</small>")
+            < at("<a href=\"../2025/03/\">March</a> <small>1</small>")
+    );
+    assert!(archive.contains("<a href=\"../2024/12/\">December</a> <small>1</small>"));
+    for page in [
+        "index.html",
+        "2025/index.html",
+        "2025/01/02/index.html",
+        "papers/2501.00001/index.html",
+        "tags/index.html",
+        "404.html",
+    ] {
+        let html = read(page);
+        assert!(
+            html.contains("archive/\">Archive</a>"),
+            "{page} has no Archive link"
+        );
+    }
+    // The feed archive documents keep their place beside the page.
+    assert!(read("2025/01/index.html").contains("archive/\">Archive</a>"));
 }
 
-/// A paper page says when it was listed right under its title, before the text.
+/// A paper page leads with the days it was listed and its links, then its gist, then
+/// its summary.
 #[test]
 fn paper_pages_lead_with_their_days() {
     let site = demo_site();
     site.build_ok(&[]);
     let page = std::fs::read_to_string(site.public().join("papers/2609.09412/index.html"))
         .expect("a paper listed on two days");
-    let listed = page
-        .find("<p class=\"listed\">Listed on ")
-        .expect("listed line");
-    assert!(listed < page.find("<h2>").expect("sections"), "{page}");
-    assert!(page[listed..].contains("Monday, 14 September 2026</time></a>, <a"));
-    assert!(page[listed..].contains("Monday, 21 September 2026"));
+    let listed = page.find("<p>Listed on ").expect("listed line");
+    let arxiv = page.find(">arXiv 2609.09412</a>").expect("arXiv link");
+    let summary = page.find("<h2>Summary</h2>").expect("summary");
+    assert!(listed < arxiv && arxiv < summary, "{page}");
+    assert!(page[listed..arxiv].contains("14 Sep 2026</time></a>, <a"));
+    assert!(page[listed..arxiv].contains("21 Sep 2026"));
+    if let Some(gist) = page.find("<div class=\"gist\">") {
+        assert!(arxiv < gist && gist < summary);
+    }
 }

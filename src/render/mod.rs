@@ -8,6 +8,7 @@ pub mod atom;
 pub mod escape;
 mod export;
 mod feeds;
+mod labels;
 mod pages;
 mod search;
 mod sitemap;
@@ -42,6 +43,7 @@ enum Job {
     Day(usize),
     Month(i32, u32),
     Year(i32),
+    Archive,
     Paper(usize),
     Tags,
     Tag(usize, usize),
@@ -68,7 +70,7 @@ impl Job {
             Job::Home(_) => "home",
             Job::Day(_) => "day",
             Job::Month(..) => "month",
-            Job::Year(_) => "year",
+            Job::Year(_) | Job::Archive => "year",
             Job::Paper(_) => "paper",
             Job::Tags | Job::Tag(..) => "tag page",
             Job::TagFeed(_) | Job::Feed | Job::PapersFeed | Job::JsonFeed(_) => "feed",
@@ -288,6 +290,7 @@ impl<'a> Renderer<'a> {
         let mut years: Vec<i32> = self.months.keys().map(|&(y, _)| y).collect();
         years.dedup();
         jobs.extend(years.into_iter().map(Job::Year));
+        jobs.push(Job::Archive);
         jobs.extend((0..site.papers.len()).map(Job::Paper));
         jobs.push(Job::Tags);
         for t in 0..site.tags.len() {
@@ -314,6 +317,7 @@ impl<'a> Renderer<'a> {
             Job::Day(i) => Route::Day(site.days[i].date),
             Job::Month(y, m) => Route::Month(y, m),
             Job::Year(y) => Route::Year(y),
+            Job::Archive => Route::Archive,
             Job::Paper(i) => Route::Paper(&site.papers[i].id),
             Job::Tags => Route::Tags,
             Job::Tag(t, n) => Route::Tag(&site.tags[t].slug, n),
@@ -571,8 +575,15 @@ impl Renderer<'_> {
                 months.extend(near);
             }
             jobs.extend(months.iter().map(|&(y, m)| Job::Month(y, m)));
-            let years: BTreeSet<i32> = months.iter().map(|&(y, _)| y).collect();
+            let mut years: BTreeSet<i32> = months.iter().map(|&(y, _)| y).collect();
+            if changed.structure {
+                // A year that appeared or went away changes the other years' links.
+                years.extend(self.years.iter().map(|&(y, _)| y));
+            }
             jobs.extend(years.into_iter().map(Job::Year));
+            if changed.structure || !day_index.is_empty() {
+                jobs.push(Job::Archive);
+            }
             jobs.extend(paper_index.iter().map(|&i| Job::Paper(i)));
             if changed.structure || !changed.tags.is_empty() {
                 jobs.push(Job::Tags);

@@ -232,7 +232,18 @@ impl Renderer<'_> {
                     months: Vec<views::MonthView>,
                     papers: usize,
                     days: usize,
+                    prev: Option<views::YearLink>,
+                    next: Option<views::YearLink>,
                 }
+                let pos = self.years.iter().position(|&(year, _)| year == y);
+                let year_link = |i: Option<usize>| {
+                    let &(year, days) = self.years.get(i?)?;
+                    Some(views::YearLink {
+                        year,
+                        url: ctx.urls.of(&Route::Year(year)),
+                        days,
+                    })
+                };
                 self.render(
                     ctx,
                     "year.html",
@@ -242,8 +253,30 @@ impl Renderer<'_> {
                         months,
                         papers,
                         days,
+                        prev: year_link(pos.and_then(|p| p.checked_sub(1))),
+                        next: year_link(pos.map(|p| p + 1)),
                     },
                 )
+            }
+            Job::Archive => {
+                let years = ctx.archive(&self.months);
+                let papers: usize = years.iter().map(|y| y.papers).sum();
+                let meta = self.meta(
+                    ctx,
+                    "archive",
+                    "Archive".into(),
+                    format!(
+                        "{papers} papers over {} days, by year and month",
+                        site.days.len()
+                    ),
+                    route,
+                );
+                #[derive(Serialize)]
+                struct A {
+                    years: Vec<views::ArchiveYear>,
+                    papers: usize,
+                }
+                self.render(ctx, "archive.html", meta, A { years, papers })
             }
             Job::Tags => {
                 let mut tags: Vec<views::TagLink> =
@@ -265,12 +298,12 @@ impl Renderer<'_> {
             Job::Tag(t, n) => {
                 let tag = &site.tags[t];
                 let per = config.papers_per_tag_page;
-                let papers: Vec<views::PaperLink> = tag
+                let papers: Vec<views::PaperEntry> = tag
                     .papers
                     .iter()
                     .skip((n - 1) * per)
                     .take(per)
-                    .map(|&p| ctx.paper_link(&site.papers[p]))
+                    .map(|&p| ctx.paper_entry(&site.papers[p]))
                     .collect();
                 let title = if n == 1 {
                     format!("Papers tagged {}", tag.name)
@@ -287,7 +320,7 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct T<'a> {
                     tag: views::TagLink<'a>,
-                    papers: Vec<views::PaperLink<'a>>,
+                    papers: Vec<views::PaperEntry<'a>>,
                     pagination: Pagination,
                 }
                 let total = self.tag_pages(t);

@@ -16,6 +16,10 @@ use tera::Tera;
 #[exclude = "*.swp"]
 struct DefaultTheme;
 
+/// The archive page's template, which a theme may leave out (the default theme's is
+/// used then).
+pub const ARCHIVE: &str = "archive.html";
+
 /// Templates every theme must provide.
 pub const REQUIRED: &[&str] = &[
     "index.html",
@@ -102,6 +106,16 @@ impl Theme {
         tera.set_escape_fn(super::escape::write_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
+        // Themes written before the archive page get the default theme's, drawn in
+        // their own `base.html`.
+        if !tera.contains_template(ARCHIVE)
+            && let Some(embedded) = DefaultTheme::get(&format!("templates/{ARCHIVE}"))
+        {
+            let text = String::from_utf8(embedded.data.into_owned())
+                .with_context(|| format!("built-in template {ARCHIVE} is not UTF-8"))?;
+            tera.add_raw_template(ARCHIVE, &text)
+                .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
+        }
         for required in REQUIRED {
             if !tera.contains_template(required) {
                 bail!("theme `{name}` has no template `{required}`");

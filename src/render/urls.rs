@@ -25,6 +25,9 @@ pub enum Route<'a> {
     Day(NaiveDate),
     Month(i32, u32),
     Year(i32),
+    /// Every year and month with their paper counts: `/archive/` (beside the feed
+    /// archive documents `/archive/N/atom.xml`).
+    Archive,
     Paper(&'a str),
     Tags,
     /// Tag page `n` (1-based): `/tags/<slug>/`, `/tags/<slug>/page/2/`, …
@@ -66,6 +69,7 @@ impl Route<'_> {
             Route::Day(d) => write!(out, "{:04}/{:02}/{:02}/", d.year(), d.month(), d.day()),
             Route::Month(y, m) => write!(out, "{y:04}/{m:02}/"),
             Route::Year(y) => write!(out, "{y:04}/"),
+            Route::Archive => out.write_str("archive/"),
             Route::Paper(id) => {
                 out.extend(["papers/", id, "/"]);
                 Ok(())

@@ -3,6 +3,8 @@
 //!
 //! Views borrow from the model and are built per page, so no page copies the archive.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -41,6 +43,8 @@ pub struct SiteView {
     pub tags: usize,
     pub home_url: String,
     pub tags_url: String,
+    /// Every year and month of the archive.
+    pub archive_url: String,
     pub feed_url: String,
     pub css_url: String,
     /// The theme's icon, so browsers need not ask for a `/favicon.ico` that is not there.
@@ -110,14 +114,25 @@ pub struct Links {
     pub hf: String,
 }
 
+impl Links {
+    fn of(id: &str) -> Links {
+        Links {
+            arxiv: arxiv::abs_url(id),
+            pdf: arxiv::pdf_url(id),
+            hf: arxiv::hf_url(id),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct PaperView<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub url: String,
     pub authors: &'a [String],
-    /// Sanitised HTML, or null.
-    pub summary_html: Option<&'a str>,
+    /// Sanitised HTML, or null; a paragraph made of labelled parts ("Objective: …
+    /// Results: …", "a) … b) …") is one paragraph per part, its label in `<strong>`.
+    pub summary_html: Option<Cow<'a, str>>,
     pub gist_html: Option<&'a str>,
     pub abstract_html: Option<&'a str>,
     pub note_html: Option<&'a str>,
@@ -128,6 +143,12 @@ pub struct PaperView<'a> {
     /// The gist, else the start of the blurb cut at a word (about two sentences): plain
     /// text for lists of papers, which link to the paper's page for the rest.
     pub brief: String,
+    /// The one line lists show, as inline HTML: the gist, else the first sentence of the
+    /// summary (else of the abstract); null when there is no such sentence.
+    pub lead_html: Option<String>,
+    /// The summary without what `lead_html` already shows, labelled like
+    /// `summary_html`: what lists keep one click away; null when nothing is left.
+    pub more_html: Option<String>,
     pub links: Links,
     /// [`TagLink`]s.
     pub tags: Vec<tera::Value>,
@@ -136,8 +157,78 @@ pub struct PaperView<'a> {
     pub first_day: tera::Value,
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Characters of text in [`PaperView::brief`].
 const BRIEF_CHARS: usize = 280;
+
+/// Bytes of HTML past which a first sentence is too long to stand as a paper's lead.
+const LEAD_BYTES: usize = 400;
+
+/// [`PaperView::lead_html`] and, if `more`, [`PaperView::more_html`] of `p`.
+fn lead_and_more(p: &Paper, more: bool) -> (Option<String>, Option<String>) {
+    let labelled = |html: &str| {
+        if more {
+            super::labels::labelled(html).into_owned()
+        } else {
+            String::new()
+        }
+    };
+    let nonempty = |html: String| (!html.is_empty()).then_some(html);
+    let summary = p.summary.as_ref().filter(|m| !m.is_empty());
+    if let Some(gist) = p.gist.as_ref().filter(|m| !m.is_empty()) {
+        return (
+            Some(super::escape::html(&gist.text)),
+            summary.map(|m| labelled(&m.html)).filter(|m| !m.is_empty()),
+        );
+    }
+    if let Some(summary) = summary {
+        return match super::labels::split_lead(&summary.html, LEAD_BYTES) {
+            Some((lead, rest)) => (Some(lead.to_string()), nonempty(labelled(&rest))),
+            None => (None, nonempty(labelled(&summary.html))),
+        };
+    }
+    let lead = p.abstract_.as_ref().filter(|m| !m.is_empty()).map(|m| {
+        match super::labels::split_lead(&m.html, LEAD_BYTES) {
+            Some((lead, _)) => lead.to_string(),
+            None => super::escape::html(&crate::content::markup::truncate_words(
+                &m.text,
+                BRIEF_CHARS,
+            )),
+        }
+    });
+    (lead, None)
+}
+
+/// A paper as long lists show it (tag pages): a [`PaperView`] without the texts a list
+/// leaves on the paper's page, so a page of fifty carries only what it shows.
+#[derive(Serialize)]
+pub struct PaperEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub authors: &'a [String],
+    /// As [`PaperView::lead_html`].
+    pub lead_html: Option<String>,
+    pub links: Links,
+    /// [`TagLink`]s.
+    pub tags: Vec<tera::Value>,
+    /// A [`DayLink`] with `papers` 0.
+    pub first_day: tera::Value,
+}
 
 /// A paper as a bare link, for short lists (related papers).
 #[derive(Serialize)]
@@ -163,9 +254,21 @@ pub struct DayView<'a> {
     pub title: Option<&'a str>,
     pub description: Option<&'a str>,
     pub papers: Vec<PaperView<'a>>,
+    /// The tags of the day's papers, each with how many of them carry it, most
+    /// frequent first: for filtering the day's list by tag.
+    pub tags: Vec<DayTag<'a>>,
     pub links: Vec<LinkView<'a>>,
     pub prev: Option<DayLink>,
     pub next: Option<DayLink>,
+}
+
+/// A tag as one day has it.
+#[derive(Serialize)]
+pub struct DayTag<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    /// How many of the day's papers carry it.
+    pub papers: usize,
 }
 
 #[derive(Serialize)]
@@ -211,6 +314,27 @@ pub struct CalendarDay {
     /// Set when the archive has this day.
     pub url: Option<String>,
     pub papers: usize,
+}
+
+/// A year on the archive page, with its months.
+#[derive(Serialize)]
+pub struct ArchiveYear {
+    pub year: i32,
+    pub url: String,
+    pub papers: usize,
+    pub days: usize,
+    /// Oldest first.
+    pub months: Vec<ArchiveMonth>,
+}
+
+/// A month on the archive page.
+#[derive(Serialize)]
+pub struct ArchiveMonth {
+    /// `July`
+    pub name: &'static str,
+    pub url: String,
+    pub papers: usize,
+    pub days: usize,
 }
 
 /// Each year of the archive with its number of days, oldest first.
@@ -282,20 +406,6 @@ impl<'a> Ctx<'a> {
             "Saturday",
             "Sunday",
         ];
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let (y, m, d) = (date.year(), date.month(), date.day());
         let month = MONTHS[m as usize - 1];
         let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
@@ -320,12 +430,13 @@ impl<'a> Ctx<'a> {
 
     pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
         let blurb = p.blurb();
+        let (lead_html, more_html) = lead_and_more(p, true);
         PaperView {
             id: &p.id,
             title: &p.title,
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
-            summary_html: p.summary.as_ref().map(|m| m.html.as_str()),
+            summary_html: p.summary.as_ref().map(|m| super::labels::labelled(&m.html)),
             gist_html: p.gist.as_ref().map(|m| m.html.as_str()),
             abstract_html: p.abstract_.as_ref().map(|m| m.html.as_str()),
             note_html: p.note.as_ref().map(|m| m.html.as_str()),
@@ -334,11 +445,9 @@ impl<'a> Ctx<'a> {
             brief: blurb.map_or_else(String::new, |m| {
                 crate::content::markup::truncate_words(&m.text, BRIEF_CHARS)
             }),
-            links: Links {
-                arxiv: arxiv::abs_url(&p.id),
-                pdf: arxiv::pdf_url(&p.id),
-                hf: arxiv::hf_url(&p.id),
-            },
+            lead_html,
+            more_html,
+            links: Links::of(&p.id),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             days: p.days.iter().map(|&d| self.day_value(d)).collect(),
             first_day: self.day_value(p.first_day()),
@@ -367,6 +476,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    pub fn paper_entry(&self, p: &'a Paper) -> PaperEntry<'a> {
+        PaperEntry {
+            id: &p.id,
+            title: &p.title,
+            url: self.urls.of(&Route::Paper(&p.id)),
+            authors: &p.authors,
+            lead_html: lead_and_more(p, false).0,
+            links: Links::of(&p.id),
+            tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
+            first_day: self.day_value(p.first_day()),
+        }
+    }
+
     pub fn paper_link(&self, p: &'a Paper) -> PaperLink<'a> {
         PaperLink {
             id: &p.id,
@@ -379,8 +501,30 @@ impl<'a> Ctx<'a> {
     pub fn day(&self, index: usize) -> DayView<'a> {
         let days = &self.site.days;
         let day = &days[index];
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for &p in &day.papers {
+            for &t in &self.site.papers[p].tags {
+                match counts.iter_mut().find(|(tag, _)| *tag == t) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((t, 1)),
+                }
+            }
+        }
+        let tags = &self.site.tags;
+        counts.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| tags[a.0].name.cmp(&tags[b.0].name))
+        });
         DayView {
             link: self.day_link(day),
+            tags: counts
+                .into_iter()
+                .map(|(t, papers)| DayTag {
+                    name: &tags[t].name,
+                    slug: &tags[t].slug,
+                    papers,
+                })
+                .collect(),
             title: day.title.as_deref(),
             description: day.description.as_deref(),
             papers: day
@@ -419,6 +563,7 @@ impl<'a> Ctx<'a> {
             tags: self.site.tags.len(),
             home_url: self.urls.of(&Route::Home(1)),
             tags_url: self.urls.of(&Route::Tags),
+            archive_url: self.urls.of(&Route::Archive),
             feed_url: self.urls.of(&Route::Feed),
             css_url: self.urls.of(&Route::Static("style.css")),
             icon_url: self.urls.of(&Route::Static("favicon.svg")),
@@ -428,6 +573,40 @@ impl<'a> Ctx<'a> {
             years,
             generator: format!("papertrail {}", env!("CARGO_PKG_VERSION")),
         }
+    }
+
+    /// Every year of the archive, newest first, with its months: `months` maps each
+    /// month to its days (indices into `site.days`).
+    pub fn archive(
+        &self,
+        months: &std::collections::BTreeMap<(i32, u32), Vec<usize>>,
+    ) -> Vec<ArchiveYear> {
+        let mut years: Vec<ArchiveYear> = Vec::new();
+        for (&(y, m), days) in months {
+            let papers = days.iter().map(|&i| self.site.days[i].papers.len()).sum();
+            let month = ArchiveMonth {
+                name: MONTHS[m as usize - 1],
+                url: self.urls.of(&Route::Month(y, m)),
+                papers,
+                days: days.len(),
+            };
+            match years.last_mut() {
+                Some(year) if year.year == y => {
+                    year.papers += papers;
+                    year.days += days.len();
+                    year.months.push(month);
+                }
+                _ => years.push(ArchiveYear {
+                    year: y,
+                    url: self.urls.of(&Route::Year(y)),
+                    papers,
+                    days: days.len(),
+                    months: vec![month],
+                }),
+            }
+        }
+        years.reverse();
+        years
     }
 
     /// A month's days (indices into `site.days`, ascending) as a calendar.

@@ -9,6 +9,7 @@
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const { searchBytes } = require('./search_bytes');
+const { layout } = require('./layout');
 
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
@@ -52,7 +53,7 @@ async function samplePages(page) {
   const paper = find(/^papers\/[^/]+\/$/);
   const tag = find(/^tags\/[^/]+\/$/);
   const month = BASE + day.slice(BASE.length, BASE.length + 8);
-  return { home: BASE, day, paper, tag, month, search: BASE + 'search/?q=model' };
+  return { home: BASE, day, paper, tag, month, archive: BASE + 'archive/', search: BASE + 'search/?q=model' };
 }
 
 async function axe(browser, pages) {
@@ -401,6 +402,7 @@ async function screenshots(browser, dir) {
     await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);
+    await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok }, pages);
     if (SHOTS) await screenshots(browser, SHOTS);
   } catch (e) {
     fail(e.stack || String(e));

@@ -1,0 +1,154 @@
+//! The default theme's lists as a reader scans them: compact entries on day, home and tag
+//! pages, the day page's tag filter, and summaries written as labelled parts.
+
+mod common;
+
+use common::Site;
+
+/// Two days: one paper with a labelled summary and a gist-less first sentence, one with
+/// a gist from a feed dump, one with four authors.
+fn site() -> Site {
+    let table = "| Category | Title | Authors | Summary |\n|---|---|---|---|\n\
+        | Agents | Labelled Parts (Read more on [arXiv](https://arxiv.org/abs/2501.00001)) | Ann Lee, Bo Chen, Cy Dee, Di Eve | \
+        A study of agents. Main objective: Find out whether agents plan. Key methodology: Ten tasks, three models. Results: They plan badly. |\n\
+        | Vision | Plain Prose (Read more on [arXiv](https://arxiv.org/abs/2501.00002)) | Ann Lee | \
+        First sentence here. Second sentence there. |\n";
+    let second = "| Category | Title | Authors | Summary |\n|---|---|---|---|\n\
+        | Agents | Later Agents (Read more on [arXiv](https://arxiv.org/abs/2501.00003)) | Fay Gee | \
+        Only one sentence. |\n";
+    Site::new(
+        "",
+        &[
+            ("content/2025-01-02.md", table),
+            ("content/2025-01-03.md", second),
+        ],
+    )
+}
+
+fn entry<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!("<article id=\"arxiv-{id}\">"))
+        .or_else(|| page.find(&format!("papers/{id}/\"")))
+        .unwrap_or_else(|| panic!("{id} missing in {page}"));
+    let start = page[..start + "<article".len()]
+        .rfind("<article")
+        .unwrap_or(start);
+    &page[start..start + page[start..].find("</article>").expect("end")]
+}
+
+#[test]
+fn entries_show_three_authors_the_first_sentence_and_fold_the_rest_once() {
+    let site = site();
+    site.build_ok(&[]);
+    let day = site.read("2025/01/02/index.html");
+    let labelled = entry(&day, "2501.00001");
+    assert!(
+        labelled.contains("Ann Lee, Bo Chen, Cy Dee et al."),
+        "{labelled}"
+    );
+    assert!(!labelled.contains("Di Eve"));
+    assert!(
+        labelled.contains("<details><summary>A study of agents.</summary>"),
+        "{labelled}"
+    );
+    // The folded summary is labelled, and does not repeat the first sentence.
+    assert!(labelled.contains(
+        "<p><strong>Main objective:</strong> Find out whether agents plan.</p><p><strong>Key methodology:</strong> Ten tasks, three models.</p><p><strong>Results:</strong> They plan badly.</p></details>"
+    ), "{labelled}");
+    assert_eq!(labelled.matches("A study of agents.").count(), 1);
+    let plain = entry(&day, "2501.00002");
+    assert!(plain.contains("<details><summary>First sentence here.</summary><p>Second sentence there.</p></details>"), "{plain}");
+    // One sentence: nothing to fold.
+    let single = entry(&site.read("2025/01/03/index.html"), "2501.00003").to_string();
+    assert!(
+        !single.contains("<details>") && single.contains("<p>Only one sentence.</p>"),
+        "{single}"
+    );
+    for link in [
+        "https://arxiv.org/abs/2501.00001",
+        "https://arxiv.org/pdf/2501.00001",
+        "https://huggingface.co/papers/2501.00001",
+    ] {
+        assert!(labelled.contains(link), "{link}");
+    }
+}
+
+#[test]
+fn paper_pages_show_labelled_summaries_as_paragraphs() {
+    let site = site();
+    site.build_ok(&[]);
+    let page = site.read("papers/2501.00001/index.html");
+    assert!(page.contains(
+        "<h2>Summary</h2><p>A study of agents.</p><p><strong>Main objective:</strong> Find out whether agents plan.</p>"
+    ), "{page}");
+}
+
+#[test]
+fn home_lists_every_day_with_the_same_entries_less_the_folded_summary() {
+    let site = site();
+    site.build_ok(&[]);
+    let home = site.read("index.html");
+    for id in ["2501.00001", "2501.00002", "2501.00003"] {
+        let e = entry(&home, id);
+        assert!(
+            e.contains("<h3><a href=") && e.contains("https://arxiv.org/pdf/"),
+            "{e}"
+        );
+    }
+    assert!(!home.contains("paper-list"));
+    // The summary is a click away on the paper's page and folded on the day's.
+    let e = entry(&home, "2501.00001");
+    assert!(
+        e.contains("<p>A study of agents.</p>") && !e.contains("<details>"),
+        "{e}"
+    );
+}
+
+#[test]
+fn tag_pages_list_compact_entries_with_their_date() {
+    let site = site();
+    site.build_ok(&[]);
+    let tag = site.read("tags/agents/index.html");
+    let e = entry(&tag, "2501.00001");
+    assert!(
+        e.contains(
+            "<time datetime=\"2025-01-02\">2 Jan 2025</time> · Ann Lee, Bo Chen, Cy Dee et al."
+        ),
+        "{e}"
+    );
+    assert!(
+        e.contains("<p>A study of agents.</p>") && !e.contains("<details>"),
+        "{e}"
+    );
+    assert!(e.contains("https://huggingface.co/papers/2501.00001"));
+    // Every paper of the page has the page's tag: it is not repeated in each entry.
+    assert!(!e.contains("tags/agents/"), "{e}");
+    assert!(entry(&tag, "2501.00003").contains("Fay Gee"));
+}
+
+/// The filter is CSS: one link per tag of the day with its count, each the target of a
+/// rule that hides the entries without that tag, and an "All" link.
+#[test]
+fn day_pages_filter_by_tag_without_script() {
+    let site = site();
+    site.build_ok(&[]);
+    let day = site.read("2025/01/02/index.html");
+    assert!(
+        day.contains("<a href=\"#main\">All <small>2</small></a>"),
+        "{day}"
+    );
+    assert!(day.contains("<a id=\"t-agents\" href=\"#t-agents\">Agents <small>1</small></a>"));
+    assert!(day.contains("<a id=\"t-vision\" href=\"#t-vision\">Vision <small>1</small></a>"));
+    let style = &day[day.find("<style>").expect("style")..day.find("</style>").expect("end")];
+    for slug in ["agents", "vision"] {
+        assert!(
+            style.contains(&format!(
+                ":has(#t-{slug}:target) article:not(:has([href$=\"s/{slug}/\"]))"
+            )),
+            "{style}"
+        );
+    }
+    assert!(!day.contains("<script"));
+    // The heading carries the date; the line under it does not repeat it.
+    assert!(day.contains("<h1>Papers for <time datetime=\"2025-01-02\">Thursday, 2 January 2025</time></h1>\n<p class=\"lead\">2 papers</p>"), "{day}");
+}
