@@ -152,3 +152,30 @@ fn day_pages_filter_by_tag_without_script() {
     // The heading carries the date; the line under it does not repeat it.
     assert!(day.contains("<h1>Papers for <time datetime=\"2025-01-02\">Thursday, 2 January 2025</time></h1>\n<p class=\"lead\">2 papers</p>"), "{day}");
 }
+
+/// The home page lists the latest `days_per_page` days and then points to the day before
+/// them and to the archive: no `/page/N/` repeats the whole history a second time.
+#[test]
+fn home_lists_the_latest_days_then_points_to_earlier_ones() {
+    let day = |n: u32| {
+        format!(
+            "| Title | Authors | Summary |\n|---|---|---|\n\
+             | Day {n} Paper (Read more on [arXiv](https://arxiv.org/abs/2501.0000{n})) | A. B | On day {n}. |\n"
+        )
+    };
+    let files: Vec<(String, String)> = (1..=4)
+        .map(|n| (format!("content/2025-01-0{n}.md"), day(n)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = Site::new("days_per_page = 2\n", &refs);
+    site.build_ok(&[]);
+    let home = site.read("index.html");
+    assert!(home.contains("papers/2501.00004/") && home.contains("papers/2501.00003/"));
+    assert!(!home.contains("papers/2501.00002/"), "{home}");
+    assert!(home.contains("href=\"2025/01/02/\""), "{home}");
+    assert!(home.contains("href=\"archive/\""), "{home}");
+    assert!(!site.public().join("page").exists());
+}

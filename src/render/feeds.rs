@@ -212,13 +212,13 @@ impl<'a> Renderer<'a> {
                 self.feed_id("feed"),
                 ctx.config.title.clone(),
                 ctx.config.description.clone(),
-                urls.of(&Route::Home(1)),
+                urls.of(&Route::Home),
             ),
             Which::Papers => (
                 self.feed_id("papers"),
                 format!("{} — every paper", ctx.config.title),
                 "One entry per paper, newest first".to_string(),
-                urls.of(&Route::Home(1)),
+                urls.of(&Route::Home),
             ),
             Which::Tag(t) => {
                 let tag = &site.tags[t];

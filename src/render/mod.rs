@@ -39,7 +39,7 @@ pub trait Sink: Sync {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
-    Home(usize),
+    Home,
     Day(usize),
     Month(i32, u32),
     Year(i32),
@@ -67,7 +67,7 @@ impl Job {
     /// A name for the kind of job, for timings.
     fn kind(self) -> &'static str {
         match self {
-            Job::Home(_) => "home",
+            Job::Home => "home",
             Job::Day(_) => "day",
             Job::Month(..) => "month",
             Job::Year(_) | Job::Archive => "year",
@@ -100,7 +100,6 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     base: tera::Context,
     months: BTreeMap<(i32, u32), Vec<usize>>,
-    home_pages: usize,
     /// Each year with its number of days, oldest first.
     years: Vec<(i32, usize)>,
     /// `updated` of each feed entry from the feed state file, by entry key
@@ -140,14 +139,12 @@ impl<'a> Renderer<'a> {
                 .or_default()
                 .push(i);
         }
-        let home_pages = site.days.len().div_ceil(config.days_per_page).max(1);
         let years = views::year_counts(site);
         Renderer {
             ctx,
             theme,
             base,
             months,
-            home_pages,
             years,
             stamps: Default::default(),
             feed_items: std::sync::OnceLock::new(),
@@ -284,7 +281,7 @@ impl<'a> Renderer<'a> {
     /// Every page rendered through a template, in sitemap order (the 404 page last).
     fn page_jobs(&self) -> Vec<Job> {
         let site = self.ctx.site;
-        let mut jobs: Vec<Job> = (1..=self.home_pages).map(Job::Home).collect();
+        let mut jobs: Vec<Job> = vec![Job::Home];
         jobs.extend((0..site.days.len()).map(Job::Day));
         jobs.extend(self.months.keys().map(|&(y, m)| Job::Month(y, m)));
         let mut years: Vec<i32> = self.months.keys().map(|&(y, _)| y).collect();
@@ -313,7 +310,7 @@ impl<'a> Renderer<'a> {
     fn route(&self, job: Job) -> Option<Route<'a>> {
         let site = self.ctx.site;
         Some(match job {
-            Job::Home(n) => Route::Home(n),
+            Job::Home => Route::Home,
             Job::Day(i) => Route::Day(site.days[i].date),
             Job::Month(y, m) => Route::Month(y, m),
             Job::Year(y) => Route::Year(y),
@@ -521,7 +518,8 @@ impl Renderer<'_> {
             day_index.extend(neighbours);
         }
         let newest = site.days.len();
-        let home_of = |i: usize| (newest.saturating_sub(1 + i)) / config.days_per_page + 1;
+        // The home page lists the latest `days_per_page` days.
+        let on_home = |i: usize| i + config.days_per_page >= newest;
         let feed_from = newest.saturating_sub(config.feed_limit);
         let per_tag = config.papers_per_tag_page;
         let tag_index = |slug: &str| {
@@ -552,11 +550,9 @@ impl Renderer<'_> {
         let anything = changed.structure || !paper_index.is_empty() || !day_index.is_empty();
 
         if !rest {
-            let mut homes: BTreeSet<usize> = day_index.iter().map(|&i| home_of(i)).collect();
-            if changed.structure {
-                homes.insert(1);
+            if changed.structure || day_index.iter().any(|&i| on_home(i)) {
+                jobs.push(Job::Home);
             }
-            jobs.extend(homes.into_iter().map(Job::Home));
             jobs.extend(day_index.iter().map(|&i| Job::Day(i)));
             let mut months: BTreeSet<(i32, u32)> = dates
                 .iter()
@@ -614,17 +610,8 @@ impl Renderer<'_> {
         let first: Vec<Job> = self
             .select(changed, false)
             .into_iter()
-            .filter(|j| matches!(j, Job::Home(_) | Job::Tag(..)))
+            .filter(|j| matches!(j, Job::Home | Job::Tag(..)))
             .collect();
-        if changed.structure {
-            let from = day_index
-                .iter()
-                .chain(&holes)
-                .map(|&i| home_of(i.min(newest.saturating_sub(1))))
-                .min()
-                .unwrap_or(1);
-            jobs.extend((from..=self.home_pages).map(Job::Home));
-        }
         for &t in &changed_tags {
             jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
         }

@@ -94,33 +94,40 @@ impl Renderer<'_> {
         let site = ctx.site;
         let config = ctx.config;
         match job {
-            Job::Home(n) => {
-                let per = config.days_per_page;
+            Job::Home => {
+                // The latest days only: every older day has its own page, reached from
+                // the archive page, its month's calendar and the days around it, so
+                // home pages that paged through the whole history would repeat every
+                // entry of the site a second time.
                 let newest_first: Vec<usize> = (0..site.days.len())
                     .rev()
-                    .skip((n - 1) * per)
-                    .take(per)
+                    .take(config.days_per_page)
                     .collect();
                 #[derive(Serialize)]
                 struct Home<'a> {
                     days: Vec<views::DayView<'a>>,
-                    pagination: Pagination,
+                    /// The newest day not on the home page.
+                    earlier: Option<views::DayLink>,
                 }
-                let title = if n == 1 {
-                    config.title.clone()
-                } else {
-                    format!("{} — page {n}", config.title)
-                };
-                let meta = self.meta(ctx, "home", title, config.description.clone(), route);
+                let earlier = site
+                    .days
+                    .len()
+                    .checked_sub(config.days_per_page + 1)
+                    .map(|i| ctx.day_link(&site.days[i]));
+                let meta = self.meta(
+                    ctx,
+                    "home",
+                    config.title.clone(),
+                    config.description.clone(),
+                    route,
+                );
                 self.render(
                     ctx,
                     "index.html",
                     meta,
                     Home {
                         days: newest_first.iter().map(|&i| ctx.day(i)).collect(),
-                        pagination: Pagination::new(n, self.home_pages, |k| {
-                            ctx.urls.of(&Route::Home(k))
-                        }),
+                        earlier,
                     },
                 )
             }

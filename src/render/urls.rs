@@ -20,8 +20,8 @@ pub enum FeedOf<'a> {
 /// Where something lives in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route<'a> {
-    /// Home page `n` (1-based): `/`, `/page/2/`, …
-    Home(usize),
+    /// The home page, `/`: the latest days.
+    Home,
     Day(NaiveDate),
     Month(i32, u32),
     Year(i32),
@@ -64,8 +64,7 @@ impl Route<'_> {
         use std::fmt::Write as _;
         // Writing to a String cannot fail.
         let _ = match self {
-            Route::Home(1) => Ok(()),
-            Route::Home(n) => write!(out, "page/{n}/"),
+            Route::Home => Ok(()),
             Route::Day(d) => write!(out, "{:04}/{:02}/{:02}/", d.year(), d.month(), d.day()),
             Route::Month(y, m) => write!(out, "{y:04}/{m:02}/"),
             Route::Year(y) => write!(out, "{y:04}/"),
@@ -182,8 +181,7 @@ mod tests {
     fn layout_is_fixed() {
         let d = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
         let cases = [
-            (Route::Home(1), "index.html"),
-            (Route::Home(3), "page/3/index.html"),
+            (Route::Home, "index.html"),
             (Route::Day(d), "2025/07/04/index.html"),
             (Route::Month(2025, 7), "2025/07/index.html"),
             (Route::Year(2025), "2025/index.html"),
@@ -211,18 +209,18 @@ mod tests {
     #[test]
     fn urls_keep_the_subpath() {
         let u = Urls::new("https://u.github.io/repo/");
-        assert_eq!(u.of(&Route::Home(1)), "https://u.github.io/repo/");
+        assert_eq!(u.of(&Route::Home), "https://u.github.io/repo/");
         assert_eq!(u.of(&Route::Feed), "https://u.github.io/repo/atom.xml");
     }
 
     #[test]
     fn relative_urls_climb_to_the_root() {
         let u = Urls::new("https://u.github.io/repo/");
-        let home = u.relative_from(&Route::Home(1));
-        assert_eq!(home.of(&Route::Home(1)), "./");
+        let home = u.relative_from(&Route::Home);
+        assert_eq!(home.of(&Route::Home), "./");
         assert_eq!(home.of(&Route::Paper("2507.1")), "papers/2507.1/");
         let paper = u.relative_from(&Route::Paper("2507.1"));
-        assert_eq!(paper.of(&Route::Home(1)), "../../");
+        assert_eq!(paper.of(&Route::Home), "../../");
         assert_eq!(paper.of(&Route::Tag("llms", 2)), "../../tags/llms/page/2/");
         assert_eq!(
             paper.absolute(&Route::Paper("2507.1")),

@@ -561,7 +561,7 @@ impl<'a> Ctx<'a> {
             days: self.site.days.len(),
             papers: self.site.papers.len(),
             tags: self.site.tags.len(),
-            home_url: self.urls.of(&Route::Home(1)),
+            home_url: self.urls.of(&Route::Home),
             tags_url: self.urls.of(&Route::Tags),
             archive_url: self.urls.of(&Route::Archive),
             feed_url: self.urls.of(&Route::Feed),
