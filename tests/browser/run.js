@@ -301,6 +301,7 @@ async function resultDetails(browser) {
   const r = await page.$eval('#results li', (li) => ({
     href: li.querySelector('a').href,
     date: li.querySelector('small time') && li.querySelector('small time').getAttribute('datetime'),
+    shown: li.querySelector('small time') && li.querySelector('small time').textContent,
     meta: li.querySelector('small').textContent,
     excerpt: li.querySelector('p') ? li.querySelector('p').textContent : '',
     marks: Array.from(li.querySelectorAll('mark')).map((m) => [m.textContent, window.papertrailStem(m.textContent.toLowerCase())]),
@@ -311,6 +312,7 @@ async function resultDetails(browser) {
   const body = await page.textContent('main');
   const problems = [];
   if (!/^\d{4}-\d\d-\d\d$/.test(r.date || '')) problems.push('no date');
+  if (!/^\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(r.shown || '')) problems.push(`date shown as "${r.shown}", not as lists show dates (4 Jul 2025)`);
   if (!tags.length || !tags.every((t) => r.meta.includes(t))) problems.push(`tags ${tags} not all in "${r.meta}"`);
   if (r.excerpt.length < 40 || !body.replace(/\s+/g, ' ').includes(r.excerpt.replace(/…$/, '').slice(0, 40))) problems.push(`excerpt "${r.excerpt}" not from the paper`);
   if (!r.excerptMarks || !r.marks.every(([, st]) => st.startsWith('video') || st.startsWith('diffus'))) problems.push(`marks ${JSON.stringify(r.marks)}`);
@@ -363,19 +365,29 @@ async function noScript(browser, pages) {
   await ctx.close();
 }
 
-async function screenshots(browser, dir) {
+// The docs' screenshots: home, a day, a paper, the archive and a search, each on a
+// desktop in light and dark and on a 375 px phone, as the first screen a reader sees.
+async function screenshots(browser, dir, pages) {
   fs.mkdirSync(dir, { recursive: true });
-  const shots = [
-    ['desktop-light.png', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
-    ['desktop-dark.png', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
-    ['phone.png', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' }],
+  const variants = [
+    ['desktop-light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+    ['desktop-dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+    ['phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' }],
   ];
-  for (const [name, opts] of shots) {
+  const kinds = [['home', pages.home], ['day', pages.day], ['paper', pages.paper],
+    ['archive', pages.archive], ['search', BASE + 'search/?q=agents']];
+  for (const [variant, opts] of variants) {
     const ctx = await newContext(browser, opts);
     const page = await pageOf(ctx);
-    await page.goto(BASE);
-    await page.screenshot({ path: `${dir}/${name}` });
-    ok('screenshot ' + `${dir}/${name}`);
+    for (const [kind, url] of kinds) {
+      await page.goto(url);
+      if (kind === 'search') {
+        await page.waitForFunction(() => /papers? found/.test(document.getElementById('status').textContent));
+      }
+      const file = `${dir}/${kind}-${variant}.png`;
+      await page.screenshot({ path: file });
+      ok('screenshot ' + file);
+    }
     await ctx.close();
   }
 }
@@ -403,7 +415,7 @@ async function screenshots(browser, dir) {
     await hostile(browser);
     await noScript(browser, pages);
     await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok }, pages);
-    if (SHOTS) await screenshots(browser, SHOTS);
+    if (SHOTS) await screenshots(browser, SHOTS, pages);
   } catch (e) {
     fail(e.stack || String(e));
   } finally {

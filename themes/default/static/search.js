@@ -245,6 +245,12 @@
     }
     if (at < text.length) el.append(text.slice(at));
   }
+  // `2025-07-04` as the theme writes dates in lists: `4 Jul 2025`.
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function shortDate(iso) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
+    return m ? +m[3] + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1] : iso;
+  }
   // doc: [id, title, authors, date, [tag names], excerpt] (src/render/search.rs).
   function item(doc) {
     var li = document.createElement('li'), a = document.createElement('a');
@@ -252,7 +258,8 @@
     highlight(a, doc[1]);
     var meta = document.createElement('small');
     var time = document.createElement('time');
-    time.dateTime = time.textContent = doc[3];
+    time.dateTime = doc[3];
+    time.textContent = shortDate(doc[3]);
     meta.append(time);
     if (doc[2]) meta.append(' · ' + doc[2]);
     if (doc[4] && doc[4].length) meta.append(' · ' + doc[4].join(', '));
