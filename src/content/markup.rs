@@ -225,7 +225,7 @@ fn render_markdown(src: &str, inline: bool) -> Markup {
     let mut html = String::with_capacity(src.len() + 16);
     if needs_sanitizer {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        html = SANITIZER.clean(&html).to_string();
+        html = unwrap_hrefless_links(SANITIZER.clean(&html).to_string());
         text = text_of_html(&html);
     } else {
         collect_text(events.iter().cloned(), &mut text);
@@ -239,6 +239,46 @@ fn render_markdown(src: &str, inline: bool) -> Markup {
         html,
         text: collapse_whitespace(&text),
     }
+}
+
+/// An `<a>` start tag or end tag as ammonia serialises them: attribute values always in
+/// double quotes (a `"` inside one is `&quot;`, a `>` is not escaped), and `<` in text
+/// always escaped, so every match is a real tag. `<abbr>` does not match.
+static LINK_TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"<a(?:\s(?:[^">]|"[^"]*")*)?>|</a>"#).expect("static regex")
+});
+
+/// Sanitised HTML with every `<a>` that has no `href` replaced by its content. The
+/// sanitiser drops a target it does not allow (`javascript:`, `data:`) but keeps the
+/// element, with the `rel` it adds: text that looks like a link and goes nowhere, and an
+/// `a` with `rel` but no `href` is invalid HTML. The words and inner markup stay.
+fn unwrap_hrefless_links(html: String) -> String {
+    if !html.contains("<a") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    // For each `<a>` open at this point of the text: whether its tags are kept.
+    let mut open_kept = Vec::new();
+    let mut copied_to = 0;
+    for tag in LINK_TAG.find_iter(&html) {
+        let keep = if tag.as_str() == "</a>" {
+            open_kept.pop().unwrap_or(true)
+        } else {
+            // ` href="` cannot occur inside a quoted value, whose `"` are escaped.
+            let has_href = tag.as_str().contains(" href=\"");
+            open_kept.push(has_href);
+            has_href
+        };
+        if !keep {
+            out.push_str(html.get(copied_to..tag.start()).unwrap_or(""));
+            copied_to = tag.end();
+        }
+    }
+    if copied_to == 0 {
+        return html;
+    }
+    out.push_str(html.get(copied_to..).unwrap_or(""));
+    out
 }
 
 /// pulldown-cmark's events for `src`, with two changes so that sanitising never removes
@@ -272,7 +312,7 @@ fn text_preserving_events(src: &str) -> Vec<Event<'_>> {
 }
 
 /// Whether a link target starts with a URL scheme (`https:`, `mailto:`, and also
-/// `javascript:`, which the sanitiser then removes as markup that could run). A target
+/// `javascript:`, whose target the sanitiser then drops, keeping the words). A target
 /// without one (`8,13`, `#x`, `paper.pdf`) cannot be followed from a published page.
 fn has_scheme(url: &str) -> bool {
     let url = url.trim_start();
@@ -569,6 +609,7 @@ mod tests {
                 "&amp;", "&lt;", "&#65;", "<br>", "<p>", "</p>", "<b>x</b>", "[a](http://x.org)",
                 "![i](http://x.org/i.png)", "<http://x.org>", "1. ", "- ", "***", "---", "```",
                 "    ", "\n\n", "  \n", "\\\n", "==", "~~s~~", "*e*", "__s__",
+                "[j](javascript:x)", "<a href=\"javascript:x\">", "<a name=n>", "</a>",
             ]).prop_map(str::to_string),
         ];
         prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
@@ -597,6 +638,15 @@ mod tests {
             inline in any::<bool>(),
         ) {
             prop_assert_eq!(render(&src, inline), render_reference(&src, inline));
+        }
+
+        #[test]
+        fn every_published_link_has_a_target(src in markdownish(), inline in any::<bool>()) {
+            let html = render(&src, inline).html;
+            for tag in LINK_TAG.find_iter(&html).filter(|t| t.as_str() != "</a>") {
+                prop_assert!(tag.as_str().contains(" href=\""), "{:?} gave {:?}", src, html);
+            }
+            prop_assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
         }
 
         #[test]
@@ -718,5 +768,50 @@ mod tests {
         );
         assert!(m.html.contains("rel=\"nofollow noopener noreferrer\""));
         assert_eq!(m.text, "The post X.");
+    }
+
+    #[test]
+    fn link_with_a_dropped_target_is_its_words() {
+        // Markdown and HTML links to `javascript:` or `data:` keep their text and inner
+        // markup, without an `<a>` (which the sanitiser would leave with only `rel`).
+        for (src, want) in [
+            ("[click](javascript:alert(1)) hi", "<p>click hi</p>"),
+            (
+                "[*a* `b`](javascript:x) hi",
+                "<p><em>a</em> <code>b</code> hi</p>",
+            ),
+            ("[x](&#106;avascript:alert(1)) hi", "<p>x hi</p>"),
+            (
+                "<a href=\"data:text/html,x\" title=\"t\">x <b>y</b></a> hi",
+                "<p>x <b>y</b> hi</p>",
+            ),
+            ("<a name=\"n\">anchor</a> hi", "<p>anchor hi</p>"),
+            // A `>` inside a kept attribute does not end the tag early.
+            (
+                "<a title=\"a>b\" href=\"javascript:x\">t</a> hi",
+                "<p>t hi</p>",
+            ),
+        ] {
+            let m = block(src);
+            assert_eq!(m.html, want, "{src:?}");
+        }
+        assert_eq!(inline("[click](javascript:alert(1)) hi").html, "click hi");
+        assert_eq!(plain("[click](javascript:alert(1)) hi"), "click hi");
+    }
+
+    #[test]
+    fn only_links_without_a_target_are_unwrapped() {
+        let m = block("[a](https://x.org/) then [b](javascript:x) then [c](mailto:c@x.org)");
+        assert_eq!(
+            m.html,
+            "<p><a href=\"https://x.org/\" rel=\"nofollow noopener noreferrer\">a</a> then b \
+             then <a href=\"mailto:c@x.org\" rel=\"nofollow noopener noreferrer\">c</a></p>"
+        );
+        assert_eq!(m.text, "a then b then c");
+        // `<abbr>` is no link.
+        assert_eq!(
+            inline("<abbr title=\"t\">LLM</abbr> and [x](javascript:x)").html,
+            "<abbr title=\"t\">LLM</abbr> and x"
+        );
     }
 }
