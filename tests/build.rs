@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{Site, assert_valid_atom, links, parse_feed, seed_site, tree};
+use common::{
+    Site, assert_clean, assert_valid_atom, links, output_text, parse_feed, run_in, seed_site, tree,
+};
 
 const SUBPATH: &str = "https://user.github.io/repo/";
 
@@ -342,6 +344,50 @@ fn hostile_markup_and_names_stay_inert_and_inside_the_output() {
         .filter(|e| e.file_name().to_string_lossy().starts_with("tag-"))
         .count();
     assert_eq!(hashed, 1, "`..` gets a hashed slug");
+}
+
+#[test]
+fn links_without_a_followable_target_are_words_and_entry_links_are_http() {
+    let site = Site::new(
+        "",
+        &[(
+            "content/2025-07-04-feed.md",
+            "### Title: Post\nLink: https://blog.example.org/a?b=1&c=<2>\n\
+             Summary: See [click here](javascript:alert(1)) and <a href=\"data:text/html,x\">\
+             <em>this</em></a> or [that](https://example.org/ok).\n",
+        )],
+    );
+    assert_clean(&run_in(site.root(), &["build"]));
+    let day = site.read("2025/07/04/index.html");
+    assert!(
+        day.contains("See click here and <em>this</em> or <a href=\"https://example.org/ok\""),
+        "{day}"
+    );
+    assert!(day.contains("href=\"https://blog.example.org/a?b=1&amp;c=%3C2%3E\""));
+    for (rel, bytes) in tree(&site.public()) {
+        let html = String::from_utf8_lossy(&bytes);
+        for tag in html
+            .split("<a")
+            .skip(1)
+            .filter(|t| t.starts_with([' ', '>']))
+        {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            assert!(tag.contains("href="), "{rel}: <a{tag}>");
+        }
+    }
+
+    // A `javascript:` entry link is refused with its file and line; public/ stays.
+    let before = tree(&site.public());
+    site.write(
+        "content/2025-07-04-feed.md",
+        b"### Title: Evil\nLink: javascript:alert(1)\nSummary: x\n",
+    );
+    let out = run_in(site.root(), &["build"]);
+    let text = output_text(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("2025-07-04-feed.md:1"), "{text}");
+    assert!(text.contains("javascript:alert(1)"), "{text}");
+    assert_eq!(tree(&site.public()), before);
 }
 
 #[test]

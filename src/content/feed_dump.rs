@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::arxiv;
+use super::web_url::web_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -139,10 +140,21 @@ fn finish(
         );
         return None;
     }
-    let Some(link) = p.link.filter(|l| !l.is_empty()) else {
+    let Some(raw_link) = p.link.filter(|l| !l.is_empty()) else {
         diags.push(
             Diagnostic::error(path, p.line, format!("entry `{title}` has no `Link:` line"))
                 .kind(Kind::MissingLink),
+        );
+        return None;
+    };
+    let Some(link) = web_url(&raw_link) else {
+        diags.push(
+            Diagnostic::error(
+                path,
+                p.line,
+                format!("entry `{title}` has a `Link:` that is no http(s) URL: `{raw_link}`"),
+            )
+            .kind(Kind::MissingLink),
         );
         return None;
     };
@@ -233,5 +245,21 @@ mod tests {
         assert!(s.is_empty());
         assert_eq!(d.error_count(), 1);
         assert_eq!(d.items[0].line, 1);
+    }
+
+    #[test]
+    fn link_is_published_as_a_valid_http_url() {
+        let (s, d) =
+            parse_str("### Title: Odd\nLink: https://blog.example.org/a?b=1&c=<2>\nSummary: x\n");
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(
+            s[0].entries[0].url.as_deref(),
+            Some("https://blog.example.org/a?b=1&c=%3C2%3E")
+        );
+        let (s, d) = parse_str("### Title: Evil\nLink: javascript:alert(1)\nSummary: x\n");
+        assert!(s.is_empty());
+        assert_eq!((d.error_count(), d.items[0].line), (1, 1));
+        assert_eq!(d.items[0].kind, Kind::MissingLink);
+        assert!(d.items[0].message.contains("javascript:alert(1)"), "{d}");
     }
 }

@@ -18,6 +18,7 @@
 use std::path::Path;
 
 use super::arxiv;
+use super::web_url::web_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -320,7 +321,7 @@ fn finish(
         );
         return None;
     }
-    let Some(url) = p.heading.url.map(str::to_string) else {
+    let Some(url) = p.heading.url.and_then(web_url) else {
         diags.push(
             Diagnostic::error(
                 path,
@@ -469,6 +470,19 @@ mod tests {
         let (s, d) = parse_str("# cs.AI\n### [3] No Link Here\n*A B*\n**TL;DR:** x\n");
         assert!(s.is_empty());
         assert_eq!(d.error_count(), 1);
+        assert_eq!((d.items[0].line, d.items[0].kind), (2, Kind::MissingLink));
+    }
+
+    #[test]
+    fn heading_link_is_published_as_a_valid_http_url() {
+        let (s, d) = parse_str("# cs.AI\n### [3] [Odd](https://x.org/a?q=<b>)\n*A B*\n");
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(
+            s[0].entries[0].url.as_deref(),
+            Some("https://x.org/a?q=%3Cb%3E")
+        );
+        let (s, d) = parse_str("# cs.AI\n### [3] [Evil](httpx:alert(1))\n*A B*\n");
+        assert!(s.is_empty());
         assert_eq!((d.items[0].line, d.items[0].kind), (2, Kind::MissingLink));
     }
 

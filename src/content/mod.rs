@@ -13,6 +13,7 @@ pub mod list;
 pub mod markup;
 pub mod native;
 pub mod table;
+pub mod web_url;
 
 use std::path::{Path, PathBuf};
 

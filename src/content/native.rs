@@ -24,6 +24,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::web_url::web_url;
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -176,12 +177,19 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                     ).kind(Kind::BadRow)),
                 }
             }
-            "link" => {
-                if entry.arxiv_id.is_none() {
-                    entry.arxiv_id = arxiv::id_from_url(value).map(|x| x.0);
+            "link" => match web_url(value) {
+                Some(url) => {
+                    if entry.arxiv_id.is_none() {
+                        entry.arxiv_id = arxiv::id_from_url(value).map(|x| x.0);
+                    }
+                    entry.url = Some(url);
                 }
-                entry.url = Some(value.to_string());
-            }
+                None => diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!("`link: {value}` is no http(s) URL"),
+                ).kind(Kind::MissingLink)),
+            },
             "authors" => entry.authors = list(value),
             "tags" => entry.tags = list(value),
             "gist" => entry.gist = Some(markup::block(value)).filter(|m| !m.is_empty()),
@@ -358,6 +366,17 @@ mod tests {
         assert_eq!(e[1].arxiv_id, None);
         assert_eq!(e[1].url.as_deref(), Some("https://blog.example.org/x"));
         assert_eq!(e[1].line, 15);
+    }
+
+    #[test]
+    fn link_must_be_an_http_url() {
+        let (s, d) = parse_str("## Odd\nlink: https://x.org/a b\n\nText.\n");
+        assert!(d.is_empty(), "{d}");
+        assert_eq!(s[0].entries[0].url.as_deref(), Some("https://x.org/a%20b"));
+        let (s, d) = parse_str("## Evil\nlink: javascript:alert(1)\n\nText.\n");
+        assert!(s.iter().all(|s| s.entries.is_empty()));
+        assert_eq!((d.items[0].line, d.items[0].kind), (2, Kind::MissingLink));
+        assert!(d.items[0].message.contains("javascript:alert(1)"), "{d}");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub use row::split_cells;
 use row::{assemble_row, cells_for_header, row_is_closed};
 
 use super::arxiv::{self, IdSource};
+use super::web_url::web_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -322,7 +323,7 @@ fn entry_from_cells(
             );
         }
     }
-    entry.url = links.into_iter().next();
+    entry.url = links.into_iter().next().and_then(|l| web_url(&l));
     if entry.title.is_empty() {
         diags
             .push(Diagnostic::error(path, line, "row has an empty title").kind(Kind::MissingTitle));
