@@ -14,6 +14,7 @@ pub mod markup;
 pub mod native;
 pub mod table;
 pub mod web_url;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,223 @@
+//! Plain text by words: runs of whitespace collapsed to one space, and text cut at a
+//! word to fit a length. Titles, summaries, tag names and excerpts all pass through
+//! here, mostly already collapsed, so the common case is checked in one cheap pass.
+
+/// At most `max` characters, cut at a word boundary and ended with `…` when cut.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    let Some(end) = char_offset(text, max) else {
+        return text.to_string();
+    };
+    let cut = text.get(..end).unwrap_or(text);
+    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
+    format!("{cut}…")
+}
+
+/// Byte offset of character number `n` (from 0), if `text` has more than `n`
+/// characters. Text is mostly ASCII, where the offset is `n` itself.
+fn char_offset(text: &str, n: usize) -> Option<usize> {
+    if text.len() <= n {
+        return None;
+    }
+    if text.as_bytes().get(..n).is_some_and(<[u8]>::is_ascii) {
+        return Some(n);
+    }
+    text.char_indices().nth(n).map(|(i, _)| i)
+}
+
+/// Runs of whitespace (tabs, newlines, spaces) become one space; ends trimmed.
+///
+/// Whitespace is `char::is_whitespace`, as for `str::split_whitespace`. This runs on
+/// the text of every title and summary, which are nearly always collapsed already; that
+/// is checked first, in one cheap pass.
+pub fn collapse_whitespace(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // `s[copy_from..]` is not copied yet; it starts right after a whitespace run.
+    let mut copy_from = 0;
+    let mut i = 0;
+    while let Some((start, end)) = next_whitespace_run(s, i) {
+        let lone_inner_space = end == start + 1
+            && bytes.get(start) == Some(&b' ')
+            && start > copy_from
+            && end < bytes.len();
+        if !lone_inner_space {
+            push_word_run(&mut out, s.get(copy_from..start).unwrap_or(""));
+            copy_from = end;
+        }
+        i = end;
+    }
+    push_word_run(&mut out, s.get(copy_from..).unwrap_or(""));
+    out
+}
+
+/// [`collapse_whitespace`], borrowing `s` when it is collapsed already: the model
+/// collapses every tag name of every paper, and nearly all are.
+pub fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_collapsed(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(collapse_whitespace(s))
+    }
+}
+
+/// How `is_collapsed` sees a byte.
+#[derive(Clone, Copy, PartialEq)]
+enum WsClass {
+    /// Part of a word, whatever follows.
+    Word,
+    Space,
+    /// Other ASCII whitespace, or the lead byte of every non-ASCII whitespace character
+    /// (U+0085, U+00A0, U+1680, U+2000 to U+3000); some non-whitespace shares them.
+    Maybe,
+}
+
+static WS_CLASS: [WsClass; 256] = {
+    let mut table = [WsClass::Word; 256];
+    table[b' ' as usize] = WsClass::Space;
+    let maybe = [b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < maybe.len() {
+        table[maybe[i] as usize] = WsClass::Maybe;
+        i += 1;
+    }
+    table
+};
+
+/// True when `collapse_whitespace(s)` is `s`: no whitespace but single spaces between
+/// words. May say false for some such strings (non-ASCII near a lead byte above).
+fn is_collapsed(s: &str) -> bool {
+    // Starting as if after a space makes a leading space fail.
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        match WS_CLASS[usize::from(b)] {
+            WsClass::Word => after_space = false,
+            WsClass::Space if !after_space => after_space = true,
+            WsClass::Space | WsClass::Maybe => return false,
+        }
+    }
+    !after_space
+}
+
+/// Appends words already joined by single spaces, after a space when `out` has words.
+fn push_word_run(out: &mut String, run: &str) {
+    if run.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(run);
+}
+
+/// The first maximal run of whitespace characters at or after byte `from` (a char
+/// boundary), as a byte range.
+fn next_whitespace_run(s: &str, from: usize) -> Option<(usize, usize)> {
+    let start = whitespace_at_or_after(s, from)?;
+    let mut end = start;
+    while let Some(len) = whitespace_len(s, end) {
+        end += len;
+    }
+    Some((start, end))
+}
+
+/// Byte offset of the first whitespace character at or after `from`.
+fn whitespace_at_or_after(s: &str, mut i: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // Printable ASCII other than the space is the common case: one compare.
+        if b.wrapping_sub(b'!') < 0x7F - b'!' {
+            i += 1;
+            continue;
+        }
+        match whitespace_len(s, i) {
+            Some(_) => return Some(i),
+            None => {
+                i += s
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or(1, char::len_utf8)
+            }
+        }
+    }
+    None
+}
+
+/// Length in bytes of the character at byte `i` if it is whitespace.
+fn whitespace_len(s: &str, i: usize) -> Option<usize> {
+    let &b = s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return matches!(b, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    let c = s.get(i..)?.chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The obvious `collapse_whitespace`.
+    fn collapse_reference(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The obvious `truncate_words`.
+    fn truncate_reference(text: &str, max: usize) -> String {
+        if text.chars().count() <= max {
+            return text.to_string();
+        }
+        let cut: String = text.chars().take(max).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+        format!("{cut}…")
+    }
+
+    /// Words, single spaces and every kind of whitespace, including non-ASCII
+    /// whitespace and letters that share its lead bytes.
+    fn spaced_words() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => "[a-zA-Z0-9.,;:!?-]{1,6}",
+            3 => Just(" ".to_string()),
+            1 => "[\t\n\r\x0B\x0C]",
+            1 => "[\u{A0}\u{85}\u{1680}\u{2000}\u{2028}\u{3000}\u{FFFD}é€ſK😀]",
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    #[test]
+    fn every_whitespace_char_starts_with_a_byte_is_collapsed_checks() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if c.is_whitespace() {
+                assert!(WS_CLASS[usize::from(first)] != WsClass::Word, "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn collapse_agrees_with_split_whitespace(src in spaced_words()) {
+            prop_assert_eq!(collapse_whitespace(&src), collapse_reference(&src));
+        }
+
+        #[test]
+        fn collapse_agrees_on_any_text(src in any::<String>()) {
+            prop_assert_eq!(collapse_whitespace(&src), collapse_reference(&src));
+        }
+
+        #[test]
+        fn truncate_agrees(src in spaced_words(), max in 0usize..40) {
+            prop_assert_eq!(truncate_words(&src, max), truncate_reference(&src, max));
+        }
+    }
+
+    #[test]
+    fn truncates_at_words() {
+        assert_eq!(truncate_words("short", 10), "short");
+        assert_eq!(truncate_words("one two three", 9), "one two…");
+    }
+}
