@@ -27,6 +27,7 @@ pub enum Kind {
     EmptyAuthors,
     EmptySummary,
     MismatchedLinks,
+    SchemelessLink,
     UnknownColumn,
     StrayText,
     SurplusCells,
@@ -56,7 +57,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 30] = [
+    pub const ALL: [Kind; 31] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -65,6 +66,7 @@ impl Kind {
         Kind::EmptyAuthors,
         Kind::EmptySummary,
         Kind::MismatchedLinks,
+        Kind::SchemelessLink,
         Kind::UnknownColumn,
         Kind::StrayText,
         Kind::SurplusCells,
@@ -100,6 +102,7 @@ impl Kind {
             Kind::EmptyAuthors => "empty-authors",
             Kind::EmptySummary => "empty-summary",
             Kind::MismatchedLinks => "mismatched-links",
+            Kind::SchemelessLink => "schemeless-link",
             Kind::UnknownColumn => "unknown-column",
             Kind::StrayText => "stray-text",
             Kind::SurplusCells => "surplus-cells",
@@ -146,6 +149,7 @@ impl Kind {
             Kind::EmptyAuthors => "empty Authors cells",
             Kind::EmptySummary => "empty Summary cells",
             Kind::MismatchedLinks => "rows whose links name two different papers",
+            Kind::SchemelessLink => "links without `https://`, read with it",
             Kind::UnknownColumn => "unknown table columns ignored",
             Kind::StrayText => "lines that belong to no entry",
             Kind::SurplusCells => "rows with unescaped `|` kept in the Summary",

@@ -388,6 +388,21 @@ fn links_without_a_followable_target_are_words_and_entry_links_are_http() {
     assert!(text.contains("2025-07-04-feed.md:1"), "{text}");
     assert!(text.contains("javascript:alert(1)"), "{text}");
     assert_eq!(tree(&site.public()), before);
+
+    // A link that starts with its host is published with https:// and a warning.
+    site.write(
+        "content/2025-07-04-feed.md",
+        b"### Title: Bare\nLink: blog.example.org/bare\nSummary: x\n",
+    );
+    let out = run_in(site.root(), &["build"]);
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("warning[schemeless-link]"), "{text}");
+    assert!(
+        site.read("2025/07/04/index.html")
+            .contains("href=\"https://blog.example.org/bare\""),
+        "{text}"
+    );
 }
 
 #[test]

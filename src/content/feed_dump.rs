@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::arxiv;
-use super::web_url::web_url;
+use super::web_url::entry_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -147,7 +147,7 @@ fn finish(
         );
         return None;
     };
-    let Some(link) = web_url(&raw_link) else {
+    let Some((link, guessed)) = entry_url(&raw_link) else {
         diags.push(
             Diagnostic::error(
                 path,
@@ -158,6 +158,16 @@ fn finish(
         );
         return None;
     };
+    if guessed {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                p.line,
+                format!("`Link: {raw_link}` has no scheme; published as `{link}`"),
+            )
+            .kind(Kind::SchemelessLink),
+        );
+    }
     let arxiv_id = arxiv::id_from_url(&link).map(|(id, _)| id);
     let joined = p.summary.join("\n");
     let summary = super::lint::summary_source(path, p.line, joined.trim(), opts, diags);
@@ -261,5 +271,20 @@ mod tests {
         assert_eq!((d.error_count(), d.items[0].line), (1, 1));
         assert_eq!(d.items[0].kind, Kind::MissingLink);
         assert!(d.items[0].message.contains("javascript:alert(1)"), "{d}");
+    }
+
+    #[test]
+    fn a_link_without_its_scheme_is_published_with_https_and_a_warning() {
+        let (s, d) = parse_str("### Title: Bare\nLink: arxiv.org/abs/2507.00001\nSummary: x\n");
+        assert_eq!(
+            s[0].entries[0].url.as_deref(),
+            Some("https://arxiv.org/abs/2507.00001")
+        );
+        assert_eq!(s[0].entries[0].arxiv_id.as_deref(), Some("2507.00001"));
+        assert_eq!((d.error_count(), d.warning_count()), (0, 1), "{d}");
+        assert_eq!(
+            (d.items[0].line, d.items[0].kind),
+            (1, Kind::SchemelessLink)
+        );
     }
 }

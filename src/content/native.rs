@@ -24,7 +24,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::web_url::web_url;
+use super::web_url::entry_url;
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -177,10 +177,17 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
                     ).kind(Kind::BadRow)),
                 }
             }
-            "link" => match web_url(value) {
-                Some(url) => {
+            "link" => match entry_url(value) {
+                Some((url, guessed)) => {
+                    if guessed {
+                        diags.push(Diagnostic::warning(
+                            path,
+                            line,
+                            format!("`link: {value}` has no scheme; published as `{url}`"),
+                        ).kind(Kind::SchemelessLink));
+                    }
                     if entry.arxiv_id.is_none() {
-                        entry.arxiv_id = arxiv::id_from_url(value).map(|x| x.0);
+                        entry.arxiv_id = arxiv::id_from_url(&url).map(|x| x.0);
                     }
                     entry.url = Some(url);
                 }
@@ -377,6 +384,16 @@ mod tests {
         assert!(s.iter().all(|s| s.entries.is_empty()));
         assert_eq!((d.items[0].line, d.items[0].kind), (2, Kind::MissingLink));
         assert!(d.items[0].message.contains("javascript:alert(1)"), "{d}");
+        let (s, d) = parse_str("## Bare\nlink: www.example.org/post\n\nText.\n");
+        assert_eq!(
+            s[0].entries[0].url.as_deref(),
+            Some("https://www.example.org/post")
+        );
+        assert_eq!((d.error_count(), d.warning_count()), (0, 1), "{d}");
+        assert_eq!(
+            (d.items[0].line, d.items[0].kind),
+            (2, Kind::SchemelessLink)
+        );
     }
 
     #[test]

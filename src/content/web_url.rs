@@ -32,6 +32,33 @@ pub fn web_url(raw: &str) -> Option<String> {
     Some(url)
 }
 
+/// An entry's link as [`web_url`] takes it, or, when it starts with a host and no scheme
+/// (`arxiv.org/abs/2507.00001`, `www.example.org/post`), that link with `https://` in
+/// front: a bot that dropped the scheme meant the web, and the entry is published with
+/// a `schemeless-link` warning rather than stopping the build. `None` (another scheme,
+/// or no host) stays an error for the caller: there is no link to guess.
+pub fn entry_url(raw: &str) -> Option<(String, bool)> {
+    if let Some(url) = web_url(raw) {
+        return Some((url, false));
+    }
+    let raw = raw.trim();
+    let host = raw.split(['/', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let is_host = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic) && tld.chars().count() >= 2);
+    if !is_host {
+        return None;
+    }
+    web_url(&format!("https://{raw}")).map(|url| (url, true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +107,36 @@ mod tests {
             "",
         ] {
             assert_eq!(web_url(url), None, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_that_starts_with_its_host_is_read_as_https() {
+        assert_eq!(
+            entry_url("arxiv.org/abs/2507.00001"),
+            Some(("https://arxiv.org/abs/2507.00001".to_string(), true))
+        );
+        assert_eq!(
+            entry_url(" www.example.org/a b "),
+            Some(("https://www.example.org/a%20b".to_string(), true))
+        );
+        assert_eq!(
+            entry_url("https://x.org/a"),
+            Some(("https://x.org/a".to_string(), false))
+        );
+        for not_a_host in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/papers/x",
+            "x",
+            "x.org:8080/a",
+            "1.2",
+            "mailto:a@b.org",
+            "a..org/x",
+            "-x.org",
+            "",
+        ] {
+            assert_eq!(entry_url(not_a_host), None, "{not_a_host}");
         }
     }
 }
