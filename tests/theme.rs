@@ -189,6 +189,8 @@ fn archive_page_lists_years_and_months_and_year_pages_link_their_neighbours() {
             ("content/2025-01-02.md", &day("2501.00001")),
             ("content/2025-01-03.md", &day("2501.00002")),
             ("content/2025-03-04.md", &day("2503.00001")),
+            // Listed again: a listing in March, not a fifth paper.
+            ("content/2025-03-05.md", &day("2501.00001")),
         ],
     );
     site.build_ok(&[]);
@@ -211,12 +213,25 @@ fn archive_page_lists_years_and_months_and_year_pages_link_their_neighbours() {
             .unwrap_or_else(|| panic!("no {s} in {archive}"))
     };
     assert!(
-        at("<a href=\"../2025/\">2025</a> <small>3 papers, 3 days</small>")
+        at("<a href=\"../2025/\">2025</a> <small>4 papers, 4 days</small>")
             < at("<a href=\"../2024/\">2024</a>")
     );
     assert!(
         at("<a href=\"../2025/01/\">January</a> <small>2</small>")
-            < at("<a href=\"../2025/03/\">March</a> <small>1</small>")
+            < at("<a href=\"../2025/03/\">March</a> <small>2</small>")
+    );
+    // The lead counts distinct papers, as the home page and search do.
+    assert!(archive.contains("4 papers over 5 days"), "{archive}");
+    assert!(read("index.html").contains("4 papers over 5 days"));
+    // A month links its year relative to itself, like every other link.
+    let january = read("2025/01/index.html");
+    let year_link = january
+        .split("\">All of 2025</a>")
+        .next()
+        .expect("year link");
+    assert!(
+        year_link.ends_with("href=\"../../2025/") || year_link.ends_with("href=\"../"),
+        "{january}"
     );
     assert!(archive.contains("<a href=\"../2024/12/\">December</a> <small>1</small>"));
     for page in [

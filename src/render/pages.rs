@@ -267,13 +267,15 @@ impl Renderer<'_> {
             }
             Job::Archive => {
                 let years = ctx.archive(&self.months);
-                let papers: usize = years.iter().map(|y| y.papers).sum();
+                // Distinct papers, as home and search count them; a year's and a month's
+                // counts are the papers listed then, so a paper listed twice counts twice.
                 let meta = self.meta(
                     ctx,
                     "archive",
                     "Archive".into(),
                     format!(
-                        "{papers} papers over {} days, by year and month",
+                        "{} papers over {} days, by year and month",
+                        site.papers.len(),
                         site.days.len()
                     ),
                     route,
@@ -281,9 +283,8 @@ impl Renderer<'_> {
                 #[derive(Serialize)]
                 struct A {
                     years: Vec<views::ArchiveYear>,
-                    papers: usize,
                 }
-                self.render(ctx, "archive.html", meta, A { years, papers })
+                self.render(ctx, "archive.html", meta, A { years })
             }
             Job::Tags => {
                 let mut tags: Vec<views::TagLink> =

@@ -302,6 +302,8 @@ pub struct MonthView {
     /// `July 2025`
     pub name: String,
     pub url: String,
+    /// The year's page.
+    pub year_url: String,
     pub days: Vec<DayLink>,
     pub papers: usize,
     pub weeks: Vec<Vec<Option<CalendarDay>>>,
@@ -642,6 +644,7 @@ impl<'a> Ctx<'a> {
             month,
             name: first.format("%B %Y").to_string(),
             url: self.urls.of(&Route::Month(year, month)),
+            year_url: self.urls.of(&Route::Year(year)),
             days: days.iter().map(|d| self.day_link(d)).collect(),
             papers: days.iter().map(|d| d.papers.len()).sum(),
             weeks,
