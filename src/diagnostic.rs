@@ -37,6 +37,7 @@ pub enum Kind {
     UnusedOverride,
     DateConflict,
     FeedState,
+    BotError,
     // Errors: a person must decide.
     InvalidUtf8,
     BadDate,
@@ -57,7 +58,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 31] = [
+    pub const ALL: [Kind; 32] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -76,6 +77,7 @@ impl Kind {
         Kind::UnusedOverride,
         Kind::DateConflict,
         Kind::FeedState,
+        Kind::BotError,
         Kind::InvalidUtf8,
         Kind::BadDate,
         Kind::BadRow,
@@ -112,6 +114,7 @@ impl Kind {
             Kind::UnusedOverride => "unused-override",
             Kind::DateConflict => "date-conflict",
             Kind::FeedState => "feed-state",
+            Kind::BotError => "bot-error",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::BadDate => "bad-date",
             Kind::BadRow => "bad-row",
@@ -157,8 +160,11 @@ impl Kind {
             Kind::EmptyFile => "files from which no paper was read",
             Kind::DuplicateEntry => "papers listed twice on one day (merged)",
             Kind::UnusedOverride => "front-matter overrides for papers no digest lists",
-            Kind::DateConflict => "headings whose date differs from the front matter's",
+            Kind::DateConflict => {
+                "headings whose date differs from the front matter's or the path's"
+            }
             Kind::FeedState => "problems with feed-state.tsv",
+            Kind::BotError => "fields holding a bot's error message instead of text (left out)",
             Kind::InvalidUtf8 => "files that are not UTF-8",
             Kind::BadDate => "dates that cannot be read",
             Kind::BadRow => "rows that cannot be read",

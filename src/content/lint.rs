@@ -203,6 +203,23 @@ fn may_have_preamble(head: &str, guideline: bool) -> bool {
         })
 }
 
+static BOT_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bapi (?:quota|rate limit|key)\b[^\n]{0,40}?\b(?:exceeded|reached|invalid|error)\b|\bquota exceeded\b|\brate limit(?:ed| exceeded| reached)\b|\b(?:error|failed|failure) (?:generating|to generate|while generating|in generating)\b|\bsummary (?:generation )?(?:failed|unavailable|not available)\b|\binsufficient_quota\b|\btoo many requests\b|\binternal server error\b|\brequest timed out\b|达到\s*api\s*配额|api\s*配额|配额(?:已)?(?:用尽|不足|超限)|生成失败|摘要生成失败|无法生成|请求失败|调用失败|额度不足)",
+    )
+    .expect("static regex")
+});
+
+/// What a bot wrote instead of a summary when its model call failed ("API quota
+/// exceeded", "达到API配额限制"): the matched words, when a short text is one.
+pub fn bot_error(text: &str) -> Option<String> {
+    // A long summary that mentions rate limits is about them, not an error.
+    if text.chars().count() > 240 {
+        return None;
+    }
+    BOT_ERROR.find(text).map(|m| m.as_str().to_string())
+}
+
 /// An author list made only of usernames (`xxwu, hanyang-21`) names nobody.
 pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnostics) {
     let is_handle = |a: &String| {

@@ -6,12 +6,14 @@
 //! model's job, so each parser stays a pure function of one file's text.
 
 pub mod arxiv;
+pub mod date_text;
 pub mod feed_dump;
 pub mod front_matter;
 pub mod lint;
 pub mod list;
 pub mod markup;
 pub mod native;
+pub mod structural;
 pub mod table;
 pub mod web_url;
 pub mod words;
@@ -34,6 +36,8 @@ pub enum Format {
     List,
     /// papertrail's own hand-written format.
     Native,
+    /// Any other layout, read by its structure ([`structural`]).
+    Structural,
 }
 
 /// One item of a digest: a paper when it has an arXiv id, otherwise a plain link.
@@ -247,15 +251,23 @@ pub fn parse_digest(
         }
     };
     let errors_before = diags.error_count();
-    let sections = match format {
-        Format::Native => native::parse(path, body, body_line, opts, diags),
-        Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
-        Format::List => list::parse(path, body, body_line, opts, diags),
-        Format::Table => table::parse(path, body, body_line, opts, diags),
-    };
+    let mut sections = parse_as(format, path, body, body_line, opts, diags);
+    // A family parser that found no entry and no fault leaves the file to the general
+    // reader: a layout that merely resembles the family's.
+    if format != Format::Structural
+        && diags.error_count() == errors_before
+        && sections.iter().all(|s| s.entries.is_empty())
+    {
+        let mut general = Diagnostics::default();
+        let found = structural::parse(path, body, body_line, opts, &mut general);
+        if found.iter().any(|s| !s.entries.is_empty()) {
+            sections = found;
+            diags.extend(general);
+        }
+    }
     // A file whose entries could not be read says so in its errors already.
     if diags.error_count() == errors_before {
-        report_empty(path, &front, &sections, body_line, diags);
+        report_empty(path, &front, &sections, body, body_line, diags);
     }
     Some(Digest {
         path: path.to_path_buf(),
@@ -264,6 +276,24 @@ pub fn parse_digest(
         path_date: date_from_path(path),
         sections,
     })
+}
+
+/// The sections `format`'s parser reads from a body.
+fn parse_as(
+    format: Format,
+    path: &Path,
+    body: &str,
+    body_line: usize,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    match format {
+        Format::Native => native::parse(path, body, body_line, opts, diags),
+        Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
+        Format::List => list::parse(path, body, body_line, opts, diags),
+        Format::Table => table::parse(path, body, body_line, opts, diags),
+        Format::Structural => structural::parse(path, body, body_line, opts, diags),
+    }
 }
 
 /// The one section of a format whose files carry no date of their own (the date comes
@@ -281,7 +311,7 @@ fn undated_section(entries: Vec<Entry>) -> Vec<Section> {
 
 impl Format {
     /// The names front matter's `format` key takes, in `Format` order.
-    pub const NAMES: [&'static str; 4] = ["table", "feed", "list", "native"];
+    pub const NAMES: [&'static str; 5] = ["table", "feed", "list", "native", "auto"];
 
     /// The format front matter names (`format = "list"`).
     pub fn from_name(name: &str) -> Option<Format> {
@@ -290,6 +320,7 @@ impl Format {
             "feed" | "feed-dump" => Some(Format::FeedDump),
             "list" => Some(Format::List),
             "native" => Some(Format::Native),
+            "auto" | "structural" => Some(Format::Structural),
             _ => None,
         }
     }
@@ -297,7 +328,7 @@ impl Format {
 
 /// The format a file's body is written in, from its shape: papertrail's own headings
 /// with an `arxiv:` or `link:` field, `### Title:` entries, numbered `### [1] [Title](URL)`
-/// headings; anything else is read as tables.
+/// headings, a table with a `Title` column; anything else is read by its structure.
 pub fn detect(body: &str) -> Format {
     if native::looks_like(body) {
         Format::Native
@@ -305,13 +336,15 @@ pub fn detect(body: &str) -> Format {
         Format::FeedDump
     } else if list::looks_like(body) {
         Format::List
-    } else {
+    } else if table::looks_like(body) {
         Format::Table
+    } else {
+        Format::Structural
     }
 }
 
 /// What papertrail reads, for messages about files it read nothing from.
-pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings) and papertrail's own format (`## Title` with an `arxiv:` or `link:` line)";
+pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings), papertrail's own format (`## Title` with an `arxiv:` or `link:` line), and any layout where a heading, list item, bold line, table row or `Title:` line holds a title beside a link to the paper (arXiv, Hugging Face, OpenReview, DOI)";
 
 /// Says so when a file yields no paper: a file with nothing papertrail can read, or a
 /// dated section (a bot's day) whose table is empty. Nothing vanishes without a word.
@@ -319,6 +352,7 @@ fn report_empty(
     path: &Path,
     front: &FrontMatter,
     sections: &[Section],
+    body: &str,
     body_line: usize,
     diags: &mut Diagnostics,
 ) {
@@ -336,14 +370,22 @@ fn report_empty(
         return;
     }
     if no_entries && sections.iter().all(|s| s.date.is_none()) {
-        diags.push(
-            Diagnostic::warning(
-                path,
-                0,
-                format!("no paper was read from this file; papertrail reads {FORMATS_READ}"),
-            )
-            .kind(Kind::EmptyFile),
-        );
+        let survey = structural::survey(body, body_line);
+        // An index of notes (`- [Title](paper.md)`) links papers read from the notes.
+        if survey.papers == 0 && survey.note_links > 0 {
+            return;
+        }
+        let message = if survey.papers > 0 {
+            format!("no paper was read from this file: {}", survey.reason())
+        } else {
+            format!("no paper was read from this file; papertrail reads {FORMATS_READ}")
+        };
+        let line = if survey.papers > 0 {
+            survey.first_line
+        } else {
+            0
+        };
+        diags.push(Diagnostic::warning(path, line, message).kind(Kind::EmptyFile));
         return;
     }
     for s in sections.iter().filter(|s| s.entries.is_empty()) {
@@ -516,24 +558,10 @@ pub fn is_forbidden_char(c: char) -> bool {
         || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
-/// A date in the file's path: `YYYY-MM-DD` in the file name, else `YYYY/MM/DD.md`.
+/// A date in the file's path: in its name or any folder, in any form bots use (see
+/// [`date_text::date_from_path`]).
 pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
-    let name = path.file_name()?.to_str()?;
-    if let Some(date) = find_iso_date(name) {
-        return Some(date);
-    }
-    let stem = path.file_stem()?.to_str()?;
-    let month = path.parent()?.file_name()?.to_str()?;
-    let year = path.parent()?.parent()?.file_name()?.to_str()?;
-    let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if all_digits(year, 4) && all_digits(month, 2) && all_digits(stem, 2) {
-        return NaiveDate::from_ymd_opt(
-            year.parse().ok()?,
-            month.parse().ok()?,
-            stem.parse().ok()?,
-        );
-    }
-    None
+    date_text::date_from_path(path)
 }
 
 /// The first valid `YYYY-MM-DD` in a string.

@@ -127,6 +127,34 @@ pub fn parse(
     sections
 }
 
+/// True when the body has a `## Papers for DATE` heading or a table whose header names
+/// a `Title` or `Paper` column: the table family. Other tables (a note's table of
+/// results) are left to the general reader.
+pub fn looks_like(body: &str) -> bool {
+    let mut header: Option<&str> = None;
+    for line in body.lines() {
+        let t = line.trim();
+        if heading_text(t).is_some_and(|h| strip_prefix_ci(h, "papers for").is_some()) {
+            return true;
+        }
+        if is_separator_row(t) {
+            if let Some(h) = header {
+                let titled = split_cells(h).iter().any(|c| {
+                    matches!(
+                        markup::plain(c).to_ascii_lowercase().as_str(),
+                        "title" | "paper"
+                    )
+                });
+                if titled {
+                    return true;
+                }
+            }
+        }
+        header = t.starts_with('|').then_some(t);
+    }
+    false
+}
+
 fn current_section(sections: &mut Vec<Section>, line: usize) -> &mut Section {
     if sections.is_empty() {
         sections.push(Section {

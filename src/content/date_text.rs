@@ -1,0 +1,152 @@
+//! Dates where bots write them: in a heading, a file name, or any folder of the path,
+//! as `2025-07-04`, `2025/07/04`, `2025.07.04`, `2025_07_04`, `20250704`,
+//! `2025年7月4日`, or spread over folders (`2025/07/04.md`, `2025/0704/…`).
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<y>(?:19|20)[0-9]{2})(?P<s1>[-/._])(?P<m>[0-9]{1,2})(?P<s2>[-/._])(?P<d>[0-9]{1,2})",
+        r"|(?P<cy>(?:19|20)[0-9]{2})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})",
+        r"|(?P<ey>(?:19|20)[0-9]{2})/?(?P<em>[01][0-9])(?P<ed>[0-3][0-9])",
+    ))
+    .expect("static regex")
+});
+
+/// The first real date written in `text`, in any of the forms above. In running text
+/// the two separators must match (`2025-07/04` is a path's, see [`date_from_path`]).
+pub fn find_date(text: &str) -> Option<NaiveDate> {
+    find_date_with(text, false)
+}
+
+fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
+    // Every form starts with four digits: most text has none.
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    for caps in DATE.captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        let before = text[..whole.start()].chars().next_back();
+        let after = text[whole.end()..].chars().next();
+        let digit_or_dot_digit = |c: Option<char>, rest: &str| {
+            c.is_some_and(|c| c.is_ascii_digit())
+                || (c == Some('.') && rest.chars().nth(1).is_some_and(|d| d.is_ascii_digit()))
+        };
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '.')
+            || digit_or_dot_digit(after, &text[whole.end()..])
+        {
+            continue;
+        }
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let date = if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
+            let same = caps.name("s1").map(|m| m.as_str()) == caps.name("s2").map(|m| m.as_str());
+            if !same && !mixed_separators {
+                continue;
+            }
+            ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("cy"), num("cm"), num("cd")) {
+            ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("ey"), num("em"), num("ed")) {
+            ymd(y, m, d)
+        } else {
+            None
+        };
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// A date in the file's path: in the file name, else in one of the folders holding it
+/// (nearest first), else spread over the last folders (`2025/07/04.md`, `2025/0704/x.md`,
+/// `2025-07/04.md`).
+pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
+    let parts: Vec<&str> = path
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    let (name, folders) = parts.split_last()?;
+    let stem = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(name);
+    if let Some(date) = find_date(stem) {
+        return Some(date);
+    }
+    let near: Vec<&str> = folders.iter().rev().take(4).copied().collect();
+    if let Some(date) = near.iter().find_map(|f| find_date(f)) {
+        return Some(date);
+    }
+    // Spread over folders: the last four parts joined.
+    let mut tail: Vec<&str> = near.into_iter().rev().collect();
+    tail.push(stem);
+    let joined = tail.join("/");
+    find_date_with(&joined, true)
+}
+
+/// `2026-02-30.md` and the like: a name shaped as a date that is no day of the
+/// calendar (for a message better than "no date").
+pub fn impossible_date_in(path: &Path) -> Option<String> {
+    static SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:19|20)[0-9]{2}[-/._]?[0-9]{2}[-/._]?[0-9]{2}").expect("static regex")
+    });
+    let name = path.file_stem()?.to_str()?;
+    SHAPE
+        .find(name)
+        .map(|m| m.as_str().to_string())
+        .filter(|_| find_date(name).is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_in_text() {
+        assert_eq!(find_date("Papers for 2025-07-04"), d(2025, 7, 4));
+        assert_eq!(find_date("# 2025/07/04 digest"), d(2025, 7, 4));
+        assert_eq!(find_date("每日论文 2025年7月4日"), d(2025, 7, 4));
+        assert_eq!(find_date("daily 20250704"), d(2025, 7, 4));
+        assert_eq!(find_date("2025.7.4"), d(2025, 7, 4));
+        assert_eq!(find_date("id 2507.01234"), None);
+        assert_eq!(find_date("2025-02-30"), None);
+        assert_eq!(find_date("120250704"), None);
+        assert_eq!(find_date("2025-07/04"), None);
+    }
+
+    #[test]
+    fn dates_in_paths() {
+        let p = |s: &str| date_from_path(Path::new(s));
+        assert_eq!(p("content/2025/07/2025-07-04.md"), d(2025, 7, 4));
+        assert_eq!(p("c/2025-07-04-feed.md"), d(2025, 7, 4));
+        assert_eq!(p("archive/2025/07/04.md"), d(2025, 7, 4));
+        assert_eq!(p("content/20250704.md"), d(2025, 7, 4));
+        assert_eq!(p("content/2025-07-04/some-paper.md"), d(2025, 7, 4));
+        assert_eq!(p("content/2026/0301/some-paper.md"), d(2026, 3, 1));
+        assert_eq!(p("content/2025-07/04.md"), d(2025, 7, 4));
+        assert_eq!(p("c/2025-02-30.md"), None);
+        assert_eq!(p("c/notes.md"), None);
+        assert_eq!(p("c/12025-07-04.md"), None);
+        assert_eq!(
+            impossible_date_in(Path::new("c/2025-02-30.md")).as_deref(),
+            Some("2025-02-30")
+        );
+    }
+}

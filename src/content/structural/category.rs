@@ -1,0 +1,135 @@
+//! Category headings above a group of entries, as tags.
+//!
+//! One category is spelt many ways across a year of a bot's files (`## cs.RO`,
+//! `## Robotics (cs.RO)`, `## 机器人学 (Robotics) [cs.RO]`, `## 🤖 Robotics (12)`), so
+//! a heading gives its arXiv category code when it has one, else its English name when
+//! it has one in brackets, else its words without ornaments and counts.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static ARXIV_CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(cs|math|stat|eess|econ|q-bio|q-fin|astro-ph|cond-mat|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|nlin|nucl-ex|nucl-th|physics|quant-ph)\.([A-Z]{2}|[a-z]{2}(?:-[a-z]{2})?)\b")
+        .expect("static regex")
+});
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[(\[（【]\s*(?:total:?\s*)?\d+\s*(?:papers?|篇|项|条|articles?)?\s*[)\]）】]|[-—:：]\s*\d+\s*(?:papers?|篇|项|条)|\d+\s*(?:papers?|篇))\s*$")
+        .expect("static regex")
+});
+
+/// The tag a category heading (or a category field's value) names, or `None` for text
+/// that names no category: a table of contents, a date, a count, a sentence.
+pub fn normalise(text: &str) -> Option<String> {
+    let name = match text.find("[[") {
+        Some(back) => &text[..back],
+        None => text,
+    };
+    let name = crate::content::markup::plain(name);
+    if let Some(m) = ARXIV_CATEGORY.captures(&name) {
+        let archive = m[1].to_lowercase();
+        let sub = &m[2];
+        let sub = if archive == "math"
+            || archive == "cs"
+            || archive == "stat"
+            || archive == "eess"
+            || archive == "econ"
+            || archive.starts_with('q')
+        {
+            sub.to_uppercase()
+        } else {
+            sub.to_string()
+        };
+        return Some(format!("{archive}.{sub}"));
+    }
+    let name = super::labels::strip_ornaments(super::layout::strip_number(&name));
+    let name = COUNT.replace(name, "");
+    let name = name.trim();
+    // `机器人学 (Robotics)`: the English name in brackets.
+    let name = match (name.find(['(', '（']), name.ends_with([')', '）'])) {
+        (Some(open), true) if open > 0 => {
+            let inner = name[open..]
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .trim();
+            let outer = name[..open].trim();
+            if is_cjk(outer) && !is_cjk(inner) && !inner.is_empty() {
+                inner
+            } else {
+                name
+            }
+        }
+        _ => name,
+    };
+    let lower = name.to_lowercase();
+    let not_a_category = name.is_empty()
+        || name.chars().count() > 60
+        || [
+            "table of contents",
+            "contents",
+            "toc",
+            "目录",
+            "summary",
+            "overview",
+            "papers",
+            "today's papers",
+            "daily papers",
+            "今日论文",
+            "论文列表",
+            "paper list",
+            "index",
+            "其他",
+            "others",
+            "other",
+            "misc",
+            "references",
+            "更多",
+            "more",
+        ]
+        .contains(&lower.as_str())
+        || name.contains([':', '：', '。'])
+        || name.ends_with('.')
+        || crate::content::date_text::find_date(&name).is_some()
+        || !name.chars().any(char::is_alphabetic);
+    (!not_a_category).then(|| name.to_string())
+}
+
+fn is_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Whether a heading names an arXiv category (then it is a category wherever it stands).
+pub fn has_code(text: &str) -> bool {
+    ARXIV_CATEGORY.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_tag_per_category() {
+        for spelling in [
+            "cs.RO",
+            "Robotics (cs.RO)",
+            "机器人学 (Robotics) [cs.RO]",
+            "cs.ro [[Back]](#toc)",
+        ] {
+            assert_eq!(normalise(spelling).as_deref(), Some("cs.RO"), "{spelling}");
+        }
+        assert_eq!(normalise("🤖 Robotics (12)").as_deref(), Some("Robotics"));
+        assert_eq!(
+            normalise("机器人学 (Robotics)").as_deref(),
+            Some("Robotics")
+        );
+        assert_eq!(normalise("astro-ph.GA").as_deref(), Some("astro-ph.GA"));
+        assert_eq!(
+            normalise("Computer Vision - 23 papers").as_deref(),
+            Some("Computer Vision")
+        );
+        assert_eq!(normalise("目录"), None);
+        assert_eq!(normalise("2026-03-01"), None);
+        assert_eq!(normalise("今日总计: 12"), None);
+    }
+}

@@ -1,0 +1,549 @@
+//! One entry's fields, from the lines of its segment.
+//!
+//! The first line gives the title (the text of the link to the paper, or the line
+//! without its number, ornaments and link labels); the lines after it give the authors
+//! (a labelled line, or an italic, bold or plain list of names right under the title)
+//! and the fields, each from what marks it: a label, a sub-heading, a `<summary>`.
+//! Text under no label is the summary; a field's label decides whether it is the gist,
+//! the abstract, tags, or a labelled part of the summary.
+
+use std::path::Path;
+
+use super::ids::{self, PaperRef};
+use super::labels::{self, Role};
+use super::layout::{self, Unit};
+use super::lines::{Line, LineKind, strip_tags};
+use crate::content::web_url::entry_url;
+use crate::content::{Entry, Format, ParseOptions, lint, markup};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+
+/// A field being read: its label (empty for text under no label), role and lines.
+struct Field<'a> {
+    label: String,
+    role: Role,
+    lines: Vec<&'a str>,
+    /// Lines kept as written (list items keep their marker), for markdown.
+    markdown: Vec<String>,
+}
+
+/// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    path: &Path,
+    lines: &[Line<'_>],
+    unit: Unit,
+    anchor: &PaperRef,
+    tags: Vec<String>,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let first = &lines[0];
+    let (mut title, mut authors_text) = title_of(first, unit, anchor);
+    let mut fields: Vec<Field<'_>> = Vec::new();
+    let mut authors: Option<String> = None;
+    let mut tags = tags;
+    let mut body_lines = 0usize;
+    // Inside an abstract only a bold label starts a new field (a wrapped line of the
+    // abstract may start with "Results:").
+    let in_abstract =
+        |fields: &[Field<'_>]| fields.last().is_some_and(|f| f.role == Role::Abstract);
+    // The field that text goes to is closed by `</details>` and by a rule.
+    let mut open = true;
+    let first_depth = match first.kind {
+        LineKind::Item(d, _) => d,
+        _ => 0,
+    };
+    for line in &lines[1..] {
+        let text = line.text();
+        match line.kind {
+            LineKind::Blank => {
+                if let Some(f) = fields.last_mut().filter(|_| open) {
+                    f.markdown.push(String::new());
+                }
+                continue;
+            }
+            LineKind::Rule => {
+                open = false;
+                continue;
+            }
+            LineKind::Comment => continue,
+            LineKind::Html(html) => {
+                let lower = html.to_ascii_lowercase();
+                if lower.starts_with("</details") || lower.ends_with("</details>") {
+                    open = false;
+                }
+                let inner = strip_tags(html);
+                let inner = inner.trim();
+                if lower.contains("<summary") && !inner.is_empty() {
+                    if let Some(role) = labels::known_role(inner).filter(|r| *r != Role::Link) {
+                        fields.push(Field::new(inner, role));
+                        open = true;
+                    }
+                }
+                continue;
+            }
+            LineKind::Heading(_, h) => {
+                let label = labels::strip_ornaments(layout::strip_number(h)).trim();
+                let label = markup::plain(label);
+                if label.is_empty() {
+                    continue;
+                }
+                let role = labels::role(&label);
+                if role == Role::Title && title.is_empty() {
+                    continue;
+                }
+                fields.push(Field::new(&label, role));
+                open = true;
+                continue;
+            }
+            LineKind::Code(c) => {
+                push_text(&mut fields, &mut open, c, c.to_string());
+                continue;
+            }
+            _ => {}
+        }
+        body_lines += 1;
+        let item_depth = match line.kind {
+            LineKind::Item(d, _) => Some(d),
+            _ => None,
+        };
+        // The names under the title: before any field, on one of the first lines.
+        if authors.is_none() && fields.is_empty() && body_lines <= 2 {
+            if let Some(names) = names_line(text) {
+                authors = Some(names.to_string());
+                continue;
+            }
+        }
+        let label =
+            labelled_field(text).filter(|_| !in_abstract(&fields) || labels::is_bold_label(text));
+        if let Some((label, value)) = label {
+            let role = labels::role(label);
+            match role {
+                Role::Authors => {
+                    if authors.is_none() {
+                        authors = Some(value.to_string());
+                    }
+                    continue;
+                }
+                Role::Title if title.is_empty() => {
+                    title = clean_title(value, anchor);
+                    continue;
+                }
+                Role::Link | Role::Date => {
+                    if role == Role::Link && title.is_empty() {
+                        if let Some(t) = ids::find(value).first().and_then(|r| r.link_text.clone())
+                        {
+                            if !labels::is_generic_link_text(&t) {
+                                title = markup::plain(&t);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                Role::Category => {
+                    for name in value.split([',', ';', '，', '；', '、', '|']) {
+                        let name = super::category::normalise(name).unwrap_or_default();
+                        if !name.is_empty() && !tags.contains(&name) {
+                            tags.push(name);
+                        }
+                    }
+                    continue;
+                }
+                _ => {
+                    let mut f = Field::new(label, role);
+                    if !value.is_empty() {
+                        f.lines.push(value);
+                        f.markdown.push(value.to_string());
+                    }
+                    fields.push(f);
+                    open = true;
+                    continue;
+                }
+            }
+        }
+        if is_link_only(text) {
+            continue;
+        }
+        let markdown = match (item_depth, line.kind) {
+            (Some(d), LineKind::Item(..)) => {
+                let depth =
+                    d.saturating_sub(first_depth + u8::from(unit == Unit::Item(first_depth)));
+                format!("{}- {}", "  ".repeat(usize::from(depth)), text)
+            }
+            _ => text.to_string(),
+        };
+        push_text(&mut fields, &mut open, text, markdown);
+    }
+    if title.is_empty() {
+        if let Some(t) = authors_text.take().filter(|_| false) {
+            title = t;
+        }
+    }
+    if title.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                path,
+                first.no,
+                format!(
+                    "an entry for {} has no title that papertrail can read; it is not published",
+                    anchor.url
+                ),
+            )
+            .kind(Kind::MissingTitle),
+        );
+        return None;
+    }
+    let authors = authors
+        .or(authors_text)
+        .map(|a| split_authors(&a))
+        .unwrap_or_default();
+    lint::authors(path, first.no, &authors, diags);
+    let (mut gist, mut abstract_, mut summary) = (None, None, String::new());
+    for f in &fields {
+        let value = f.markdown.join("\n");
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        if let Some(what) = lint::bot_error(value) {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    first.no,
+                    format!("{} of `{title}` is a bot's error message ({what}), not text; it is left out", if f.label.is_empty() { "the text".to_string() } else { format!("`{}`", f.label) }),
+                )
+                .kind(Kind::BotError),
+            );
+            continue;
+        }
+        let single_line = !value.contains('\n');
+        let render = |v: &str| {
+            if single_line {
+                markup::cell_block(v)
+            } else {
+                markup::block(v)
+            }
+        };
+        match f.role {
+            Role::Gist if gist.is_none() => gist = Some(render(value)),
+            Role::Abstract if abstract_.is_none() => abstract_ = Some(render(value)),
+            _ => {
+                if !summary.is_empty() {
+                    summary.push_str("\n\n");
+                }
+                if !f.label.is_empty() {
+                    let block = value.starts_with(['-', '*', '+', '>'])
+                        || !single_line
+                        || value.split_once(". ").is_some_and(|(n, _)| {
+                            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                        });
+                    summary.push_str(&format!("**{}:**", f.label.trim_end_matches([':', '：'])));
+                    summary.push_str(if block { "\n\n" } else { " " });
+                }
+                summary.push_str(value);
+            }
+        }
+    }
+    let summary = lint::summary_source(path, first.no, &summary, opts, diags);
+    let summary = if !summary.contains('\n') {
+        markup::cell_block(&summary)
+    } else {
+        markup::block(&summary)
+    };
+    let summary = Some(summary).filter(|m| !m.is_empty());
+    let url = entry_url(&anchor.url).map(|(u, _)| u);
+    Some(Entry {
+        line: first.no,
+        format: Format::Structural,
+        title,
+        arxiv_id: anchor.arxiv_id.clone(),
+        url,
+        authors,
+        summary,
+        gist: gist.filter(|m| !m.is_empty()),
+        abstract_: abstract_.filter(|m| !m.is_empty()),
+        tags,
+    })
+}
+
+impl Field<'_> {
+    fn new(label: &str, role: Role) -> Self {
+        Field {
+            label: label.trim().to_string(),
+            role,
+            lines: Vec::new(),
+            markdown: Vec::new(),
+        }
+    }
+}
+
+fn push_text<'a>(fields: &mut Vec<Field<'a>>, open: &mut bool, text: &'a str, markdown: String) {
+    if !*open || fields.is_empty() {
+        fields.push(Field::new("", Role::Summary));
+        *open = true;
+    }
+    if let Some(f) = fields.last_mut() {
+        f.lines.push(text);
+        f.markdown.push(markdown);
+    }
+}
+
+/// A labelled line whose label is worth a field: a bold label, or a plain known one.
+fn labelled_field(text: &str) -> Option<(&str, &str)> {
+    labels::labelled(text)
+}
+
+/// The title in an entry's first line, and any names written after it on that line
+/// (`[Title](…) — Ann Lee, Bo Chen`).
+fn title_of(first: &Line<'_>, unit: Unit, anchor: &PaperRef) -> (String, Option<String>) {
+    let text = first.text();
+    if unit == Unit::TitleLabel {
+        if let Some((_, value)) = labels::labelled(text) {
+            return (clean_title(value, anchor), None);
+        }
+    }
+    if unit == Unit::Row {
+        return (String::new(), None);
+    }
+    let text = layout::strip_number(labels::strip_ornaments(text));
+    // The link to the paper, when its text is a title.
+    let refs = ids::find(text);
+    if let Some(r) = refs.iter().find(|r| {
+        r.link_text
+            .as_deref()
+            .is_some_and(|t| !labels::is_generic_link_text(t))
+    }) {
+        let title = markup::plain(r.link_text.as_deref().unwrap_or(""));
+        let after = text[r.end..].trim();
+        let before = text[..r.start].trim();
+        let names = [after, before]
+            .into_iter()
+            .map(|s| s.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()))
+            .map(|s| {
+                s.trim_start_matches(['-', '—', '–', '|', ':', '：', ','])
+                    .trim()
+            })
+            .map(|s| s.strip_prefix("by ").unwrap_or(s))
+            .map(|s| s.trim_matches(['(', ')']))
+            .find_map(|s| names_line(s).map(str::to_string));
+        return (strip_title_noise(&title), names);
+    }
+    (clean_title(text, anchor), None)
+}
+
+/// A title written in a line with links to the paper: the links with generic texts,
+/// bare URLs and ids removed, and the markup made plain.
+fn clean_title(text: &str, _anchor: &PaperRef) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ids::find(text) {
+        kept.push_str(&text[at..r.start]);
+        if let Some(t) = r
+            .link_text
+            .as_deref()
+            .filter(|t| !labels::is_generic_link_text(t))
+        {
+            kept.push_str(t);
+        }
+        at = r.end;
+    }
+    kept.push_str(&text[at..]);
+    // Other links with generic texts (`[Code](https://github.com/…)`).
+    let kept = drop_generic_links(&kept);
+    strip_title_noise(&markup::plain(&kept))
+}
+
+/// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
+fn drop_generic_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i + 1) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        if !labels::is_generic_link_text(label) || label.contains('[') {
+            out.push_str(&rest[open..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.split_whitespace()
+        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Separators and empty brackets left at a title's ends once its links are gone.
+fn strip_title_noise(title: &str) -> String {
+    let mut t = title.trim();
+    loop {
+        let before = t;
+        for empty in ["()", "[]", "（）", "( )", "[ ]"] {
+            t = t.trim_end_matches(empty).trim();
+        }
+        t = t
+            .trim_matches(|c: char| {
+                matches!(c, '|' | '-' | '—' | '–' | ':' | '：' | ',' | '·' | '•')
+                    || c.is_whitespace()
+            })
+            .trim();
+        if t.ends_with(" or") || t.ends_with(" on") {
+            t = t.trim_end_matches(" or").trim_end_matches(" on").trim();
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
+fn is_link_only(text: &str) -> bool {
+    let rest = drop_generic_links(text);
+    let rest = markup::plain(&rest);
+    !rest.chars().any(char::is_alphanumeric) && (text.contains("](") || text.contains("://"))
+}
+
+/// A line that is a list of names: in single `*` or `_`, or bold, or plain, with a
+/// comma (or `and`, `et al.`) and no sentence.
+fn names_line(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let bold = t
+        .strip_prefix("**")
+        .and_then(|r| r.strip_suffix("**"))
+        .or_else(|| t.strip_prefix("__").and_then(|r| r.strip_suffix("__")));
+    let inner = if let Some(b) = bold {
+        // A bold line right under the title: one name is enough.
+        return (!b.contains("**") && looks_like_names(b, true)).then_some(b);
+    } else if let Some(i) = t.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
+        // A whole line in italics right under the title is the authors' line in the
+        // list family; it may be one name.
+        return (!i.trim().is_empty() && !i.contains('*') && looks_like_names(i, true))
+            .then_some(i);
+    } else if let Some(i) = t.strip_prefix('_').and_then(|r| r.strip_suffix('_')) {
+        return (!i.trim().is_empty() && looks_like_names(i, true)).then_some(i);
+    } else {
+        t
+    };
+    (looks_like_names(inner, false) && !inner.contains("**")).then_some(inner)
+}
+
+/// Whether text reads as a list of person names rather than prose.
+fn looks_like_names(text: &str, lenient: bool) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
+        return false;
+    }
+    if t.contains([':', '：', '。', '!', '?', '！', '？']) {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split([',', ';', '，', '、', '；'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        return false;
+    }
+    let name_like = |p: &str| {
+        let p = p
+            .trim_end_matches("et al.")
+            .trim_end_matches("et al")
+            .trim();
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if p.is_empty() {
+            return true;
+        }
+        if p.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            return p.chars().count() <= 6;
+        }
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || [
+                        "van", "de", "der", "von", "da", "di", "del", "la", "le", "bin", "al",
+                    ]
+                    .contains(w)
+            })
+            && !p.ends_with('.')
+            || p.ends_with('.') && words.len() <= 3 && words.last().is_some_and(|w| w.len() <= 3)
+    };
+    let ok = parts.iter().filter(|p| name_like(p)).count();
+    let several = parts.len() >= 2 || t.contains("et al");
+    ok == parts.len() && (several || lenient)
+}
+
+/// A list of names split into names: commas, semicolons, `and`, CJK separators.
+fn split_authors(text: &str) -> Vec<String> {
+    let plain = markup::plain(text);
+    plain
+        .split([',', ';', '，', '、', '；'])
+        .flat_map(|p| p.split(" and "))
+        .map(|name| {
+            name.trim()
+                .trim_end_matches("et al.")
+                .trim_end_matches("et al")
+                .trim()
+        })
+        .map(|name| name.trim_start_matches("and ").trim())
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(names_line("*Ann Lee, Bo Chen*").is_some());
+        assert!(names_line("**Ann Lee, Bo Chen, Cy de Vries**").is_some());
+        assert!(names_line("Ann Lee, Bo Chen and Dee Fox").is_some());
+        assert!(names_line("张三, 李四").is_some());
+        assert!(names_line("We propose a method, and it works.").is_none());
+        assert!(names_line("**TL;DR**: x").is_none());
+        assert!(names_line("Ann Lee").is_none());
+        assert!(names_line("*Ann Lee*").is_some());
+    }
+
+    #[test]
+    fn titles_from_first_lines() {
+        let a = ids::find("[X](https://arxiv.org/abs/2601.00001)").remove(0);
+        let line = |text| Line {
+            no: 1,
+            kind: LineKind::Heading(3, text),
+        };
+        assert_eq!(
+            title_of(
+                &line("1. [A Title](https://arxiv.org/abs/2601.00001)"),
+                Unit::Heading(3),
+                &a
+            )
+            .0,
+            "A Title"
+        );
+        assert_eq!(title_of(&line("**A Title** [arXiv](https://arxiv.org/abs/2601.00001) | [PDF](https://arxiv.org/pdf/2601.00001)"), Unit::Heading(3), &a).0, "A Title");
+        assert_eq!(
+            title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3), &a).0,
+            "A Title"
+        );
+        let (t, names) = title_of(
+            &line("[A Title](https://arxiv.org/abs/2601.00001) — Ann Lee, Bo Chen"),
+            Unit::Heading(3),
+            &a,
+        );
+        assert_eq!(
+            (t.as_str(), names.as_deref()),
+            ("A Title", Some("Ann Lee, Bo Chen"))
+        );
+    }
+}

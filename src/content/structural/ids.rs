@@ -1,0 +1,221 @@
+//! Paper identifiers in a line of markdown: what anchors an entry.
+//!
+//! A bot may name a paper by an arXiv, Hugging Face or alphaXiv link, an OpenReview
+//! forum, a DOI, or a bare arXiv id (`arXiv:2507.01234`, `[2507.01234]`). Each is found
+//! with where it sits in the line and the text of the link that holds it, so the reader
+//! can tell a title link (`[A Title](…)`) from a link labelled `arXiv` or `PDF`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::content::arxiv;
+
+/// One paper identifier found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperRef {
+    /// The arXiv id, for arXiv, Hugging Face and alphaXiv links and bare ids.
+    pub arxiv_id: Option<String>,
+    /// The paper's URL: the link as written (with a scheme), or the abs page of a bare id.
+    pub url: String,
+    /// What the line calls it: the text of the markdown link holding it, if any.
+    pub link_text: Option<String>,
+    /// Byte range in the line of the whole mention (the markdown link when there is one).
+    pub start: usize,
+    pub end: usize,
+}
+
+impl PaperRef {
+    /// The key two mentions of one paper share.
+    pub fn key(&self) -> &str {
+        self.arxiv_id.as_deref().unwrap_or(&self.url)
+    }
+}
+
+static PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?P<url>(?:https?://)?(?:www\.|export\.)?(?:",
+        r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|alphaxiv\.org/abs/)(?P<id>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?",
+        r"|openreview\.net/(?:forum|pdf)\?id=[A-Za-z0-9_-]+",
+        r"|(?:dx\.)?doi\.org/10\.[0-9]{4,9}/[^\s)\]>|]+",
+        r"))",
+        r"|(?P<prefixed>arxiv:\s?|arxiv\s+id:?\s*)(?P<pid>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
+        r"|(?P<bare>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
+    ))
+    .expect("static regex")
+});
+
+/// Every paper identifier in `line`, in order.
+pub fn find(line: &str) -> Vec<PaperRef> {
+    // Most lines of a digest hold no digit-dot-digit and no paper host: skip them fast.
+    if !may_hold_ref(line.as_bytes()) {
+        return Vec::new();
+    }
+    let mut refs = Vec::new();
+    for caps in PAPER.captures_iter(line) {
+        let Some(whole) = caps.get(0) else { continue };
+        let (arxiv_id, url) = if let Some(url) = caps.name("url") {
+            let raw = url.as_str().trim_end_matches(['.', ',', ';']);
+            let url = if raw.contains("://") {
+                raw.to_string()
+            } else {
+                format!("https://{raw}")
+            };
+            (caps.name("id").map(|m| m.as_str().to_string()), url)
+        } else {
+            let id = caps.name("pid").or_else(|| caps.name("bare"));
+            let Some(id) = id.map(|m| m.as_str()) else {
+                continue;
+            };
+            let bare = caps.name("bare").is_some();
+            if bare && !standalone(line, whole.start(), whole.end()) || !plausible_id(id) {
+                continue;
+            }
+            (Some(id.to_string()), arxiv::abs_url(id))
+        };
+        let (start, end, link_text) = enclosing_link(line, whole.start(), whole.end());
+        // `[2507.01234](https://arxiv.org/abs/2507.01234)`: the id in the text and the
+        // URL are one mention; the URL is the link's.
+        if let Some(last) = refs.last_mut().filter(|r: &&mut PaperRef| start < r.end) {
+            if caps.name("url").is_some() {
+                last.url = url;
+                last.arxiv_id = arxiv_id.or(last.arxiv_id.take());
+            }
+            continue;
+        }
+        refs.push(PaperRef {
+            arxiv_id,
+            url,
+            link_text,
+            start,
+            end,
+        });
+    }
+    refs
+}
+
+/// Cheap test for whether `find` can match: a digit, a dot and a digit in a row, or
+/// the start of a paper host without one (OpenReview, a DOI).
+fn may_hold_ref(b: &[u8]) -> bool {
+    b.windows(3)
+        .any(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+        || memchr::memmem::find(b, b"openreview").is_some()
+}
+
+/// A bare id must stand alone: not a piece of a longer number, a version string, a
+/// file name or a URL path.
+fn standalone(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].chars().next_back();
+    let after = line[end..].chars().next();
+    let ok_before = before.is_none_or(|c| !(c.is_alphanumeric() || "/.=-_#".contains(c)));
+    let ok_after = after.is_none_or(|c| {
+        !(c.is_alphanumeric()
+            || c == '.' && line[end + 1..].starts_with(char::is_alphanumeric)
+            || "/=-_".contains(c))
+    });
+    ok_before && ok_after
+}
+
+/// `YYMM.NNNNN`: a real month, and five digits from 2015 on.
+fn plausible_id(id: &str) -> bool {
+    let month = id.get(2..4).and_then(|m| m.parse::<u32>().ok());
+    let year = id.get(..2).and_then(|y| y.parse::<u32>().ok());
+    let number = id.len() - 5;
+    matches!(month, Some(1..=12))
+        && year.is_some_and(|y| {
+            if number == 5 {
+                y >= 15
+            } else {
+                y <= 14 || number == 4
+            }
+        })
+}
+
+/// The markdown link `[text](url)` around `start..end` (the URL), as its range and
+/// text; or the mention itself when it is not a link target. A link whose text is the
+/// id itself (`[2507.01234](…)`) is found too, since the id inside its text matches.
+fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option<String>) {
+    // `…](URL)`: the URL is a link target.
+    if line[..start].ends_with("](") || line[..start].ends_with("]( ") {
+        let open_paren = line[..start].rfind("](").unwrap_or(start);
+        if let Some(open) = matching_open_bracket(line, open_paren) {
+            let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
+            return (open, close, Some(line[open + 1..open_paren].to_string()));
+        }
+    }
+    // `[ID](…)`: the mention is the text of a link.
+    if line[..start].ends_with('[') && line[end..].starts_with("](") {
+        let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
+        return (start - 1, close, Some(line[start..end].to_string()));
+    }
+    (start, end, None)
+}
+
+/// The `[` that opens the link text ending at `close` (the `]` of `](`), allowing
+/// brackets nested inside the text (`[Title with [x] in it](…)`).
+fn matching_open_bracket(line: &str, close: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in line[..close].char_indices().rev() {
+        match c {
+            ']' => depth += 1,
+            '[' if depth == 0 => return Some(i),
+            '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(line: &str) -> Vec<String> {
+        find(line).iter().map(|r| r.key().to_string()).collect()
+    }
+
+    #[test]
+    fn every_kind_of_mention() {
+        assert_eq!(
+            ids("[A Title](https://arxiv.org/abs/2507.01234v2)"),
+            ["2507.01234"]
+        );
+        assert_eq!(
+            ids("see arXiv:2507.01234 and [2506.00001]"),
+            ["2507.01234", "2506.00001"]
+        );
+        assert_eq!(
+            ids("https://huggingface.co/papers/2507.01234"),
+            ["2507.01234"]
+        );
+        assert_eq!(ids("arxiv.org/pdf/2507.01234.pdf"), ["2507.01234"]);
+        assert_eq!(
+            ids("[OR](https://openreview.net/forum?id=Ab_c-1)"),
+            ["https://openreview.net/forum?id=Ab_c-1"]
+        );
+        assert_eq!(
+            ids("doi: https://doi.org/10.1145/3581783.361"),
+            ["https://doi.org/10.1145/3581783.361"]
+        );
+        // Not ids: versions, prices, file names, other URLs, impossible months.
+        assert!(ids("version 2025.10001 of x").is_empty());
+        assert!(ids("v1.2.3 costs 12.50 and file 2507.01234.tar").is_empty());
+        assert!(ids("https://example.org/2507.01234").is_empty());
+        assert!(ids("batch 2513.01234").is_empty());
+    }
+
+    #[test]
+    fn link_text_and_range() {
+        let line = "### 1. [Title [x] y](https://arxiv.org/abs/2507.01234) [PDF](https://arxiv.org/pdf/2507.01234)";
+        let refs = find(line);
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].link_text.as_deref(), Some("Title [x] y"));
+        assert_eq!(
+            &line[refs[0].start..refs[0].end],
+            "[Title [x] y](https://arxiv.org/abs/2507.01234)"
+        );
+        assert_eq!(refs[1].link_text.as_deref(), Some("PDF"));
+        let refs = find("[2507.01234](https://arxiv.org/abs/2507.01234)");
+        assert_eq!(refs.len(), 1, "{refs:?}");
+    }
+}

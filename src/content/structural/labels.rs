@@ -1,0 +1,389 @@
+//! Field labels: what a bot calls each part of an entry, in English and Chinese, and
+//! what papertrail does with it.
+//!
+//! Bots label fields in many ways (`**TL;DR**:`, `TL;DR:`, `> **TL;DR:**`, `📝 Summary:`,
+//! `【摘要】`, `#### Abstract`, `<summary>Abstract</summary>`); the label's words decide
+//! the role, whatever the markup around them.
+
+/// What a labelled field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Authors,
+    /// The one-sentence TL;DR.
+    Gist,
+    Abstract,
+    /// Arxiv categories or topics: tags.
+    Category,
+    /// A link to the paper, its PDF or code: anchors the entry, not text.
+    Link,
+    /// A date the bot stamps (published, submitted): known from the day already.
+    Date,
+    /// Any other part of the summary (Motivation, Method, 结论…), kept with its label.
+    Summary,
+}
+
+/// The role of a label, or `None` when its words are not a known label (a bold phrase
+/// of prose, a plain "We note:").
+pub fn known_role(label: &str) -> Option<Role> {
+    let key = normalise(label);
+    let key = key.as_str();
+    let role = match key {
+        "title" | "paper title" | "标题" | "论文标题" | "题目" | "论文题目" | "英文标题"
+        | "title (en)" | "original title" | "name" => Role::Title,
+        "author" | "authors" | "author(s)" | "作者" | "作者们" | "作者列表" | "作者信息" | "by"
+        | "researchers" => Role::Authors,
+        "tl;dr"
+        | "tldr"
+        | "tl; dr"
+        | "tl-dr"
+        | "tl,dr"
+        | "one-liner"
+        | "one liner"
+        | "one-line summary"
+        | "one line summary"
+        | "one-sentence summary"
+        | "one sentence summary"
+        | "in one sentence"
+        | "一句话总结"
+        | "一句话概括"
+        | "一句话"
+        | "太长不看"
+        | "gist"
+        | "核心观点"
+        | "一句话摘要" => Role::Gist,
+        "abstract" | "摘要" | "原文摘要" | "论文摘要" | "英文摘要" | "original abstract"
+        | "arxiv abstract" | "paper abstract" | "abstract (en)" | "ai_abstract" => Role::Abstract,
+        "category" | "categories" | "primary category" | "main category" | "subjects"
+        | "subject" | "tags" | "tag" | "topic" | "topics" | "field" | "area" | "分类" | "类别"
+        | "领域" | "标签" | "主题" | "学科" | "研究领域" | "主要类别" | "arxiv category"
+        | "arxiv categories" | "primary subject" => Role::Category,
+        "arxiv" | "arxiv id" | "arxiv link" | "arxiv url" | "id" | "link" | "links" | "url"
+        | "pdf" | "pdf link" | "paper" | "paper link" | "paper url" | "abs" | "hf"
+        | "hugging face" | "huggingface" | "hf link" | "code" | "github" | "project"
+        | "project page" | "website" | "homepage" | "source" | "链接" | "论文链接" | "原文链接"
+        | "地址" | "论文地址" | "代码" | "项目" | "项目主页" | "原文" | "pdf链接" | "代码链接"
+        | "arxiv链接" | "arxiv 链接" | "论文" | "paper id" | "doi" | "openreview" | "alphaxiv"
+        | "papers.cool" | "kimi" => Role::Link,
+        "date" | "published" | "publish date" | "published date" | "submitted" | "updated"
+        | "日期" | "发布日期" | "发表日期" | "提交日期" | "发布时间" | "发表时间"
+        | "publication date" | "submission date" => Role::Date,
+        "summary"
+        | "ai summary"
+        | "ai_summary"
+        | "总结"
+        | "概要"
+        | "简介"
+        | "概述"
+        | "要点"
+        | "motivation"
+        | "动机"
+        | "研究动机"
+        | "method"
+        | "methods"
+        | "methodology"
+        | "方法"
+        | "研究方法"
+        | "results"
+        | "result"
+        | "结果"
+        | "实验结果"
+        | "conclusion"
+        | "conclusions"
+        | "结论"
+        | "background"
+        | "背景"
+        | "研究背景"
+        | "innovation"
+        | "innovations"
+        | "创新点"
+        | "创新"
+        | "contribution"
+        | "contributions"
+        | "贡献"
+        | "主要贡献"
+        | "核心贡献"
+        | "limitations"
+        | "limitation"
+        | "局限"
+        | "局限性"
+        | "keywords"
+        | "关键词"
+        | "problem"
+        | "问题"
+        | "key findings"
+        | "findings"
+        | "发现"
+        | "relevance"
+        | "relevance score"
+        | "score"
+        | "comments"
+        | "comment"
+        | "评论"
+        | "translation"
+        | "翻译"
+        | "摘要翻译"
+        | "中文摘要"
+        | "中文标题"
+        | "technical details"
+        | "技术细节"
+        | "应用"
+        | "意义"
+        | "significance"
+        | "impact"
+        | "takeaway"
+        | "key takeaways"
+        | "key insight"
+        | "key insights"
+        | "approach"
+        | "experiments"
+        | "实验"
+        | "why it matters"
+        | "推荐理由"
+        | "亮点"
+        | "highlights"
+        | "key points"
+        | "ai_comments"
+        | "data"
+        | "评分"
+        | "future work"
+        | "未来工作"
+        | "核心思想"
+        | "主要内容"
+        | "研究问题"
+        | "解决方案"
+        | "evaluation"
+        | "implications"
+        | "ai 总结"
+        | "ai总结"
+        | "ai 摘要"
+        | "ai摘要"
+        | "detailed summary"
+        | "brief summary"
+        | "short summary"
+        | "解读"
+        | "论文解读"
+        | "核心方法"
+        | "主要结论"
+        | "main idea"
+        | "main contribution"
+        | "main contributions"
+        | "overview"
+        | "description"
+        | "interest score"
+        | "background knowledge" => Role::Summary,
+        _ => return None,
+    };
+    Some(role)
+}
+
+/// The role of any label: a known one, else a part of the summary.
+pub fn role(label: &str) -> Role {
+    known_role(label).unwrap_or(Role::Summary)
+}
+
+/// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
+/// translation (`Abstract (摘要)` is `abstract`).
+pub fn normalise(label: &str) -> String {
+    let t = strip_ornaments(label.trim());
+    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c.is_whitespace());
+    let t = t.trim_end_matches([':', '：']).trim();
+    let t = match (t.find(['(', '（']), t.ends_with([')', '）'])) {
+        (Some(open), true) if open > 0 => t[..open].trim(),
+        _ => t,
+    };
+    t.to_lowercase()
+}
+
+/// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
+pub fn strip_ornaments(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || !(c.is_alphanumeric()
+                || c.is_ascii_punctuation()
+                || matches!(c, '【' | '「' | '《' | '（'))
+    })
+}
+
+/// A labelled line: `**Label:** value`, `**Label**: value`, `__Label__:`, `Label: value`
+/// (a plain label only when it is a known one), `【Label】value`, each possibly after an
+/// ornament. Returns the label and the value.
+pub fn labelled(line: &str) -> Option<(&str, &str)> {
+    let t = strip_ornaments(line.trim_start());
+    for mark in ["**", "__"] {
+        if let Some(bold) = t.strip_prefix(mark) {
+            let end = bold.find(mark)?;
+            let inside = bold[..end].trim();
+            let after = bold[end + 2..].trim_start();
+            let (label, value) = match inside.strip_suffix([':', '：']) {
+                Some(label) => (label.trim(), after),
+                None => (inside, after.strip_prefix([':', '：'])?.trim_start()),
+            };
+            let label = strip_ornaments(label);
+            return (!label.is_empty() && label.chars().count() <= 40 && !label.contains("]("))
+                .then_some((label, value));
+        }
+    }
+    if let Some(rest) = t.strip_prefix('【') {
+        let (label, value) = rest.split_once('】')?;
+        return (!label.is_empty() && label.chars().count() <= 20).then(|| {
+            (
+                label.trim(),
+                value.trim_start_matches([':', '：']).trim_start(),
+            )
+        });
+    }
+    let colon = t.find([':', '：'])?;
+    let label = t[..colon].trim();
+    // `https://…` is no label.
+    if t[colon..].starts_with("://") {
+        return None;
+    }
+    known_role(label).map(|_| {
+        let after = &t[colon..];
+        let skip = after.chars().next().map_or(0, char::len_utf8);
+        (label, after[skip..].trim_start())
+    })
+}
+
+/// Whether a line starts with a bold label.
+pub fn is_bold_label(line: &str) -> bool {
+    let t = strip_ornaments(line.trim_start());
+    (t.starts_with("**") || t.starts_with("__") || t.starts_with('【')) && labelled(line).is_some()
+}
+
+/// Link texts that name where a link goes rather than what the paper is called.
+pub fn is_generic_link_text(text: &str) -> bool {
+    let t = strip_ornaments(text.trim())
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c == '[' || c == ']')
+        .trim();
+    if t.is_empty() || t.contains("://") {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if crate::content::arxiv::parse_bare(&lower).is_some() {
+        return true;
+    }
+    let generic = [
+        "arxiv",
+        "pdf",
+        "paper",
+        "link",
+        "abs",
+        "abstract",
+        "hf",
+        "huggingface",
+        "hugging face",
+        "html",
+        "code",
+        "github",
+        "project",
+        "project page",
+        "page",
+        "website",
+        "homepage",
+        "here",
+        "read more",
+        "read",
+        "view",
+        "more",
+        "alphaxiv",
+        "openreview",
+        "doi",
+        "source",
+        "链接",
+        "论文",
+        "原文",
+        "论文链接",
+        "原文链接",
+        "阅读原文",
+        "pdf链接",
+        "代码",
+        "项目",
+        "项目主页",
+        "主页",
+        "详情",
+        "papers.cool",
+        "cool",
+        "kimi",
+        "site",
+        "demo",
+        "dataset",
+        "model",
+        "models",
+        "data",
+        "video",
+        "blog",
+        "slides",
+        "poster",
+        "back",
+        "top",
+        "arxiv page",
+        "arxiv link",
+        "hf page",
+        "paper page",
+        "full paper",
+        "preprint",
+        "download",
+        "bib",
+        "bibtex",
+        "cite",
+        "html version",
+        "ar5iv",
+        "scholar",
+    ];
+    if generic.contains(&lower.as_str()) {
+        return true;
+    }
+    // `arXiv:2507.01234`, `arXiv 2507.01234v2`, `PDF 📄`.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with("arxiv") || w == "pdf" || w == "hf"
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_every_dress() {
+        assert_eq!(labelled("**TL;DR**: x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("**TL;DR:** x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("📝 **Summary**：x"), Some(("Summary", "x")));
+        assert_eq!(labelled("Abstract: x"), Some(("Abstract", "x")));
+        assert_eq!(labelled("作者：张三, 李四"), Some(("作者", "张三, 李四")));
+        assert_eq!(labelled("【摘要】x"), Some(("摘要", "x")));
+        assert_eq!(labelled("We note: x"), None);
+        assert_eq!(labelled("**bold** text"), None);
+        assert_eq!(labelled("https://arxiv.org/abs/2507.01234"), None);
+        assert_eq!(role("Abstract (摘要)"), Role::Abstract);
+        assert_eq!(role("🔗 arXiv"), Role::Link);
+        assert_eq!(role("Authors"), Role::Authors);
+        assert_eq!(role("Novelty"), Role::Summary);
+    }
+
+    #[test]
+    fn generic_link_texts() {
+        for t in [
+            "arXiv",
+            "PDF",
+            "📄 Paper",
+            "arXiv:2507.01234",
+            "2507.01234",
+            "链接",
+            "[HF]",
+        ] {
+            assert!(is_generic_link_text(t), "{t}");
+        }
+        for t in [
+            "Attention Is All You Need",
+            "Code as Policies",
+            "A PDF Parser for Science",
+        ] {
+            assert!(!is_generic_link_text(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! Which lines start a paper: the layout of a file, found from the file itself.
+//!
+//! Every line that could open an entry (a heading of some level, a list item of some
+//! depth, a bold or linked first line of a paragraph, a `Title:` line, a table row) is
+//! a candidate of its *unit*. For each unit the file is cut into segments, one per
+//! candidate, and each segment's paper identifiers are counted where an entry keeps its
+//! own: in the title line, in a line labelled as a link, behind a link that says `arXiv`
+//! or `PDF`. The coarsest unit whose segments mostly hold exactly one paper is the
+//! entry: a heading that holds a whole note beats the bullets inside it, and a
+//! category heading that holds twenty papers loses to the headings under it.
+
+use std::collections::HashSet;
+
+use super::ids::{self, PaperRef};
+use super::labels::{self, Role};
+use super::lines::{Line, LineKind};
+
+/// What kind of line opens an entry, coarsest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    Heading(u8),
+    /// A `Title:` line (bold or plain label, or a list item holding one).
+    TitleLabel,
+    /// A paragraph whose first line is bold or a link.
+    Para,
+    Item(u8),
+    Row,
+}
+
+/// One candidate entry: lines `start..end` of the line list, opened by `start`.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// The paper the entry is about, when it has one.
+    pub anchor: Option<PaperRef>,
+}
+
+/// The unit of `lines[i]`, if it can open an entry.
+pub fn unit_of(lines: &[Line<'_>], i: usize) -> Option<Unit> {
+    let line = &lines[i];
+    match line.kind {
+        // A heading that names a day holds that day's papers; it is no paper's.
+        LineKind::Heading(level, text) => (crate::content::date_text::find_date(text).is_none()
+            || !ids::find(text).is_empty())
+        .then_some(Unit::Heading(level)),
+        LineKind::Item(depth, text) => match labels::labelled(text) {
+            Some((label, _)) if labels::known_role(label) == Some(Role::Title) => {
+                Some(Unit::TitleLabel)
+            }
+            Some(_) => None,
+            None => Some(Unit::Item(depth)),
+        },
+        LineKind::Text(text) => {
+            if let Some((label, _)) = labels::labelled(text) {
+                return (labels::known_role(label) == Some(Role::Title))
+                    .then_some(Unit::TitleLabel);
+            }
+            let starts_paragraph = i == 0
+                || matches!(
+                    lines[i - 1].kind,
+                    LineKind::Blank | LineKind::Heading(..) | LineKind::Rule | LineKind::Html(_)
+                );
+            (starts_paragraph && opens_like_a_title(text)).then_some(Unit::Para)
+        }
+        // Rows are settled by `units`, which knows whether a table's rule came first.
+        LineKind::Row(_) => None,
+        _ => None,
+    }
+}
+
+/// A paragraph line that reads as a title: bold (not a label), or a link with a title's
+/// text, possibly numbered.
+fn opens_like_a_title(text: &str) -> bool {
+    let t = labels::strip_ornaments(text);
+    let t = strip_number(t);
+    if t.starts_with("**") || t.starts_with("__") {
+        return labels::labelled(t).is_none();
+    }
+    if t.starts_with('[') {
+        return ids::find(t).first().is_some_and(|r| {
+            r.start == 0
+                && r.link_text
+                    .as_deref()
+                    .is_some_and(|x| !labels::is_generic_link_text(x))
+        });
+    }
+    false
+}
+
+/// `text` without a leading number: `1.`, `[1]`, `1)`, `(1)`, `#1`, `No. 1`, `1、`.
+pub fn strip_number(text: &str) -> &str {
+    let t = text.trim_start();
+    let t2 = t
+        .strip_prefix("No.")
+        .or_else(|| t.strip_prefix("no."))
+        .map_or(t, str::trim_start);
+    let (open, rest) = match t2.strip_prefix(['[', '(', '#', '（']) {
+        Some(rest) => (true, rest),
+        None => (false, t2),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return t;
+    }
+    let after = &rest[digits..];
+    let after = if open {
+        match after.strip_prefix([']', ')', '）']) {
+            Some(a) => a,
+            None if t2.starts_with('#') => after,
+            None => return t,
+        }
+    } else {
+        match after.strip_prefix(['.', ')', '、', ':', '：']) {
+            Some(a) => a,
+            None => return t,
+        }
+    };
+    let after = after.strip_prefix(['.', ':', '：']).unwrap_or(after);
+    if after.is_empty()
+        || after.starts_with(char::is_whitespace)
+        || !after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        after.trim_start()
+    } else {
+        t
+    }
+}
+
+/// Whether `lines[j]` ends a segment of `unit` opened earlier.
+fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> bool {
+    match (unit, lines[j].kind) {
+        (Unit::Heading(level), LineKind::Heading(l, _)) => l <= level,
+        (Unit::Heading(_), _) => false,
+        (_, LineKind::Heading(..)) => true,
+        // A labelled item at the entry's depth (`- **Authors:** …`) is one of its fields.
+        (Unit::Item(depth), LineKind::Item(d, _)) => {
+            d < depth || (d == depth && units[j].is_some())
+        }
+        (Unit::Item(_), _) => units[j] == Some(Unit::TitleLabel) || units[j] == Some(Unit::Para),
+        (Unit::Row, LineKind::Row(_)) => true,
+        (Unit::Row, kind) => !matches!(kind, LineKind::Text(_)),
+        (u, _) => units[j] == Some(u),
+    }
+}
+
+/// Paper mentions that tell which paper a segment is about: all in its first line; on
+/// other lines, those behind a link labelled `arXiv`/`PDF`/…, in a line labelled as a
+/// link, or a bare URL or `arXiv:` id on a short line. A title link of another entry or
+/// a citation in prose does not count, and neither does anything in a deeper heading.
+fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
+    let text = line.text();
+    if refs.is_empty() {
+        return Vec::new();
+    }
+    if matches!(line.kind, LineKind::Heading(..) | LineKind::Code(_)) {
+        return Vec::new();
+    }
+    let link_line = labels::labelled(text)
+        .is_some_and(|(label, _)| labels::known_role(label) == Some(Role::Link));
+    let short = text.chars().count() <= 160;
+    refs.iter()
+        .filter(|r| {
+            link_line
+                || match &r.link_text {
+                    Some(t) => labels::is_generic_link_text(t),
+                    None => short,
+                }
+        })
+        .cloned()
+        .collect()
+}
+
+/// Statistics of one unit over the lines.
+struct Fit {
+    segments: Vec<Segment>,
+    anchored: usize,
+    clean: usize,
+}
+
+/// What every unit's fit needs of each line, worked out once.
+pub struct Scan<'l, 'a> {
+    pub lines: &'l [Line<'a>],
+    pub units: Vec<Option<Unit>>,
+    /// Every mention in the line.
+    pub refs: Vec<Vec<PaperRef>>,
+    /// The mentions that count for an entry the line does not open.
+    pub strong: Vec<Vec<PaperRef>>,
+}
+
+impl<'l, 'a> Scan<'l, 'a> {
+    pub fn new(lines: &'l [Line<'a>]) -> Self {
+        let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
+        let mut in_table = false;
+        for i in 0..lines.len() {
+            let unit = match lines[i].kind {
+                LineKind::TableRule => {
+                    in_table = true;
+                    None
+                }
+                LineKind::Row(_) if in_table => Some(Unit::Row),
+                LineKind::Row(_) | LineKind::Text(_) if in_table => None,
+                _ => {
+                    in_table = false;
+                    unit_of(lines, i)
+                }
+            };
+            units.push(unit);
+        }
+        let refs: Vec<Vec<PaperRef>> = lines.iter().map(|l| ids::find(l.text())).collect();
+        let strong = lines
+            .iter()
+            .zip(&refs)
+            .map(|(l, r)| strong_refs(l, r))
+            .collect();
+        Scan {
+            lines,
+            units,
+            refs,
+            strong,
+        }
+    }
+}
+
+fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
+    let (lines, units) = (scan.lines, &scan.units[..]);
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| units[i] == Some(unit))
+        .collect();
+    let mut segments = Vec::with_capacity(starts.len());
+    let (mut anchored, mut clean) = (0, 0);
+    for &start in &starts {
+        let mut end = start + 1;
+        while end < lines.len() && !ends(unit, lines, end, units) {
+            end += 1;
+        }
+        let title_ref = scan.refs[start].first();
+        // The head (up to the first sub-heading) names the entry's own paper; a
+        // "Related" section further down may name others.
+        let mut head_keys: HashSet<&str> = HashSet::new();
+        let mut keys: HashSet<&str> = HashSet::new();
+        let mut first_strong: Option<&PaperRef> = None;
+        let mut in_head = true;
+        for (line, strong) in lines[start + 1..end]
+            .iter()
+            .zip(&scan.strong[start + 1..end])
+        {
+            in_head &= !matches!(line.kind, LineKind::Heading(..));
+            for r in strong {
+                keys.insert(r.key());
+                if in_head {
+                    head_keys.insert(r.key());
+                }
+                if first_strong.is_none()
+                    || in_head
+                        && head_keys.len() == 1
+                        && !first_strong.is_some_and(|f| head_keys.contains(f.key()))
+                {
+                    first_strong = Some(r);
+                }
+            }
+            if keys.len() > 1 && head_keys.len() != 1 || !in_head && head_keys.len() == 1 {
+                break;
+            }
+        }
+        let anchor = title_ref.or(first_strong).cloned();
+        if anchor.is_some() {
+            anchored += 1;
+            if title_ref.is_some()
+                || head_keys.len() == 1
+                || head_keys.is_empty() && keys.len() <= 1
+            {
+                clean += 1;
+            }
+        }
+        segments.push(Segment { start, end, anchor });
+    }
+    Fit {
+        segments,
+        anchored,
+        clean,
+    }
+}
+
+/// The entry unit of `lines` and its segments: the coarsest unit whose anchored
+/// segments are mostly about one paper each. `None` when no unit anchors a paper.
+pub fn choose(scan: &Scan<'_, '_>) -> Option<(Unit, Vec<Segment>)> {
+    let mut present: Vec<Unit> = scan
+        .units
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    present.sort();
+    for unit in present {
+        let f = fit(unit, scan);
+        let qualifies =
+            f.clean >= 1 && f.clean * 2 >= f.anchored && f.anchored * 4 >= f.segments.len();
+        if qualifies {
+            return Some((unit, f.segments));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::structural::lines::classify;
+
+    fn unit(text: &str) -> Option<Unit> {
+        let lines = classify(text, 1);
+        choose(&Scan::new(&lines)).map(|(u, _)| u)
+    }
+
+    #[test]
+    fn coarsest_unit_with_one_paper_each() {
+        let cats = "# Daily\n## cs.CV\n### 1. [A](https://arxiv.org/abs/2601.00001)\ntext\n### 2. [B](https://arxiv.org/abs/2601.00002)\n## cs.RO\n### 3. [C](https://arxiv.org/abs/2601.00003)\n";
+        assert_eq!(unit(cats), Some(Unit::Heading(3)));
+        let note = "# A Note Title\n\n**arXiv**: [2601.00001](https://arxiv.org/abs/2601.00001)\n\n## Related\n- [Other](https://arxiv.org/abs/2601.00009)\n- [Another Paper](https://arxiv.org/abs/2601.00008)\n";
+        assert_eq!(unit(note), Some(Unit::Heading(1)));
+        let bullets = "## cs.CV\n- [A](https://arxiv.org/abs/2601.00001) Ann Lee\n  - summary\n- [B](https://arxiv.org/abs/2601.00002)\n";
+        assert_eq!(unit(bullets), Some(Unit::Item(0)));
+        let labelled = "## Today\nTitle: A\nAuthors: X\nURL: https://arxiv.org/abs/2601.00001\n\nTitle: B\nURL: https://arxiv.org/abs/2601.00002\n";
+        assert_eq!(unit(labelled), Some(Unit::TitleLabel));
+        let paras = "# Day\n\n**A Title**\nAnn Lee\n[arXiv](https://arxiv.org/abs/2601.00001)\n\n**B Title**\n[PDF](https://arxiv.org/pdf/2601.00002)\n";
+        assert_eq!(unit(paras), Some(Unit::Para));
+        let table = "| Paper | Link |\n|---|---|\n| A | [arXiv](https://arxiv.org/abs/2601.00001) |\n| B | [arXiv](https://arxiv.org/abs/2601.00002) |\n";
+        assert_eq!(unit(table), Some(Unit::Row));
+        assert_eq!(unit("# Notes\n\nNothing to read.\n"), None);
+    }
+
+    #[test]
+    fn numbers_before_titles() {
+        assert_eq!(strip_number("1. Title"), "Title");
+        assert_eq!(strip_number("[12] Title"), "Title");
+        assert_eq!(strip_number("#3 Title"), "Title");
+        assert_eq!(strip_number("(4) Title"), "Title");
+        assert_eq!(strip_number("2025 Survey"), "2025 Survey");
+        assert_eq!(strip_number("3D Gaussians"), "3D Gaussians");
+        assert_eq!(strip_number("1.5B Model"), "1.5B Model");
+    }
+}

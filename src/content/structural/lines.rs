@@ -1,0 +1,279 @@
+//! A digest's lines, each classified by the markdown structure it opens.
+//!
+//! The structural reader looks at a file as a sequence of lines, not as a full
+//! CommonMark tree: bots break markdown's rules (a row wrapped onto the next line, a
+//! `<details>` block around bold labels, a list item run on without its indent), and a
+//! line classification keeps every line, with its number, whatever the file does.
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind<'a> {
+    Blank,
+    /// `## text` (level, text without the hashes and closing hashes).
+    Heading(u8, &'a str),
+    /// `- text`, `* text`, `1. text`, `1) text` (depth from the indent, text after the
+    /// marker).
+    Item(u8, &'a str),
+    /// A table row: `| … |`.
+    Row(&'a str),
+    /// A table's `|---|---|` line.
+    TableRule,
+    /// `---`, `***`, `___`: a thematic break.
+    Rule,
+    /// A line that is only HTML layout: `<details>`, `</details>`, `<summary>…</summary>`,
+    /// `<div …>`, `<br>`, `<a id=…></a>`.
+    Html(&'a str),
+    /// A line inside a fenced code block, or a fence.
+    Code(&'a str),
+    /// A line of an HTML comment: read by nobody.
+    Comment,
+    /// Anything else: a paragraph's line (a leading `>` quote marker removed).
+    Text(&'a str),
+}
+
+/// One line of the body: its file line number and kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub no: usize,
+    pub kind: LineKind<'a>,
+}
+
+impl<'a> Line<'a> {
+    /// The line's text as a reader sees it (the marker of a heading or item removed).
+    pub fn text(&self) -> &'a str {
+        match self.kind {
+            LineKind::Heading(_, t)
+            | LineKind::Item(_, t)
+            | LineKind::Row(t)
+            | LineKind::Html(t)
+            | LineKind::Code(t)
+            | LineKind::Text(t) => t,
+            LineKind::Blank | LineKind::TableRule | LineKind::Rule | LineKind::Comment => "",
+        }
+    }
+}
+
+/// Classifies every line of `body`, whose first line is file line `first_line`.
+pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(body.len() / 40 + 1);
+    let mut fence: Option<&str> = None;
+    let mut in_comment = false;
+    for (i, raw) in body.split('\n').enumerate() {
+        let no = first_line + i;
+        let trimmed = raw.trim();
+        // An HTML comment is a note to whoever edits the file (a template, an example
+        // entry), never an entry.
+        if in_comment || trimmed.starts_with("<!--") {
+            in_comment = !raw.contains("-->");
+            out.push(Line {
+                no,
+                kind: LineKind::Comment,
+            });
+            continue;
+        }
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+            out.push(Line {
+                no,
+                kind: LineKind::Code(raw),
+            });
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            out.push(Line {
+                no,
+                kind: LineKind::Code(raw),
+            });
+            continue;
+        }
+        out.push(Line {
+            no,
+            kind: kind_of(raw),
+        });
+    }
+    out
+}
+
+fn kind_of(raw: &str) -> LineKind<'_> {
+    let line = raw.trim_end();
+    let indent = line.len() - line.trim_start().len();
+    let t = line.trim_start();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    // A quote marker is layout: `> **TL;DR:** …` is a labelled line.
+    let t = match t.strip_prefix('>') {
+        Some(rest) if !rest.starts_with('>') || rest.trim_start_matches('>').trim().is_empty() => {
+            let inner = rest.trim_start_matches('>').trim();
+            if inner.is_empty() {
+                return LineKind::Blank;
+            }
+            return match kind_of(inner) {
+                LineKind::Heading(..) | LineKind::Row(_) | LineKind::TableRule => {
+                    LineKind::Text(inner)
+                }
+                other => other,
+            };
+        }
+        _ => t,
+    };
+    if indent < 4 {
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
+        {
+            let text = t[hashes..].trim().trim_end_matches('#').trim_end();
+            return LineKind::Heading(hashes as u8, text);
+        }
+        if is_rule(t) {
+            return LineKind::Rule;
+        }
+    }
+    if t.starts_with('|') {
+        if t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+            return LineKind::TableRule;
+        }
+        return LineKind::Row(t);
+    }
+    if let Some(text) = item_text(t) {
+        return LineKind::Item((indent / 2).min(6) as u8, text);
+    }
+    if is_layout_html(t) {
+        return LineKind::Html(t);
+    }
+    LineKind::Text(t)
+}
+
+fn is_rule(t: &str) -> bool {
+    let mut chars = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_')
+        && t.chars().filter(|&c| c == first).count() >= 3
+        && chars.all(|c| c == first)
+}
+
+/// The text after a list marker: `- `, `* `, `+ `, `1. `, `1) `, `•`.
+fn item_text(t: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ ", "• ", "· "] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            return Some(rest.trim_start());
+        }
+    }
+    if matches!(t, "-" | "*" | "+") {
+        return Some("");
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=4).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(after) = rest.strip_prefix(['.', ')', '、']) {
+            if after.starts_with([' ', '\t']) || (rest.starts_with('、') && !after.is_empty()) {
+                return Some(after.trim_start());
+            }
+        }
+    }
+    None
+}
+
+/// A line that holds only layout markup, no words of the paper.
+fn is_layout_html(t: &str) -> bool {
+    if !t.starts_with('<') {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    let tag_only = |name: &str| {
+        lower.starts_with(&format!("<{name}")) || lower.starts_with(&format!("</{name}"))
+    };
+    if (tag_only("details")
+        || tag_only("div")
+        || tag_only("br")
+        || tag_only("hr")
+        || tag_only("p>")
+        || lower == "</p>"
+        || tag_only("center"))
+        && lower.ends_with('>')
+        && !strip_tags(t).trim().chars().any(char::is_alphanumeric)
+    {
+        return true;
+    }
+    if lower.starts_with("<summary") && lower.trim_end().ends_with("</summary>") {
+        return true;
+    }
+    if (lower.starts_with("<details") && lower.contains("<summary"))
+        && lower.ends_with("</summary>")
+    {
+        return true;
+    }
+    lower.starts_with("<a ")
+        && lower.ends_with("</a>")
+        && !strip_tags(t).trim().chars().any(char::is_alphanumeric)
+}
+
+/// `text` with every `<…>` tag removed.
+pub fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<LineKind<'_>> {
+        classify(text, 1).into_iter().map(|l| l.kind).collect()
+    }
+
+    #[test]
+    fn classifies_each_shape() {
+        use LineKind::*;
+        assert_eq!(
+            kinds(
+                "## Title ##\n- item\n  * sub\n1. one\n12) two\n| a | b |\n|---|---|\n---\n<details>\n<summary>Details</summary>\n**bold** text\n> **TL;DR:** x\n\n```\n# not a heading\n```\n#hashtag"
+            ),
+            vec![
+                Heading(2, "Title"),
+                Item(0, "item"),
+                Item(1, "sub"),
+                Item(0, "one"),
+                Item(0, "two"),
+                Row("| a | b |"),
+                TableRule,
+                Rule,
+                Html("<details>"),
+                Html("<summary>Details</summary>"),
+                Text("**bold** text"),
+                Text("**TL;DR:** x"),
+                Blank,
+                Code("```"),
+                Code("# not a heading"),
+                Code("```"),
+                Text("#hashtag"),
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_is_not_an_item() {
+        assert_eq!(
+            kinds("*Ann Lee, Bo Chen*"),
+            vec![LineKind::Text("*Ann Lee, Bo Chen*")]
+        );
+        assert_eq!(kinds("**Title**"), vec![LineKind::Text("**Title**")]);
+        assert_eq!(
+            kinds("2025.07 was a month"),
+            vec![LineKind::Text("2025.07 was a month")]
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! The general reader: papers found by the structure of a file, for the layouts no
+//! family parser knows.
+//!
+//! Every bot writes its own markdown, and its prompt changes it every few months, so
+//! this reader assumes no layout. It classifies lines ([`lines`]), finds the paper
+//! identifiers in them ([`ids`]), picks the kind of line that opens one entry per paper
+//! ([`layout`]) and reads each entry's fields by their labels ([`entry`], [`labels`]).
+//! Headings above the entries give categories ([`category`]) and dates (sections).
+//! What it cannot place is said in a [`Survey`], which names the links it saw.
+
+mod category;
+mod entry;
+mod ids;
+mod labels;
+mod layout;
+mod lines;
+mod row;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::{Entry, ParseOptions, Section};
+use crate::diagnostic::Diagnostics;
+use layout::{Scan, Unit};
+use lines::{Line, LineKind};
+
+pub use category::normalise as category_tag;
+
+/// At most this many passes: entries of one unit, then of another in what is left
+/// (a list of "also today" links under headings of papers).
+const ROUNDS: usize = 3;
+
+/// Whether the body names any paper at all (a link, a DOI, an arXiv id).
+pub fn names_papers(body: &str) -> bool {
+    body.split('\n').any(|l| !ids::find(l).is_empty())
+}
+
+/// Reads the entries of a body whose layout no family parser claims. Sections follow
+/// dated headings; a body without one is one undated section.
+pub fn parse(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
+    let all = lines::classify(body, first_line);
+    let mut found: Vec<(usize, Unit, Entry)> = Vec::new();
+    let mut read: HashSet<String> = HashSet::new();
+    let mut covered = vec![false; all.len()];
+    let mut is_entry_start = vec![false; all.len()];
+    for _ in 0..ROUNDS {
+        let index: Vec<usize> = (0..all.len()).filter(|&i| !covered[i]).collect();
+        let sub: Vec<Line<'_>> = index.iter().map(|&i| all[i]).collect();
+        let scan = Scan::new(&sub);
+        let Some((unit, segments)) = layout::choose(&scan) else {
+            break;
+        };
+        let mut new = 0;
+        let header = row::headers(&sub);
+        for seg in &segments {
+            let Some(anchor) = &seg.anchor else { continue };
+            for k in seg.start..seg.end {
+                covered[index[k]] = true;
+            }
+            is_entry_start[index[seg.start]] = true;
+            // An index's link to a note of its own (`[Title](paper.md)`) is that note's
+            // entry, read from the note.
+            if links_a_note(sub[seg.start].text()) || !read.insert(anchor.key().to_string()) {
+                continue;
+            }
+            let seg_lines = &sub[seg.start..seg.end];
+            let entry = match unit {
+                Unit::Row => row::build(
+                    path,
+                    seg_lines,
+                    header[seg.start].map(|h| sub[h].text()),
+                    anchor,
+                    opts,
+                    diags,
+                ),
+                _ => entry::build(path, seg_lines, unit, anchor, Vec::new(), opts, diags),
+            };
+            if let Some(entry) = entry {
+                found.push((index[seg.start], unit, entry));
+                new += 1;
+            }
+        }
+        if new == 0 {
+            break;
+        }
+    }
+    found.sort_by_key(|(i, _, _)| *i);
+    sections(&all, &is_entry_start, found)
+}
+
+/// Whether a line's link points at a markdown note beside the file.
+fn links_a_note(text: &str) -> bool {
+    text.split("](").skip(1).any(|rest| {
+        let target = rest.split(')').next().unwrap_or("").trim();
+        !target.contains("://") && (target.ends_with(".md") || target.contains(".md#"))
+    })
+}
+
+/// Entries grouped under the dated headings above them, each with the category of
+/// the nearest heading above it that names one.
+fn sections(
+    all: &[Line<'_>],
+    is_entry_start: &[bool],
+    found: Vec<(usize, Unit, Entry)>,
+) -> Vec<Section> {
+    // Headings that are not entries, counted per level: a level with several is a
+    // grouping (categories); the file's one title heading is not.
+    let mut per_level = [0usize; 7];
+    for (i, line) in all.iter().enumerate() {
+        if let LineKind::Heading(level, _) = line.kind {
+            if !is_entry_start[i] {
+                per_level[usize::from(level)] += 1;
+            }
+        }
+    }
+    let mut sections: Vec<Section> = Vec::new();
+    let mut cats: [Option<String>; 7] = Default::default();
+    let mut found = found.into_iter().peekable();
+    for (i, line) in all.iter().enumerate() {
+        if let LineKind::Heading(level, text) = line.kind {
+            if !is_entry_start[i] {
+                let level = usize::from(level);
+                for c in &mut cats[level..] {
+                    *c = None;
+                }
+                if let Some(date) = super::date_text::find_date(text) {
+                    sections.push(Section {
+                        date: Some(date),
+                        line: line.no,
+                        entries: Vec::new(),
+                    });
+                } else if per_level[level] >= 2 || category::has_code(text) {
+                    cats[level] = category::normalise(text);
+                }
+            }
+        }
+        while let Some((_, unit, mut entry)) = found.next_if(|(at, _, _)| *at == i) {
+            let above = match unit {
+                Unit::Heading(l) => usize::from(l),
+                _ => cats.len(),
+            };
+            if let Some(tag) = cats[..above].iter().rev().flatten().next() {
+                if !entry.tags.contains(tag) {
+                    entry.tags.insert(0, tag.clone());
+                }
+            }
+            if sections.is_empty() {
+                sections.push(Section {
+                    date: None,
+                    line: entry.line,
+                    entries: Vec::new(),
+                });
+            }
+            if let Some(s) = sections.last_mut() {
+                s.entries.push(entry);
+            }
+        }
+    }
+    sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
+    sections
+}
+
+/// What a file that yielded no entry holds, for the message that says so.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Survey {
+    /// Distinct papers linked or named.
+    pub papers: usize,
+    /// The first few of them, as written.
+    pub examples: Vec<String>,
+    /// Line of the first mention.
+    pub first_line: usize,
+    /// Links to markdown notes beside the file (an index of notes).
+    pub note_links: usize,
+}
+
+impl Survey {
+    /// Why nothing was read, in a sentence for the warning.
+    pub fn reason(&self) -> String {
+        if self.papers == 0 {
+            return String::new();
+        }
+        format!(
+            "it links {} paper(s) ({}; first on line {}), but no heading, list item, bold line, table row or `Title:` line holds one paper each with a title beside it",
+            self.papers,
+            self.examples.join(", "),
+            self.first_line
+        )
+    }
+}
+
+/// Counts what a body names: papers and note links.
+pub fn survey(body: &str, first_line: usize) -> Survey {
+    let mut keys: HashSet<String> = HashSet::new();
+    let mut s = Survey::default();
+    for (i, line) in body.split('\n').enumerate() {
+        if links_a_note(line) {
+            s.note_links += 1;
+        }
+        for r in ids::find(line) {
+            if keys.is_empty() {
+                s.first_line = first_line + i;
+            }
+            if keys.insert(r.key().to_string()) && s.examples.len() < 3 {
+                s.examples.push(r.url.clone());
+            }
+        }
+    }
+    s.papers = keys.len();
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+use super::*;
+use crate::content::Format;
+
+fn read(text: &str) -> (Vec<Section>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let s = parse(Path::new("x.md"), text, 1, &ParseOptions::default(), &mut d);
+    (s, d)
+}
+
+fn entries(text: &str) -> Vec<Entry> {
+    read(text).0.into_iter().flat_map(|s| s.entries).collect()
+}
+
+#[test]
+fn numbered_headings_with_bold_authors() {
+    let text = "# Daily 2026-03-01\n\n## cs.CV\n\n### 1. [Seeing Far](https://arxiv.org/abs/2603.00001)\n**Ann Lee, Bo Chen**\n\nSummary: It sees far.\n\n### 2. [Seeing Near](https://arxiv.org/abs/2603.00002)\n**Cy Dee**\n\nIt sees near.\n\n## cs.RO\n\n### 3. [Walking](https://arxiv.org/abs/2603.00003)\n";
+    let (s, d) = read(text);
+    assert!(d.is_empty(), "{d}");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].date, chrono::NaiveDate::from_ymd_opt(2026, 3, 1));
+    let e = &s[0].entries;
+    assert_eq!(e.len(), 3);
+    assert_eq!(e[0].title, "Seeing Far");
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].tags, ["cs.CV"]);
+    assert_eq!(e[0].format, Format::Structural);
+    assert_eq!(e[0].summary.as_ref().unwrap().text, "Summary: It sees far.");
+    assert_eq!(e[1].summary.as_ref().unwrap().text, "It sees near.");
+    assert_eq!(e[2].tags, ["cs.RO"]);
+}
+
+#[test]
+fn a_note_per_paper_with_a_results_table() {
+    let text = "# Quiet Lasers\n\n**arXiv**: [2603.00010](https://arxiv.org/abs/2603.00010)\n**Authors**: Ann Lee, Bo Chen\n\n## Abstract\n\nLasers can be quiet.\n\n## Results\n\n| Model | Score |\n|---|---|\n| A | 1 |\n\n## Related\n\n- [Loud Lasers](https://arxiv.org/abs/2601.00001)\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "Quiet Lasers");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2603.00010"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(
+        e[0].abstract_.as_ref().unwrap().text,
+        "Lasers can be quiet."
+    );
+    let summary = &e[0].summary.as_ref().unwrap().text;
+    assert!(
+        summary.contains("Model") && summary.contains("Loud Lasers"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn bullets_labelled_lines_and_chinese() {
+    let text = "## 机器人学 (Robotics) [cs.RO]\n\n- [Grippers That Listen](https://arxiv.org/abs/2603.00020) - Ann Lee, Bo Chen\n  - **TL;DR**: They listen.\n  - 摘要：机器人抓手可以听。\n- [Arms](https://huggingface.co/papers/2603.00021)\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0].title, "Grippers That Listen");
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].tags, ["cs.RO"]);
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "They listen.");
+    assert_eq!(e[0].abstract_.as_ref().unwrap().text, "机器人抓手可以听。");
+    assert_eq!(e[1].arxiv_id.as_deref(), Some("2603.00021"));
+    let text = "标题：会说话的树\n作者：张三，李四\n链接：https://arxiv.org/abs/2603.00030\n摘要：树会说话。\n\n标题：Second\n链接：arXiv:2603.00031\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[0].title, "会说话的树");
+    assert_eq!(e[0].authors, ["张三", "李四"]);
+    assert_eq!(e[1].arxiv_id.as_deref(), Some("2603.00031"));
+}
+
+#[test]
+fn details_close_fields_and_bot_errors_fall_back() {
+    let text = "### [Folded](https://arxiv.org/abs/2603.00040)\n*Ann Lee*\n\n**TL;DR**: API quota exceeded\n\n<details>\n<summary>Abstract</summary>\n\nThe abstract.\n\n</details>\n\nA closing remark.\n";
+    let (s, d) = read(text);
+    let e = &s[0].entries[0];
+    assert_eq!(e.gist, None);
+    assert_eq!(e.abstract_.as_ref().unwrap().text, "The abstract.");
+    assert_eq!(e.summary.as_ref().unwrap().text, "A closing remark.");
+    assert_eq!(d.items.len(), 1, "{d}");
+    assert_eq!(d.items[0].kind, crate::diagnostic::Kind::BotError);
+}
+
+#[test]
+fn a_table_without_title_column_and_an_index_of_notes() {
+    let text = "| # | Name | arXiv |\n|---|---|---|\n| 1 | Tables All the Way | [2603.00050](https://arxiv.org/abs/2603.00050) |\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "Tables All the Way");
+    let index = "# 2026-03-01\n\n- [Quiet Lasers](quiet-lasers.md) [arXiv](https://arxiv.org/abs/2603.00010)\n";
+    assert!(entries(index).is_empty());
+}
+
+#[test]
+fn nothing_read_is_surveyed() {
+    let text = "We liked https://arxiv.org/abs/2603.00060 and arXiv:2603.00061 today, in passing, as part of a long sentence that goes on and on and on and on and on and on and on and on and on and on and on and on and on and on and on.\n";
+    // A sentence is no entry, but its links are counted for the warning.
+    let s = survey(text, 1);
+    assert_eq!(s.papers, 2);
+    assert!(s.reason().contains("2603.00060"));
+}
