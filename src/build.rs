@@ -76,7 +76,10 @@ pub fn load_site(
     // being written by hand are not such files.)
     if files > 0
         && !diags.has_errors()
-        && diags.items.iter().any(|d| d.kind == Kind::EmptyFile)
+        && diags
+            .items
+            .iter()
+            .any(|d| matches!(d.kind, Kind::EmptyFile | Kind::Undated))
         && site.papers.is_empty()
         && site.days.iter().all(|d| d.links.is_empty())
     {
@@ -85,7 +88,8 @@ pub fn load_site(
                 config.content_path(root),
                 0,
                 format!(
-                    "{files} digest file(s), but no paper was read from any of them (drafts are published only with `drafts = true`); papertrail reads {}",
+                    "{files} digest file(s), but no paper was read from any of them{} (drafts are published only with `drafts = true`); papertrail reads {}",
+                    if diags.items.iter().any(|d| d.kind == Kind::Undated) { " with a date" } else { "" },
                     content::FORMATS_READ
                 ),
             )

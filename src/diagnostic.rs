@@ -38,6 +38,8 @@ pub enum Kind {
     DateConflict,
     FeedState,
     BotError,
+    TitleVariant,
+    Undated,
     // Errors: a person must decide.
     InvalidUtf8,
     BadDate,
@@ -58,7 +60,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 32] = [
+    pub const ALL: [Kind; 34] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -78,6 +80,8 @@ impl Kind {
         Kind::DateConflict,
         Kind::FeedState,
         Kind::BotError,
+        Kind::TitleVariant,
+        Kind::Undated,
         Kind::InvalidUtf8,
         Kind::BadDate,
         Kind::BadRow,
@@ -115,6 +119,8 @@ impl Kind {
             Kind::DateConflict => "date-conflict",
             Kind::FeedState => "feed-state",
             Kind::BotError => "bot-error",
+            Kind::TitleVariant => "title-variant",
+            Kind::Undated => "undated",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::BadDate => "bad-date",
             Kind::BadRow => "bad-row",
@@ -164,6 +170,10 @@ impl Kind {
                 "headings whose date differs from the front matter's or the path's"
             }
             Kind::FeedState => "problems with feed-state.tsv",
+            Kind::Undated => "papers with no date in files read by structure (not published)",
+            Kind::TitleVariant => {
+                "papers with two titles on one day in layouts read by structure (one is published)"
+            }
             Kind::BotError => "fields holding a bot's error message instead of text (left out)",
             Kind::InvalidUtf8 => "files that are not UTF-8",
             Kind::BadDate => "dates that cannot be read",

@@ -13,6 +13,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<y>(?:19|20)[0-9]{2})(?P<s1>[-/._])(?P<m>[0-9]{1,2})(?P<s2>[-/._])(?P<d>[0-9]{1,2})",
         r"|(?P<cy>(?:19|20)[0-9]{2})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})",
         r"|(?P<ey>(?:19|20)[0-9]{2})/?(?P<em>[01][0-9])(?P<ed>[0-3][0-9])",
+        r"|(?P<fy>(?:19|20)[0-9]{2})(?P<fm>[01][0-9])[-/_](?P<fd>[0-3][0-9])",
     ))
     .expect("static regex")
 });
@@ -55,6 +56,8 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         } else if let (Some(y), Some(m), Some(d)) = (num("cy"), num("cm"), num("cd")) {
             ymd(y, m, d)
         } else if let (Some(y), Some(m), Some(d)) = (num("ey"), num("em"), num("ed")) {
+            ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("fy"), num("fm"), num("fd")) {
             ymd(y, m, d)
         } else {
             None
@@ -141,6 +144,8 @@ mod tests {
         assert_eq!(p("content/2025-07-04/some-paper.md"), d(2025, 7, 4));
         assert_eq!(p("content/2026/0301/some-paper.md"), d(2026, 3, 1));
         assert_eq!(p("content/2025-07/04.md"), d(2025, 7, 4));
+        assert_eq!(p("docs/202604/12/2604.00001-a-note.md"), d(2026, 4, 12));
+        assert_eq!(p("daily/20250514_Wed/text.md"), d(2025, 5, 14));
         assert_eq!(p("c/2025-02-30.md"), None);
         assert_eq!(p("c/notes.md"), None);
         assert_eq!(p("c/12025-07-04.md"), None);

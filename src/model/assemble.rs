@@ -429,15 +429,41 @@ pub(super) fn resolve_date(
         }
         return Some(date);
     }
+    if let (Some(heading), Some(path_date)) = (section.date, digest.path_date)
+        && heading != path_date
+    {
+        diags.push(
+            Diagnostic::warning(
+                &digest.path,
+                section.line,
+                format!(
+                    "heading says {heading} but the file's path says {path_date}; using {heading}"
+                ),
+            )
+            .kind(Kind::DateConflict),
+        );
+    }
     if let Some(date) = section.date.or(digest.path_date) {
         return Some(date);
     }
-    if !section.entries.is_empty() {
-        diags.push(Diagnostic::error(
+    // A file read by its structure may be no digest at all (a navigation page, a
+    // README, notes kept by topic): its undated papers are reported, not fatal.
+    let read_by_structure = section
+        .entries
+        .iter()
+        .all(|e| e.format == Format::Structural);
+    if !section.entries.is_empty() && read_by_structure {
+        diags.push(Diagnostic::warning(
             &digest.path,
             section.line,
-            "no date for these papers: add `date = YYYY-MM-DD` in `+++` front matter, a `## Papers for YYYY-MM-DD` heading, or a YYYY-MM-DD in the file name",
-        ).kind(Kind::NoDate));
+            format!("{} paper(s) here have no date and are not published: add `date = YYYY-MM-DD` in `+++` front matter, a dated heading, or a date in the file or folder name", section.entries.len()),
+        ).kind(Kind::Undated));
+    } else if !section.entries.is_empty() {
+        let advice = match crate::content::date_text::impossible_date_in(&digest.path) {
+            Some(shape) => format!("`{shape}` in the file name is not a real date; rename the file or add `date = YYYY-MM-DD` in `+++` front matter"),
+            None => "no date for these papers: add `date = YYYY-MM-DD` in `+++` front matter, a `## Papers for YYYY-MM-DD` heading, or a YYYY-MM-DD in the file name".to_string(),
+        };
+        diags.push(Diagnostic::error(&digest.path, section.line, advice).kind(Kind::NoDate));
     }
     None
 }
@@ -450,7 +476,17 @@ pub(super) fn title_conflict(
     here: (usize, &Entry),
     first: (usize, &Entry),
 ) -> Diagnostic {
-    Diagnostic::error(
+    // Entries read by their structure come from layouts that list a paper under a
+    // translated, shortened or prefixed title in one file and in full in another (an
+    // index and its note, a topic file and the day's file): the title the model chooses
+    // is published, and the other is a warning, not a decision for a person.
+    let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
+    let (make, kind): (fn(&std::path::Path, usize, String) -> Diagnostic, Kind) = if structural {
+        (|p, l, m| Diagnostic::warning(p, l, m), Kind::TitleVariant)
+    } else {
+        (|p, l, m| Diagnostic::error(p, l, m), Kind::TitleConflict)
+    };
+    make(
         &digests[here.0].path,
         here.1.line,
         format!(
@@ -461,7 +497,7 @@ pub(super) fn title_conflict(
             first.1.line
         ),
     )
-    .kind(Kind::TitleConflict)
+    .kind(kind)
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.

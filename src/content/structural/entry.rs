@@ -18,10 +18,9 @@ use crate::content::{Entry, Format, ParseOptions, lint, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// A field being read: its label (empty for text under no label), role and lines.
-struct Field<'a> {
+struct Field {
     label: String,
     role: Role,
-    lines: Vec<&'a str>,
     /// Lines kept as written (list items keep their marker), for markdown.
     markdown: Vec<String>,
 }
@@ -33,20 +32,32 @@ pub fn build(
     lines: &[Line<'_>],
     unit: Unit,
     anchor: &PaperRef,
-    tags: Vec<String>,
+    mut tags: Vec<String>,
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     let first = &lines[0];
     let (mut title, mut authors_text) = title_of(first, unit, anchor);
-    let mut fields: Vec<Field<'_>> = Vec::new();
+    let first_links_paper = !ids::find(first.text()).is_empty() || unit == Unit::TitleLabel;
+    let mut translated: Option<String> = None;
+    // arXiv categories written as chips on the title's line or the next (`cs.CV`).
+    for line in lines.iter().take(3) {
+        for chip in line.text().split('`').skip(1).step_by(2) {
+            if super::category::has_code(chip) {
+                if let Some(tag) = super::category::normalise(chip) {
+                    if !tags.contains(&tag) {
+                        tags.push(tag);
+                    }
+                }
+            }
+        }
+    }
+    let mut fields: Vec<Field> = Vec::new();
     let mut authors: Option<String> = None;
-    let mut tags = tags;
     let mut body_lines = 0usize;
     // Inside an abstract only a bold label starts a new field (a wrapped line of the
     // abstract may start with "Results:").
-    let in_abstract =
-        |fields: &[Field<'_>]| fields.last().is_some_and(|f| f.role == Role::Abstract);
+    let in_abstract = |fields: &[Field]| fields.last().is_some_and(|f| f.role == Role::Abstract);
     // The field that text goes to is closed by `</details>` and by a rule.
     let mut open = true;
     let first_depth = match first.kind {
@@ -97,7 +108,7 @@ pub fn build(
                 continue;
             }
             LineKind::Code(c) => {
-                push_text(&mut fields, &mut open, c, c.to_string());
+                push_text(&mut fields, &mut open, c.to_string());
                 continue;
             }
             _ => {}
@@ -117,6 +128,7 @@ pub fn build(
         let label =
             labelled_field(text).filter(|_| !in_abstract(&fields) || labels::is_bold_label(text));
         if let Some((label, value)) = label {
+            let (label, value) = (label.as_str(), value.as_str());
             let role = labels::role(label);
             match role {
                 Role::Authors => {
@@ -125,7 +137,12 @@ pub fn build(
                     }
                     continue;
                 }
-                Role::Title if title.is_empty() => {
+                // The original title under a translated heading (`**原文标题：**`), or
+                // the title of an entry whose first line held none.
+                Role::Title if title.is_empty() || !first_links_paper => {
+                    if !title.is_empty() {
+                        translated = Some(std::mem::take(&mut title));
+                    }
                     title = clean_title(value, anchor);
                     continue;
                 }
@@ -152,7 +169,6 @@ pub fn build(
                 _ => {
                     let mut f = Field::new(label, role);
                     if !value.is_empty() {
-                        f.lines.push(value);
                         f.markdown.push(value.to_string());
                     }
                     fields.push(f);
@@ -172,7 +188,7 @@ pub fn build(
             }
             _ => text.to_string(),
         };
-        push_text(&mut fields, &mut open, text, markdown);
+        push_text(&mut fields, &mut open, markdown);
     }
     if title.is_empty() {
         if let Some(t) = authors_text.take().filter(|_| false) {
@@ -199,6 +215,16 @@ pub fn build(
         .unwrap_or_default();
     lint::authors(path, first.no, &authors, diags);
     let (mut gist, mut abstract_, mut summary) = (None, None, String::new());
+    if let Some(t) = translated {
+        fields.insert(
+            0,
+            Field {
+                label: String::new(),
+                role: Role::Summary,
+                markdown: vec![t],
+            },
+        );
+    }
     for f in &fields {
         let value = f.markdown.join("\n");
         let value = value.trim();
@@ -266,31 +292,30 @@ pub fn build(
     })
 }
 
-impl Field<'_> {
+impl Field {
     fn new(label: &str, role: Role) -> Self {
         Field {
             label: label.trim().to_string(),
             role,
-            lines: Vec::new(),
             markdown: Vec::new(),
         }
     }
 }
 
-fn push_text<'a>(fields: &mut Vec<Field<'a>>, open: &mut bool, text: &'a str, markdown: String) {
+fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {
     if !*open || fields.is_empty() {
         fields.push(Field::new("", Role::Summary));
         *open = true;
     }
     if let Some(f) = fields.last_mut() {
-        f.lines.push(text);
         f.markdown.push(markdown);
     }
 }
 
-/// A labelled line whose label is worth a field: a bold label, or a plain known one.
-fn labelled_field(text: &str) -> Option<(&str, &str)> {
-    labels::labelled(text)
+/// A labelled line whose label is worth a field: a bold label, or a plain known one,
+/// also when HTML dresses it.
+fn labelled_field(text: &str) -> Option<(String, String)> {
+    labels::labelled_html(text)
 }
 
 /// The title in an entry's first line, and any names written after it on that line
@@ -412,7 +437,7 @@ fn is_link_only(text: &str) -> bool {
 /// A line that is a list of names: in single `*` or `_`, or bold, or plain, with a
 /// comma (or `and`, `et al.`) and no sentence.
 fn names_line(text: &str) -> Option<&str> {
-    let t = text.trim();
+    let t = labels::strip_ornaments(text.trim());
     let bold = t
         .strip_prefix("**")
         .and_then(|r| r.strip_suffix("**"))
@@ -435,7 +460,7 @@ fn names_line(text: &str) -> Option<&str> {
 
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
-    let t = text.trim();
+    let t = without_count(text).trim();
     if t.is_empty() || t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
         return false;
     }
@@ -481,9 +506,23 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     ok == parts.len() && (several || lenient)
 }
 
+/// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
+fn without_count(text: &str) -> &str {
+    let t = text.trim();
+    let t = match t.rfind('等') {
+        Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
+        _ => t,
+    };
+    t.trim_end_matches("et al.")
+        .trim_end_matches("et al")
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
+}
+
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 fn split_authors(text: &str) -> Vec<String> {
-    let plain = markup::plain(text);
+    let plain = markup::plain(without_count(text));
     plain
         .split([',', ';', '，', '、', '；'])
         .flat_map(|p| p.split(" and "))

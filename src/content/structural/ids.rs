@@ -38,6 +38,7 @@ static PAPER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|alphaxiv\.org/abs/)(?P<id>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?",
         r"|openreview\.net/(?:forum|pdf)\?id=[A-Za-z0-9_-]+",
         r"|(?:dx\.)?doi\.org/10\.[0-9]{4,9}/[^\s)\]>|]+",
+        r"|(?:bio|med)rxiv\.org/content/10\.[0-9]{4,9}/[0-9.]+(?:v[0-9]+)?",
         r"))",
         r"|(?P<prefixed>arxiv:\s?|arxiv\s+id:?\s*)(?P<pid>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
         r"|(?P<bare>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",

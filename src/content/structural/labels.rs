@@ -30,7 +30,9 @@ pub fn known_role(label: &str) -> Option<Role> {
     let key = key.as_str();
     let role = match key {
         "title" | "paper title" | "标题" | "论文标题" | "题目" | "论文题目" | "英文标题"
-        | "title (en)" | "original title" | "name" => Role::Title,
+        | "title (en)" | "original title" | "name" | "原文标题" | "英文原标题" | "原标题" => {
+            Role::Title
+        }
         "author" | "authors" | "author(s)" | "作者" | "作者们" | "作者列表" | "作者信息" | "by"
         | "researchers" => Role::Authors,
         "tl;dr"
@@ -51,7 +53,11 @@ pub fn known_role(label: &str) -> Option<Role> {
         | "太长不看"
         | "gist"
         | "核心观点"
-        | "一句话摘要" => Role::Gist,
+        | "一句话摘要"
+        | "one-sentence takeaway"
+        | "one sentence takeaway"
+        | "one-line takeaway"
+        | "先用一句话判断" => Role::Gist,
         "abstract" | "摘要" | "原文摘要" | "论文摘要" | "英文摘要" | "original abstract"
         | "arxiv abstract" | "paper abstract" | "abstract (en)" | "ai_abstract" => Role::Abstract,
         "category" | "categories" | "primary category" | "main category" | "subjects"
@@ -217,7 +223,19 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
             let after = bold[end + 2..].trim_start();
             let (label, value) = match inside.strip_suffix([':', '：']) {
                 Some(label) => (label.trim(), after),
-                None => (inside, after.strip_prefix([':', '：'])?.trim_start()),
+                None => match after.strip_prefix([':', '：']) {
+                    Some(value) => (inside, value.trim_start()),
+                    // `**Label: value**`, the whole field in bold.
+                    None if after.is_empty() => {
+                        let colon = inside.find([':', '：'])?;
+                        let label = inside[..colon].trim();
+                        known_role(label)?;
+                        let value = &inside[colon..];
+                        let skip = value.chars().next().map_or(0, char::len_utf8);
+                        (label, value[skip..].trim_start())
+                    }
+                    None => return None,
+                },
             };
             let label = strip_ornaments(label);
             return (!label.is_empty() && label.chars().count() <= 40 && !label.contains("]("))
@@ -244,6 +262,47 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start())
     })
+}
+
+/// [`labelled`], also through HTML: `**<font …>作者：</font>** …`, `<strong>作者</strong> …`
+/// (a known label in `<strong>` or `<b>` needs no colon).
+pub fn labelled_html(line: &str) -> Option<(String, String)> {
+    if let Some((label, value)) = labelled(line) {
+        return Some((label.to_string(), value.to_string()));
+    }
+    if !line.contains('<') {
+        return None;
+    }
+    let mut text = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>').map(|i| open + i) else {
+            rest = &rest[open..];
+            break;
+        };
+        let tag = rest[open + 1..close]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        let name = tag.split_whitespace().next().unwrap_or("");
+        if name == "strong" || name == "b" {
+            text.push_str("**");
+        }
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    let text = text.replace("****", "");
+    if let Some((label, value)) = labelled(&text) {
+        return Some((label.to_string(), value.to_string()));
+    }
+    // `**作者** Ann Lee`: a known label in bold, without a colon.
+    let t = strip_ornaments(text.trim_start());
+    let inner = t.strip_prefix("**")?;
+    let end = inner.find("**")?;
+    let label = inner[..end].trim();
+    let value = inner[end + 2..].trim();
+    (known_role(label).is_some() && !value.is_empty())
+        .then(|| (label.to_string(), value.to_string()))
 }
 
 /// Whether a line starts with a bold label.
@@ -357,6 +416,20 @@ mod tests {
         assert_eq!(labelled("作者：张三, 李四"), Some(("作者", "张三, 李四")));
         assert_eq!(labelled("【摘要】x"), Some(("摘要", "x")));
         assert_eq!(labelled("We note: x"), None);
+        assert_eq!(
+            labelled("**分类: cs.SD; cs.AI**"),
+            Some(("分类", "cs.SD; cs.AI"))
+        );
+        let owned = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(
+            labelled_html("**<font color=#1a73e8>作者：</font>** A, B"),
+            owned("作者", "A, B")
+        );
+        assert_eq!(
+            labelled_html("<span><strong>作者</strong> A, B</span>"),
+            owned("作者", "A, B")
+        );
+        assert_eq!(labelled_html("**TL;DR**: x"), owned("TL;DR", "x"));
         assert_eq!(labelled("**bold** text"), None);
         assert_eq!(labelled("https://arxiv.org/abs/2507.01234"), None);
         assert_eq!(role("Abstract (摘要)"), Role::Abstract);

@@ -91,6 +91,24 @@ fn opens_like_a_title(text: &str) -> bool {
 /// `text` without a leading number: `1.`, `[1]`, `1)`, `(1)`, `#1`, `No. 1`, `1、`.
 pub fn strip_number(text: &str) -> &str {
     let t = text.trim_start();
+    // A Chinese ordinal: `一、`, `十二、`.
+    if let Some((n, rest)) = t.split_once('、') {
+        if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十百".contains(c)) {
+            return rest.trim_start();
+        }
+    }
+    // A listing's tag and number: `[new 001]`, `[replaced 12]`, `[cross 3]`.
+    if let Some((inside, rest)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        let mut words = inside.split_whitespace();
+        if let (Some(w), Some(n), None) = (words.next(), words.next(), words.next()) {
+            if w.chars().all(char::is_alphabetic)
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !rest.starts_with('(')
+            {
+                return rest.trim_start();
+            }
+        }
+    }
     let t2 = t
         .strip_prefix("No.")
         .or_else(|| t.strip_prefix("no."))
@@ -241,11 +259,20 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         let mut keys: HashSet<&str> = HashSet::new();
         let mut first_strong: Option<&PaperRef> = None;
         let mut in_head = true;
+        // A paper first named under a deeper heading that is no field label (`#### [new
+        // 001] Title` under `## New`) is that heading's: this segment only holds it.
+        let mut holds_entries = false;
         for (line, strong) in lines[start + 1..end]
             .iter()
             .zip(&scan.strong[start + 1..end])
         {
-            in_head &= !matches!(line.kind, LineKind::Heading(..));
+            if let LineKind::Heading(_, text) = line.kind {
+                if in_head && head_keys.is_empty() && first_strong.is_none() {
+                    holds_entries =
+                        labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
+                }
+                in_head = false;
+            }
             for r in strong {
                 keys.insert(r.key());
                 if in_head {
@@ -268,7 +295,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
             anchored += 1;
             if title_ref.is_some()
                 || head_keys.len() == 1
-                || head_keys.is_empty() && keys.len() <= 1
+                || head_keys.is_empty() && keys.len() <= 1 && !holds_entries
             {
                 clean += 1;
             }
@@ -341,5 +368,7 @@ mod tests {
         assert_eq!(strip_number("2025 Survey"), "2025 Survey");
         assert_eq!(strip_number("3D Gaussians"), "3D Gaussians");
         assert_eq!(strip_number("1.5B Model"), "1.5B Model");
+        assert_eq!(strip_number("[new 091] Title"), "Title");
+        assert_eq!(strip_number("[Title](x)"), "[Title](x)");
     }
 }

@@ -15,6 +15,7 @@ mod labels;
 mod layout;
 mod lines;
 mod row;
+mod yaml_note;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -44,11 +45,61 @@ pub fn parse(
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Vec<Section> {
+    // A note whose YAML front matter names its paper: the front matter is the entry's
+    // head, the note below it the rest of the entry.
+    if let Some((fields, start)) = yaml_note::split(body) {
+        let rest: String = body.split('\n').skip(start).collect::<Vec<_>>().join("\n");
+        if let Some(mut head) = yaml_note::as_markdown(&fields) {
+            // The note's own top heading is its title as shown (front matter may prefix
+            // it, `[论文解读] …`): it wins, and is not read twice.
+            let (h1, rest) = take_first_h1(&rest);
+            if let Some(h1) = h1 {
+                let first_line_end = head.find('\n').unwrap_or(head.len());
+                head.replace_range(..first_line_end, &format!("# {h1}"));
+            }
+            let text = format!("{head}\n{rest}");
+            let mut sections = parse_lines(path, &text, first_line, opts, diags);
+            // Line numbers of the note itself: the head stands on the front matter's line.
+            for e in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+                e.line = first_line;
+            }
+            sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
+            return sections;
+        }
+        let rest: String = body.split('\n').skip(start).collect::<Vec<_>>().join("\n");
+        return parse_lines(path, &rest, first_line + start, opts, diags);
+    }
+    parse_lines(path, body, first_line, opts, diags)
+}
+
+/// `text`'s first `# ` heading (its text) and `text` without it.
+fn take_first_h1(text: &str) -> (Option<String>, String) {
+    let mut out = String::with_capacity(text.len());
+    let mut h1 = None;
+    for line in text.split('\n') {
+        if h1.is_none() && line.starts_with("# ") {
+            h1 = Some(line[2..].trim().to_string()).filter(|t| !t.is_empty());
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    (h1, out)
+}
+
+fn parse_lines(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    opts: &ParseOptions,
+    diags: &mut Diagnostics,
+) -> Vec<Section> {
     let all = lines::classify(body, first_line);
     let mut found: Vec<(usize, Unit, Entry)> = Vec::new();
     let mut read: HashSet<String> = HashSet::new();
     let mut covered = vec![false; all.len()];
     let mut is_entry_start = vec![false; all.len()];
+    let mut note_entries = 0;
     for _ in 0..ROUNDS {
         let index: Vec<usize> = (0..all.len()).filter(|&i| !covered[i]).collect();
         let sub: Vec<Line<'_>> = index.iter().map(|&i| all[i]).collect();
@@ -66,7 +117,11 @@ pub fn parse(
             is_entry_start[index[seg.start]] = true;
             // An index's link to a note of its own (`[Title](paper.md)`) is that note's
             // entry, read from the note.
-            if links_a_note(sub[seg.start].text()) || !read.insert(anchor.key().to_string()) {
+            if links_a_note(sub[seg.start].text()) {
+                note_entries += 1;
+                continue;
+            }
+            if !read.insert(anchor.key().to_string()) {
                 continue;
             }
             let seg_lines = &sub[seg.start..seg.end];
@@ -90,15 +145,27 @@ pub fn parse(
             break;
         }
     }
+    // An index of notes (`- [Title](paper.md)` beside each paper) lists papers that
+    // the notes themselves give in full: it is not a second copy.
+    if note_entries >= 2 && note_entries >= found.len() {
+        return Vec::new();
+    }
     found.sort_by_key(|(i, _, _)| *i);
     sections(&all, &is_entry_start, found)
 }
 
-/// Whether a line's link points at a markdown note beside the file.
+/// Whether a line's link points at a note of the site: a markdown file beside it, or a
+/// page path of the site (`/202604/12/a-paper`), not a web address or an anchor.
 fn links_a_note(text: &str) -> bool {
     text.split("](").skip(1).any(|rest| {
         let target = rest.split(')').next().unwrap_or("").trim();
-        !target.contains("://") && (target.ends_with(".md") || target.contains(".md#"))
+        let md = target.ends_with(".md") || target.contains(".md#");
+        let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
+        !target.contains("://")
+            && !target.starts_with('#')
+            && (md || page)
+            && !target.ends_with("index.md")
+            && !target.ends_with("README.md")
     })
 }
 

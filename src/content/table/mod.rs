@@ -139,13 +139,14 @@ pub fn looks_like(body: &str) -> bool {
         }
         if is_separator_row(t) {
             if let Some(h) = header {
-                let titled = split_cells(h).iter().any(|c| {
-                    matches!(
-                        markup::plain(c).to_ascii_lowercase().as_str(),
-                        "title" | "paper"
-                    )
-                });
-                if titled {
+                let names: Vec<String> = split_cells(h)
+                    .iter()
+                    .map(|c| markup::plain(c).to_ascii_lowercase())
+                    .collect();
+                let has = |wanted: &[&str]| names.iter().any(|n| wanted.contains(&n.as_str()));
+                // `Paper` alone may be a column of ids (a table of scores); the family
+                // writes titles beside authors or summaries.
+                if has(&["title"]) || has(&["paper"]) && has(&["authors", "author", "summary"]) {
                     return true;
                 }
             }

@@ -1,0 +1,142 @@
+//! Notes with YAML front matter (Jekyll, Hugo, Obsidian, MkDocs): one paper per file,
+//! its title, links, authors and short fields in `key: value` lines between `---` lines,
+//! the rest of the note below.
+//!
+//! Only the shapes bots write are read: `key: value` (quoted or not), `key: [a, b]`,
+//! `key:` followed by `- item` lines, and `key: >-` / `key: |` blocks. Anything else in
+//! the block is left alone; it is metadata, not words of the summary.
+
+/// One front-matter key and its value, as text (list items joined by `, `).
+pub struct YamlField {
+    pub key: String,
+    pub value: String,
+}
+
+/// The front matter's fields and the line (0-based, in `body`) the note starts on, when
+/// `body` opens with a `---` block.
+pub fn split(body: &str) -> Option<(Vec<YamlField>, usize)> {
+    let mut lines = body.split('\n');
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    let mut fields: Vec<YamlField> = Vec::new();
+    let mut block: Option<usize> = None;
+    for (i, raw) in lines.enumerate() {
+        let line = raw.trim_end();
+        if line == "---" || line == "..." {
+            return Some((fields, i + 2));
+        }
+        let indented = raw.starts_with([' ', '\t']);
+        if indented || line.trim_start().starts_with("- ") {
+            if let Some(f) = fields.last_mut() {
+                let item = line.trim();
+                let item = item.strip_prefix("- ").map(unquote).unwrap_or(item);
+                if !item.is_empty() {
+                    let sep = if block.is_some() { " " } else { ", " };
+                    if !f.value.is_empty() {
+                        f.value.push_str(sep);
+                    }
+                    f.value.push_str(item);
+                }
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        block = matches!(value, ">" | ">-" | "|" | "|-" | ">+" | "|+").then_some(i);
+        let value = if block.is_some() { "" } else { value };
+        let value = value
+            .strip_prefix('[')
+            .and_then(|v| v.strip_suffix(']'))
+            .map(|list| list.split(',').map(unquote).collect::<Vec<_>>().join(", "))
+            .unwrap_or_else(|| unquote(value).to_string());
+        fields.push(YamlField {
+            key: key.trim().to_lowercase(),
+            value,
+        });
+    }
+    None
+}
+
+fn unquote(s: &str) -> &str {
+    let s = s.trim();
+    s.strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| s.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(s)
+}
+
+/// The markdown a note's front matter stands for: a title heading and labelled lines
+/// the general reader reads like any other entry's.
+pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
+    let get = |keys: &[&str]| {
+        fields
+            .iter()
+            .find(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
+            .map(|f| f.value.as_str())
+    };
+    let title = get(&["title", "paper_title", "name"])?;
+    let link = get(&[
+        "arxiv_url",
+        "arxiv",
+        "arxiv_id",
+        "url",
+        "link",
+        "pdf",
+        "paper_url",
+        "doi",
+        "hf_url",
+        "openreview",
+    ])?;
+    let link = if link.contains("://") || link.to_ascii_lowercase().starts_with("arxiv:") {
+        link.to_string()
+    } else {
+        format!("arXiv:{link}")
+    };
+    let mut md = format!("# {title}\n\n**arXiv**: {link}\n");
+    for (keys, label) in [
+        (&["authors", "author"][..], "Authors"),
+        (&["tldr", "tl;dr", "gist"][..], "TL;DR"),
+        (
+            &[
+                "arxiv_categories",
+                "categories",
+                "category",
+                "primary_category",
+            ][..],
+            "Categories",
+        ),
+        (&["abstract", "arxiv_abstract"][..], "Abstract"),
+        (&["summary"][..], "Summary"),
+        (&["motivation"][..], "Motivation"),
+        (&["method"][..], "Method"),
+        (&["result", "results"][..], "Result"),
+        (&["conclusion"][..], "Conclusion"),
+    ] {
+        if let Some(v) = get(keys) {
+            md.push_str(&format!("\n**{label}**: {v}\n"));
+        }
+    }
+    Some(md)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_shapes_bots_write() {
+        let body = "---\ntitle: \"A: Title\"\nauthors:\n  - Ann Lee\n  - Bo Chen\ntags: [\"x\", y]\nabstract: >-\n  Line one\n  line two.\narxiv_id: \"2603.00001v1\"\n---\n# Body\n";
+        let (fields, start) = split(body).unwrap();
+        assert_eq!(start, 11);
+        let md = as_markdown(&fields).unwrap();
+        assert!(
+            md.starts_with("# A: Title\n\n**arXiv**: arXiv:2603.00001v1\n"),
+            "{md}"
+        );
+        assert!(md.contains("**Authors**: Ann Lee, Bo Chen"), "{md}");
+        assert!(md.contains("**Abstract**: Line one line two."), "{md}");
+    }
+}
