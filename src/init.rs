@@ -439,11 +439,11 @@ pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
         .replace("@WORKFLOW_RUN@\n", &workflow_run)
         .replace("@CRON@", "17 6")
         .replace(
-            "@ROOT@",
+            "@WITH@",
             &if site.is_empty() {
                 String::new()
             } else {
-                format!("          root: {}\n", yaml_string(site))
+                format!("        with:\n          root: {}\n", yaml_string(site))
             },
         )
         .replace(

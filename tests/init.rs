@@ -139,6 +139,15 @@ fn init_then_build_in_a_bot_repository() {
     for trigger in ["push:", "schedule:", "workflow_dispatch:"] {
         assert!(workflow.contains(trigger), "{trigger} missing:\n{workflow}");
     }
+    // After every completed run of the bot, whatever its conclusion: a bot that commits
+    // and then fails a later step has still changed the digests.
+    assert!(!workflow.contains("conclusion"), "{workflow}");
+    // Read-only: the workflow pushes nothing to the bot's branch.
+    assert!(
+        workflow.contains("permissions:\n  contents: read\n  pages: write\n  id-token: write\n"),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("write-feed-state") && !workflow.contains("commit-feed-state"));
     assert!(
         workflow.contains("uses: papertrail-ssg/papertrail@v1"),
         "{workflow}"
