@@ -140,11 +140,14 @@ fn main() -> ExitCode {
 fn run_init(dir: &std::path::Path) -> ExitCode {
     match papertrail::init::init(dir) {
         Ok(done) => {
-            print!("{}", done.report());
-            let diags = check(dir);
-            print_diagnostics(&diags);
-            println!("{}", check_line(&diags));
-            ExitCode::SUCCESS
+            // A short report (at most 25 lines), failing when the site would not publish.
+            let checked = papertrail::init::check_site(dir);
+            print!("{}", done.report(&checked));
+            if done.failure(&checked).is_some() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(e) => {
             eprintln!("error: {e:#}");

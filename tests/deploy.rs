@@ -358,7 +358,7 @@ fn deploys_from_clean_clones_keep_feed_times_and_commit_nothing() {
         std::fs::read_to_string(origin.join(".github/workflows/papertrail.yml")).expect("wf");
     assert!(workflow.contains("contents: read"), "{workflow}");
     assert!(!workflow.contains("contents: write"), "{workflow}");
-    let head = git_as_bot(&origin, &["rev-parse", "HEAD"]);
+    let first_head = git_as_bot(&origin, &["rev-parse", "HEAD"]);
     set_read_only(&origin, true);
     let before = common::tree(&origin);
 
@@ -389,6 +389,7 @@ fn deploys_from_clean_clones_keep_feed_times_and_commit_nothing() {
     assert_eq!(feed_times(&second.join("public")), times);
 
     // The bot edits a summary; the next deploy stamps that entry with its own time.
+    assert_eq!(common::tree(&origin), before, "a deploy wrote to the repository");
     set_read_only(&origin, false);
     let edited = origin.join("archive/2025/07/04.md");
     std::fs::write(
@@ -403,6 +404,7 @@ fn deploys_from_clean_clones_keep_feed_times_and_commit_nothing() {
     .expect("edit");
     git_as_bot(&origin, &["commit", "-q", "-am", "fix a summary"]);
     let head = git_as_bot(&origin, &["rev-parse", "HEAD"]);
+    assert_ne!(head, first_head);
     set_read_only(&origin, true);
     let before_edit = before;
     let before = common::tree(&origin);
