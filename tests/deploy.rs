@@ -389,7 +389,11 @@ fn deploys_from_clean_clones_keep_feed_times_and_commit_nothing() {
     assert_eq!(feed_times(&second.join("public")), times);
 
     // The bot edits a summary; the next deploy stamps that entry with its own time.
-    assert_eq!(common::tree(&origin), before, "a deploy wrote to the repository");
+    assert_eq!(
+        common::tree(&origin),
+        before,
+        "a deploy wrote to the repository"
+    );
     set_read_only(&origin, false);
     let edited = origin.join("archive/2025/07/04.md");
     std::fs::write(
