@@ -131,7 +131,7 @@ impl Done {
             )
         } else {
             format!(
-                "no digest found: papertrail reads .md, .markdown and .txt files with a YYYY-MM-DD date in their name or a YYYY/MM/DD.md path, and {} holds none",
+                "no digest found in {}: papertrail reads .md, .markdown and .txt files with a YYYY-MM-DD date in their name or a YYYY/MM/DD.md path",
                 display_path_or_dot(&self.dir)
             )
         })
