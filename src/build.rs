@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::config::Config;
 use crate::content;
@@ -151,6 +151,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     phases.mark("theme");
     let mut diagnostics = diagnostics;
     let feed_state = renderer.stamp_feeds(&opts.root, &mut diagnostics);
+    // Published beside the site: a deploy reads the previous state back from there
+    // (docs/deploy.md), so feed times stay stable with nothing committed to the bot's
+    // branch.
+    if let Some(text) = feed_state.published_text() {
+        use crate::render::Sink as _;
+        staging
+            .put(crate::feed_state::FILE, text.as_bytes())
+            .with_context(|| format!("cannot write {} into the site", crate::feed_state::FILE))?;
+    }
     phases.mark("feed stamps");
     let render = renderer.render_all(&staging)?;
     phases.mark("render+write");

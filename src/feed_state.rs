@@ -18,7 +18,14 @@
 //! an entry the file does not know gets its content date (the day, or the paper's first
 //! day), so a site without the file builds exactly as before. The file is rewritten only
 //! when something changed, sorted, one line per entry, so it diffs and merges well in
-//! git; commit it with the content.
+//! git when someone commits it with the content.
+//!
+//! Every build also publishes the state it used as `feed-state.tsv` at the root of the
+//! site. A deploy in CI starts from a fresh clone, and committing the file back would
+//! need write access to a bot's branch (and race the bot's own pushes); instead the
+//! deploy downloads the previous state from the published site before building (see
+//! `action.yml` and docs/deploy.md), so what readers last saw is what the next build
+//! keeps.
 //!
 //! It can never make a build fail: an unreadable or malformed file is a warning (and is
 //! left alone), a file that cannot be written is a warning.
@@ -33,7 +40,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 /// The file's name, in the site's root beside `content/`.
 pub const FILE: &str = "feed-state.tsv";
 
-const HEADER: &str = "# papertrail feed state: entry key, content hash, updated (RFC 3339). Commit it with content/; see README, \"Atom feeds\".\n";
+const HEADER: &str = "# papertrail feed state: entry key, content hash, updated (RFC 3339). Published with the site as feed-state.tsv; see docs/feeds.md.\n";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Record {
@@ -167,6 +174,15 @@ impl FeedState {
             ));
         }
         out
+    }
+
+    /// The state to publish with the site as `public/feed-state.tsv`, so that the next
+    /// deploy can start from what readers last saw (the workflow downloads it from the
+    /// published site) without committing anything to the repository. None when the
+    /// local file is broken: publishing a state nobody could read would only pass the
+    /// problem on.
+    pub fn published_text(&self) -> Option<String> {
+        (!self.broken).then(|| self.to_text())
     }
 
     /// Writes the file if this build changed it (atomically: a temporary file renamed

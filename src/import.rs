@@ -246,6 +246,7 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
             .authors
             .iter()
             .filter_map(|p| p.name.as_deref())
+            .map(person_name)
             .flat_map(split_names)
             .collect();
         if authors.is_empty()
@@ -302,6 +303,29 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
         });
     }
     Ok(items)
+}
+
+/// The name in an author field: RSS 2.0's `<author>` is `email (Name)`, which feed-rs
+/// leaves as `(Name)`; an email address alone names nobody, and is not published.
+fn person_name(field: &str) -> &str {
+    let field = field.trim();
+    let field = match field.rsplit_once(" (") {
+        Some((email, rest)) if is_email(email) => rest.strip_suffix(')').unwrap_or(rest),
+        _ => field,
+    };
+    if let Some(inner) = field.strip_prefix('(').and_then(|f| f.strip_suffix(')')) {
+        return inner.trim();
+    }
+    if is_email(field) { "" } else { field }
+}
+
+/// One word with an `@` inside: an email address, not a name.
+fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(char::is_whitespace)
+        && text
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
 }
 
 /// The people one author field names. arXiv's RSS puts every author in one
@@ -454,6 +478,26 @@ pub fn import(content_dir: &Path, ignored: &globset::GlobSet, items: Vec<Item>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// RSS 2.0 wants `<author>` to be an email address, with the name in parentheses;
+    /// feed-rs keeps the parenthesised part as the name.
+    #[test]
+    fn rss_author_email_and_name_gives_the_name() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<link>https://example.org/</link><description>d</description>
+<item><title>A</title><link>https://arxiv.org/abs/2507.01234</link>
+<author>ann@example.org (Ann Lee)</author><pubDate>Fri, 04 Jul 2025 00:00:00 GMT</pubDate></item>
+<item><title>B</title><link>https://arxiv.org/abs/2507.01235</link>
+<author>bo@example.org</author><pubDate>Fri, 04 Jul 2025 00:00:00 GMT</pubDate></item>
+</channel></rss>"#;
+        let items = read_feed(rss, None).unwrap();
+        assert_eq!(items[0].entry.authors, ["Ann Lee"]);
+        assert_eq!(items[1].entry.authors, Vec::<String>::new());
+        assert_eq!(person_name("(Ann Lee)"), "Ann Lee");
+        assert_eq!(person_name("ann@example.org (Ann Lee)"), "Ann Lee");
+        assert_eq!(person_name("Ann Lee"), "Ann Lee");
+        assert_eq!(person_name("Lee (Ann)"), "Lee (Ann)");
+    }
 
     #[test]
     fn arxiv_rss_imports_cleanly() {

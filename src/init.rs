@@ -15,6 +15,8 @@ use std::process::Command;
 use anyhow::{Context as _, Result, bail};
 
 use crate::content;
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::report;
 
 /// The project's address, written once in Cargo.toml.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
@@ -43,15 +45,27 @@ const NOT_CONTENT: [&str; 6] = [
     "static",
 ];
 
+/// The most lines `init` prints: its report must be read, not scrolled (a 300-day bot
+/// repository has thousands of warnings, each of which `papertrail check` lists).
+pub const MAX_REPORT_LINES: usize = 25;
+
+/// Errors quoted one line each; `papertrail check` shows every one in full.
+const MAX_ERROR_LINES: usize = 5;
+
 /// What `init` found and wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Done {
     pub dir: PathBuf,
-    /// Files created or appended to, relative to `dir`, each with what was done.
+    /// Files created or appended to, as paths from the current folder (like every path
+    /// `init` prints), each with what was done.
     pub written: Vec<(String, String)>,
     pub content_dir: String,
     /// Dated digest files found in `content_dir` (0 in a new site).
     pub digests: usize,
+    /// Files there that are not digests, put in `ignored_content`.
+    pub ignored: usize,
+    /// The folder held nothing but hidden entries (`.git`): a site started from nothing.
+    pub started_empty: bool,
     pub base_url: String,
     /// No GitHub remote: `base_url` is a placeholder to edit.
     pub placeholder: bool,
@@ -59,39 +73,196 @@ pub struct Done {
     pub after: Vec<String>,
 }
 
-impl Done {
-    /// What was written and the step left, for the terminal.
-    pub fn report(&self) -> String {
-        let mut out = String::new();
-        for (path, what) in &self.written {
-            let _ = writeln!(out, "{what} {path}");
+/// What a build of the new site would make of it: `check`'s diagnostics, and the days and
+/// papers read when the site loaded.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub diagnostics: Diagnostics,
+    /// Days and papers (a link-only entry counts as a paper here); None when the site
+    /// did not load.
+    pub read: Option<(usize, usize)>,
+}
+
+/// Reads the site in `dir` as `papertrail check` does, keeping what was read.
+pub fn check_site(dir: &Path) -> Checked {
+    match crate::build::load_site(dir, None) {
+        Ok((config, site, mut diagnostics)) => {
+            if let Err(d) = crate::build::load_theme(dir, &config) {
+                diagnostics.push(d);
+            }
+            let links: usize = site.days.iter().map(|d| d.links.len()).sum();
+            Checked {
+                diagnostics,
+                read: Some((site.days.len(), site.papers.len() + links)),
+            }
         }
-        let _ = writeln!(
-            out,
-            "content_dir = \"{}\" ({} dated digest file(s))",
-            self.content_dir, self.digests
-        );
-        if self.placeholder {
-            let _ = writeln!(
-                out,
+        Err(crate::build::BuildError::Content(diagnostics)) => Checked {
+            diagnostics,
+            read: None,
+        },
+        Err(crate::build::BuildError::Other(e)) => Checked {
+            diagnostics: Diagnostic::error(dir, 0, format!("{e:#}")).into(),
+            read: None,
+        },
+    }
+}
+
+impl Done {
+    /// Why the site would not publish, if it would not: errors, or digests of which no
+    /// paper was read, or a folder with files but no digest.
+    pub fn failure(&self, checked: &Checked) -> Option<String> {
+        let errors = checked.diagnostics.error_count();
+        if errors > 0 {
+            return Some(format!(
+                "check failed: {errors} error(s), {} warning(s); the site would not build",
+                checked.diagnostics.warning_count()
+            ));
+        }
+        let papers = checked.read.map_or(0, |(_, papers)| papers);
+        if papers > 0 || self.started_empty {
+            return None;
+        }
+        let folder = display_path_or_dot(&self.dir.join(&self.content_dir));
+        Some(if self.digests > 0 {
+            format!(
+                "no paper was read from the {} dated digest file(s) in {folder}; papertrail reads {}",
+                self.digests,
+                content::FORMATS_READ
+            )
+        } else {
+            format!(
+                "no digest found in {}: papertrail reads .md, .markdown and .txt files with a YYYY-MM-DD date in their name or a YYYY/MM/DD.md path",
+                display_path_or_dot(&self.dir)
+            )
+        })
+    }
+
+    /// What was found and written, the warnings by kind, `check`'s result and the one
+    /// step left, in at most [`MAX_REPORT_LINES`] lines.
+    pub fn report(&self, checked: &Checked) -> String {
+        let mut head = Vec::new();
+        let folder = display_path_or_dot(&self.dir.join(&self.content_dir));
+        head.push(if self.digests > 0 {
+            format!(
+                "found {} dated digest file(s) in {folder} (content_dir = {}{})",
+                self.digests,
+                toml_string(&self.content_dir),
+                if self.ignored > 0 {
+                    format!(
+                        "; {} other file(s) there go in ignored_content",
+                        self.ignored
+                    )
+                } else {
+                    String::new()
+                }
+            )
+        } else {
+            format!(
+                "found no dated digest file; content_dir = {}",
+                toml_string(&self.content_dir)
+            )
+        });
+        if let Some((days, papers)) = checked.read {
+            head.push(format!("read {days} day(s), {papers} paper(s)"));
+        }
+        head.push(if self.placeholder {
+            format!(
                 "base_url = \"{}\" is a placeholder (no GitHub remote `origin`): edit it in config.toml",
                 self.base_url
-            );
+            )
         } else {
-            let _ = writeln!(out, "base_url = \"{}\"", self.base_url);
+            format!("base_url = \"{}\" (from the remote `origin`)", self.base_url)
+        });
+        if !self.after.is_empty() {
+            let names: Vec<String> = self.after.iter().map(|n| format!("\"{n}\"")).collect();
+            head.push(format!(
+                "the site is rebuilt after each run of {} (it commits files)",
+                names.join(", ")
+            ));
         }
-        for name in &self.after {
-            let _ = writeln!(
-                out,
-                "the site is rebuilt after each run of the workflow \"{name}\", which commits files"
-            );
+        for (path, what) in &self.written {
+            head.push(format!("{what} {path}"));
         }
-        let _ = writeln!(
-            out,
-            "Left to do: push, and on GitHub choose Settings → Pages → Source: GitHub Actions."
-        );
+
+        let diags = &checked.diagnostics;
+        let mut errors: Vec<String> = diags
+            .items
+            .iter()
+            .filter(|d| d.is_error())
+            .take(MAX_ERROR_LINES)
+            .map(|d| d.to_string())
+            .collect();
+        if diags.error_count() > errors.len() {
+            errors.push(format!(
+                "error: {} more; `papertrail check` shows every one",
+                diags.error_count() - errors.len()
+            ));
+        }
+        let failure = self.failure(checked);
+        let result = failure.clone().unwrap_or_else(|| {
+            format!(
+                "check passed: 0 error(s), {} warning(s)",
+                diags.warning_count()
+            )
+        });
+        let next = match (&failure, diags.has_errors()) {
+            (Some(_), true) => {
+                "Next: fix the errors (`papertrail check` lists each with its line), then run `papertrail build`.".to_string()
+            }
+            (Some(_), false) => format!(
+                "Next: point content_dir in {} at the digests, or add a day with `papertrail new`.",
+                display_path(&self.dir.join("config.toml"))
+            ),
+            (None, _) => "Next: commit and push, then on GitHub choose Settings → Pages → Source: GitHub Actions (this replaces a Jekyll or branch site the repository may already publish).".to_string(),
+        };
+        // The warnings get the lines the rest leaves: one per kind, then the count.
+        let fixed = head.len() + errors.len() + 2;
+        let kinds = MAX_REPORT_LINES.saturating_sub(fixed + 2);
+        let mut out = String::new();
+        for line in head.iter().chain(&errors) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str(&report::summary_of_kinds(diags, kinds));
+        out.push_str(&result);
+        out.push('\n');
+        out.push_str(&next);
+        out.push('\n');
         out
     }
+}
+
+/// `path` (which exists) as a path from the current folder, with `..` when it is
+/// elsewhere (a workflow at the top of the repository above the site), so that every
+/// path `init` prints is read the same way.
+fn from_here(path: &Path) -> String {
+    let (Ok(cwd), Ok(abs)) = (
+        std::env::current_dir().and_then(|c| c.canonicalize()),
+        path.canonicalize(),
+    ) else {
+        return display_path_or_dot(path);
+    };
+    let common = cwd
+        .components()
+        .zip(abs.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Only the root in common: an absolute path reads better than a row of `..`.
+    if common <= 1 {
+        return abs.display().to_string();
+    }
+    let mut rel = PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        rel.push("..");
+    }
+    rel.extend(abs.components().skip(common));
+    display_path_or_dot(&rel)
+}
+
+/// A path as the current folder sees it; `.` for the current folder itself.
+fn display_path_or_dot(path: &Path) -> String {
+    let shown = display_path(path);
+    if shown.is_empty() { ".".into() } else { shown }
 }
 
 /// Sets up `dir` (created when missing) as a site published by GitHub Pages.
@@ -108,6 +279,11 @@ pub fn init(dir: &Path) -> Result<Done> {
             );
         }
     }
+    // Before anything is written: whether there was anything to read at all.
+    let started_empty = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .flatten()
+        .all(|e| e.file_name().to_string_lossy().starts_with('.'));
     let found = find_content(dir)?;
     let remote = git(dir, &["remote", "get-url", "origin"]);
     let pages = remote.as_deref().and_then(github_pages);
@@ -128,26 +304,28 @@ pub fn init(dir: &Path) -> Result<Done> {
         std::fs::create_dir_all(&content_path)
             .with_context(|| format!("cannot create {}", content_path.display()))?;
         written.push((
-            format!("{}/", found.dir),
-            "created (empty; `papertrail new` writes a day)".into(),
+            format!(
+                "{}/ (empty; `papertrail new` writes a day)",
+                from_here(&content_path)
+            ),
+            "created".into(),
         ));
     }
     let config = config_text(&title, &base_url, placeholder, &found);
     create(dir, "config.toml", &config)?;
-    written.push(("config.toml".into(), "wrote".into()));
+    written.push((from_here(&dir.join("config.toml")), "wrote".into()));
     create(&top, WORKFLOW_PATH, &workflow(&branch, &after, &site))?;
-    written.push((
-        crate::diagnostic::display_path(&workflow_file),
-        "wrote".into(),
-    ));
+    written.push((from_here(&workflow_file), "wrote".into()));
     if let Some(what) = extend_gitignore(dir)? {
-        written.push((".gitignore".into(), what));
+        written.push((from_here(&dir.join(".gitignore")), what));
     }
     Ok(Done {
         dir: dir.to_path_buf(),
         written,
         content_dir: found.dir,
         digests: found.digests,
+        ignored: found.undated.len(),
+        started_empty,
         base_url,
         placeholder,
         after,
@@ -439,11 +617,11 @@ pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
         .replace("@WORKFLOW_RUN@\n", &workflow_run)
         .replace("@CRON@", "17 6")
         .replace(
-            "@ROOT@",
+            "@WITH@",
             &if site.is_empty() {
                 String::new()
             } else {
-                format!("          root: {}\n", yaml_string(site))
+                format!("        with:\n          root: {}\n", yaml_string(site))
             },
         )
         .replace(
@@ -610,6 +788,52 @@ mod tests {
         assert_eq!(github_pages("https://gitlab.com/alice/p.git"), None);
         assert_eq!(github_pages("git@github.com:alice"), None);
         assert_eq!(github_pages("/srv/git/p.git"), None);
+    }
+
+    /// Every kind of warning many times over, and more errors than are quoted: the
+    /// report still fits, and says where the rest are.
+    #[test]
+    fn the_report_fits_whatever_the_diagnostics() {
+        let mut diagnostics = Diagnostics::default();
+        for (i, kind) in crate::diagnostic::Kind::ALL.iter().enumerate() {
+            for line in 1..=40 {
+                let d = if i % 3 == 0 {
+                    Diagnostic::error("content/a.md", line, "broken")
+                } else {
+                    Diagnostic::warning("content/a.md", line, "odd")
+                };
+                diagnostics.push(d.kind(*kind));
+            }
+        }
+        let done = Done {
+            dir: PathBuf::from("."),
+            written: vec![
+                ("config.toml".into(), "wrote".into()),
+                (WORKFLOW_PATH.into(), "wrote".into()),
+                (".gitignore".into(), "wrote".into()),
+            ],
+            content_dir: "archive".into(),
+            digests: 300,
+            ignored: 2,
+            started_empty: false,
+            base_url: "https://alice.github.io/p/".into(),
+            placeholder: false,
+            after: vec!["Daily papers".into(), "Weekly".into()],
+        };
+        let checked = Checked {
+            diagnostics,
+            read: None,
+        };
+        let text = done.report(&checked);
+        assert!(text.lines().count() <= MAX_REPORT_LINES, "{text}");
+        assert!(text.contains("error: "), "{text}");
+        assert!(
+            text.contains("more; `papertrail check` shows every one"),
+            "{text}"
+        );
+        assert!(text.contains("other kinds"), "{text}");
+        assert!(done.failure(&checked).is_some());
+        assert!(text.ends_with("then run `papertrail build`.\n"), "{text}");
     }
 
     #[test]

@@ -140,11 +140,14 @@ fn main() -> ExitCode {
 fn run_init(dir: &std::path::Path) -> ExitCode {
     match papertrail::init::init(dir) {
         Ok(done) => {
-            print!("{}", done.report());
-            let diags = check(dir);
-            print_diagnostics(&diags);
-            println!("{}", check_line(&diags));
-            ExitCode::SUCCESS
+            // A short report (at most 25 lines), failing when the site would not publish.
+            let checked = papertrail::init::check_site(dir);
+            print!("{}", done.report(&checked));
+            if done.failure(&checked).is_some() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -343,11 +346,25 @@ fn run_new(root: &std::path::Path, date: Option<&str>) -> ExitCode {
 /// A day given as YYYY-MM-DD on the command line, or what is wrong with it: a day the
 /// calendar does not have is told apart from text that is not a date at all.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(date);
-    }
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let parts: Vec<&str> = text.split('-').collect();
+    // chrono reads `26-1-1` as the year 26; nobody files a digest then, so a year must
+    // have its four digits, and a short one is told how to write it.
+    if let [y, m, d] = parts[..]
+        && [y, m, d]
+            .iter()
+            .all(|p| !p.is_empty() && digits(p, p.len()))
+        && !(y.len() == 4 && m.len() <= 2 && d.len() <= 2)
+    {
+        return Err(format!(
+            "`{text}` is not a date like 2025-07-04: write it as YYYY-MM-DD, with a 4-digit year"
+        ));
+    }
+    if digits(parts[0], 4)
+        && let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    {
+        return Ok(date);
+    }
     if let [y, m, d] = parts[..]
         && digits(y, 4)
         && digits(m, 2)

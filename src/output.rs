@@ -66,9 +66,18 @@ impl Staging {
     /// replace: the site root itself, a file, or a non-empty folder papertrail did not
     /// write.
     pub fn begin(target: &Path, root: &Path) -> Result<Staging> {
-        let shown = crate::diagnostic::display_path(target);
+        let shown = match crate::diagnostic::display_path(target) {
+            // `-o .` displays as nothing: name the folder as it was typed.
+            s if s.is_empty() => target.display().to_string(),
+            s => s,
+        };
         let target = absolute(target)?;
         let root = absolute(root)?;
+        if root == target {
+            bail!(
+                "refusing to write the site into {shown} (the site folder itself): a build replaces the whole output folder; choose another --output-dir, such as public"
+            );
+        }
         if root.starts_with(&target) {
             bail!("refusing to write the site into {shown}: it contains the site's own files");
         }

@@ -115,6 +115,13 @@ const SUMMARY_KINDS: usize = 30;
 /// most frequent first, then where to see them all. Errors are not summarised: each
 /// must be fixed, so `human` lists them in full.
 pub fn summary(diags: &Diagnostics) -> String {
+    summary_of_kinds(diags, SUMMARY_KINDS)
+}
+
+/// [`summary`] with at most `max_kinds` lines of kinds (at least one): `init` prints its
+/// whole report in a screenful, whatever the number of kinds.
+pub fn summary_of_kinds(diags: &Diagnostics, max_kinds: usize) -> String {
+    let max_kinds = max_kinds.max(1);
     let mut kinds: Vec<(Kind, usize, &Diagnostic)> = Vec::new();
     for d in diags.items.iter().filter(|d| !d.is_error()) {
         match kinds.iter_mut().find(|(k, _, _)| *k == d.kind) {
@@ -127,7 +134,7 @@ pub fn summary(diags: &Diagnostics) -> String {
     }
     kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut out = String::new();
-    for (kind, n, first) in kinds.iter().take(SUMMARY_KINDS) {
+    for (kind, n, first) in kinds.iter().take(max_kinds) {
         let place = match (first.line, first.col) {
             (0, _) => display_path(&first.path),
             (line, 0) => format!("{}:{line}", display_path(&first.path)),
@@ -140,11 +147,11 @@ pub fn summary(diags: &Diagnostics) -> String {
         };
         out.push_str(&format!("warning[{kind}]: {n} × {what} (first: {place})\n"));
     }
-    if kinds.len() > SUMMARY_KINDS {
-        let rest: usize = kinds[SUMMARY_KINDS..].iter().map(|k| k.1).sum();
+    if kinds.len() > max_kinds {
+        let rest: usize = kinds[max_kinds..].iter().map(|k| k.1).sum();
         out.push_str(&format!(
             "warning: {rest} more of {} other kinds\n",
-            kinds.len() - SUMMARY_KINDS
+            kinds.len() - max_kinds
         ));
     }
     out.push_str(&format!(
@@ -256,6 +263,10 @@ mod tests {
         );
         assert!(lines[2].contains("papertrail check"), "{text}");
         assert_eq!(summary(&Diagnostics::default()), "");
+        let short = summary_of_kinds(&diags, 1);
+        let lines: Vec<&str> = short.lines().collect();
+        assert_eq!(lines.len(), 3, "{short}");
+        assert_eq!(lines[1], "warning: 1 more of 1 other kinds");
     }
 
     #[test]

@@ -197,6 +197,38 @@ fn a_day_the_calendar_lacks_is_named_as_such() {
     );
 }
 
+/// chrono alone reads `26-1-1` as the year 26 and would file the day under content/0026/.
+#[test]
+fn a_short_date_is_refused_with_its_shape() {
+    let site = site();
+    for args in [
+        &["new", "26-1-1"][..],
+        &["import", "--date", "26-1-1", "feed.xml"],
+        &["new", "0026-01-01x"],
+    ] {
+        let out = run(site.root(), args);
+        let said = text(&out);
+        assert!(!out.status.success(), "{args:?}: {said}");
+        assert!(said.contains("is not a date like 2025-07-04"), "{said}");
+        if args.contains(&"26-1-1") {
+            assert!(said.contains("YYYY-MM-DD, with a 4-digit year"), "{said}");
+        }
+    }
+    assert!(!site.root().join("content/0026").exists());
+    assert!(!site.root().join("content/26").exists());
+}
+
+#[test]
+fn building_into_the_site_folder_names_it() {
+    let site = site();
+    for (dir, named) in [(".", "into . (the site folder itself)"), ("./", "into ./ ")] {
+        let out = run(site.root(), &["build", "-o", dir]);
+        let said = text(&out);
+        assert!(!out.status.success(), "{said}");
+        assert!(said.contains(named), "{said}");
+    }
+}
+
 #[test]
 fn a_base_url_without_a_scheme_gets_one_suggested() {
     let site = site();

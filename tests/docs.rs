@@ -392,3 +392,55 @@ fn tag_rule_sample_tags_papers() {
     assert!(tag.contains("Better tool use"), "{tag}");
     assert!(!tag.contains("Pure vision"), "{tag}");
 }
+
+/// The workflows the docs offer other repositories name only what exists there: the
+/// action by its published name, no script or local action of this repository, and no
+/// installer that has nothing to install yet.
+#[test]
+fn workflows_shown_to_other_repositories_can_be_copied() {
+    let root = repo();
+    let mut shown = Vec::new();
+    for file in doc_files(root) {
+        let text = std::fs::read_to_string(&file).expect("doc");
+        let mut in_yaml = false;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with("```") {
+                in_yaml = line.trim() == "```yaml";
+                continue;
+            }
+            if in_yaml {
+                shown.push((format!("{}:{}", file.display(), n + 1), line.to_string()));
+            }
+        }
+        for stale in [
+            "commit-feed-state",
+            "cargo binstall papertrail",
+            "current major",
+        ] {
+            assert!(
+                !text.contains(stale),
+                "{} still says `{stale}`",
+                file.display()
+            );
+        }
+    }
+    let example = root.join(".github/workflows/import.yml");
+    let text = std::fs::read_to_string(&example).expect("import.yml");
+    for (n, line) in text.lines().enumerate() {
+        shown.push((format!("{}:{}", example.display(), n + 1), line.to_string()));
+    }
+    assert!(shown.len() > 20, "no workflow found in the docs");
+    for (place, line) in &shown {
+        let code = line.split(" #").next().unwrap_or(line);
+        assert!(!code.contains("uses: ./"), "{place}: {line}");
+        assert!(!code.contains("scripts/"), "{place}: {line}");
+        if let Some(action) = code.trim().strip_prefix("- uses: ")
+            && action.contains("papertrail")
+        {
+            assert!(
+                action.starts_with("papertrail-ssg/papertrail@"),
+                "{place}: {line}"
+            );
+        }
+    }
+}

@@ -139,6 +139,15 @@ fn init_then_build_in_a_bot_repository() {
     for trigger in ["push:", "schedule:", "workflow_dispatch:"] {
         assert!(workflow.contains(trigger), "{trigger} missing:\n{workflow}");
     }
+    // After every completed run of the bot, whatever its conclusion: a bot that commits
+    // and then fails a later step has still changed the digests.
+    assert!(!workflow.contains("conclusion"), "{workflow}");
+    // Read-only: the workflow pushes nothing to the bot's branch.
+    assert!(
+        workflow.contains("permissions:\n  contents: read\n  pages: write\n  id-token: write\n"),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("commit-feed-state"), "{workflow}");
     assert!(
         workflow.contains("uses: papertrail-ssg/papertrail@v1"),
         "{workflow}"
@@ -307,4 +316,128 @@ fn digests_at_the_top_make_the_top_the_content_folder() {
         "{config}"
     );
     assert_clean(&run_in(root, &["build"]));
+}
+
+/// Prints of `init` are read, not scrolled: at most this many lines.
+const MAX_LINES: usize = 25;
+
+#[test]
+fn init_on_a_noisy_archive_reports_in_a_screenful() {
+    let repo = bot_repo("https://github.com/alice/daily-papers.git");
+    let root = repo.path();
+    // 300 days, each with a row missing its authors and one whose summary starts with
+    // an LLM's preamble: hundreds of warnings of a few kinds, as real bots write them.
+    for n in 0..300u32 {
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")
+            + chrono::Duration::days(i64::from(n));
+        let (y, m, d) = (date.format("%Y"), date.format("%m"), date.format("%d"));
+        let path = root.join(format!("archive/{y}/{m}/{d}.md"));
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(
+            path,
+            format!(
+                "## Papers for {date}\n\n\
+                 | Title | Authors | Summary |\n\
+                 |-------|---------|---------|\n\
+                 | Paper A{n} (Read more on [arXiv](https://arxiv.org/abs/2401.{n:05})) |  | A summary. |\n\
+                 | Paper B{n} (Read more on [arXiv](https://arxiv.org/abs/2402.{n:05})) | Ann Lee | \
+                 Here's a summary of the paper following your guidelines: it works. |\n"
+            ),
+        )
+        .expect("day");
+    }
+    let out = run_in(root, &["init"]);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    let lines = shown.lines().count();
+    assert!(lines <= MAX_LINES, "{lines} lines:\n{shown}");
+    let result = shown
+        .lines()
+        .find(|l| l.starts_with("check passed: 0 error(s), "))
+        .unwrap_or_else(|| panic!("no check line in:\n{shown}"));
+    let warnings: usize = result
+        .trim_start_matches("check passed: 0 error(s), ")
+        .trim_end_matches(" warning(s)")
+        .parse()
+        .expect("a count");
+    assert!(warnings >= 600, "{shown}");
+    // One line per kind, as build prints them, and the found and written files.
+    for line in [
+        "warning[empty-authors]: 300 × ",
+        "warning[llm-preamble]: 300 × ",
+        "found 303 dated digest file(s) in archive (content_dir = \"archive\"",
+        "read 303 day(s), 603 paper(s)",
+        "wrote .github/workflows/papertrail.yml",
+        "Next: commit and push",
+    ] {
+        assert!(shown.contains(line), "`{line}` missing from:\n{shown}");
+    }
+}
+
+#[test]
+fn init_fails_when_the_site_would_not_build() {
+    let repo = bot_repo("https://github.com/alice/daily-papers.git");
+    let root = repo.path();
+    std::fs::write(
+        root.join("archive/2025/07/06.md"),
+        "## Papers for 2025-02-30\n\n| Title | Authors | Summary |\n|---|---|---|\n| X (Read more on [arXiv](https://arxiv.org/abs/2507.06101)) | A B | S. |\n",
+    )
+    .expect("bad day");
+    let out = run_in(root, &["init"]);
+    let shown = output_text(&out);
+    assert!(!out.status.success(), "{shown}");
+    assert!(shown.contains("error[bad-date]"), "{shown}");
+    assert!(shown.contains("check failed: 1 error(s)"), "{shown}");
+    assert!(shown.contains("the site would not build"), "{shown}");
+    assert!(shown.contains("Next: fix the errors"), "{shown}");
+    assert!(shown.lines().count() <= MAX_LINES, "{shown}");
+}
+
+#[test]
+fn init_fails_when_it_finds_nothing_it_can_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("data")).expect("mkdir");
+    std::fs::write(root.join("data/papers.jsonl"), "{\"id\": \"2507.00001\"}\n").expect("jsonl");
+    std::fs::write(root.join("README.md"), "# Papers, as JSON lines\n").expect("readme");
+    let out = run_in(root, &["init"]);
+    let shown = output_text(&out);
+    assert!(!out.status.success(), "{shown}");
+    assert!(shown.contains("no digest found"), "{shown}");
+    assert!(shown.contains("YYYY-MM-DD"), "{shown}");
+
+    // Dated files of which no paper can be read: the reason is the formats read.
+    let other = tempfile::tempdir().expect("tempdir");
+    let day = other.path().join("archive/2025/07/04.md");
+    std::fs::create_dir_all(day.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&day, "Nothing papertrail reads, only prose.\n").expect("day");
+    let out = run_in(other.path(), &["init"]);
+    let shown = output_text(&out);
+    assert!(!out.status.success(), "{shown}");
+    assert!(shown.contains("no paper was read"), "{shown}");
+    assert!(shown.contains("papertrail reads table digests"), "{shown}");
+}
+
+#[test]
+fn init_of_a_new_folder_names_every_path_from_the_current_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run_in(dir.path(), &["init", "fresh/my-site"]);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    let written: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.starts_with("wrote ") || l.starts_with("created "))
+        .collect();
+    assert_eq!(written.len(), 4, "{shown}");
+    for line in written {
+        let path = line.split_once(' ').map_or("", |(_, p)| p);
+        assert!(path.starts_with("fresh/my-site/"), "{line}");
+        let file = path.split(' ').next().unwrap_or(path);
+        assert!(dir.path().join(file).exists(), "{line} names no file");
+    }
+    // The one manual step says what it replaces.
+    assert!(
+        shown.contains("Source: GitHub Actions (this replaces a Jekyll or branch site"),
+        "{shown}"
+    );
 }

@@ -1,7 +1,6 @@
 //! The scripts the GitHub Action runs, run here against local stand-ins: the installer
 //! against a release folder reached through a `file://` URL (a good archive, a wrong
-//! checksum, a missing one, `latest`), and the feed-state commit against a local bare
-//! repository.
+//! checksum, a missing one, `latest`). tests/deploy.rs runs the feed-state script.
 
 mod common;
 
@@ -193,72 +192,6 @@ fn a_missing_release_is_named() {
     );
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", output_text(&out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn commit_feed_state(dir: &Path) -> Output {
-    Command::new("bash")
-        .arg(script("commit-feed-state.sh"))
-        .current_dir(dir)
-        .env("GITHUB_REF", "refs/heads/main")
-        .output()
-        .expect("bash runs")
-}
-
-#[test]
-fn feed_state_is_committed_back_only_when_it_changed() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let remote = tmp.path().join("remote.git");
-    let work = tmp.path().join("work");
-    git(
-        tmp.path(),
-        &["init", "-q", "--bare", "-b", "main", "remote.git"],
-    );
-    git(
-        tmp.path(),
-        &["clone", "-q", remote.to_str().expect("utf-8"), "work"],
-    );
-    git(&work, &["checkout", "-q", "-b", "main"]);
-    std::fs::write(work.join("feed-state.tsv"), "# state\n").expect("state");
-    git(&work, &["add", "feed-state.tsv"]);
-    git(&work, &["commit", "-q", "-m", "start"]);
-    git(&work, &["push", "-q", "origin", "main"]);
-
-    let out = commit_feed_state(&work);
-    assert!(out.status.success(), "{}", output_text(&out));
-    assert!(
-        output_text(&out).contains("unchanged"),
-        "{}",
-        output_text(&out)
-    );
-    assert_eq!(git(&remote, &["rev-list", "--count", "main"]).trim(), "1");
-
-    std::fs::write(
-        work.join("feed-state.tsv"),
-        "# state\nday:2025-07-04\tab\t2025-07-04T00:00:00Z\n",
-    )
-    .expect("state");
-    std::fs::write(work.join("stray.txt"), "not committed\n").expect("stray");
-    let out = commit_feed_state(&work);
-    assert!(out.status.success(), "{}", output_text(&out));
-    assert_eq!(git(&remote, &["rev-list", "--count", "main"]).trim(), "2");
-    let message = git(&remote, &["log", "-1", "--format=%s", "main"]);
-    assert!(message.contains("[skip ci]"), "{message}");
-    let files = git(&remote, &["show", "--name-only", "--format=", "main"]);
-    assert_eq!(files.trim(), "feed-state.tsv");
-}
-
 /// The project's address is written once, in Cargo.toml: init, the action and the
 /// scripts read it from there, and every mention in the docs and workflows must agree.
 #[test]
@@ -290,4 +223,57 @@ fn project_address_is_written_once() {
         }
     }
     assert!(seen > 0, "no mention of {slug} found");
+}
+
+/// scripts/previous-feed-state.sh in `dir` with the site published at `base_url`.
+fn previous_feed_state(dir: &Path, base_url: &str, cached: &Path) -> Output {
+    Command::new("bash")
+        .arg(script("previous-feed-state.sh"))
+        .current_dir(dir)
+        .env("BASE_URL", base_url)
+        .env("CACHED", cached)
+        .env_remove("GITHUB_OUTPUT")
+        .output()
+        .expect("bash runs")
+}
+
+#[test]
+fn a_published_page_that_is_not_a_state_file_replaces_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    let published = tmp.path().join("published");
+    std::fs::create_dir_all(&site).expect("site");
+    std::fs::create_dir_all(&published).expect("published");
+    let local = "# papertrail feed state: test\nday:2025-07-04\taa\t2025-07-04T00:00:00Z\n";
+    std::fs::write(site.join("feed-state.tsv"), local).expect("local state");
+    // A host answering with a page (status 200) where the state file should be.
+    std::fs::write(published.join("feed-state.tsv"), "<html>not here</html>").expect("page");
+    let base_url = format!("file://{}/", published.display());
+    let cached = tmp.path().join("cache/feed-state.tsv");
+    let out = previous_feed_state(&site, &base_url, &cached);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("not a papertrail feed state"), "{shown}");
+    assert!(
+        shown.contains("the repository's own feed-state.tsv"),
+        "{shown}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("feed-state.tsv")).expect("state"),
+        local
+    );
+
+    // A real published state wins over the local one.
+    let newer = "# papertrail feed state: test\nday:2025-07-04\tbb\t2026-01-01T00:00:00Z\n";
+    std::fs::write(published.join("feed-state.tsv"), newer).expect("published state");
+    let out = previous_feed_state(&site, &base_url, &cached);
+    assert!(
+        output_text(&out).contains("read from the published site"),
+        "{}",
+        output_text(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("feed-state.tsv")).expect("state"),
+        newer
+    );
 }
