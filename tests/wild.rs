@@ -293,3 +293,83 @@ fn content_with_no_papers_fails_and_says_why() {
     assert!(stderr.contains("list digests"), "{stderr}");
     assert!(!root.join("public").exists());
 }
+
+#[test]
+fn a_bullet_list_with_badges_and_empty_topic_files() {
+    check_fixture("badge-bullets");
+}
+
+#[test]
+fn notes_beside_an_index_of_notes() {
+    check_fixture("cn-note-index");
+}
+
+#[test]
+fn a_firehose_with_new_and_replaced_listings() {
+    check_fixture("firehose-new-replaced");
+}
+
+#[test]
+fn notes_named_by_id_beside_a_day_report_of_id_tables() {
+    check_fixture("hf-notes-idtable");
+}
+
+#[test]
+fn jekyll_posts_with_yaml_front_matter() {
+    check_fixture("jekyll-ja-posts");
+}
+
+/// Layouts whose every paper is found and titled exactly, built from inside the site
+/// folder; their other fields are checked by the fixtures above where they are read
+/// in full (see each fixture's NOTES.md for what is not read yet).
+#[test]
+fn every_paper_of_other_layouts_is_published_with_its_title() {
+    for name in [
+        "cn-font-labels",
+        "emoji-lines-cn",
+        "field-subheadings",
+        "hot-papers-h1",
+        "mkdocs-html-notes",
+    ] {
+        let expected: Expected = toml::from_str(
+            &std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/wild")
+                    .join(name)
+                    .join("expected.toml"),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let (_dir, root) = site(name);
+        let out = run(&root, &["build"]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let papers = exported_papers(&root.join("public"));
+        assert_eq!(papers.len(), expected.papers, "{name}: {:?}", papers.keys());
+        for want in &expected.paper {
+            let got = papers
+                .get(&want.id)
+                .unwrap_or_else(|| panic!("{name}: {}", want.id));
+            assert_eq!(text(&got["title"]), want.title, "{name} {}", want.id);
+        }
+    }
+}
+
+/// Notes with no date anywhere (not in a heading, the file name or a folder) cannot
+/// make days: the build fails with `no-papers` and says that the papers are undated.
+#[test]
+fn undated_layouts_fail_and_say_why() {
+    for name in ["venue-notes-undated", "bare-id-monthly"] {
+        let (_dir, root) = site(name);
+        let out = run(&root, &["build"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{name}: {stderr}");
+        assert!(stderr.contains("error[no-papers]"), "{name}: {stderr}");
+        assert!(stderr.contains("warning[undated]"), "{name}: {stderr}");
+        assert!(!root.join("public").exists(), "{name}");
+    }
+}

@@ -43,7 +43,7 @@ pub fn normalise(text: &str) -> Option<String> {
         };
         return Some(format!("{archive}.{sub}"));
     }
-    let name = super::labels::strip_ornaments(super::layout::strip_number(&name));
+    let name = super::layout::strip_number(super::labels::strip_ornaments(&name));
     let name = COUNT.replace(name, "");
     let name = name.trim();
     // `机器人学 (Robotics)`: the English name in brackets.

@@ -429,7 +429,14 @@ fn strip_title_noise(title: &str) -> String {
 
 /// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
 fn is_link_only(text: &str) -> bool {
-    let rest = drop_generic_links(text);
+    // Category chips (`cs.CL (计算语言学)`) are tags, read above.
+    let unchipped: String = text
+        .split('`')
+        .enumerate()
+        .filter(|(i, part)| i % 2 == 0 || !super::category::has_code(part))
+        .map(|(_, part)| part)
+        .collect();
+    let rest = drop_generic_links(&unchipped);
     let rest = markup::plain(&rest);
     !rest.chars().any(char::is_alphanumeric) && (text.contains("](") || text.contains("://"))
 }

@@ -147,7 +147,9 @@ fn parse_lines(
     }
     // An index of notes (`- [Title](paper.md)` beside each paper) lists papers that
     // the notes themselves give in full: it is not a second copy.
-    if note_entries >= 2 && note_entries >= found.len() {
+    let index_of_notes = note_entries >= 2 && note_entries >= found.len()
+        || found.is_empty() && all.iter().filter(|l| links_a_note(l.text())).count() >= 2;
+    if index_of_notes {
         return Vec::new();
     }
     found.sort_by_key(|(i, _, _)| *i);
@@ -188,6 +190,11 @@ fn sections(
     }
     let mut sections: Vec<Section> = Vec::new();
     let mut cats: [Option<String>; 7] = Default::default();
+    // The level of the file's first heading (its title): a heading under it groups.
+    let top_level = all.iter().find_map(|l| match l.kind {
+        LineKind::Heading(level, _) => Some(usize::from(level)),
+        _ => None,
+    });
     let mut found = found.into_iter().peekable();
     for (i, line) in all.iter().enumerate() {
         if let LineKind::Heading(level, text) = line.kind {
@@ -202,7 +209,10 @@ fn sections(
                         line: line.no,
                         entries: Vec::new(),
                     });
-                } else if per_level[level] >= 2 || category::has_code(text) {
+                } else if per_level[level] >= 2
+                    || category::has_code(text)
+                    || top_level.is_some_and(|top| top < level)
+                {
                     cats[level] = category::normalise(text);
                 }
             }
