@@ -481,23 +481,19 @@ pub(super) fn title_conflict(
     // index and its note, a topic file and the day's file): the title the model chooses
     // is published, and the other is a warning, not a decision for a person.
     let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
-    let (make, kind): (fn(&std::path::Path, usize, String) -> Diagnostic, Kind) = if structural {
-        (|p, l, m| Diagnostic::warning(p, l, m), Kind::TitleVariant)
+    let path = &digests[here.0].path;
+    let message = format!(
+        "{id} is titled `{}` here but `{}` at {}:{} on the same day",
+        here.1.title,
+        first.1.title,
+        crate::diagnostic::display_path(&digests[first.0].path),
+        first.1.line
+    );
+    if structural {
+        Diagnostic::warning(path, here.1.line, message).kind(Kind::TitleVariant)
     } else {
-        (|p, l, m| Diagnostic::error(p, l, m), Kind::TitleConflict)
-    };
-    make(
-        &digests[here.0].path,
-        here.1.line,
-        format!(
-            "{id} is titled `{}` here but `{}` at {}:{} on the same day",
-            here.1.title,
-            first.1.title,
-            crate::diagnostic::display_path(&digests[first.0].path),
-            first.1.line
-        ),
-    )
-    .kind(kind)
+        Diagnostic::error(path, here.1.line, message).kind(Kind::TitleConflict)
+    }
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.

@@ -90,7 +90,7 @@ pub fn normalise(text: &str) -> Option<String> {
         .contains(&lower.as_str())
         || name.contains([':', '：', '。'])
         || name.ends_with('.')
-        || crate::content::date_text::find_date(&name).is_some()
+        || crate::content::date_text::find_date(name).is_some()
         || !name.chars().any(char::is_alphabetic);
     (!not_a_category).then(|| name.to_string())
 }

@@ -43,12 +43,11 @@ pub fn build(
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
         for chip in line.text().split('`').skip(1).step_by(2) {
-            if super::category::has_code(chip) {
-                if let Some(tag) = super::category::normalise(chip) {
-                    if !tags.contains(&tag) {
-                        tags.push(tag);
-                    }
-                }
+            if super::category::has_code(chip)
+                && let Some(tag) = super::category::normalise(chip)
+                && !tags.contains(&tag)
+            {
+                tags.push(tag);
             }
         }
     }
@@ -85,11 +84,12 @@ pub fn build(
                 }
                 let inner = strip_tags(html);
                 let inner = inner.trim();
-                if lower.contains("<summary") && !inner.is_empty() {
-                    if let Some(role) = labels::known_role(inner).filter(|r| *r != Role::Link) {
-                        fields.push(Field::new(inner, role));
-                        open = true;
-                    }
+                if lower.contains("<summary")
+                    && !inner.is_empty()
+                    && let Some(role) = labels::known_role(inner).filter(|r| *r != Role::Link)
+                {
+                    fields.push(Field::new(inner, role));
+                    open = true;
                 }
                 continue;
             }
@@ -119,11 +119,13 @@ pub fn build(
             _ => None,
         };
         // The names under the title: before any field, on one of the first lines.
-        if authors.is_none() && fields.is_empty() && body_lines <= 2 {
-            if let Some(names) = names_line(text) {
-                authors = Some(names.to_string());
-                continue;
-            }
+        if authors.is_none()
+            && fields.is_empty()
+            && body_lines <= 2
+            && let Some(names) = names_line(text)
+        {
+            authors = Some(names.to_string());
+            continue;
         }
         let label =
             labelled_field(text).filter(|_| !in_abstract(&fields) || labels::is_bold_label(text));
@@ -147,13 +149,12 @@ pub fn build(
                     continue;
                 }
                 Role::Link | Role::Date => {
-                    if role == Role::Link && title.is_empty() {
-                        if let Some(t) = ids::find(value).first().and_then(|r| r.link_text.clone())
-                        {
-                            if !labels::is_generic_link_text(&t) {
-                                title = markup::plain(&t);
-                            }
-                        }
+                    if role == Role::Link
+                        && title.is_empty()
+                        && let Some(t) = ids::find(value).first().and_then(|r| r.link_text.clone())
+                        && !labels::is_generic_link_text(&t)
+                    {
+                        title = markup::plain(&t);
                     }
                     continue;
                 }
@@ -190,10 +191,10 @@ pub fn build(
         };
         push_text(&mut fields, &mut open, markdown);
     }
-    if title.is_empty() {
-        if let Some(t) = authors_text.take().filter(|_| false) {
-            title = t;
-        }
+    if title.is_empty()
+        && let Some(t) = authors_text.take().filter(|_| false)
+    {
+        title = t;
     }
     if title.is_empty() {
         diags.push(
@@ -322,10 +323,10 @@ fn labelled_field(text: &str) -> Option<(String, String)> {
 /// (`[Title](…) — Ann Lee, Bo Chen`).
 fn title_of(first: &Line<'_>, unit: Unit, anchor: &PaperRef) -> (String, Option<String>) {
     let text = first.text();
-    if unit == Unit::TitleLabel {
-        if let Some((_, value)) = labels::labelled(text) {
-            return (clean_title(value, anchor), None);
-        }
+    if unit == Unit::TitleLabel
+        && let Some((_, value)) = labels::labelled(text)
+    {
+        return (clean_title(value, anchor), None);
     }
     if unit == Unit::Row {
         return (String::new(), None);

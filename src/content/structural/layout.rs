@@ -92,21 +92,21 @@ fn opens_like_a_title(text: &str) -> bool {
 pub fn strip_number(text: &str) -> &str {
     let t = text.trim_start();
     // A Chinese ordinal: `一、`, `十二、`.
-    if let Some((n, rest)) = t.split_once('、') {
-        if !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十百".contains(c)) {
-            return rest.trim_start();
-        }
+    if let Some((n, rest)) = t.split_once('、')
+        && !n.is_empty()
+        && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
+    {
+        return rest.trim_start();
     }
     // A listing's tag and number: `[new 001]`, `[replaced 12]`, `[cross 3]`.
     if let Some((inside, rest)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
         let mut words = inside.split_whitespace();
-        if let (Some(w), Some(n), None) = (words.next(), words.next(), words.next()) {
-            if w.chars().all(char::is_alphabetic)
-                && n.bytes().all(|b| b.is_ascii_digit())
-                && !rest.starts_with('(')
-            {
-                return rest.trim_start();
-            }
+        if let (Some(w), Some(n), None) = (words.next(), words.next(), words.next())
+            && w.chars().all(char::is_alphabetic)
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && !rest.starts_with('(')
+        {
+            return rest.trim_start();
         }
     }
     let t2 = t

@@ -169,10 +169,10 @@ fn item_text(t: &str) -> Option<&str> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=4).contains(&digits) {
         let rest = &t[digits..];
-        if let Some(after) = rest.strip_prefix(['.', ')', '、']) {
-            if after.starts_with([' ', '\t']) || (rest.starts_with('、') && !after.is_empty()) {
-                return Some(after.trim_start());
-            }
+        if let Some(after) = rest.strip_prefix(['.', ')', '、'])
+            && (after.starts_with([' ', '\t']) || (rest.starts_with('、') && !after.is_empty()))
+        {
+            return Some(after.trim_start());
         }
     }
     None

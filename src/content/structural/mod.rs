@@ -182,10 +182,10 @@ fn sections(
     // grouping (categories); the file's one title heading is not.
     let mut per_level = [0usize; 7];
     for (i, line) in all.iter().enumerate() {
-        if let LineKind::Heading(level, _) = line.kind {
-            if !is_entry_start[i] {
-                per_level[usize::from(level)] += 1;
-            }
+        if let LineKind::Heading(level, _) = line.kind
+            && !is_entry_start[i]
+        {
+            per_level[usize::from(level)] += 1;
         }
     }
     let mut sections: Vec<Section> = Vec::new();
@@ -197,24 +197,24 @@ fn sections(
     });
     let mut found = found.into_iter().peekable();
     for (i, line) in all.iter().enumerate() {
-        if let LineKind::Heading(level, text) = line.kind {
-            if !is_entry_start[i] {
-                let level = usize::from(level);
-                for c in &mut cats[level..] {
-                    *c = None;
-                }
-                if let Some(date) = super::date_text::find_date(text) {
-                    sections.push(Section {
-                        date: Some(date),
-                        line: line.no,
-                        entries: Vec::new(),
-                    });
-                } else if per_level[level] >= 2
-                    || category::has_code(text)
-                    || top_level.is_some_and(|top| top < level)
-                {
-                    cats[level] = category::normalise(text);
-                }
+        if let LineKind::Heading(level, text) = line.kind
+            && !is_entry_start[i]
+        {
+            let level = usize::from(level);
+            for c in &mut cats[level..] {
+                *c = None;
+            }
+            if let Some(date) = super::date_text::find_date(text) {
+                sections.push(Section {
+                    date: Some(date),
+                    line: line.no,
+                    entries: Vec::new(),
+                });
+            } else if per_level[level] >= 2
+                || category::has_code(text)
+                || top_level.is_some_and(|top| top < level)
+            {
+                cats[level] = category::normalise(text);
             }
         }
         while let Some((_, unit, mut entry)) = found.next_if(|(at, _, _)| *at == i) {
@@ -222,10 +222,10 @@ fn sections(
                 Unit::Heading(l) => usize::from(l),
                 _ => cats.len(),
             };
-            if let Some(tag) = cats[..above].iter().rev().flatten().next() {
-                if !entry.tags.contains(tag) {
-                    entry.tags.insert(0, tag.clone());
-                }
+            if let Some(tag) = cats[..above].iter().rev().flatten().next()
+                && !entry.tags.contains(tag)
+            {
+                entry.tags.insert(0, tag.clone());
             }
             if sections.is_empty() {
                 sections.push(Section {

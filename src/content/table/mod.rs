@@ -137,18 +137,18 @@ pub fn looks_like(body: &str) -> bool {
         if heading_text(t).is_some_and(|h| strip_prefix_ci(h, "papers for").is_some()) {
             return true;
         }
-        if is_separator_row(t) {
-            if let Some(h) = header {
-                let names: Vec<String> = split_cells(h)
-                    .iter()
-                    .map(|c| markup::plain(c).to_ascii_lowercase())
-                    .collect();
-                let has = |wanted: &[&str]| names.iter().any(|n| wanted.contains(&n.as_str()));
-                // `Paper` alone may be a column of ids (a table of scores); the family
-                // writes titles beside authors or summaries.
-                if has(&["title"]) || has(&["paper"]) && has(&["authors", "author", "summary"]) {
-                    return true;
-                }
+        if is_separator_row(t)
+            && let Some(h) = header
+        {
+            let names: Vec<String> = split_cells(h)
+                .iter()
+                .map(|c| markup::plain(c).to_ascii_lowercase())
+                .collect();
+            let has = |wanted: &[&str]| names.iter().any(|n| wanted.contains(&n.as_str()));
+            // `Paper` alone may be a column of ids (a table of scores); the family
+            // writes titles beside authors or summaries.
+            if has(&["title"]) || has(&["paper"]) && has(&["authors", "author", "summary"]) {
+                return true;
             }
         }
         header = t.starts_with('|').then_some(t);
