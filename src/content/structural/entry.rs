@@ -37,7 +37,7 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     let first = &lines[0];
-    let (mut title, mut authors_text) = title_of(first, unit, anchor);
+    let (mut title, mut authors_text) = title_of(first, unit);
     let first_links_paper = !ids::find(first.text()).is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
@@ -145,7 +145,7 @@ pub fn build(
                     if !title.is_empty() {
                         translated = Some(std::mem::take(&mut title));
                     }
-                    title = clean_title(value, anchor);
+                    title = clean_title(value);
                     continue;
                 }
                 Role::Link | Role::Date => {
@@ -321,12 +321,12 @@ fn labelled_field(text: &str) -> Option<(String, String)> {
 
 /// The title in an entry's first line, and any names written after it on that line
 /// (`[Title](…) — Ann Lee, Bo Chen`).
-fn title_of(first: &Line<'_>, unit: Unit, anchor: &PaperRef) -> (String, Option<String>) {
+fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
     let text = first.text();
     if unit == Unit::TitleLabel
         && let Some((_, value)) = labels::labelled(text)
     {
-        return (clean_title(value, anchor), None);
+        return (clean_title(value), None);
     }
     if unit == Unit::Row {
         return (String::new(), None);
@@ -354,12 +354,23 @@ fn title_of(first: &Line<'_>, unit: Unit, anchor: &PaperRef) -> (String, Option<
             .find_map(|s| names_line(s).map(str::to_string));
         return (strip_title_noise(&title), names);
     }
-    (clean_title(text, anchor), None)
+    let title = clean_title(text);
+    if !title.is_empty() {
+        return (title, None);
+    }
+    // A heading that is only a link whose text looks like a label (a paper called
+    // "Code"): the text is still the title, unless it is the id or the URL itself.
+    let named = refs.iter().find_map(|r| {
+        r.link_text
+            .as_deref()
+            .filter(|t| !t.contains("://") && crate::content::arxiv::parse_bare(t).is_none())
+    });
+    (named.map(markup::plain).unwrap_or_default(), None)
 }
 
 /// A title written in a line with links to the paper: the links with generic texts,
 /// bare URLs and ids removed, and the markup made plain.
-fn clean_title(text: &str, _anchor: &PaperRef) -> String {
+pub(super) fn clean_title(text: &str) -> String {
     let mut kept = String::with_capacity(text.len());
     let mut at = 0;
     for r in ids::find(text) {
@@ -404,22 +415,49 @@ fn drop_generic_links(text: &str) -> String {
         .join(" ")
 }
 
-/// Separators and empty brackets left at a title's ends once its links are gone.
+/// Separators and empty brackets left at a title's ends once its links are gone:
+/// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
+/// a word (`Δ-Net`, `a-`) stays.
 fn strip_title_noise(title: &str) -> String {
     let mut t = title.trim();
     loop {
         let before = t;
-        for empty in ["()", "[]", "（）", "( )", "[ ]"] {
-            t = t.trim_end_matches(empty).trim();
+        // A trailing parenthetical left with only the words around its links.
+        if t.ends_with([')', '）']) {
+            if let Some(open) = t.rfind(['(', '（']) {
+                let inside = t[open..].trim_matches(['(', ')', '（', '）']);
+                let filler = inside.split_whitespace().all(|w| {
+                    matches!(
+                        w.to_lowercase()
+                            .trim_matches(|c: char| !c.is_alphanumeric()),
+                        "" | "read"
+                            | "more"
+                            | "on"
+                            | "or"
+                            | "and"
+                            | "at"
+                            | "via"
+                            | "see"
+                            | "links"
+                            | "link"
+                    )
+                });
+                if filler {
+                    t = t[..open].trim_end();
+                }
+            }
         }
-        t = t
-            .trim_matches(|c: char| {
-                matches!(c, '|' | '-' | '—' | '–' | ':' | '：' | ',' | '·' | '•')
-                    || c.is_whitespace()
-            })
-            .trim();
-        if t.ends_with(" or") || t.ends_with(" on") {
-            t = t.trim_end_matches(" or").trim_end_matches(" on").trim();
+        for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
+            if let Some(rest) = t.strip_suffix(sep) {
+                if rest.is_empty() || rest.ends_with(char::is_whitespace) {
+                    t = rest.trim_end();
+                }
+            }
+            if let Some(rest) = t.strip_prefix(sep) {
+                if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                    t = rest.trim_start();
+                }
+            }
         }
         if t == before {
             break;
@@ -564,7 +602,6 @@ mod tests {
 
     #[test]
     fn titles_from_first_lines() {
-        let a = ids::find("[X](https://arxiv.org/abs/2601.00001)").remove(0);
         let line = |text| Line {
             no: 1,
             kind: LineKind::Heading(3, text),
@@ -578,9 +615,9 @@ mod tests {
             .0,
             "A Title"
         );
-        assert_eq!(title_of(&line("**A Title** [arXiv](https://arxiv.org/abs/2601.00001) | [PDF](https://arxiv.org/pdf/2601.00001)"), Unit::Heading(3), &a).0, "A Title");
+        assert_eq!(title_of(&line("**A Title** [arXiv](https://arxiv.org/abs/2601.00001) | [PDF](https://arxiv.org/pdf/2601.00001)"), Unit::Heading(3)).0, "A Title");
         assert_eq!(
-            title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3), &a).0,
+            title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3)).0,
             "A Title"
         );
         let (t, names) = title_of(

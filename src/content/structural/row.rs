@@ -144,7 +144,8 @@ pub fn build(
     })
 }
 
-/// A title cell's text: the text of its link when it is one, without link labels.
+/// A title cell's text: the text of its link when it is one, else the cell without
+/// its links to the paper (`Title (Read more on [arXiv](…) or [HuggingFace](…))`).
 fn title_text(cell: &str) -> String {
     let refs = super::ids::find(cell);
     if let Some(t) = refs.iter().find_map(|r| {
@@ -154,14 +155,5 @@ fn title_text(cell: &str) -> String {
     }) {
         return markup::plain(t);
     }
-    let mut kept = String::new();
-    let mut at = 0;
-    for r in &refs {
-        kept.push_str(&cell[at..r.start]);
-        at = r.end;
-    }
-    kept.push_str(&cell[at..]);
-    markup::plain(&kept)
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '|' | '-'))
-        .to_string()
+    super::entry::clean_title(cell)
 }
