@@ -62,7 +62,9 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 fn options() -> Options {
-    Options::ENABLE_STRIKETHROUGH
+    // Math is read so that `*` and `_` inside `$…$` stay mathematics, not emphasis; it is
+    // published as the source it was written in.
+    Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
 }
 
 /// Renders a block of markdown (a summary, an abstract, a note).
@@ -98,16 +100,18 @@ pub fn cell_block(src: &str) -> Markup {
 }
 
 /// The items of a numbered list written on one line: `src` starts with `1.` (or `1)`)
-/// and `2.`, `3.`, … follow in order, each after whitespace. `None` unless there are at
-/// least two items.
+/// and `2.`, `3.`, … follow in order, each after whitespace or a separator (`；`, `;`,
+/// `。`, as Chinese summaries run them on: `1. …；2. …；3. …`). `None` unless there
+/// are at least two items.
 fn inline_list_items(src: &str) -> Option<Vec<&str>> {
     let marker_len = |s: &str, n: usize| {
         let digits = n.to_string();
         let rest = s.strip_prefix(digits.as_str())?;
         let after = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
-        after
-            .starts_with(char::is_whitespace)
-            .then_some(digits.len() + 1)
+        // `1.5` is a number, not an item; a CJK word may follow the marker directly.
+        (after.starts_with(char::is_whitespace)
+            || after.starts_with(|c: char| !c.is_ascii() && c.is_alphabetic()))
+        .then_some(digits.len() + 1)
     };
     let mut start = marker_len(src, 1)?;
     let mut items = Vec::new();
@@ -117,10 +121,11 @@ fn inline_list_items(src: &str) -> Option<Vec<&str>> {
         .find(|c: char| c.is_ascii_digit())
         .map(|i| from + i)
     {
-        let preceded_by_space = src[..found].ends_with(char::is_whitespace);
+        let preceded_by_space = src[..found]
+            .ends_with(|c: char| c.is_whitespace() || matches!(c, '；' | ';' | '。'));
         match marker_len(&src[found..], n).filter(|_| preceded_by_space) {
             Some(len) => {
-                items.push(&src[start..found]);
+                items.push(src[start..found].trim_end_matches(['；', ';']));
                 start = found + len;
                 from = start;
                 n += 1;
@@ -303,6 +308,9 @@ fn text_preserving_events(src: &str) -> Vec<Event<'_>> {
         match event {
             Event::Start(Tag::Link { ref dest_url, .. }) if !has_scheme(dest_url) => {
                 skip_until_link_end = 1;
+                events.push(Event::Text(src.get(range).unwrap_or("").into()));
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
                 events.push(Event::Text(src.get(range).unwrap_or("").into()));
             }
             Event::Html(html) => events.push(Event::Html(escape_unknown_tags(html))),
@@ -616,5 +624,18 @@ mod tests {
             inline("<abbr title=\"t\">LLM</abbr> and [x](javascript:x)").html,
             "<abbr title=\"t\">LLM</abbr> and x"
         );
+    }
+
+    #[test]
+    fn mathematics_keeps_its_stars_and_run_in_lists_split() {
+        let m = block("The loss $a*b*c$ and *emphasis*.");
+        assert_eq!(m.text, "The loss $a*b*c$ and emphasis.");
+        assert!(m.html.contains("$a*b*c$ and <em>emphasis</em>"), "{}", m.html);
+        let m = block("Prices of $5 and $10 stay text.");
+        assert_eq!(m.text, "Prices of $5 and $10 stay text.");
+        let m = cell_block("1. 提出方法；2. 构建数据集；3. 实验验证。");
+        assert!(m.html.starts_with("<ol>"), "{}", m.html);
+        assert_eq!(m.html.matches("<li>").count(), 3, "{}", m.html);
+        assert!(m.html.contains("<li>提出方法</li>"), "{}", m.html);
     }
 }

@@ -610,7 +610,6 @@ mod tests {
             title_of(
                 &line("1. [A Title](https://arxiv.org/abs/2601.00001)"),
                 Unit::Heading(3),
-                &a
             )
             .0,
             "A Title"
@@ -623,7 +622,6 @@ mod tests {
         let (t, names) = title_of(
             &line("[A Title](https://arxiv.org/abs/2601.00001) — Ann Lee, Bo Chen"),
             Unit::Heading(3),
-            &a,
         );
         assert_eq!(
             (t.as_str(), names.as_deref()),
