@@ -373,3 +373,8 @@ fn undated_layouts_fail_and_say_why() {
         assert!(!root.join("public").exists(), "{name}");
     }
 }
+
+#[test]
+fn one_day_in_two_languages_and_a_topic_file() {
+    check_fixture("bilingual-topics");
+}

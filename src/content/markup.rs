@@ -87,16 +87,21 @@ pub fn plain(src: &str) -> String {
 /// … 3. …"), a list with one item per number. Markdown alone would read that as one
 /// item holding every other number.
 pub fn cell_block(src: &str) -> Markup {
-    match inline_list_items(src.trim()) {
-        Some(items) => {
-            let mut list = String::with_capacity(src.len() + 8 * items.len());
-            for (n, item) in items.iter().enumerate() {
-                list.push_str(&format!("{}. {}\n", n + 1, item.trim()));
-            }
-            block(&list)
-        }
+    match run_in_list(src) {
+        Some(list) => block(&list),
         None => block(src),
     }
+}
+
+/// A numbered list run into one line (`1. … 2. …`, `1. …；2. …`) as markdown, one item
+/// a line; `None` when the line is no such list.
+pub fn run_in_list(src: &str) -> Option<String> {
+    let items = inline_list_items(src.trim())?;
+    let mut list = String::with_capacity(src.len() + 8 * items.len());
+    for (n, item) in items.iter().enumerate() {
+        list.push_str(&format!("{}. {}\n", n + 1, item.trim()));
+    }
+    Some(list)
 }
 
 /// The items of a numbered list written on one line: `src` starts with `1.` (or `1)`)
@@ -121,8 +126,8 @@ fn inline_list_items(src: &str) -> Option<Vec<&str>> {
         .find(|c: char| c.is_ascii_digit())
         .map(|i| from + i)
     {
-        let preceded_by_space = src[..found]
-            .ends_with(|c: char| c.is_whitespace() || matches!(c, '；' | ';' | '。'));
+        let preceded_by_space =
+            src[..found].ends_with(|c: char| c.is_whitespace() || matches!(c, '；' | ';' | '。'));
         match marker_len(&src[found..], n).filter(|_| preceded_by_space) {
             Some(len) => {
                 items.push(src[start..found].trim_end_matches(['；', ';']));
@@ -630,7 +635,11 @@ mod tests {
     fn mathematics_keeps_its_stars_and_run_in_lists_split() {
         let m = block("The loss $a*b*c$ and *emphasis*.");
         assert_eq!(m.text, "The loss $a*b*c$ and emphasis.");
-        assert!(m.html.contains("$a*b*c$ and <em>emphasis</em>"), "{}", m.html);
+        assert!(
+            m.html.contains("$a*b*c$ and <em>emphasis</em>"),
+            "{}",
+            m.html
+        );
         let m = block("Prices of $5 and $10 stay text.");
         assert_eq!(m.text, "Prices of $5 and $10 stay text.");
         let m = cell_block("1. 提出方法；2. 构建数据集；3. 实验验证。");

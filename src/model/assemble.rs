@@ -102,6 +102,9 @@ fn prefix_key(s: &str) -> u128 {
 #[derive(Default)]
 pub(super) struct LongFieldsAt {
     summary: Option<(usize, usize, usize)>,
+    /// The summary of the same day in the other script (a bot writing an English and
+    /// a Chinese file), and that entry's title: both languages are kept.
+    other_language: Option<((usize, usize, usize), String)>,
     gist: Option<(usize, usize, usize)>,
     abstract_: Option<(usize, usize, usize)>,
 }
@@ -182,6 +185,10 @@ pub(super) fn build_from(
                         field(&mut digests[f].sections[s].entries[e]).take()
                     };
                 paper.summary = take(from.summary, |e| &mut e.summary);
+                if let Some((at, title)) = from.other_language {
+                    let other = take(Some(at), |e| &mut e.summary);
+                    paper.summary = join_languages(paper.summary.take(), other, &title);
+                }
                 paper.gist = take(from.gist, |e| &mut e.gist);
                 paper.abstract_ = take(from.abstract_, |e| &mut e.abstract_);
             }
@@ -209,6 +216,37 @@ pub(super) fn build_from(
     (Site { days, papers, tags }, diags, tag_names)
 }
 
+/// Whether most letters of `text` are Chinese, Japanese or Korean.
+fn is_mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
+        letters += 1;
+        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+        {
+            cjk += 1;
+        }
+    }
+    cjk * 2 > letters
+}
+
+/// A summary followed by the same paper's summary in another language, under the title
+/// that file gave it.
+fn join_languages(main: Option<Markup>, other: Option<Markup>, title: &str) -> Option<Markup> {
+    let Some(other) = other else { return main };
+    let Some(main) = main else { return Some(other) };
+    let heading = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Some(Markup {
+        html: format!(
+            "{}\n<p><strong>{heading}</strong></p>\n{}",
+            main.html, other.html
+        ),
+        text: format!("{} {title} {}", main.text, other.text),
+    })
+}
+
 pub(super) fn copy_long_fields(
     papers: &mut [Paper],
     sources: Vec<LongFieldsAt>,
@@ -220,6 +258,10 @@ pub(super) fn copy_long_fields(
             field(&digests[f].sections[s].entries[e]).clone()
         };
         paper.summary = copy(from.summary, |e| &e.summary);
+        if let Some((at, title)) = from.other_language {
+            let other = copy(Some(at), |e| &e.summary);
+            paper.summary = join_languages(paper.summary.take(), other, &title);
+        }
         paper.gist = copy(from.gist, |e| &e.gist);
         paper.abstract_ = copy(from.abstract_, |e| &e.abstract_);
     }
@@ -242,9 +284,11 @@ pub(super) fn assemble<'a>(
     let mut number: AHashMap<&str, usize> = AHashMap::with_capacity(entries);
     let mut ids_by_number: Vec<&str> = Vec::with_capacity(entries);
     let mut flat: Vec<(usize, Appearance)> = Vec::with_capacity(entries);
-    // By id number: the section (counted from 1) and line it was last listed on, to
-    // find ids listed twice in one section.
-    let mut last_listed: Vec<(usize, usize)> = Vec::with_capacity(entries);
+    // Per paper, where it was last listed: (section number, day, format, file, line).
+    // The same paper twice in one section, or twice on one day in files of one layout
+    // (a topic file and the day's file of one bot), is a duplicate; a table and a feed
+    // dump of the same day are two bots whose fields merge.
+    let mut last_listed: Vec<(usize, usize, Format, usize, usize)> = Vec::with_capacity(entries);
     let mut sections = 0;
     // Days in the order first seen; `day_at` gives their place by date.
     let mut days: Vec<Day> = Vec::new();
@@ -290,18 +334,30 @@ pub(super) fn assemble<'a>(
                     Some(id) => {
                         let n = *number.entry(id).or_insert_with(|| {
                             ids_by_number.push(id);
-                            last_listed.push((0, 0));
+                            last_listed.push((0, usize::MAX, Format::Native, 0, 0));
                             ids_by_number.len() - 1
                         });
-                        let (section_was, first) = last_listed[n];
+                        let (section_was, day_was, format_was, file_was, first) = last_listed[n];
                         if section_was == sections {
                             diags.push(Diagnostic::warning(
                                 &digest.path,
                                 entry.line,
                                 format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
                             ).kind(Kind::DuplicateEntry));
+                        } else if day_was == day_index
+                            && format_was == entry.format
+                            && file_was != file
+                        {
+                            diags.push(Diagnostic::warning(
+                                &digest.path,
+                                entry.line,
+                                format!(
+                                    "{id} is listed twice on {date} (first at {}:{first}); the entries are merged",
+                                    crate::diagnostic::display_path(&digests[file_was].path)
+                                ),
+                            ).kind(Kind::DuplicateEntry));
                         }
-                        last_listed[n] = (sections, entry.line);
+                        last_listed[n] = (sections, day_index, entry.format, file, entry.line);
                         for t in &entry.tags {
                             table.add(t);
                         }
@@ -505,7 +561,8 @@ fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagn
                 continue;
             };
             let (x, y) = (&a.entry.title, &b.entry.title);
-            if x != y && !title_key(x).eq(title_key(y)) {
+            // A title in another script is the paper's translation, not a mix-up.
+            if x != y && !title_key(x).eq(title_key(y)) && is_mostly_cjk(x) == is_mostly_cjk(y) {
                 diags.push(title_conflict(
                     digests,
                     id,
@@ -568,8 +625,21 @@ pub(super) fn choose_fields<'e, A>(
         summary.and_then(|(_, _, _, e)| e.summary.as_ref()),
         abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()),
     ];
+    let other_language = summary.and_then(|(date, _, _, chosen)| {
+        let cjk = chosen
+            .summary
+            .as_ref()
+            .is_some_and(|m| is_mostly_cjk(&m.text));
+        apps.iter().map(&seen).find(|&(d, _, _, e)| {
+            d == date
+                && e.summary
+                    .as_ref()
+                    .is_some_and(|m| !m.is_empty() && is_mostly_cjk(&m.text) != cjk)
+        })
+    });
     let from = LongFieldsAt {
         summary: summary.map(loc),
+        other_language: other_language.map(|app| (loc(app), app.3.title.clone())),
         gist: gist.map(loc),
         abstract_: abstract_.map(loc),
     };

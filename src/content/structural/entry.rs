@@ -244,6 +244,9 @@ pub fn build(
             continue;
         }
         let single_line = !value.contains('\n');
+        let listed = single_line.then(|| markup::run_in_list(value)).flatten();
+        let value = listed.as_deref().map_or(value, str::trim_end);
+        let single_line = single_line && listed.is_none();
         let render = |v: &str| {
             if single_line {
                 markup::cell_block(v)
