@@ -438,9 +438,11 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     })
 }
 
-/// A year, month or day folder name: `2025`, `07`.
+/// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
+/// `20250704_Fri`. The site's content is the folder above them.
 fn is_date_folder(name: &str) -> bool {
-    matches!(name.len(), 2 | 4) && name.bytes().all(|b| b.is_ascii_digit())
+    matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
+        || content::date_text::find_date(name).is_some()
 }
 
 /// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].

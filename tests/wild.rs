@@ -378,3 +378,45 @@ fn undated_layouts_fail_and_say_why() {
 fn one_day_in_two_languages_and_a_topic_file() {
     check_fixture("bilingual-topics");
 }
+
+/// Every wild layout, as a user meets papertrail: `papertrail init` from inside the
+/// bot's folder (no arguments), then `papertrail build`. init finds the content, reads
+/// every paper and reports in at most 25 lines; an undated layout makes it fail.
+#[test]
+fn init_then_build_from_inside_each_fixture() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wild");
+    let mut names: Vec<String> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 17, "{names:?}");
+    for name in names {
+        let expected: Expected = toml::from_str(
+            &std::fs::read_to_string(fixtures.join(&name).join("expected.toml")).unwrap(),
+        )
+        .unwrap();
+        let (_dir, root) = site(&name);
+        let out = run(&root, &["init"]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let lines = stdout.lines().count() + stderr.lines().count();
+        assert!(lines <= 25, "{name}: {lines} lines:\n{stdout}{stderr}");
+        if expected.days == 0 {
+            assert!(!out.status.success(), "{name}: {stdout}{stderr}");
+            continue;
+        }
+        assert!(out.status.success(), "{name}: {stdout}{stderr}");
+        // init counts every entry it read: papers and links.
+        assert!(
+            stdout.contains(&format!("{} paper(s)", expected.papers + expected.links)),
+            "{name}: {stdout}"
+        );
+        let out = run(&root, &["build"]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -14,6 +14,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<cy>(?:19|20)[0-9]{2})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})",
         r"|(?P<ey>(?:19|20)[0-9]{2})/?(?P<em>[01][0-9])(?P<ed>[0-3][0-9])",
         r"|(?P<fy>(?:19|20)[0-9]{2})(?P<fm>[01][0-9])[-/_](?P<fd>[0-3][0-9])",
+        r"|(?P<rd>[0-3]?[0-9])(?P<r1>[-.])(?P<rm>[01]?[0-9])(?P<r2>[-.])(?P<ry>(?:19|20)[0-9]{2})",
     ))
     .expect("static regex")
 });
@@ -48,8 +49,12 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         }
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
-            let same = caps.name("s1").map(|m| m.as_str()) == caps.name("s2").map(|m| m.as_str());
-            if !same && !mixed_separators {
+            let (s1, s2) = (
+                caps.name("s1").map(|m| m.as_str()),
+                caps.name("s2").map(|m| m.as_str()),
+            );
+            // Mixed separators only across folders (`2025-07/04`), never `2026_08-10`.
+            if s1 != s2 && !(mixed_separators && (s1 == Some("/") || s2 == Some("/"))) {
                 continue;
             }
             ymd(y, m, d)
@@ -58,6 +63,12 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         } else if let (Some(y), Some(m), Some(d)) = (num("ey"), num("em"), num("ed")) {
             ymd(y, m, d)
         } else if let (Some(y), Some(m), Some(d)) = (num("fy"), num("fm"), num("fd")) {
+            ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("ry"), num("rm"), num("rd")) {
+            // `03-12-2025`: day first, as bots outside the US write it.
+            if caps.name("r1").map(|m| m.as_str()) != caps.name("r2").map(|m| m.as_str()) {
+                continue;
+            }
             ymd(y, m, d)
         } else {
             None
@@ -132,6 +143,8 @@ mod tests {
         assert_eq!(find_date("2025-02-30"), None);
         assert_eq!(find_date("120250704"), None);
         assert_eq!(find_date("2025-07/04"), None);
+        assert_eq!(find_date("03-12-2025_16-09"), d(2025, 12, 3));
+        assert_eq!(find_date("2026_08-10"), None);
     }
 
     #[test]
@@ -146,6 +159,7 @@ mod tests {
         assert_eq!(p("content/2025-07/04.md"), d(2025, 7, 4));
         assert_eq!(p("docs/202604/12/2604.00001-a-note.md"), d(2026, 4, 12));
         assert_eq!(p("daily/20250514_Wed/text.md"), d(2025, 5, 14));
+        assert_eq!(p("c/2026/march/02-03-2026_08-10.md"), d(2026, 3, 2));
         assert_eq!(p("c/2025-02-30.md"), None);
         assert_eq!(p("c/notes.md"), None);
         assert_eq!(p("c/12025-07-04.md"), None);

@@ -371,8 +371,9 @@ fn report_empty(
     }
     if no_entries && sections.iter().all(|s| s.date.is_none()) {
         let survey = structural::survey(body, body_line);
-        // An index of notes (`- [Title](paper.md)`) links papers read from the notes.
-        if survey.papers == 0 && survey.note_links > 0 {
+        // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
+        // papers read from the notes themselves.
+        if survey.note_links > 0 && survey.note_links * 2 >= survey.papers {
             return;
         }
         let message = if survey.papers > 0 {

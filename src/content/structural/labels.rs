@@ -75,6 +75,7 @@ pub fn known_role(label: &str) -> Option<Role> {
         | "日期" | "发布日期" | "发表日期" | "提交日期" | "发布时间" | "发表时间"
         | "publication date" | "submission date" => Role::Date,
         "summary"
+        | "executive summary"
         | "ai summary"
         | "ai_summary"
         | "总结"

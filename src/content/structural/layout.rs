@@ -41,9 +41,14 @@ pub fn unit_of(lines: &[Line<'_>], i: usize) -> Option<Unit> {
     let line = &lines[i];
     match line.kind {
         // A heading that names a day holds that day's papers; it is no paper's.
-        LineKind::Heading(level, text) => (crate::content::date_text::find_date(text).is_none()
-            || !ids::find(text).is_empty())
-        .then_some(Unit::Heading(level)),
+        // A heading that names a field (`## Summary`, `## Abstract`) is a part of
+        // something, never a paper's title.
+        LineKind::Heading(level, text) => {
+            let named = !ids::find(text).is_empty();
+            let dated = crate::content::date_text::find_date(text).is_some();
+            let field = labels::known_role(labels::strip_ornaments(strip_number(text))).is_some();
+            (named || !dated && !field).then_some(Unit::Heading(level))
+        }
         LineKind::Item(depth, text) => match labels::labelled(text) {
             Some((label, _)) if labels::known_role(label) == Some(Role::Title) => {
                 Some(Unit::TitleLabel)
@@ -143,6 +148,22 @@ pub fn strip_number(text: &str) -> &str {
     } else {
         t
     }
+}
+
+/// Whether a mention on an entry's first line names that entry's paper: a link, or an
+/// id standing at either end of the line (`**2507.01234** Title`, `Title (2507.01234)`),
+/// not an id in the middle of a sentence about it.
+fn anchors_a_title(text: &str, r: &PaperRef) -> bool {
+    if r.link_text.is_some() || text.get(r.start..r.end).is_some_and(|m| m.contains("://")) {
+        return true;
+    }
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || "*_`()[]（）【】:：-—|".contains(c))
+            .to_string()
+    };
+    let before = trim(strip_number(text.get(..r.start).unwrap_or("")));
+    let after = trim(text.get(r.end..).unwrap_or(""));
+    before.is_empty() || after.split_whitespace().count() <= 3
 }
 
 /// Whether `lines[j]` ends a segment of `unit` opened earlier.
@@ -252,7 +273,9 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         while end < lines.len() && !ends(unit, lines, end, units) {
             end += 1;
         }
-        let title_ref = scan.refs[start].first();
+        let title_ref = scan.refs[start]
+            .first()
+            .filter(|r| anchors_a_title(lines[start].text(), r));
         // The head (up to the first sub-heading) names the entry's own paper; a
         // "Related" section further down may name others.
         let mut head_keys: HashSet<&str> = HashSet::new();
@@ -262,10 +285,21 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         // A paper first named under a deeper heading that is no field label (`#### [new
         // 001] Title` under `## New`) is that heading's: this segment only holds it.
         let mut holds_entries = false;
-        for (line, strong) in lines[start + 1..end]
+        for ((line, strong), unit_here) in lines[start + 1..end]
             .iter()
             .zip(&scan.strong[start + 1..end])
+            .zip(&units[start + 1..end])
         {
+            // The first paper met is a table row's, or a list item's or paragraph's
+            // own title: an entry of a finer kind, which this segment holds.
+            if first_strong.is_none() && !strong.is_empty() {
+                let titled = strong[0]
+                    .link_text
+                    .as_deref()
+                    .is_none_or(|t| !labels::is_generic_link_text(t));
+                holds_entries |= matches!(unit_here, Some(Unit::Row))
+                    || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled;
+            }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {
                     holds_entries =
@@ -293,10 +327,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         let anchor = title_ref.or(first_strong).cloned();
         if anchor.is_some() {
             anchored += 1;
-            if title_ref.is_some()
-                || head_keys.len() == 1
-                || head_keys.is_empty() && keys.len() <= 1 && !holds_entries
-            {
+            if title_ref.is_some() || (head_keys.len() == 1 || keys.len() <= 1) && !holds_entries {
                 clean += 1;
             }
         }

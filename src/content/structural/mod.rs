@@ -147,7 +147,7 @@ fn parse_lines(
     }
     // An index of notes (`- [Title](paper.md)` beside each paper) lists papers that
     // the notes themselves give in full: it is not a second copy.
-    let index_of_notes = note_entries >= 2 && note_entries >= found.len()
+    let index_of_notes = note_entries >= 1 && note_entries >= found.len()
         || found.is_empty() && all.iter().filter(|l| links_a_note(l.text())).count() >= 2;
     if index_of_notes {
         return Vec::new();
