@@ -426,8 +426,8 @@ fn strip_title_noise(title: &str) -> String {
     loop {
         let before = t;
         // A trailing parenthetical left with only the words around its links.
-        if t.ends_with([')', '）']) {
-            if let Some(open) = t.rfind(['(', '（']) {
+        if t.ends_with([')', '）'])
+            && let Some(open) = t.rfind(['(', '（']) {
                 let inside = t[open..].trim_matches(['(', ')', '（', '）']);
                 let filler = inside.split_whitespace().all(|w| {
                     matches!(
@@ -449,18 +449,15 @@ fn strip_title_noise(title: &str) -> String {
                     t = t[..open].trim_end();
                 }
             }
-        }
         for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
-            if let Some(rest) = t.strip_suffix(sep) {
-                if rest.is_empty() || rest.ends_with(char::is_whitespace) {
+            if let Some(rest) = t.strip_suffix(sep)
+                && (rest.is_empty() || rest.ends_with(char::is_whitespace)) {
                     t = rest.trim_end();
                 }
-            }
-            if let Some(rest) = t.strip_prefix(sep) {
-                if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+            if let Some(rest) = t.strip_prefix(sep)
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
                     t = rest.trim_start();
                 }
-            }
         }
         if t == before {
             break;
