@@ -625,7 +625,8 @@ pub(super) fn choose_fields<'e, A>(
         summary.and_then(|(_, _, _, e)| e.summary.as_ref()),
         abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()),
     ];
-    let other_language = summary.and_then(|(date, _, _, chosen)| {
+    // Only a paper listed twice on one day can have a second language.
+    let other_language = summary.filter(|_| apps.len() > 1).and_then(|(date, _, _, chosen)| {
         let cjk = chosen
             .summary
             .as_ref()

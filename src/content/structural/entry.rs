@@ -468,6 +468,9 @@ fn strip_title_noise(title: &str) -> String {
 
 /// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
 fn is_link_only(text: &str) -> bool {
+    if !(text.contains("](") || text.contains("://")) {
+        return false;
+    }
     // Category chips (`cs.CL (计算语言学)`) are tags, read above.
     let unchipped: String = text
         .split('`')

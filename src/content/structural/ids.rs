@@ -53,7 +53,12 @@ pub fn find(line: &str) -> Vec<PaperRef> {
         return Vec::new();
     }
     let mut refs = Vec::new();
-    for caps in PAPER.captures_iter(line) {
+    // The lazy DFA finds each mention; the slower capturing search runs on the mention
+    // alone (and a little context for the bare id's boundaries).
+    for found in PAPER.find_iter(line) {
+        let Some(caps) = PAPER.captures_at(&line[..found.end()], found.start()) else {
+            continue;
+        };
         let Some(whole) = caps.get(0) else { continue };
         let (arxiv_id, url) = if let Some(url) = caps.name("url") {
             let raw = url.as_str().trim_end_matches(['.', ',', ';']);
@@ -98,9 +103,11 @@ pub fn find(line: &str) -> Vec<PaperRef> {
 /// Cheap test for whether `find` can match: a digit, a dot and a digit in a row, or
 /// the start of a paper host without one (OpenReview, a DOI).
 fn may_hold_ref(b: &[u8]) -> bool {
-    b.windows(3)
-        .any(|w| w[1] == b'.' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
-        || memchr::memmem::find(b, b"openreview").is_some()
+    static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
+    memchr::memchr_iter(b'.', b).any(|i| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    }) || OPENREVIEW.find(b).is_some()
 }
 
 /// A bare id must stand alone: not a piece of a longer number, a version string, a

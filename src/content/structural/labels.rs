@@ -26,6 +26,10 @@ pub enum Role {
 /// The role of a label, or `None` when its words are not a known label (a bold phrase
 /// of prose, a plain "We note:").
 pub fn known_role(label: &str) -> Option<Role> {
+    // Every known label is short; most text before a colon is prose.
+    if label.len() > 80 {
+        return None;
+    }
     let key = normalise(label);
     let key = key.as_str();
     let role = match key {

@@ -9,7 +9,7 @@
 //! entry: a heading that holds a whole note beats the bullets inside it, and a
 //! category heading that holds twenty papers loses to the headings under it.
 
-use std::collections::HashSet;
+use ahash::AHashSet as HashSet;
 
 use super::ids::{self, PaperRef};
 use super::labels::{self, Role};

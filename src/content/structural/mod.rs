@@ -17,7 +17,7 @@ mod lines;
 mod row;
 mod yaml_note;
 
-use std::collections::HashSet;
+use ahash::AHashSet as HashSet;
 use std::path::Path;
 
 use super::{Entry, ParseOptions, Section};
@@ -102,13 +102,20 @@ fn parse_lines(
     let mut note_entries = 0;
     for _ in 0..ROUNDS {
         let index: Vec<usize> = (0..all.len()).filter(|&i| !covered[i]).collect();
-        let sub: Vec<Line<'_>> = index.iter().map(|&i| all[i]).collect();
-        let scan = Scan::new(&sub);
+        // The first round reads every line: no copy.
+        let copied: Vec<Line<'_>>;
+        let sub: &[Line<'_>] = if index.len() == all.len() {
+            &all
+        } else {
+            copied = index.iter().map(|&i| all[i]).collect();
+            &copied
+        };
+        let scan = Scan::new(sub);
         let Some((unit, segments)) = layout::choose(&scan) else {
             break;
         };
         let mut new = 0;
-        let header = row::headers(&sub);
+        let header = row::headers(sub);
         for seg in &segments {
             let Some(anchor) = &seg.anchor else { continue };
             for k in seg.start..seg.end {
