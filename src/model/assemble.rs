@@ -626,18 +626,20 @@ pub(super) fn choose_fields<'e, A>(
         abstract_.and_then(|(_, _, _, e)| e.abstract_.as_ref()),
     ];
     // Only a paper listed twice on one day can have a second language.
-    let other_language = summary.filter(|_| apps.len() > 1).and_then(|(date, _, _, chosen)| {
-        let cjk = chosen
-            .summary
-            .as_ref()
-            .is_some_and(|m| is_mostly_cjk(&m.text));
-        apps.iter().map(&seen).find(|&(d, _, _, e)| {
-            d == date
-                && e.summary
-                    .as_ref()
-                    .is_some_and(|m| !m.is_empty() && is_mostly_cjk(&m.text) != cjk)
-        })
-    });
+    let other_language = summary
+        .filter(|_| apps.len() > 1)
+        .and_then(|(date, _, _, chosen)| {
+            let cjk = chosen
+                .summary
+                .as_ref()
+                .is_some_and(|m| is_mostly_cjk(&m.text));
+            apps.iter().map(&seen).find(|&(d, _, _, e)| {
+                d == date
+                    && e.summary
+                        .as_ref()
+                        .is_some_and(|m| !m.is_empty() && is_mostly_cjk(&m.text) != cjk)
+            })
+        });
     let from = LongFieldsAt {
         summary: summary.map(loc),
         other_language: other_language.map(|app| (loc(app), app.3.title.clone())),

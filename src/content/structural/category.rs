@@ -27,9 +27,11 @@ pub fn normalise(text: &str) -> Option<String> {
         None => text,
     };
     let name = crate::content::markup::plain(name);
-    if let Some(m) = ARXIV_CATEGORY.captures(&name) {
-        let archive = m[1].to_lowercase();
-        let sub = &m[2];
+    if let Some((archive, sub)) = ARXIV_CATEGORY
+        .find(&name)
+        .and_then(|m| m.as_str().split_once('.'))
+    {
+        let archive = archive.to_lowercase();
         let sub = if archive == "math"
             || archive == "cs"
             || archive == "stat"

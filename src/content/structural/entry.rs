@@ -427,37 +427,40 @@ fn strip_title_noise(title: &str) -> String {
         let before = t;
         // A trailing parenthetical left with only the words around its links.
         if t.ends_with([')', '）'])
-            && let Some(open) = t.rfind(['(', '（']) {
-                let inside = t[open..].trim_matches(['(', ')', '（', '）']);
-                let filler = inside.split_whitespace().all(|w| {
-                    matches!(
-                        w.to_lowercase()
-                            .trim_matches(|c: char| !c.is_alphanumeric()),
-                        "" | "read"
-                            | "more"
-                            | "on"
-                            | "or"
-                            | "and"
-                            | "at"
-                            | "via"
-                            | "see"
-                            | "links"
-                            | "link"
-                    )
-                });
-                if filler {
-                    t = t[..open].trim_end();
-                }
+            && let Some(open) = t.rfind(['(', '（'])
+        {
+            let inside = t[open..].trim_matches(['(', ')', '（', '）']);
+            let filler = inside.split_whitespace().all(|w| {
+                matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                    "" | "read"
+                        | "more"
+                        | "on"
+                        | "or"
+                        | "and"
+                        | "at"
+                        | "via"
+                        | "see"
+                        | "links"
+                        | "link"
+                )
+            });
+            if filler {
+                t = t[..open].trim_end();
             }
+        }
         for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
             if let Some(rest) = t.strip_suffix(sep)
-                && (rest.is_empty() || rest.ends_with(char::is_whitespace)) {
-                    t = rest.trim_end();
-                }
+                && (rest.is_empty() || rest.ends_with(char::is_whitespace))
+            {
+                t = rest.trim_end();
+            }
             if let Some(rest) = t.strip_prefix(sep)
-                && (rest.is_empty() || rest.starts_with(char::is_whitespace)) {
-                    t = rest.trim_start();
-                }
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            {
+                t = rest.trim_start();
+            }
         }
         if t == before {
             break;

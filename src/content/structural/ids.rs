@@ -56,10 +56,14 @@ pub fn find(line: &str) -> Vec<PaperRef> {
     // The lazy DFA finds each mention; the slower capturing search runs on the mention
     // alone (and a little context for the bare id's boundaries).
     for found in PAPER.find_iter(line) {
-        let Some(caps) = PAPER.captures_at(&line[..found.end()], found.start()) else {
+        let at = found.start();
+        // Captures of the mention alone: the backtracking search costs what its
+        // haystack is long.
+        let Some(caps) = PAPER.captures(found.as_str()) else {
             continue;
         };
-        let Some(whole) = caps.get(0) else { continue };
+        let Some(m) = caps.get(0) else { continue };
+        let whole = (at + m.start(), at + m.end());
         let (arxiv_id, url) = if let Some(url) = caps.name("url") {
             let raw = url.as_str().trim_end_matches(['.', ',', ';']);
             let url = if raw.contains("://") {
@@ -74,12 +78,12 @@ pub fn find(line: &str) -> Vec<PaperRef> {
                 continue;
             };
             let bare = caps.name("bare").is_some();
-            if bare && !standalone(line, whole.start(), whole.end()) || !plausible_id(id) {
+            if bare && !standalone(line, whole.0, whole.1) || !plausible_id(id) {
                 continue;
             }
             (Some(id.to_string()), arxiv::abs_url(id))
         };
-        let (start, end, link_text) = enclosing_link(line, whole.start(), whole.end());
+        let (start, end, link_text) = enclosing_link(line, whole.0, whole.1);
         // `[2507.01234](https://arxiv.org/abs/2507.01234)`: the id in the text and the
         // URL are one mention; the URL is the link's.
         if let Some(last) = refs.last_mut().filter(|r: &&mut PaperRef| start < r.end) {
@@ -105,9 +109,9 @@ pub fn find(line: &str) -> Vec<PaperRef> {
 fn may_hold_ref(b: &[u8]) -> bool {
     static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
-    memchr::memchr_iter(b'.', b).any(|i| {
-        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-    }) || OPENREVIEW.find(b).is_some()
+    memchr::memchr_iter(b'.', b)
+        .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        || OPENREVIEW.find(b).is_some()
 }
 
 /// A bare id must stand alone: not a piece of a longer number, a version string, a

@@ -31,7 +31,7 @@ pub fn known_role(label: &str) -> Option<Role> {
         return None;
     }
     let key = normalise(label);
-    let key = key.as_str();
+    let key = &*key;
     let role = match key {
         "title" | "paper title" | "标题" | "论文标题" | "题目" | "论文题目" | "英文标题"
         | "title (en)" | "original title" | "name" | "原文标题" | "英文原标题" | "原标题" => {
@@ -195,7 +195,7 @@ pub fn role(label: &str) -> Role {
 
 /// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
 /// translation (`Abstract (摘要)` is `abstract`).
-pub fn normalise(label: &str) -> String {
+pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
     let t = strip_ornaments(label.trim());
     let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c.is_whitespace());
     let t = t.trim_end_matches([':', '：']).trim();
@@ -203,7 +203,11 @@ pub fn normalise(label: &str) -> String {
         (Some(open), true) if open > 0 => t[..open].trim(),
         _ => t,
     };
-    t.to_lowercase()
+    if t.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(t.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
 }
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
