@@ -319,44 +319,39 @@ fn jekyll_posts_with_yaml_front_matter() {
     check_fixture("jekyll-ja-posts");
 }
 
-/// Layouts whose every paper is found and titled exactly, built from inside the site
-/// folder; their other fields are checked by the fixtures above where they are read
-/// in full (see each fixture's NOTES.md for what is not read yet).
 #[test]
-fn every_paper_of_other_layouts_is_published_with_its_title() {
-    for name in [
-        "cn-font-labels",
-        "emoji-lines-cn",
-        "field-subheadings",
-        "hot-papers-h1",
-        "mkdocs-html-notes",
-    ] {
-        let expected: Expected = toml::from_str(
-            &std::fs::read_to_string(
-                Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("tests/fixtures/wild")
-                    .join(name)
-                    .join("expected.toml"),
-            )
-            .unwrap(),
-        )
-        .unwrap();
-        let (_dir, root) = site(name);
-        let out = run(&root, &["build"]);
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let papers = exported_papers(&root.join("public"));
-        assert_eq!(papers.len(), expected.papers, "{name}: {:?}", papers.keys());
-        for want in &expected.paper {
-            let got = papers
-                .get(&want.id)
-                .unwrap_or_else(|| panic!("{name}: {}", want.id));
-            assert_eq!(text(&got["title"]), want.title, "{name} {}", want.id);
-        }
-    }
+fn topic_files_with_html_labels_and_category_headings() {
+    check_fixture("cn-font-labels");
+}
+
+#[test]
+fn emoji_lines_and_a_table_of_more_papers() {
+    check_fixture("emoji-lines-cn");
+}
+
+#[test]
+fn one_paper_per_run_with_a_sub_heading_per_field() {
+    check_fixture("field-subheadings");
+}
+
+#[test]
+fn notes_with_yaml_front_matter_in_day_folders() {
+    check_fixture("frontmatter-notes");
+}
+
+#[test]
+fn translated_headings_over_original_titles() {
+    check_fixture("hf-cn-translated");
+}
+
+#[test]
+fn numbered_h1_papers_with_category_links() {
+    check_fixture("hot-papers-h1");
+}
+
+#[test]
+fn mkdocs_notes_in_html_wrappers_beside_indexes() {
+    check_fixture("mkdocs-html-notes");
 }
 
 /// Notes with no date anywhere (not in a heading, the file name or a folder) cannot

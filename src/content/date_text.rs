@@ -97,18 +97,22 @@ pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or(name);
-    if let Some(date) = find_date(stem) {
-        return Some(date);
-    }
+    // A day's folder names the day of every note in it; a date inside a note's name
+    // may be another (a bioRxiv DOI's `2024-10-28`).
     let near: Vec<&str> = folders.iter().rev().take(4).copied().collect();
     if let Some(date) = near.iter().find_map(|f| find_date(f)) {
         return Some(date);
     }
-    // Spread over folders: the last four parts joined.
     let mut tail: Vec<&str> = near.into_iter().rev().collect();
+    if let Some(date) = find_date_with(&tail.join("/"), true) {
+        return Some(date);
+    }
+    if let Some(date) = find_date(stem) {
+        return Some(date);
+    }
+    // Spread over folders and the name: `2025/07/04.md`.
     tail.push(stem);
-    let joined = tail.join("/");
-    find_date_with(&joined, true)
+    find_date_with(&tail.join("/"), true)
 }
 
 /// `2026-02-30.md` and the like: a name shaped as a date that is no day of the
@@ -160,6 +164,10 @@ mod tests {
         assert_eq!(p("docs/202604/12/2604.00001-a-note.md"), d(2026, 4, 12));
         assert_eq!(p("daily/20250514_Wed/text.md"), d(2025, 5, 14));
         assert_eq!(p("c/2026/march/02-03-2026_08-10.md"), d(2026, 3, 2));
+        assert_eq!(
+            p("docs/202603/09/biorxiv-10-1101-2026-02-27-612345.md"),
+            d(2026, 3, 9)
+        );
         assert_eq!(p("c/2025-02-30.md"), None);
         assert_eq!(p("c/notes.md"), None);
         assert_eq!(p("c/12025-07-04.md"), None);

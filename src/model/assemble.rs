@@ -217,7 +217,7 @@ pub(super) fn build_from(
 }
 
 /// Whether most letters of `text` are Chinese, Japanese or Korean.
-fn is_mostly_cjk(text: &str) -> bool {
+pub(super) fn is_mostly_cjk(text: &str) -> bool {
     let (mut cjk, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
         letters += 1;

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::assemble::{
-    LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, override_id, resolve_date,
-    rule_text, title_conflict,
+    LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, is_mostly_cjk, override_id,
+    resolve_date, rule_text, title_conflict,
 };
 use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
@@ -68,6 +68,10 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
     let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
         BTreeMap::new();
 
+    // Per id, where it was last listed: the same checks as the model's, written plainly.
+    let mut sections = 0usize;
+    let mut last_listed: HashMap<&str, (usize, NaiveDate, crate::content::Format, usize, usize)> =
+        HashMap::new();
     for (file, digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
@@ -84,16 +88,32 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             };
             let day = days.entry(date).or_insert_with(|| Day::empty(date));
             day.listed_in(digest);
-            let mut seen_here: HashMap<&str, usize> = HashMap::new();
+            sections += 1;
             for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
                     Some(id) => {
-                        if let Some(first) = seen_here.insert(id, entry.line) {
-                            diags.push(Diagnostic::warning(
-                                &digest.path,
-                                entry.line,
-                                format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
-                            ).kind(Kind::DuplicateEntry));
+                        let here = (sections, date, entry.format, file, entry.line);
+                        match last_listed.insert(id, here) {
+                            Some((s, _, _, _, first)) if s == sections => {
+                                diags.push(Diagnostic::warning(
+                                    &digest.path,
+                                    entry.line,
+                                    format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
+                                ).kind(Kind::DuplicateEntry));
+                            }
+                            Some((_, d, format, f, first))
+                                if d == date && format == entry.format && f != file =>
+                            {
+                                diags.push(Diagnostic::warning(
+                                    &digest.path,
+                                    entry.line,
+                                    format!(
+                                        "{id} is listed twice on {date} (first at {}:{first}); the entries are merged",
+                                        crate::diagnostic::display_path(&digests[f].path)
+                                    ),
+                                ).kind(Kind::DuplicateEntry));
+                            }
+                            _ => {}
                         }
                         appearances.entry(id).or_default().push(Appearance {
                             date,
@@ -201,7 +221,9 @@ fn check_title_conflicts(
             let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
                 continue;
             };
-            if title_key(&a.entry.title) != title_key(&b.entry.title) {
+            if title_key(&a.entry.title) != title_key(&b.entry.title)
+                && is_mostly_cjk(&a.entry.title) == is_mostly_cjk(&b.entry.title)
+            {
                 diags.push(title_conflict(
                     digests,
                     id,

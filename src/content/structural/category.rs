@@ -97,6 +97,40 @@ pub fn normalise(text: &str) -> Option<String> {
     (!not_a_category).then(|| name.to_string())
 }
 
+/// The category a dated heading names beside its day (`# 🔐 Security | 2026-03-03`),
+/// unless the rest is the digest's own title (`Daily Papers`, `每日 arXiv 论文精选`).
+pub fn of_dated_heading(text: &str) -> Option<String> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:19|20)[0-9]{2}\s*[-/._年]\s*[0-9]{1,2}\s*[-/._月]\s*[0-9]{1,2}\s*日?|(?:19|20)[0-9]{6}")
+            .expect("static regex")
+    });
+    let rest = DATE.replace_all(text, " ");
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|-—–·:：,()（）[]".contains(c));
+    let lower = rest.to_lowercase();
+    let generic = [
+        "daily",
+        "paper",
+        "digest",
+        "arxiv",
+        "report",
+        "newsletter",
+        "weekly",
+        "hot",
+        "日报",
+        "论文",
+        "每日",
+        "精选",
+        "今日",
+        "周报",
+        "速递",
+        "update",
+    ];
+    if generic.iter().any(|g| lower.contains(g)) {
+        return None;
+    }
+    normalise(rest)
+}
+
 fn is_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }

@@ -40,6 +40,7 @@ pub fn build(
     let (mut title, mut authors_text) = title_of(first, unit);
     let first_links_paper = !ids::find(first.text()).is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
+    let mut title_open = false;
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
         for chip in line.text().split('`').skip(1).step_by(2) {
@@ -113,16 +114,58 @@ pub fn build(
             }
             _ => {}
         }
+        // A title wrapped onto indented lines (`**原文标题：** … Hour-Long` / `  Videos`).
+        if title_open && line.indent > 0 && matches!(line.kind, LineKind::Text(_)) {
+            let more = clean_title(text);
+            if !more.is_empty() {
+                title.push(' ');
+                title.push_str(&more);
+            }
+            continue;
+        }
+        title_open = false;
         body_lines += 1;
+        // Under a sub-heading that names a field of the record (`### 👥 Authors`,
+        // `### 🏷️ Categories`, `### 🔗 Links`), the lines are that field.
+        let under = fields.last().filter(|_| open).map(|f| f.role);
+        match under {
+            Some(Role::Authors) => {
+                if authors.is_none() {
+                    authors = Some(text.to_string());
+                }
+                continue;
+            }
+            Some(Role::Category) => {
+                let value =
+                    labels::labelled_html(text).map_or_else(|| text.to_string(), |(_, v)| v);
+                for name in value.split([',', ';', '，', '；', '、', '|']) {
+                    if let Some(tag) =
+                        super::category::normalise(name).filter(|t| !tags.contains(t))
+                    {
+                        tags.push(tag);
+                    }
+                }
+                continue;
+            }
+            Some(Role::Link | Role::Date) => continue,
+            Some(Role::Title) if title.is_empty() => {
+                title = clean_title(text);
+                continue;
+            }
+            _ => {}
+        }
         let item_depth = match line.kind {
             LineKind::Item(d, _) => Some(d),
             _ => None,
         };
         // The names under the title: before any field, on one of the first lines.
+        // One name alone is an author only right under the title or after a marker
+        // (`👤 Ann Lee`); anywhere else it may be a subtitle.
+        let one_name_ok = body_lines == 1 || labels::strip_ornaments(text) != text;
         if authors.is_none()
             && fields.is_empty()
             && body_lines <= 2
-            && let Some(names) = names_line(text)
+            && let Some(names) = names_line(text, one_name_ok)
         {
             authors = Some(names.to_string());
             continue;
@@ -146,6 +189,7 @@ pub fn build(
                         translated = Some(std::mem::take(&mut title));
                     }
                     title = clean_title(value);
+                    title_open = true;
                     continue;
                 }
                 Role::Link | Role::Date => {
@@ -177,6 +221,24 @@ pub fn build(
                     continue;
                 }
             }
+        }
+        // A label alone in HTML (`<span class="label">先用一句话判断</span>`) opens a field.
+        if text.starts_with('<') {
+            let inner = strip_tags(text);
+            let inner = inner.trim();
+            if let Some(role) = labels::known_role(inner).filter(|_| !inner.is_empty()) {
+                fields.push(Field::new(inner, role));
+                open = true;
+                continue;
+            }
+        }
+        if let Some(codes) = category_links(text) {
+            for tag in codes {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            continue;
         }
         if is_link_only(text) {
             continue;
@@ -226,7 +288,16 @@ pub fn build(
             },
         );
     }
+    let has_latin_abstract = fields
+        .iter()
+        .any(|f| f.role == Role::Abstract && !is_cjk_text(&f.markdown.join(" ")));
     for f in &fields {
+        if matches!(
+            f.role,
+            Role::Authors | Role::Category | Role::Link | Role::Date | Role::Title
+        ) {
+            continue;
+        }
         let value = f.markdown.join("\n");
         let value = value.trim();
         if value.is_empty() {
@@ -256,7 +327,13 @@ pub fn build(
         };
         match f.role {
             Role::Gist if gist.is_none() => gist = Some(render(value)),
-            Role::Abstract if abstract_.is_none() => abstract_ = Some(render(value)),
+            // The paper's own abstract (in its language, not a translation) is the
+            // abstract; another goes to the summary under its label.
+            Role::Abstract
+                if abstract_.is_none() && (!is_cjk_text(value) || !has_latin_abstract) =>
+            {
+                abstract_ = Some(render(value))
+            }
             _ => {
                 if !summary.is_empty() {
                     summary.push_str("\n\n");
@@ -354,7 +431,7 @@ fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
             })
             .map(|s| s.strip_prefix("by ").unwrap_or(s))
             .map(|s| s.trim_matches(['(', ')']))
-            .find_map(|s| names_line(s).map(str::to_string));
+            .find_map(|s| names_line(s, false).map(str::to_string));
         return (strip_title_noise(&title), names);
     }
     let title = clean_title(text);
@@ -469,6 +546,31 @@ fn strip_title_noise(title: &str) -> String {
     t.to_string()
 }
 
+/// The arXiv categories of a line that only links them (`[cs.SD](…/list/cs.SD/recent) |
+/// [eess.AS](…)`).
+fn category_links(text: &str) -> Option<Vec<String>> {
+    if !text.contains("](") {
+        return None;
+    }
+    let mut codes = Vec::new();
+    let mut rest = text;
+    let mut outside = String::new();
+    while let Some(open) = rest.find('[') {
+        let close = rest[open..].find("](").map(|i| open + i)?;
+        let end = rest[close..].find(')').map(|i| close + i + 1)?;
+        outside.push_str(&rest[..open]);
+        let label = &rest[open + 1..close];
+        if !super::category::has_code(label) {
+            return None;
+        }
+        codes.extend(super::category::normalise(label));
+        rest = &rest[end..];
+    }
+    outside.push_str(rest);
+    let only_separators = !outside.chars().any(char::is_alphanumeric);
+    (only_separators && !codes.is_empty()).then_some(codes)
+}
+
 /// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
 fn is_link_only(text: &str) -> bool {
     if !(text.contains("](") || text.contains("://")) {
@@ -488,7 +590,7 @@ fn is_link_only(text: &str) -> bool {
 
 /// A line that is a list of names: in single `*` or `_`, or bold, or plain, with a
 /// comma (or `and`, `et al.`) and no sentence.
-fn names_line(text: &str) -> Option<&str> {
+fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
     let t = labels::strip_ornaments(text.trim());
     let bold = t
         .strip_prefix("**")
@@ -507,7 +609,7 @@ fn names_line(text: &str) -> Option<&str> {
     } else {
         t
     };
-    (looks_like_names(inner, false) && !inner.contains("**")).then_some(inner)
+    (looks_like_names(inner, one_name_ok) && !inner.contains("**")).then_some(inner)
 }
 
 /// Whether text reads as a list of person names rather than prose.
@@ -540,22 +642,39 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
         if p.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
             return p.chars().count() <= 6;
         }
-        (1..=5).contains(&words.len())
-            && words.iter().all(|w| {
-                w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || [
-                        "van", "de", "der", "von", "da", "di", "del", "la", "le", "bin", "al",
-                    ]
-                    .contains(w)
-            })
+        let capital = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
+        // First and last words capitalised, particles between (`Remi Tachet des
+        // Combes`, `Harm van Seijen`), at most one lower-case word in a row.
+        (1..=6).contains(&words.len())
+            && words.first().is_some_and(capital)
+            && words.last().is_some_and(capital)
+            && words
+                .iter()
+                .filter(|w| !capital(w))
+                .all(|w| w.chars().count() <= 4)
             && !p.ends_with('.')
             || p.ends_with('.') && words.len() <= 3 && words.last().is_some_and(|w| w.len() <= 3)
     };
     let ok = parts.iter().filter(|p| name_like(p)).count();
     let several = parts.len() >= 2 || t.contains("et al");
     ok == parts.len() && (several || lenient)
+}
+
+/// Whether most letters of a text are Chinese, Japanese or Korean.
+fn is_cjk_text(text: &str) -> bool {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(200) {
+        letters += 1;
+        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+        {
+            cjk += 1;
+        }
+    }
+    cjk * 2 > letters
 }
 
 /// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
@@ -575,7 +694,7 @@ fn without_count(text: &str) -> &str {
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 fn split_authors(text: &str) -> Vec<String> {
     let plain = markup::plain(without_count(text));
-    plain
+    let names: Vec<String> = plain
         .split([',', ';', '，', '、', '；'])
         .flat_map(|p| p.split(" and "))
         .map(|name| {
@@ -587,7 +706,22 @@ fn split_authors(text: &str) -> Vec<String> {
         .map(|name| name.trim_start_matches("and ").trim())
         .filter(|name| !name.is_empty())
         .map(str::to_string)
-        .collect()
+        .collect();
+    // `Hale, Jordan, Kim, Soo-ah`: "Last, First" pairs flattened into one list, every
+    // item a single capitalised word.
+    let single_words = names.iter().all(|n| {
+        !n.contains(' ')
+            && n.chars().next().is_some_and(char::is_uppercase)
+            && n.chars()
+                .all(|c| c.is_alphabetic() && c.is_ascii() || c == '-' || c == '\'')
+    });
+    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words {
+        return names
+            .chunks(2)
+            .map(|p| format!("{} {}", p[1], p[0]))
+            .collect();
+    }
+    names
 }
 
 #[cfg(test)]
@@ -596,20 +730,22 @@ mod tests {
 
     #[test]
     fn names() {
-        assert!(names_line("*Ann Lee, Bo Chen*").is_some());
-        assert!(names_line("**Ann Lee, Bo Chen, Cy de Vries**").is_some());
-        assert!(names_line("Ann Lee, Bo Chen and Dee Fox").is_some());
-        assert!(names_line("张三, 李四").is_some());
-        assert!(names_line("We propose a method, and it works.").is_none());
-        assert!(names_line("**TL;DR**: x").is_none());
-        assert!(names_line("Ann Lee").is_none());
-        assert!(names_line("*Ann Lee*").is_some());
+        assert!(names_line("*Ann Lee, Bo Chen*", false).is_some());
+        assert!(names_line("**Ann Lee, Bo Chen, Cy de Vries**", false).is_some());
+        assert!(names_line("Ann Lee, Bo Chen and Dee Fox", false).is_some());
+        assert!(names_line("张三, 李四", false).is_some());
+        assert!(names_line("We propose a method, and it works.", false).is_none());
+        assert!(names_line("**TL;DR**: x", false).is_none());
+        assert!(names_line("Ann Lee", false).is_none());
+        assert!(names_line("👤 Ann Lee 等", true).is_some());
+        assert!(names_line("*Ann Lee*", false).is_some());
     }
 
     #[test]
     fn titles_from_first_lines() {
         let line = |text| Line {
             no: 1,
+            indent: 0,
             kind: LineKind::Heading(3, text),
         };
         assert_eq!(

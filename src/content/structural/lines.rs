@@ -36,6 +36,8 @@ pub enum LineKind<'a> {
 pub struct Line<'a> {
     pub no: usize,
     pub kind: LineKind<'a>,
+    /// Leading spaces (a tab counts four): a wrapped field continues on indented lines.
+    pub indent: u16,
 }
 
 impl<'a> Line<'a> {
@@ -61,6 +63,11 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
     for (i, raw) in body.split('\n').enumerate() {
         let no = first_line + i;
         let trimmed = raw.trim();
+        let indent = raw
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .map(|b| if b == b'\t' { 4u16 } else { 1 })
+            .fold(0u16, u16::saturating_add);
         // An HTML comment is a note to whoever edits the file (a template, an example
         // entry), never an entry.
         if in_comment || trimmed.starts_with("<!--") {
@@ -68,6 +75,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             out.push(Line {
                 no,
                 kind: LineKind::Comment,
+                indent,
             });
             continue;
         }
@@ -78,6 +86,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             out.push(Line {
                 no,
                 kind: LineKind::Code(raw),
+                indent,
             });
             continue;
         }
@@ -86,12 +95,14 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             out.push(Line {
                 no,
                 kind: LineKind::Code(raw),
+                indent,
             });
             continue;
         }
         out.push(Line {
             no,
             kind: kind_of(raw),
+            indent,
         });
     }
     out

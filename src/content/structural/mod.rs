@@ -212,6 +212,9 @@ fn sections(
                 *c = None;
             }
             if let Some(date) = super::date_text::find_date(text) {
+                // `# 🔐 大模型安全相关研究 | 2026年03月03日`: a topic file's title
+                // names its category beside the day.
+                cats[level] = category::of_dated_heading(text);
                 sections.push(Section {
                     date: Some(date),
                     line: line.no,

@@ -59,6 +59,14 @@ pub fn build(
         if cell.is_empty() {
             continue;
         }
+        // Category chips beside a title (`` `cs.LG (机器学习)` ``) are tags.
+        for chip in cell.split('`').skip(1).step_by(2) {
+            if super::category::has_code(chip)
+                && let Some(tag) = super::category::normalise(chip).filter(|t| !tags.contains(t))
+            {
+                tags.push(tag);
+            }
+        }
         let name = names.get(i).map(String::as_str).unwrap_or("");
         let role = match labels::known_role(name) {
             Some(r) => r,

@@ -105,6 +105,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
                 "categories",
                 "category",
                 "primary_category",
+                "tags",
             ][..],
             "Categories",
         ),
@@ -115,7 +116,18 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         (&["result", "results"][..], "Result"),
         (&["conclusion"][..], "Conclusion"),
     ] {
-        if let Some(v) = get(keys) {
+        // Every key of the kind: `primary_category` and `tags` both name categories.
+        let values: Vec<&str> = fields
+            .iter()
+            .filter(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
+            .map(|f| f.value.as_str())
+            .collect();
+        if !values.is_empty() {
+            let v = if label == "Categories" {
+                values.join(", ")
+            } else {
+                values[0].to_string()
+            };
             md.push_str(&format!("\n**{label}**: {v}\n"));
         }
     }
