@@ -387,13 +387,16 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         if content::date_from_path(rel).is_none() {
             continue;
         }
-        let mut folder = rel.parent().unwrap_or(Path::new("")).to_path_buf();
-        while folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(is_date_folder)
-        {
-            folder.pop();
+        // The folder above the first day, month or year folder on the way down (a
+        // note in `2026-08-04/llm/` counts for the folder holding `2026-08-04`).
+        let parent = rel.parent().unwrap_or(Path::new(""));
+        let mut folder = PathBuf::new();
+        for part in parent.components() {
+            let name = part.as_os_str().to_str().unwrap_or("");
+            if is_date_folder(name) {
+                break;
+            }
+            folder.push(part);
         }
         *counts.entry(slash_path(&folder)).or_default() += 1;
     }
@@ -441,8 +444,26 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
 /// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
 /// `20250704_Fri`. The site's content is the folder above them.
 fn is_date_folder(name: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = name.to_ascii_lowercase();
     matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
         || content::date_text::find_date(name).is_some()
+        || MONTHS
+            .iter()
+            .any(|m| lower == *m || lower.len() == 3 && m.starts_with(&lower))
 }
 
 /// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].

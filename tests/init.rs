@@ -318,6 +318,55 @@ fn digests_at_the_top_make_the_top_the_content_folder() {
     assert_clean(&run_in(root, &["build"]));
 }
 
+/// Bots file notes under day folders, with topic folders below them, or runs under
+/// month-name folders: init picks the folder above the first dated one, whatever sits
+/// beneath it.
+#[test]
+fn day_folders_with_topics_and_month_names_make_one_content_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let note = |title: &str, id: &str| {
+        format!("# {title}\n\n**arXiv**: [{id}](https://arxiv.org/abs/{id})\n\nA short note.\n")
+    };
+    for (folder, topic, id) in [
+        ("2026-08-03", "agents", "2608.00001"),
+        ("2026-08-03", "vision", "2608.00002"),
+        ("2026-08-04", "agents", "2608.00003"),
+    ] {
+        let path = root.join("docs/daily").join(folder).join(topic);
+        std::fs::create_dir_all(&path).expect("mkdir");
+        std::fs::write(path.join(format!("{id}.md")), note("A Topic Note", id)).expect("note");
+    }
+    let out = run_in(root, &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(read(root, "config.toml").contains("content_dir = \"docs/daily\""));
+    assert!(
+        output_text(&out).contains("read 2 day(s), 3 paper(s)"),
+        "{}",
+        output_text(&out)
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    for (month, name, id) in [
+        ("november", "30-11-2025_08-00.md", "2511.00001"),
+        ("december", "01-12-2025_08-00.md", "2512.00001"),
+        ("december", "02-12-2025_08-00.md", "2512.00002"),
+    ] {
+        let path = root.join("runs/2025").join(month);
+        std::fs::create_dir_all(&path).expect("mkdir");
+        std::fs::write(path.join(name), note("A Run Note", id)).expect("note");
+    }
+    let out = run_in(root, &["init"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(read(root, "config.toml").contains("content_dir = \"runs\""));
+    assert!(
+        output_text(&out).contains("read 3 day(s), 3 paper(s)"),
+        "{}",
+        output_text(&out)
+    );
+}
+
 /// Prints of `init` are read, not scrolled: at most this many lines.
 const MAX_LINES: usize = 25;
 
