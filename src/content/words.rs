@@ -155,6 +155,20 @@ fn whitespace_len(s: &str, i: usize) -> Option<usize> {
     c.is_whitespace().then(|| c.len_utf8())
 }
 
+/// Whether most letters of `text` (the first few hundred) are Chinese, Japanese or
+/// Korean: a translation's script, for keeping both languages of one paper.
+pub fn is_mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
+        letters += 1;
+        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+        {
+            cjk += 1;
+        }
+    }
+    cjk * 2 > letters
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
 use super::{Day, Link, Paper, Site};
 use crate::config::Config;
+pub(super) use crate::content::words::is_mostly_cjk;
 use crate::content::{Digest, Entry, Format, Markup, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
@@ -214,19 +215,6 @@ pub(super) fn build_from(
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
         .collect();
     (Site { days, papers, tags }, diags, tag_names)
-}
-
-/// Whether most letters of `text` are Chinese, Japanese or Korean.
-pub(super) fn is_mostly_cjk(text: &str) -> bool {
-    let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
-        letters += 1;
-        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-        {
-            cjk += 1;
-        }
-    }
-    cjk * 2 > letters
 }
 
 /// A summary followed by the same paper's summary in another language, under the title

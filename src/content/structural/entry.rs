@@ -14,6 +14,7 @@ use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
 use crate::content::web_url::entry_url;
+use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
@@ -37,7 +38,7 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     let first = &lines[0];
-    let (mut title, mut authors_text) = title_of(first, unit);
+    let (mut title, authors_text) = title_of(first, unit);
     let first_links_paper = !ids::find(first.text()).is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
     let mut title_open = false;
@@ -253,23 +254,8 @@ pub fn build(
         };
         push_text(&mut fields, &mut open, markdown);
     }
-    if title.is_empty()
-        && let Some(t) = authors_text.take().filter(|_| false)
-    {
-        title = t;
-    }
     if title.is_empty() {
-        diags.push(
-            Diagnostic::warning(
-                path,
-                first.no,
-                format!(
-                    "an entry for {} has no title that papertrail can read; it is not published",
-                    anchor.url
-                ),
-            )
-            .kind(Kind::MissingTitle),
-        );
+        diags.push(untitled(path, first.no, "an entry", &anchor.url));
         return None;
     }
     let authors = authors
@@ -290,7 +276,7 @@ pub fn build(
     }
     let has_latin_abstract = fields
         .iter()
-        .any(|f| f.role == Role::Abstract && !is_cjk_text(&f.markdown.join(" ")));
+        .any(|f| f.role == Role::Abstract && !is_mostly_cjk(&f.markdown.join(" ")));
     for f in &fields {
         if matches!(
             f.role,
@@ -330,7 +316,7 @@ pub fn build(
             // The paper's own abstract (in its language, not a translation) is the
             // abstract; another goes to the summary under its label.
             Role::Abstract
-                if abstract_.is_none() && (!is_cjk_text(value) || !has_latin_abstract) =>
+                if abstract_.is_none() && (!is_mostly_cjk(value) || !has_latin_abstract) =>
             {
                 abstract_ = Some(render(value))
             }
@@ -664,17 +650,14 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     ok == parts.len() && (several || lenient)
 }
 
-/// Whether most letters of a text are Chinese, Japanese or Korean.
-fn is_cjk_text(text: &str) -> bool {
-    let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(200) {
-        letters += 1;
-        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-        {
-            cjk += 1;
-        }
-    }
-    cjk * 2 > letters
+/// The warning for an entry whose paper has no title to publish.
+pub(super) fn untitled(path: &Path, line: usize, what: &str, url: &str) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        line,
+        format!("{what} for {url} has no title that papertrail can read; it is not published"),
+    )
+    .kind(Kind::MissingTitle)
 }
 
 /// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.

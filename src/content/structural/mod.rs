@@ -25,16 +25,9 @@ use crate::diagnostic::Diagnostics;
 use layout::{Scan, Unit};
 use lines::{Line, LineKind};
 
-pub use category::normalise as category_tag;
-
 /// At most this many passes: entries of one unit, then of another in what is left
 /// (a list of "also today" links under headings of papers).
 const ROUNDS: usize = 3;
-
-/// Whether the body names any paper at all (a link, a DOI, an arXiv id).
-pub fn names_papers(body: &str) -> bool {
-    body.split('\n').any(|l| !ids::find(l).is_empty())
-}
 
 /// Reads the entries of a body whose layout no family parser claims. Sections follow
 /// dated headings; a body without one is one undated section.

@@ -122,17 +122,12 @@ pub fn build(
             .unwrap_or_default();
     }
     if title.is_empty() {
-        diags.push(
-            Diagnostic::warning(
-                path,
-                first.no,
-                format!(
-                    "the row for {} has no title that papertrail can read; it is not published",
-                    anchor.url
-                ),
-            )
-            .kind(Kind::MissingTitle),
-        );
+        diags.push(super::entry::untitled(
+            path,
+            first.no,
+            "the row",
+            &anchor.url,
+        ));
         return None;
     }
     let summary = parts.join("\n\n");
