@@ -50,8 +50,14 @@ pub fn parse(
                 let first_line_end = head.find('\n').unwrap_or(head.len());
                 head.replace_range(..first_line_end, &format!("# {h1}"));
             }
-            let text = format!("{head}\n{rest}");
-            let mut sections = parse_lines(path, &text, first_line, opts, diags);
+            // The head takes no more lines than the front matter it stands for, so it
+            // is numbered inside it and the note's lines keep their own numbers.
+            let head_lines = head.lines().count();
+            let text = format!("{head}{rest}");
+            let numbered_from = (first_line + start)
+                .saturating_sub(head_lines)
+                .max(first_line);
+            let mut sections = parse_lines(path, &text, numbered_from, opts, diags);
             // Line numbers of the note itself: the head stands on the front matter's line.
             for e in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
                 e.line = first_line;
@@ -65,13 +71,15 @@ pub fn parse(
     parse_lines(path, body, first_line, opts, diags)
 }
 
-/// `text`'s first `# ` heading (its text) and `text` without it.
+/// `text`'s first `# ` heading (its text) and `text` with that line left empty.
 fn take_first_h1(text: &str) -> (Option<String>, String) {
     let mut out = String::with_capacity(text.len());
     let mut h1 = None;
     for line in text.split('\n') {
         if h1.is_none() && line.starts_with("# ") {
             h1 = Some(line[2..].trim().to_string()).filter(|t| !t.is_empty());
+            // Kept as an empty line, so that the lines after it keep their numbers.
+            out.push('\n');
             continue;
         }
         out.push_str(line);

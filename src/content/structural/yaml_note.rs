@@ -95,7 +95,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
     } else {
         format!("arXiv:{link}")
     };
-    let mut md = format!("# {title}\n\n**arXiv**: {link}\n");
+    let mut md = format!("# {title}\n**arXiv**: {link}\n");
     for (keys, label) in [
         (&["authors", "author"][..], "Authors"),
         (&["tldr", "tl;dr", "gist"][..], "TL;DR"),
@@ -128,7 +128,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
             } else {
                 values[0].to_string()
             };
-            md.push_str(&format!("\n**{label}**: {v}\n"));
+            md.push_str(&format!("**{label}**: {v}\n"));
         }
     }
     Some(md)
@@ -145,9 +145,11 @@ mod tests {
         assert_eq!(start, 11);
         let md = as_markdown(&fields).unwrap();
         assert!(
-            md.starts_with("# A: Title\n\n**arXiv**: arXiv:2603.00001v1\n"),
+            md.starts_with("# A: Title\n**arXiv**: arXiv:2603.00001v1\n"),
             "{md}"
         );
+        // One line a field: never more lines than the front matter it stands for.
+        assert!(md.lines().count() <= start, "{md}");
         assert!(md.contains("**Authors**: Ann Lee, Bo Chen"), "{md}");
         assert!(md.contains("**Abstract**: Line one line two."), "{md}");
     }
