@@ -415,3 +415,8 @@ fn init_then_build_from_inside_each_fixture() {
         );
     }
 }
+
+#[test]
+fn a_note_per_paper_beside_a_day_index() {
+    check_fixture("notes-per-paper");
+}
