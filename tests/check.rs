@@ -218,3 +218,25 @@ fn new_writes_a_day_file_that_reads_back_and_refuses_to_overwrite() {
     let out = run(&["new"]);
     assert!(out.status.success(), "today by default");
 }
+
+/// A file named for a day the calendar lacks is told so, not told to add a date.
+#[test]
+fn an_impossible_date_in_a_file_name_is_named() {
+    let site = Site::new(
+        "",
+        &[(
+            "content/2026-02-30.md",
+            "### Title: T\nLink: https://arxiv.org/abs/2602.00009\nSummary: s\n",
+        )],
+    );
+    let (ok, _, stderr) = check(&site, &[]);
+    assert!(!ok, "{stderr}");
+    assert!(
+        stderr.contains("error[no-date]: `2026-02-30` in the file name is not a real date"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("add a YYYY-MM-DD in the file name"),
+        "{stderr}"
+    );
+}

@@ -7,7 +7,10 @@ use super::super::markup;
 /// `Title - read more on [arXiv](URL) or [HuggingFace](URL)`, `[Title](URL)`, or plain.
 pub(super) fn parse_title_cell(cell: &str) -> (String, Vec<String>) {
     let links = link_targets(cell);
-    let title_src = match find_ci(cell, "read more").filter(|_| !links.is_empty()) {
+    // "Read more on" introduces the links, with or without their scheme.
+    let title_src = match find_ci(cell, "read more")
+        .filter(|&pos| !links.is_empty() || cell[pos..].contains("]("))
+    {
         Some(pos) => {
             let before = cell[..pos].trim_end();
             let opener = before.strip_suffix('(').or_else(|| {

@@ -127,6 +127,21 @@ pub fn parse(
     sections
 }
 
+/// Markdown link targets of a cell that name a host without a scheme, with the URL
+/// each is published as.
+fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
+    cell.split("](")
+        .skip(1)
+        .filter_map(|rest| {
+            let raw = rest.split(')').next()?.trim();
+            match super::web_url::entry_url(raw)? {
+                (url, true) => Some((raw.to_string(), url)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// True when the body has a `## Papers for DATE` heading or a table whose header names
 /// a `Title` or `Paper` column: the table family. Other tables (a note's table of
 /// results) are left to the general reader.
@@ -334,6 +349,26 @@ fn entry_from_cells(
             }
             Column::Link => links.extend(link_targets(cell)),
             Column::Other => {}
+        }
+    }
+    // No http(s) link, but a link target that starts with its host (`[arXiv](arxiv.org/
+    // abs/…)`): the web was meant, as for a feed dump's `Link:` line.
+    if links.is_empty() {
+        let targets = columns
+            .iter()
+            .zip(cells)
+            .filter(|(c, _)| matches!(c, Column::Title | Column::Link))
+            .flat_map(|(_, cell)| schemeless_targets(cell));
+        for (raw, url) in targets {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!("link `{raw}` has no scheme; published as `{url}`"),
+                )
+                .kind(Kind::SchemelessLink),
+            );
+            links.push(url);
         }
     }
     let mut found: Vec<(String, IdSource)> =
@@ -657,5 +692,18 @@ mod tests {
         let (s, d) = parse_str(text);
         assert_eq!(s[0].entries[0].arxiv_id.as_deref(), Some("2507.00001"));
         assert_eq!(d.warning_count(), 1, "{d}");
+    }
+
+    #[test]
+    fn a_link_without_scheme_in_a_cell_is_a_warning_not_a_missing_link() {
+        let (s, d) = parse_str(
+            "## Papers for 2025-07-04\n| Title | Authors | Summary |\n|---|---|---|\n| Alpha (Read more on [arXiv](arxiv.org/abs/2507.00001)) | Ann Lee | s |\n",
+        );
+        assert_eq!(d.error_count(), 0, "{d}");
+        assert_eq!(d.items[0].kind, Kind::SchemelessLink, "{d}");
+        let e = &s[0].entries[0];
+        assert_eq!(e.arxiv_id.as_deref(), Some("2507.00001"));
+        assert_eq!(e.url.as_deref(), Some("https://arxiv.org/abs/2507.00001"));
+        assert_eq!(e.title, "Alpha");
     }
 }
