@@ -68,18 +68,16 @@ pub fn load_site(
     let (digests, mut diags) = content::load(&config.content_path(root), &config.ignored, &opts);
     phases.mark("read+parse");
     let files = digests.len();
+    // Day files kept by hand name their day in front matter; a new one is empty.
+    let bot_files = digests.iter().filter(|d| d.front.date.is_none()).count();
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
-    // Files read as nothing papertrail knows, and no paper anywhere: most likely a format
-    // papertrail does not read, which must not publish an empty site. (Day files still
-    // being written by hand are not such files.)
-    if files > 0
+    // Digest files, dated or not, and no paper anywhere: most likely a layout papertrail
+    // does not read, which must not publish an empty site. (Day files still being written
+    // by hand are not such files.)
+    if bot_files > 0
         && !diags.has_errors()
-        && diags
-            .items
-            .iter()
-            .any(|d| matches!(d.kind, Kind::EmptyFile | Kind::Undated))
         && site.papers.is_empty()
         && site.days.iter().all(|d| d.links.is_empty())
     {

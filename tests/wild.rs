@@ -420,3 +420,21 @@ fn init_then_build_from_inside_each_fixture() {
 fn a_note_per_paper_beside_a_day_index() {
     check_fixture("notes-per-paper");
 }
+
+/// Dated digests that list no paper at all publish no empty site either.
+#[test]
+fn dated_content_with_no_papers_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/2026-01-01.md"),
+        "## Papers for 2026-01-01\n\n| Title | Authors | Summary |\n|---|---|---|\n",
+    )
+    .unwrap();
+    let out = run(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("error[no-papers]"), "{stderr}");
+    assert!(!root.join("public").exists());
+}
