@@ -155,6 +155,16 @@ fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option
             return (open, close, Some(line[open + 1..open_paren].to_string()));
         }
     }
+    // `<a href="URL">text</a>`: an HTML link, its text without tags.
+    if line[..start].ends_with("href=\"") || line[..start].ends_with("href='") {
+        if let (Some(open), Some(gt)) = (line[..start].rfind("<a"), line[end..].find('>')) {
+            let text_start = end + gt + 1;
+            if let Some(close) = line[text_start..].find("</a>") {
+                let text = super::lines::strip_tags(&line[text_start..text_start + close]);
+                return (open, text_start + close + 4, Some(text.trim().to_string()));
+            }
+        }
+    }
     // `[ID](…)`: the mention is the text of a link.
     if line[..start].ends_with('[') && line[end..].starts_with("](") {
         let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
@@ -214,6 +224,18 @@ mod tests {
         assert!(ids("v1.2.3 costs 12.50 and file 2507.01234.tar").is_empty());
         assert!(ids("https://example.org/2507.01234").is_empty());
         assert!(ids("batch 2513.01234").is_empty());
+    }
+
+    #[test]
+    fn html_links_have_their_text() {
+        let line = r#"<h3><a href="https://arxiv.org/abs/2507.01234">A <b>Bold</b> Title</a></h3>"#;
+        let refs = find(line);
+        assert_eq!(refs.len(), 1, "{refs:?}");
+        assert_eq!(refs[0].link_text.as_deref(), Some("A Bold Title"));
+        assert_eq!(
+            &line[refs[0].start..refs[0].end],
+            r#"<a href="https://arxiv.org/abs/2507.01234">A <b>Bold</b> Title</a>"#
+        );
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub fn unit_of(lines: &[Line<'_>], i: usize) -> Option<Unit> {
                     lines[i - 1].kind,
                     LineKind::Blank | LineKind::Heading(..) | LineKind::Rule | LineKind::Html(_)
                 );
-            (starts_paragraph && opens_like_a_title(text)).then_some(Unit::Para)
+            (starts_paragraph && (opens_like_a_title(text) || plain_title_over_link(lines, i)))
+                .then_some(Unit::Para)
         }
         // Rows are settled by `units`, which knows whether a table's rule came first.
         LineKind::Row(_) => None,
@@ -91,6 +92,30 @@ fn opens_like_a_title(text: &str) -> bool {
         });
     }
     false
+}
+
+/// A plain first line of a paragraph whose next lines link the paper (`Title` / `Ann
+/// Lee, Bo Chen` / `https://arxiv.org/abs/…`), as plain-text digests write entries: a
+/// short line, not a sentence, with no paper link of its own.
+fn plain_title_over_link(lines: &[Line<'_>], i: usize) -> bool {
+    let text = lines[i].text();
+    if text.chars().count() > 250
+        || text.ends_with(['.', '。', ':', '：'])
+        || !ids::find(text).is_empty()
+    {
+        return false;
+    }
+    lines[i + 1..]
+        .iter()
+        .take(4)
+        .take_while(|l| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
+        .any(|l| {
+            let t = l.text();
+            let link_line = labels::labelled(t)
+                .is_some_and(|(label, _)| labels::known_role(label) == Some(Role::Link));
+            let bare_url = t.starts_with("http") && !t.contains(char::is_whitespace);
+            (link_line || bare_url) && !ids::find(t).is_empty()
+        })
 }
 
 /// `text` without a leading number: `1.`, `[1]`, `1)`, `(1)`, `#1`, `No. 1`, `1、`.

@@ -154,6 +154,10 @@ fn kind_of(raw: &str) -> LineKind<'_> {
     if is_layout_html(t) {
         return LineKind::Html(t);
     }
+    // HTML a bot wrote instead of markdown: `<h3>…</h3>` is a heading, `<li>…` an item.
+    if let Some(kind) = html_block(t) {
+        return kind;
+    }
     LineKind::Text(t)
 }
 
@@ -221,6 +225,28 @@ fn is_layout_html(t: &str) -> bool {
     lower.starts_with("<a ")
         && lower.ends_with("</a>")
         && !strip_tags(t).trim().chars().any(char::is_alphanumeric)
+}
+
+/// A line that opens with `<h1>`…`<h6>` or `<li>`, as the heading or item it is; its
+/// text keeps inner markup (an `<a href>` names the paper).
+fn html_block(t: &str) -> Option<LineKind<'_>> {
+    let lower = t.get(..4)?.to_ascii_lowercase();
+    let open_end = t.find('>')?;
+    let inner = |close: &str| {
+        let body = &t[open_end + 1..];
+        let end = body.to_ascii_lowercase().rfind(close).unwrap_or(body.len());
+        body[..end].trim()
+    };
+    if lower.starts_with("<h") && lower.as_bytes()[2].is_ascii_digit() {
+        let level = lower.as_bytes()[2] - b'0';
+        if (1..=6).contains(&level) && matches!(lower.as_bytes()[3], b'>' | b' ') {
+            return Some(LineKind::Heading(level, inner("</h")));
+        }
+    }
+    if lower.starts_with("<li") && matches!(lower.as_bytes()[3], b'>' | b' ') {
+        return Some(LineKind::Item(0, inner("</li")));
+    }
+    None
 }
 
 /// `text` with every `<…>` tag removed.

@@ -97,3 +97,25 @@ fn nothing_read_is_surveyed() {
     assert_eq!(s.papers, 2);
     assert!(s.reason().contains("2603.00060"));
 }
+
+#[test]
+fn plain_text_entries_with_the_link_on_its_own_line() {
+    let text = "Daily papers\n\nQuiet Lasers for Small Rooms\nAnn Lee, Bo Chen\nhttps://arxiv.org/abs/2603.00070\nLasers can be quiet.\n\nLoud Drums\nCy Dee\nhttps://arxiv.org/abs/2603.00071\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[0].title, "Quiet Lasers for Small Rooms");
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].summary.as_ref().unwrap().text, "Lasers can be quiet.");
+    assert_eq!(e[1].title, "Loud Drums");
+    assert_eq!(e[1].authors, ["Cy Dee"]);
+}
+
+#[test]
+fn html_digests() {
+    let text = "<h2>cs.CV</h2>\n<h3><a href=\"https://arxiv.org/abs/2603.00080\">Seeing <em>Far</em></a></h3>\n<p><i>Ann Lee, Bo Chen</i></p>\n<p>It sees far.</p>\n<h3><a href=\"https://arxiv.org/abs/2603.00081\">Seeing Near</a></h3>\n<ul>\n<li><a href=\"https://arxiv.org/abs/2603.00082\">Not a paper of its own</a></li>\n</ul>\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[0].title, "Seeing Far");
+    assert_eq!(e[0].tags, ["cs.CV"]);
+    assert_eq!(e[1].title, "Seeing Near");
+}
