@@ -156,13 +156,13 @@ fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option
         }
     }
     // `<a href="URL">text</a>`: an HTML link, its text without tags.
-    if line[..start].ends_with("href=\"") || line[..start].ends_with("href='") {
-        if let (Some(open), Some(gt)) = (line[..start].rfind("<a"), line[end..].find('>')) {
-            let text_start = end + gt + 1;
-            if let Some(close) = line[text_start..].find("</a>") {
-                let text = super::lines::strip_tags(&line[text_start..text_start + close]);
-                return (open, text_start + close + 4, Some(text.trim().to_string()));
-            }
+    if (line[..start].ends_with("href=\"") || line[..start].ends_with("href='"))
+        && let (Some(open), Some(gt)) = (line[..start].rfind("<a"), line[end..].find('>'))
+    {
+        let text_start = end + gt + 1;
+        if let Some(close) = line[text_start..].find("</a>") {
+            let text = super::lines::strip_tags(&line[text_start..text_start + close]);
+            return (open, text_start + close + 4, Some(text.trim().to_string()));
         }
     }
     // `[ID](…)`: the mention is the text of a link.
