@@ -41,11 +41,15 @@ pub fn parse(
     // A note whose YAML front matter names its paper: the front matter is the entry's
     // head, the note below it the rest of the entry.
     if let Some((fields, start)) = yaml_note::split(body) {
-        let rest: String = body.split('\n').skip(start).collect::<Vec<_>>().join("\n");
+        // The note below the front matter, from its line `start` on.
+        let rest = body
+            .match_indices('\n')
+            .nth(start.saturating_sub(1))
+            .map_or("", |(at, _)| &body[at + 1..]);
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading is its title as shown (front matter may prefix
             // it, `[论文解读] …`): it wins, and is not read twice.
-            let (h1, rest) = take_first_h1(&rest);
+            let (h1, rest) = take_first_h1(rest);
             if let Some(h1) = h1 {
                 let first_line_end = head.find('\n').unwrap_or(head.len());
                 head.replace_range(..first_line_end, &format!("# {h1}"));
@@ -62,11 +66,9 @@ pub fn parse(
             for e in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
                 e.line = first_line;
             }
-            sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
             return sections;
         }
-        let rest: String = body.split('\n').skip(start).collect::<Vec<_>>().join("\n");
-        return parse_lines(path, &rest, first_line + start, opts, diags);
+        return parse_lines(path, rest, first_line + start, opts, diags);
     }
     parse_lines(path, body, first_line, opts, diags)
 }

@@ -70,6 +70,8 @@ pub fn build(
         let name = names.get(i).map(String::as_str).unwrap_or("");
         let role = match labels::known_role(name) {
             Some(r) => r,
+            // A numbering or unnamed column holds no words of the paper: read like a
+            // date column (skipped), but for a long link text that can be the title.
             None if name.is_empty() || matches!(name, "#" | "no." | "no" | "序号" | "rank") => {
                 Role::Date
             }

@@ -7,7 +7,6 @@
 //! `config.toml` or the workflow exists it stops before writing anything, and
 //! `.gitignore` only gets the lines it lacks.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,14 +17,15 @@ use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::report;
 
-/// The project's address, written once in Cargo.toml.
-const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+mod discover;
+mod workflow;
 
-/// The workflow `init` writes, with `@NAME@` markers filled in by [`workflow`].
-const WORKFLOW_TEMPLATE: &str = include_str!("init_workflow.yml");
-
-/// Where the workflow goes, relative to the folder.
-pub const WORKFLOW_PATH: &str = ".github/workflows/papertrail.yml";
+use discover::slash_path;
+pub use discover::{ContentFound, find_content};
+use workflow::REPOSITORY;
+pub use workflow::{
+    PagesSite, WORKFLOW_PATH, committing_workflows, github_pages, workflow, workflow_name,
+};
 
 /// What builds leave in the site's folder, for `.gitignore`: the site itself, a staging
 /// folder a killed build left behind, the feed state half-written.
@@ -33,16 +33,6 @@ const GENERATED: [&str; 3] = [
     "/public/",
     "/.public.papertrail-staging-*",
     "/feed-state.tsv.tmp",
-];
-
-/// Folders never searched for digests: papertrail's own, and other tools' output.
-const NOT_CONTENT: [&str; 6] = [
-    "public",
-    "target",
-    "node_modules",
-    "themes",
-    "templates",
-    "static",
 ];
 
 /// The most lines `init` prints: its report must be read, not scrolled (a 300-day bot
@@ -363,149 +353,6 @@ fn create(dir: &Path, rel: &str, text: &str) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// The folder chosen for `content_dir`, and what in it is not a digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentFound {
-    /// Relative to the site's folder, `/`-separated; `.` for the folder itself.
-    pub dir: String,
-    pub digests: usize,
-    /// Digest-named files in `dir` that carry no date (README.md, notes), relative to
-    /// `dir`, and when `dir` is the top, the folders of [`NOT_CONTENT`] there: they go
-    /// into `ignored_content`.
-    pub undated: Vec<String>,
-}
-
-/// The folder holding the most dated digest files (`YYYY-MM-DD` in the name, or
-/// `YYYY/MM/DD.md`), counted at the folder above their year and month folders; ties go
-/// to the shorter, then the first, path. `content` when there is none.
-pub fn find_content(dir: &Path) -> Result<ContentFound> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for path in walk(dir)? {
-        let Ok(rel) = path.strip_prefix(dir) else {
-            continue;
-        };
-        if content::date_from_path(rel).is_none() {
-            continue;
-        }
-        // The folder above the first day, month or year folder on the way down (a
-        // note in `2026-08-04/llm/` counts for the folder holding `2026-08-04`).
-        let parent = rel.parent().unwrap_or(Path::new(""));
-        let mut folder = PathBuf::new();
-        for part in parent.components() {
-            let name = part.as_os_str().to_str().unwrap_or("");
-            if is_date_folder(name) {
-                break;
-            }
-            folder.push(part);
-        }
-        *counts.entry(slash_path(&folder)).or_default() += 1;
-    }
-    let best = counts
-        .into_iter()
-        .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)));
-    let Some((folder, digests)) = best else {
-        return Ok(ContentFound {
-            dir: "content".into(),
-            digests: 0,
-            undated: Vec::new(),
-        });
-    };
-    let root = dir.join(&folder);
-    let mut undated = Vec::new();
-    // Digests at the top: the folders never searched would be read by builds.
-    if folder.is_empty() {
-        undated.extend(
-            NOT_CONTENT
-                .iter()
-                .filter(|name| root.join(name).is_dir())
-                .map(|name| name.to_string()),
-        );
-    }
-    for path in walk(&root)? {
-        let Ok(rel) = path.strip_prefix(&root) else {
-            continue;
-        };
-        if content::date_from_path(rel).is_none() && !has_front_matter(&path) {
-            undated.push(slash_path(rel));
-        }
-    }
-    undated.sort();
-    Ok(ContentFound {
-        dir: if folder.is_empty() {
-            ".".into()
-        } else {
-            folder
-        },
-        digests,
-        undated,
-    })
-}
-
-/// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
-/// `20250704_Fri`. The site's content is the folder above them.
-fn is_date_folder(name: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = name.to_ascii_lowercase();
-    matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
-        || content::date_text::find_date(name).is_some()
-        || MONTHS
-            .iter()
-            .any(|m| lower == *m || lower.len() == 3 && m.starts_with(&lower))
-}
-
-/// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].
-fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            let skipped = name.starts_with('.')
-                || e.file_type().is_dir() && NOT_CONTENT.contains(&name.as_ref());
-            e.depth() == 0 || !skipped
-        });
-    for entry in walker {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-        if entry.file_type().is_file() && content::is_digest_name(entry.path()) {
-            out.push(entry.into_path());
-        }
-    }
-    Ok(out)
-}
-
-/// Whether a file starts with front matter, which may give it a date.
-fn has_front_matter(path: &Path) -> bool {
-    let mut head = [0u8; 8];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .unwrap_or(0);
-    let head = head[..n]
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&head[..n]);
-    head.starts_with(b"---") || head.starts_with(b"+++")
-}
-
-fn slash_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// The folder's own name, for a title when there is no remote.
 fn folder_name(dir: &Path) -> String {
     dir.canonicalize()
@@ -525,57 +372,6 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
     let text = String::from_utf8(out.stdout).ok()?;
     let text = text.trim();
     (out.status.success() && !text.is_empty()).then(|| text.to_string())
-}
-
-/// A GitHub repository and the address GitHub Pages publishes it at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PagesSite {
-    pub owner: String,
-    pub repo: String,
-    pub url: String,
-}
-
-/// The Pages address of a GitHub remote: `https://github.com/OWNER/REPO(.git)`,
-/// `git@github.com:OWNER/REPO.git` or `ssh://git@github.com/OWNER/REPO.git` give
-/// `https://owner.github.io/REPO/`, and a repository named `OWNER.github.io` gives
-/// `https://owner.github.io/`. None for other hosts.
-pub fn github_pages(remote: &str) -> Option<PagesSite> {
-    let remote = remote.trim();
-    let path = if let Some(rest) = remote.strip_prefix("git@github.com:") {
-        rest
-    } else {
-        let (_, rest) = remote.split_once("://")?;
-        let (host, path) = rest.split_once('/')?;
-        let host = host.rsplit('@').next()?;
-        let host = host.split(':').next()?;
-        if !host.eq_ignore_ascii_case("github.com") && !host.eq_ignore_ascii_case("www.github.com")
-        {
-            return None;
-        }
-        path
-    };
-    let path = path.trim_end_matches('/');
-    let path = path.strip_suffix(".git").unwrap_or(path);
-    let (owner, repo) = path.split_once('/')?;
-    let valid = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-    };
-    if !valid(owner) || !valid(repo) {
-        return None;
-    }
-    let host = format!("{}.github.io", owner.to_ascii_lowercase());
-    let url = if repo.eq_ignore_ascii_case(&host) {
-        format!("https://{host}/")
-    } else {
-        format!("https://{host}/{repo}/")
-    };
-    Some(PagesSite {
-        owner: owner.to_string(),
-        repo: repo.to_string(),
-        url,
-    })
 }
 
 /// A TOML string literal.
@@ -611,141 +407,6 @@ fn config_text(title: &str, base_url: &str, placeholder: bool, found: &ContentFo
         let _ = writeln!(out, "ignored_content = [{}]", list.join(", "));
     }
     out
-}
-
-/// The Pages workflow: on pushes to `branch`, after each workflow in `after`, daily and
-/// by hand; `site` is the site's folder in the repository (`""` at its top).
-pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
-    let action = REPOSITORY
-        .trim_end_matches('/')
-        .strip_prefix("https://github.com/")
-        .unwrap_or(REPOSITORY);
-    let workflow_run = if after.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<String> = after.iter().map(|n| yaml_string(n)).collect();
-        format!(
-            "  # Commits that a workflow pushes with GITHUB_TOKEN start no other workflow, so a\n\
-             \x20 # push trigger never sees the bot's commits: run after the bot instead.\n\
-             \x20 workflow_run:\n\
-             \x20   workflows: [{}]\n\
-             \x20   types: [completed]\n",
-            names.join(", ")
-        )
-    };
-    WORKFLOW_TEMPLATE
-        .replace("@REPOSITORY@", REPOSITORY)
-        .replace("@ACTION@", action)
-        .replace("@BRANCH@", &yaml_string(branch))
-        .replace("@WORKFLOW_RUN@\n", &workflow_run)
-        .replace("@CRON@", "17 6")
-        .replace(
-            "@WITH@",
-            &if site.is_empty() {
-                String::new()
-            } else {
-                format!("        with:\n          root: {}\n", yaml_string(site))
-            },
-        )
-        .replace(
-            "@PUBLIC@",
-            &yaml_string(&if site.is_empty() {
-                "public".to_string()
-            } else {
-                format!("{site}/public")
-            }),
-        )
-}
-
-/// A double-quoted YAML string.
-fn yaml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Markers of a workflow step that commits: a `git commit` or `git push` in a script, or
-/// an action made to commit and push.
-const COMMIT_MARKERS: [&str; 6] = [
-    "git commit",
-    "git push",
-    "stefanzweifel/git-auto-commit-action",
-    "EndBug/add-and-commit",
-    "ad-m/github-push-action",
-    "actions-js/push",
-];
-
-/// The names of the workflows in `dir` that commit files, sorted.
-///
-/// Only the top-level `name:` is needed, so a line reader does it rather than a YAML
-/// crate: the one maintained choice is a large dependency for one scalar, and a workflow
-/// that GitHub accepts has its top-level keys at the start of a line. A workflow
-/// without `name:` is named by its path, as GitHub names it.
-pub fn committing_workflows(dir: &Path) -> Result<Vec<String>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .path();
-        if !matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yml" | "yaml")
-        ) {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        // Comments are not steps: a line is cut at its `#` comment (one that starts the
-        // line or follows a blank, as YAML has it).
-        let commits = text
-            .lines()
-            .map(|l| {
-                if l.trim_start().starts_with('#') {
-                    ""
-                } else {
-                    l.split(" #").next().unwrap_or(l)
-                }
-            })
-            .any(|l| COMMIT_MARKERS.iter().any(|m| l.contains(m)));
-        if commits {
-            let file = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            names.push(workflow_name(&text).unwrap_or_else(|| format!(".github/workflows/{file}")));
-        }
-    }
-    names.sort();
-    names.dedup();
-    Ok(names)
-}
-
-/// The top-level `name:` of a workflow, unquoted, without a trailing comment.
-pub fn workflow_name(text: &str) -> Option<String> {
-    let line = text.lines().find(|l| l.starts_with("name:"))?;
-    let value = line["name:".len()..].trim();
-    let name = if let Some(rest) = value.strip_prefix('"') {
-        rest.split_once('"')?.0.replace("\\\"", "\"")
-    } else if let Some(rest) = value.strip_prefix('\'') {
-        rest.split_once('\'')?.0.to_string()
-    } else {
-        value.split(" #").next().unwrap_or(value).trim().to_string()
-    };
-    // A block scalar (`name: >`) or an empty value names nothing usable here.
-    (!name.is_empty() && !name.starts_with(['|', '>'])).then_some(name)
 }
 
 /// Adds the lines of [`GENERATED`] that `.gitignore` lacks; what was done, if anything.
