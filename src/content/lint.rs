@@ -189,18 +189,32 @@ const PREAMBLE_OPENERS: [&str; 5] = ["here", "sure", "certainly", "ok", "absolut
 
 /// False only when `PREAMBLE` cannot match `head`: a match names a guideline
 /// (`guideline`: "following your guidelines" is in the head) or starts, after
-/// whitespace, with one of `PREAMBLE_OPENERS`. Their `s` can be U+017F, so an opening
-/// with any non-ASCII byte is let through.
+/// whitespace, with one of `PREAMBLE_OPENERS`. Under `(?i)` an opener's `s` can be
+/// U+017F and its `k` U+212A; any other non-ASCII character opens no preamble, so a
+/// summary in Chinese is decided here and not by the regex engine, which would fall
+/// back to its slowest search on a non-ASCII head.
 fn may_have_preamble(head: &str, guideline: bool) -> bool {
-    let opening = head.trim_start().as_bytes();
-    let opening = opening.get(..12).unwrap_or(opening);
-    guideline
-        || !opening.is_ascii()
-        || PREAMBLE_OPENERS.iter().any(|word| {
-            opening
-                .get(..word.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
-        })
+    if guideline {
+        return true;
+    }
+    let mut opening = [0u8; 12];
+    let mut len = 0;
+    for c in head.trim_start().chars().take(opening.len()) {
+        opening[len] = match c {
+            '\u{17F}' => b's',
+            '\u{212A}' => b'k',
+            c if c.is_ascii() => c as u8,
+            // No opener has this character: the opening ends before it.
+            _ => break,
+        };
+        len += 1;
+    }
+    let opening = &opening[..len];
+    PREAMBLE_OPENERS.iter().any(|word| {
+        opening
+            .get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+    })
 }
 
 static BOT_ERROR: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,6 +319,12 @@ mod tests {
             "beep boop",
             "Beep Boop",
             "FOLLOW",
+            "ſure",
+            "o\u{212A}",
+            "OKAY",
+            "摘要：",
+            "这是一份总结",
+            "\u{3000}",
             "paper",
             "x",
         ]);
@@ -326,6 +346,34 @@ mod tests {
             let out = summary_source(path, 3, &src, &opts, &mut fast);
             prop_assert_eq!(out.as_ref(), summary_source_reference(path, 3, &src, &opts, &mut slow));
             prop_assert_eq!(fast, slow);
+        }
+    }
+
+    /// The openers' look-alike letters and a Chinese opening, which the pre-check
+    /// decides without the regex: the same result as running it.
+    #[test]
+    fn preamble_precheck_agrees_on_look_alike_and_cjk_openings() {
+        let opts = ParseOptions {
+            strip_preambles: true,
+            strip_follow_ups: true,
+        };
+        for (src, stripped) in [
+            ("\u{17F}ure! Here's a summary of the work: It works.", true),
+            (
+                "O\u{212A}, here is an overview of the paper: It works.",
+                true,
+            ),
+            ("\u{3000}Here is a summary of it: It works.", true),
+            ("摘要：Here's a summary of the work: It works.", false),
+            ("这是一份总结。Here's a summary: It works.", false),
+        ] {
+            let (mut fast, mut slow) = (Diagnostics::default(), Diagnostics::default());
+            let path = Path::new("a.md");
+            let out = summary_source(path, 3, src, &opts, &mut fast);
+            let reference = summary_source_reference(path, 3, src, &opts, &mut slow);
+            assert_eq!(out.as_ref(), reference.as_str(), "{src}");
+            assert_eq!(fast, slow, "{src}");
+            assert_eq!(out.as_ref() != src, stripped, "{src}");
         }
     }
 

@@ -157,22 +157,66 @@ fn whitespace_len(s: &str, i: usize) -> Option<usize> {
 
 /// Whether most letters of `text` (the first few hundred) are Chinese, Japanese or
 /// Korean: a translation's script, for keeping both languages of one paper.
+///
+/// Called on every field of every entry of a firehose, so it stops as soon as the
+/// first [`CJK_SAMPLE`] letters are decided and tests ASCII without Unicode tables.
 pub fn is_mostly_cjk(text: &str) -> bool {
-    let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
-        letters += 1;
-        if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                continue;
+            }
+            other += 1;
+        } else if !c.is_alphabetic() {
+            continue;
+        } else if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
         {
             cjk += 1;
+        } else {
+            other += 1;
+        }
+        // Past half the sample one side has won, whatever the rest holds.
+        if cjk * 2 > CJK_SAMPLE {
+            return true;
+        }
+        if other * 2 >= CJK_SAMPLE || cjk + other == CJK_SAMPLE {
+            break;
         }
     }
-    cjk * 2 > letters
+    cjk > other
 }
+
+/// How many letters [`is_mostly_cjk`] looks at.
+const CJK_SAMPLE: usize = 400;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The obvious `is_mostly_cjk`: the first 400 letters, counted.
+    fn mostly_cjk_reference(text: &str) -> bool {
+        let (mut cjk, mut letters) = (0usize, 0usize);
+        for c in text.chars().filter(|c| c.is_alphabetic()).take(400) {
+            letters += 1;
+            if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+            {
+                cjk += 1;
+            }
+        }
+        cjk * 2 > letters
+    }
+
+    proptest! {
+        #[test]
+        fn mostly_cjk_agrees_with_counting(
+            parts in proptest::collection::vec(("[a-zé ]{0,30}", "[\\u{4E00}-\\u{4E20}\\u{3041}-\\u{3043}\\u{30FB}、。 ]{0,30}", "[0-9.,;!]{0,5}"), 0..40)
+        ) {
+            let text: String = parts.iter().map(|(a, b, c)| format!("{a}{b}{c}")).collect();
+            prop_assert_eq!(is_mostly_cjk(&text), mostly_cjk_reference(&text));
+        }
+    }
 
     /// The obvious `collapse_whitespace`.
     fn collapse_reference(s: &str) -> String {

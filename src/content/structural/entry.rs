@@ -27,10 +27,12 @@ struct Field {
 }
 
 /// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
+/// `first_refs` are the mentions in its first line, found already by the layout scan.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     path: &Path,
     lines: &[Line<'_>],
+    first_refs: &[PaperRef],
     unit: Unit,
     anchor: &PaperRef,
     mut tags: Vec<String>,
@@ -39,7 +41,7 @@ pub fn build(
 ) -> Option<Entry> {
     let first = &lines[0];
     let (mut title, authors_text) = title_of(first, unit);
-    let first_links_paper = !ids::find(first.text()).is_empty() || unit == Unit::TitleLabel;
+    let first_links_paper = !first_refs.is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
     let mut title_open = false;
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
@@ -274,9 +276,12 @@ pub fn build(
             },
         );
     }
-    let has_latin_abstract = fields
-        .iter()
-        .any(|f| f.role == Role::Abstract && !is_mostly_cjk(&f.markdown.join(" ")));
+    // Asked only of an abstract in a CJK script, which is rare.
+    let has_latin_abstract = || {
+        fields
+            .iter()
+            .any(|f| f.role == Role::Abstract && !is_mostly_cjk(&f.markdown.join(" ")))
+    };
     for f in &fields {
         if matches!(
             f.role,
@@ -316,7 +321,7 @@ pub fn build(
             // The paper's own abstract (in its language, not a translation) is the
             // abstract; another goes to the summary under its label.
             Role::Abstract
-                if abstract_.is_none() && (!is_mostly_cjk(value) || !has_latin_abstract) =>
+                if abstract_.is_none() && (!is_mostly_cjk(value) || !has_latin_abstract()) =>
             {
                 abstract_ = Some(render(value))
             }

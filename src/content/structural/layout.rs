@@ -36,15 +36,16 @@ pub struct Segment {
     pub anchor: Option<PaperRef>,
 }
 
-/// The unit of `lines[i]`, if it can open an entry.
-pub fn unit_of(lines: &[Line<'_>], i: usize) -> Option<Unit> {
+/// The unit of `lines[i]`, if it can open an entry; `refs` are the mentions of each
+/// line, found once by [`Scan::new`].
+fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit> {
     let line = &lines[i];
     match line.kind {
         // A heading that names a day holds that day's papers; it is no paper's.
         // A heading that names a field (`## Summary`, `## Abstract`) is a part of
         // something, never a paper's title.
         LineKind::Heading(level, text) => {
-            let named = !ids::find(text).is_empty();
+            let named = !refs[i].is_empty();
             let dated = crate::content::date_text::find_date(text).is_some();
             let field = labels::known_role(labels::strip_ornaments(strip_number(text))).is_some();
             (named || !dated && !field).then_some(Unit::Heading(level))
@@ -66,8 +67,9 @@ pub fn unit_of(lines: &[Line<'_>], i: usize) -> Option<Unit> {
                     lines[i - 1].kind,
                     LineKind::Blank | LineKind::Heading(..) | LineKind::Rule | LineKind::Html(_)
                 );
-            (starts_paragraph && (opens_like_a_title(text) || plain_title_over_link(lines, i)))
-                .then_some(Unit::Para)
+            (starts_paragraph
+                && (opens_like_a_title(text) || plain_title_over_link(lines, refs, i)))
+            .then_some(Unit::Para)
         }
         // Rows are settled by `units`, which knows whether a table's rule came first.
         LineKind::Row(_) => None,
@@ -97,24 +99,23 @@ fn opens_like_a_title(text: &str) -> bool {
 /// A plain first line of a paragraph whose next lines link the paper (`Title` / `Ann
 /// Lee, Bo Chen` / `https://arxiv.org/abs/…`), as plain-text digests write entries: a
 /// short line, not a sentence, with no paper link of its own.
-fn plain_title_over_link(lines: &[Line<'_>], i: usize) -> bool {
+fn plain_title_over_link(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> bool {
     let text = lines[i].text();
-    if text.chars().count() > 250
-        || text.ends_with(['.', '。', ':', '：'])
-        || !ids::find(text).is_empty()
+    if !refs[i].is_empty() || text.ends_with(['.', '。', ':', '：']) || text.chars().count() > 250
     {
         return false;
     }
     lines[i + 1..]
         .iter()
+        .zip(&refs[i + 1..])
         .take(4)
-        .take_while(|l| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
-        .any(|l| {
+        .take_while(|(l, _)| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
+        .any(|(l, line_refs)| {
             let t = l.text();
             let link_line = labels::labelled(t)
                 .is_some_and(|(label, _)| labels::known_role(label) == Some(Role::Link));
             let bare_url = t.starts_with("http") && !t.contains(char::is_whitespace);
-            (link_line || bare_url) && !ids::find(t).is_empty()
+            (link_line || bare_url) && !line_refs.is_empty()
         })
 }
 
@@ -254,6 +255,7 @@ pub struct Scan<'l, 'a> {
 
 impl<'l, 'a> Scan<'l, 'a> {
     pub fn new(lines: &'l [Line<'a>]) -> Self {
+        let refs: Vec<Vec<PaperRef>> = lines.iter().map(|l| ids::find(l.text())).collect();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
         let mut in_table = false;
         for i in 0..lines.len() {
@@ -266,12 +268,11 @@ impl<'l, 'a> Scan<'l, 'a> {
                 LineKind::Row(_) | LineKind::Text(_) if in_table => None,
                 _ => {
                     in_table = false;
-                    unit_of(lines, i)
+                    unit_of(lines, &refs, i)
                 }
             };
             units.push(unit);
         }
-        let refs: Vec<Vec<PaperRef>> = lines.iter().map(|l| ids::find(l.text())).collect();
         let strong = lines
             .iter()
             .zip(&refs)

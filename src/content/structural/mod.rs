@@ -144,7 +144,16 @@ fn parse_lines(
                     opts,
                     diags,
                 ),
-                _ => entry::build(path, seg_lines, unit, anchor, Vec::new(), opts, diags),
+                _ => entry::build(
+                    path,
+                    seg_lines,
+                    &scan.refs[seg.start],
+                    unit,
+                    anchor,
+                    Vec::new(),
+                    opts,
+                    diags,
+                ),
             };
             if let Some(entry) = entry {
                 found.push((index[seg.start], unit, entry));
