@@ -161,14 +161,20 @@ fn kind_of(raw: &str) -> LineKind<'_> {
     LineKind::Text(t)
 }
 
+/// A thematic break: three or more of one of `-`, `*`, `_`, and nothing else but
+/// spaces. Stops at the first other character, so a long item is not scanned whole.
 fn is_rule(t: &str) -> bool {
-    let mut chars = t.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    matches!(first, '-' | '*' | '_')
-        && t.chars().filter(|&c| c == first).count() >= 3
-        && chars.all(|c| c == first)
+    let mut first = None;
+    let mut count = 0;
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        match first {
+            None if matches!(c, '-' | '*' | '_') => first = Some(c),
+            Some(f) if f == c => {}
+            _ => return false,
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// The text after a list marker: `- `, `* `, `+ `, `1. `, `1) `, `•`.
@@ -267,6 +273,26 @@ pub fn strip_tags(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_are_three_of_one_mark_and_spaces() {
+        for rule in ["---", "***", "___", "- - -", " * * * ", "-----", "_ _ _ _"] {
+            assert!(is_rule(rule), "{rule}");
+        }
+        for not in [
+            "--",
+            "- item",
+            "***bold***",
+            "-*-",
+            "",
+            "  ",
+            "-- x",
+            "===",
+            "* * *x",
+        ] {
+            assert!(!is_rule(not), "{not}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<LineKind<'_>> {
         classify(text, 1).into_iter().map(|l| l.kind).collect()
