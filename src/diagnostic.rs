@@ -38,6 +38,7 @@ pub enum Kind {
     DateConflict,
     FeedState,
     BotError,
+    UnconvertedMath,
     TitleVariant,
     Undated,
     // Errors: a person must decide.
@@ -60,7 +61,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 34] = [
+    pub const ALL: [Kind; 35] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -80,6 +81,7 @@ impl Kind {
         Kind::DateConflict,
         Kind::FeedState,
         Kind::BotError,
+        Kind::UnconvertedMath,
         Kind::TitleVariant,
         Kind::Undated,
         Kind::InvalidUtf8,
@@ -119,6 +121,7 @@ impl Kind {
             Kind::DateConflict => "date-conflict",
             Kind::FeedState => "feed-state",
             Kind::BotError => "bot-error",
+            Kind::UnconvertedMath => "unconverted-math",
             Kind::TitleVariant => "title-variant",
             Kind::Undated => "undated",
             Kind::InvalidUtf8 => "invalid-utf8",
@@ -175,6 +178,7 @@ impl Kind {
                 "papers with two titles on one day in layouts read by structure (one is published)"
             }
             Kind::BotError => "fields holding a bot's error message instead of text (left out)",
+            Kind::UnconvertedMath => "TeX that could not be turned into MathML (shown as written)",
             Kind::InvalidUtf8 => "files that are not UTF-8",
             Kind::BadDate => "dates that cannot be read",
             Kind::BadRow => "rows that cannot be read",

@@ -179,3 +179,35 @@ fn home_lists_the_latest_days_then_points_to_earlier_ones() {
     assert!(home.contains("href=\"archive/\""), "{home}");
     assert!(!site.public().join("page").exists());
 }
+
+/// TeX in summaries is MathML on the paper page, without a script; dollar amounts stay
+/// text, and TeX that cannot be converted is shown as written and named in a warning.
+#[test]
+fn mathematics_in_summaries_is_mathml_and_what_cannot_be_converted_is_reported() {
+    let table = "| Category | Title | Authors | Summary |\n|---|---|---|---|\n\
+        | Math | Sparse Sums (Read more on [arXiv](https://arxiv.org/abs/2501.00011)) | Ann Lee | \
+        We reach $\\mathcal{O}(n^2)$ with L$^2$M for $5 and $10 a run. |\n\
+        | Math | Broken Sums (Read more on [arXiv](https://arxiv.org/abs/2501.00012)) | Bo Chen | \
+        A typo: $\\nosuchmacro{x}$ stays. |\n";
+    let site = Site::new("", &[("content/2025-02-03.md", table)]);
+    let log = site.build_ok(&[]);
+    let page = site.read("papers/2501.00011/index.html");
+    assert_eq!(page.matches("<math>").count(), 2, "{page}");
+    assert!(page.contains("<msup><mi>n</mi><mn>2</mn></msup>"), "{page}");
+    assert!(page.contains("for $5 and $10 a run."), "{page}");
+    // What the reader sees holds no TeX (the description meta keeps the source words).
+    let main = &page[page.find("<main").expect("main")..];
+    assert!(!main.contains("\\mathcal"), "{main}");
+    let broken = site.read("papers/2501.00012/index.html");
+    assert!(broken.contains("$\\nosuchmacro{x}$ stays"), "{broken}");
+    assert!(
+        log.contains("unconverted-math") && log.contains("2025-02-03.md"),
+        "{log}"
+    );
+    let check = common::run_in(site.root(), &["check"]);
+    let text = common::output_text(&check);
+    assert!(
+        text.contains("2025-02-03.md:4") && text.contains("$\\nosuchmacro{x}$"),
+        "{text}"
+    );
+}

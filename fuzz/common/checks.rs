@@ -241,10 +241,12 @@ pub fn check_markup(m: &Markup) -> Result<(), String> {
     }
 }
 
-/// Elements that run code, load other documents or restyle the page.
+/// Elements that run code, load other documents or restyle the page. `math` is not
+/// among them: the build writes MathML itself, from TeX, and the attribute checks below
+/// still apply inside it (raw `<math>` in a digest is removed by the sanitiser).
 const DANGEROUS_ELEMENTS: &[&str] = &[
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style",
-    "link", "meta", "base", "form", "template", "noscript",
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "style", "link",
+    "meta", "base", "form", "template", "noscript",
 ];
 
 /// Attributes whose value a browser loads or navigates to.

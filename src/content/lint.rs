@@ -60,12 +60,7 @@ fn lint_summary<'a>(
     let mut out = Cow::Borrowed(src);
     // A preamble is at the start and under 400 bytes long (the pattern's bounds); the
     // regex engine would otherwise walk the whole summary.
-    // (`str::floor_char_boundary` needs Rust 1.91; the crate supports 1.88.)
-    let mut head = src.len().min(512);
-    while !src.is_char_boundary(head) {
-        head -= 1;
-    }
-    let head = src.get(..head).unwrap_or("");
+    let head = src.get(..src.floor_char_boundary(512)).unwrap_or("");
     let lower = if prechecks {
         src.to_ascii_lowercase()
     } else {

@@ -19,6 +19,9 @@ pub use super::words::{collapse_whitespace, collapsed, truncate_words};
 pub struct Markup {
     pub html: String,
     pub text: String,
+    /// TeX (`$…$`, `$$…$$`) that could not be turned into MathML and is shown as its
+    /// source; the parsers warn about each.
+    pub math_errors: Vec<String>,
 }
 
 impl Markup {
@@ -62,8 +65,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 fn options() -> Options {
-    // Math is read so that `*` and `_` inside `$…$` stay mathematics, not emphasis; it is
-    // published as the source it was written in.
+    // Math is read so that `*` and `_` inside `$…$` stay mathematics, not emphasis, and
+    // is published as MathML (see `math`).
     Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
 }
 
@@ -170,7 +173,7 @@ static MARKUP_BYTE: [bool; 256] = {
         table[b] = true;
         b += 1;
     }
-    let special = b"\x7F\\`*_~[]<>&";
+    let special = b"\x7F\\`*_~[]<>&$";
     let mut i = 0;
     while i < special.len() {
         table[special[i] as usize] = true;
@@ -218,13 +221,18 @@ fn literal_line(src: &str, inline: bool) -> Markup {
     } else {
         collapse_whitespace(src)
     };
-    Markup { html, text }
+    Markup {
+        html,
+        text,
+        math_errors: Vec::new(),
+    }
 }
 
 /// The general path: pulldown-cmark, then ammonia when the markdown produced raw HTML,
 /// a link or an image. `src` is trimmed and not empty.
 fn render_markdown(src: &str, inline: bool) -> Markup {
-    let events = text_preserving_events(src);
+    let mut maths = super::math::Formulas::new(src);
+    let events = text_preserving_events(src, &mut maths);
     let needs_sanitizer = events.iter().any(|e| {
         matches!(
             e,
@@ -247,9 +255,11 @@ fn render_markdown(src: &str, inline: bool) -> Markup {
     if inline {
         html = strip_single_paragraph(html);
     }
+    let (html, text) = maths.substitute(html, text);
     Markup {
         html,
         text: collapse_whitespace(&text),
+        math_errors: maths.into_errors(),
     }
 }
 
@@ -293,12 +303,13 @@ fn unwrap_hrefless_links(html: String) -> String {
     out
 }
 
-/// pulldown-cmark's events for `src`, with two changes so that sanitising never removes
-/// words a reader of the digest sees:
+/// pulldown-cmark's events for `src`, with mathematics as placeholders for its MathML
+/// (`maths` keeps both), and two changes so that sanitising never removes words a reader
+/// of the digest sees:
 /// - a tag that is no HTML element (`<think>`, `<tag>`) is text, not markup to strip;
 /// - a link whose target is not an absolute URL (`[1109,9,14](8,13)`) is its own
 ///   source text, since the sanitiser would drop the target and a reader saw both.
-fn text_preserving_events(src: &str) -> Vec<Event<'_>> {
+fn text_preserving_events<'s>(src: &'s str, maths: &mut super::math::Formulas) -> Vec<Event<'s>> {
     let mut events = Vec::new();
     let mut skip_until_link_end = 0usize;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
@@ -315,8 +326,10 @@ fn text_preserving_events(src: &str) -> Vec<Event<'_>> {
                 skip_until_link_end = 1;
                 events.push(Event::Text(src.get(range).unwrap_or("").into()));
             }
-            Event::InlineMath(_) | Event::DisplayMath(_) => {
-                events.push(Event::Text(src.get(range).unwrap_or("").into()));
+            Event::InlineMath(ref tex) | Event::DisplayMath(ref tex) => {
+                let display = matches!(event, Event::DisplayMath(_));
+                let source = src.get(range).unwrap_or("");
+                events.push(Event::Text(maths.add(tex, source, display)));
             }
             Event::Html(html) => events.push(Event::Html(escape_unknown_tags(html))),
             Event::InlineHtml(html) => events.push(Event::InlineHtml(escape_unknown_tags(html))),
@@ -432,6 +445,60 @@ fn strip_single_paragraph(html: String) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn mathematics_becomes_mathml_and_money_stays_text() {
+        let m = block(r"We get $\textbf{Only-IF}$ and L$^2$M, LLM$\times$MapReduce.");
+        assert!(!m.html.contains('$'), "{}", m.html);
+        assert_eq!(m.html.matches("<math>").count(), 3, "{}", m.html);
+        assert!(
+            m.html.contains("<mo lspace=\"0\" rspace=\"0\">×</mo>"),
+            "{}",
+            m.html
+        );
+        // The plain text (search, descriptions) keeps what the bot wrote.
+        assert_eq!(
+            m.text,
+            r"We get $\textbf{Only-IF}$ and L$^2$M, LLM$\times$MapReduce."
+        );
+        assert!(m.math_errors.is_empty());
+        let display = block(r"$$\frac{a}{b}$$");
+        assert!(
+            display.html.contains("<math display=\"block\"><mfrac>"),
+            "{}",
+            display.html
+        );
+        for money in [
+            "Costs $5 and $10 a month.",
+            "From $10M to $20M.",
+            "price $5, then $6",
+        ] {
+            let m = block(money);
+            assert_eq!(m.html, format!("<p>{money}</p>"));
+            assert!(m.math_errors.is_empty());
+        }
+    }
+
+    #[test]
+    fn mathematics_that_cannot_be_converted_stays_source_and_is_reported() {
+        let m = block(r"bad $\nosuchcommand{x}$ here");
+        assert_eq!(m.html, r"<p>bad $\nosuchcommand{x}$ here</p>");
+        assert_eq!(m.math_errors, vec![r"$\nosuchcommand{x}$".to_string()]);
+    }
+
+    #[test]
+    fn mathematics_never_carries_markup_through() {
+        let m = block(r"$\text{<script>alert(1)</script>}$ and $a<b$");
+        assert!(!m.html.contains("<script"), "{}", m.html);
+        assert!(m.html.contains("<mo>&lt;</mo>"), "{}", m.html);
+        // A placeholder character already in the text turns conversion off.
+        let m = block("\u{E000}0\u{E001} $x$");
+        assert!(
+            m.html.contains("$x$") && !m.html.contains("<math"),
+            "{}",
+            m.html
+        );
+    }
 
     /// `render` as it was before literal lines skipped pulldown-cmark.
     fn render_reference(src: &str, inline: bool) -> Markup {
@@ -636,7 +703,7 @@ mod tests {
         let m = block("The loss $a*b*c$ and *emphasis*.");
         assert_eq!(m.text, "The loss $a*b*c$ and emphasis.");
         assert!(
-            m.html.contains("$a*b*c$ and <em>emphasis</em>"),
+            m.html.contains("∗</mo><mi>b</mi>") && m.html.contains("</math> and <em>emphasis</em>"),
             "{}",
             m.html
         );

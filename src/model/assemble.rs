@@ -232,6 +232,7 @@ fn join_languages(main: Option<Markup>, other: Option<Markup>, title: &str) -> O
             main.html, other.html
         ),
         text: format!("{} {title} {}", main.text, other.text),
+        math_errors: [main.math_errors, other.math_errors].concat(),
     })
 }
 

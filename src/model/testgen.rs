@@ -110,6 +110,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
             Markup {
                 html: format!("<p>{text}</p>"),
                 text,
+                math_errors: Vec::new(),
             }
         })
     };

@@ -537,6 +537,7 @@ mod tests {
             summary: Some(crate::content::markup::Markup {
                 html: String::new(),
                 text: summary.to_string(),
+                math_errors: Vec::new(),
             }),
             gist: None,
             abstract_: None,
