@@ -23,10 +23,11 @@ const TITLE_WEIGHT: usize = 2;
 /// models, …") says little about what the paper is about.
 const ENOUGH: usize = 2;
 
-/// Most tags the rules give one paper, its best-weighted first. Each tag lists the paper
-/// on its pages and in its feeds; a third tag was more often a side topic than the
-/// paper's own, and cost a third more tag pages and feed entries.
-const MAX_RULE_TAGS: usize = 2;
+/// Tags a paper gets before a rule its title does not name stops counting: such a rule
+/// tags only as the first or second heaviest. A rule the title names always tags, however
+/// many do: a video paper is found under Video even when agents and benchmarks weigh
+/// more in its summary.
+const SUMMARY_ONLY_TAGS: usize = 2;
 
 /// A rule not matched in the title needs at least 1/`SHARE` of the heaviest rule's
 /// weight. Long summaries name their topic many times and other fields a few times in
@@ -136,16 +137,22 @@ impl Matcher {
         // Heaviest first; among equals, the earlier rule (rules are listed in the order
         // their tags should win).
         ranked.sort_by(|&a, &b| weight[b].cmp(&weight[a]).then(a.cmp(&b)));
-        let mut chosen: Vec<usize> = match ranked.first() {
-            None => Vec::new(),
-            Some(&best) if weight[best] < ENOUGH => vec![best],
-            Some(&best) => ranked
-                .into_iter()
-                .take_while(|&r| weight[r] >= ENOUGH)
-                .filter(|&r| in_title[r] || weight[r] * SHARE >= weight[best])
-                .take(MAX_RULE_TAGS)
-                .collect(),
-        };
+        let mut chosen: Vec<usize> = Vec::new();
+        match ranked.first() {
+            None => {}
+            Some(&best) if weight[best] < ENOUGH => chosen.push(best),
+            Some(&best) => {
+                for r in ranked.into_iter().take_while(|&r| weight[r] >= ENOUGH) {
+                    // A topic the title names is always the paper's; past the first
+                    // [`SUMMARY_ONLY_TAGS`], one the summary alone names is a side topic.
+                    if in_title[r]
+                        || weight[r] * SHARE >= weight[best] && chosen.len() < SUMMARY_ONLY_TAGS
+                    {
+                        chosen.push(r);
+                    }
+                }
+            }
+        }
         chosen.sort_unstable();
         chosen
     }
@@ -391,8 +398,8 @@ mod tests {
     }
 
     #[test]
-    fn at_most_two_rule_tags_heaviest_first() {
-        let rules: Vec<TagRule> = ["a", "b", "c"]
+    fn every_topic_the_title_names_and_two_the_summary_names() {
+        let rules: Vec<TagRule> = ["a", "b", "c", "d"]
             .iter()
             .map(|k| TagRule {
                 tag: k.to_uppercase(),
@@ -403,7 +410,9 @@ mod tests {
         let tags = |title, summary: &str| m.tags_for(title, &[&later(summary)]);
         assert_eq!(tags("wc", "wa wa wb wb wc"), ["A", "C"]);
         assert_eq!(tags("", "wa wa wb wb wc wc wc"), ["A", "C"]);
-        assert_eq!(tags("wa wb wc", ""), ["A", "B"]);
+        // No cap on what the title names, however the summary weighs.
+        assert_eq!(tags("wa wb wc wd", ""), ["A", "B", "C", "D"]);
+        assert_eq!(tags("wd", "wa wa wa wb wb wb wc wc wc"), ["A", "B", "D"]);
     }
 
     /// [`first_sentence`] as first written.

@@ -175,29 +175,29 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("Agents", 0.90, 0.70),
     ("Reasoning", 1.00, 0.75),
     ("Code", 0.70, 0.90),
-    ("Robotics", 1.00, 0.80),
+    ("Robotics", 0.90, 0.80),
     ("Speech & Audio", 0.90, 1.00),
     ("Video", 0.90, 0.90),
     ("3D", 1.00, 1.00),
     ("Diffusion", 1.00, 1.00),
     ("Reinforcement Learning", 1.00, 0.80),
     ("Retrieval", 0.80, 0.90),
-    ("Recommendation", 1.00, 0.85),
+    ("Recommendation", 1.00, 1.00),
     ("Graphs", 1.00, 0.85),
     ("Time Series", 0.85, 0.70),
     ("Biology & Medicine", 0.90, 0.90),
     ("Science", 0.75, 0.80),
     ("Multilingual", 1.00, 1.00),
     ("Interpretability", 0.80, 0.70),
-    ("Safety", 0.90, 0.70),
-    ("AI & Society", 0.80, 0.80),
+    ("Safety", 0.90, 0.75),
+    ("AI & Society", 0.70, 0.80),
     ("Efficiency", 0.75, 0.60),
     ("Architectures", 1.00, 0.80),
-    ("Benchmarks", 0.70, 0.60),
-    ("Datasets", 0.55, 0.55),
+    ("Benchmarks", 0.65, 0.65),
+    ("Datasets", 0.50, 0.65),
     ("Multimodal", 1.00, 0.35),
     ("Computer Vision", 0.60, 0.55),
-    ("LLMs", 0.90, 0.65),
+    ("LLMs", 0.85, 0.65),
 ];
 
 #[test]
@@ -223,6 +223,15 @@ fn built_in_rules_keep_their_precision_and_recall() {
         }
     }
     assert!(low.is_empty(), "below the floors:\n{}", low.join("\n"));
+    // Over all tags, most rule tags are ones a careful reader gives too.
+    let (hits, given): (usize, usize) = m
+        .per_tag
+        .values()
+        .fold((0, 0), |(h, g), c| (h + c.hits, g + c.hits + c.wrong));
+    assert!(
+        hits * 100 >= given * 85,
+        "precision over all tags {hits}/{given} is below 0.85"
+    );
     // A paper the labels give a tag should get one: at most 2% go without.
     assert!(
         m.missed * 50 <= m.labelled,
