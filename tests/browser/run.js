@@ -195,7 +195,7 @@ async function arxivSearch(browser, paperUrl) {
   await ctx.close();
 }
 
-// Stemming: search.js stems as src/render/stem.rs does (the shared vectors), so a word's
+// Stemming: search.js stems as src/search/stem.rs does (the shared vectors), so a word's
 // forms find the same papers on the 60-day site.
 async function stemming(browser) {
   const ctx = await newContext(browser);

@@ -19,17 +19,17 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use super::search::{json_size, postings_json};
+use super::encode::{json_size, postings_json};
 
 /// Bytes of JSON a pair bucket is sized for.
-pub(super) const PAIR_BYTES: usize = 8 * 1024;
+pub(crate) const PAIR_BYTES: usize = 8 * 1024;
 
 /// Title word pairs as they are read: `(first term, second term, document)`, the terms
 /// numbered as the index numbers them, documents ascending.
-pub(super) type Pairs = Vec<(u32, u32, u32)>;
+pub(crate) type Pairs = Vec<(u32, u32, u32)>;
 
 /// FNV-1a, 32 bits, of `bytes`: `search.js` computes the same to find a pair's bucket.
-pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
@@ -37,14 +37,14 @@ pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
 
 /// The bucket of `key` among `count` (a power of two). The hash's high half is folded
 /// into the low one: FNV-1a's low bits alone barely change with a key's last letter.
-pub(super) fn bucket(key: &str, count: u32) -> u32 {
+pub(crate) fn bucket(key: &str, count: u32) -> u32 {
     let h = fnv1a(key.as_bytes());
     (h ^ (h >> 16)) & (count - 1)
 }
 
 /// The pair buckets: the bucket count and each non-empty bucket's JSON by bucket
 /// number. `pairs` holds term numbers of `stems` (index `stem_of[term]`).
-pub(super) fn pair_buckets(
+pub(crate) fn pair_buckets(
     stems: &[&str],
     stem_of: &[u32],
     pairs: Pairs,

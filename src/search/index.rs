@@ -1,6 +1,6 @@
-//! The search index: a static, sharded prefix index read by `search.js`.
+//! The term index and the document files, and the writing of the whole index.
 //!
-//! Layout, under `search/` in the output (documented in the README):
+//! Layout, under `search/` in the output (documented in docs/themes.md):
 //!
 //! - `search/d/<n>.json`: documents `n * DOCS_PER_SHARD ..`, each
 //!   `[id, title, authors, date, [tag names], excerpt]`, newest paper first (the
@@ -18,7 +18,7 @@
 //!   prefixes whose terms would make a shard larger than [`SPLIT_BYTES`] and are
 //!   sharded by three, and the number of buckets of the phrase index.
 //! - `search/p/<bucket>.json`: the phrase index, pairs of stems side by side in titles
-//!   (see [`super::title_pairs`]).
+//!   (see [`super::pairs`]).
 //!
 //! A query word of three or more characters loads one term shard and matches every term
 //! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
@@ -26,47 +26,29 @@
 //! whatever the size of the archive. Sharding rare prefixes by two characters keeps the
 //! file count down (most three-character prefixes are rare), and every file costs a
 //! build (and a deploy) more than its bytes.
-//! The tokenizer here and in `search.js` must agree: lowercase, split on anything that is
-//! not a letter or digit, drop one-character words and [`STOP`] words, then stem.
+//! The tokenizer ([`super::words`]) and the stemmer ([`super::stem`]) here and in
+//! `search.js` must agree.
 
 use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
-use super::Renderer;
+use super::encode::{json_size, postings_json};
+use super::pairs::{Pairs, pair_buckets};
 use super::stem::stem;
-use super::title_pairs::{Pairs, pair_buckets};
-use crate::model::Paper;
+use super::words::for_each_word;
+use crate::model::{Paper, Site};
 
 /// Documents per `search/d/<n>.json` file.
-pub(super) const DOCS_PER_SHARD: usize = 20;
+pub(crate) const DOCS_PER_SHARD: usize = 20;
 
 /// Characters of a paper's blurb kept as its result excerpt.
 const EXCERPT_CHARS: usize = 160;
 
 /// Bytes of JSON the terms of one two-character prefix may have before they are split
 /// into shards by three characters.
-pub(super) const SPLIT_BYTES: usize = 16 * 1024;
-
-/// Words too common to index; `search.js` has the same list.
-const STOP: &[&str] = &[
-    "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its",
-    "of", "on", "or", "our", "that", "the", "their", "this", "to", "via", "we", "with",
-];
-
-/// Bytes of the longest word in [`STOP`].
-const STOP_MAX_LEN: usize = 5;
-
-/// Words of `text`, lowercased, without one-character words and stop words: the plain
-/// statement of what [`for_each_word`] does faster.
-#[cfg(test)]
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-}
+const SPLIT_BYTES: usize = 16 * 1024;
 
 /// The first two characters of `term`: what decides its shard.
 fn prefix(term: &str) -> &str {
@@ -91,91 +73,6 @@ pub fn shard_key(term: &str, split: bool) -> String {
             hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
         }
         hex
-    }
-}
-
-/// Bytes `"term":[postings],` takes in a shard (or a pair in a phrase file), near enough
-/// to decide splits.
-pub(super) fn json_size(term: &str, postings: &[u32]) -> usize {
-    let mut prev = 0;
-    let digits: usize = postings
-        .iter()
-        .map(|&v| {
-            let delta = v - prev;
-            prev = v;
-            delta.checked_ilog10().map_or(1, |d| d as usize + 1) + 1
-        })
-        .sum();
-    term.len() + 5 + digits
-}
-
-/// `{"term":[postings],…}` for `list`, in its order, each term's ascending numbers
-/// delta-encoded: a term shard, or a phrase file with pairs for terms.
-pub(super) fn postings_json(list: &[(String, Vec<u32>)]) -> Result<String> {
-    let mut json = String::from("{");
-    let mut number = itoa::Buffer::new();
-    for (i, (term, postings)) in list.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(&serde_json::to_string(term)?);
-        json.push_str(":[");
-        let mut prev = 0;
-        for (j, &v) in postings.iter().enumerate() {
-            if j > 0 {
-                json.push(',');
-            }
-            json.push_str(number.format(v - prev));
-            prev = v;
-        }
-        json.push(']');
-    }
-    json.push('}');
-    Ok(json)
-}
-
-/// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
-/// into a reused buffer: the index tokenises the whole archive's text, and a `String`
-/// per word was most of its time.
-fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // A word: the longest run of alphanumeric characters from `start`.
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-            } else if b < 0x80 {
-                break;
-            } else {
-                match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
-                        ascii = false;
-                        i += c.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
-        }
-        let word = &text[start..i];
-        // Past the separator after it (one character).
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
-        if word.chars().nth(1).is_none() {
-            continue;
-        }
-        buf.clear();
-        if ascii {
-            buf.push_str(word);
-            buf.make_ascii_lowercase();
-        } else {
-            buf.push_str(&word.to_lowercase());
-        }
-        if buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()) {
-            f(buf);
-        }
     }
 }
 
@@ -206,7 +103,7 @@ impl Postings {
     /// Indexes `paper` as document `doc`, which is after every document indexed so far.
     /// Fields are read strongest first, so that a term's first posting for the document
     /// is its strongest.
-    fn add(&mut self, site: &crate::model::Site, paper: &Paper, doc: u32, buf: &mut String) {
+    fn add(&mut self, site: &Site, paper: &Paper, doc: u32, buf: &mut String) {
         let mut add = |word: &str, field: Field| {
             let id = self.id(word);
             let list = &mut self.terms[id as usize].1;
@@ -320,7 +217,7 @@ fn by_stem(terms: Vec<(String, Vec<u32>)>) -> (Vec<(String, Vec<u32>)>, Vec<u32>
 }
 
 /// Papers in document order: newest first day first, then by id.
-pub(super) fn doc_order(papers: &[Paper]) -> Vec<usize> {
+pub fn doc_order(papers: &[Paper]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..papers.len()).collect();
     order.sort_by(|&a, &b| {
         papers[b]
@@ -331,181 +228,137 @@ pub(super) fn doc_order(papers: &[Paper]) -> Vec<usize> {
     order
 }
 
-impl Renderer<'_> {
-    /// Writes `search/d/*.json` and `search/t/*.json`.
-    pub(super) fn search_index(
-        &self,
-        put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
-    ) -> Result<()> {
-        let site = self.ctx.site;
-        let order = doc_order(&site.papers);
+/// Writes the whole index of `site` through `put` (path under the output, bytes):
+/// `search/meta.json`, `search/t/*.json`, `search/p/*.json` and `search/d/*.json`.
+pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> Result<()> {
+    let order = doc_order(&site.papers);
 
-        // Chunks of documents are tokenised in parallel and appended in chunk order,
-        // which keeps every posting list ascending. Appending as chunks finish (rather
-        // than after all of them) keeps only a few chunks' dictionaries alive at once;
-        // holding all of them raised a long archive's peak memory markedly.
-        const CHUNK: usize = 1024;
-        anyhow::ensure!(
-            u32::try_from(order.len().saturating_mul(4)).is_ok(),
-            "{} papers are more than the search index can number",
-            order.len()
-        );
-        let all = order
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
-                let mut postings = Postings::default();
-                let mut buf = String::new();
-                for (k, &p) in chunk.iter().enumerate() {
-                    let doc = (c * CHUNK + k) as u32;
-                    postings.add(site, &site.papers[p], doc, &mut buf);
-                }
-                postings
-            })
-            .reduce(Postings::default, |mut earlier, later| {
-                if earlier.terms.is_empty() {
-                    return later;
-                }
-                earlier.append(later);
-                earlier
-            });
-        drop(all.ids);
-        let (all_terms, stem_of) = by_stem(all.terms);
-        let (pair_count, pair_files) = {
-            let stems: Vec<&str> = all_terms.iter().map(|(s, _)| s.as_str()).collect();
-            pair_buckets(&stems, &stem_of, all.pairs)?
-        };
-        drop(stem_of);
+    // Chunks of documents are tokenised in parallel and appended in chunk order,
+    // which keeps every posting list ascending. Appending as chunks finish (rather
+    // than after all of them) keeps only a few chunks' dictionaries alive at once;
+    // holding all of them raised a long archive's peak memory markedly.
+    const CHUNK: usize = 1024;
+    anyhow::ensure!(
+        u32::try_from(order.len().saturating_mul(4)).is_ok(),
+        "{} papers are more than the search index can number",
+        order.len()
+    );
+    let all = order
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut postings = Postings::default();
+            let mut buf = String::new();
+            for (k, &p) in chunk.iter().enumerate() {
+                let doc = (c * CHUNK + k) as u32;
+                postings.add(site, &site.papers[p], doc, &mut buf);
+            }
+            postings
+        })
+        .reduce(Postings::default, |mut earlier, later| {
+            if earlier.terms.is_empty() {
+                return later;
+            }
+            earlier.append(later);
+            earlier
+        });
+    drop(all.ids);
+    let (all_terms, stem_of) = by_stem(all.terms);
+    let (pair_count, pair_files) = {
+        let stems: Vec<&str> = all_terms.iter().map(|(s, _)| s.as_str()).collect();
+        pair_buckets(&stems, &stem_of, all.pairs)?
+    };
+    drop(stem_of);
 
-        // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
-        // is sharded by three characters instead.
-        let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (term, postings) in all_terms {
-            by_prefix
-                .entry(prefix(&term).to_string())
+    // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
+    // is sharded by three characters instead.
+    let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+    for (term, postings) in all_terms {
+        by_prefix
+            .entry(prefix(&term).to_string())
+            .or_default()
+            .push((term, postings));
+    }
+    let mut split: Vec<&str> = Vec::new();
+    let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
+    for (two, terms) in &mut by_prefix {
+        let size: usize = terms.iter().map(|(t, p)| json_size(t, p)).sum();
+        let three = size > SPLIT_BYTES;
+        if three {
+            split.push(two);
+        }
+        for (term, postings) in terms.drain(..) {
+            shards
+                .entry(shard_key(&term, three))
                 .or_default()
                 .push((term, postings));
         }
-        let mut split: Vec<&str> = Vec::new();
-        let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-        for (two, terms) in &mut by_prefix {
-            let size: usize = terms.iter().map(|(t, p)| json_size(t, p)).sum();
-            let three = size > SPLIT_BYTES;
-            if three {
-                split.push(two);
-            }
-            for (term, postings) in terms.drain(..) {
-                shards
-                    .entry(shard_key(&term, three))
-                    .or_default()
-                    .push((term, postings));
-            }
-        }
-        put(
-            "search/meta.json",
-            serde_json::to_string(&serde_json::json!({ "split": split, "pairs": pair_count }))?
-                .as_bytes(),
-        )?;
-        pair_files
-            .into_par_iter()
-            .map(|(n, json)| put(&format!("search/p/{n}.json"), json.as_bytes()))
-            .collect::<Result<Vec<()>>>()?;
-        shards
-            .into_par_iter()
-            .map(|(key, mut list)| {
-                list.sort();
-                put(
-                    &format!("search/t/{key}.json"),
-                    postings_json(&list)?.as_bytes(),
-                )
-            })
-            .collect::<Result<Vec<()>>>()?;
-
-        order
-            .par_chunks(DOCS_PER_SHARD)
-            .enumerate()
-            .map(|(n, chunk)| {
-                type Doc<'a> = (&'a str, &'a str, String, String, Vec<&'a str>, String);
-                let docs: Vec<Doc> = chunk
-                    .iter()
-                    .map(|&p| {
-                        let paper = &site.papers[p];
-                        let mut authors = paper
-                            .authors
-                            .iter()
-                            .take(3)
-                            .map(String::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        if paper.authors.len() > 3 {
-                            authors.push_str(" et al.");
-                        }
-                        (
-                            paper.id.as_str(),
-                            paper.title.as_str(),
-                            authors,
-                            crate::dates::iso_date(paper.first_day()),
-                            paper
-                                .tags
-                                .iter()
-                                .map(|&t| site.tags[t].name.as_str())
-                                .collect(),
-                            paper.blurb().map_or_else(String::new, |b| {
-                                crate::content::markup::truncate_words(&b.text, EXCERPT_CHARS)
-                            }),
-                        )
-                    })
-                    .collect();
-                let json = serde_json::to_string(&docs)?;
-                put(&format!("search/d/{n}.json"), json.as_bytes())
-            })
-            .collect::<Result<Vec<()>>>()?;
-        Ok(())
     }
+    put(
+        "search/meta.json",
+        serde_json::to_string(&serde_json::json!({ "split": split, "pairs": pair_count }))?
+            .as_bytes(),
+    )?;
+    pair_files
+        .into_par_iter()
+        .map(|(n, json)| put(&format!("search/p/{n}.json"), json.as_bytes()))
+        .collect::<Result<Vec<()>>>()?;
+    shards
+        .into_par_iter()
+        .map(|(key, mut list)| {
+            list.sort();
+            put(
+                &format!("search/t/{key}.json"),
+                postings_json(&list)?.as_bytes(),
+            )
+        })
+        .collect::<Result<Vec<()>>>()?;
+
+    order
+        .par_chunks(DOCS_PER_SHARD)
+        .enumerate()
+        .map(|(n, chunk)| {
+            type Doc<'a> = (&'a str, &'a str, String, String, Vec<&'a str>, String);
+            let docs: Vec<Doc> = chunk
+                .iter()
+                .map(|&p| {
+                    let paper = &site.papers[p];
+                    let mut authors = paper
+                        .authors
+                        .iter()
+                        .take(3)
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    if paper.authors.len() > 3 {
+                        authors.push_str(" et al.");
+                    }
+                    (
+                        paper.id.as_str(),
+                        paper.title.as_str(),
+                        authors,
+                        crate::dates::iso_date(paper.first_day()),
+                        paper
+                            .tags
+                            .iter()
+                            .map(|&t| site.tags[t].name.as_str())
+                            .collect(),
+                        paper.blurb().map_or_else(String::new, |b| {
+                            crate::content::markup::truncate_words(&b.text, EXCERPT_CHARS)
+                        }),
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&docs)?;
+            put(&format!("search/d/{n}.json"), json.as_bytes())
+        })
+        .collect::<Result<Vec<()>>>()?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_are_lowercased_split_and_filtered() {
-        let w: Vec<String> = words("The GPT-4o model: Chain-of-Thought for Ünïcode x").collect();
-        assert_eq!(w, ["gpt", "4o", "model", "chain", "thought", "ünïcode"]);
-    }
-
-    #[test]
-    fn stop_max_len_is_the_longest_stop_word() {
-        assert_eq!(STOP.iter().map(|w| w.len()).max(), Some(STOP_MAX_LEN));
-    }
-
-    #[test]
-    fn for_each_word_yields_what_words_does() {
-        for text in [
-            "The GPT-4o model: Chain-of-Thought for ΣΟΦΟΣ Ünïcode x ÀB a-b İstanbul",
-            "  --ab×cd… é  ée 2×2 ½ x1 OUR Their\u{0}\u{1F600}a😀bc",
-            "",
-            "é",
-            "trailing word",
-        ] {
-            let mut buf = String::new();
-            let mut seen = Vec::new();
-            for_each_word(text, &mut buf, |w| seen.push(w.to_string()));
-            assert_eq!(seen, words(text).collect::<Vec<_>>(), "{text:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn for_each_word_matches_words_on_any_text(
-            text in "(\\PC|[a-zA-Z0-9 ,.-]|[éΣİẞK×½😀]){0,40}"
-        ) {
-            let mut buf = String::new();
-            let mut seen = Vec::new();
-            for_each_word(&text, &mut buf, |w| seen.push(w.to_string()));
-            proptest::prop_assert_eq!(seen, words(&text).collect::<Vec<_>>());
-        }
-    }
 
     #[test]
     fn words_of_one_stem_share_postings_with_the_strongest_value_per_document() {
@@ -611,15 +464,5 @@ mod tests {
         assert_eq!(shard_key("ünï", false), "_c3bc6e");
         assert_eq!(prefix("ünï"), "ün");
         assert_eq!(prefix("a"), "a");
-    }
-
-    #[test]
-    fn json_size_counts_what_a_shard_writes() {
-        // "term":[5,2,10]
-        assert_eq!(
-            json_size("term", &[5, 7, 17]),
-            r#""term":[5,2,10]"#.len() + 1
-        );
-        assert_eq!(json_size("x", &[0]), r#""x":[0]"#.len() + 1);
     }
 }
