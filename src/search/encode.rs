@@ -1,6 +1,7 @@
-//! The one encoding every postings file shares (term shards and phrase buckets):
-//! `{"key":[numbers],…}`, each key's ascending numbers delta-encoded. Both the term
-//! index and the phrase index write through here, so neither depends on the other for it.
+//! What every postings file shares (term shards and phrase buckets): the encoding,
+//! `{"key":[numbers],…}` with each key's ascending numbers delta-encoded, and the hash
+//! that spreads keys over a power of two of files. The term index and the phrase index
+//! both write through here, so neither depends on the other for it.
 
 use anyhow::Result;
 
@@ -44,9 +45,38 @@ pub(crate) fn postings_json(list: &[(String, Vec<u32>)]) -> Result<String> {
     Ok(json)
 }
 
+/// FNV-1a, 32 bits, of `bytes`: `search.js` computes the same to find a pair's bucket.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The bucket of `key` among `count` (a power of two). The hash's high half is folded
+/// into the low one: FNV-1a's low bits alone barely change with a key's last letter.
+pub(crate) fn bucket(key: &str, count: u32) -> u32 {
+    let h = fnv1a(key.as_bytes());
+    (h ^ (h >> 16)) & (count - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fnv1a_gives_the_published_values() {
+        assert_eq!(fnv1a(b""), 0x811c_9dc5);
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
+        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn search_js_hashes_with_the_same_constants() {
+        let js = include_str!("../../themes/default/static/search.js");
+        assert!(
+            js.contains("0x811c9dc5") && js.contains("0x01000193") && js.contains("h ^ (h >>> 16)")
+        );
+    }
 
     #[test]
     fn json_size_counts_what_a_shard_writes() {

@@ -6,36 +6,31 @@
 //!   `[id, title, authors, date, [tag names], excerpt]`, newest paper first (the
 //!   document number is the position in that order). Small files, because a search's
 //!   results are spread over the archive's years and each one fetched costs a file.
-//! - `search/t/<key>.json`: `{term: postings}` for every term (the stem of indexed
-//!   words, see [`super::stem`]) whose first two
-//!   characters are `key`, or, for the two-character prefixes listed in `split`, whose
-//!   first three characters (the whole term when shorter) are `key`. Postings are
+//! - `search/t/<key>.json`: `{term: postings}` for the terms (the stems of indexed
+//!   words, see [`super::stem`]) of one shard ([`super::shards`]: by their first two
+//!   or three characters, or a hash bucket for other scripts). Postings are
 //!   ascending values `doc * 4 + field`, `field` being where the term is strongest in
 //!   the document ([`Field`]: 3 title or arXiv id, 2 tags, 1 authors, 0 summary only),
-//!   delta-encoded. Keys that are not
-//!   plain `[a-z0-9]` are written as `_` + the hex of their UTF-8 bytes.
-//! - `search/meta.json`: `{"split": [two-character prefixes], "pairs": n}`, the
-//!   prefixes whose terms would make a shard larger than [`SPLIT_BYTES`] and are
-//!   sharded by three, and the number of buckets of the phrase index.
+//!   delta-encoded.
+//! - `search/meta.json`: `{"buckets": n, "pairs": n, "split": [two-character
+//!   prefixes]}`: the hash buckets of terms in other scripts, the buckets of the phrase
+//!   index, and the prefixes whose terms are sharded by three characters.
 //! - `search/p/<bucket>.json`: the phrase index, pairs of stems side by side in titles
 //!   (see [`super::pairs`]).
 //!
 //! A query word of three or more characters loads one term shard and matches every term
 //! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
 //! once and one small file per word plus the document shards of the results it shows,
-//! whatever the size of the archive. Sharding rare prefixes by two characters keeps the
-//! file count down (most three-character prefixes are rare), and every file costs a
-//! build (and a deploy) more than its bytes.
+//! whatever the size of the archive.
 //! The tokenizer ([`super::words`]) and the stemmer ([`super::stem`]) here and in
 //! `search.js` must agree.
-
-use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
-use super::encode::{json_size, postings_json};
+use super::encode::postings_json;
 use super::pairs::{Pairs, pair_buckets};
+use super::shards::shard;
 use super::stem::stem;
 use super::words::for_each_word;
 use crate::model::{Paper, Site};
@@ -45,36 +40,6 @@ pub(crate) const DOCS_PER_SHARD: usize = 20;
 
 /// Characters of a paper's blurb kept as its result excerpt.
 const EXCERPT_CHARS: usize = 160;
-
-/// Bytes of JSON the terms of one two-character prefix may have before they are split
-/// into shards by three characters.
-const SPLIT_BYTES: usize = 16 * 1024;
-
-/// The first two characters of `term`: what decides its shard.
-fn prefix(term: &str) -> &str {
-    let end = term.char_indices().nth(2).map_or(term.len(), |(i, _)| i);
-    &term[..end]
-}
-
-/// The shard a term lives in, as a file name stem: its first two characters, or three
-/// when its two-character prefix is `split`; themselves when plain `[a-z0-9]`, else `_`
-/// and the hex of their UTF-8 bytes.
-pub fn shard_key(term: &str, split: bool) -> String {
-    let key: String = term.chars().take(if split { 3 } else { 2 }).collect();
-    if key
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        key
-    } else {
-        let mut hex = String::from("_");
-        for b in key.bytes() {
-            hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-            hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
-        }
-        hex
-    }
-}
 
 /// Where in a paper a term is found, weakest first: `search.js` ranks a paper by the
 /// weakest field among the query's words (every word in the title first), then newest.
@@ -270,34 +235,13 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
     };
     drop(stem_of);
 
-    // Terms by two-character prefix; a prefix whose terms would pass SPLIT_BYTES
-    // is sharded by three characters instead.
-    let mut by_prefix: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-    for (term, postings) in all_terms {
-        by_prefix
-            .entry(prefix(&term).to_string())
-            .or_default()
-            .push((term, postings));
-    }
-    let mut split: Vec<&str> = Vec::new();
-    let mut shards: BTreeMap<String, Vec<(String, Vec<u32>)>> = BTreeMap::new();
-    for (two, terms) in &mut by_prefix {
-        let size: usize = terms.iter().map(|(t, p)| json_size(t, p)).sum();
-        let three = size > SPLIT_BYTES;
-        if three {
-            split.push(two);
-        }
-        for (term, postings) in terms.drain(..) {
-            shards
-                .entry(shard_key(&term, three))
-                .or_default()
-                .push((term, postings));
-        }
-    }
+    let (split, buckets, shards) = shard(all_terms);
     put(
         "search/meta.json",
-        serde_json::to_string(&serde_json::json!({ "split": split, "pairs": pair_count }))?
-            .as_bytes(),
+        serde_json::to_string(
+            &serde_json::json!({ "split": split, "pairs": pair_count, "buckets": buckets }),
+        )?
+        .as_bytes(),
     )?;
     pair_files
         .into_par_iter()
@@ -305,8 +249,7 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
         .collect::<Result<Vec<()>>>()?;
     shards
         .into_par_iter()
-        .map(|(key, mut list)| {
-            list.sort();
+        .map(|(key, list)| {
             put(
                 &format!("search/t/{key}.json"),
                 postings_json(&list)?.as_bytes(),
@@ -453,16 +396,5 @@ mod tests {
     fn search_js_reads_documents_in_shards_of_the_size_written() {
         let js = include_str!("../../themes/default/static/search.js");
         assert!(js.contains(&format!("var PER = {DOCS_PER_SHARD},")));
-    }
-
-    #[test]
-    fn shard_keys_are_safe_file_names() {
-        assert_eq!(shard_key("model", true), "mod");
-        assert_eq!(shard_key("model", false), "mo");
-        assert_eq!(shard_key("4o", true), "4o");
-        assert_eq!(shard_key("ünï", true), "_c3bc6ec3af");
-        assert_eq!(shard_key("ünï", false), "_c3bc6e");
-        assert_eq!(prefix("ünï"), "ün");
-        assert_eq!(prefix("a"), "a");
     }
 }

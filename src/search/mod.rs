@@ -14,11 +14,13 @@
 //! - [`stem`]: Porter's stemmer;
 //! - [`encode`]: the delta-encoded `{"key":[numbers]}` files every part writes;
 //! - [`pairs`]: the phrase index, pairs of stems side by side in titles;
+//! - [`shards`]: which file of the term index holds a term;
 //! - [`index`]: the term index and the document files, and the writing of it all.
 
 pub mod encode;
 pub mod index;
 pub mod pairs;
+pub mod shards;
 pub mod stem;
 pub mod words;
 

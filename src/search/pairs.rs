@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use super::encode::{json_size, postings_json};
+use super::encode::{bucket, json_size, postings_json};
 
 /// Bytes of JSON a pair bucket is sized for.
 pub(crate) const PAIR_BYTES: usize = 8 * 1024;
@@ -27,20 +27,6 @@ pub(crate) const PAIR_BYTES: usize = 8 * 1024;
 /// Title word pairs as they are read: `(first term, second term, document)`, the terms
 /// numbered as the index numbers them, documents ascending.
 pub(crate) type Pairs = Vec<(u32, u32, u32)>;
-
-/// FNV-1a, 32 bits, of `bytes`: `search.js` computes the same to find a pair's bucket.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
-
-/// The bucket of `key` among `count` (a power of two). The hash's high half is folded
-/// into the low one: FNV-1a's low bits alone barely change with a key's last letter.
-pub(crate) fn bucket(key: &str, count: u32) -> u32 {
-    let h = fnv1a(key.as_bytes());
-    (h ^ (h >> 16)) & (count - 1)
-}
 
 /// The pair buckets: the bucket count and each non-empty bucket's JSON by bucket
 /// number. `pairs` holds term numbers of `stems` (index `stem_of[term]`).
@@ -86,21 +72,6 @@ pub(crate) fn pair_buckets(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fnv1a_gives_the_published_values() {
-        assert_eq!(fnv1a(b""), 0x811c_9dc5);
-        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
-        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
-    }
-
-    #[test]
-    fn search_js_hashes_with_the_same_constants() {
-        let js = include_str!("../../themes/default/static/search.js");
-        assert!(
-            js.contains("0x811c9dc5") && js.contains("0x01000193") && js.contains("h ^ (h >>> 16)")
-        );
-    }
 
     #[test]
     fn pairs_group_by_stems_with_documents_ascending_once() {

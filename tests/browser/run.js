@@ -195,6 +195,26 @@ async function arxivSearch(browser, paperUrl) {
   await ctx.close();
 }
 
+// Other scripts: search.js finds a term's file as src/search/shards.rs does (the shared
+// vectors), and a Chinese word of tests/browser/cjk.md finds its paper first.
+async function otherScripts(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/');
+  const vectors = fs.readFileSync(__dirname + '/../fixtures/shard_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const wrong = await page.evaluate((vs) => vs.filter(([t, s, n, k]) => window.papertrailKey(t, s === '1', +n) !== k)
+    .map(([t, s, n, k]) => `${t}: ${window.papertrailKey(t, s === '1', +n)}, not ${k}`), vectors);
+  if (vectors.length < 20 || wrong.length) fail(`search.js puts ${wrong.length} of ${vectors.length} shared shard vectors elsewhere: ${wrong.slice(0, 5).join('; ')}`);
+  else ok(`search: search.js finds the file of all ${vectors.length} shared shard vectors as the index does`);
+  await page.goto(BENCH + 'search/?q=' + encodeURIComponent('方言语料'));
+  await page.locator('#results li').first().waitFor();
+  const first = await page.$eval('#results li a', (a) => a.href);
+  if (!first.endsWith('/papers/1603.00202/')) fail(`search: "方言语料" ranked ${first} first, not 1603.00202`);
+  else ok('search: a Chinese word finds its paper through a hashed term file');
+  await ctx.close();
+}
+
 // Stemming: search.js stems as src/search/stem.rs does (the shared vectors), so a word's
 // forms find the same papers on the 60-day site.
 async function stemming(browser) {
@@ -407,6 +427,7 @@ async function screenshots(browser, dir, pages) {
     await shardedSearch(browser);
     await arxivSearch(browser, pages.paper);
     await stemming(browser);
+    await otherScripts(browser);
     await ranking(browser);
     await require('./queries').everydayQueries({ browser, site: BENCH, newContext, pageOf, fail, ok });
     await resultDetails(browser);

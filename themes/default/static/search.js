@@ -1,11 +1,11 @@
-// papertrail search: reads the sharded index under search/ (see src/render/search.rs).
+// papertrail search: reads the sharded index under search/ (see src/search/).
 // Everything is built with DOM text nodes, never innerHTML: titles are untrusted input.
 (function () {
   'use strict';
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
   var PER = 20, PAGE = 30, MAX_TERMS = 200;
-  // English stemming: Porter's 1980 rules, step for step as in src/render/stem.rs (the
+  // English stemming: Porter's 1980 rules, step for step as in src/search/stem.rs (the
   // index holds stems, so a query word must be stemmed the same way to be found).
   // tests/fixtures/stem_vectors.tsv holds both to the same answers.
   function consonant(w, i) {
@@ -121,16 +121,22 @@
         id + '(?:\\.pdf)?/?(?:[?#].*)?$', 'i').exec(s);
     return m ? m[1] : null;
   }
-  // A term's shard: its first two characters, or three where meta.json lists those two
-  // as split (see src/render/search.rs).
-  function key(term, split) {
-    var chars = Array.from(term);
-    var k = chars.slice(0, split.has(chars.slice(0, 2).join('')) ? 3 : 2).join('');
+  // A term's shard (src/search/shards.rs): its first two characters, or three where
+  // meta.json lists the two as split; a hash bucket of those when the two are not plain
+  // [a-z0-9] (other scripts).
+  function key(term, meta) {
+    var chars = Array.from(term), two = chars.slice(0, 2).join('');
+    var k = chars.slice(0, (meta.split || []).indexOf(two) >= 0 ? 3 : 2).join('');
+    if (!/^[a-z0-9]+$/.test(two)) return '_u' + bucket(k, meta.buckets || 1);
     if (/^[a-z0-9]+$/.test(k)) return k;
     return '_' + Array.from(new TextEncoder().encode(k)).map(function (b) {
       return (b < 16 ? '0' : '') + b.toString(16);
     }).join('');
   }
+  // For the browser checks, which hold key() to the shared vectors.
+  window.papertrailKey = function (term, split, buckets) {
+    return key(term, { split: split ? [Array.from(term).slice(0, 2).join('')] : [], buckets: buckets });
+  };
   function load(path) {
     if (!cache[path]) {
       cache[path] = fetch(new URL(path, here)).then(function (r) {
@@ -161,7 +167,7 @@
   function match(word) {
     var s = stem(word);
     return load('meta.json').then(function (meta) {
-      return load('t/' + key(s, new Set(meta ? meta.split : [])) + '.json');
+      return load('t/' + key(s, meta || {}) + '.json');
     }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
@@ -202,7 +208,7 @@
     });
   }
   // FNV-1a of `text`'s UTF-8 bytes, its high half folded into the low one: the bucket
-  // of a pair of stems in the phrase index (src/render/title_pairs.rs).
+  // of a pair of stems in the phrase index, and of a term in another script (src/search/encode.rs).
   function bucket(text, count) {
     var h = 0x811c9dc5;
     new TextEncoder().encode(text).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
@@ -251,7 +257,7 @@
     var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
     return m ? +m[3] + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1] : iso;
   }
-  // doc: [id, title, authors, date, [tag names], excerpt] (src/render/search.rs).
+  // doc: [id, title, authors, date, [tag names], excerpt] (src/search/index.rs).
   function item(doc) {
     var li = document.createElement('li'), a = document.createElement('a');
     a.href = new URL('../papers/' + encodeURIComponent(doc[0]) + '/', here).href;
