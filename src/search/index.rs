@@ -32,7 +32,7 @@ use super::encode::postings_json;
 use super::pairs::{Pairs, pair_buckets};
 use super::shards::shard;
 use super::stem::stem;
-use super::words::for_each_word;
+use super::words::{for_each_token, for_each_word};
 use crate::model::{Paper, Site};
 
 /// Documents per `search/d/<n>.json` file.
@@ -62,6 +62,10 @@ struct Postings {
     /// Every two neighbouring indexed words of each title, as term numbers, for the
     /// phrase index.
     pairs: Pairs,
+    /// The words left out between two of a pair, by gap number - 1 (see [`Pairs`]).
+    gaps: Vec<String>,
+    /// Gap number by words.
+    gap_ids: ahash::AHashMap<String, u32>,
 }
 
 impl Postings {
@@ -79,11 +83,20 @@ impl Postings {
         };
         let mut before = None;
         let mut pairs = Vec::new();
-        for_each_word(&paper.title, buf, |w| {
+        let mut gap = String::new();
+        for_each_token(&paper.title, buf, |w, indexed| {
+            if !indexed {
+                if before.is_some() {
+                    gap.push_str(w);
+                    gap.push(' ');
+                }
+                return;
+            }
             let id = add(w, Field::Title);
             if let Some(first) = before.replace(id) {
-                pairs.push((first, id, doc));
+                pairs.push((first, gap.trim_end().to_string(), id));
             }
+            gap.clear();
         });
         for_each_word(&paper.id, buf, |w| {
             add(w, Field::Title);
@@ -106,7 +119,24 @@ impl Postings {
                 add(w, Field::Summary);
             });
         }
-        self.pairs.extend(pairs);
+        for (first, gap, second) in pairs {
+            let gap = self.gap(&gap);
+            self.pairs.push((first, gap, second, doc));
+        }
+    }
+
+    /// The gap number of the words `gap` (0 for none), numbered when new.
+    fn gap(&mut self, gap: &str) -> u32 {
+        if gap.is_empty() {
+            return 0;
+        }
+        if let Some(&id) = self.gap_ids.get(gap) {
+            return id;
+        }
+        self.gaps.push(gap.to_string());
+        let id = self.gaps.len() as u32;
+        self.gap_ids.insert(gap.to_string(), id);
+        id
     }
 
     /// Appends `later`, whose documents all come after this one's.
@@ -118,12 +148,12 @@ impl Postings {
             self.terms[id as usize].1.extend(list);
             number.push(id);
         }
-        self.pairs.extend(
-            later
-                .pairs
-                .into_iter()
-                .map(|(a, b, doc)| (number[a as usize], number[b as usize], doc)),
-        );
+        let gap_number: Vec<u32> = later.gaps.iter().map(|g| self.gap(g)).collect();
+        self.pairs
+            .extend(later.pairs.into_iter().map(|(a, gap, b, doc)| {
+                let gap = gap.checked_sub(1).map_or(0, |g| gap_number[g as usize]);
+                (number[a as usize], gap, number[b as usize], doc)
+            }));
     }
 
     /// The number of `term`, which gets empty postings when it is new.
@@ -228,10 +258,11 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
             earlier
         });
     drop(all.ids);
+    drop(all.gap_ids);
     let (all_terms, stem_of) = by_stem(all.terms);
     let (pair_count, pair_files) = {
         let stems: Vec<&str> = all_terms.iter().map(|(s, _)| s.as_str()).collect();
-        pair_buckets(&stems, &stem_of, all.pairs)?
+        pair_buckets(&stems, &stem_of, &all.gaps, all.pairs)?
     };
     drop(stem_of);
 
@@ -343,12 +374,16 @@ mod tests {
     }
 
     /// The title pairs of `postings` as words.
-    fn pairs_of(postings: &Postings) -> Vec<(&str, &str, u32)> {
+    fn pairs_of(postings: &Postings) -> Vec<(&str, &str, &str, u32)> {
         let term = |id: u32| postings.terms[id as usize].0.as_str();
+        let gap = |g: u32| {
+            g.checked_sub(1)
+                .map_or("", |g| postings.gaps[g as usize].as_str())
+        };
         postings
             .pairs
             .iter()
-            .map(|&(a, b, doc)| (term(a), term(b), doc))
+            .map(|&(a, g, b, doc)| (term(a), gap(g), term(b), doc))
             .collect()
     }
 
@@ -361,8 +396,8 @@ mod tests {
         };
         let mut buf = String::new();
         let mut first = Postings::default();
-        // Stop words and one-letter words are not indexed, so they do not part a pair;
-        // the id and the summary give none.
+        // Stop words and one-letter words are not indexed: a pair keeps them between its
+        // words. The id and the summary give none.
         first.add(
             &site,
             &paper(
@@ -376,7 +411,11 @@ mod tests {
         let mut later = Postings::default();
         later.add(
             &site,
-            &paper("Diffusion, video", "2501.00002", "x"),
+            &paper(
+                "Agent and the Benchmark: Diffusion, video",
+                "2501.00002",
+                "x",
+            ),
             1,
             &mut buf,
         );
@@ -384,12 +423,45 @@ mod tests {
         assert_eq!(
             pairs_of(&first),
             [
-                ("mixture", "experts", 0),
-                ("experts", "video", 0),
-                ("video", "model", 0),
-                ("diffusion", "video", 1),
+                ("mixture", "of", "experts", 0),
+                ("experts", "a", "video", 0),
+                ("video", "", "model", 0),
+                ("agent", "and the", "benchmark", 1),
+                ("benchmark", "", "diffusion", 1),
+                ("diffusion", "", "video", 1),
             ]
         );
+    }
+
+    #[test]
+    fn titles_make_the_pairs_of_the_shared_vectors() {
+        let site = crate::model::Site {
+            days: Vec::new(),
+            papers: Vec::new(),
+            tags: Vec::new(),
+        };
+        let vectors = include_str!("../../tests/fixtures/pair_vectors.tsv");
+        let mut n = 0;
+        for line in vectors.lines().filter(|l| !l.starts_with('#')) {
+            let (title, want) = line.split_once('\t').unwrap();
+            let mut postings = Postings::default();
+            postings.add(&site, &paper(title, "x", ""), 0, &mut String::new());
+            let got: Vec<String> = pairs_of(&postings)
+                .into_iter()
+                .map(|(a, gap, b, _)| {
+                    let words = [stem(a), gap.to_string(), stem(b)];
+                    words
+                        .iter()
+                        .filter(|w| !w.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            assert_eq!(got.join("|"), want, "{title}");
+            n += 1;
+        }
+        assert!(n >= 8);
     }
 
     #[test]

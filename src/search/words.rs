@@ -25,6 +25,17 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// into a reused buffer: the index tokenises the whole archive's text, and a `String`
 /// per word was most of its time.
 pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for_each_token(text, buf, |w, indexed| {
+        if indexed {
+            f(w);
+        }
+    });
+}
+
+/// Calls `f` with every word of `text`, lowercased, and whether it is indexed (not a
+/// one-character word nor a stop word): titles keep the words left out between two
+/// indexed ones, which a phrase must match too.
+pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -50,7 +61,7 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
         let word = &text[start..i];
         // Past the separator after it (one character).
         i += text[i..].chars().next().map_or(1, char::len_utf8);
-        if word.chars().nth(1).is_none() {
+        if word.is_empty() {
             continue;
         }
         buf.clear();
@@ -60,9 +71,9 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
         } else {
             buf.push_str(&word.to_lowercase());
         }
-        if buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()) {
-            f(buf);
-        }
+        let indexed = word.chars().nth(1).is_some()
+            && (buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()));
+        f(buf, indexed);
     }
 }
 
@@ -95,6 +106,27 @@ mod tests {
             for_each_word(text, &mut buf, |w| seen.push(w.to_string()));
             assert_eq!(seen, words(text).collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn tokens_are_every_word_each_with_whether_it_is_indexed() {
+        let mut buf = String::new();
+        let mut seen = Vec::new();
+        for_each_token("Agent and a Benchmark, X-ray", &mut buf, |w, i| {
+            seen.push((w.to_string(), i))
+        });
+        let want = [
+            ("agent", true),
+            ("and", false),
+            ("a", false),
+            ("benchmark", true),
+        ];
+        let want: Vec<(String, bool)> = want
+            .iter()
+            .map(|&(w, i)| (w.to_string(), i))
+            .chain([("x".to_string(), false), ("ray".to_string(), true)])
+            .collect();
+        assert_eq!(seen, want);
     }
 
     proptest::proptest! {

@@ -4,7 +4,7 @@
   'use strict';
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
-  var PER = 20, PAGE = 30, MAX_TERMS = 200;
+  var PER = 20, PAGE = 30, MAX_TERMS = 200, PAUSE = 350;
   // English stemming: Porter's 1980 rules, step for step as in src/search/stem.rs (the
   // index holds stems, so a query word must be stemmed the same way to be found).
   // tests/fixtures/stem_vectors.tsv holds both to the same answers.
@@ -105,12 +105,16 @@
   var here = location.href.split('#')[0].split('?')[0];
   var cache = {};
 
-  function words(text) {
-    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) {
-      return Array.from(w).length > 1;
-    }).map(function (w) { return w.toLowerCase(); }).filter(function (w) {
-      return STOP.indexOf(w) < 0;
+  // Every word of `text`, lowercased, with whether it is indexed (not one character
+  // long nor a stop word): src/search/words.rs.
+  function tokens(text) {
+    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(function (w) {
+      w = w.toLowerCase();
+      return { w: w, kept: Array.from(w).length > 1 && STOP.indexOf(w) < 0 };
     });
+  }
+  function words(text) {
+    return tokens(text).filter(function (t) { return t.kept; }).map(function (t) { return t.w; });
   }
   // The arXiv id in a query that is only an id (2507.01234, arXiv:2507.01234v2) or an
   // arxiv.org abs/pdf or huggingface.co papers URL, without its version; else null.
@@ -133,7 +137,8 @@
       return (b < 16 ? '0' : '') + b.toString(16);
     }).join('');
   }
-  // For the browser checks, which hold key() to the shared vectors.
+  // For the browser checks, which hold key() and pairKeys() to the index's.
+  window.papertrailPairs = function (text) { return pairKeys(text); };
   window.papertrailKey = function (term, split, buckets) {
     return key(term, { split: split ? [Array.from(term).slice(0, 2).join('')] : [], buckets: buckets });
   };
@@ -171,7 +176,7 @@
     }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
-      var prefix = Array.from(s).length >= 3, n = 0;
+      var prefix = Array.from(s).length >= 3;
       // A word still being typed may be a longer word's unfinished form, whose stem it
       // extends by a few letters (diffusi, of diffusion: diffus).
       var unfinished = function (term) {
@@ -192,18 +197,31 @@
           if (tail) near.add(stem(head + tail.slice(1)));
         }
       }
-      Object.keys(shard).forEach(function (term) {
-        var spelt = term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS);
-        var typo = !spelt && typos && (oneEdit(s, term) || near.has(term));
-        if (!spelt && !typo) return;
-        if (spelt) n++; else marked.push(term);
-        var v = 0, exact = term === s ? 1 : 0, base = spelt ? 8 : 0;
+      // The terms the word matches as typed; only a word the index holds in no form
+      // (as its stem, nor the beginning of a term) is looked up as a typo, and then
+      // only among terms of four letters or more: `kaiming` never finds `kai`.
+      var terms = Object.keys(shard), spelt = terms.filter(function (term) {
+        return term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)));
+      }).slice(0, MAX_TERMS);
+      var typo = [];
+      if (!spelt.length && typos) {
+        typo = terms.filter(function (term) {
+          return Array.from(term).length >= 4 && (oneEdit(s, term) || near.has(term));
+        });
+        marked.push.apply(marked, typo);
+      }
+      var add = function (term, base) {
+        var v = 0, exact = term === s ? 1 : 0;
         shard[term].forEach(function (d) {
           v += d;
+          // Author names match whole: a name is not found by its beginning.
+          if (!exact && base && (v & 3) === 1) return;
           var doc = v >> 2, w = base + (v & 3) * 2 + exact;
           if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
         });
-      });
+      };
+      spelt.forEach(function (term) { add(term, 8); });
+      typo.forEach(function (term) { add(term, 0); });
       return hits;
     });
   }
@@ -214,11 +232,22 @@
     new TextEncoder().encode(text).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
     return (h ^ (h >>> 16)) & (count - 1);
   }
-  // For each two neighbouring query words, the set of papers whose title holds their
-  // stems side by side, in order (the phrase index, search/p/).
-  function phrase(ws) {
-    var stems = ws.map(stem), pairs = [];
-    for (var i = 1; i < stems.length; i++) pairs.push(stems[i - 1] + ' ' + stems[i]);
+  // The pairs of the phrase index a query makes (src/search/pairs.rs): each two
+  // neighbouring indexed words' stems, with the words left out between them.
+  function pairKeys(text) {
+    var keys = [], prev = null, gap = '';
+    tokens(text).forEach(function (t) {
+      if (!t.kept) { if (prev !== null) gap += t.w + ' '; return; }
+      var s = stem(t.w);
+      if (prev !== null && prev !== s) keys.push(prev + ' ' + gap + s);
+      prev = s; gap = '';
+    });
+    return keys;
+  }
+  // For each pair of the query, the set of papers whose title holds it (the phrase
+  // index, search/p/).
+  function phrase(text) {
+    var pairs = pairKeys(text);
     return load('meta.json').then(function (meta) {
       var count = meta && meta.pairs;
       return Promise.all(pairs.map(function (pair) {
@@ -322,7 +351,7 @@
     ranked = []; shown = 0;
     if (!ws.length) { status.textContent = q.trim() ? 'Type a longer word.' : ''; return; }
     status.textContent = 'Searching…';
-    Promise.all([Promise.all(ws.map(match)), phrase(ws)]).then(function (got) {
+    Promise.all([Promise.all(ws.map(match)), phrase(paper || q)]).then(function (got) {
       if (id !== run) return;
       // A paper's rank: found with every word as typed before found through a typo;
       // then the weakest field among the words, a title holding the query as a phrase
@@ -371,7 +400,9 @@
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 150);
+    // Sent when typing pauses: every word on the way (`K`, `Ka`, `Kai`…) would fetch
+    // files of its own.
+    timer = setTimeout(function () { search(input.value); }, PAUSE);
   });
   var q = new URLSearchParams(location.search).get('q');
   if (q) { input.value = q; search(q, true); }
