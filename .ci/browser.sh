@@ -42,6 +42,7 @@ bench="http://127.0.0.1:$port/bench/"
 rustc -O benches/gen_archive.rs -o "$work/gen_archive"
 "$work/gen_archive" --days 60 --seed 3 --out "$work/bench" >/dev/null
 cp tests/browser/queries.md "$work/bench/content/2016-03-01.md"   # the everyday queries' papers
+cp tests/browser/cjk.md "$work/bench/content/2016-03-02.md"       # Chinese summaries
 "$bin" --root "$work/bench" build --output-dir "$work/www/bench" --base-url "$bench" >/dev/null 2>&1
 
 node tests/browser/links.js "$work/www/repo" "$base"

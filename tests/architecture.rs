@@ -16,6 +16,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("tagging", 3),
     ("model", 4),
     ("feed_state", 5),
+    ("search", 5),
     ("render", 6),
     ("output", 7),
     ("build", 8),

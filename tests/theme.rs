@@ -159,7 +159,7 @@ fn day_pages_show_every_paper_with_its_links() {
     assert!(checked > 50, "only {checked} papers checked");
 }
 
-/// The tokenizer of `src/render/search.rs`, restated (`a-z0-9` titles only).
+/// The tokenizer of `src/search/words.rs`, restated (`a-z0-9` titles only).
 fn papertrail_words(text: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its",
@@ -169,7 +169,7 @@ fn papertrail_words(text: &str) -> Vec<String> {
         .filter(|w| w.chars().nth(1).is_some())
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()) && w.is_ascii())
-        .map(|w| papertrail::render::stem::stem(&w))
+        .map(|w| papertrail::search::stem::stem(&w))
         .collect()
 }
 

@@ -19,10 +19,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Renderer;
-use super::search::doc_order;
 use super::urls::Route;
 use crate::content::arxiv;
 use crate::model::Paper;
+use crate::search::doc_order;
 
 #[derive(Serialize)]
 struct PaperRecord<'a> {

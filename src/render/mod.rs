@@ -10,11 +10,8 @@ mod export;
 mod feeds;
 mod labels;
 mod pages;
-mod search;
 mod sitemap;
-pub mod stem;
 pub mod theme;
-mod title_pairs;
 pub mod urls;
 pub mod views;
 
@@ -405,7 +402,7 @@ impl<'a> Renderer<'a> {
             return put(path, &Theme::static_bytes(source)?);
         }
         match job {
-            Job::SearchIndex => return self.search_index(&put),
+            Job::SearchIndex => return crate::search::write(self.ctx.site, &put),
             Job::Export => return self.export(&put, None).map(drop),
             _ => {}
         }

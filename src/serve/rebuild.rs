@@ -44,6 +44,9 @@ pub(super) struct State {
     file_keys: BTreeMap<PathBuf, model::Keys>,
     /// Every digest file's problems, by path (a file that did not parse is only here).
     pub(super) file_diags: BTreeMap<PathBuf, Diagnostics>,
+    /// Every warning of the site served (of its files and of the model), for the
+    /// summary printed at start and after each rebuild.
+    warnings: Diagnostics,
     /// The model of the site being served.
     site: Option<Arc<Site>>,
     /// The index that patches `site` one changed file at a time; set while `site` is
@@ -77,6 +80,7 @@ impl State {
             theme: None,
             file_keys: BTreeMap::new(),
             file_diags: BTreeMap::new(),
+            warnings: Diagnostics::default(),
             site: None,
             live: None,
             matcher: None,
@@ -197,7 +201,8 @@ impl State {
             }
         };
         if self.serve_all(site, live, served).is_some() {
-            print_warnings(&diags);
+            self.warnings = diags;
+            print_warnings(&self.warnings);
         }
     }
 
@@ -271,9 +276,15 @@ impl State {
         if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
             match self.patch(&changes, fresh, served) {
                 Ok((affected, shrank, warnings)) => {
-                    let (model, diags) = (Model::Patched, &warnings);
+                    self.patch_warnings(changed, warnings);
                     return self.finish(
-                        &names, served, t0, parsed_at, &affected, shrank, diags, model,
+                        &names,
+                        served,
+                        t0,
+                        parsed_at,
+                        &affected,
+                        shrank,
+                        Model::Patched,
                     );
                 }
                 Err(model::NotPatched::Errors(errors)) => {
@@ -312,7 +323,8 @@ impl State {
             let Some(count) = self.serve_all(site, live, served) else {
                 return;
             };
-            print_warnings(&diags);
+            self.warnings = diags;
+            print_warnings(&self.warnings);
             println!(
                 "rebuilt {} in {} ms ({count} files; model {} ms)",
                 names.join(", "),
@@ -327,9 +339,23 @@ impl State {
         self.site = Some(Arc::new(site));
         self.live = Some(live);
         let model = Model::Rebuilt;
-        self.finish(
-            &names, served, t0, parsed_at, &affected, shrank, &diags, model,
-        );
+        self.warnings = diags;
+        self.finish(&names, served, t0, parsed_at, &affected, shrank, model);
+    }
+
+    /// The site's warnings after a patch: those of the `changed` files as read now and
+    /// the model's `warnings` about them, in place of what they had.
+    fn patch_warnings(&mut self, changed: &BTreeSet<PathBuf>, warnings: Diagnostics) {
+        self.warnings
+            .items
+            .retain(|d| !changed.iter().any(|p| p == &d.path));
+        for path in changed {
+            if let Some(d) = self.file_diags.get(path) {
+                self.warnings.extend(d.clone());
+            }
+        }
+        self.warnings.extend(warnings);
+        self.warnings.sort();
     }
 
     /// Patches the model for `changes`: what to re-render, whether the model shrank
@@ -392,7 +418,6 @@ impl State {
         parsed_at: Duration,
         affected: &Affected,
         shrank: bool,
-        diags: &Diagnostics,
         model: Model,
     ) {
         let modelled_at = t0.elapsed();
@@ -450,7 +475,7 @@ impl State {
             ms(rendered_at - modelled_at),
         );
         let _ = std::io::stdout().flush();
-        print_warnings(diags);
+        print_warnings(&self.warnings);
         // Then the rest: shifted pages, search index, sitemap.
         // Served as each is rendered: collected first, the new files would be held
         // beside the ones they replace (the search index is large).
@@ -635,7 +660,17 @@ impl State {
     /// Shows errors in the terminal and the browser; the last good site stays, if
     /// there is one.
     fn fail(&mut self, diags: &Diagnostics, served: &Served) {
-        eprint!("{}", crate::report::human(diags));
+        // Every error in full, the warnings one line per kind, as `build` prints them.
+        let errors = Diagnostics {
+            items: diags
+                .items
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        };
+        eprint!("{}", crate::report::human(&errors));
+        print_warnings(diags);
         let has_site = !served
             .files
             .read()
@@ -662,10 +697,10 @@ impl State {
     }
 }
 
+/// The warnings of the site one line per kind, as `build` prints them: a long archive
+/// has thousands, which `papertrail check` lists.
 fn print_warnings(diags: &Diagnostics) {
-    if !diags.is_empty() {
-        eprint!("{}", crate::report::human(diags));
-    }
+    eprint!("{}", crate::report::summary(diags));
 }
 
 /// How the model of a change was made, for the rebuild line.

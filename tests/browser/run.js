@@ -8,7 +8,7 @@
 'use strict';
 const { chromium } = require('playwright-core');
 const fs = require('fs');
-const { searchBytes } = require('./search_bytes');
+const { searchBytes, typedBytes } = require('./search_bytes');
 const { layout } = require('./layout');
 
 const BASE = process.env.BASE;
@@ -195,7 +195,34 @@ async function arxivSearch(browser, paperUrl) {
   await ctx.close();
 }
 
-// Stemming: search.js stems as src/render/stem.rs does (the shared vectors), so a word's
+// Twins: search.js finds a term's file as src/search/shards.rs does, and makes the
+// phrase pairs src/search/index.rs does (the shared vectors); a Chinese word of
+// tests/browser/cjk.md finds its paper first.
+async function otherScripts(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BENCH + 'search/');
+  const vectors = fs.readFileSync(__dirname + '/../fixtures/shard_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const wrong = await page.evaluate((vs) => vs.filter(([t, s, n, k]) => window.papertrailKey(t, s === '1', +n) !== k)
+    .map(([t, s, n, k]) => `${t}: ${window.papertrailKey(t, s === '1', +n)}, not ${k}`), vectors);
+  if (vectors.length < 20 || wrong.length) fail(`search.js puts ${wrong.length} of ${vectors.length} shared shard vectors elsewhere: ${wrong.slice(0, 5).join('; ')}`);
+  else ok(`search: search.js finds the file of all ${vectors.length} shared shard vectors as the index does`);
+  const pairs = fs.readFileSync(__dirname + '/../fixtures/pair_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const wrongPairs = await page.evaluate((vs) => vs.filter(([t, k]) => window.papertrailPairs(t).join('|') !== k)
+    .map(([t, k]) => `${t}: ${window.papertrailPairs(t).join('|')}, not ${k}`), pairs);
+  if (pairs.length < 8 || wrongPairs.length) fail(`search.js makes other phrase pairs than the index for ${wrongPairs.length} of ${pairs.length} shared vectors: ${wrongPairs.slice(0, 3).join('; ')}`);
+  else ok(`search: search.js makes the phrase pairs of all ${pairs.length} shared vectors as the index does`);
+  await page.goto(BENCH + 'search/?q=' + encodeURIComponent('方言语料'));
+  await page.locator('#results li').first().waitFor();
+  const first = await page.$eval('#results li a', (a) => a.href);
+  if (!first.endsWith('/papers/1603.00202/')) fail(`search: "方言语料" ranked ${first} first, not 1603.00202`);
+  else ok('search: a Chinese word finds its paper through a hashed term file');
+  await ctx.close();
+}
+
+// Stemming: search.js stems as src/search/stem.rs does (the shared vectors), so a word's
 // forms find the same papers on the 60-day site.
 async function stemming(browser) {
   const ctx = await newContext(browser);
@@ -331,6 +358,19 @@ async function bytesFetched(browser) {
   if (!r.files || r.gzip > 150 * 1024) fail(`search: "video diffusion" fetched ${r.files} files, ${r.gzip} bytes gzipped`);
   else ok(`search: "video diffusion" fetched ${r.files} index files, ${(r.raw / 1024).toFixed(1)} KB (${(r.gzip / 1024).toFixed(1)} KB gzipped): ${r.found}`);
   await ctx.close();
+  // Typed at 200 ms a character, a query is sent when typing pauses: about the bytes of
+  // the query pasted, not a search per letter.
+  for (const q of ['video diffusion', 'Kaiming']) {
+    const pastedCtx = await newContext(browser);
+    const pasted = await searchBytes(await pageOf(pastedCtx), BENCH, q);
+    await pastedCtx.close();
+    const typedCtx = await newContext(browser);
+    const typed = await typedBytes(await pageOf(typedCtx), BENCH, q);
+    await typedCtx.close();
+    const what = `"${q}" typed at 200 ms a character: ${typed.runs} search(es), ${(typed.raw / 1024).toFixed(1)} KB; pasted ${(pasted.raw / 1024).toFixed(1)} KB`;
+    if (typed.runs !== 1 || typed.raw > 1.5 * pasted.raw || typed.found !== pasted.found) fail(`search: ${what} (${typed.found} / ${pasted.found})`);
+    else ok(`search: ${what}`);
+  }
 }
 
 async function hostile(browser) {
@@ -407,6 +447,7 @@ async function screenshots(browser, dir, pages) {
     await shardedSearch(browser);
     await arxivSearch(browser, pages.paper);
     await stemming(browser);
+    await otherScripts(browser);
     await ranking(browser);
     await require('./queries').everydayQueries({ browser, site: BENCH, newContext, pageOf, fail, ok });
     await resultDetails(browser);

@@ -1,11 +1,11 @@
-// papertrail search: reads the sharded index under search/ (see src/render/search.rs).
+// papertrail search: reads the sharded index under search/ (see src/search/).
 // Everything is built with DOM text nodes, never innerHTML: titles are untrusted input.
 (function () {
   'use strict';
   var STOP = ['an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'into', 'is',
     'it', 'its', 'of', 'on', 'or', 'our', 'that', 'the', 'their', 'this', 'to', 'via', 'we', 'with'];
-  var PER = 20, PAGE = 30, MAX_TERMS = 200;
-  // English stemming: Porter's 1980 rules, step for step as in src/render/stem.rs (the
+  var PER = 20, PAGE = 30, MAX_TERMS = 200, PAUSE = 350;
+  // English stemming: Porter's 1980 rules, step for step as in src/search/stem.rs (the
   // index holds stems, so a query word must be stemmed the same way to be found).
   // tests/fixtures/stem_vectors.tsv holds both to the same answers.
   function consonant(w, i) {
@@ -105,12 +105,16 @@
   var here = location.href.split('#')[0].split('?')[0];
   var cache = {};
 
-  function words(text) {
-    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (w) {
-      return Array.from(w).length > 1;
-    }).map(function (w) { return w.toLowerCase(); }).filter(function (w) {
-      return STOP.indexOf(w) < 0;
+  // Every word of `text`, lowercased, with whether it is indexed (not one character
+  // long nor a stop word): src/search/words.rs.
+  function tokens(text) {
+    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(function (w) {
+      w = w.toLowerCase();
+      return { w: w, kept: Array.from(w).length > 1 && STOP.indexOf(w) < 0 };
     });
+  }
+  function words(text) {
+    return tokens(text).filter(function (t) { return t.kept; }).map(function (t) { return t.w; });
   }
   // The arXiv id in a query that is only an id (2507.01234, arXiv:2507.01234v2) or an
   // arxiv.org abs/pdf or huggingface.co papers URL, without its version; else null.
@@ -121,16 +125,23 @@
         id + '(?:\\.pdf)?/?(?:[?#].*)?$', 'i').exec(s);
     return m ? m[1] : null;
   }
-  // A term's shard: its first two characters, or three where meta.json lists those two
-  // as split (see src/render/search.rs).
-  function key(term, split) {
-    var chars = Array.from(term);
-    var k = chars.slice(0, split.has(chars.slice(0, 2).join('')) ? 3 : 2).join('');
+  // A term's shard (src/search/shards.rs): its first two characters, or three where
+  // meta.json lists the two as split; a hash bucket of those when the two are not plain
+  // [a-z0-9] (other scripts).
+  function key(term, meta) {
+    var chars = Array.from(term), two = chars.slice(0, 2).join('');
+    var k = chars.slice(0, (meta.split || []).indexOf(two) >= 0 ? 3 : 2).join('');
+    if (!/^[a-z0-9]+$/.test(two)) return '_u' + bucket(k, meta.buckets || 1);
     if (/^[a-z0-9]+$/.test(k)) return k;
     return '_' + Array.from(new TextEncoder().encode(k)).map(function (b) {
       return (b < 16 ? '0' : '') + b.toString(16);
     }).join('');
   }
+  // For the browser checks, which hold key() and pairKeys() to the index's.
+  window.papertrailPairs = function (text) { return pairKeys(text); };
+  window.papertrailKey = function (term, split, buckets) {
+    return key(term, { split: split ? [Array.from(term).slice(0, 2).join('')] : [], buckets: buckets });
+  };
   function load(path) {
     if (!cache[path]) {
       cache[path] = fetch(new URL(path, here)).then(function (r) {
@@ -161,11 +172,11 @@
   function match(word) {
     var s = stem(word);
     return load('meta.json').then(function (meta) {
-      return load('t/' + key(s, new Set(meta ? meta.split : [])) + '.json');
+      return load('t/' + key(s, meta || {}) + '.json');
     }).then(function (shard) {
       var hits = new Map();
       if (!shard) return hits;
-      var prefix = Array.from(s).length >= 3, n = 0;
+      var prefix = Array.from(s).length >= 3;
       // A word still being typed may be a longer word's unfinished form, whose stem it
       // extends by a few letters (diffusi, of diffusion: diffus).
       var unfinished = function (term) {
@@ -186,33 +197,57 @@
           if (tail) near.add(stem(head + tail.slice(1)));
         }
       }
-      Object.keys(shard).forEach(function (term) {
-        var spelt = term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)) && n < MAX_TERMS);
-        var typo = !spelt && typos && (oneEdit(s, term) || near.has(term));
-        if (!spelt && !typo) return;
-        if (spelt) n++; else marked.push(term);
-        var v = 0, exact = term === s ? 1 : 0, base = spelt ? 8 : 0;
+      // The terms the word matches as typed; only a word the index holds in no form
+      // (as its stem, nor the beginning of a term) is looked up as a typo, and then
+      // only among terms of four letters or more: `kaiming` never finds `kai`.
+      var terms = Object.keys(shard), spelt = terms.filter(function (term) {
+        return term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)));
+      }).slice(0, MAX_TERMS);
+      var typo = [];
+      if (!spelt.length && typos) {
+        typo = terms.filter(function (term) {
+          return Array.from(term).length >= 4 && (oneEdit(s, term) || near.has(term));
+        });
+        marked.push.apply(marked, typo);
+      }
+      var add = function (term, base) {
+        var v = 0, exact = term === s ? 1 : 0;
         shard[term].forEach(function (d) {
           v += d;
+          // Author names match whole: a name is not found by its beginning.
+          if (!exact && base && (v & 3) === 1) return;
           var doc = v >> 2, w = base + (v & 3) * 2 + exact;
           if (!hits.has(doc) || hits.get(doc) < w) hits.set(doc, w);
         });
-      });
+      };
+      spelt.forEach(function (term) { add(term, 8); });
+      typo.forEach(function (term) { add(term, 0); });
       return hits;
     });
   }
   // FNV-1a of `text`'s UTF-8 bytes, its high half folded into the low one: the bucket
-  // of a pair of stems in the phrase index (src/render/title_pairs.rs).
+  // of a pair of stems in the phrase index, and of a term in another script (src/search/encode.rs).
   function bucket(text, count) {
     var h = 0x811c9dc5;
     new TextEncoder().encode(text).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
     return (h ^ (h >>> 16)) & (count - 1);
   }
-  // For each two neighbouring query words, the set of papers whose title holds their
-  // stems side by side, in order (the phrase index, search/p/).
-  function phrase(ws) {
-    var stems = ws.map(stem), pairs = [];
-    for (var i = 1; i < stems.length; i++) pairs.push(stems[i - 1] + ' ' + stems[i]);
+  // The pairs of the phrase index a query makes (src/search/pairs.rs): each two
+  // neighbouring indexed words' stems, with the words left out between them.
+  function pairKeys(text) {
+    var keys = [], prev = null, gap = '';
+    tokens(text).forEach(function (t) {
+      if (!t.kept) { if (prev !== null) gap += t.w + ' '; return; }
+      var s = stem(t.w);
+      if (prev !== null && prev !== s) keys.push(prev + ' ' + gap + s);
+      prev = s; gap = '';
+    });
+    return keys;
+  }
+  // For each pair of the query, the set of papers whose title holds it (the phrase
+  // index, search/p/).
+  function phrase(text) {
+    var pairs = pairKeys(text);
     return load('meta.json').then(function (meta) {
       var count = meta && meta.pairs;
       return Promise.all(pairs.map(function (pair) {
@@ -251,7 +286,7 @@
     var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso);
     return m ? +m[3] + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1] : iso;
   }
-  // doc: [id, title, authors, date, [tag names], excerpt] (src/render/search.rs).
+  // doc: [id, title, authors, date, [tag names], excerpt] (src/search/index.rs).
   function item(doc) {
     var li = document.createElement('li'), a = document.createElement('a');
     a.href = new URL('../papers/' + encodeURIComponent(doc[0]) + '/', here).href;
@@ -316,7 +351,7 @@
     ranked = []; shown = 0;
     if (!ws.length) { status.textContent = q.trim() ? 'Type a longer word.' : ''; return; }
     status.textContent = 'Searching…';
-    Promise.all([Promise.all(ws.map(match)), phrase(ws)]).then(function (got) {
+    Promise.all([Promise.all(ws.map(match)), phrase(paper || q)]).then(function (got) {
       if (id !== run) return;
       // A paper's rank: found with every word as typed before found through a typo;
       // then the weakest field among the words, a title holding the query as a phrase
@@ -365,7 +400,9 @@
   });
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { search(input.value); }, 150);
+    // Sent when typing pauses: every word on the way (`K`, `Ka`, `Kai`…) would fetch
+    // files of its own.
+    timer = setTimeout(function () { search(input.value); }, PAUSE);
   });
   var q = new URLSearchParams(location.search).get('q');
   if (q) { input.value = q; search(q, true); }

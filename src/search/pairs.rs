@@ -3,8 +3,15 @@
 //! query as a phrase (each pair of neighbouring query words side by side, in order)
 //! before one whose title holds the words apart.
 //!
+//! Two stems are side by side when only words the index leaves out (stop words and
+//! one-character words) stand between them, and those words are part of the pair:
+//! *Mixture of Experts* holds `mixtur of expert`, which the query `mixture of experts`
+//! makes, while *Pottery Agent and Benchmark* holds `agent and benchmark`, not the
+//! `agent benchmark` of the query `agent benchmark`.
+//!
 //! Layout: `search/p/<bucket>.json`, `{"first second": [docs]}` with the two stems
-//! joined by a space and the documents ascending, delta-encoded (document numbers as in
+//! joined by a space (by the words between them, each followed by a space, when there
+//! are any) and the documents ascending, delta-encoded (document numbers as in
 //! `search/t/`). A pair's bucket is [`bucket`]: the FNV-1a hash of its UTF-8 bytes,
 //! folded, modulo the bucket count `meta.json` gives as `pairs`, a power of two chosen so
 //! that a bucket holds about [`PAIR_BYTES`]; empty buckets are not written.
@@ -19,47 +26,43 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
-use super::search::{json_size, postings_json};
+use super::encode::{bucket, json_size, postings_json};
 
 /// Bytes of JSON a pair bucket is sized for.
-pub(super) const PAIR_BYTES: usize = 8 * 1024;
+pub(crate) const PAIR_BYTES: usize = 8 * 1024;
 
-/// Title word pairs as they are read: `(first term, second term, document)`, the terms
-/// numbered as the index numbers them, documents ascending.
-pub(super) type Pairs = Vec<(u32, u32, u32)>;
-
-/// FNV-1a, 32 bits, of `bytes`: `search.js` computes the same to find a pair's bucket.
-pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h: u32, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
-
-/// The bucket of `key` among `count` (a power of two). The hash's high half is folded
-/// into the low one: FNV-1a's low bits alone barely change with a key's last letter.
-pub(super) fn bucket(key: &str, count: u32) -> u32 {
-    let h = fnv1a(key.as_bytes());
-    (h ^ (h >> 16)) & (count - 1)
-}
+/// Title word pairs as they are read: `(first term, gap, second term, document)`, the
+/// terms numbered as the index numbers them, the gap 0 when nothing stands between them
+/// or else 1 + the number of the words between them in the index's list of gaps,
+/// documents ascending.
+pub(crate) type Pairs = Vec<(u32, u32, u32, u32)>;
 
 /// The pair buckets: the bucket count and each non-empty bucket's JSON by bucket
-/// number. `pairs` holds term numbers of `stems` (index `stem_of[term]`).
-pub(super) fn pair_buckets(
+/// number. `pairs` holds term numbers of `stems` (index `stem_of[term]`) and gaps of
+/// `gaps` (index `gap - 1`).
+pub(crate) fn pair_buckets(
     stems: &[&str],
     stem_of: &[u32],
+    gaps: &[String],
     pairs: Pairs,
 ) -> Result<(u32, BTreeMap<u32, String>)> {
     // Pair -> its documents, in ascending order of pair and then document: pairs are
     // read in document order, and a stable sort keeps it within each pair.
-    let mut pairs: Vec<(u32, u32, u32)> = pairs
+    let mut pairs: Pairs = pairs
         .into_iter()
-        .map(|(a, b, doc)| (stem_of[a as usize], stem_of[b as usize], doc))
+        .map(|(a, gap, b, doc)| (stem_of[a as usize], gap, stem_of[b as usize], doc))
         .collect();
-    pairs.sort_by_key(|&(a, b, _)| (a, b));
+    pairs.sort_by_key(|&(a, gap, b, _)| (a, gap, b));
     pairs.dedup();
     let mut lists: Vec<(String, Vec<u32>)> = Vec::new();
-    for (a, b, doc) in pairs {
-        let key = format!("{} {}", stems[a as usize], stems[b as usize]);
+    for (a, gap, b, doc) in pairs {
+        let key = match gap.checked_sub(1) {
+            Some(g) => format!(
+                "{} {} {}",
+                stems[a as usize], gaps[g as usize], stems[b as usize]
+            ),
+            None => format!("{} {}", stems[a as usize], stems[b as usize]),
+        };
         match lists.last_mut() {
             Some((last, docs)) if *last == key => docs.push(doc),
             _ => lists.push((key, vec![doc])),
@@ -88,31 +91,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fnv1a_gives_the_published_values() {
-        assert_eq!(fnv1a(b""), 0x811c_9dc5);
-        assert_eq!(fnv1a(b"a"), 0xe40c_292c);
-        assert_eq!(fnv1a(b"foobar"), 0xbf9c_f968);
-    }
-
-    #[test]
-    fn search_js_hashes_with_the_same_constants() {
-        let js = include_str!("../../themes/default/static/search.js");
-        assert!(
-            js.contains("0x811c9dc5") && js.contains("0x01000193") && js.contains("h ^ (h >>> 16)")
-        );
-    }
-
-    #[test]
     fn pairs_group_by_stems_with_documents_ascending_once() {
         // Terms 0 "videos", 1 "video" (both stem 0, "video"), 2 "diffusion" (stem 1).
         let stems = ["video", "diffus"];
         let stem_of = [0, 0, 1];
-        let pairs = vec![(0, 2, 3), (1, 2, 3), (1, 2, 7), (2, 1, 7), (0, 2, 12)];
-        let (count, buckets) = pair_buckets(&stems, &stem_of, pairs).unwrap();
+        let pairs = vec![
+            (0, 0, 2, 3),
+            (1, 0, 2, 3),
+            (1, 0, 2, 7),
+            (2, 0, 1, 7),
+            (0, 0, 2, 12),
+            (1, 1, 2, 13),
+        ];
+        let gaps = ["and".to_string()];
+        let (count, buckets) = pair_buckets(&stems, &stem_of, &gaps, pairs).unwrap();
         assert_eq!(count, 1);
         assert_eq!(
             buckets[&0],
-            r#"{"diffus video":[7],"video diffus":[3,4,5]}"#
+            r#"{"diffus video":[7],"video and diffus":[13],"video diffus":[3,4,5]}"#
         );
     }
 
@@ -121,8 +117,8 @@ mod tests {
         let stems: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
         let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
         let stem_of: Vec<u32> = (0..3000).collect();
-        let pairs: Pairs = (0..2999).map(|i| (i, i + 1, i)).collect();
-        let (count, buckets) = pair_buckets(&stems, &stem_of, pairs).unwrap();
+        let pairs: Pairs = (0..2999).map(|i| (i, 0, i + 1, i)).collect();
+        let (count, buckets) = pair_buckets(&stems, &stem_of, &[], pairs).unwrap();
         assert!(count > 1 && count.is_power_of_two(), "{count}");
         let mut seen = 0;
         for (n, json) in &buckets {
