@@ -84,13 +84,26 @@ async function tagFilter(browser, h, dayUrl) {
       const all = await visible(page, '#');
       if (all.shown !== all.all) problems.push(`All after ${id}: ${all.shown} of ${all.all} shown`);
     }
-    // The first entry's summary unfolds on a click.
+    // The first entry's fold opens on a click: a link to the summary on the paper's
+    // page, which the script replaces with that summary (the day page holds none).
     const details = page.locator('.entries details').first();
     await details.locator('summary').click();
     if (!(await details.evaluate((d) => d.open))) problems.push('a summary did not unfold');
+    const link = await details.evaluate((d) => d.querySelector('a[href$="#summary"]')?.getAttribute('href') || '');
+    if (!/papers\/[^/]+\/#summary$/.test(link)) problems.push(`the fold links to ${link || 'nothing'}, not a paper's summary`);
+    if (javaScriptEnabled) {
+      try {
+        await page.waitForFunction((d) => d.dataset.state === 'done', await details.elementHandle(), { timeout: 5000 });
+        const text = await details.evaluate((d) => d.querySelector('div')?.textContent.trim() || '');
+        if (text.length < 40) problems.push(`the fold shows only ${JSON.stringify(text)}`);
+      } catch (e) {
+        problems.push('the fold was not filled from the paper page: ' + e.message);
+      }
+    }
     const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
+    const fold = javaScriptEnabled ? 'a fold shows the summary from the paper page' : 'a fold links to the paper page';
     if (problems.length) h.fail(`tag filter (${mode}): ${problems.join('; ')}`);
-    else h.ok(`tag filter (${mode}): ${links.length} tags, the most and least frequent show exactly their ${links[0].n} and ${links[links.length - 1].n} papers, All shows every one; a summary unfolds`);
+    else h.ok(`tag filter (${mode}): ${links.length} tags, the most and least frequent show exactly their ${links[0].n} and ${links[links.length - 1].n} papers, All shows every one; ${fold}`);
     await ctx.close();
   }
 }

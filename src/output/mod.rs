@@ -19,6 +19,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::render::Sink;
 
+pub mod pages_size;
+pub use pages_size::PagesSize;
+
 const STAGING_MARK: &str = ".papertrail-staging-";
 
 /// The stamp in every output folder: a folder holding it is replaced whole by the next
@@ -50,15 +53,20 @@ pub struct Staging {
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
+    /// Every file written (path inside the site, bytes), for the size GitHub Pages
+    /// counts.
+    written: std::sync::Mutex<Vec<(String, u64)>>,
     committed: bool,
 }
 
 /// What a build wrote.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct WriteStats {
     pub files: u64,
     pub bytes: u64,
     pub unchanged: u64,
+    /// The size GitHub Pages counts for the whole folder (the stamp file included).
+    pub pages: PagesSize,
 }
 
 impl Staging {
@@ -106,12 +114,14 @@ impl Staging {
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
+            written: Default::default(),
             committed: false,
         };
         // The stamp is not part of the site, so not counted in what a build wrote.
         staging
             .write_or_link(STAMP, STAMP_TEXT.as_bytes())
             .with_context(|| format!("cannot write {STAMP} in {}", staging.staging.display()))?;
+        staging.record(STAMP, STAMP_TEXT.len());
         Ok(staging)
     }
 
@@ -131,11 +141,25 @@ impl Staging {
         Ok(false)
     }
 
+    fn record(&self, rel: &str, bytes: usize) {
+        if let Ok(mut written) = self.written.lock() {
+            written.push((rel.to_string(), bytes as u64));
+        }
+    }
+
     pub fn stats(&self) -> WriteStats {
+        let pages = match self.written.lock() {
+            Ok(written) => pages_size::measure(
+                written.iter().map(|(rel, n)| (rel.as_str(), *n)),
+                crate::render::urls::output_kind,
+            ),
+            Err(_) => PagesSize::default(),
+        };
         WriteStats {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
+            pages,
         }
     }
 
@@ -229,6 +253,7 @@ impl Sink for Staging {
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.record(rel, bytes.len());
         Ok(())
     }
 }
