@@ -50,8 +50,9 @@ async function noOverflow(browser, h, urls) {
   const wide = [];
   for (const url of urls) {
     await page.goto(url);
-    // Folded summaries too: open them all.
+    // Folded summaries too: open them all, each filled from its paper's page.
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    if (await page.$('.entries details')) await h.openFolds(page);
     const w = await page.evaluate(() => document.documentElement.scrollWidth);
     if (w > 320) wide.push(`${url} is ${w} px wide`);
   }
@@ -108,7 +109,7 @@ async function tagFilter(browser, h, dayUrl) {
   }
 }
 
-// `h`: { BASE, BENCH, newContext, pageOf, fail, ok } from run.js; `pages`: its sample
+// `h`: { BASE, BENCH, newContext, pageOf, fail, ok, openFolds } from run.js; `pages`: its sample
 // pages of the demo.
 async function layout(browser, h, pages) {
   const probe = await h.newContext(browser);
