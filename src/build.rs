@@ -168,7 +168,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let render = renderer.render_all(&staging)?;
     phases.mark("render+write");
     let written = staging.commit()?;
-    let shrink = shrink_settings(&config, &written.pages, || renderer.list_lead_bytes());
+    let pace = recent_pace(&site);
+    // What each setting would save is worked out only when the summary shows it (the
+    // leads of every list are measured for it).
+    let growth = yearly_growth(written.pages.bytes, site.papers.len(), pace);
+    let shrink = match size_warning(written.pages.bytes, growth, pace) {
+        Some(_) => shrink_settings(&config, &written.pages, || renderer.list_lead_bytes()),
+        None => Vec::new(),
+    };
     phases.mark("swap");
     feed_state.save(&mut diagnostics);
     phases.mark("state");
@@ -178,7 +185,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         tags: site.tags.len(),
         render,
         written,
-        pace: recent_pace(&site),
+        pace,
         shrink,
         seconds: started.elapsed().as_secs_f64(),
         diagnostics,
@@ -266,12 +273,17 @@ impl BuildReport {
     /// Bytes a year of new papers at [`BuildReport::pace`] would add, at this site's
     /// bytes per paper.
     pub fn yearly_growth(&self) -> u64 {
-        if self.papers == 0 {
-            return 0;
-        }
-        let per_paper = self.written.pages.bytes as f64 / self.papers as f64;
-        (self.pace * 365.0 * per_paper) as u64
+        yearly_growth(self.written.pages.bytes, self.papers, self.pace)
     }
+}
+
+/// Bytes a year of new papers at `pace` a day would add to a site of `bytes` holding
+/// `papers`, at its bytes per paper.
+fn yearly_growth(bytes: u64, papers: usize, pace: f64) -> u64 {
+    if papers == 0 {
+        return 0;
+    }
+    (pace * 365.0 * bytes as f64 / papers as f64) as u64
 }
 
 /// A warning when a site of `bytes` (as GitHub Pages counts them) nears or passes its

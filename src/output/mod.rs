@@ -53,9 +53,8 @@ pub struct Staging {
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
-    /// Every file written (path inside the site, bytes), for the size GitHub Pages
-    /// counts.
-    written: std::sync::Mutex<Vec<(String, u64)>>,
+    /// Every file and folder written, counted as GitHub Pages counts a site.
+    tally: std::sync::Mutex<pages_size::Tally>,
     committed: bool,
 }
 
@@ -114,7 +113,7 @@ impl Staging {
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
-            written: Default::default(),
+            tally: Default::default(),
             committed: false,
         };
         // The stamp is not part of the site, so not counted in what a build wrote.
@@ -129,7 +128,7 @@ impl Staging {
     /// output's file when it holds the same bytes; true when it was linked.
     fn write_or_link(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         let dest = self.staging.join(rel);
-        self.ensure_parent(&dest)?;
+        self.ensure_folder_of(rel)?;
         let previous = self.target.join(rel);
         if self.has_previous
             && same_bytes(&previous, bytes)
@@ -142,17 +141,15 @@ impl Staging {
     }
 
     fn record(&self, rel: &str, bytes: usize) {
-        if let Ok(mut written) = self.written.lock() {
-            written.push((rel.to_string(), bytes as u64));
+        let kind = crate::render::urls::output_kind(rel);
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.file(rel, bytes as u64, kind);
         }
     }
 
     pub fn stats(&self) -> WriteStats {
-        let pages = match self.written.lock() {
-            Ok(written) => pages_size::measure(
-                written.iter().map(|(rel, n)| (rel.as_str(), *n)),
-                crate::render::urls::output_kind,
-            ),
+        let pages = match self.tally.lock() {
+            Ok(tally) => tally.size(),
             Err(_) => PagesSize::default(),
         };
         WriteStats {
@@ -181,18 +178,35 @@ impl Staging {
         Ok(stats)
     }
 
-    /// Creates the folder `path` goes in. Most pages have a folder of their own, so one
-    /// `mkdir` usually does it (no lock, no set of created folders to consult).
-    fn ensure_parent(&self, path: &Path) -> io::Result<()> {
-        let Some(parent) = path.parent() else {
+    /// Creates the folder the file `rel` goes in, and those above it, counting each
+    /// folder it creates (each is created once, whichever thread gets there first). Most
+    /// pages have a folder of their own, so one `mkdir` usually does it (no lock, no set
+    /// of created folders to consult).
+    fn ensure_folder_of(&self, rel: &str) -> io::Result<()> {
+        let Some((folder, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
-        match fs::create_dir(parent) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent),
-            Err(e) => Err(e),
+        let path = self.staging.join(folder);
+        let created = match fs::create_dir(&path) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.ensure_folder_of(folder)?;
+                match fs::create_dir(&path) {
+                    Ok(()) => true,
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        };
+        if created {
+            let kind = crate::render::urls::output_kind(folder);
+            if let Ok(mut tally) = self.tally.lock() {
+                tally.folder(folder, kind);
+            }
         }
+        Ok(())
     }
 }
 

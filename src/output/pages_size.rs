@@ -65,6 +65,49 @@ impl PagesSize {
     }
 }
 
+/// The artifact counted as files and folders are written, in any order, each once.
+#[derive(Debug, Default)]
+pub struct Tally {
+    files: u64,
+    folders: u64,
+    sum: u64,
+    kinds: BTreeMap<&'static str, u64>,
+}
+
+impl Tally {
+    /// A file at `rel` holding `size` bytes, of kind `kind`.
+    pub fn file(&mut self, rel: &str, size: u64, kind: &'static str) {
+        let b = file_bytes(rel, size);
+        *self.kinds.entry(kind).or_default() += b;
+        self.sum += b;
+        self.files += 1;
+    }
+
+    /// A folder at `rel` (not the site's folder itself, which [`Tally::size`] adds), of
+    /// kind `kind`.
+    pub fn folder(&mut self, rel: &str, kind: &'static str) {
+        let b = folder_bytes(rel);
+        *self.kinds.entry(kind).or_default() += b;
+        self.sum += b;
+        self.folders += 1;
+    }
+
+    /// The artifact of everything counted so far.
+    pub fn size(&self) -> PagesSize {
+        // The site's folder itself (`./`), then two zero blocks, padded to a record.
+        let sum = self.sum + BLOCK + 2 * BLOCK;
+        let mut by_kind: Vec<(&'static str, u64)> =
+            self.kinds.iter().map(|(&k, &b)| (k, b)).collect();
+        by_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        PagesSize {
+            bytes: sum.div_ceil(RECORD) * RECORD,
+            files: self.files,
+            folders: self.folders,
+            by_kind,
+        }
+    }
+}
+
 /// Counts the artifact of a site made of `files` (path inside the site, bytes), every
 /// folder on their paths included, sorting each path into a kind with `kind_of` (which
 /// sees folders' paths too).
@@ -72,15 +115,10 @@ pub fn measure<'a>(
     files: impl IntoIterator<Item = (&'a str, u64)>,
     kind_of: impl Fn(&str) -> &'static str,
 ) -> PagesSize {
-    let mut kinds: BTreeMap<&'static str, u64> = BTreeMap::new();
-    let mut folders: ahash::AHashSet<&str> = ahash::AHashSet::new();
-    let mut size = PagesSize::default();
-    let mut sum = 0;
+    let mut tally = Tally::default();
+    let mut folders: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (rel, bytes) in files {
-        let b = file_bytes(rel, bytes);
-        *kinds.entry(kind_of(rel)).or_default() += b;
-        sum += b;
-        size.files += 1;
+        tally.file(rel, bytes, kind_of(rel));
         let mut at = rel.len();
         while let Some(slash) = rel[..at].rfind('/') {
             if !folders.insert(&rel[..slash]) {
@@ -89,19 +127,10 @@ pub fn measure<'a>(
             at = slash;
         }
     }
-    for folder in &folders {
-        let b = folder_bytes(folder);
-        *kinds.entry(kind_of(folder)).or_default() += b;
-        sum += b;
+    for folder in folders {
+        tally.folder(folder, kind_of(folder));
     }
-    size.folders = folders.len() as u64;
-    // The site's folder itself (`./`), then two zero blocks, padded to a record.
-    sum += BLOCK;
-    size.bytes = (sum + 2 * BLOCK).div_ceil(RECORD) * RECORD;
-    let mut by_kind: Vec<(&'static str, u64)> = kinds.into_iter().collect();
-    by_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    size.by_kind = by_kind;
-    size
+    tally.size()
 }
 
 #[cfg(test)]

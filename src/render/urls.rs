@@ -287,4 +287,29 @@ mod tests {
         let missing = u.relative_from(&Route::NotFound);
         assert_eq!(missing.of(&Route::Tags), "https://u.github.io/repo/tags/");
     }
+
+    #[test]
+    fn output_kinds_follow_the_layout() {
+        for (rel, want) in [
+            ("papers/2507.02592/index.html", kind::PAPER_PAGES),
+            ("papers/2507.02592", kind::PAPER_PAGES),
+            ("papers/atom.xml", kind::FEEDS),
+            ("papers/archive/3/atom.xml", kind::PAPER_FEED_ARCHIVES),
+            ("papers/archive", kind::PAPER_FEED_ARCHIVES),
+            ("tags/llms/archive/1/atom.xml", kind::TAG_FEED_ARCHIVES),
+            ("tags/llms/page/2/index.html", kind::TAG_PAGES),
+            ("tags/llms/feed.json", kind::FEEDS),
+            ("archive/2/atom.xml", kind::DAY_FEED_ARCHIVES),
+            ("archive/index.html", kind::OTHER),
+            ("2025/07/04/index.html", kind::DAY_PAGES),
+            ("2025/07/04", kind::DAY_PAGES),
+            ("2025/07/index.html", kind::CALENDARS),
+            ("sitemap-2.xml", kind::SITEMAPS),
+            ("search/t/ab.json", kind::SEARCH),
+            ("data/papers/2025.ndjson.gz", kind::EXPORT),
+            ("index.html", kind::OTHER),
+        ] {
+            assert_eq!(output_kind(rel), want, "{rel}");
+        }
+    }
 }
