@@ -17,8 +17,8 @@
 # empty output folder. Reported: wall time, user+sys CPU, peak RSS, output files
 # and bytes, pages/s (index.html files / wall seconds), and the time of a plain
 # `cp -r` of the output (a floor for "write this many files") with build/cp ratio,
-# then the output bytes by kind (paper, day, tag, home, month, year pages, feeds,
-# feed archives, sitemaps, search index, data export).
+# then the output by kind as GitHub Pages counts it (benches/pages_size.sh: paper, day,
+# tag, month and year pages, feeds, feed archives, sitemaps, search index, export).
 # Page caches are not dropped (numbers are warm-cache numbers); `sync` runs before
 # each timed step so earlier writeback does not land in its timing. Deleting large
 # outputs (rm -rf) can take longer than the builds on slow filesystems; it is not timed.
@@ -68,25 +68,6 @@ build() { # build ARCHIVE OUT LOGFILE
     "$bin" --root "$1" build --output-dir "$2" >"$3" 2>&1
 }
 
-# kinds OUT -> one markdown row per kind of output file: files, MB, bytes per file
-kinds() {
-    (cd "$1" && find . -type f -printf '%s %p\n') | awk '
-        { p = $2; n = split(p, a, "/"); k = "other" }
-        p ~ /\/archive\/[0-9]+\/atom\.xml$/  { k = "feed archives" }
-        k == "other" && p ~ /atom\.xml$/      { k = "feeds" }
-        k == "other" && a[2] == "papers"      { k = "paper pages" }
-        k == "other" && a[2] == "tags"        { k = "tag pages" }
-        k == "other" && (a[2] == "page" || p == "./index.html") { k = "home pages" }
-        k == "other" && a[2] ~ /^[0-9]+$/     { k = (n == 5) ? "day pages" : (n == 4) ? "month pages" : "year pages" }
-        k == "other" && p ~ /sitemap/         { k = "sitemaps" }
-        k == "other" && (a[2] == "search" || a[2] == "data") { k = a[2] }
-        { files[k]++; bytes[k] += $1; total += $1 }
-        END {
-            for (k in files)
-                printf "| %s | %s | %d | %.1f | %.0f | %.1f%% |\n", days, k, files[k], bytes[k] / 1e6, bytes[k] / files[k], 100 * bytes[k] / total
-        }' days="$2" | sort -t'|' -k5,5 -rn
-}
-
 rows=()
 kind_rows=()
 for days in "${sizes[@]}"; do
@@ -130,7 +111,7 @@ for days in "${sizes[@]}"; do
     out_bytes=$(du -sb "$out" | cut -f1)
     pages=$(find "$out" -type f -name index.html | wc -l)
     own_bytes=$(sed -n 's/.*files (\([^,]*\),.*/\1/p' "$buildlog" | head -n 1)
-    mapfile -t more < <(kinds "$out" "$days")
+    mapfile -t more < <(benches/pages_size.sh "$out" | sed "s/^| /| $days | /")
     kind_rows+=("${more[@]}")
     pps=$(div "$pages" "$wall" "%.0f")
 
@@ -156,10 +137,10 @@ report=$bench_dir/results.md
     echo "|-----:|------------:|----------:|-------:|-------------:|-----------------:|-------------:|-------------:|-------------------:|--------------------:|------:|--------:|--------:|---------:|"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "Output bytes by kind (file sizes, MB = 10^6 bytes):"
+    echo "Output by kind as GitHub Pages counts it (benches/pages_size.sh: the upload action's tar, MB = 10^6 bytes):"
     echo
-    echo "| days | kind | files | MB | bytes per file | share |"
-    echo "|-----:|------|------:|---:|---------------:|------:|"
+    echo "| days | kind | files | folders | file MB | tar MB | share |"
+    echo "|-----:|------|------:|--------:|--------:|-------:|------:|"
     printf '%s\n' "${kind_rows[@]}"
 } | tee "$report"
 log "report saved to $report"

@@ -32,6 +32,12 @@ pub struct BuildReport {
     pub tags: usize,
     pub render: RenderStats,
     pub written: WriteStats,
+    /// Papers a day over the last [`PACE_DAYS`] calendar days (new papers only), for
+    /// how fast the site grows.
+    pub pace: f64,
+    /// Settings that would make this site smaller, each with the bytes (as GitHub Pages
+    /// counts them) it would save, largest first.
+    pub shrink: Vec<(&'static str, u64)>,
     pub seconds: f64,
     /// Warnings (errors stop the build).
     pub diagnostics: Diagnostics,
@@ -162,6 +168,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let render = renderer.render_all(&staging)?;
     phases.mark("render+write");
     let written = staging.commit()?;
+    let pace = recent_pace(&site);
+    // What each setting would save is worked out only when the summary shows it (the
+    // leads of every list are measured for it).
+    let growth = yearly_growth(written.pages.bytes, site.papers.len(), pace);
+    let shrink = match size_warning(written.pages.bytes, growth, pace) {
+        Some(_) => shrink_settings(&config, &written.pages, || renderer.list_lead_bytes()),
+        None => Vec::new(),
+    };
     phases.mark("swap");
     feed_state.save(&mut diagnostics);
     phases.mark("state");
@@ -171,22 +185,71 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         tags: site.tags.len(),
         render,
         written,
+        pace,
+        shrink,
         seconds: started.elapsed().as_secs_f64(),
         diagnostics,
     })
 }
 
-/// GitHub Pages refuses to publish a site larger than this.
+/// Calendar days over which [`BuildReport::pace`] counts new papers.
+pub const PACE_DAYS: i64 = 90;
+
+/// New papers a day over the last [`PACE_DAYS`] days of the site (all of it when it is
+/// younger), counted in calendar days up to its newest day.
+fn recent_pace(site: &Site) -> f64 {
+    let (Some(first), Some(last)) = (site.days.first(), site.days.last()) else {
+        return 0.0;
+    };
+    let from = (last.date - chrono::Duration::days(PACE_DAYS - 1)).max(first.date);
+    let span = (last.date - from).num_days() + 1;
+    let new = site.papers.iter().filter(|p| p.first_day() >= from).count();
+    new as f64 / span as f64
+}
+
+/// The settings that shrink this site, each with what turning it would save: the tar
+/// bytes of the kinds of output it leaves out, or (leads in lists) an estimate from the
+/// bytes those lines take. `lead_bytes` is asked only when the lists show leads.
+fn shrink_settings(
+    config: &Config,
+    pages: &crate::output::PagesSize,
+    lead_bytes: impl FnOnce() -> u64,
+) -> Vec<(&'static str, u64)> {
+    use crate::render::urls::kind;
+    let mut out = Vec::new();
+    if config.tag_feed_archives {
+        out.push((
+            "tag_feed_archives = false",
+            pages.of_kind(kind::TAG_FEED_ARCHIVES),
+        ));
+    }
+    if config.paper_feed_archives {
+        out.push((
+            "paper_feed_archives = false",
+            pages.of_kind(kind::PAPER_FEED_ARCHIVES),
+        ));
+    }
+    if config.list_leads {
+        out.push(("list_leads = false", lead_bytes()));
+    }
+    out.retain(|&(_, b)| b > 0);
+    out.sort_by_key(|&(_, b)| std::cmp::Reverse(b));
+    out
+}
+
+/// GitHub Pages refuses to publish a site larger than this (as it counts: see
+/// [`crate::output::pages_size`]).
 pub const PAGES_LIMIT_BYTES: u64 = 1_000_000_000;
 /// Builds larger than this get a warning in the summary: the limit is near.
 pub const SIZE_WARNING_BYTES: u64 = 800_000_000;
 
 impl BuildReport {
-    /// The one-line summary, then a warning line when the output nears GitHub Pages'
-    /// 1 GB limit.
+    /// The one-line summary, then, when the site nears GitHub Pages' 1 GB limit or will
+    /// pass it within a year at its recent pace, a warning and the settings that shrink
+    /// it.
     pub fn summary(&self) -> String {
         let mut line = format!(
-            "Built {} days, {} papers, {} tags: {} pages, {} feeds, {} files ({}, {} unchanged) in {:.2} s",
+            "Built {} days, {} papers, {} tags: {} pages, {} feeds, {} files ({}, {} as GitHub Pages counts it, {} unchanged) in {:.2} s",
             self.days,
             self.papers,
             self.tags,
@@ -194,30 +257,79 @@ impl BuildReport {
             self.render.feeds,
             self.written.files,
             human_bytes(self.written.bytes),
+            human_bytes(self.written.pages.bytes),
             self.written.unchanged,
             self.seconds
         );
-        if let Some(warning) = size_warning(self.written.bytes) {
+        let growth = self.yearly_growth();
+        if let Some(warning) = size_warning(self.written.pages.bytes, growth, self.pace) {
             line.push('\n');
             line.push_str(&warning);
+            line.push_str(&shrink_lines(&self.shrink));
         }
         line
     }
+
+    /// Bytes a year of new papers at [`BuildReport::pace`] would add, at this site's
+    /// bytes per paper.
+    pub fn yearly_growth(&self) -> u64 {
+        yearly_growth(self.written.pages.bytes, self.papers, self.pace)
+    }
 }
 
-/// A warning when `bytes` of output near or pass GitHub Pages' 1 GB limit.
-pub fn size_warning(bytes: u64) -> Option<String> {
-    (bytes > SIZE_WARNING_BYTES).then(|| {
-        let verb = if bytes > PAGES_LIMIT_BYTES {
-            "is over"
+/// Bytes a year of new papers at `pace` a day would add to a site of `bytes` holding
+/// `papers`, at its bytes per paper.
+fn yearly_growth(bytes: u64, papers: usize, pace: f64) -> u64 {
+    if papers == 0 {
+        return 0;
+    }
+    (pace * 365.0 * bytes as f64 / papers as f64) as u64
+}
+
+/// A warning when a site of `bytes` (as GitHub Pages counts them) nears or passes its
+/// 1 GB limit, or will pass it within a year growing by `growth` bytes a year (at `pace`
+/// papers a day).
+pub fn size_warning(bytes: u64, growth: u64, pace: f64) -> Option<String> {
+    let size = human_bytes(bytes);
+    if bytes > PAGES_LIMIT_BYTES {
+        return Some(format!(
+            "warning: GitHub Pages counts this site as {size}, over its 1 GB limit: it will not be published"
+        ));
+    }
+    let left = PAGES_LIMIT_BYTES - bytes;
+    let within_a_year = growth > left;
+    if !within_a_year && bytes <= SIZE_WARNING_BYTES {
+        return None;
+    }
+    let mut text = format!("warning: GitHub Pages counts this site as {size}, of its 1 GB limit");
+    if growth > 0 {
+        let months = (left as f64 / growth as f64 * 12.0).ceil().max(1.0);
+        let when = if within_a_year {
+            format!(
+                "passes it in about {months} month{}",
+                if months > 1.0 { "s" } else { "" }
+            )
         } else {
-            "is near"
+            format!("grows by {} a year", human_bytes(growth))
         };
-        format!(
-            "warning: the site is {} and {verb} GitHub Pages' 1 GB limit for a published site",
-            human_bytes(bytes)
-        )
-    })
+        text.push_str(&format!(
+            "; at {pace:.0} new papers a day (the last {PACE_DAYS} days) it {when}"
+        ));
+    }
+    Some(text)
+}
+
+/// The lines naming each setting that shrinks the site and what it would save.
+fn shrink_lines(shrink: &[(&str, u64)]) -> String {
+    if shrink.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("\n  settings in config.toml that make it smaller, and what each saves here:");
+    for (setting, bytes) in shrink {
+        out.push_str(&format!("\n    {setting:<28} {}", human_bytes(*bytes)));
+    }
+    out
 }
 
 pub fn human_bytes(n: u64) -> String {
@@ -240,9 +352,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn size_warning_only_near_the_pages_limit() {
-        assert_eq!(size_warning(350_000_000), None);
-        assert!(size_warning(850_000_000).unwrap().contains("is near"));
-        assert!(size_warning(1_200_000_000).unwrap().contains("is over"));
+    fn size_warning_near_the_limit_or_within_a_year_of_it() {
+        assert_eq!(size_warning(350_000_000, 100_000_000, 25.0), None);
+        assert_eq!(size_warning(350_000_000, 0, 0.0), None);
+        let near = size_warning(850_000_000, 100_000_000, 25.0).unwrap();
+        assert!(
+            near.contains("850.0 MB") && !near.contains("passes"),
+            "{near}"
+        );
+        assert!(near.contains("grows by 100.0 MB a year"), "{near}");
+        let soon = size_warning(700_000_000, 600_000_000, 120.0).unwrap();
+        assert!(soon.contains("at 120 new papers a day"), "{soon}");
+        assert!(soon.contains("passes it in about 6 months"), "{soon}");
+        let over = size_warning(1_200_000_000, 0, 0.0).unwrap();
+        assert!(over.contains("over its 1 GB limit"), "{over}");
+    }
+
+    #[test]
+    fn shrink_settings_name_what_each_saves() {
+        let pages = crate::output::PagesSize {
+            by_kind: vec![
+                ("tag feed archives", 130_000_000),
+                ("paper feed archives", 60_000_000),
+            ],
+            ..Default::default()
+        };
+        let mut config = Config::default();
+        // Tag feed archives are off by default: nothing to save there.
+        let got = shrink_settings(&config, &pages, || 20_000_000);
+        assert_eq!(
+            got,
+            [
+                ("paper_feed_archives = false", 60_000_000),
+                ("list_leads = false", 20_000_000)
+            ]
+        );
+        config.tag_feed_archives = true;
+        config.list_leads = false;
+        let got = shrink_settings(&config, &pages, || unreachable!());
+        assert_eq!(got[0], ("tag_feed_archives = false", 130_000_000));
+        assert_eq!(got.len(), 2);
+        let lines = shrink_lines(&got);
+        assert!(
+            lines.contains("tag_feed_archives = false") && lines.contains("130.0 MB"),
+            "{lines}"
+        );
     }
 }

@@ -32,6 +32,16 @@ pub struct Config {
     pub days_per_page: usize,
     /// Papers per tag page (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …).
     pub papers_per_tag_page: usize,
+    /// Write RFC 5005 archive documents behind each tag's feed. Off by default: they
+    /// repeat the papers feed's archives once per tag, the largest block of a long
+    /// archive's output after the paper pages.
+    pub tag_feed_archives: bool,
+    /// Write archive documents behind `/papers/atom.xml` (the whole history of papers
+    /// for feed readers).
+    pub paper_feed_archives: bool,
+    /// Show each paper's one-line lead (its gist or first sentence) in lists of papers:
+    /// day, home and tag pages. Off, lists show titles, authors, tags and links.
+    pub list_leads: bool,
     /// Prefix of every Atom id. Ids must not change when the site moves, so they are
     /// `tag:` URIs (RFC 4151) rather than URLs; set this once and never change it.
     pub feed_id_base: Option<String>,
@@ -101,6 +111,9 @@ impl Default for Config {
             feed_limit: 30,
             days_per_page: 7,
             papers_per_tag_page: 50,
+            tag_feed_archives: false,
+            paper_feed_archives: true,
+            list_leads: true,
             feed_id_base: None,
             tag_rules: default_tag_rules(),
             drafts: false,

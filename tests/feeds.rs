@@ -82,7 +82,10 @@ fn history(site: &Site, base: &str, rel: &str) -> (Vec<String>, usize) {
 
 #[test]
 fn every_feed_of_the_demo_and_the_hostile_fixture_is_valid() {
-    for site in [demo_site("feed_limit = 4"), hostile_site()] {
+    for site in [
+        demo_site("feed_limit = 4\ntag_feed_archives = true"),
+        hostile_site(),
+    ] {
         site.build_ok(&[]);
         let all = feeds(&site);
         assert!(all.len() >= 10, "{:?}", all.keys());
@@ -354,19 +357,18 @@ fn pages_link_the_feeds_they_belong_to() {
         alternates(&format!("papers/{paper}/index.html")),
         vec![format!("{BASE}atom.xml")]
     );
-    // Every advertised Atom feed has its JSON Feed beside it.
-    for rel in [
-        "index.html".to_string(),
-        "tags/agents/index.html".to_string(),
-        format!("papers/{paper}/index.html"),
-    ] {
-        let html = site.read(&rel);
+    // Every advertised Atom feed has its JSON Feed beside it, but on paper pages: one
+    // link less in the head of every one of them.
+    for rel in ["index.html", "tags/agents/index.html"] {
+        let html = site.read(rel);
         assert_eq!(
             html.matches("application/atom+xml").count(),
             html.matches("application/feed+json").count(),
             "{rel}"
         );
     }
+    let html = site.read(&format!("papers/{paper}/index.html"));
+    assert!(!html.contains("application/feed+json"));
 }
 
 #[test]
@@ -407,14 +409,22 @@ fn credits(feed: &feed_rs::model::Feed) -> BTreeMap<String, (Vec<String>, Vec<St
 }
 
 #[test]
-fn archived_paper_entries_keep_authors_categories_and_a_short_summary() {
+fn archived_paper_entries_keep_authors_categories_and_one_short_line() {
     // Every paper in the subscription feed, to compare the archived entries with.
     let whole = demo_site("feed_limit = 1000");
     whole.build_ok(&[]);
-    let expected = credits(&parse_feed(whole.read("papers/atom.xml").as_bytes()));
+    let full = parse_feed(whole.read("papers/atom.xml").as_bytes());
+    let expected = credits(&full);
     assert!(expected.values().any(|(a, _)| a.len() > 1));
+    // What a subscription entry carries and an archived one must not: the full summary.
+    let contents: BTreeMap<String, String> = full
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.id.clone(), e.content.as_ref()?.body.clone()?)))
+        .collect();
+    assert!(contents.len() > 50);
 
-    let site = demo_site("feed_limit = 4");
+    let site = demo_site("feed_limit = 4\ntag_feed_archives = true");
     site.build_ok(&[]);
     let archives: Vec<String> = feeds(&site)
         .into_keys()
@@ -431,15 +441,53 @@ fn archived_paper_entries_keep_authors_categories_and_a_short_summary() {
             assert_eq!(got_terms, terms, "{rel}: {}", e.id);
             let summary = e.summary.as_ref().map_or("", |s| s.content.as_str());
             assert!(
-                !summary.trim().is_empty() && summary.chars().count() <= 161,
+                !summary.trim().is_empty() && summary.chars().count() <= 111,
                 "{rel}: {} summary {summary:?}",
                 e.id
             );
+            assert!(e.content.is_none(), "{rel}: {} has content", e.id);
+            let xml = site.read(rel);
+            if let Some(body) = contents.get(&e.id) {
+                // No sentence of the full summary past the short line's length.
+                let long = body.split("</p>").find(|p| p.len() > 200);
+                assert!(long.is_none_or(|p| !xml.contains(&p[60..200])), "{rel}");
+            }
             checked.insert(rel.starts_with("tags/"));
         }
     }
     // Both the papers feed's archives and tags' were read.
     assert_eq!(checked.len(), 2, "{archives:?}");
+}
+
+#[test]
+fn tag_feed_archives_only_when_turned_on_and_paper_archives_can_be_turned_off() {
+    let archived = |site: &Site, prefix: &str| {
+        feeds(site)
+            .into_keys()
+            .filter(|rel| rel.starts_with(prefix) && rel.contains("/archive/"))
+            .count()
+    };
+    let site = demo_site("feed_limit = 4");
+    site.build_ok(&[]);
+    assert_eq!(archived(&site, "tags/"), 0, "tag feed archives are opt-in");
+    assert!(archived(&site, "papers/") > 0);
+    // A tag feed without archives links to none.
+    let tag = site.read("tags/agents/atom.xml");
+    assert!(!tag.contains("prev-archive"), "{tag}");
+    let (ids, archives) = history(&site, BASE, "tags/agents/atom.xml");
+    assert_eq!((ids.len(), archives), (4, 0));
+
+    let site = demo_site("feed_limit = 4\ntag_feed_archives = true");
+    site.build_ok(&[]);
+    assert!(archived(&site, "tags/") > 0);
+    assert!(site.read("tags/agents/atom.xml").contains("prev-archive"));
+
+    let site = demo_site("feed_limit = 4\npaper_feed_archives = false");
+    site.build_ok(&[]);
+    assert_eq!(archived(&site, "papers/"), 0);
+    assert!(!site.read("papers/atom.xml").contains("prev-archive"));
+    // The days' archives stay: they are small, and `/atom.xml` is the site's feed.
+    assert!(feeds(&site).keys().any(|rel| rel.starts_with("archive/")));
 }
 
 /// `/atom.xml` on the benchmark generator's archive (a month in the feed and a month in

@@ -37,7 +37,7 @@ fn entry<'a>(page: &'a str, id: &str) -> &'a str {
 }
 
 #[test]
-fn entries_show_three_authors_the_first_sentence_and_fold_the_rest_once() {
+fn entries_show_three_authors_the_first_sentence_and_fold_a_link_to_the_summary() {
     let site = site();
     site.build_ok(&[]);
     let day = site.read("2025/01/02/index.html");
@@ -47,17 +47,23 @@ fn entries_show_three_authors_the_first_sentence_and_fold_the_rest_once() {
         "{labelled}"
     );
     assert!(!labelled.contains("Di Eve"));
+    // The fold holds a link to the summary on the paper's page, not the summary: it is
+    // written once, there.
     assert!(
-        labelled.contains("<details><summary>A study of agents.</summary>"),
+        labelled.contains("<details><summary>A study of agents.</summary><a href=\"../../../papers/2501.00001/#summary\">Full summary</a></details>"),
         "{labelled}"
     );
-    // The folded summary is labelled, and does not repeat the first sentence.
-    assert!(labelled.contains(
-        "<p><strong>Main objective:</strong> Find out whether agents plan.</p><p><strong>Key methodology:</strong> Ten tasks, three models.</p><p><strong>Results:</strong> They plan badly.</p></details>"
-    ), "{labelled}");
-    assert_eq!(labelled.matches("A study of agents.").count(), 1);
+    for rest in ["Main objective", "Second sentence there."] {
+        assert!(!day.contains(rest), "{rest} on the day page");
+    }
+    let page = site.read("papers/2501.00001/index.html");
+    assert!(
+        page.contains("<section id=\"summary\"><h2>Summary</h2>"),
+        "{page}"
+    );
+    assert!(page.contains("Main objective"));
     let plain = entry(&day, "2501.00002");
-    assert!(plain.contains("<details><summary>First sentence here.</summary><p>Second sentence there.</p></details>"), "{plain}");
+    assert!(plain.contains("<details><summary>First sentence here.</summary><a href=\"../../../papers/2501.00002/#summary\">"), "{plain}");
     // One sentence: nothing to fold.
     let single = entry(&site.read("2025/01/03/index.html"), "2501.00003").to_string();
     assert!(
@@ -71,6 +77,33 @@ fn entries_show_three_authors_the_first_sentence_and_fold_the_rest_once() {
     ] {
         assert!(labelled.contains(link), "{link}");
     }
+}
+
+#[test]
+fn lists_without_leads_show_titles_authors_tags_and_links() {
+    let site = site();
+    site.write("config.toml", b"list_leads = false\n");
+    site.build_ok(&[]);
+    for page in [
+        "2025/01/02/index.html",
+        "index.html",
+        "tags/agents/index.html",
+    ] {
+        let html = site.read(page);
+        let e = entry(&html, "2501.00001");
+        assert!(
+            !e.contains("A study of agents") && !e.contains("<details>"),
+            "{page}: {e}"
+        );
+        assert!(
+            e.contains("Ann Lee") && e.contains("https://arxiv.org/abs/2501.00001"),
+            "{e}"
+        );
+    }
+    assert!(
+        site.read("papers/2501.00001/index.html")
+            .contains("A study of agents.")
+    );
 }
 
 #[test]
@@ -148,7 +181,9 @@ fn day_pages_filter_by_tag_without_script() {
             "{style}"
         );
     }
-    assert!(!day.contains("<script"));
+    // The filter is CSS: the page's one script is the one that fills the folds.
+    assert_eq!(day.matches("<script").count(), 1);
+    assert!(day.contains("fold.js\" defer></script>"), "{day}");
     // The heading carries the date; the line under it does not repeat it.
     assert!(day.contains("<h1>Papers for <time datetime=\"2025-01-02\">Thursday, 2 January 2025</time></h1>\n<p class=\"lead\">2 papers</p>"), "{day}");
 }

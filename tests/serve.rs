@@ -394,8 +394,13 @@ fn incremental_rebuilds_serve_what_a_full_build_writes() {
 /// site does not have gets the 404 page.
 #[test]
 fn files_rendered_on_request_are_the_built_files() {
-    // Archives of every feed: the site's, the papers' and tags'.
-    let config = |c: String| c.replace("feed_limit = 30", "feed_limit = 5");
+    // Archives of every feed: the site's, the papers' and tags' (opt-in).
+    let config = |c: String| {
+        c.replace(
+            "feed_limit = 30",
+            "feed_limit = 5\ntag_feed_archives = true",
+        )
+    };
     let served = Site::demo(config);
     let built = Site::demo(config);
     let mut server = Server::start(&served);
@@ -508,7 +513,7 @@ fn files_rendered_on_request_are_the_built_files() {
 fn files_of_removed_routes_stop_being_served() {
     let tagged = format!("+++\ntags = [\"Vanishing Topic\"]\n+++\n{DAY}");
     let site = Site::new(
-        "title = \"Removals\"\nfeed_limit = 1\npapers_per_tag_page = 1\n",
+        "title = \"Removals\"\nfeed_limit = 1\npapers_per_tag_page = 1\ntag_feed_archives = true\n",
         &[
             ("content/2025/07/2025-07-04.md", tagged.as_str()),
             ("content/2025/07/2025-07-05.md", OTHER_DAY),

@@ -142,6 +142,22 @@ fn day_pages_show_every_paper_with_its_links() {
                 .unwrap_or_else(|| panic!("{id} on {date}: no authors and tags line"));
             let text =
                 article.contains("<details><summary>") || article.matches("<p>").count() >= 3;
+            // The summary is written once, on the paper's page: the day folds a link to
+            // it (which the theme's script fills when opened).
+            if let Some(at) = own.find("<section id=\"summary\"><h2>Summary</h2>") {
+                let section = &own[at..at + own[at..].find("</section>").expect("end")];
+                assert!(
+                    article.contains(&format!("papers/{id}/#summary\">")),
+                    "{id} on {date}: no link to its summary"
+                );
+                for paragraph in section.split("<p>").skip(2) {
+                    let paragraph = paragraph.trim_end_matches("</p>");
+                    assert!(
+                        paragraph.len() < 40 || !page.contains(paragraph),
+                        "{id} on {date}: its summary is on the day page"
+                    );
+                }
+            }
             for (part, in_entry, on_paper_page) in [
                 (
                     "authors",

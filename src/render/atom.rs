@@ -222,11 +222,12 @@ impl Feed<'_> {
             for &(term, label) in &entry.categories {
                 out.push_str("<category term=\"");
                 t(&mut out, term);
-                out.push_str("\" label=\"");
-                t(&mut out, label);
-                // Archives leave out the scheme (the same tags URL on every category):
-                // they hold the whole history, so every byte there is paid per paper.
+                // Archives keep the term only (the tag's slug; the label and the scheme,
+                // the same tags URL on every category, are left out): they hold the
+                // whole history, so every byte there is paid per paper.
                 if !self.archive {
+                    out.push_str("\" label=\"");
+                    t(&mut out, label);
                     out.push_str("\" scheme=\"");
                     t(&mut out, self.category_scheme);
                 }

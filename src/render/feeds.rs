@@ -19,13 +19,16 @@ pub enum Which {
 }
 
 /// How much of a day or paper an entry carries. Archives hold the whole history, so
-/// their entries carry a short summary and the link, not the full HTML: a 3650-day site
-/// would otherwise spend most of its bytes on copies of summaries its pages already hold.
+/// their entries carry what credits and finds the paper (title, authors, tags, link) and
+/// one short line, not the full HTML: the summary is written once, on the paper's page
+/// (and in the export), and a 3650-day site would otherwise spend a large share of its
+/// bytes on copies of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Detail {
     /// Subscription feeds: HTML content, authors, tags, the gist as summary.
     Full,
-    /// Archives: authors, tags and a short text summary.
+    /// Archives: authors, tags and the first sentence of the gist or summary, cut at a
+    /// word near [`DAY_LINE`] characters.
     Short,
 }
 
@@ -116,8 +119,24 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn archive_count(&self, n: usize) -> usize {
-        archive_count(n, self.ctx.config.feed_limit)
+    /// How many archive documents `which` has: none when the site turns its kind off
+    /// (`tag_feed_archives`, `paper_feed_archives`).
+    pub(super) fn archive_count(&self, which: Which) -> usize {
+        if self.archives_on(which) {
+            archive_count(self.item_count(which), self.ctx.config.feed_limit)
+        } else {
+            0
+        }
+    }
+
+    /// Whether `which` is cut into archive documents at all.
+    pub(super) fn archives_on(&self, which: Which) -> bool {
+        let config = self.ctx.config;
+        match which {
+            Which::Site => true,
+            Which::Papers => config.paper_feed_archives,
+            Which::Tag(_) => config.tag_feed_archives,
+        }
     }
 
     /// The papers feed, every feed's archive documents and JSON Feed twin.
@@ -126,7 +145,7 @@ impl<'a> Renderer<'a> {
         whiches.extend((0..self.ctx.site.tags.len()).map(Which::Tag));
         let mut jobs: Vec<Job> = whiches.iter().map(|&w| Job::JsonFeed(w)).collect();
         for which in whiches {
-            let n = self.archive_count(self.item_count(which));
+            let n = self.archive_count(which);
             jobs.extend((1..=n).map(|k| Job::FeedArchive(which, k)));
         }
         jobs
@@ -161,7 +180,7 @@ impl<'a> Renderer<'a> {
         let urls = ctx.urls;
         let items = self.items(which);
         let limit = self.limit();
-        let archives = self.archive_count(items.len());
+        let archives = self.archive_count(which);
         let current = match which {
             Which::Site => Route::Feed,
             Which::Papers => Route::PapersFeed,
@@ -351,12 +370,11 @@ impl<'a> Renderer<'a> {
         let full = detail == Detail::Full;
         let summary_text = match detail {
             Detail::Full => paper.gist.as_ref().map(|g| Cow::Borrowed(g.text.as_str())),
-            Detail::Short => paper.blurb().map(|m| {
-                Cow::Owned(crate::content::markup::truncate_words(
-                    &m.text,
-                    ARCHIVE_SUMMARY,
-                ))
-            }),
+            Detail::Short => paper
+                .blurb()
+                .map(day_line)
+                .filter(|l| !l.is_empty())
+                .map(Cow::Owned),
         };
         atom::Entry {
             id: self.feed_id(&key),
@@ -424,7 +442,7 @@ pub fn archive_count(entries: usize, feed_limit: usize) -> usize {
     if entries > limit { entries / limit } else { 0 }
 }
 
-/// Characters of text in an archived entry's `<summary>`.
+/// Characters of text in an archived day entry's `<summary>` (its papers' titles).
 const ARCHIVE_SUMMARY: usize = 160;
 
 /// A day's key in the feed state file, and the end of its entry's id.

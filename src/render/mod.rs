@@ -214,7 +214,7 @@ impl<'a> Renderer<'a> {
                 }
             };
             let n: usize = n.parse().ok()?;
-            if n == 0 || n > self.archive_count(self.item_count(which)) {
+            if n == 0 || n > self.archive_count(which) {
                 return None;
             }
             Job::FeedArchive(which, n)
@@ -698,7 +698,9 @@ impl Renderer<'_> {
                 .into_iter()
                 .map(|k| Job::FeedArchive(feeds::Which::Papers, k)),
         );
-        let tags_to_check: BTreeSet<usize> = if whole {
+        let tags_to_check: BTreeSet<usize> = if !config.tag_feed_archives {
+            BTreeSet::new()
+        } else if whole {
             (0..site.tags.len()).collect()
         } else {
             tag_hit.clone()
@@ -720,6 +722,7 @@ impl Renderer<'_> {
                     .map(|k| Job::FeedArchive(feeds::Which::Tag(t), k)),
             );
         }
+        jobs.retain(|&j| !matches!(j, Job::FeedArchive(w, _) if !self.archives_on(w)));
         jobs.extend([Job::SearchIndex, Job::Export]);
         if changed.structure {
             jobs.push(Job::Sitemap);

@@ -11,6 +11,32 @@ use super::{Job, Renderer, theme};
 const PAGE_CAPACITY: usize = 16 * 1024;
 
 impl Renderer<'_> {
+    /// About how many bytes the leads of lists take (each paper's line on its days'
+    /// pages, the home page and its tags' pages, with its paragraph's tags): what
+    /// `list_leads = false` would save.
+    pub fn list_lead_bytes(&self) -> u64 {
+        use rayon::prelude::*;
+        let site = self.ctx.site;
+        let on_home: ahash::AHashSet<usize> = site
+            .days
+            .iter()
+            .rev()
+            .take(self.ctx.config.days_per_page)
+            .flat_map(|d| d.papers.iter().copied())
+            .collect();
+        site.papers
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let Some(lead) = views::lead_and_fold(p).0 else {
+                    return 0;
+                };
+                let rows = p.days.len() + p.tags.len() + usize::from(on_home.contains(&i));
+                ((lead.len() + "<p></p>\n".len()) * rows) as u64
+            })
+            .sum()
+    }
+
     pub(super) fn render(
         &self,
         ctx: &Ctx,
@@ -56,13 +82,13 @@ impl Renderer<'_> {
         let mut feeds = vec![FeedLink {
             title: config.title.clone(),
             url: ctx.urls.of(&Route::Feed),
-            json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Site)),
+            json_url: (kind != "paper").then(|| ctx.urls.of(&Route::JsonFeed(FeedOf::Site))),
         }];
         if matches!(kind, "home" | "day" | "month" | "year" | "tags") {
             feeds.push(FeedLink {
                 title: format!("{} — every paper", config.title),
                 url: ctx.urls.of(&Route::PapersFeed),
-                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Papers)),
+                json_url: Some(ctx.urls.of(&Route::JsonFeed(FeedOf::Papers))),
             });
         }
         if let Route::Tag(slug, _) = route
@@ -71,7 +97,7 @@ impl Renderer<'_> {
             feeds.push(FeedLink {
                 title: format!("{} — {}", config.title, tag.name),
                 url: ctx.urls.of(&Route::TagFeed(&tag.slug)),
-                json_url: ctx.urls.of(&Route::JsonFeed(FeedOf::Tag(&tag.slug))),
+                json_url: Some(ctx.urls.of(&Route::JsonFeed(FeedOf::Tag(&tag.slug)))),
             });
         }
         PageMeta {

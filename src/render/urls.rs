@@ -173,6 +173,59 @@ impl Urls {
     }
 }
 
+/// Kinds of output file, as [`output_kind`] names them.
+pub mod kind {
+    pub const PAPER_PAGES: &str = "paper pages";
+    pub const DAY_PAGES: &str = "day pages";
+    pub const TAG_PAGES: &str = "tag pages";
+    pub const TAG_FEED_ARCHIVES: &str = "tag feed archives";
+    pub const PAPER_FEED_ARCHIVES: &str = "paper feed archives";
+    pub const DAY_FEED_ARCHIVES: &str = "day feed archives";
+    pub const FEEDS: &str = "subscription feeds";
+    pub const CALENDARS: &str = "month and year pages";
+    pub const SITEMAPS: &str = "sitemaps";
+    pub const SEARCH: &str = "search index";
+    pub const EXPORT: &str = "data export";
+    pub const OTHER: &str = "other";
+}
+
+/// The kind of the output file or folder at `rel` (a path inside the site), for the
+/// build's account of where its bytes go.
+pub fn output_kind(rel: &str) -> &'static str {
+    let mut parts = rel.split('/');
+    let first = parts.next().unwrap_or_default();
+    let second = parts.next();
+    let third = parts.next();
+    let is_archive = |p: Option<&str>| p == Some("archive");
+    let numbered = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if first == "tags" && is_archive(third) {
+        kind::TAG_FEED_ARCHIVES
+    } else if first == "papers" && is_archive(second) {
+        kind::PAPER_FEED_ARCHIVES
+    } else if first == "archive" && second.is_some_and(numbered) {
+        kind::DAY_FEED_ARCHIVES
+    } else if rel.ends_with("atom.xml") || rel.ends_with("feed.json") {
+        kind::FEEDS
+    } else if first == "papers" && second.is_some() {
+        kind::PAPER_PAGES
+    } else if first == "tags" && second.is_some() {
+        kind::TAG_PAGES
+    } else if numbered(first) && second.is_some() {
+        match third {
+            Some(t) if t != "index.html" => kind::DAY_PAGES,
+            _ => kind::CALENDARS,
+        }
+    } else if first.starts_with("sitemap") {
+        kind::SITEMAPS
+    } else if first == "search" && second.is_some() {
+        kind::SEARCH
+    } else if first == "data" {
+        kind::EXPORT
+    } else {
+        kind::OTHER
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +286,30 @@ mod tests {
         );
         let missing = u.relative_from(&Route::NotFound);
         assert_eq!(missing.of(&Route::Tags), "https://u.github.io/repo/tags/");
+    }
+
+    #[test]
+    fn output_kinds_follow_the_layout() {
+        for (rel, want) in [
+            ("papers/2507.02592/index.html", kind::PAPER_PAGES),
+            ("papers/2507.02592", kind::PAPER_PAGES),
+            ("papers/atom.xml", kind::FEEDS),
+            ("papers/archive/3/atom.xml", kind::PAPER_FEED_ARCHIVES),
+            ("papers/archive", kind::PAPER_FEED_ARCHIVES),
+            ("tags/llms/archive/1/atom.xml", kind::TAG_FEED_ARCHIVES),
+            ("tags/llms/page/2/index.html", kind::TAG_PAGES),
+            ("tags/llms/feed.json", kind::FEEDS),
+            ("archive/2/atom.xml", kind::DAY_FEED_ARCHIVES),
+            ("archive/index.html", kind::OTHER),
+            ("2025/07/04/index.html", kind::DAY_PAGES),
+            ("2025/07/04", kind::DAY_PAGES),
+            ("2025/07/index.html", kind::CALENDARS),
+            ("sitemap-2.xml", kind::SITEMAPS),
+            ("search/t/ab.json", kind::SEARCH),
+            ("data/papers/2025.ndjson.gz", kind::EXPORT),
+            ("index.html", kind::OTHER),
+        ] {
+            assert_eq!(output_kind(rel), want, "{rel}");
+        }
     }
 }

@@ -54,6 +54,9 @@ pub struct SiteView {
     /// The search script, relative to the page like every other asset, so the search
     /// works wherever the site is served (a preview, another port, before deploy).
     pub search_js_url: String,
+    /// The theme's `fold.js`, which fills a day page's folds with the summaries of the
+    /// papers' pages.
+    pub fold_js_url: String,
     pub latest_day: Option<DayLink>,
     pub years: Vec<YearLink>,
     pub generator: String,
@@ -82,8 +85,9 @@ pub struct FeedLink {
     pub title: String,
     /// The Atom feed.
     pub url: String,
-    /// The same entries as a JSON Feed.
-    pub json_url: String,
+    /// The same entries as a JSON Feed; null on paper pages, which advertise the Atom
+    /// feed alone (every byte of their head is paid once per paper).
+    pub json_url: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -144,11 +148,14 @@ pub struct PaperView<'a> {
     /// text for lists of papers, which link to the paper's page for the rest.
     pub brief: String,
     /// The one line lists show, as inline HTML: the gist, else the first sentence of the
-    /// summary (else of the abstract); null when there is no such sentence.
+    /// summary (else of the abstract); null when there is no such sentence, or when the
+    /// site's lists show no leads (`list_leads = false`).
     pub lead_html: Option<String>,
-    /// The summary without what `lead_html` already shows, labelled like
-    /// `summary_html`: what lists keep one click away; null when nothing is left.
-    pub more_html: Option<String>,
+    /// Whether the paper's page holds a summary beyond `lead_html`: a day page folds a
+    /// link to it (`#summary` on the paper's page), which the theme's `fold.js` fills
+    /// with that summary when opened. The summary's HTML is written once, on the
+    /// paper's page. False when the site's lists show no leads.
+    pub folded: bool,
     pub links: Links,
     /// [`TagLink`]s.
     pub tags: Vec<tera::Value>,
@@ -178,27 +185,16 @@ const BRIEF_CHARS: usize = 280;
 /// Bytes of HTML past which a first sentence is too long to stand as a paper's lead.
 const LEAD_BYTES: usize = 400;
 
-/// [`PaperView::lead_html`] and, if `more`, [`PaperView::more_html`] of `p`.
-fn lead_and_more(p: &Paper, more: bool) -> (Option<String>, Option<String>) {
-    let labelled = |html: &str| {
-        if more {
-            super::labels::labelled(html).into_owned()
-        } else {
-            String::new()
-        }
-    };
-    let nonempty = |html: String| (!html.is_empty()).then_some(html);
+/// [`PaperView::lead_html`] and [`PaperView::folded`] of `p`.
+pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
     if let Some(gist) = p.gist.as_ref().filter(|m| !m.is_empty()) {
-        return (
-            Some(super::escape::html(&gist.text)),
-            summary.map(|m| labelled(&m.html)).filter(|m| !m.is_empty()),
-        );
+        return (Some(super::escape::html(&gist.text)), summary.is_some());
     }
     if let Some(summary) = summary {
         return match super::labels::split_lead(&summary.html, LEAD_BYTES) {
-            Some((lead, rest)) => (Some(lead.to_string()), nonempty(labelled(&rest))),
-            None => (None, nonempty(labelled(&summary.html))),
+            Some((lead, rest)) => (Some(lead.to_string()), !rest.is_empty()),
+            None => (None, true),
         };
     }
     let lead = p.abstract_.as_ref().filter(|m| !m.is_empty()).map(|m| {
@@ -210,7 +206,7 @@ fn lead_and_more(p: &Paper, more: bool) -> (Option<String>, Option<String>) {
             )),
         }
     });
-    (lead, None)
+    (lead, false)
 }
 
 /// A paper as long lists show it (tag pages): a [`PaperView`] without the texts a list
@@ -432,7 +428,11 @@ impl<'a> Ctx<'a> {
 
     pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
         let blurb = p.blurb();
-        let (lead_html, more_html) = lead_and_more(p, true);
+        let (lead_html, folded) = if self.config.list_leads {
+            lead_and_fold(p)
+        } else {
+            (None, false)
+        };
         PaperView {
             id: &p.id,
             title: &p.title,
@@ -448,7 +448,7 @@ impl<'a> Ctx<'a> {
                 crate::content::markup::truncate_words(&m.text, BRIEF_CHARS)
             }),
             lead_html,
-            more_html,
+            folded,
             links: Links::of(&p.id),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             days: p.days.iter().map(|&d| self.day_value(d)).collect(),
@@ -484,7 +484,7 @@ impl<'a> Ctx<'a> {
             title: &p.title,
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
-            lead_html: lead_and_more(p, false).0,
+            lead_html: self.config.list_leads.then(|| lead_and_fold(p).0).flatten(),
             links: Links::of(&p.id),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             first_day: self.day_value(p.first_day()),
@@ -571,6 +571,7 @@ impl<'a> Ctx<'a> {
             icon_url: self.urls.of(&Route::Static("favicon.svg")),
             search_url: self.urls.of(&Route::Static("search/")),
             search_js_url: self.urls.of(&Route::Static("search.js")),
+            fold_js_url: self.urls.of(&Route::Static("fold.js")),
             latest_day: self.site.latest_day().map(|d| self.day_link(d)),
             years,
             generator: format!("papertrail {}", env!("CARGO_PKG_VERSION")),

@@ -50,8 +50,9 @@ async function noOverflow(browser, h, urls) {
   const wide = [];
   for (const url of urls) {
     await page.goto(url);
-    // Folded summaries too: open them all.
+    // Folded summaries too: open them all, each filled from its paper's page.
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    if (await page.$('.entries details')) await h.openFolds(page);
     const w = await page.evaluate(() => document.documentElement.scrollWidth);
     if (w > 320) wide.push(`${url} is ${w} px wide`);
   }
@@ -84,18 +85,31 @@ async function tagFilter(browser, h, dayUrl) {
       const all = await visible(page, '#');
       if (all.shown !== all.all) problems.push(`All after ${id}: ${all.shown} of ${all.all} shown`);
     }
-    // The first entry's summary unfolds on a click.
+    // The first entry's fold opens on a click: a link to the summary on the paper's
+    // page, which the script replaces with that summary (the day page holds none).
     const details = page.locator('.entries details').first();
     await details.locator('summary').click();
     if (!(await details.evaluate((d) => d.open))) problems.push('a summary did not unfold');
+    const link = await details.evaluate((d) => d.querySelector('a[href$="#summary"]')?.getAttribute('href') || '');
+    if (!/papers\/[^/]+\/#summary$/.test(link)) problems.push(`the fold links to ${link || 'nothing'}, not a paper's summary`);
+    if (javaScriptEnabled) {
+      try {
+        await page.waitForFunction((d) => d.dataset.state === 'done', await details.elementHandle(), { timeout: 5000 });
+        const text = await details.evaluate((d) => d.querySelector('div')?.textContent.trim() || '');
+        if (text.length < 40) problems.push(`the fold shows only ${JSON.stringify(text)}`);
+      } catch (e) {
+        problems.push('the fold was not filled from the paper page: ' + e.message);
+      }
+    }
     const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
+    const fold = javaScriptEnabled ? 'a fold shows the summary from the paper page' : 'a fold links to the paper page';
     if (problems.length) h.fail(`tag filter (${mode}): ${problems.join('; ')}`);
-    else h.ok(`tag filter (${mode}): ${links.length} tags, the most and least frequent show exactly their ${links[0].n} and ${links[links.length - 1].n} papers, All shows every one; a summary unfolds`);
+    else h.ok(`tag filter (${mode}): ${links.length} tags, the most and least frequent show exactly their ${links[0].n} and ${links[links.length - 1].n} papers, All shows every one; ${fold}`);
     await ctx.close();
   }
 }
 
-// `h`: { BASE, BENCH, newContext, pageOf, fail, ok } from run.js; `pages`: its sample
+// `h`: { BASE, BENCH, newContext, pageOf, fail, ok, openFolds } from run.js; `pages`: its sample
 // pages of the demo.
 async function layout(browser, h, pages) {
   const probe = await h.newContext(browser);

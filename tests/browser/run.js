@@ -56,6 +56,14 @@ async function samplePages(page) {
   return { home: BASE, day, paper, tag, month, archive: BASE + 'archive/', search: BASE + 'search/?q=model' };
 }
 
+// Opens every fold of the page and waits until fold.js has filled each one.
+async function openFolds(page) {
+  const n = await page.$$eval('.entries details', (ds) => { ds.forEach((d) => { d.open = true; }); return ds.length; });
+  await page.waitForFunction(() => [...document.querySelectorAll('.entries details')]
+    .every((d) => d.dataset.state === 'done'), null, { timeout: 10000 });
+  return n;
+}
+
 async function axe(browser, pages) {
   const axeSource = fs.readFileSync(AXE_JS, 'utf8');
   for (const scheme of ['light', 'dark']) {
@@ -64,6 +72,8 @@ async function axe(browser, pages) {
     for (const [kind, url] of Object.entries(pages)) {
       await page.goto(url);
       if (kind === 'search') await page.waitForSelector('#results li');
+      // A day's folds open, each filled with its summary from the paper's page.
+      if (kind === 'day') await openFolds(page);
       await page.evaluate(axeSource);
       // Every violation fails, whatever its impact; WCAG 2.2's target size (24 px, or
       // spaced apart) is off in axe by default and on here, as Lighthouse checks it.
@@ -455,7 +465,7 @@ async function screenshots(browser, dir, pages) {
     await bytesFetched(browser);
     await hostile(browser);
     await noScript(browser, pages);
-    await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok }, pages);
+    await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok, openFolds }, pages);
     if (SHOTS) await screenshots(browser, SHOTS, pages);
   } catch (e) {
     fail(e.stack || String(e));

@@ -19,6 +19,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::render::Sink;
 
+pub mod pages_size;
+pub use pages_size::PagesSize;
+
 const STAGING_MARK: &str = ".papertrail-staging-";
 
 /// The stamp in every output folder: a folder holding it is replaced whole by the next
@@ -50,15 +53,19 @@ pub struct Staging {
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
+    /// Every file and folder written, counted as GitHub Pages counts a site.
+    tally: std::sync::Mutex<pages_size::Tally>,
     committed: bool,
 }
 
 /// What a build wrote.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct WriteStats {
     pub files: u64,
     pub bytes: u64,
     pub unchanged: u64,
+    /// The size GitHub Pages counts for the whole folder (the stamp file included).
+    pub pages: PagesSize,
 }
 
 impl Staging {
@@ -106,12 +113,14 @@ impl Staging {
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
+            tally: Default::default(),
             committed: false,
         };
         // The stamp is not part of the site, so not counted in what a build wrote.
         staging
             .write_or_link(STAMP, STAMP_TEXT.as_bytes())
             .with_context(|| format!("cannot write {STAMP} in {}", staging.staging.display()))?;
+        staging.record(STAMP, STAMP_TEXT.len());
         Ok(staging)
     }
 
@@ -119,7 +128,7 @@ impl Staging {
     /// output's file when it holds the same bytes; true when it was linked.
     fn write_or_link(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
         let dest = self.staging.join(rel);
-        self.ensure_parent(&dest)?;
+        self.ensure_folder_of(rel)?;
         let previous = self.target.join(rel);
         if self.has_previous
             && same_bytes(&previous, bytes)
@@ -131,11 +140,23 @@ impl Staging {
         Ok(false)
     }
 
+    fn record(&self, rel: &str, bytes: usize) {
+        let kind = crate::render::urls::output_kind(rel);
+        if let Ok(mut tally) = self.tally.lock() {
+            tally.file(rel, bytes as u64, kind);
+        }
+    }
+
     pub fn stats(&self) -> WriteStats {
+        let pages = match self.tally.lock() {
+            Ok(tally) => tally.size(),
+            Err(_) => PagesSize::default(),
+        };
         WriteStats {
             files: self.files.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
+            pages,
         }
     }
 
@@ -157,18 +178,35 @@ impl Staging {
         Ok(stats)
     }
 
-    /// Creates the folder `path` goes in. Most pages have a folder of their own, so one
-    /// `mkdir` usually does it (no lock, no set of created folders to consult).
-    fn ensure_parent(&self, path: &Path) -> io::Result<()> {
-        let Some(parent) = path.parent() else {
+    /// Creates the folder the file `rel` goes in, and those above it, counting each
+    /// folder it creates (each is created once, whichever thread gets there first). Most
+    /// pages have a folder of their own, so one `mkdir` usually does it (no lock, no set
+    /// of created folders to consult).
+    fn ensure_folder_of(&self, rel: &str) -> io::Result<()> {
+        let Some((folder, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
-        match fs::create_dir(parent) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent),
-            Err(e) => Err(e),
+        let path = self.staging.join(folder);
+        let created = match fs::create_dir(&path) {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.ensure_folder_of(folder)?;
+                match fs::create_dir(&path) {
+                    Ok(()) => true,
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(e) => return Err(e),
+        };
+        if created {
+            let kind = crate::render::urls::output_kind(folder);
+            if let Ok(mut tally) = self.tally.lock() {
+                tally.folder(folder, kind);
+            }
         }
+        Ok(())
     }
 }
 
@@ -229,6 +267,7 @@ impl Sink for Staging {
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.record(rel, bytes.len());
         Ok(())
     }
 }
