@@ -220,14 +220,27 @@ fn home_lists_the_latest_days_then_points_to_earlier_ones() {
 #[test]
 fn mathematics_in_summaries_is_mathml_and_what_cannot_be_converted_is_reported() {
     let table = "| Category | Title | Authors | Summary |\n|---|---|---|---|\n\
-        | Math | Sparse Sums (Read more on [arXiv](https://arxiv.org/abs/2501.00011)) | Ann Lee | \
+        | Math | Sparse LLM$\\times$MapReduce Sums (Read more on [arXiv](https://arxiv.org/abs/2501.00011)) | Ann Lee | \
         We reach $\\mathcal{O}(n^2)$ with L$^2$M for $5 and $10 a run. |\n\
         | Math | Broken Sums (Read more on [arXiv](https://arxiv.org/abs/2501.00012)) | Bo Chen | \
         A typo: $\\nosuchmacro{x}$ stays. |\n";
     let site = Site::new("", &[("content/2025-02-03.md", table)]);
     let log = site.build_ok(&[]);
     let page = site.read("papers/2501.00011/index.html");
-    assert_eq!(page.matches("<math>").count(), 2, "{page}");
+    // Two formulas in the summary and one in the title, which the head keeps as text.
+    assert_eq!(page.matches("<math>").count(), 3, "{page}");
+    assert!(
+        page.contains(
+            "<h1>Sparse LLM<math><mo lspace=\"0\" rspace=\"0\">×</mo></math>MapReduce Sums</h1>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<title>Sparse LLM$\\times$MapReduce Sums"),
+        "{page}"
+    );
+    let day = site.read("2025/02/03/index.html");
+    assert!(day.contains("Sparse LLM<math>"), "{day}");
     assert!(page.contains("<msup><mi>n</mi><mn>2</mn></msup>"), "{page}");
     assert!(page.contains("for $5 and $10 a run."), "{page}");
     // What the reader sees holds no TeX (the description meta keeps the source words).

@@ -85,6 +85,45 @@ pub fn plain(src: &str) -> String {
     render(src, true).text
 }
 
+/// A title's HTML when it holds mathematics that converts: the text escaped, each
+/// `$…$` as MathML. `None` otherwise, and templates print the plain title. Only the
+/// formulas are read as markup; every other character of a title is text.
+pub fn title_html(title: &str) -> Option<String> {
+    if !title.contains('$') {
+        return None;
+    }
+    let mut maths = super::math::Formulas::new(title);
+    let mut html = String::with_capacity(title.len() + 16);
+    let mut at = 0;
+    for (event, range) in Parser::new_ext(title, Options::ENABLE_MATH).into_offset_iter() {
+        if let Event::InlineMath(tex) | Event::DisplayMath(tex) = &event
+            && range.start >= at
+        {
+            push_escaped(&mut html, title.get(at..range.start).unwrap_or(""));
+            let source = title.get(range.clone()).unwrap_or("");
+            push_escaped(&mut html, &maths.add(tex, source, false));
+            at = range.end;
+        }
+    }
+    push_escaped(&mut html, title.get(at..).unwrap_or(""));
+    let (html, _) = maths.substitute(html, String::new());
+    html.contains("<math").then_some(html)
+}
+
+/// `text` escaped for HTML text and attribute values.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Renders a summary that a bot wrote on one line (a table cell) as blocks: a
 /// paragraph, or, when it is a numbered list run into one line ("1. Aim: … 2. Method:
 /// … 3. …"), a list with one item per number. Markdown alone would read that as one
@@ -477,6 +516,21 @@ mod tests {
             assert_eq!(m.html, format!("<p>{money}</p>"));
             assert!(m.math_errors.is_empty());
         }
+    }
+
+    #[test]
+    fn titles_with_mathematics_get_html_and_others_none() {
+        assert_eq!(title_html("Plain <b> & title"), None);
+        assert_eq!(title_html("Costs $5 and $10"), None);
+        let html = title_html("LLM$\\times$MapReduce: <fast> & $\\textbf{Only-IF}$").expect("math");
+        assert!(html.starts_with("LLM<math>"), "{html}");
+        assert!(
+            html.contains("</math>MapReduce: &lt;fast&gt; &amp; <math>"),
+            "{html}"
+        );
+        // Markdown in a title is not read: only the formula is.
+        let html = title_html("1. *Not* emphasis $x^2$").expect("math");
+        assert!(html.starts_with("1. *Not* emphasis <math>"), "{html}");
     }
 
     #[test]

@@ -132,6 +132,8 @@ impl Links {
 pub struct PaperView<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// The title as HTML with its mathematics as MathML, or null when it has none.
+    pub title_html: Option<String>,
     pub url: String,
     pub authors: &'a [String],
     /// Sanitised HTML, or null; a paragraph made of labelled parts ("Objective: …
@@ -215,6 +217,8 @@ pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
 pub struct PaperEntry<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// As [`PaperView::title_html`].
+    pub title_html: Option<String>,
     pub url: String,
     pub authors: &'a [String],
     /// As [`PaperView::lead_html`].
@@ -231,6 +235,8 @@ pub struct PaperEntry<'a> {
 pub struct PaperLink<'a> {
     pub id: &'a str,
     pub title: &'a str,
+    /// As [`PaperView::title_html`].
+    pub title_html: Option<String>,
     pub url: String,
     /// A [`DayLink`] with `papers` 0.
     pub first_day: tera::Value,
@@ -436,6 +442,7 @@ impl<'a> Ctx<'a> {
         PaperView {
             id: &p.id,
             title: &p.title,
+            title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             summary_html: p.summary.as_ref().map(|m| super::labels::labelled(&m.html)),
@@ -482,6 +489,7 @@ impl<'a> Ctx<'a> {
         PaperEntry {
             id: &p.id,
             title: &p.title,
+            title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             lead_html: self.config.list_leads.then(|| lead_and_fold(p).0).flatten(),
@@ -495,6 +503,7 @@ impl<'a> Ctx<'a> {
         PaperLink {
             id: &p.id,
             title: &p.title,
+            title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             first_day: self.day_value(p.first_day()),
         }
