@@ -259,3 +259,47 @@ fn mathematics_in_summaries_is_mathml_and_what_cannot_be_converted_is_reported()
         "{text}"
     );
 }
+
+/// A tag page and the archive page chart papers per month: bars without script, and the
+/// same numbers in words for whoever cannot see them.
+#[test]
+fn tag_and_archive_pages_chart_papers_per_month() {
+    let row = |id: &str, title: &str| {
+        format!(
+            "| Vision | {title} (Read more on [arXiv](https://arxiv.org/abs/{id})) | Ann Lee | A study. |\n"
+        )
+    };
+    let head = "| Category | Title | Authors | Summary |\n|---|---|---|---|\n";
+    let jan = format!("{head}{}", row("2501.00021", "Winter Views"));
+    let mar = format!(
+        "{head}{}{}",
+        row("2503.00022", "Spring Views"),
+        row("2503.00023", "Spring Scenes")
+    );
+    let site = Site::new(
+        "",
+        &[
+            ("content/2025-01-05.md", &jan),
+            ("content/2025-03-02.md", &mar),
+        ],
+    );
+    site.build_ok(&[]);
+    let tag = site.read("tags/vision/index.html");
+    let words = "Papers tagged Vision per month, Jan 2025 to Mar 2025: 3 in all; \
+                 the busiest month was Mar 2025 with 2.";
+    assert!(
+        tag.contains(&format!("<figcaption>{words}</figcaption>")),
+        "{tag}"
+    );
+    assert!(
+        tag.contains(r#"role="img""#) && tag.contains(r#"fill="currentColor""#),
+        "{tag}"
+    );
+    // January and March have bars, February none.
+    assert_eq!(tag.matches("<rect ").count(), 2, "{tag}");
+    let archive = site.read("archive/index.html");
+    assert!(
+        archive.contains("Papers listed per month, Jan 2025 to Mar 2025: 3 in all"),
+        "{archive}"
+    );
+}

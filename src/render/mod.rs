@@ -5,6 +5,7 @@
 //! (a staging folder for `build`).
 
 pub mod atom;
+mod chart;
 pub mod escape;
 mod export;
 mod feeds;

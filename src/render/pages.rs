@@ -306,11 +306,18 @@ impl Renderer<'_> {
                     ),
                     route,
                 );
+                let counts: Vec<((i32, u32), usize)> = self
+                    .months
+                    .iter()
+                    .map(|(&ym, days)| (ym, days.iter().map(|&i| site.days[i].papers.len()).sum()))
+                    .collect();
                 #[derive(Serialize)]
                 struct A {
                     years: Vec<views::ArchiveYear>,
+                    chart: Option<String>,
                 }
-                self.render(ctx, "archive.html", meta, A { years })
+                let chart = super::chart::per_month(&counts, "Papers listed");
+                self.render(ctx, "archive.html", meta, A { years, chart })
             }
             Job::Tags => {
                 let mut tags: Vec<views::TagLink> =
@@ -351,11 +358,26 @@ impl Renderer<'_> {
                     format!("{} papers tagged {}", tag.papers.len(), tag.name),
                     route,
                 );
+                // Papers per month of their first listing, on the tag's first page.
+                let chart = (n == 1)
+                    .then(|| {
+                        let mut counts = std::collections::BTreeMap::<(i32, u32), usize>::new();
+                        for &p in &tag.papers {
+                            let d = site.papers[p].first_day();
+                            *counts
+                                .entry((chrono::Datelike::year(&d), chrono::Datelike::month(&d)))
+                                .or_default() += 1;
+                        }
+                        let counts: Vec<_> = counts.into_iter().collect();
+                        super::chart::per_month(&counts, &format!("Papers tagged {}", tag.name))
+                    })
+                    .flatten();
                 #[derive(Serialize)]
                 struct T<'a> {
                     tag: views::TagLink<'a>,
                     papers: Vec<views::PaperEntry<'a>>,
                     pagination: Pagination,
+                    chart: Option<String>,
                 }
                 let total = self.tag_pages(t);
                 self.render(
@@ -368,6 +390,7 @@ impl Renderer<'_> {
                         pagination: Pagination::new(n, total, |k| {
                             ctx.urls.of(&Route::Tag(&tag.slug, k))
                         }),
+                        chart,
                     },
                 )
             }
