@@ -59,10 +59,13 @@ impl Formulas {
         } else {
             MathDisplay::Inline
         };
-        let converted = CONVERTER
-            .as_ref()
-            .and_then(|c| c.convert_with_local_state(tex.trim(), mode).ok())
-            .and_then(|r| plain_mathml(&r.mathml));
+        let convert = |tex: &str| {
+            CONVERTER
+                .as_ref()
+                .and_then(|c| c.convert_with_local_state(tex.trim(), mode).ok())
+                .and_then(|r| plain_mathml(&r.mathml))
+        };
+        let converted = convert(tex).or_else(|| convert(&repaired(tex)?));
         match converted {
             Some(mathml) => {
                 let k = self.mathml.len();
@@ -114,6 +117,107 @@ fn plain_mathml(mathml: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// `tex` with what bots and markdown do to TeX undone, and commands the converter lacks
+/// replaced by near equivalents; `None` when nothing changed. Tried only on a formula
+/// that failed as written: an unescaped `%` (a comment to TeX, a percent sign to the
+/// bot), `\_` (markdown's escape), `\dotsc` and kin, `\mbox`, `\widetilde`,
+/// `\unicode{x2013}`, size commands and `\smash` (dropped), `\href{url}{text}` (the
+/// text).
+fn repaired(tex: &str) -> Option<String> {
+    let mut out = String::with_capacity(tex.len() + 8);
+    let mut rest = tex;
+    while let Some(c) = rest.chars().next() {
+        if c == '%' {
+            out.push_str("\\%");
+            rest = &rest[1..];
+            continue;
+        }
+        if c != '\\' {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let name_len = rest[1..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        if name_len == 0 {
+            // `\_` is markdown's; `\%`, `\{`, `\\` and the like stay.
+            match rest[1..].chars().next() {
+                Some('_') => out.push('_'),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+            rest = &rest[1 + rest[1..].chars().next().map_or(0, char::len_utf8)..];
+            continue;
+        }
+        let name = &rest[1..1 + name_len];
+        let after = &rest[1 + name_len..];
+        rest = after;
+        match name {
+            "dotsc" | "dotsb" | "dotsm" | "dotso" | "dotsi" => out.push_str("\\dots"),
+            "mbox" | "textnormal" => out.push_str("\\text"),
+            "widetilde" => out.push_str("\\tilde"),
+            "widehat" => out.push_str("\\hat"),
+            "smash" | "tiny" | "scriptsize" | "footnotesize" | "small" | "normalsize" | "large"
+            | "Large" | "LARGE" | "huge" | "Huge" | "displaystyle" => {}
+            "unicode" => {
+                let arg = braced(after);
+                let ch = arg
+                    .and_then(|(a, _)| a.trim().strip_prefix(['x', 'X']))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .and_then(char::from_u32);
+                match (ch, arg) {
+                    (Some(ch), Some((_, next))) => {
+                        out.push_str("\\text{");
+                        out.push(ch);
+                        out.push('}');
+                        rest = next;
+                    }
+                    _ => out.push_str("\\unicode"),
+                }
+            }
+            "href" => match braced(after).and_then(|(_, next)| Some((next, braced(next)?))) {
+                Some((_, (text, next))) => {
+                    out.push_str("\\text{");
+                    out.push_str(text);
+                    out.push('}');
+                    rest = next;
+                }
+                None => out.push_str("\\href"),
+            },
+            _ => {
+                out.push('\\');
+                out.push_str(name);
+            }
+        }
+    }
+    (out != tex).then_some(out)
+}
+
+/// The text of a `{…}` group at the start of `s` (after spaces) and what follows it;
+/// nested braces are balanced.
+fn braced(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start().strip_prefix('{')?;
+    let mut depth = 1usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((&s[..i], &s[i + 1..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `s` with every well-formed placeholder replaced by its entry of `by`.
@@ -168,12 +272,50 @@ mod tests {
                 .as_deref(),
             Some("<math><mspace/><mtext><span>x</span></mtext></math>")
         );
+        // `\href` gives its text, never a link.
         let mut f = Formulas::new("");
+        let out = f
+            .add(r"\href{javascript:alert(1)}{x}", "$…$", false)
+            .to_string();
+        let (html, _) = f.substitute(out, String::new());
+        assert!(html.contains(">x<") && !html.contains("href"), "{html}");
+    }
+
+    #[test]
+    fn what_bots_do_to_tex_is_undone_before_giving_up() {
         assert_eq!(
-            &*f.add(r"\href{javascript:alert(1)}{x}", "$…$", false),
-            "$…$"
+            repaired(r"\textbf{19.72%}").as_deref(),
+            Some(r"\textbf{19.72\%}")
         );
-        assert_eq!(f.into_errors(), vec!["$…$".to_string()]);
+        assert_eq!(repaired(r"\sigma\_T").as_deref(), Some(r"\sigma_T"));
+        assert_eq!(repaired(r"a,\dotsc,b").as_deref(), Some(r"a,\dots,b"));
+        assert_eq!(
+            repaired(r"\smash{\tilde{O}(d)}").as_deref(),
+            Some(r"{\tilde{O}(d)}")
+        );
+        assert_eq!(
+            repaired(r"a\unicode{x2013}b").as_deref(),
+            Some("a\\text{–}b")
+        );
+        assert_eq!(
+            repaired(r"\href{https://x.org}{site}").as_deref(),
+            Some(r"\text{site}")
+        );
+        assert_eq!(repaired(r"x^2 \% \{a\}"), None);
+        // Each of these fails as written and converts once repaired.
+        for tex in [
+            r"\textbf{19.72%}",
+            r"\tilde{O}(dH^2\bar\sigma\_T)",
+            r"C_1\otimes\dotsc\otimes C_t",
+            r"\smash{\tilde{O}(d\sqrt{T})}",
+            r"\mathbb{E}\|\widetilde Y_k\|^2",
+            r"a\unicode{x2013}b",
+        ] {
+            let mut f = Formulas::new("");
+            let out = f.add(tex, "$…$", false);
+            assert!(out.starts_with(OPEN), "{tex}: {out}");
+            assert!(f.into_errors().is_empty(), "{tex}");
+        }
     }
 
     #[test]
