@@ -213,6 +213,27 @@ fn home_lists_the_latest_days_then_points_to_earlier_ones() {
     assert!(home.contains("href=\"2025/01/02/\""), "{home}");
     assert!(home.contains("href=\"archive/\""), "{home}");
     assert!(!site.public().join("page").exists());
+    // Earlier days read as on a day page: an arrow and the short date.
+    assert!(
+        home.contains("<a rel=\"prev\" href=\"2025/01/02/\">← <time datetime=\"2025-01-02\">2 Jan 2025</time></a>"),
+        "{home}"
+    );
+    let day = site.read("2025/01/03/index.html");
+    assert!(day.contains("\">← 2 Jan 2025</a>"), "{day}");
+    // A month's page names the month once: no calendar caption linking to itself.
+    let month = site.read("2025/01/index.html");
+    assert!(month.contains("<h1>January 2025</h1>"), "{month}");
+    assert!(!month.contains("<caption>"), "{month}");
+    assert!(
+        month.contains("<table class=\"calendar\" aria-label=\"January 2025\">"),
+        "{month}"
+    );
+    // The year's page keeps a caption per month, each a link to its month.
+    let year = site.read("2025/index.html");
+    assert!(
+        year.contains("<caption><a href=\"../2025/01/\">January 2025</a>"),
+        "{year}"
+    );
 }
 
 /// TeX in summaries is MathML on the paper page, without a script; dollar amounts stay
