@@ -213,6 +213,27 @@ fn home_lists_the_latest_days_then_points_to_earlier_ones() {
     assert!(home.contains("href=\"2025/01/02/\""), "{home}");
     assert!(home.contains("href=\"archive/\""), "{home}");
     assert!(!site.public().join("page").exists());
+    // Earlier days read as on a day page: an arrow and the short date.
+    assert!(
+        home.contains("<a rel=\"prev\" href=\"2025/01/02/\">← <time datetime=\"2025-01-02\">2 Jan 2025</time></a>"),
+        "{home}"
+    );
+    let day = site.read("2025/01/03/index.html");
+    assert!(day.contains("\">← 2 Jan 2025</a>"), "{day}");
+    // A month's page names the month once: no calendar caption linking to itself.
+    let month = site.read("2025/01/index.html");
+    assert!(month.contains("<h1>January 2025</h1>"), "{month}");
+    assert!(!month.contains("<caption>"), "{month}");
+    assert!(
+        month.contains("<table class=\"calendar\" aria-label=\"January 2025\">"),
+        "{month}"
+    );
+    // The year's page keeps a caption per month, each a link to its month.
+    let year = site.read("2025/index.html");
+    assert!(
+        year.contains("<caption><a href=\"../2025/01/\">January 2025</a>"),
+        "{year}"
+    );
 }
 
 /// TeX in summaries is MathML on the paper page, without a script; dollar amounts stay
@@ -302,4 +323,180 @@ fn tag_and_archive_pages_chart_papers_per_month() {
         archive.contains("Papers listed per month, Jan 2025 to Mar 2025: 3 in all"),
         "{archive}"
     );
+}
+
+/// The line of text an entry of a list shows (its fold's `<summary>`, or the paragraph
+/// between the authors and the links), as plain text; `None` when it shows none.
+fn lead_text(entry: &str) -> Option<String> {
+    let html = match entry.find("<summary>") {
+        Some(start) => {
+            let rest = &entry[start + "<summary>".len()..];
+            &rest[..rest.find("</summary>").expect("end of summary")]
+        }
+        None => {
+            // The title, the authors' line, then the lead if any, then the links.
+            let line = entry.lines().nth(2)?;
+            let inner = line.strip_prefix("<p>")?.strip_suffix("</p>")?;
+            if inner.starts_with("<a href=\"https://arxiv.org/") {
+                return None;
+            }
+            inner
+        }
+    };
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    Some(text.trim().to_string())
+}
+
+/// Whether `lead` is text a reader can use: not empty, not a bare label ("Summary",
+/// "Key findings:", "i)").
+fn is_real_lead(lead: &str) -> bool {
+    let words = lead.split_whitespace().count();
+    words >= 3 && !lead.ends_with(':') && lead != "Summary"
+}
+
+/// Every entry of every list page (days, home, tags) under `public`, with its page.
+fn listed_entries(public: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (rel, bytes) in common::tree(public) {
+        let listing = rel == "index.html"
+            || rel.starts_with("tags/") && rel.ends_with("index.html") && rel != "tags/index.html"
+            || rel.len() == "2025/01/02/index.html".len()
+                && rel.starts_with(|c: char| c.is_ascii_digit());
+        if !listing {
+            continue;
+        }
+        let html = String::from_utf8(bytes).expect("utf-8");
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find("<article") {
+            let end = start + rest[start..].find("</article>").expect("end");
+            out.push((rel.clone(), rest[start..end].to_string()));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+fn assert_every_entry_has_a_lead(public: &std::path::Path) -> usize {
+    let entries = listed_entries(public);
+    let missing: Vec<_> = entries
+        .iter()
+        .filter(|(_, e)| !lead_text(e).is_some_and(|l| is_real_lead(&l)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} entries without a lead, first: {:?}",
+        missing.len(),
+        entries.len(),
+        missing.first()
+    );
+    entries.len()
+}
+
+const ROMAN_SUMMARY: &str = "i) the authors build a benchmark of agent tasks that need long plans over many tools and \
+    days of simulated work, with graders written by hand for each task; ii) ten open and closed models are \
+    tested on it under the same budget of steps and tokens, with and without a planner in the loop; iii) none \
+    of them finishes more than a third of the tasks, and planning errors account for most failures seen.";
+
+/// Bots that number a summary `i) … ii) … iii) …` in one long sentence: lists show the
+/// first part's text, never a bare "Summary", and the paper's page one paragraph a part.
+#[test]
+fn roman_numbered_summaries_lead_with_their_first_part() {
+    let table = format!(
+        "| Category | Title | Authors | Summary |\n|---|---|---|---|\n\
+         | Agents | Roman Parts (Read more on [arXiv](https://arxiv.org/abs/2501.00021)) | Ann Lee | {ROMAN_SUMMARY} |\n\
+         | Agents | Upper Parts (Read more on [arXiv](https://arxiv.org/abs/2501.00022)) | Bo Chen | \
+         Summary: (I) A new benchmark of agent tasks is built; (II) ten models are tested on it; \
+         (III) none of them plans well enough. |\n"
+    );
+    let site = Site::new("", &[("content/2025-01-02.md", &table)]);
+    site.build_ok(&[]);
+    let first = "the authors build a benchmark of agent tasks that need long plans over many tools and \
+                 days of simulated work, with graders written by hand for each task";
+    for page in [
+        "2025/01/02/index.html",
+        "index.html",
+        "tags/agents/index.html",
+    ] {
+        let html = site.read(page);
+        let e = entry(&html, "2501.00021");
+        assert_eq!(lead_text(e).as_deref(), Some(first), "{page}: {e}");
+        let e = entry(&html, "2501.00022");
+        assert_eq!(
+            lead_text(e).as_deref(),
+            Some("A new benchmark of agent tasks is built"),
+            "{page}: {e}"
+        );
+    }
+    // On the day page the rest is folded away, a link to the paper's page.
+    let day = site.read("2025/01/02/index.html");
+    assert!(entry(&day, "2501.00021").contains("<details><summary>the authors build"));
+    let page = site.read("papers/2501.00021/index.html");
+    for part in ["i)", "ii)", "iii)"] {
+        assert!(
+            page.contains(&format!("<p><strong>{part}</strong> ")),
+            "{part}: {page}"
+        );
+    }
+    let page = site.read("papers/2501.00022/index.html");
+    assert!(
+        page.contains("<p>Summary:</p><p><strong>(I)</strong> A new benchmark"),
+        "{page}"
+    );
+}
+
+/// Summaries in every shape bots write (prose, a first sentence too long for a line,
+/// named labels, letters, numbers, roman numerals, a bare heading before the text, a
+/// list): every entry on every day, home and tag page has a line of text.
+#[test]
+fn every_listed_entry_has_a_lead_on_a_generated_archive() {
+    let shapes = [
+        "A plain first sentence. And a second one.".to_string(),
+        format!("{} the end.", "a very long first sentence that goes on".repeat(12)),
+        "Main objective: Find out whether agents plan. Key methodology: Ten tasks. Results: Badly.".into(),
+        "The work has parts: a) a new dataset of clips, b) a model trained on it, c) five benchmarks tested.".into(),
+        "Aim (1) build a benchmark of tasks (2) test ten models on it".into(),
+        ROMAN_SUMMARY.into(),
+        "**Summary** (i) one part of the summary; (ii) another part of it; (iii) the last part here.".into(),
+        "**Key findings:** The models plan badly.".into(),
+        "1. Builds a benchmark of tasks. 2. Tests ten models on it.".into(),
+    ];
+    let mut files = Vec::new();
+    for day in 1..=6u32 {
+        let mut table =
+            String::from("| Category | Title | Authors | Summary |\n|---|---|---|---|\n");
+        for row in 0..shapes.len() as u32 {
+            let n = day * 100 + row;
+            let shape = &shapes[((day + row) as usize) % shapes.len()];
+            let tag = ["Agents", "Vision", "Audio"][(n % 3) as usize];
+            table.push_str(&format!(
+                "| {tag} | Paper {n} (Read more on [arXiv](https://arxiv.org/abs/2501.{n:05})) | Ann Lee | {shape} |\n"
+            ));
+        }
+        files.push((format!("content/2025-01-{day:02}.md"), table));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = Site::new("", &refs);
+    site.build_ok(&[]);
+    let n = assert_every_entry_has_a_lead(&site.public());
+    assert!(n >= 6 * shapes.len() * 2, "{n} entries");
+}
+
+#[test]
+fn every_listed_entry_of_the_demo_has_a_lead() {
+    let site = Site::demo(|c| c);
+    site.build_ok(&[]);
+    let n = assert_every_entry_has_a_lead(&site.public());
+    assert!(n > 50, "{n} entries");
 }

@@ -1,8 +1,8 @@
 //! Summaries as readers scan them: bots write structured summaries as one paragraph
 //! ("Main objective: … Key methodology: … Results: …", or "a) … b) … c) …"), which reads
 //! as a wall of text. [`labelled`] turns such a paragraph into one paragraph per part,
-//! its label in `<strong>`; [`split_lead`] cuts a summary's first sentence off, so a
-//! list can show that sentence and keep the rest one click away without repeating it.
+//! its label in `<strong>`; [`lead`] finds the line a list shows for a summary (its
+//! first sentence, or its first labelled part's text), keeping the rest one click away.
 //!
 //! Both work on the summary's rendered, sanitised HTML (so inline markup such as links
 //! and emphasis survives), and only ever cut a paragraph between its own top-level
@@ -50,28 +50,128 @@ pub fn labelled(html: &str) -> Cow<'_, str> {
     }
 }
 
-/// The first sentence of `html`'s first paragraph (inline HTML, fit inside a `<summary>`
-/// or a `<p>`) and the rest of `html` as block HTML (empty when the summary is that one
-/// sentence). `None` when `html` is not a sequence of paragraphs or its first sentence
-/// cannot be told apart (no sentence end within `max` bytes).
-pub fn split_lead(html: &str, max: usize) -> Option<(&str, String)> {
-    let paragraphs = paragraphs(html)?;
-    let (first, others) = paragraphs.split_first()?;
-    let (lead, rest) = match sentence_end(first) {
-        Some((end, next)) => (&first[..end], &first[next..]),
-        None => (*first, ""),
+/// The one line a list shows for a summary (inline HTML, fit inside a `<summary>` or a
+/// `<p>`), and whether the summary holds more than it. Never a bare label: paragraphs
+/// that are only a label ("Summary", "**Key points:**") are passed over; a paragraph of
+/// labelled parts gives the sentence before its first part when that is prose, else the
+/// first part's text without its label; any other paragraph its first sentence. A
+/// sentence longer than `max` bytes of HTML, or a summary that is not a sequence of
+/// paragraphs, gives the start of its text cut at a word. `None` when the summary is
+/// nothing but labels.
+pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
+    let Some(paragraphs) = paragraphs(html) else {
+        return text_lead(html, max);
+    };
+    let skip = paragraphs.iter().take_while(|p| is_bare_label(p)).count();
+    let (first, others) = paragraphs[skip..].split_first()?;
+    let parts = parts(first);
+    if let [part, next, ..] = parts.as_slice() {
+        let before = first[..part.start].trim();
+        if ends_sentence(&strip_tags(before)) && !is_bare_label(before) {
+            let (lead, _) = sentence_lead(before, max);
+            return Some((lead, true));
+        }
+        let body = trim_breaks(&first[part.body..next.start])
+            .trim_end_matches([',', ';'])
+            .trim_end();
+        let (lead, _) = sentence_lead(body, max);
+        return (!lead.is_empty()).then_some((lead, true));
+    }
+    let (lead, more) = sentence_lead(first, max);
+    Some((lead, more || !others.is_empty()))
+}
+
+/// The first sentence of a paragraph's content, or the start of its text cut at a word
+/// when that sentence is longer than `max` bytes; and whether the content holds more.
+fn sentence_lead(content: &str, max: usize) -> (String, bool) {
+    let (lead, rest) = match sentence_end(content) {
+        Some((end, next)) => (&content[..end], &content[next..]),
+        None => (content, ""),
     };
     if lead.len() > max {
+        return cut_text(&strip_tags(content), max);
+    }
+    (lead.trim().to_string(), !rest.trim().is_empty())
+}
+
+/// [`lead`] for HTML that is not a sequence of paragraphs (lists, headings, quotes):
+/// the text of its blocks, labels passed over, cut at a word.
+fn text_lead(html: &str, max: usize) -> Option<(String, bool)> {
+    let text = strip_tags_with(html, |tag| {
+        let name = tag.trim_start_matches(['<', '/']);
+        [
+            "p",
+            "li",
+            "h",
+            "br",
+            "div",
+            "blockquote",
+            "tr",
+            "ul",
+            "ol",
+            "dd",
+            "dt",
+        ]
+        .iter()
+        .any(|b| name.starts_with(b))
+    });
+    let blocks: Vec<&str> = text
+        .split('\n')
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .skip_while(|b| is_bare_label(b))
+        .collect();
+    if blocks.is_empty() {
         return None;
     }
-    let mut out = String::new();
-    if !rest.trim().is_empty() {
-        push_paragraph(&mut out, rest.trim());
+    let (lead, more) = cut_text(&blocks.join(" "), max);
+    Some((lead, more || blocks.len() > 1))
+}
+
+/// `text` (escaped HTML text, no elements) with its whitespace collapsed and cut at a
+/// word to about a third of `max` characters, `…` marking the cut; and whether it was
+/// cut. Entities hold no whitespace, so a cut never splits one.
+fn cut_text(text: &str, max: usize) -> (String, bool) {
+    let text = crate::content::markup::collapse_whitespace(text);
+    let cut = crate::content::markup::truncate_words(&text, max * 3 / 5);
+    let more = cut.len() != text.len();
+    (cut, more)
+}
+
+/// Whether a paragraph's content is only a label: its text ends with a colon and has
+/// at most six words, or it has at most three words and no sentence end ("Summary",
+/// "Key findings").
+fn is_bare_label(content: &str) -> bool {
+    let text = strip_tags(content);
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    words == 0 || text.ends_with(':') && words <= 6 || words <= 3 && !ends_sentence(text)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// The text of `html` without its elements (entities kept, so still HTML).
+fn strip_tags(html: &str) -> String {
+    strip_tags_with(html, |_| false)
+}
+
+/// The text of `html` without its elements; a tag for which `breaks` holds becomes a
+/// line break.
+fn strip_tags_with(html: &str, breaks: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+        if breaks(&rest[open..end]) {
+            out.push('\n');
+        }
+        rest = &rest[end..];
     }
-    for p in others {
-        push_paragraph(&mut out, p);
-    }
-    Some((lead.trim(), out))
+    out.push_str(rest);
+    out
 }
 
 fn push_paragraph(out: &mut String, content: &str) {
@@ -141,20 +241,59 @@ struct Part<'a> {
 
 /// The labelled parts of a paragraph's content: named labels at sentence starts if
 /// there are two or more, else an enumeration `a) b) …` or `1) 2) …` of two or more
-/// items of a few words each.
+/// items of a few words each, or `i) ii) iii) …` (`I) II) III) …`) of three or more.
 fn parts(content: &str) -> Vec<Part<'_>> {
     let top = top_level(content);
     let named = named_labels(content, &top);
     if named.len() >= 2 {
         return named;
     }
-    for first in ['a', '1'] {
-        let items = enumeration(content, &top, first);
-        if items.len() >= 2 {
+    for (kind, least) in [
+        (Count::Letters, 2),
+        (Count::Digits, 2),
+        (Count::Roman(false), 3),
+        (Count::Roman(true), 3),
+    ] {
+        let items = enumeration(content, &top, kind);
+        if items.len() >= least {
             return items;
         }
     }
     Vec::new()
+}
+
+/// How an enumeration counts its items.
+#[derive(Clone, Copy)]
+enum Count {
+    Letters,
+    Digits,
+    /// Roman numerals, upper case when true.
+    Roman(bool),
+}
+
+const ROMAN: [&str; 20] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+    "xvi", "xvii", "xviii", "xix", "xx",
+];
+
+impl Count {
+    /// The marker of item `k` (from 0), without its brackets; `None` past the last.
+    fn marker(self, k: usize) -> Option<Cow<'static, str>> {
+        match self {
+            Count::Letters => {
+                let c = char::from_u32(u32::from(b'a') + u32::try_from(k).ok()?)?;
+                c.is_ascii_lowercase().then(|| Cow::Owned(c.to_string()))
+            }
+            Count::Digits => Some(Cow::Owned((k + 1).to_string())),
+            Count::Roman(upper) => ROMAN.get(k).map(|r| {
+                if upper {
+                    Cow::Owned(r.to_ascii_uppercase())
+                } else {
+                    Cow::Borrowed(*r)
+                }
+            }),
+        }
+    }
 }
 
 /// Whether a part may start at byte `i`: at the start of the paragraph, or after the end
@@ -245,25 +384,27 @@ fn is_label_words(words: &str) -> bool {
         })
 }
 
-/// An enumeration `a) … b) …` (or `(a) … (b) …`, `1) … 2) …`) counting up from
-/// `first`, each marker at the top level after whitespace, each item three words or
-/// more.
-fn enumeration<'a>(content: &'a str, top: &[bool], first: char) -> Vec<Part<'a>> {
+/// An enumeration `a) … b) …` (or `(a) … (b) …`, `1) … 2) …`, `i) … ii) …`) counting
+/// up from its first item, each marker at the top level after whitespace, each item
+/// three words or more.
+fn enumeration<'a>(content: &'a str, top: &[bool], count: Count) -> Vec<Part<'a>> {
     let mut out: Vec<Part> = Vec::new();
-    let mut want = first;
+    let mut want = count.marker(0);
     let mut i = 0;
-    while i < content.len() {
+    while let Some(marker) = want.as_deref()
+        && i < content.len()
+    {
         if top[i]
             && content.is_char_boundary(i)
             && (i == 0 || content[..i].ends_with(char::is_whitespace))
-            && let Some(len) = marker_at(&content[i..], want)
+            && let Some(len) = marker_at(&content[i..], marker)
         {
             out.push(Part {
                 start: i,
                 label: Cow::Borrowed(content[i..i + len].trim_end()),
                 body: i + len,
             });
-            want = char::from_u32(want as u32 + 1).unwrap_or(want);
+            want = count.marker(out.len());
             i += len;
             continue;
         }
@@ -276,14 +417,14 @@ fn enumeration<'a>(content: &'a str, top: &[bool], first: char) -> Vec<Part<'a>>
     if items_long { out } else { Vec::new() }
 }
 
-/// The length of the marker for item `want` at the start of `s` (`b) `, `(b) `, `2) `),
+/// The length of the marker `want` at the start of `s` (`b) `, `(b) `, `2) `, `ii) `),
 /// its trailing whitespace included.
-fn marker_at(s: &str, want: char) -> Option<usize> {
+fn marker_at(s: &str, want: &str) -> Option<usize> {
     let open = usize::from(s.starts_with('('));
     let rest = s[open..].strip_prefix(want)?;
     let rest = rest.strip_prefix(')')?;
     rest.starts_with(char::is_whitespace)
-        .then_some(open + want.len_utf8() + 2)
+        .then_some(open + want.len() + 2)
 }
 
 /// Where the first sentence of a paragraph's content ends (just after its `.`, `!` or
@@ -451,22 +592,129 @@ mod tests {
         );
     }
 
+    fn lead_of(html: &str) -> (String, bool) {
+        lead(html, 400).unwrap_or_else(|| panic!("no lead for {html}"))
+    }
+
     #[test]
-    fn lead_is_the_first_sentence_and_the_rest_is_kept_once() {
+    fn lead_is_the_first_sentence_and_tells_whether_there_is_more() {
         let html = "<p>First one, e.g. with <em>emphasis. Not here</em>. Second one. Third.</p>\
                     <p>Another.</p>";
-        let (lead, rest) = split_lead(html, 400).unwrap();
-        assert_eq!(lead, "First one, e.g. with <em>emphasis. Not here</em>.");
-        assert_eq!(rest, "<p>Second one. Third.</p><p>Another.</p>");
         assert_eq!(
-            split_lead("<p>Only one sentence.</p>", 400).unwrap(),
-            ("Only one sentence.", String::new())
+            lead_of(html),
+            (
+                "First one, e.g. with <em>emphasis. Not here</em>.".to_string(),
+                true
+            )
         );
-        assert_eq!(split_lead("<p>Too long a sentence.</p>", 5), None);
-        assert_eq!(split_lead("<ol><li>a</li></ol>", 400), None);
+        assert_eq!(
+            lead_of("<p>Only one sentence.</p>"),
+            ("Only one sentence.".to_string(), false)
+        );
+        assert_eq!(
+            lead_of("<p>One.</p><p>Two.</p>"),
+            ("One.".to_string(), true)
+        );
         // Initials do not end a sentence.
-        let (lead, _) = split_lead("<p>By J. Smith et al. The end.</p>", 400).unwrap();
-        assert_eq!(lead, "By J. Smith et al. The end.");
+        assert_eq!(
+            lead_of("<p>By J. Smith et al. The end.</p>").0,
+            "By J. Smith et al. The end."
+        );
+    }
+
+    #[test]
+    fn a_sentence_too_long_or_a_list_gives_the_start_of_its_text() {
+        let long = format!("<p>{}end.</p>", "word <em>x</em> ".repeat(100));
+        let (lead, more) = lead_of(&long);
+        assert!(
+            lead.starts_with("word x word x") && lead.ends_with('…'),
+            "{lead}"
+        );
+        assert!(more && lead.len() < 260, "{lead}");
+        assert_eq!(
+            lead_of(
+                "<p><strong>Summary</strong></p><ol><li>A model of tasks.</li><li>Two.</li></ol>"
+            ),
+            ("A model of tasks. Two.".to_string(), true)
+        );
+        assert_eq!(
+            lead_of("<ul><li>Key points:</li><li>It works &amp; fast.</li></ul>"),
+            ("It works &amp; fast.".to_string(), false)
+        );
+    }
+
+    #[test]
+    fn a_lead_is_never_a_bare_label() {
+        for (html, want) in [
+            (
+                "<p>Summary</p><p>A model that plans. It works.</p>",
+                "A model that plans.",
+            ),
+            (
+                "<p><strong>Key findings:</strong></p><p>Agents plan badly. Often.</p>",
+                "Agents plan badly.",
+            ),
+            (
+                "<p>Main objective: To cut verifier cost. Results: 22% of it.</p>",
+                "To cut verifier cost.",
+            ),
+            (
+                "<p>Summary: i) a new benchmark of agent tasks; ii) ten models tested on it; \
+                 iii) all of them fail at planning.</p>",
+                "a new benchmark of agent tasks",
+            ),
+            (
+                "<p>The work has three parts: a) a new dataset of clips, b) a model \
+                 trained on it, c) an evaluation on five benchmarks.</p>",
+                "a new dataset of clips",
+            ),
+            (
+                "<p>A study of agents. Objective: find Y. Results: Y found.</p>",
+                "A study of agents.",
+            ),
+        ] {
+            assert_eq!(lead_of(html), (want.to_string(), true), "{html}");
+        }
+        assert_eq!(lead("<p>Summary</p>", 400), None);
+        assert_eq!(lead("<p><strong>Results:</strong></p>", 400), None);
+    }
+
+    #[test]
+    fn roman_numerals_are_split_like_letters() {
+        let html = "<p>(i) A benchmark of agent tasks is built. (ii) Ten models are tested \
+                    on it. (iii) None of them plans well.</p>";
+        assert_eq!(
+            labelled(html),
+            "<p><strong>(i)</strong> A benchmark of agent tasks is built.</p>\
+             <p><strong>(ii)</strong> Ten models are tested on it.</p>\
+             <p><strong>(iii)</strong> None of them plans well.</p>"
+        );
+        let upper = "<p>I) first part of it, II) second part of it, III) third part of it, \
+                     IV) fourth part of it</p>";
+        assert_eq!(labelled(upper).matches("<p><strong>").count(), 4, "{upper}");
+        let lower = "<p>Summary: i) one two three; ii) four five six; iii) seven eight nine; \
+                     iv) ten eleven twelve; v) and the rest; vi) goes on here</p>";
+        let out = labelled(lower);
+        assert!(out.starts_with("<p>Summary:</p><p><strong>i)</strong> one two three;</p>"));
+        assert!(
+            out.ends_with("<p><strong>vi)</strong> goes on here</p>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn prose_with_numerals_is_not_split() {
+        for html in [
+            // Not i, ii, iii in order.
+            "<p>Results (i.e. scores) hold for (i) the encoder and (ii) the decoder of it.</p>",
+            "<p>Part I) of the study covers two models, and part II) the others here.</p>",
+            "<p>We test i) three small models, iii) two large models, ii) one more of them.</p>",
+            "<p>As Figure I) shows, things go well in three ways.</p>",
+            // Items of fewer than three words.
+            "<p>Both (i) speed, (ii) memory, (iii) accuracy improve.</p>",
+        ] {
+            assert!(matches!(labelled(html), Cow::Borrowed(_)), "{html}");
+        }
     }
 
     #[test]
@@ -483,7 +731,8 @@ mod tests {
             "<p>A. B. C.</p>",
         ] {
             let _ = labelled(html);
-            let _ = split_lead(html, 10);
+            let _ = lead(html, 10);
+            let _ = lead(html, 0);
         }
     }
 }

@@ -149,9 +149,10 @@ pub struct PaperView<'a> {
     /// The gist, else the start of the blurb cut at a word (about two sentences): plain
     /// text for lists of papers, which link to the paper's page for the rest.
     pub brief: String,
-    /// The one line lists show, as inline HTML: the gist, else the first sentence of the
-    /// summary (else of the abstract); null when there is no such sentence, or when the
-    /// site's lists show no leads (`list_leads = false`).
+    /// The one line lists show, as inline HTML: the gist, else the summary's first
+    /// sentence, or for a summary of labelled parts its first part's text, never a bare
+    /// label (else the same of the abstract); null when the paper has no text, or when
+    /// the site's lists show no leads (`list_leads = false`).
     pub lead_html: Option<String>,
     /// Whether the paper's page holds a summary beyond `lead_html`: a day page folds a
     /// link to it (`#summary` on the paper's page), which the theme's `fold.js` fills
@@ -187,28 +188,29 @@ const BRIEF_CHARS: usize = 280;
 /// Bytes of HTML past which a first sentence is too long to stand as a paper's lead.
 const LEAD_BYTES: usize = 400;
 
-/// [`PaperView::lead_html`] and [`PaperView::folded`] of `p`.
+/// [`PaperView::lead_html`] and [`PaperView::folded`] of `p`: the gist, else the
+/// summary's lead ([`super::labels::lead`]: never a bare label), else the abstract's;
+/// `None` only when the paper has no text at all.
 pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
     if let Some(gist) = p.gist.as_ref().filter(|m| !m.is_empty()) {
         return (Some(super::escape::html(&gist.text)), summary.is_some());
     }
-    if let Some(summary) = summary {
-        return match super::labels::split_lead(&summary.html, LEAD_BYTES) {
-            Some((lead, rest)) => (Some(lead.to_string()), !rest.is_empty()),
-            None => (None, true),
-        };
+    if let Some((lead, more)) = summary.and_then(|m| super::labels::lead(&m.html, LEAD_BYTES)) {
+        return (Some(lead), more);
     }
-    let lead = p.abstract_.as_ref().filter(|m| !m.is_empty()).map(|m| {
-        match super::labels::split_lead(&m.html, LEAD_BYTES) {
-            Some((lead, _)) => lead.to_string(),
-            None => super::escape::html(&crate::content::markup::truncate_words(
-                &m.text,
-                BRIEF_CHARS,
-            )),
-        }
+    let abstract_ = p.abstract_.as_ref().filter(|m| !m.is_empty());
+    if let Some((lead, _)) = abstract_.and_then(|m| super::labels::lead(&m.html, LEAD_BYTES)) {
+        return (Some(lead), summary.is_some());
+    }
+    // Text made of labels alone: shown as it is rather than nothing.
+    let text = summary.or(abstract_).map(|m| {
+        super::escape::html(&crate::content::markup::truncate_words(
+            &m.text,
+            BRIEF_CHARS,
+        ))
     });
-    (lead, false)
+    (text, false)
 }
 
 /// A paper as long lists show it (tag pages): a [`PaperView`] without the texts a list

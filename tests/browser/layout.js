@@ -121,6 +121,7 @@ async function layout(browser, h, pages) {
   urls.push(h.BASE + 'tags/', h.BASE + pages.month.slice(h.BASE.length, h.BASE.length + 5), day.url);
   await noOverflow(browser, h, urls);
   await tagFilter(browser, h, day.url);
+  await require('./reader').reader(browser, h, pages, day.url);
 }
 
 module.exports = { layout };
