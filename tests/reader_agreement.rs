@@ -19,15 +19,69 @@ fn word() -> impl Strategy<Value = String> {
     ]
 }
 
+/// One-word labels of fields (docs/formats.md): a heading that is only one of them is
+/// read as that field by the general reader, which cannot tell the paper "By" from a
+/// by-line. No generated title is one of them.
+const FIELD_WORDS: &[&str] = &[
+    "by",
+    "name",
+    "title",
+    "author",
+    "authors",
+    "researchers",
+    "gist",
+    "tldr",
+    "abstract",
+    "summary",
+    "category",
+    "categories",
+    "subject",
+    "subjects",
+    "tag",
+    "tags",
+    "topic",
+    "topics",
+    "field",
+    "area",
+    "arxiv",
+    "id",
+    "link",
+    "links",
+    "url",
+    "pdf",
+    "paper",
+    "abs",
+    "hf",
+    "huggingface",
+    "code",
+    "github",
+    "project",
+    "website",
+    "homepage",
+    "source",
+    "doi",
+    "openreview",
+    "alphaxiv",
+    "kimi",
+    "date",
+    "published",
+    "submitted",
+    "updated",
+];
+
 fn title() -> impl Strategy<Value = String> {
-    prop::collection::vec(word(), 1..9).prop_map(|w| {
-        let mut t = w.join(" ");
-        // A title starts with a word, as every generated family writes it.
-        if !t.starts_with(|c: char| c.is_alphabetic()) {
-            t.insert_str(0, "On ");
-        }
-        t
-    })
+    prop::collection::vec(word(), 1..9)
+        .prop_map(|w| {
+            let mut t = w.join(" ");
+            // A title starts with a word, as every generated family writes it.
+            if !t.starts_with(|c: char| c.is_alphabetic()) {
+                t.insert_str(0, "On ");
+            }
+            t
+        })
+        .prop_filter("a field's label, not a title", |t| {
+            !FIELD_WORDS.contains(&t.to_lowercase().as_str())
+        })
 }
 
 fn person() -> impl Strategy<Value = String> {
