@@ -226,15 +226,7 @@ fn print_diagnostics(diags: &Diagnostics) {
 
 /// A build's log: every error in full (each must be fixed), warnings one line per kind.
 fn print_build_diagnostics(diags: &Diagnostics) {
-    let errors = Diagnostics {
-        items: diags
-            .items
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect(),
-    };
-    print_diagnostics(&errors);
+    print_diagnostics(&diags.errors_only());
     eprint!("{}", report::summary(diags));
 }
 

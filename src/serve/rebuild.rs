@@ -661,15 +661,7 @@ impl State {
     /// there is one.
     fn fail(&mut self, diags: &Diagnostics, served: &Served) {
         // Every error in full, the warnings one line per kind, as `build` prints them.
-        let errors = Diagnostics {
-            items: diags
-                .items
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect(),
-        };
-        eprint!("{}", crate::report::human(&errors));
+        eprint!("{}", crate::report::human(&diags.errors_only()));
         print_warnings(diags);
         let has_site = !served
             .files
