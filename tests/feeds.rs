@@ -463,6 +463,7 @@ fn pages_link_the_feeds_they_belong_to() {
 
 #[test]
 fn json_feeds_mirror_the_atom_feeds() {
+    let mut authored = 0;
     for site in [demo_site(""), hostile_site()] {
         site.build_ok(&[]);
         for (rel, atom_bytes) in feeds(&site) {
@@ -481,9 +482,41 @@ fn json_feeds_mirror_the_atom_feeds() {
             };
             assert_eq!(ids(&json), ids(&atom), "{json_rel}");
             assert!(json.entries.iter().all(|e| e.updated.is_some()));
+            // Each item names the authors its Atom twin names, as JSON Feed 1.1's
+            // `authors` array of `{name}`; one without falls back to the feed's, in
+            // both formats.
+            let names = |v: &serde_json::Value| -> Vec<String> {
+                v.as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|p| {
+                                let obj = p.as_object().expect("an author is an object");
+                                assert_eq!(obj.len(), 1, "{json_rel}: {p}");
+                                p["name"].as_str().expect("a name").to_string()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let atom_names = |people: &[feed_rs::model::Person]| -> Vec<String> {
+                people.iter().filter_map(|p| p.name.clone()).collect()
+            };
+            assert_eq!(names(&value["authors"]), atom_names(&atom.authors));
+            let items = value["items"].as_array().expect("items");
+            for (item, entry) in items.iter().zip(&atom.entries) {
+                assert_eq!(
+                    names(&item["authors"]),
+                    atom_names(&entry.authors),
+                    "{json_rel}: {}",
+                    entry.id
+                );
+                authored += usize::from(item.get("authors").is_some());
+            }
             assert!(!text.contains("<script"), "{json_rel}");
         }
     }
+    // Paper items with their authors, in the papers and tag feeds.
+    assert!(authored > 50, "{authored}");
 }
 
 /// Paper id → (author names, category terms) of a paper feed's entries.
