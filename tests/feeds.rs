@@ -660,3 +660,50 @@ fn the_site_feed_of_a_generated_month_stays_under_300_kb() {
     // Enough papers for the bound to matter: the benchmark's density, ~25 a day.
     assert!(papers >= 600, "{papers} papers");
 }
+
+/// The header's Feed link opens a page that says how to subscribe, with the feeds'
+/// addresses to copy, rather than raw XML; pages keep their feed autodiscovery.
+#[test]
+fn the_feed_link_opens_a_page_on_how_to_subscribe() {
+    let site = demo_site("");
+    site.build_ok(&[]);
+    let page = site.read("feeds/index.html");
+    for address in [
+        "atom.xml",
+        "feed.json",
+        "papers/atom.xml",
+        "papers/feed.json",
+        "tags/&lt;slug&gt;/atom.xml",
+        "tags/&lt;slug&gt;/feed.json",
+    ] {
+        // Absolute, under the base URL: a reader is given it out of the page.
+        assert!(
+            page.contains(&format!("<code>{BASE}{address}</code>")),
+            "{address}"
+        );
+    }
+    assert!(page.contains("href=\"../tags/\""), "links the tags page");
+    assert!(page.to_lowercase().contains("subscribe"));
+    assert!(!page.contains("<?xml-stylesheet"));
+    // Every page's header links it; none links the raw feed as "Feed".
+    for rel in [
+        "index.html",
+        "2026/09/16/index.html",
+        "tags/agents/index.html",
+        "feeds/index.html",
+    ] {
+        let html = site.read(rel);
+        let depth = rel.matches('/').count();
+        let want = format!("<a href=\"{}feeds/\">Feed</a>", "../".repeat(depth));
+        assert!(html.contains(&want), "{rel}: no {want}");
+        assert!(!html.contains("atom.xml\">Feed</a>"), "{rel}");
+        assert!(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
+    }
+    assert!(
+        site.read("sitemap.xml")
+            .contains(&format!("<loc>{BASE}feeds/</loc>"))
+    );
+    for rel in ["atom.xml", "papers/atom.xml"] {
+        assert!(!site.read(rel).contains("<?xml-stylesheet"), "{rel}");
+    }
+}

@@ -55,6 +55,8 @@ enum Job {
     NotFound,
     /// The search page, its index (`search/`) and the JSON export (`data/`).
     Search,
+    /// `feeds/`: what the feeds are and how to subscribe to them.
+    FeedsPage,
     SearchIndex,
     Export,
     Static(usize),
@@ -73,7 +75,7 @@ impl Job {
             Job::TagFeed(_) | Job::Feed | Job::PapersFeed | Job::JsonFeed(_) => "feed",
             Job::FeedArchive(..) => "feed archive",
             Job::Sitemap | Job::Robots => "sitemap",
-            Job::NotFound | Job::Search => "other page",
+            Job::NotFound | Job::Search | Job::FeedsPage => "other page",
             Job::SearchIndex => "search index",
             Job::Export => "export",
             Job::Static(_) => "static",
@@ -290,7 +292,7 @@ impl<'a> Renderer<'a> {
         for t in 0..site.tags.len() {
             jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
         }
-        jobs.extend([Job::Search, Job::NotFound]);
+        jobs.extend([Job::Search, Job::FeedsPage, Job::NotFound]);
         jobs
     }
 
@@ -324,6 +326,7 @@ impl<'a> Renderer<'a> {
             Job::Robots => Route::Robots,
             Job::NotFound => Route::NotFound,
             Job::Search => Route::Static("search/"),
+            Job::FeedsPage => Route::Static(urls::FEEDS_PAGE),
             Job::Static(_) | Job::SearchIndex | Job::Export => return None,
         })
     }
@@ -579,7 +582,8 @@ impl Renderer<'_> {
             }
             jobs.extend(paper_index.iter().map(|&i| Job::Paper(i)));
             if changed.structure || !changed.tags.is_empty() {
-                jobs.push(Job::Tags);
+                // The feeds page shows the tag with the most papers.
+                jobs.extend([Job::Tags, Job::FeedsPage]);
             }
             let mut tag_pages: BTreeSet<(usize, usize)> = tag_rows
                 .iter()
