@@ -277,6 +277,38 @@ fn a_folder_with_only_content_builds_with_the_embedded_theme() {
     assert!(site.public().join("style.css").is_file());
 }
 
+/// A theme written before the feeds page (and the archive page) gets the default
+/// theme's, drawn inside its own `base.html`.
+#[test]
+fn a_theme_without_the_feeds_page_gets_the_default_one() {
+    let site = Site::new(
+        "theme = \"bare\"\n",
+        &[(
+            "content/2025-07-04.md",
+            "### Title: T\nLink: https://arxiv.org/abs/2507.00001\nSummary: s\n",
+        )],
+    );
+    site.write(
+        "themes/bare/templates/base.html",
+        b"<!doctype html><title>Bare</title><main>{% block main %}{% endblock main %}</main>",
+    );
+    for name in [
+        "index", "day", "paper", "tags", "tag", "month", "year", "404", "search",
+    ] {
+        site.write(
+            &format!("themes/bare/templates/{name}.html"),
+            b"{% extends \"base.html\" %}{% block main %}{% endblock main %}",
+        );
+    }
+    site.build_ok(&[]);
+    let page = site.read("feeds/index.html");
+    assert!(
+        page.starts_with("<!doctype html><title>Bare</title>"),
+        "{page}"
+    );
+    assert!(page.contains("papers/atom.xml</code>"), "{page}");
+}
+
 #[test]
 fn site_templates_override_the_theme() {
     let site = Site::new(

@@ -511,12 +511,19 @@ fn files_rendered_on_request_are_the_built_files() {
 /// and a feed archive document when the model is built again after an error.
 #[test]
 fn files_of_removed_routes_stop_being_served() {
+    // The tag is on two days, so its feed has an archive document.
     let tagged = format!("+++\ntags = [\"Vanishing Topic\"]\n+++\n{DAY}");
+    let tagged_other = format!("+++\ntags = [\"Vanishing Topic\"]\n+++\n{OTHER_DAY}");
+    let third_day = OTHER_DAY
+        .replace("07-05", "07-06")
+        .replace("Gamma", "Delta")
+        .replace("00003", "00004");
     let site = Site::new(
         "title = \"Removals\"\nfeed_limit = 1\npapers_per_tag_page = 1\ntag_feed_archives = true\n",
         &[
             ("content/2025/07/2025-07-04.md", tagged.as_str()),
-            ("content/2025/07/2025-07-05.md", OTHER_DAY),
+            ("content/2025/07/2025-07-05.md", tagged_other.as_str()),
+            ("content/2025/07/2025-07-06.md", third_day.as_str()),
         ],
     );
     // Every file the tag has, as a build writes them.
@@ -544,6 +551,8 @@ fn files_of_removed_routes_stop_being_served() {
         assert_eq!(server.get(file).status, 200, "{file}");
     }
     // The tag goes: the model is patched.
+    site.write("content/2025/07/2025-07-05.md", OTHER_DAY.as_bytes());
+    server.wait_line(|l| l.starts_with("rebuilt "));
     site.write("content/2025/07/2025-07-04.md", DAY.as_bytes());
     let line = server.wait_line(|l| l.starts_with("rebuilt "));
     assert!(
@@ -554,27 +563,23 @@ fn files_of_removed_routes_stop_being_served() {
         server.poll(file, |r| r.status == 404);
     }
 
-    // After an error in the model it is built again; a paper the fix drops goes too.
-    // Three papers, one a feed document: three archive documents of the papers feed.
-    assert_eq!(server.get("/papers/2507.00002/").status, 200);
-    assert_eq!(server.get("/papers/archive/3/atom.xml").status, 200);
+    // After an error in the model it is built again; a day the fix drops goes, with
+    // its paper and the archive document that held it. Days of 2, 1 and 1 papers with
+    // `feed_limit = 1`: the newest in the papers feed, the others an archive each.
+    assert_eq!(server.get("/papers/2507.00003/").status, 200);
+    assert_eq!(server.get("/papers/archive/2/atom.xml").status, 200);
     // One id with two titles on one day: an error of the model, not of the file.
     let clash = format!(
-        "{DAY}| Another Title (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann A | Text. |\n"
+        "{OTHER_DAY}| Another Title (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Cy C | Text. |\n"
     );
-    site.write("content/2025/07/2025-07-04.md", clash.as_bytes());
+    site.write("content/2025/07/2025-07-05.md", clash.as_bytes());
     server.wait_line(|l| l.contains("has errors"));
-    let without_beta: String = DAY
-        .lines()
-        .filter(|l| !l.contains("Beta"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    site.write("content/2025/07/2025-07-04.md", without_beta.as_bytes());
+    std::fs::remove_file(site.root().join("content/2025/07/2025-07-05.md")).expect("remove");
     let line = server.wait_line(|l| l.starts_with("rebuilt "));
     assert!(line.contains("(whole)"), "{line}");
-    server.poll("/papers/2507.00002/", |r| r.status == 404);
-    server.poll("/papers/archive/3/atom.xml", |r| r.status == 404);
-    assert_eq!(server.get("/papers/archive/2/atom.xml").status, 200);
+    server.poll("/papers/2507.00003/", |r| r.status == 404);
+    server.poll("/papers/archive/2/atom.xml", |r| r.status == 404);
+    assert_eq!(server.get("/papers/archive/1/atom.xml").status, 200);
     assert_eq!(server.get("/papers/2507.00001/").status, 200);
 }
 

@@ -1,9 +1,14 @@
 //! The site's Atom feeds: one entry per day in `/atom.xml`, one per paper in
 //! `/papers/atom.xml` and in each tag's, and RFC 5005 archive documents behind each feed
 //! that `feed_limit` cuts, so the whole history stays subscribable.
+//!
+//! Feeds are cut at day boundaries ([`super::feed_cut`]): a subscription document always holds the
+//! newest day whole, however many papers it has, and its archive documents start where
+//! it ends, so every entry is in exactly one document.
 
 use std::borrow::Cow;
 
+use super::feed_cut::{Cut, cut};
 use super::urls::{FeedOf, Route};
 use super::views::Ctx;
 use super::{Job, Renderer, atom};
@@ -39,12 +44,19 @@ pub(super) enum Item {
     Paper(usize),
 }
 
-/// Every feed's entries, oldest first, computed once per render: each feed is cut into
-/// many archive documents, and each document needs its feed's whole list.
+/// Every feed's entries, oldest first, and where they are cut, computed once per
+/// render: each feed is cut into many archive documents, and each document needs its
+/// feed's whole list.
 pub(super) struct FeedItems {
-    site: Vec<Item>,
-    papers: Vec<Item>,
-    tags: Vec<Vec<Item>>,
+    site: FeedList,
+    papers: FeedList,
+    tags: Vec<FeedList>,
+}
+
+/// One feed's entries, oldest first, and the documents they are cut into.
+pub(super) struct FeedList {
+    items: Vec<Item>,
+    cut: Cut,
 }
 
 impl<'a> Renderer<'a> {
@@ -79,9 +91,9 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// Every entry a feed ever had, oldest first. New content appends to the end, so
-    /// archive documents cut from the start stay the same.
-    fn items(&self, which: Which) -> &[Item] {
+    /// Every entry a feed ever had, oldest first, and where it is cut. New content
+    /// appends to the end, so archive documents cut from the start stay the same.
+    fn list(&self, which: Which) -> &FeedList {
         let all = self.feed_items.get_or_init(|| {
             let site = self.ctx.site;
             let mut tags = vec![Vec::new(); site.tags.len()];
@@ -95,10 +107,19 @@ impl<'a> Renderer<'a> {
                 })
                 .map(Item::Paper)
                 .collect();
+            let listed = |which: Which, items: Vec<Item>| {
+                let sizes = day_sizes(site, &items);
+                let cut = cut(&sizes, self.limit(), self.archives_on(which));
+                FeedList { items, cut }
+            };
             FeedItems {
-                site: (0..site.days.len()).map(Item::Day).collect(),
-                papers,
-                tags,
+                site: listed(Which::Site, (0..site.days.len()).map(Item::Day).collect()),
+                papers: listed(Which::Papers, papers),
+                tags: tags
+                    .into_iter()
+                    .enumerate()
+                    .map(|(t, items)| listed(Which::Tag(t), items))
+                    .collect(),
             }
         });
         match which {
@@ -108,25 +129,54 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// How many entries `which` has: what [`Self::items`] holds, counted from the
-    /// model without building the lists (listing the files is cheap that way).
-    pub(super) fn item_count(&self, which: Which) -> usize {
-        let site = self.ctx.site;
-        match which {
-            Which::Site => site.days.len(),
-            Which::Papers => site.papers.len(),
-            Which::Tag(t) => site.tags[t].papers.len(),
+    /// Every entry a feed ever had, oldest first.
+    fn items(&self, which: Which) -> &[Item] {
+        &self.list(which).items
+    }
+
+    /// The papers of a paper feed, oldest first (none for `/atom.xml`).
+    pub(super) fn feed_papers(&self, which: Which) -> Vec<usize> {
+        self.items(which)
+            .iter()
+            .filter_map(|item| match *item {
+                Item::Paper(p) => Some(p),
+                Item::Day(_) => None,
+            })
+            .collect()
+    }
+
+    /// Where `which`'s entries are cut into documents.
+    pub(super) fn feed_cut(&self, which: Which) -> &Cut {
+        &self.list(which).cut
+    }
+
+    /// The archive documents (1-based) of `which` that hold an entry at one of
+    /// `positions` (in [`Self::items`]), and, with `from`, every one that holds or
+    /// follows the entry at `from` together with the newest (the subscription document
+    /// may have given it days).
+    pub(super) fn archives_holding(
+        &self,
+        which: Which,
+        positions: impl IntoIterator<Item = usize>,
+        from: Option<usize>,
+    ) -> std::collections::BTreeSet<usize> {
+        let archives = &self.feed_cut(which).archives;
+        let at = |p: usize| archives.partition_point(|r| r.end <= p) + 1;
+        let mut out: std::collections::BTreeSet<usize> = positions
+            .into_iter()
+            .map(at)
+            .filter(|&k| k <= archives.len())
+            .collect();
+        if let Some(p) = from {
+            out.extend(at(p).min(archives.len().max(1))..=archives.len());
         }
+        out
     }
 
     /// How many archive documents `which` has: none when the site turns its kind off
     /// (`tag_feed_archives`, `paper_feed_archives`).
     pub(super) fn archive_count(&self, which: Which) -> usize {
-        if self.archives_on(which) {
-            archive_count(self.item_count(which), self.ctx.config.feed_limit)
-        } else {
-            0
-        }
+        self.feed_cut(which).archives.len()
     }
 
     /// Whether `which` is cut into archive documents at all.
@@ -172,15 +222,15 @@ impl<'a> Renderer<'a> {
         self.feed_document(which, None, true)
     }
 
-    /// The subscription document (`part` = None: the latest `feed_limit` entries, with
-    /// `prev-archive` to the newest archive) or archive document `part`.
+    /// The subscription document (`part` = None: the newest whole days within
+    /// `feed_limit` entries, with `prev-archive` to the newest archive) or archive
+    /// document `part`.
     fn feed_document(&self, which: Which, part: Option<usize>, json: bool) -> String {
         let ctx = &self.ctx;
         let site = ctx.site;
         let urls = ctx.urls;
-        let items = self.items(which);
-        let limit = self.limit();
-        let archives = self.archive_count(which);
+        let FeedList { items, cut } = self.list(which);
+        let archives = cut.archives.len();
         let current = match which {
             Which::Site => Route::Feed,
             Which::Papers => Route::PapersFeed,
@@ -188,12 +238,12 @@ impl<'a> Renderer<'a> {
         };
         let (slice, self_route, prev) = match part {
             None => (
-                &items[items.len().saturating_sub(limit)..],
+                &items[cut.current.clone()],
                 current.clone(),
                 (archives > 0).then_some(archives),
             ),
             Some(n) => (
-                &items[(n - 1) * limit..(n * limit).min(items.len())],
+                &items[cut.archives.get(n - 1).cloned().unwrap_or(0..0)],
                 Route::FeedArchive(self.feed_of(which), n),
                 (n > 1).then_some(n - 1),
             ),
@@ -435,11 +485,23 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Complete archive documents behind a feed of `entries` entries: fixed chunks of
-/// `feed_limit` entries counted from the oldest; none while the feed holds them all.
-pub fn archive_count(entries: usize, feed_limit: usize) -> usize {
-    let limit = feed_limit.max(1);
-    if entries > limit { entries / limit } else { 0 }
+/// How many entries each day brings to a feed of `items` (oldest first): a day entry
+/// is its own day; a paper counts on the day it first appeared.
+fn day_sizes(site: &Site, items: &[Item]) -> Vec<usize> {
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut last = None;
+    for item in items {
+        let day = match *item {
+            Item::Day(i) => site.days[i].date,
+            Item::Paper(p) => site.papers[p].first_day(),
+        };
+        match sizes.last_mut() {
+            Some(n) if last == Some(day) => *n += 1,
+            _ => sizes.push(1),
+        }
+        last = Some(day);
+    }
+    sizes
 }
 
 /// Characters of text in an archived day entry's `<summary>` (its papers' titles).
@@ -626,10 +688,5 @@ mod tests {
             );
         }
         assert!(site.papers.len() > 50 && site.days.len() > 3);
-        let mut whiches = vec![Which::Site, Which::Papers];
-        whiches.extend((0..site.tags.len()).map(Which::Tag));
-        for which in whiches {
-            assert_eq!(renderer.item_count(which), renderer.items(which).len());
-        }
     }
 }

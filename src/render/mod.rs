@@ -8,6 +8,7 @@ pub mod atom;
 mod chart;
 pub mod escape;
 mod export;
+mod feed_cut;
 mod feeds;
 mod labels;
 mod pages;
@@ -15,8 +16,6 @@ mod sitemap;
 pub mod theme;
 pub mod urls;
 pub mod views;
-
-pub use feeds::archive_count;
 
 use std::collections::BTreeMap;
 
@@ -56,6 +55,8 @@ enum Job {
     NotFound,
     /// The search page, its index (`search/`) and the JSON export (`data/`).
     Search,
+    /// `feeds/`: what the feeds are and how to subscribe to them.
+    FeedsPage,
     SearchIndex,
     Export,
     Static(usize),
@@ -74,7 +75,7 @@ impl Job {
             Job::TagFeed(_) | Job::Feed | Job::PapersFeed | Job::JsonFeed(_) => "feed",
             Job::FeedArchive(..) => "feed archive",
             Job::Sitemap | Job::Robots => "sitemap",
-            Job::NotFound | Job::Search => "other page",
+            Job::NotFound | Job::Search | Job::FeedsPage => "other page",
             Job::SearchIndex => "search index",
             Job::Export => "export",
             Job::Static(_) => "static",
@@ -291,7 +292,7 @@ impl<'a> Renderer<'a> {
         for t in 0..site.tags.len() {
             jobs.extend((1..=self.tag_pages(t)).map(|n| Job::Tag(t, n)));
         }
-        jobs.extend([Job::Search, Job::NotFound]);
+        jobs.extend([Job::Search, Job::FeedsPage, Job::NotFound]);
         jobs
     }
 
@@ -325,6 +326,7 @@ impl<'a> Renderer<'a> {
             Job::Robots => Route::Robots,
             Job::NotFound => Route::NotFound,
             Job::Search => Route::Static("search/"),
+            Job::FeedsPage => Route::Static(urls::FEEDS_PAGE),
             Job::Static(_) | Job::SearchIndex | Job::Export => return None,
         })
     }
@@ -580,7 +582,8 @@ impl Renderer<'_> {
             }
             jobs.extend(paper_index.iter().map(|&i| Job::Paper(i)));
             if changed.structure || !changed.tags.is_empty() {
-                jobs.push(Job::Tags);
+                // The feeds page shows the tag with the most papers.
+                jobs.extend([Job::Tags, Job::FeedsPage]);
             }
             let mut tag_pages: BTreeSet<(usize, usize)> = tag_rows
                 .iter()
@@ -637,68 +640,43 @@ impl Renderer<'_> {
         if !anything {
             return jobs;
         }
-        // Feed archives: fixed chunks of `feed_limit` entries from the oldest. An entry
-        // that changed redoes its chunk; entries added or removed shift every later one.
-        let limit = config.feed_limit.max(1);
-        let chunks = |positions: &mut dyn Iterator<Item = usize>,
-                      shift_from: Option<usize>,
-                      n: usize|
-         -> BTreeSet<usize> {
-            let total = archive_count(n, limit);
-            let mut out: BTreeSet<usize> = positions
-                .map(|p| p / limit + 1)
-                .filter(|&k| k <= total)
-                .collect();
-            if let Some(p) = shift_from {
-                out.extend(p / limit + 1..=total);
-            }
-            out
-        };
-        let site_feed = chunks(
-            &mut day_index.iter().copied(),
+        // Feed archives: whole days from the oldest, up to where the subscription
+        // document starts. An entry that changed redoes its document; a change to the
+        // days (entries added, removed or moved) may move every later boundary, and
+        // the subscription document's start with it.
+        let site_feed = self.archives_holding(
+            feeds::Which::Site,
+            day_index.iter().copied(),
             changed
                 .structure
                 .then(|| day_index.iter().chain(&holes).copied().min().unwrap_or(0)),
-            site.days.len(),
         );
         jobs.extend(
             site_feed
                 .into_iter()
                 .map(|k| Job::FeedArchive(feeds::Which::Site, k)),
         );
-        // Papers in order of first appearance, as the feeds list them.
-        let mut seen = vec![false; site.papers.len()];
-        let mut order: Vec<usize> = Vec::with_capacity(site.papers.len());
-        for day in &site.days {
-            for &p in &day.papers {
-                if !std::mem::replace(&mut seen[p], true) {
-                    order.push(p);
-                }
-            }
-        }
         let earliest = dates.iter().next().copied();
-        let shift_at = |list: &[usize]| -> usize {
-            earliest.map_or(0, |d| list.partition_point(|&p| papers[p].first_day() < d))
-        };
         let whole = papers_removed;
-        let positions_in = |list: &[usize]| -> Vec<usize> {
-            list.iter()
+        let touched = |which: feeds::Which| -> Vec<Job> {
+            let list = self.feed_papers(which);
+            let positions: Vec<usize> = list
+                .iter()
                 .enumerate()
                 .filter(|(_, p)| paper_index.contains(p))
                 .map(|(k, _)| k)
+                .collect();
+            let from = if whole {
+                0
+            } else {
+                earliest.map_or(0, |d| list.partition_point(|&p| papers[p].first_day() < d))
+            };
+            self.archives_holding(which, positions, Some(from))
+                .into_iter()
+                .map(|k| Job::FeedArchive(which, k))
                 .collect()
         };
-        let shift = changed.structure || whole;
-        let papers_feed = chunks(
-            &mut positions_in(&order).into_iter(),
-            shift.then(|| if whole { 0 } else { shift_at(&order) }),
-            order.len(),
-        );
-        jobs.extend(
-            papers_feed
-                .into_iter()
-                .map(|k| Job::FeedArchive(feeds::Which::Papers, k)),
-        );
+        jobs.extend(touched(feeds::Which::Papers));
         let tags_to_check: BTreeSet<usize> = if !config.tag_feed_archives {
             BTreeSet::new()
         } else if whole {
@@ -707,21 +685,7 @@ impl Renderer<'_> {
             tag_hit.clone()
         };
         for t in tags_to_check {
-            let list: Vec<usize> = order
-                .iter()
-                .copied()
-                .filter(|&p| papers[p].tags.contains(&t))
-                .collect();
-            let shift = changed.structure || whole || changed_tags.contains(&t);
-            let ks = chunks(
-                &mut positions_in(&list).into_iter(),
-                shift.then(|| if whole { 0 } else { shift_at(&list) }),
-                list.len(),
-            );
-            jobs.extend(
-                ks.into_iter()
-                    .map(|k| Job::FeedArchive(feeds::Which::Tag(t), k)),
-            );
+            jobs.extend(touched(feeds::Which::Tag(t)));
         }
         jobs.retain(|&j| !matches!(j, Job::FeedArchive(w, _) if !self.archives_on(w)));
         jobs.extend([Job::SearchIndex, Job::Export]);

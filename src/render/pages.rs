@@ -84,7 +84,7 @@ impl Renderer<'_> {
             url: ctx.urls.of(&Route::Feed),
             json_url: (kind != "paper").then(|| ctx.urls.of(&Route::JsonFeed(FeedOf::Site))),
         }];
-        if matches!(kind, "home" | "day" | "month" | "year" | "tags") {
+        if matches!(kind, "home" | "day" | "month" | "year" | "tags" | "feeds") {
             feeds.push(FeedLink {
                 title: format!("{} — every paper", config.title),
                 url: ctx.urls.of(&Route::PapersFeed),
@@ -408,6 +408,16 @@ impl Renderer<'_> {
                 );
                 self.render(ctx, "search.html", meta, serde_json::json!({}))
             }
+            Job::FeedsPage => {
+                let meta = self.meta(
+                    ctx,
+                    "feeds",
+                    "Feeds".into(),
+                    format!("How to follow {} in a feed reader", config.title),
+                    route,
+                );
+                self.render(ctx, theme::FEEDS, meta, self.feeds_page(ctx))
+            }
             Job::NotFound => {
                 let meta = self.meta(
                     ctx,
@@ -419,6 +429,73 @@ impl Renderer<'_> {
                 self.render(ctx, "404.html", meta, serde_json::json!({}))
             }
             _ => anyhow::bail!("not a page: {job:?}"),
+        }
+    }
+}
+
+/// A feed's addresses as a reader is given them: absolute, under `base_url`.
+#[derive(Serialize)]
+pub(super) struct FeedAddresses {
+    atom: String,
+    json: String,
+}
+
+/// A tag and its feeds' addresses.
+#[derive(Serialize)]
+pub(super) struct ExampleTag<'a> {
+    tag: views::TagLink<'a>,
+    feeds: FeedAddresses,
+}
+
+/// What `feeds.html` receives.
+#[derive(Serialize)]
+pub(super) struct FeedsPage<'a> {
+    /// `/atom.xml`: a day per entry.
+    site_feed: FeedAddresses,
+    /// `/papers/atom.xml`: a paper per entry.
+    papers_feed: FeedAddresses,
+    /// A tag's feeds with `<slug>` for the tag: `…/tags/<slug>/atom.xml`.
+    tag_feed: FeedAddresses,
+    /// The tag with the most papers (the first by slug among equals), to show a tag's
+    /// addresses with; none on a site without tags.
+    example_tag: Option<ExampleTag<'a>>,
+    feed_limit: usize,
+}
+
+impl<'a> Renderer<'a> {
+    fn feeds_page(&self, ctx: &Ctx<'a>) -> FeedsPage<'a> {
+        let urls = ctx.urls;
+        let of = |atom: Route, json: Route| FeedAddresses {
+            atom: urls.absolute(&atom),
+            json: urls.absolute(&json),
+        };
+        let slug = "<slug>";
+        let example_tag = ctx
+            .site
+            .tags
+            .iter()
+            .max_by(|a, b| {
+                a.papers
+                    .len()
+                    .cmp(&b.papers.len())
+                    .then(b.slug.cmp(&a.slug))
+            })
+            .map(|tag| {
+                let feeds = of(
+                    Route::TagFeed(&tag.slug),
+                    Route::JsonFeed(FeedOf::Tag(&tag.slug)),
+                );
+                ExampleTag {
+                    tag: ctx.tag_link(tag),
+                    feeds,
+                }
+            });
+        FeedsPage {
+            site_feed: of(Route::Feed, Route::JsonFeed(FeedOf::Site)),
+            papers_feed: of(Route::PapersFeed, Route::JsonFeed(FeedOf::Papers)),
+            tag_feed: of(Route::TagFeed(slug), Route::JsonFeed(FeedOf::Tag(slug))),
+            example_tag,
+            feed_limit: ctx.config.feed_limit.max(1),
         }
     }
 }

@@ -20,6 +20,9 @@ struct DefaultTheme;
 /// used then).
 pub const ARCHIVE: &str = "archive.html";
 
+/// The feeds page's template (how to subscribe), which a theme may leave out too.
+pub const FEEDS: &str = "feeds.html";
+
 /// Templates every theme must provide.
 pub const REQUIRED: &[&str] = &[
     "index.html",
@@ -106,15 +109,17 @@ impl Theme {
         tera.set_escape_fn(super::escape::write_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
-        // Themes written before the archive page get the default theme's, drawn in
-        // their own `base.html`.
-        if !tera.contains_template(ARCHIVE)
-            && let Some(embedded) = DefaultTheme::get(&format!("templates/{ARCHIVE}"))
-        {
-            let text = String::from_utf8(embedded.data.into_owned())
-                .with_context(|| format!("built-in template {ARCHIVE} is not UTF-8"))?;
-            tera.add_raw_template(ARCHIVE, &text)
-                .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
+        // Themes written before the archive and feeds pages get the default theme's,
+        // drawn in their own `base.html`.
+        for optional in [ARCHIVE, FEEDS] {
+            if !tera.contains_template(optional)
+                && let Some(embedded) = DefaultTheme::get(&format!("templates/{optional}"))
+            {
+                let text = String::from_utf8(embedded.data.into_owned())
+                    .with_context(|| format!("built-in template {optional} is not UTF-8"))?;
+                tera.add_raw_template(optional, &text)
+                    .map_err(|e| anyhow::anyhow!("{}", template_error(&e)))?;
+            }
         }
         for required in REQUIRED {
             if !tera.contains_template(required) {

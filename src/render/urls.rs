@@ -6,6 +6,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// The feeds page, which says how to subscribe (`feeds/`); the header's Feed link.
+pub const FEEDS_PAGE: &str = "feeds/";
+
 /// Which feed an archive document belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedOf<'a> {

@@ -46,6 +46,8 @@ pub struct SiteView {
     /// Every year and month of the archive.
     pub archive_url: String,
     pub feed_url: String,
+    /// The feeds page: what the feeds are and how to subscribe to them.
+    pub feeds_url: String,
     pub css_url: String,
     /// The theme's icon, so browsers need not ask for a `/favicon.ico` that is not there.
     pub icon_url: String,
@@ -578,6 +580,7 @@ impl<'a> Ctx<'a> {
             tags_url: self.urls.of(&Route::Tags),
             archive_url: self.urls.of(&Route::Archive),
             feed_url: self.urls.of(&Route::Feed),
+            feeds_url: self.urls.of(&Route::Static(super::urls::FEEDS_PAGE)),
             css_url: self.urls.of(&Route::Static("style.css")),
             icon_url: self.urls.of(&Route::Static("favicon.svg")),
             search_url: self.urls.of(&Route::Static("search/")),

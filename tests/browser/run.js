@@ -53,7 +53,7 @@ async function samplePages(page) {
   const paper = find(/^papers\/[^/]+\/$/);
   const tag = find(/^tags\/[^/]+\/$/);
   const month = BASE + day.slice(BASE.length, BASE.length + 8);
-  return { home: BASE, day, paper, tag, month, archive: BASE + 'archive/', search: BASE + 'search/?q=model' };
+  return { home: BASE, day, paper, tag, month, archive: BASE + 'archive/', feeds: BASE + 'feeds/', search: BASE + 'search/?q=model' };
 }
 
 // Opens every fold of the page and waits until fold.js has filled each one.
