@@ -49,7 +49,7 @@ pub fn per_month(counts: &[((i32, u32), usize)], what: &str) -> Option<String> {
     };
     let caption = format!(
         "{} per month, {} to {}: {total} in all; the busiest month was {} with {busiest_n}.",
-        escape(what),
+        super::escape::html(what),
         name(0),
         name(bars.len() - 1),
         name(busiest),
@@ -100,14 +100,6 @@ pub fn per_month(counts: &[((i32, u32), usize)], what: &str) -> Option<String> {
 /// Months since year 0, so that spans and steps are plain subtraction.
 fn month_index((year, month): (i32, u32)) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
-}
-
-/// `what` comes from a tag name a digest wrote.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
