@@ -39,9 +39,10 @@ const SHARE: usize = 3;
 /// A rule's weight for a paper is [`TITLE_WEIGHT`] if a keyword is in the title plus one
 /// for each keyword match in the summary, two in its first sentence. Rules weighing [`ENOUGH`] tag the paper when
 /// the title names them or they weigh a [`SHARE`] of the heaviest; at most
-/// [`MAX_RULE_TAGS`] of them, heaviest first. When none weighs enough, the heaviest rule
+/// every rule the title names, and [`SUMMARY_ONLY_TAGS`] more at most, heaviest first. When none weighs enough, the heaviest rule
 /// with a single summary match still tags it: a weak guess beats no tag at all, since an
-/// untagged paper can only be found by date or search.
+/// untagged paper can only be found by date or search. Tags come strongest first, so a
+/// listing that shows a paper's tags leads with what its title says it is.
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     /// For each pattern: the rules it belongs to, each with whether it is a prefix there
@@ -96,7 +97,7 @@ impl Matcher {
         }
     }
 
-    /// Tag names of [`Matcher::rules_for`], by name, in rule order.
+    /// Tag names of [`Matcher::rules_for`], in its order.
     pub fn tags_for(&self, title: &str, summaries: &[&str]) -> Vec<&str> {
         self.rules_for(title, summaries)
             .into_iter()
@@ -109,7 +110,8 @@ impl Matcher {
         &self.tags
     }
 
-    /// Indices of the rules that tag a paper with this title, ascending. Of `summaries`
+    /// Indices of the rules that tag a paper with this title, heaviest first (among
+    /// equals, the earlier rule). Of `summaries`
     /// (its texts, best first: gist, summary, abstract) the first in which any keyword
     /// matches is read, so a summary in a language the keywords are not in gives way to
     /// the next text instead of leaving only the title.
@@ -153,7 +155,8 @@ impl Matcher {
                 }
             }
         }
-        chosen.sort_unstable();
+        // What the title names is what the paper is: it leads, then the rest by weight.
+        chosen.sort_by_key(|&r| !in_title[r]);
         chosen
     }
 
@@ -373,9 +376,10 @@ mod tests {
             m.tags_for("A method", &[&format!("{} RL, RL", agents(7))]),
             ["Agents"]
         );
+        // (and then RL leads: what the title names comes first).
         assert_eq!(
             m.tags_for("An RL method", &[&format!("{} RL", agents(9))]),
-            ["Agents", "RL"]
+            ["RL", "Agents"]
         );
     }
 
@@ -408,11 +412,13 @@ mod tests {
             .collect();
         let m = Matcher::new(&rules);
         let tags = |title, summary: &str| m.tags_for(title, &[&later(summary)]);
-        assert_eq!(tags("wc", "wa wa wb wb wc"), ["A", "C"]);
-        assert_eq!(tags("", "wa wa wb wb wc wc wc"), ["A", "C"]);
+        // Strongest first: what the title names, then by weight, then rule order.
+        assert_eq!(tags("wc", "wa wa wb wb wc"), ["C", "A"]);
+        assert_eq!(tags("", "wa wa wb wb wc wc wc"), ["C", "A"]);
         // No cap on what the title names, however the summary weighs.
         assert_eq!(tags("wa wb wc wd", ""), ["A", "B", "C", "D"]);
-        assert_eq!(tags("wd", "wa wa wa wb wb wb wc wc wc"), ["A", "B", "D"]);
+        assert_eq!(tags("wd", "wa wa wa wb wb wb wc wc wc"), ["D", "A", "B"]);
+        assert_eq!(tags("wd wb", "wb wb wb"), ["B", "D"]);
     }
 
     /// [`first_sentence`] as first written.

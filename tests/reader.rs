@@ -500,3 +500,46 @@ fn every_listed_entry_of_the_demo_has_a_lead() {
     let n = assert_every_entry_has_a_lead(&site.public());
     assert!(n > 50, "{n} entries");
 }
+
+/// A paper's tags read strongest first wherever they are listed: the bot's own category,
+/// then every topic the title names (heaviest, then in rule order), then what only the
+/// summary names, and last the tags a file gives all its papers.
+#[test]
+fn entries_list_tags_strongest_first() {
+    let table = "+++\ntags = [\"Weekly Picks\"]\n+++\n\
+        | Category | Title | Authors | Summary |\n|---|---|---|---|\n\
+        | Surveys | Diffusion Policies for Video Robots (Read more on [arXiv](https://arxiv.org/abs/2501.00011)) | Ann Lee | \
+        Agents plan with agents. Many agents and more agents act as agents here. |\n";
+    let site = Site::new("", &[("content/2025-01-02.md", table)]);
+    site.build_ok(&[]);
+    let want = [
+        "Surveys",
+        "Robotics",
+        "Video",
+        "Diffusion",
+        "Agents",
+        "Weekly Picks",
+    ];
+    let names = |html: &str| -> Vec<String> {
+        let e = entry(html, "2501.00011");
+        e.split("/tags/")
+            .skip(1)
+            .filter_map(|s| {
+                let text = &s[s.find("\">")? + 2..];
+                Some(text[..text.find("</a>")?].to_string())
+            })
+            .collect()
+    };
+    assert_eq!(names(&site.read("2025/01/02/index.html")), want);
+    let paper = site.read("papers/2501.00011/index.html");
+    let tags_at = paper.find("/tags/").expect("tags on the paper page");
+    let order: Vec<usize> = want
+        .iter()
+        .map(|t| {
+            paper[tags_at..]
+                .find(&format!(">{t}</a>"))
+                .unwrap_or_else(|| panic!("{t} missing on the paper page"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}

@@ -672,7 +672,7 @@ pub(super) fn apply_overrides<'o>(
 }
 
 /// [`choose_fields`], then front matter's overrides and the tags from every source,
-/// as numbers of [`TagNumbers`].
+/// as numbers of [`TagNumbers`], strongest first (see [`super::tags::strongest_first`]).
 fn merge_paper(
     id: &str,
     apps: &[Appearance],
@@ -681,25 +681,19 @@ fn merge_paper(
     numbers: &TagNumbers,
 ) -> (Paper, Vec<usize>, LongFieldsAt) {
     let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
-    // The numbers of the tag names, collapsed (empty ones left out), each once.
-    let mut tags: Vec<usize> = Vec::new();
-    for a in apps {
-        tags.extend(a.entry.tags.iter().filter_map(|t| numbers.table.get(t)));
-        tags.extend(numbers.files.get(a.file).into_iter().flatten());
-    }
     let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
     apply_overrides(&mut paper, overrides.clone());
-    for o in overrides {
-        tags.extend(o.tags.iter().filter_map(|t| numbers.table.get(t)));
-    }
     let rules = matcher.rules_for(&paper.title, &rule_text(&brief));
-    tags.extend(
+    let tags = super::tags::strongest_first(
+        overrides.flat_map(|o| o.tags.iter().filter_map(|t| numbers.table.get(t))),
+        apps.iter()
+            .flat_map(|a| a.entry.tags.iter().filter_map(|t| numbers.table.get(t))),
         rules
             .iter()
             .filter_map(|&r| numbers.rules.get(r).copied().flatten()),
+        apps.iter()
+            .flat_map(|a| numbers.files.get(a.file).into_iter().flatten().copied()),
     );
-    tags.sort_unstable();
-    tags.dedup();
     (paper, tags, from)
 }
 
@@ -773,7 +767,7 @@ mod tests {
             assert_eq!(site.papers, want.papers, "seed {seed}");
             assert_eq!(tag_fields(&site), tag_fields(&want), "seed {seed}");
             assert_eq!(diags, want_diags, "seed {seed}");
-            assert_eq!(names.into_sets(), want_names, "seed {seed}");
+            assert_eq!(names.into_lists(), want_names, "seed {seed}");
             let (owned, owned_diags, _) =
                 build_from(Digests::Owned(digests.clone()), config, &matcher);
             assert_eq!(owned.days, want.days, "seed {seed}");

@@ -89,8 +89,8 @@ pub struct Live {
     matcher: std::sync::Arc<tagging::Matcher>,
     id_files: HashMap<String, BTreeSet<std::sync::Arc<std::path::Path>>>,
     date_files: BTreeMap<NaiveDate, BTreeSet<std::sync::Arc<std::path::Path>>>,
-    /// Each paper's tag names, parallel to `Site::papers`.
-    tag_names: Vec<BTreeSet<String>>,
+    /// Each paper's tag names, strongest first, parallel to `Site::papers`.
+    tag_names: Vec<Vec<String>>,
     /// How many papers have each tag spelling.
     counts: BTreeMap<String, usize>,
     assigned: BTreeMap<String, (String, String)>,
@@ -114,7 +114,7 @@ impl Live {
             matcher,
             id_files: HashMap::new(),
             date_files: BTreeMap::new(),
-            tag_names: tag_names.into_sets(),
+            tag_names: tag_names.into_lists(),
             counts: BTreeMap::new(),
             assigned: BTreeMap::new(),
         };
@@ -215,7 +215,7 @@ impl Live {
         } = assemble(&subset, config, &self.matcher);
         let mut mini_days: BTreeMap<NaiveDate, Day> =
             mini_days.into_iter().map(|d| (d.date, d)).collect();
-        let mini_names = mini_names.into_sets();
+        let mini_names = mini_names.into_lists();
         if diags.has_errors() {
             let mut errors = Diagnostics::default();
             errors.extend(diags);
@@ -239,7 +239,7 @@ impl Live {
         }
         // Mini index -> id, for the days.
         let mini_ids: Vec<String> = mini_papers.iter().map(|p| p.id.clone()).collect();
-        let mut fresh: BTreeMap<String, (Paper, BTreeSet<String>)> = BTreeMap::new();
+        let mut fresh: BTreeMap<String, (Paper, Vec<String>)> = BTreeMap::new();
         for ((paper, names), k) in mini_papers.into_iter().zip(mini_names).zip(keep) {
             if k {
                 fresh.insert(paper.id.clone(), (paper, names));
@@ -331,15 +331,15 @@ impl Live {
         };
         let mut new_tags: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (id, (_, names)) in &fresh {
-            let mut set: BTreeSet<usize> = BTreeSet::new();
+            // In the order of the names (strongest first), as a full build has them.
+            let mut list: Vec<usize> = Vec::new();
             for n in names {
                 match tag_of(n) {
-                    Some(t) => set.insert(t),
+                    Some(t) if !list.contains(&t) => list.push(t),
+                    Some(_) => {}
                     None => return Err(NotPatched::Rebuild("a tag has no slug")),
                 };
             }
-            let mut list: Vec<usize> = set.into_iter().collect();
-            list.sort_by_key(|&t| merged[t].1.to_lowercase());
             new_tags.insert(id.clone(), list);
         }
         // Tags whose member list changes (members, or a member's place) and by how much.
@@ -477,7 +477,7 @@ impl Live {
                 let old_names = std::mem::take(&mut self.tag_names);
                 let mut remap = vec![usize::MAX; old_papers.len()];
                 let mut adds = inserted.iter().peekable();
-                let mut add = |id: &String, site: &mut Site, names: &mut Vec<BTreeSet<String>>| {
+                let mut add = |id: &String, site: &mut Site, names: &mut Vec<Vec<String>>| {
                     if let Some((p, n)) = fresh.remove(id) {
                         site.papers.push(p);
                         names.push(n);

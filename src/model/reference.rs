@@ -32,7 +32,7 @@ struct Assembled {
     days: BTreeMap<NaiveDate, Day>,
     papers: Vec<Paper>,
     /// Each paper's tag names, parallel to `papers`.
-    tag_names: Vec<BTreeSet<String>>,
+    tag_names: Vec<Vec<String>>,
     sources: Vec<LongFieldsAt>,
     diags: Diagnostics,
 }
@@ -42,7 +42,7 @@ pub(super) fn build_from(
     digests: &[Digest],
     config: &Config,
     matcher: &tagging::Matcher,
-) -> (Site, Diagnostics, Vec<BTreeSet<String>>) {
+) -> (Site, Diagnostics, Vec<Vec<String>>) {
     let refs: Vec<&Digest> = digests.iter().collect();
     let Assembled {
         days,
@@ -249,33 +249,23 @@ fn merge_paper(
     apps: &[Appearance],
     overrides: Option<&Vec<(usize, &crate::content::PaperOverride)>>,
     matcher: &tagging::Matcher,
-) -> (Paper, BTreeSet<String>, LongFieldsAt) {
+) -> (Paper, Vec<String>, LongFieldsAt) {
     let (mut paper, from, brief) = choose_fields(id, apps, |a| (a.date, a.file, a.at, a.entry));
-    let mut tags: BTreeSet<String> = BTreeSet::new();
-    for a in apps {
-        tags.extend(a.entry.tags.iter().cloned());
-        tags.extend(a.day_tags.iter().cloned());
-    }
     let overrides = overrides.into_iter().flatten().map(|&(_, o)| o);
     apply_overrides(&mut paper, overrides.clone());
-    for o in overrides {
-        tags.extend(o.tags.iter().cloned());
-    }
-    tags.extend(
-        matcher
-            .tags_for(&paper.title, &rule_text(&brief))
-            .into_iter()
-            .map(str::to_string),
+    let rules = matcher.tags_for(&paper.title, &rule_text(&brief));
+    let collapsed = |t: &String| markup::collapse_whitespace(t);
+    let tags = super::tags::strongest_first(
+        overrides.flat_map(|o| o.tags.iter().map(collapsed)),
+        apps.iter().flat_map(|a| a.entry.tags.iter().map(collapsed)),
+        rules.into_iter().map(markup::collapse_whitespace),
+        apps.iter().flat_map(|a| a.day_tags.iter().map(collapsed)),
     );
-    let tags = tags
-        .into_iter()
-        .map(|t| markup::collapse_whitespace(&t))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tags = tags.into_iter().filter(|t| !t.is_empty()).collect();
     (paper, tags, from)
 }
 
-fn build_tags(papers: &mut [Paper], names: &[BTreeSet<String>]) -> Vec<Tag> {
+fn build_tags(papers: &mut [Paper], names: &[Vec<String>]) -> Vec<Tag> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for set in names {
         for n in set {
@@ -320,15 +310,16 @@ fn build_tags(papers: &mut [Paper], names: &[BTreeSet<String>]) -> Vec<Tag> {
             papers[p].tags.push(t);
         }
     }
-    for p in papers.iter_mut() {
-        let tag_names: Vec<String> = p
-            .tags
+    // A paper's tags in the order of its names, a tag named twice where first named.
+    for (p, set) in papers.iter_mut().zip(names) {
+        let order: Vec<usize> = set
             .iter()
-            .map(|&t| tags[t].name.to_lowercase())
+            .filter_map(|n| {
+                let slug = &assigned[&tagging::normalize(n)].1;
+                tags.iter().position(|t| &t.slug == slug)
+            })
             .collect();
-        let mut order: Vec<usize> = (0..p.tags.len()).collect();
-        order.sort_by(|&a, &b| tag_names[a].cmp(&tag_names[b]));
-        p.tags = order.into_iter().map(|k| p.tags[k]).collect();
+        p.tags.sort_by_key(|t| order.iter().position(|o| o == t));
     }
     tags
 }

@@ -1,6 +1,6 @@
 //! Tags: names interned and numbered while papers are merged, then slugged and listed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use ahash::AHashMap;
 use chrono::NaiveDate;
@@ -35,12 +35,37 @@ impl TagNames {
         &self.of[self.start[p]..self.start[p + 1]]
     }
 
-    /// As sets of names, as [`Live`] keeps them.
-    pub(super) fn into_sets(self) -> Vec<BTreeSet<String>> {
+    /// As lists of names, strongest first, as [`Live`] keeps them.
+    pub(super) fn into_lists(self) -> Vec<Vec<String>> {
         (0..self.start.len().saturating_sub(1))
             .map(|p| self.of(p).iter().map(|&k| self.names[k].clone()).collect())
             .collect()
     }
+}
+
+/// A paper's tags from every source, strongest first and each once: what a person set
+/// in front matter for this paper, what the bot gave the entry (a column, a category
+/// heading), what keyword rules found (in the matcher's order: what the title names
+/// first), and last what a file's front matter gives every paper in it. Listings show
+/// tags in this order, so a paper's first tags say what it is.
+pub(super) fn strongest_first<T: PartialEq>(
+    overrides: impl IntoIterator<Item = T>,
+    entries: impl IntoIterator<Item = T>,
+    rules: impl IntoIterator<Item = T>,
+    files: impl IntoIterator<Item = T>,
+) -> Vec<T> {
+    let mut tags: Vec<T> = Vec::new();
+    for t in overrides
+        .into_iter()
+        .chain(entries)
+        .chain(rules)
+        .chain(files)
+    {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    tags
 }
 
 /// Every tag name as written (in entries, front matter and rules), numbered by its
@@ -106,7 +131,8 @@ pub(super) struct TagNumbers<'a> {
 }
 
 /// The tags, ascending by slug, each listing its papers newest appearance first (then
-/// by id); and each paper's tags, ordered by lower-cased name.
+/// by id); and each paper's tags in the order of its names (strongest first), two
+/// names of one tag counted once, where the first stands.
 pub(super) fn build_tags(papers: &mut [Paper], names: &TagNames) -> Vec<Tag> {
     // Slugs are assigned once per distinct name, not looked up per paper.
     let mut count = vec![0usize; names.names.len()];
@@ -134,17 +160,17 @@ pub(super) fn build_tags(papers: &mut [Paper], names: &TagNames) -> Vec<Tag> {
             slugs.binary_search_by(|(s, _)| (*s).cmp(slug)).ok()
         })
         .collect();
-    // Each paper's tags (names of one tag counted once), ascending.
+    // Each paper's tags (names of one tag counted once, where the first stands).
     let mut start = Vec::with_capacity(papers.len() + 1);
     start.push(0);
     let mut of: Vec<usize> = Vec::with_capacity(names.of.len());
-    let mut mine: Vec<usize> = Vec::new();
     for p in 0..papers.len() {
-        mine.clear();
-        mine.extend(names.of(p).iter().filter_map(|&k| tag_of_name[k]));
-        mine.sort_unstable();
-        mine.dedup();
-        of.extend_from_slice(&mine);
+        let from = of.len();
+        for t in names.of(p).iter().filter_map(|&k| tag_of_name[k]) {
+            if !of[from..].contains(&t) {
+                of.push(t);
+            }
+        }
         start.push(of.len());
     }
     // Taken in the tag lists' order, papers join each of their tags' lists in it.
@@ -166,19 +192,11 @@ pub(super) fn build_tags(papers: &mut [Paper], names: &TagNames) -> Vec<Tag> {
             });
         }
     }
-    // A paper's tags are ordered by lower-cased name, ties by slug: a rank per tag.
-    let mut by_name: Vec<usize> = (0..tags.len()).collect();
-    by_name.sort_by_cached_key(|&t| tags[t].name.to_lowercase());
-    let mut rank = vec![0; tags.len()];
-    for (r, &t) in by_name.iter().enumerate() {
-        rank[t] = r;
-    }
     for (p, paper) in papers.iter_mut().enumerate() {
         paper.tags = of[start[p]..start[p + 1]]
             .iter()
             .filter_map(|&t| kept[t])
             .collect();
-        paper.tags.sort_unstable_by_key(|&t| rank[t]);
     }
     tags
 }
