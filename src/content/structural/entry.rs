@@ -326,10 +326,11 @@ pub fn build(
                 abstract_ = Some(render(value))
             }
             _ => {
-                if !summary.is_empty() {
+                let first_part = summary.is_empty();
+                if !first_part {
                     summary.push_str("\n\n");
                 }
-                if !f.label.is_empty() {
+                if !f.label.is_empty() && !(first_part && labels::is_summary_name(&f.label)) {
                     let block = value.starts_with(['-', '*', '+', '>'])
                         || !single_line
                         || value.split_once(". ").is_some_and(|(n, _)| {

@@ -193,6 +193,16 @@ pub fn role(label: &str) -> Role {
     known_role(label).unwrap_or(Role::Summary)
 }
 
+/// Whether `label` only says "this is the summary" (`Summary`, `AI summary`, `总结`):
+/// printed before the summary's first part it repeats the heading above it, and a list
+/// would show the bare word as the start of the paper's lead.
+pub fn is_summary_name(label: &str) -> bool {
+    matches!(
+        &*normalise(label),
+        "summary" | "executive summary" | "ai summary" | "ai_summary" | "总结" | "概要" | "概述"
+    )
+}
+
 /// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
 /// translation (`Abstract (摘要)` is `abstract`).
 pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {

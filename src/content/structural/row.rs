@@ -107,11 +107,13 @@ pub fn build(
                     diags.push(Diagnostic::warning(path, first.no, format!("the `{name}` cell is a bot's error message, not text; it is left out")).kind(Kind::BotError));
                     continue;
                 }
-                parts.push(if name.is_empty() {
-                    cell.to_string()
-                } else {
-                    format!("**{name}:** {cell}")
-                });
+                parts.push(
+                    if name.is_empty() || parts.is_empty() && labels::is_summary_name(name) {
+                        cell.to_string()
+                    } else {
+                        format!("**{name}:** {cell}")
+                    },
+                );
             }
         }
     }

@@ -24,7 +24,8 @@ fn numbered_headings_with_bold_authors() {
     assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
     assert_eq!(e[0].tags, ["cs.CV"]);
     assert_eq!(e[0].format, Format::Structural);
-    assert_eq!(e[0].summary.as_ref().unwrap().text, "Summary: It sees far.");
+    // A bare "Summary" label before the first part repeats the heading: left out.
+    assert_eq!(e[0].summary.as_ref().unwrap().text, "It sees far.");
     assert_eq!(e[1].summary.as_ref().unwrap().text, "It sees near.");
     assert_eq!(e[2].tags, ["cs.RO"]);
 }
@@ -118,4 +119,18 @@ fn html_digests() {
     assert_eq!(e[0].title, "Seeing Far");
     assert_eq!(e[0].tags, ["cs.CV"]);
     assert_eq!(e[1].title, "Seeing Near");
+}
+
+#[test]
+fn a_summary_label_is_kept_only_after_other_parts() {
+    let text = "# Daily 2026-03-01\n\n### [Seeing Far](https://arxiv.org/abs/2603.00001)\n**Motivation:** Far is hard.\n**Summary:** It sees far.\n\n### [Seeing Near](https://arxiv.org/abs/2603.00002)\n**AI Summary:** It sees near.\n**Results:** Near is easy.\n";
+    let e = entries(text);
+    assert_eq!(
+        e[0].summary.as_ref().unwrap().text,
+        "Motivation: Far is hard. Summary: It sees far."
+    );
+    assert_eq!(
+        e[1].summary.as_ref().unwrap().text,
+        "It sees near. Results: Near is easy."
+    );
 }
