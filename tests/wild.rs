@@ -178,12 +178,12 @@ fn check_fixture(name: &str) {
                 got["abstract"]
             );
         }
-        // The page shows the title as text, angle brackets and all.
+        // The page shows the title as text, angle brackets and all (its tab title with
+        // each formula as its characters).
         let page =
             std::fs::read_to_string(root.join("public/papers").join(&want.id).join("index.html"))
                 .unwrap();
-        let escaped = want
-            .title
+        let escaped = papertrail::content::markup::math_as_text(&want.title)
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")

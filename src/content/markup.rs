@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+pub use super::title_math::{math_as_text, title_html};
 pub use super::words::{collapse_whitespace, collapsed, truncate_words};
 
 /// A piece of user text, rendered once: sanitised HTML for pages and feeds, plain text
@@ -83,45 +84,6 @@ pub fn inline(src: &str) -> Markup {
 /// Plain text of inline markdown (titles, authors, categories), whitespace collapsed.
 pub fn plain(src: &str) -> String {
     render(src, true).text
-}
-
-/// A title's HTML when it holds mathematics that converts: the text escaped, each
-/// `$…$` as MathML. `None` otherwise, and templates print the plain title. Only the
-/// formulas are read as markup; every other character of a title is text.
-pub fn title_html(title: &str) -> Option<String> {
-    if !title.contains('$') {
-        return None;
-    }
-    let mut maths = super::math::Formulas::new(title);
-    let mut html = String::with_capacity(title.len() + 16);
-    let mut at = 0;
-    for (event, range) in Parser::new_ext(title, Options::ENABLE_MATH).into_offset_iter() {
-        if let Event::InlineMath(tex) | Event::DisplayMath(tex) = &event
-            && range.start >= at
-        {
-            push_escaped(&mut html, title.get(at..range.start).unwrap_or(""));
-            let source = title.get(range.clone()).unwrap_or("");
-            push_escaped(&mut html, &maths.add(tex, source, false));
-            at = range.end;
-        }
-    }
-    push_escaped(&mut html, title.get(at..).unwrap_or(""));
-    let (html, _) = maths.substitute(html, String::new());
-    html.contains("<math").then_some(html)
-}
-
-/// `text` escaped for HTML text and attribute values.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Renders a summary that a bot wrote on one line (a table cell) as blocks: a

@@ -54,19 +54,7 @@ impl Formulas {
         if !self.enabled {
             return source.into();
         }
-        let mode = if display {
-            MathDisplay::Block
-        } else {
-            MathDisplay::Inline
-        };
-        let convert = |tex: &str| {
-            CONVERTER
-                .as_ref()
-                .and_then(|c| c.convert_with_local_state(tex.trim(), mode).ok())
-                .and_then(|r| plain_mathml(&r.mathml))
-        };
-        let converted = convert(tex).or_else(|| convert(&repaired(tex)?));
-        match converted {
+        match mathml(tex, display) {
             Some(mathml) => {
                 let k = self.mathml.len();
                 self.mathml.push(mathml);
@@ -80,7 +68,9 @@ impl Formulas {
         }
     }
 
-    /// `html` with each placeholder replaced by its MathML, and `text` by its source.
+    /// `html` with each placeholder replaced by its MathML, and `text` by its source:
+    /// text is what a paper's title and fields are kept as (the export, the search
+    /// index and feeds read it through [`super::title_math::math_as_text`]).
     pub fn substitute(&self, html: String, text: String) -> (String, String) {
         if self.mathml.is_empty() {
             return (html, text);
@@ -98,6 +88,23 @@ impl Formulas {
 /// the sanitiser; such a formula stays source) and no `style` or `class` attributes
 /// (sizes and spacing tweaks, and class names of a stylesheet the site does not ship).
 /// math-core writes every attribute value in double quotes without one inside.
+/// The MathML of `tex` (repaired if it fails as written), or `None` when it cannot be
+/// converted.
+pub fn mathml(tex: &str, display: bool) -> Option<String> {
+    let mode = if display {
+        MathDisplay::Block
+    } else {
+        MathDisplay::Inline
+    };
+    let convert = |tex: &str| {
+        CONVERTER
+            .as_ref()
+            .and_then(|c| c.convert_with_local_state(tex.trim(), mode).ok())
+            .and_then(|r| plain_mathml(&r.mathml))
+    };
+    convert(tex).or_else(|| convert(&repaired(tex)?))
+}
+
 fn plain_mathml(mathml: &str) -> Option<String> {
     if mathml.contains("<a ") || mathml.contains("href") {
         return None;

@@ -13,9 +13,11 @@ pub mod lint;
 pub mod list;
 pub mod markup;
 mod math;
+mod math_text;
 pub mod native;
 pub mod structural;
 pub mod table;
+mod title_math;
 pub mod web_url;
 pub mod words;
 

@@ -12,6 +12,7 @@ use super::feed_cut::{Cut, cut};
 use super::urls::{FeedOf, Route};
 use super::views::Ctx;
 use super::{Job, Renderer, atom};
+use crate::content::markup::math_as_text;
 use crate::feed_state::FeedState;
 use crate::model::Site;
 
@@ -368,7 +369,7 @@ impl<'a> Renderer<'a> {
                 if !titles.is_empty() {
                     titles.push_str("; ");
                 }
-                titles.push_str(&site.papers[p].title);
+                titles.push_str(&math_as_text(&site.papers[p].title));
             }
             let text = match &day.description {
                 Some(d) => format!("{d} {titles}"),
@@ -400,9 +401,13 @@ impl<'a> Renderer<'a> {
         push_paper_feed_html(buf, &self.ctx, paper, false);
         atom::content_hash(
             base,
-            &paper.title,
+            &math_as_text(&paper.title),
             buf,
-            paper.gist.as_ref().map(|g| g.text.as_str()),
+            paper
+                .gist
+                .as_ref()
+                .map(|g| math_as_text(&g.text))
+                .as_deref(),
             full_entry_authors(paper),
             entry_categories(self.ctx.site, paper),
         )
@@ -419,7 +424,7 @@ impl<'a> Renderer<'a> {
         let key = paper_key(paper);
         let full = detail == Detail::Full;
         let summary_text = match detail {
-            Detail::Full => paper.gist.as_ref().map(|g| Cow::Borrowed(g.text.as_str())),
+            Detail::Full => paper.gist.as_ref().map(|g| math_as_text(&g.text)),
             Detail::Short => paper
                 .blurb()
                 .map(day_line)
@@ -428,7 +433,7 @@ impl<'a> Renderer<'a> {
         };
         atom::Entry {
             id: self.feed_id(&key),
-            title: Cow::Borrowed(&paper.title),
+            title: math_as_text(&paper.title),
             url: ctx.urls.of(&Route::Paper(&paper.id)),
             published: paper.first_day(),
             updated: self.stamp(&key, paper.first_day()),
@@ -544,6 +549,7 @@ fn full_entry_authors(paper: &crate::model::Paper) -> impl Iterator<Item = &str>
 /// fetched again by every subscriber's reader at each poll.
 fn push_day_feed_html(html: &mut String, ctx: &Ctx, day: &crate::model::Day) {
     use super::escape::push_html;
+
     use crate::content::arxiv;
     html.reserve(256 * (day.papers.len() + day.links.len()) + 64);
     if let Some(d) = &day.description {
@@ -572,7 +578,7 @@ fn push_day_feed_html(html: &mut String, ctx: &Ctx, day: &crate::model::Day) {
     for &p in &day.papers {
         let paper = &ctx.site.papers[p];
         let url = ctx.urls.of(&Route::Paper(&paper.id));
-        item(html, &url, &paper.title, paper.blurb());
+        item(html, &url, &math_as_text(&paper.title), paper.blurb());
         html.push_str(" <a href=\"");
         html.push_str(&arxiv::abs_url(&paper.id));
         html.push_str("\">arXiv</a></li>\n");
@@ -590,7 +596,8 @@ const DAY_LINE: usize = 110;
 /// A paper's or link's line in a day entry: the first sentence of its gist or summary,
 /// cut at a word.
 fn day_line(m: &crate::content::markup::Markup) -> String {
-    let text = crate::model::first_sentence(m.text.trim());
+    let text = math_as_text(&m.text);
+    let text = crate::model::first_sentence(text.trim());
     crate::content::markup::truncate_words(text, DAY_LINE)
 }
 
@@ -611,7 +618,7 @@ fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, h
         html.push_str("<h3><a href=\"");
         push_html(html, &url);
         html.push_str("\">");
-        push_html(html, &p.title);
+        push_html(html, &math_as_text(&p.title));
         html.push_str("</a></h3>\n");
     }
     if let Some((first, rest)) = p.authors.split_first() {

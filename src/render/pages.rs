@@ -164,7 +164,12 @@ impl Renderer<'_> {
                     None => format!("Papers for {}", day.link.long),
                 };
                 let description = day.description.map(str::to_string).unwrap_or_else(|| {
-                    let titles: Vec<&str> = day.papers.iter().take(3).map(|p| p.title).collect();
+                    let titles: Vec<&str> = day
+                        .papers
+                        .iter()
+                        .take(3)
+                        .map(|p| p.title.as_ref())
+                        .collect();
                     format!("{} papers: {}", day.papers.len(), titles.join("; "))
                 });
                 let meta = self.meta(ctx, "day", title, description, route);
@@ -180,7 +185,7 @@ impl Renderer<'_> {
                     ctx,
                     "paper",
                     paper.title.to_string(),
-                    crate::content::markup::truncate_words(paper.blurb_text, 200),
+                    crate::content::markup::truncate_words(&paper.blurb_text, 200),
                     route,
                 );
                 #[derive(Serialize)]

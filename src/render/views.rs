@@ -133,7 +133,8 @@ impl Links {
 #[derive(Serialize)]
 pub struct PaperView<'a> {
     pub id: &'a str,
-    pub title: &'a str,
+    /// The title as text, each formula as its characters (`L²M`).
+    pub title: Cow<'a, str>,
     /// The title as HTML with its mathematics as MathML, or null when it has none.
     pub title_html: Option<String>,
     pub url: String,
@@ -147,7 +148,7 @@ pub struct PaperView<'a> {
     /// Gist, else summary, else abstract: the short text for lists.
     pub blurb_html: Option<&'a str>,
     /// Plain text of the blurb, for meta descriptions.
-    pub blurb_text: &'a str,
+    pub blurb_text: Cow<'a, str>,
     /// The gist, else the start of the blurb cut at a word (about two sentences): plain
     /// text for lists of papers, which link to the paper's page for the rest.
     pub brief: String,
@@ -196,7 +197,8 @@ const LEAD_BYTES: usize = 400;
 pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
     if let Some(gist) = p.gist.as_ref().filter(|m| !m.is_empty()) {
-        return (Some(super::escape::html(&gist.text)), summary.is_some());
+        let text = crate::content::markup::math_as_text(&gist.text);
+        return (Some(super::escape::html(&text)), summary.is_some());
     }
     if let Some((lead, more)) = summary.and_then(|m| super::labels::lead(&m.html, LEAD_BYTES)) {
         return (Some(lead), more);
@@ -208,7 +210,7 @@ pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     // Text made of labels alone: shown as it is rather than nothing.
     let text = summary.or(abstract_).map(|m| {
         super::escape::html(&crate::content::markup::truncate_words(
-            &m.text,
+            &crate::content::markup::math_as_text(&m.text),
             BRIEF_CHARS,
         ))
     });
@@ -220,7 +222,8 @@ pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
 #[derive(Serialize)]
 pub struct PaperEntry<'a> {
     pub id: &'a str,
-    pub title: &'a str,
+    /// As [`PaperView::title`].
+    pub title: Cow<'a, str>,
     /// As [`PaperView::title_html`].
     pub title_html: Option<String>,
     pub url: String,
@@ -238,7 +241,8 @@ pub struct PaperEntry<'a> {
 #[derive(Serialize)]
 pub struct PaperLink<'a> {
     pub id: &'a str,
-    pub title: &'a str,
+    /// As [`PaperView::title`].
+    pub title: Cow<'a, str>,
     /// As [`PaperView::title_html`].
     pub title_html: Option<String>,
     pub url: String,
@@ -445,7 +449,7 @@ impl<'a> Ctx<'a> {
         };
         PaperView {
             id: &p.id,
-            title: &p.title,
+            title: crate::content::markup::math_as_text(&p.title),
             title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
@@ -454,9 +458,14 @@ impl<'a> Ctx<'a> {
             abstract_html: p.abstract_.as_ref().map(|m| m.html.as_str()),
             note_html: p.note.as_ref().map(|m| m.html.as_str()),
             blurb_html: blurb.map(|m| m.html.as_str()),
-            blurb_text: blurb.map_or("", |m| m.text.as_str()),
+            blurb_text: blurb.map_or(Cow::Borrowed(""), |m| {
+                crate::content::markup::math_as_text(&m.text)
+            }),
             brief: blurb.map_or_else(String::new, |m| {
-                crate::content::markup::truncate_words(&m.text, BRIEF_CHARS)
+                crate::content::markup::truncate_words(
+                    &crate::content::markup::math_as_text(&m.text),
+                    BRIEF_CHARS,
+                )
             }),
             lead_html,
             folded,
@@ -492,7 +501,7 @@ impl<'a> Ctx<'a> {
     pub fn paper_entry(&self, p: &'a Paper) -> PaperEntry<'a> {
         PaperEntry {
             id: &p.id,
-            title: &p.title,
+            title: crate::content::markup::math_as_text(&p.title),
             title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
@@ -506,7 +515,7 @@ impl<'a> Ctx<'a> {
     pub fn paper_link(&self, p: &'a Paper) -> PaperLink<'a> {
         PaperLink {
             id: &p.id,
-            title: &p.title,
+            title: crate::content::markup::math_as_text(&p.title),
             title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             first_day: self.day_value(p.first_day()),

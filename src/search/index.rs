@@ -25,6 +25,8 @@
 //! The tokenizer ([`super::words`]) and the stemmer ([`super::stem`]) here and in
 //! `search.js` must agree.
 
+use std::borrow::Cow;
+
 use anyhow::Result;
 use rayon::prelude::*;
 
@@ -33,6 +35,7 @@ use super::pairs::{Pairs, pair_buckets};
 use super::shards::shard;
 use super::stem::stem;
 use super::words::{for_each_token, for_each_word};
+use crate::content::markup::math_as_text;
 use crate::model::{Paper, Site};
 
 /// Documents per `search/d/<n>.json` file.
@@ -84,7 +87,7 @@ impl Postings {
         let mut before = None;
         let mut pairs = Vec::new();
         let mut gap = String::new();
-        for_each_token(&paper.title, buf, |w, indexed| {
+        for_each_token(&math_as_text(&paper.title), buf, |w, indexed| {
             if !indexed {
                 if before.is_some() {
                     gap.push_str(w);
@@ -115,7 +118,7 @@ impl Postings {
             .into_iter()
             .flatten()
         {
-            for_each_word(&m.text, buf, |w| {
+            for_each_word(&math_as_text(&m.text), buf, |w| {
                 add(w, Field::Summary);
             });
         }
@@ -292,7 +295,7 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
         .par_chunks(DOCS_PER_SHARD)
         .enumerate()
         .map(|(n, chunk)| {
-            type Doc<'a> = (&'a str, &'a str, String, String, Vec<&'a str>, String);
+            type Doc<'a> = (&'a str, Cow<'a, str>, String, String, Vec<&'a str>, String);
             let docs: Vec<Doc> = chunk
                 .iter()
                 .map(|&p| {
@@ -309,7 +312,7 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
                     }
                     (
                         paper.id.as_str(),
-                        paper.title.as_str(),
+                        math_as_text(&paper.title),
                         authors,
                         crate::dates::iso_date(paper.first_day()),
                         paper
@@ -318,7 +321,10 @@ pub fn write(site: &Site, put: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync)) -> R
                             .map(|&t| site.tags[t].name.as_str())
                             .collect(),
                         paper.blurb().map_or_else(String::new, |b| {
-                            crate::content::markup::truncate_words(&b.text, EXCERPT_CHARS)
+                            crate::content::markup::truncate_words(
+                                &math_as_text(&b.text),
+                                EXCERPT_CHARS,
+                            )
                         }),
                     )
                 })
