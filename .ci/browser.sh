@@ -43,10 +43,19 @@ rustc -O benches/gen_archive.rs -o "$work/gen_archive"
 "$work/gen_archive" --days 60 --seed 3 --out "$work/bench" >/dev/null
 cp tests/browser/queries.md "$work/bench/content/2016-03-01.md"   # the everyday queries' papers
 cp tests/browser/cjk.md "$work/bench/content/2016-03-02.md"       # Chinese summaries
+# A newest day larger than the papers feed's limit: the feed must still hold all of it.
+echo 'feed_limit = 2' >>"$work/bench/config.toml"
 "$bin" --root "$work/bench" build --output-dir "$work/www/bench" --base-url "$bench" >/dev/null 2>&1
+
+# Two real-looking days in a layout read by structure, with TeX, numbered parts and a
+# newest day larger than its feed_limit.
+reading="http://127.0.0.1:$port/reading/"
+cp -r tests/browser/reading "$work/reading"
+"$bin" --root "$work/reading" build --output-dir "$work/www/reading" --base-url "$reading" >/dev/null
 
 node tests/browser/links.js "$work/www/repo" "$base"
 node tests/browser/links.js "$work/www/hostile" "$hostile"
+node tests/browser/links.js "$work/www/reading" "$reading"
 
 python3 -m http.server --bind 127.0.0.1 --directory "$work/www" "$port" >/dev/null 2>&1 &
 server=$!
@@ -55,4 +64,4 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 
-BASE="$base" HOSTILE="$hostile" BENCH="$bench" node tests/browser/run.js ${shots:+"$shots"}
+BASE="$base" HOSTILE="$hostile" BENCH="$bench" READING="$reading" node tests/browser/run.js ${shots:+"$shots"}

@@ -1,6 +1,7 @@
 // Browser checks of the built demo site (run by .ci/browser.sh, which serves it):
 // axe-core on the main page kinds in light and dark, search typed and followed,
-// hostile summaries that must not run script, the site with JavaScript off, and
+// hostile summaries that must not run script, the site with JavaScript off, what a
+// reader sees on a generated archive and a real-looking fixture (reading.js), and
 // optionally the README screenshots. Every request off 127.0.0.1 is blocked.
 //
 //   BASE=http://127.0.0.1:PORT/repo/ HOSTILE=http://127.0.0.1:PORT/hostile/ \
@@ -14,9 +15,10 @@ const { layout } = require('./layout');
 const BASE = process.env.BASE;
 const HOSTILE = process.env.HOSTILE;
 const BENCH = process.env.BENCH;
+const READING = process.env.READING;
 const AXE_JS = process.env.AXE_JS;
 const SHOTS = process.argv[2];
-if (!BASE || !HOSTILE || !BENCH || !AXE_JS) throw new Error('BASE, HOSTILE, BENCH and AXE_JS must be set');
+if (!BASE || !HOSTILE || !BENCH || !READING || !AXE_JS) throw new Error('BASE, HOSTILE, BENCH, READING and AXE_JS must be set');
 
 let failures = 0;
 const fail = (msg) => { failures++; console.error('FAIL ' + msg); };
@@ -415,8 +417,27 @@ async function noScript(browser, pages) {
   await ctx.close();
 }
 
-// The docs' screenshots: home, a day, a paper, the archive and a search, each on a
-// desktop in light and dark and on a 375 px phone, as the first screen a reader sees.
+// The tag page with the most papers that charts them by month (its papers span months).
+async function chartedTag(browser) {
+  const ctx = await newContext(browser);
+  const page = await pageOf(ctx);
+  await page.goto(BASE + 'tags/');
+  const tags = await page.$$eval('main a[href*="tags/"]', (as) => as
+    .map((a) => ({ url: a.href, n: parseInt(a.parentElement.querySelector('small')?.textContent || '0', 10) }))
+    .sort((x, y) => y.n - x.n).map((t) => t.url));
+  let found = null;
+  for (const url of tags) {
+    await page.goto(url);
+    if (await page.$('main figure svg')) { found = url; break; }
+  }
+  await ctx.close();
+  if (!found) throw new Error('no tag page of the demo has a chart: its papers span one month');
+  return found;
+}
+
+// The docs' screenshots: home, a day, a paper, a tag with its chart, the archive and a
+// search, each on a desktop in light and dark and on a 375 px phone, as the first
+// screen a reader sees.
 async function screenshots(browser, dir, pages) {
   fs.mkdirSync(dir, { recursive: true });
   const variants = [
@@ -425,7 +446,7 @@ async function screenshots(browser, dir, pages) {
     ['phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' }],
   ];
   const kinds = [['home', pages.home], ['day', pages.day], ['paper', pages.paper],
-    ['archive', pages.archive], ['search', BASE + 'search/?q=agents']];
+    ['tag', await chartedTag(browser)], ['archive', pages.archive], ['search', BASE + 'search/?q=agents']];
   for (const [variant, opts] of variants) {
     const ctx = await newContext(browser, opts);
     const page = await pageOf(ctx);
@@ -466,6 +487,8 @@ async function screenshots(browser, dir, pages) {
     await hostile(browser);
     await noScript(browser, pages);
     await layout(browser, { BASE, BENCH, newContext, pageOf, fail, ok, openFolds }, pages);
+    await require('./reading').reading(browser, { newContext, pageOf, fail, ok },
+      [[BENCH, 'generated archive'], [READING, 'real-looking fixture']]);
     if (SHOTS) await screenshots(browser, SHOTS, pages);
   } catch (e) {
     fail(e.stack || String(e));
