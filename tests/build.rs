@@ -48,7 +48,7 @@ fn seeds_make_one_day_of_seventeen_papers_and_a_blog_link() {
 fn demo_site_builds_every_route_of_the_layout() {
     let site = demo_site();
     let out = site.build_ok(&["--base-url", SUBPATH]);
-    assert!(out.contains("Built 6 days"), "{out}");
+    assert!(out.contains("Built 7 days"), "{out}");
     for rel in [
         "index.html",
         "2026/09/16/index.html",
@@ -148,7 +148,7 @@ fn every_feed_is_valid_and_self_referencing() {
     }
     assert!(feeds >= 10, "{feeds} feeds");
     let feed = parse_feed(site.read("atom.xml").as_bytes());
-    assert_eq!(feed.entries.len(), 6);
+    assert_eq!(feed.entries.len(), 7);
     assert_eq!(
         feed.entries[0].updated.unwrap().to_rfc3339(),
         "2026-09-21T00:00:00+00:00"

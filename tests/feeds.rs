@@ -154,16 +154,16 @@ fn papers_and_tag_feeds_have_categories_and_authors_newest_first() {
 fn archives_keep_the_whole_history_subscribable_and_immutable() {
     let site = demo_site("feed_limit = 4");
     site.build_ok(&[]);
-    // 6 days: the latest 4 in the subscription feed, the first 2 in one archive.
+    // 7 days: the latest 4 in the subscription feed, the first 3 in one archive.
     let (days, archives) = history(&site, BASE, "atom.xml");
     assert_eq!(archives, 1);
-    assert_eq!(days.len(), 6);
-    assert_eq!(days.iter().collect::<BTreeSet<_>>().len(), 6);
-    // 69 papers on 6 days, each day larger than 4: a document per day.
+    assert_eq!(days.len(), 7);
+    assert_eq!(days.iter().collect::<BTreeSet<_>>().len(), 7);
+    // 75 papers on 7 days, each day larger than 4: a document per day.
     let (papers, archives) = history(&site, BASE, "papers/atom.xml");
-    assert_eq!(archives, 5);
-    assert_eq!(papers.len(), 69);
-    assert_eq!(papers.iter().collect::<BTreeSet<_>>().len(), 69);
+    assert_eq!(archives, 6);
+    assert_eq!(papers.len(), 75);
+    assert_eq!(papers.iter().collect::<BTreeSet<_>>().len(), 75);
     for rel in feeds(&site).keys() {
         if let Some(feed_rel) = rel.strip_suffix("atom.xml")
             && !feed_rel.contains("archive/")
@@ -182,17 +182,17 @@ fn archives_keep_the_whole_history_subscribable_and_immutable() {
     site.build_ok(&[]);
     let after = feeds(&site);
     for (rel, bytes) in &before {
-        let newest = ["archive/1/atom.xml", "papers/archive/5/atom.xml"];
+        let newest = ["archive/1/atom.xml", "papers/archive/6/atom.xml"];
         if rel.contains("archive/") && !newest.contains(&rel.as_str()) {
             assert!(Some(bytes) == after.get(rel), "{rel} changed");
         }
     }
     // The day the new one pushed out of the subscription feed is archived.
-    assert!(after.contains_key("papers/archive/6/atom.xml"));
+    assert!(after.contains_key("papers/archive/7/atom.xml"));
     assert!(after.len() >= before.len());
     let (papers, _) = history(&site, BASE, "papers/atom.xml");
-    assert_eq!(papers.len(), 70);
-    assert_eq!(papers.iter().collect::<BTreeSet<_>>().len(), 70);
+    assert_eq!(papers.len(), 76);
+    assert_eq!(papers.iter().collect::<BTreeSet<_>>().len(), 76);
 }
 
 /// Each document of a paper feed's history, newest first: the days its entries first

@@ -88,7 +88,7 @@ fn the_per_paper_feed_round_trips() {
     let copy = Site::new("feed_limit = 1000\n", &[]);
     let out = import(&copy, &[feed.to_str().unwrap()], None);
     assert!(
-        stdout(&out).contains("Imported 69 item(s)"),
+        stdout(&out).contains("Imported 75 item(s)"),
         "{}",
         stdout(&out)
     );

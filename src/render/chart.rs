@@ -2,7 +2,8 @@
 //!
 //! A topic's rise and fall over the years is what a list of pages cannot show. The chart
 //! is inline SVG written at build time: no script, no image file to fetch, bars in the
-//! text colour (`currentColor`, so dark mode follows the page), and its numbers in words
+//! colour the theme's CSS gives it (`currentColor`, so dark mode follows the page), and
+//! its numbers in words
 //! beside it (a caption naming the total, the span and the busiest month), which is what
 //! a screen reader reads; the SVG itself is `role="img"` with the same words.
 
@@ -17,8 +18,10 @@ const MONTHS: [&str; 12] = [
 const WIDTH: usize = 600;
 /// Height of the tallest bar.
 const BARS: usize = 64;
-/// Room under the bars for the year labels.
+/// Room under the bars for a row of labels (month names, years).
 const AXIS: usize = 14;
+/// Widest room for one month: a chart of a few months stays small.
+const MAX_STEP: f64 = 40.0;
 
 /// A `<figure>` with the chart of `counts` (papers per `(year, month)`, ascending, months
 /// without papers may be absent), or `None` when they span fewer than two months (one
@@ -54,13 +57,17 @@ pub fn per_month(counts: &[((i32, u32), usize)], what: &str) -> Option<String> {
         name(bars.len() - 1),
         name(busiest),
     );
-    let step = WIDTH as f64 / bars.len() as f64;
+    // A short span draws narrow bars at the left, not a few wide blocks.
+    let step = (WIDTH as f64 / bars.len() as f64).min(MAX_STEP);
+    let width = (step * bars.len() as f64).ceil();
     let bar = (step * 0.8).max(0.5);
+    // Up to a year, each bar is named; longer spans name their years.
+    let named = bars.len() <= 12;
+    let height = BARS + if named { 2 * AXIS } else { AXIS };
     let mut svg = String::with_capacity(64 * bars.len() + 512);
     let _ = write!(
         svg,
-        r#"<figure class="chart"><svg viewBox="0 0 {WIDTH} {}" width="100%" role="img" aria-label="{caption}" fill="currentColor">"#,
-        BARS + AXIS
+        r#"<figure class="chart"><svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{caption}" fill="currentColor">"#,
     );
     for (i, &n) in bars.iter().enumerate() {
         if n == 0 {
@@ -74,23 +81,35 @@ pub fn per_month(counts: &[((i32, u32), usize)], what: &str) -> Option<String> {
             BARS - h
         );
     }
-    // A label under each January (and under the first bar), thinned to fit.
-    let years = bars.len().div_ceil(12);
-    let every = years.div_ceil(10).max(1);
-    for i in 0..bars.len() {
-        let m = month_index(first) + i as i64;
-        if i == 0 || m.rem_euclid(12) == 0 && m.div_euclid(12) % every as i64 == 0 {
-            // The first label stands alone only when the next January is far enough.
-            if i == 0 && m.rem_euclid(12) > 8 && bars.len() > 12 {
-                continue;
+    let label = |svg: &mut String, i: usize, row: usize, text: &str| {
+        let _ = write!(
+            svg,
+            r#"<text x="{:.1}" y="{}" font-size="11">{text}</text>"#,
+            i as f64 * step,
+            BARS + row * AXIS - 2,
+        );
+    };
+    if named {
+        for i in 0..bars.len() {
+            let m = month_index(first) + i as i64;
+            label(&mut svg, i, 1, MONTHS[m.rem_euclid(12) as usize]);
+            if i == 0 || m.rem_euclid(12) == 0 {
+                label(&mut svg, i, 2, &m.div_euclid(12).to_string());
             }
-            let _ = write!(
-                svg,
-                r#"<text x="{:.1}" y="{}" font-size="11">{}</text>"#,
-                i as f64 * step,
-                BARS + AXIS - 2,
-                m.div_euclid(12)
-            );
+        }
+    } else {
+        // A label under each January (and under the first bar), thinned to fit.
+        let years = bars.len().div_ceil(12);
+        let every = years.div_ceil(10).max(1);
+        for i in 0..bars.len() {
+            let m = month_index(first) + i as i64;
+            if i == 0 || m.rem_euclid(12) == 0 && m.div_euclid(12) % every as i64 == 0 {
+                // The first label stands alone only when the next January is far enough.
+                if i == 0 && m.rem_euclid(12) > 8 {
+                    continue;
+                }
+                label(&mut svg, i, 1, &m.div_euclid(12).to_string());
+            }
         }
     }
     let _ = write!(svg, "</svg><figcaption>{caption}</figcaption></figure>");
@@ -124,6 +143,12 @@ mod tests {
         );
         assert!(svg.contains(&format!(r#"aria-label="{caption}""#)), "{svg}");
         assert!(svg.contains(">2025</text>"), "{svg}");
+        // Four months: each named, narrow bars rather than blocks across the page.
+        assert!(
+            svg.contains(">Nov</text>") && svg.contains(">Feb</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"viewBox="0 0 160 92""#), "{svg}");
     }
 
     #[test]
@@ -140,5 +165,7 @@ mod tests {
         let svg = per_month(&counts, "papers").expect("a chart");
         assert_eq!(svg.matches("<rect ").count(), 360);
         assert!(svg.matches("<text ").count() <= 11, "{svg}");
+        assert!(svg.contains(r#"viewBox="0 0 600 78""#), "{svg}");
+        assert!(!svg.contains(">Jan</text>"), "{svg}");
     }
 }
