@@ -28,7 +28,7 @@ use super::web_url::entry_url;
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
-const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist"];
+const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist", "code"];
 
 /// True when some `## ` heading is directly followed by an `arxiv:` or `link:` field.
 pub fn looks_like(body: &str) -> bool {
@@ -164,6 +164,7 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
         gist: None,
         abstract_: None,
         tags: Vec::new(),
+        code: None,
     };
     for (line, key, value) in p.fields {
         match key.as_str() {
@@ -200,6 +201,14 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
             "authors" => entry.authors = list(value),
             "tags" => entry.tags = list(value),
             "gist" => entry.gist = Some(markup::block(value)).filter(|m| !m.is_empty()),
+            "code" => match super::code_link::from_labelled(value) {
+                Some(url) => entry.code = Some(url),
+                None => diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!("`code: {value}` is no http(s) URL of a repository or project page"),
+                ).kind(Kind::BadRow)),
+            },
             other => diags.push(Diagnostic::error(
                 path,
                 line,

@@ -214,6 +214,7 @@ pub(super) fn build_from(
         .into_iter()
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
         .collect();
+    super::code::settle(&mut papers);
     (Site { days, papers, tags }, diags, tag_names)
 }
 
@@ -646,6 +647,15 @@ pub(super) fn choose_fields<'e, A>(
         gist: None,
         abstract_: None,
         note: None,
+        code: None,
+        code_candidates: super::code::candidates(
+            apps.iter()
+                .map(&seen)
+                .filter(|s| s.3.code.is_some())
+                .map(|(d, f, _, e)| ((super::code::rank(e.format), d, f, e.line), e))
+                .collect(),
+            [brief[2], brief[1], brief[0]],
+        ),
         tags: Vec::new(),
         days,
     };

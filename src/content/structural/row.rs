@@ -54,6 +54,7 @@ pub fn build(
     let mut parts: Vec<String> = Vec::new();
     let mut gist = None;
     let mut abstract_ = None;
+    let mut code = None;
     for (i, cell) in cells.iter().enumerate() {
         let cell = cell.trim();
         if cell.is_empty() {
@@ -95,6 +96,9 @@ pub fn build(
             Role::Gist => gist = Some(markup::cell_block(cell)),
             Role::Abstract => abstract_ = Some(markup::cell_block(cell)),
             Role::Link | Role::Date => {
+                if role == Role::Link && code.is_none() {
+                    code = crate::content::code_link::from_link_line(Some(name), cell);
+                }
                 if title.is_empty() {
                     let t = title_text(cell);
                     if !t.is_empty() && name.is_empty() && t.chars().count() > 12 {
@@ -146,6 +150,7 @@ pub fn build(
         gist,
         abstract_,
         tags,
+        code,
     })
 }
 
