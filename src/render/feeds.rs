@@ -645,6 +645,11 @@ fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, h
         arxiv::pdf_url(&p.id),
         arxiv::hf_url(&p.id),
     );
+    if let Some(code) = &p.code {
+        html.push_str(" · <a href=\"");
+        push_html(html, code);
+        html.push_str("\" rel=\"nofollow noopener\">Code</a>");
+    }
     html.push_str(" · <a href=\"");
     push_html(html, &url);
     html.push_str("\">Page</a></p>\n");
