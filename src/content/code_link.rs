@@ -140,7 +140,12 @@ pub fn from_link_line(label: Option<&str>, line: &str) -> Option<String> {
 /// The first repository on a code host that `text` names, bare or as a link target.
 /// `text` may be markdown or HTML (an `&` ends a URL there, as it starts an entity).
 pub fn from_text(text: &str) -> Option<String> {
-    urls(text, true).find_map(repository)
+    repositories(text).next()
+}
+
+/// Every repository on a code host that `text` names, in order, as [`from_text`].
+pub fn repositories(text: &str) -> impl Iterator<Item = String> {
+    urls(text, true).filter_map(repository)
 }
 
 /// Whether `words` hold anything beside their links: words a reader should still see

@@ -389,6 +389,15 @@ fn finish(
             }
         }
     }
+    // A `[Code](…)` link among the lines under no label (kept in the summary as written).
+    if code.is_none() {
+        code = p
+            .fields
+            .iter()
+            .filter(|(label, _)| label.is_empty())
+            .flat_map(|(_, lines)| lines)
+            .find_map(|line| super::code_link::from_link_texts(line));
+    }
     let summary = super::lint::summary_source(path, p.line, &summary, opts, diags);
     let summary = Some(markup::block(&summary)).filter(|m| !m.is_empty());
     let arxiv_id = arxiv::id_from_url(&url).map(|(id, _)| id);

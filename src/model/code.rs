@@ -13,12 +13,16 @@ use std::collections::{BTreeMap, HashMap};
 use super::Paper;
 use crate::content::{Entry, Format, Markup, code_link};
 
+/// Repositories read from one text at most (an awesome-list summary names dozens).
+const TEXT_LINKS: usize = 4;
+
 /// A link named by this many distinct papers or more is no paper's code link.
 pub const SHARED_BY: usize = 3;
 
 /// A paper's code links, best first: the ones its entries state (hand-written entries
 /// first, then by day, file and line, as `seen` orders them), then the first repository
-/// named in its abstract, summary or gist.
+/// named in its abstract, summary or gist (all of them: a link that other papers share
+/// may come first).
 pub(super) fn candidates<'e>(
     mut stated: Vec<((u8, chrono::NaiveDate, usize, usize), &'e Entry)>,
     texts: [Option<&Markup>; 3],
@@ -28,7 +32,7 @@ pub(super) fn candidates<'e>(
     let from_text = texts
         .into_iter()
         .flatten()
-        .filter_map(|m| code_link::from_text(&m.html));
+        .flat_map(|m| code_link::repositories(&m.html).take(TEXT_LINKS));
     for url in stated
         .into_iter()
         .filter_map(|(_, e)| e.code.clone())
