@@ -575,7 +575,7 @@ fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
 
 /// What choosing a paper's fields needs to know of one of its appearances: its day,
 /// file, place in the file (section, entry) and entry.
-type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
+pub(super) type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
 
 /// A paper's fields, each from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
@@ -648,14 +648,7 @@ pub(super) fn choose_fields<'e, A>(
         abstract_: None,
         note: None,
         code: None,
-        code_candidates: super::code::candidates(
-            apps.iter()
-                .map(&seen)
-                .filter(|s| s.3.code.is_some())
-                .map(|(d, f, _, e)| ((super::code::rank(e.format), d, f, e.line), e))
-                .collect(),
-            [brief[2], brief[1], brief[0]],
-        ),
+        code_candidates: super::code::candidates(apps.iter().map(&seen), &brief),
         tags: Vec::new(),
         days,
     };

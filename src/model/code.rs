@@ -11,7 +11,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Paper;
-use crate::content::{Entry, Format, Markup, code_link};
+use super::assemble::{Brief, Seen};
+use crate::content::{Format, code_link};
 
 /// Repositories read from one text at most (an awesome-list summary names dozens).
 const TEXT_LINKS: usize = 4;
@@ -24,10 +25,13 @@ pub const SHARED_BY: usize = 3;
 /// named in its abstract, summary or gist (all of them: a link that other papers share
 /// may come first).
 pub(super) fn candidates<'e>(
-    mut stated: Vec<((u8, chrono::NaiveDate, usize, usize), &'e Entry)>,
-    texts: [Option<&Markup>; 3],
+    seen: impl Iterator<Item = Seen<'e>>,
+    brief: &Brief<'e>,
 ) -> Vec<String> {
-    stated.sort_by_key(|(key, _)| *key);
+    let mut stated: Vec<Seen<'e>> = seen.filter(|s| s.3.code.is_some()).collect();
+    stated.sort_by_key(|&(date, file, _, e)| (rank(e.format), date, file, e.line));
+    let [gist, summary, abstract_] = *brief;
+    let texts = [abstract_, summary, gist];
     let mut out: Vec<String> = Vec::new();
     let from_text = texts
         .into_iter()
@@ -35,7 +39,7 @@ pub(super) fn candidates<'e>(
         .flat_map(|m| code_link::repositories(&m.html).take(TEXT_LINKS));
     for url in stated
         .into_iter()
-        .filter_map(|(_, e)| e.code.clone())
+        .filter_map(|(_, _, _, e)| e.code.clone())
         .chain(from_text)
     {
         if !out.iter().any(|u| key(u) == key(&url)) {
@@ -46,7 +50,7 @@ pub(super) fn candidates<'e>(
 }
 
 /// The rank of an entry's stated code link: hand-written entries first.
-pub(super) fn rank(format: Format) -> u8 {
+fn rank(format: Format) -> u8 {
     u8::from(format != Format::Native)
 }
 
