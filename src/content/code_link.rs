@@ -149,7 +149,9 @@ pub fn repositories(text: &str) -> impl Iterator<Item = String> {
 }
 
 /// Whether `words` hold anything beside their links: words a reader should still see
-/// when a labelled line becomes a code link (`Code: https://… (PyTorch)`).
+/// when a labelled line becomes a code link (`Code: https://… (PyTorch)`), or that a
+/// code line without a link says ("to be released", a tool's name). A word that only
+/// says there is none (`暂无`, `N/A`) is nothing to see.
 pub fn has_other_words(words: &str) -> bool {
     let mut kept = String::with_capacity(words.len());
     let mut rest = words;
@@ -169,8 +171,21 @@ pub fn has_other_words(words: &str) -> bool {
         rest = &target[end + 1..];
     }
     kept.push_str(rest);
-    kept.split_whitespace()
+    let kept: Vec<&str> = kept
+        .split_whitespace()
         .filter(|w| !w.contains("://"))
+        .collect();
+    let none = kept
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if matches!(
+        none.as_str(),
+        "暂无" | "无" | "none" | "n/a" | "na" | "null" | "暂未开源" | "未开源" | "no code"
+    ) {
+        return false;
+    }
+    kept.iter()
         .any(|w| w.chars().any(char::is_alphanumeric) && !is_link_word(w))
 }
 
@@ -487,5 +502,8 @@ mod tests {
             "https://github.com/ann/tool (PyTorch, MIT licence)"
         ));
         assert!(has_other_words("coming soon"));
+        assert!(has_other_words("LanternKV 工具包"));
+        assert!(!has_other_words("暂无"));
+        assert!(!has_other_words("N/A"));
     }
 }

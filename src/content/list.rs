@@ -358,8 +358,10 @@ fn finish(
         let role = role(label);
         if role == Role::Code && code.is_none() {
             code = super::code_link::from_labelled(value);
-            // The line is the link; words beside it stay in the summary.
-            if code.is_some() && !super::code_link::has_other_words(value) {
+            // The line is the link (or says there is none); words beside it stay.
+            if !super::code_link::has_other_words(value)
+                && (code.is_some() || !value.contains("://"))
+            {
                 continue;
             }
         }
