@@ -263,6 +263,8 @@ pub struct NativeEntry {
     pub gist: Option<String>,
     pub summary: Option<String>,
     pub abstract_: Option<String>,
+    /// The paper's repository or project page.
+    pub code: Option<String>,
 }
 
 /// Escapes the characters that would make a one-line value mean something else in
@@ -331,6 +333,9 @@ pub fn write_entries(entries: &[NativeEntry]) -> String {
         }
         if let Some(gist) = e.gist.as_deref().filter(|g| !g.trim().is_empty()) {
             out.push_str(&format!("gist: {}\n", markup::collapse_whitespace(gist)));
+        }
+        if let Some(code) = e.code.as_deref().and_then(super::web_url::web_url) {
+            out.push_str(&format!("code: {code}\n"));
         }
         if let Some(summary) = e.summary.as_deref().filter(|s| !s.trim().is_empty()) {
             out.push_str(&format!("\n{}\n", escape_body(summary)));
@@ -435,6 +440,7 @@ mod tests {
                 gist: Some("It *works*.".into()),
                 summary: Some("Para one.\n\n## Not a heading\n\nPara two.".into()),
                 abstract_: Some("The abstract.".into()),
+                code: Some("https://github.com/ann/tricky".into()),
             },
             NativeEntry {
                 title: "- Blog".into(),
@@ -460,6 +466,7 @@ mod tests {
             assert_eq!(g.title, w.title, "{text}");
             assert_eq!(g.authors, w.authors);
             assert_eq!(g.tags, w.tags);
+            assert_eq!(g.code, w.code);
             assert_eq!(
                 g.gist.as_ref().map(|m| m.text.clone()),
                 w.gist.as_deref().map(|s| markup::block(s).text)
