@@ -50,6 +50,7 @@ fn a_labelled_code_line_is_the_link_and_not_a_summary_part() {
         ## 1. [A Paper About Agents](https://arxiv.org/abs/2503.00003)\n\n\
         **作者**: Ann Lee, Bo Chen\n\n\
         **摘要**: Agents plan with tools.\n\n\
+        [View Paper](https://github.com/big/library)\n\n\
         **代码**: [https://github.com/ann/agents](https://github.com/ann/agents)\n\n\
         ## 2. [A Paper About Vision](https://arxiv.org/abs/2503.00004)\n\n\
         **摘要**: Images are read.\n\n\
@@ -81,6 +82,23 @@ fn code_links_by_their_text_in_a_line_of_links() {
         A summary of the sort.\n";
     let (e, _) = entries("2025-03-01.md", text);
     assert_eq!(codes(&e), [Some("https://sorting.example.org/")]);
+}
+
+#[test]
+fn a_github_column_beats_a_repository_among_other_links() {
+    let text = "# Weekly picks\n\n| # | Title | Links | GitHub |\n|---|---|---|---|\n\
+        | 1 | Foo Paper | [arXiv](https://arxiv.org/abs/2503.00021) [View](https://github.com/big/library) | [repo](https://github.com/ann/foo) |\n\
+        | 2 | Bar Paper | [arXiv](https://arxiv.org/abs/2503.00022) [View](https://github.com/big/library) | — |\n\
+        | 3 | Baz Paper | [arXiv](https://arxiv.org/abs/2503.00023) | https://github.com/ann |\n";
+    let (e, _) = entries("2025-03-01.md", text);
+    assert_eq!(
+        codes(&e),
+        [
+            Some("https://github.com/ann/foo"),
+            Some("https://github.com/big/library"),
+            None
+        ]
+    );
 }
 
 #[test]

@@ -128,13 +128,15 @@ pub fn from_link_texts(line: &str) -> Option<String> {
     None
 }
 
-/// The code link of a line of links (`Links: [arXiv](…) [GitHub](…)`), under `label`
-/// when it has one: any page under a code label, else a `[Code](…)` link or a repository.
+/// The code link a line of links states (`Links: [arXiv](…) [Code](…)`), under `label`
+/// when it has one: any page under a code label, else a `[Code](…)` link. A repository
+/// the line links under another text (`[View](https://github.com/…)`) is a weaker
+/// candidate: [`from_text`].
 pub fn from_link_line(label: Option<&str>, line: &str) -> Option<String> {
     if label.is_some_and(is_code_label) {
         return from_labelled(line);
     }
-    from_link_texts(line).or_else(|| from_text(line))
+    from_link_texts(line)
 }
 
 /// The first repository on a code host that `text` names, bare or as a link target.

@@ -57,7 +57,8 @@ pub fn build(
         }
     }
     let mut fields: Vec<Field> = Vec::new();
-    let mut code = code_link::from_link_texts(first.text());
+    // A stated code link beats a repository linked under another text (`[View](…)`).
+    let (mut code, mut weak) = (code_link::from_link_texts(first.text()), None);
     let mut authors: Option<String> = None;
     let mut body_lines = 0usize;
     // Inside an abstract only a bold label starts a new field (a wrapped line of the
@@ -155,6 +156,7 @@ pub fn build(
             Some(Role::Link) => {
                 let label = fields.last().map(|f| f.label.as_str());
                 code = code.or_else(|| code_link::from_link_line(label, text));
+                weak = weak.or_else(|| code_link::from_text(text));
                 continue;
             }
             Some(Role::Date) => continue,
@@ -205,6 +207,7 @@ pub fn build(
                 Role::Link | Role::Date => {
                     if role == Role::Link {
                         code = code.or_else(|| code_link::from_link_line(Some(label), value));
+                        weak = weak.or_else(|| code_link::from_text(value));
                     }
                     // A code line with words beside its link (or none) keeps them.
                     if code_link::is_code_label(label) && code_link::has_other_words(value) {
@@ -263,6 +266,7 @@ pub fn build(
         }
         if is_link_only(text) {
             code = code.or_else(|| code_link::from_link_line(None, text));
+            weak = weak.or_else(|| code_link::from_text(text));
             continue;
         }
         let markdown = match (item_depth, line.kind) {
@@ -380,7 +384,7 @@ pub fn build(
         gist: gist.filter(|m| !m.is_empty()),
         abstract_: abstract_.filter(|m| !m.is_empty()),
         tags,
-        code,
+        code: code.or(weak),
     })
 }
 

@@ -54,7 +54,8 @@ pub fn build(
     let mut parts: Vec<String> = Vec::new();
     let mut gist = None;
     let mut abstract_ = None;
-    let mut code = None;
+    // A Code column beats a repository in another column of links.
+    let (mut code, mut weak) = (None, None);
     for (i, cell) in cells.iter().enumerate() {
         let cell = cell.trim();
         if cell.is_empty() {
@@ -96,8 +97,10 @@ pub fn build(
             Role::Gist => gist = Some(markup::cell_block(cell)),
             Role::Abstract => abstract_ = Some(markup::cell_block(cell)),
             Role::Link | Role::Date => {
-                if role == Role::Link && code.is_none() {
-                    code = crate::content::code_link::from_link_line(Some(name), cell);
+                if role == Role::Link {
+                    use crate::content::code_link::{from_link_line, from_text};
+                    code = code.or_else(|| from_link_line(Some(name), cell));
+                    weak = weak.or_else(|| from_text(cell));
                 }
                 if title.is_empty() {
                     let t = title_text(cell);
@@ -150,7 +153,7 @@ pub fn build(
         gist,
         abstract_,
         tags,
-        code,
+        code: code.or(weak),
     })
 }
 
