@@ -169,6 +169,13 @@ fn the_code_link_is_on_the_day_entry_and_the_paper_page() {
         "{day}"
     );
 
+    let feed = read("papers/atom.xml");
+    assert!(
+        feed.contains("<link rel=\"related\" href=\"https://github.com/ann/table\"/>"),
+        "{feed}"
+    );
+    assert!(!feed.contains("github.com/big/library\"/>"), "{feed}");
+
     let first = tree(&public);
     let export = first
         .iter()

@@ -358,6 +358,7 @@ impl<'a> Renderer<'a> {
             content_html: String::new(),
             summary_text: None,
             categories: Vec::new(),
+            related: None,
         };
         if detail != Detail::Full {
             let mut titles = String::new();
@@ -442,6 +443,7 @@ impl<'a> Renderer<'a> {
             },
             summary_text,
             categories: entry_categories(site, paper).collect(),
+            related: paper.code.as_deref(),
         }
     }
 
