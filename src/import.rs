@@ -102,6 +102,16 @@ fn strip_papertrail_html(html: &str, has_authors: bool) -> String {
     body.to_string()
 }
 
+/// The code link in papertrail's closing line of links (`… · <a href="URL"
+/// rel="nofollow noopener">Code</a> · …`), read back as the code link it was.
+fn papertrail_code(html: &str) -> Option<String> {
+    const END: &str = "\" rel=\"nofollow noopener\">Code</a>";
+    let links = &html[html.rfind("<p><a href=\"https://arxiv.org/abs/")?..];
+    let end = links.find(END)?;
+    let start = links[..end].rfind("<a href=\"")? + "<a href=\"".len();
+    content::code_link::from_labelled(&unescape(&links[start..end]))
+}
+
 /// Authors from papertrail's `<p><em>A, B</em></p>` line.
 fn papertrail_authors(html: &str) -> Vec<String> {
     let html = html.trim_start();
@@ -299,6 +309,7 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
                 gist,
                 summary: summary.filter(|s| !s.trim().is_empty()),
                 abstract_: None,
+                code: content.as_deref().and_then(papertrail_code),
             },
         });
     }

@@ -110,6 +110,11 @@ fn the_per_paper_feed_round_trips() {
     .unwrap();
     assert!(!text.contains(">Hugging Face<"), "{text}");
     assert!(text.contains("authors: "), "{text}");
+    // A code link comes back as the paper's code link.
+    let code = r#"<a href="https://github.com/chart2code-demo/chart-to-code" rel="nofollow noopener">Code</a>"#;
+    assert!(demo.read("papers/2609.11655/index.html").contains(code));
+    let page = copy.read("papers/2609.11655/index.html");
+    assert!(page.contains(code), "{page}");
 }
 
 fn walk_md(dir: &Path) -> Vec<std::path::PathBuf> {

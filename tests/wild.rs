@@ -40,6 +40,8 @@ struct ExpectedPaper {
     summary_lacks: Vec<String>,
     #[serde(default)]
     abstract_has: Vec<String>,
+    /// The exported code link; `""` for none. Not checked when absent.
+    code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -178,6 +180,9 @@ fn check_fixture(name: &str) {
                 got["abstract"]
             );
         }
+        if let Some(code) = &want.code {
+            assert_eq!(text(&got["code"]), code, "{name} {}: code", want.id);
+        }
         // The page shows the title as text, angle brackets and all (its tab title with
         // each formula as its characters).
         let page =
@@ -297,6 +302,11 @@ fn content_with_no_papers_fails_and_says_why() {
 #[test]
 fn a_bullet_list_with_badges_and_empty_topic_files() {
     check_fixture("badge-bullets");
+}
+
+#[test]
+fn code_links_beside_site_wide_links_and_footers() {
+    check_fixture("code-links");
 }
 
 #[test]

@@ -195,6 +195,7 @@ fn finish(
         gist,
         abstract_,
         tags: Vec::new(),
+        code: None,
     })
 }
 

@@ -143,6 +143,8 @@ enum Role {
     Gist,
     Abstract,
     Category,
+    /// The code or project page: the entry's code link.
+    Code,
     Summary,
 }
 
@@ -151,6 +153,7 @@ fn role(label: &str) -> Role {
         "tl;dr" | "tldr" => Role::Gist,
         "abstract" => Role::Abstract,
         "main category" | "category" | "categories" => Role::Category,
+        code if super::code_link::is_code_label(code) => Role::Code,
         _ => Role::Summary,
     }
 }
@@ -345,13 +348,24 @@ fn finish(
     super::lint::authors(path, p.line, &authors, diags);
     let mut tags: Vec<String> = p.tag.into_iter().collect();
     let (mut gist, mut abstract_, mut summary) = (None, None, String::new());
+    let mut code = None;
     for (label, lines) in &p.fields {
         let value = lines.join("\n");
         let value = value.trim();
         if value.is_empty() {
             continue;
         }
-        match role(label) {
+        let role = role(label);
+        if role == Role::Code && code.is_none() {
+            code = super::code_link::from_labelled(value);
+            // The line is the link (or says there is none); words beside it stay.
+            if !super::code_link::has_other_words(value)
+                && (code.is_some() || !value.contains("://"))
+            {
+                continue;
+            }
+        }
+        match role {
             Role::Gist if gist.is_none() => gist = Some(markup::block(value)),
             Role::Abstract if abstract_.is_none() => abstract_ = Some(markup::block(value)),
             Role::Category => {
@@ -377,6 +391,15 @@ fn finish(
             }
         }
     }
+    // A `[Code](…)` link among the lines under no label (kept in the summary as written).
+    if code.is_none() {
+        code = p
+            .fields
+            .iter()
+            .filter(|(label, _)| label.is_empty())
+            .flat_map(|(_, lines)| lines)
+            .find_map(|line| super::code_link::from_link_texts(line));
+    }
     let summary = super::lint::summary_source(path, p.line, &summary, opts, diags);
     let summary = Some(markup::block(&summary)).filter(|m| !m.is_empty());
     let arxiv_id = arxiv::id_from_url(&url).map(|(id, _)| id);
@@ -391,6 +414,7 @@ fn finish(
         gist: gist.filter(|m| !m.is_empty()),
         abstract_: abstract_.filter(|m| !m.is_empty()),
         tags,
+        code,
     })
 }
 

@@ -6,6 +6,7 @@
 //! model's job, so each parser stays a pure function of one file's text.
 
 pub mod arxiv;
+pub mod code_link;
 pub mod date_text;
 pub mod feed_dump;
 pub mod front_matter;
@@ -62,6 +63,9 @@ pub struct Entry {
     pub abstract_: Option<Markup>,
     /// Tags the file states for this entry (the `Category` column).
     pub tags: Vec<String>,
+    /// The paper's code or project page as the entry labels it (a `Code` column, a
+    /// `Code:` line, a `[GitHub](…)` link); see [`code_link`].
+    pub code: Option<String>,
 }
 
 /// A run of entries under one date: a `## Papers for DATE` section, or the whole file.

@@ -28,7 +28,7 @@ use super::web_url::entry_url;
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
-const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist"];
+const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist", "code"];
 
 /// True when some `## ` heading is directly followed by an `arxiv:` or `link:` field.
 pub fn looks_like(body: &str) -> bool {
@@ -164,6 +164,7 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
         gist: None,
         abstract_: None,
         tags: Vec::new(),
+        code: None,
     };
     for (line, key, value) in p.fields {
         match key.as_str() {
@@ -200,6 +201,14 @@ fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics)
             "authors" => entry.authors = list(value),
             "tags" => entry.tags = list(value),
             "gist" => entry.gist = Some(markup::block(value)).filter(|m| !m.is_empty()),
+            "code" => match super::code_link::from_labelled(value) {
+                Some(url) => entry.code = Some(url),
+                None => diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    format!("`code: {value}` is no http(s) URL of a repository or project page"),
+                ).kind(Kind::BadRow)),
+            },
             other => diags.push(Diagnostic::error(
                 path,
                 line,
@@ -254,6 +263,8 @@ pub struct NativeEntry {
     pub gist: Option<String>,
     pub summary: Option<String>,
     pub abstract_: Option<String>,
+    /// The paper's repository or project page.
+    pub code: Option<String>,
 }
 
 /// Escapes the characters that would make a one-line value mean something else in
@@ -322,6 +333,9 @@ pub fn write_entries(entries: &[NativeEntry]) -> String {
         }
         if let Some(gist) = e.gist.as_deref().filter(|g| !g.trim().is_empty()) {
             out.push_str(&format!("gist: {}\n", markup::collapse_whitespace(gist)));
+        }
+        if let Some(code) = e.code.as_deref().and_then(super::web_url::web_url) {
+            out.push_str(&format!("code: {code}\n"));
         }
         if let Some(summary) = e.summary.as_deref().filter(|s| !s.trim().is_empty()) {
             out.push_str(&format!("\n{}\n", escape_body(summary)));
@@ -426,6 +440,7 @@ mod tests {
                 gist: Some("It *works*.".into()),
                 summary: Some("Para one.\n\n## Not a heading\n\nPara two.".into()),
                 abstract_: Some("The abstract.".into()),
+                code: Some("https://github.com/ann/tricky".into()),
             },
             NativeEntry {
                 title: "- Blog".into(),
@@ -451,6 +466,7 @@ mod tests {
             assert_eq!(g.title, w.title, "{text}");
             assert_eq!(g.authors, w.authors);
             assert_eq!(g.tags, w.tags);
+            assert_eq!(g.code, w.code);
             assert_eq!(
                 g.gist.as_ref().map(|m| m.text.clone()),
                 w.gist.as_deref().map(|s| markup::block(s).text)

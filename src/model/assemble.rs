@@ -214,6 +214,7 @@ pub(super) fn build_from(
         .into_iter()
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
         .collect();
+    super::code::settle(&mut papers);
     (Site { days, papers, tags }, diags, tag_names)
 }
 
@@ -574,7 +575,7 @@ fn title_key(title: &str) -> impl Iterator<Item = char> + '_ {
 
 /// What choosing a paper's fields needs to know of one of its appearances: its day,
 /// file, place in the file (section, entry) and entry.
-type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
+pub(super) type Seen<'e> = (NaiveDate, usize, (usize, usize), &'e Entry);
 
 /// A paper's fields, each from the appearance best placed to know it: the table's bot
 /// writes authors and long summaries, the feed carries gist and abstract. Ties go to
@@ -646,6 +647,8 @@ pub(super) fn choose_fields<'e, A>(
         gist: None,
         abstract_: None,
         note: None,
+        code: None,
+        code_candidates: super::code::candidates(apps.iter().map(&seen), &brief),
         tags: Vec::new(),
         days,
     };

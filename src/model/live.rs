@@ -94,6 +94,8 @@ pub struct Live {
     /// How many papers have each tag spelling.
     counts: BTreeMap<String, usize>,
     assigned: BTreeMap<String, (String, String)>,
+    /// How many papers name each code link.
+    codes: super::code::Counts,
 }
 
 impl Live {
@@ -117,6 +119,7 @@ impl Live {
             tag_names: tag_names.into_lists(),
             counts: BTreeMap::new(),
             assigned: BTreeMap::new(),
+            codes: super::code::Counts::of(&site.papers),
         };
         for (path, keys) in &keys {
             live.add_keys(path, keys);
@@ -264,6 +267,19 @@ impl Live {
             }
         }
 
+        // A code link that becomes shared, or stops being, changes papers not in reach.
+        let Some(codes) = self.codes.replaced(
+            old.values().map(|&i| &site.papers[i]),
+            fresh.values().map(|(p, _)| p),
+        ) else {
+            return Err(NotPatched::Rebuild(
+                "a code link is shared by more or fewer papers",
+            ));
+        };
+        for (p, _) in fresh.values_mut() {
+            p.code = codes.choose(p);
+        }
+
         // Tags: the same names must give the same tags, else rebuild.
         let mut counts = self.counts.clone();
         for &i in old.values() {
@@ -398,6 +414,7 @@ impl Live {
                     && before.gist == p.gist
                     && before.abstract_ == p.abstract_
                     && before.note == p.note
+                    && before.code == p.code
                     && before.days == p.days
             });
             if !same {
@@ -589,6 +606,7 @@ impl Live {
         }
         self.counts = counts;
         self.assigned = assigned;
+        self.codes = codes;
         Ok(update)
     }
 }

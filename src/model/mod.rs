@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use crate::content::{Digest, Markup};
 
 mod assemble;
+mod code;
 mod live;
 #[cfg(test)]
 mod reference;
@@ -101,6 +102,12 @@ pub struct Paper {
     pub gist: Option<Markup>,
     pub abstract_: Option<Markup>,
     pub note: Option<Markup>,
+    /// The paper's code or project page, if a digest gives one no other two papers
+    /// share (see `code`).
+    pub code: Option<String>,
+    /// Every code link the digests give for the paper, best first; `code` is the first
+    /// that is not shared.
+    pub code_candidates: Vec<String>,
     /// Indices into `Site::tags`, ordered by tag name.
     pub tags: Vec<usize>,
     /// Every day the paper appeared on, ascending.

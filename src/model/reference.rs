@@ -57,6 +57,7 @@ pub(super) fn build_from(
         .into_values()
         .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
         .collect();
+    super::code::settle(&mut papers);
     (Site { days, papers, tags }, diags, tag_names)
 }
 

@@ -179,6 +179,8 @@ mod tests {
                     gist: None,
                     abstract_: None,
                     note: None,
+                    code: None,
+                    code_candidates: Vec::new(),
                     tags: own,
                     days,
                 }

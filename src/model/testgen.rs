@@ -99,6 +99,13 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
         "A diffusion model for images, evaluated on a benchmark of many tasks. Then more.",
         "Short.",
         "LLM agents plan; a language model writes code for them in this long sentence.",
+        "Code is at https://github.com/ann/one.",
+        "See https://github.com/bo/two and https://github.com/ann/one.",
+    ];
+    let codes = [
+        "https://github.com/ann/one",
+        "https://github.com/bo/two",
+        "https://example.org/project",
     ];
     let dates: Vec<NaiveDate> = (0..6)
         .map(|d| NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(d))
@@ -155,6 +162,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                             gist: markup(&mut rng),
                             abstract_: markup(&mut rng),
                             tags: rng.some_of(&tags, 2),
+                            code: rng.chance(20).then(|| rng.pick(&codes).to_string()),
                         })
                         .collect(),
                 })

@@ -59,6 +59,8 @@ pub struct Entry<'a> {
     pub summary_text: Option<Cow<'a, str>>,
     /// `(term, label)`; the feed's `category_scheme` is their scheme.
     pub categories: Vec<(&'a str, &'a str)>,
+    /// A page the entry is about beside its own (a paper's code): `rel="related"`.
+    pub related: Option<&'a str>,
 }
 
 impl Entry<'_> {
@@ -218,6 +220,13 @@ impl Feed<'_> {
                 out.push_str("\"/>\n");
             } else {
                 link(&mut out, "alternate", "text/html", &entry.url);
+                // Archives leave it out: the content links it, and every byte there is
+                // paid per paper.
+                if let Some(related) = entry.related {
+                    out.push_str("<link rel=\"related\" href=\"");
+                    t(&mut out, related);
+                    out.push_str("\"/>\n");
+                }
             }
             for &(term, label) in &entry.categories {
                 out.push_str("<category term=\"");

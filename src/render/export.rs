@@ -40,6 +40,8 @@ struct PaperRecord<'a> {
     arxiv: String,
     pdf: String,
     hf: String,
+    /// The paper's code or project page, or null.
+    code: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,7 @@ impl<'a> Renderer<'a> {
             arxiv: arxiv::abs_url(&p.id),
             pdf: arxiv::pdf_url(&p.id),
             hf: arxiv::hf_url(&p.id),
+            code: p.code.as_deref(),
         }
     }
 

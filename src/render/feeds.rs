@@ -359,6 +359,7 @@ impl<'a> Renderer<'a> {
             content_html: String::new(),
             summary_text: None,
             categories: Vec::new(),
+            related: None,
         };
         if detail != Detail::Full {
             let mut titles = String::new();
@@ -447,6 +448,7 @@ impl<'a> Renderer<'a> {
             },
             summary_text,
             categories: entry_categories(site, paper).collect(),
+            related: paper.code.as_deref(),
         }
     }
 
@@ -652,6 +654,11 @@ fn push_paper_feed_html(html: &mut String, ctx: &Ctx, p: &crate::model::Paper, h
         arxiv::pdf_url(&p.id),
         arxiv::hf_url(&p.id),
     );
+    if let Some(code) = &p.code {
+        html.push_str(" · <a href=\"");
+        push_html(html, code);
+        html.push_str("\" rel=\"nofollow noopener\">Code</a>");
+    }
     html.push_str(" · <a href=\"");
     push_html(html, &url);
     html.push_str("\">Page</a></p>\n");

@@ -118,14 +118,18 @@ pub struct Links {
     pub arxiv: String,
     pub pdf: String,
     pub hf: String,
+    /// The paper's code or project page as a digest gives it, or null: a link from a
+    /// bot's text, so the theme marks it `rel="nofollow noopener"`.
+    pub code: Option<String>,
 }
 
 impl Links {
-    fn of(id: &str) -> Links {
+    fn of(p: &Paper) -> Links {
         Links {
-            arxiv: arxiv::abs_url(id),
-            pdf: arxiv::pdf_url(id),
-            hf: arxiv::hf_url(id),
+            arxiv: arxiv::abs_url(&p.id),
+            pdf: arxiv::pdf_url(&p.id),
+            hf: arxiv::hf_url(&p.id),
+            code: p.code.clone(),
         }
     }
 }
@@ -469,7 +473,7 @@ impl<'a> Ctx<'a> {
             }),
             lead_html,
             folded,
-            links: Links::of(&p.id),
+            links: Links::of(p),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             days: p.days.iter().map(|&d| self.day_value(d)).collect(),
             first_day: self.day_value(p.first_day()),
@@ -506,7 +510,7 @@ impl<'a> Ctx<'a> {
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             lead_html: self.config.list_leads.then(|| lead_and_fold(p).0).flatten(),
-            links: Links::of(&p.id),
+            links: Links::of(p),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             first_day: self.day_value(p.first_day()),
         }

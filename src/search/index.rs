@@ -375,6 +375,8 @@ mod tests {
             gist: None,
             abstract_: None,
             note: None,
+            code: None,
+            code_candidates: Vec::new(),
             tags: Vec::new(),
             days: vec![chrono::NaiveDate::from_ymd_opt(2025, 7, 4).unwrap()],
         }

@@ -13,6 +13,7 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
+use crate::content::code_link;
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -56,6 +57,8 @@ pub fn build(
         }
     }
     let mut fields: Vec<Field> = Vec::new();
+    // A stated code link beats a repository linked under another text (`[View](…)`).
+    let (mut code, mut weak) = (code_link::from_link_texts(first.text()), None);
     let mut authors: Option<String> = None;
     let mut body_lines = 0usize;
     // Inside an abstract only a bold label starts a new field (a wrapped line of the
@@ -150,7 +153,13 @@ pub fn build(
                 }
                 continue;
             }
-            Some(Role::Link | Role::Date) => continue,
+            Some(Role::Link) => {
+                let label = fields.last().map(|f| f.label.as_str());
+                code = code.or_else(|| code_link::from_link_line(label, text));
+                weak = weak.or_else(|| code_link::from_text(text));
+                continue;
+            }
+            Some(Role::Date) => continue,
             Some(Role::Title) if title.is_empty() => {
                 title = clean_title(text);
                 continue;
@@ -196,6 +205,18 @@ pub fn build(
                     continue;
                 }
                 Role::Link | Role::Date => {
+                    if role == Role::Link {
+                        code = code.or_else(|| code_link::from_link_line(Some(label), value));
+                        weak = weak.or_else(|| code_link::from_text(value));
+                    }
+                    // A code line with words beside its link (or none) keeps them.
+                    if code_link::is_code_label(label) && code_link::has_other_words(value) {
+                        let mut f = Field::new(label, Role::Summary);
+                        f.markdown.push(value.to_string());
+                        fields.push(f);
+                        open = true;
+                        continue;
+                    }
                     if role == Role::Link
                         && title.is_empty()
                         && let Some(t) = ids::find(value).first().and_then(|r| r.link_text.clone())
@@ -244,6 +265,8 @@ pub fn build(
             continue;
         }
         if is_link_only(text) {
+            code = code.or_else(|| code_link::from_link_line(None, text));
+            weak = weak.or_else(|| code_link::from_text(text));
             continue;
         }
         let markdown = match (item_depth, line.kind) {
@@ -362,6 +385,7 @@ pub fn build(
         gist: gist.filter(|m| !m.is_empty()),
         abstract_: abstract_.filter(|m| !m.is_empty()),
         tags,
+        code: code.or(weak),
     })
 }
 

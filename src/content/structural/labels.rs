@@ -74,7 +74,9 @@ pub fn known_role(label: &str) -> Option<Role> {
         | "project page" | "website" | "homepage" | "source" | "链接" | "论文链接" | "原文链接"
         | "地址" | "论文地址" | "代码" | "项目" | "项目主页" | "原文" | "pdf链接" | "代码链接"
         | "arxiv链接" | "arxiv 链接" | "论文" | "paper id" | "doi" | "openreview" | "alphaxiv"
-        | "papers.cool" | "kimi" => Role::Link,
+        | "papers.cool" | "kimi" | "repo" | "repository" | "code repository" | "gitlab"
+        | "source code" | "code link" | "github repo" | "代码地址" | "开源代码" | "项目地址"
+        | "项目页面" => Role::Link,
         "date" | "published" | "publish date" | "published date" | "submitted" | "updated"
         | "日期" | "发布日期" | "发表日期" | "提交日期" | "发布时间" | "发表时间"
         | "publication date" | "submission date" => Role::Date,
@@ -355,6 +357,9 @@ pub fn is_generic_link_text(text: &str) -> bool {
         "html",
         "code",
         "github",
+        "gitlab",
+        "repo",
+        "repository",
         "project",
         "project page",
         "page",

@@ -54,6 +54,8 @@ pub fn build(
     let mut parts: Vec<String> = Vec::new();
     let mut gist = None;
     let mut abstract_ = None;
+    // A Code column beats a repository in another column of links.
+    let (mut code, mut weak) = (None, None);
     for (i, cell) in cells.iter().enumerate() {
         let cell = cell.trim();
         if cell.is_empty() {
@@ -95,6 +97,11 @@ pub fn build(
             Role::Gist => gist = Some(markup::cell_block(cell)),
             Role::Abstract => abstract_ = Some(markup::cell_block(cell)),
             Role::Link | Role::Date => {
+                if role == Role::Link {
+                    use crate::content::code_link::{from_link_line, from_text};
+                    code = code.or_else(|| from_link_line(Some(name), cell));
+                    weak = weak.or_else(|| from_text(cell));
+                }
                 if title.is_empty() {
                     let t = title_text(cell);
                     if !t.is_empty() && name.is_empty() && t.chars().count() > 12 {
@@ -148,6 +155,7 @@ pub fn build(
         gist,
         abstract_,
         tags,
+        code: code.or(weak),
     })
 }
 

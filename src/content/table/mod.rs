@@ -29,6 +29,8 @@ enum Column {
     Summary,
     Category,
     Link,
+    /// The paper's code or project page (`Code`, `代码`, `GitHub`, `Repo`).
+    Code,
     Other,
 }
 
@@ -241,11 +243,12 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
                 Column::Category
             }
             "link" | "links" | "url" => Column::Link,
+            name if super::code_link::is_code_label(name) => Column::Code,
             other => {
                 diags.push(Diagnostic::warning(
                     path,
                     lineno,
-                    format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link)"),
+                    format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link, Code)"),
                 ).kind(Kind::UnknownColumn));
                 Column::Other
             }
@@ -311,6 +314,7 @@ fn entry_from_cells(
         gist: None,
         abstract_: None,
         tags: Vec::new(),
+        code: None,
     };
     let mut links: Vec<String> = Vec::new();
     for (column, cell) in columns.iter().zip(cells) {
@@ -348,6 +352,11 @@ fn entry_from_cells(
                 }
             }
             Column::Link => links.extend(link_targets(cell)),
+            Column::Code => {
+                if entry.code.is_none() {
+                    entry.code = super::code_link::from_labelled(cell);
+                }
+            }
             Column::Other => {}
         }
     }
@@ -386,6 +395,15 @@ fn entry_from_cells(
                 .kind(Kind::MismatchedLinks),
             );
         }
+    }
+    // A `[Code](…)` link, or a repository, beside the paper's link in its cells.
+    if entry.code.is_none() && entry.arxiv_id.is_some() {
+        entry.code = columns
+            .iter()
+            .zip(cells)
+            .filter(|(c, _)| matches!(c, Column::Title | Column::Link))
+            .find_map(|(_, cell)| super::code_link::from_link_texts(cell))
+            .or_else(|| links.iter().find_map(|l| super::code_link::repository(l)));
     }
     entry.url = links.into_iter().next().and_then(|l| web_url(&l));
     if entry.title.is_empty() {

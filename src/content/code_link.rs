@@ -1,0 +1,511 @@
+//! Code links: the repository or project page a digest gives for a paper.
+//!
+//! Bots name a paper's code in many places: a `Code` / `代码` / `GitHub` column, a
+//! labelled line (`**Code**: …`, `Project page: …`, `项目主页：…`), a link whose text is
+//! `[Code]`, or only in the abstract ("Code is available at https://github.com/…").
+//! Every parser asks this module, so that one rule decides what a code link is:
+//!
+//! - a labelled line or column may point to any web page (a project page), but never to
+//!   the paper itself (arXiv, Hugging Face paper pages, OpenReview, DOI …);
+//! - text under no such label yields only a repository on a code host (GitHub, GitLab,
+//!   Codeberg, Bitbucket);
+//! - a code host's URL counts only when it names a repository (`github.com/owner/repo`),
+//!   normalised (no `.git`, trailing `/` or `#readme`); a deeper path is kept as given.
+//!
+//! Which link a paper finally shows (and whether a link many papers share is anyone's)
+//! is the model's decision: see `model::code`.
+
+/// Hosts whose repositories are code links wherever they appear.
+const CODE_HOSTS: [&str; 4] = ["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"];
+
+/// Hosts of the paper itself (its abstract, PDF, reviews, DOI): never a code link.
+const PAPER_HOSTS: [&str; 12] = [
+    "arxiv.org",
+    "openreview.net",
+    "doi.org",
+    "alphaxiv.org",
+    "papers.cool",
+    "semanticscholar.org",
+    "paperswithcode.com",
+    "aclanthology.org",
+    "scholar.google.com",
+    "researchgate.net",
+    "ieeexplore.ieee.org",
+    "dl.acm.org",
+];
+
+/// First path segments of a code host that are its own pages, not an owner.
+const HOST_PAGES: [&str; 14] = [
+    "orgs",
+    "topics",
+    "search",
+    "marketplace",
+    "features",
+    "about",
+    "settings",
+    "login",
+    "sponsors",
+    "collections",
+    "explore",
+    "trending",
+    "users",
+    "apps",
+];
+
+/// Whether a field's label (a column name, the words before a colon) names the code:
+/// `Code`, `GitHub`, `Repo`, `Project page`, `代码`, `项目主页` …, with any bold,
+/// ornament or colon around it.
+pub fn is_code_label(label: &str) -> bool {
+    let t = label
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| matches!(c, '*' | '_' | '`' | ':' | '：') || c.is_whitespace())
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "code"
+            | "codes"
+            | "code link"
+            | "code url"
+            | "source code"
+            | "github"
+            | "github link"
+            | "github repo"
+            | "gitlab"
+            | "repo"
+            | "repository"
+            | "code repository"
+            | "project"
+            | "project page"
+            | "project website"
+            | "代码"
+            | "代码链接"
+            | "代码地址"
+            | "开源代码"
+            | "开源地址"
+            | "项目"
+            | "项目主页"
+            | "项目地址"
+            | "项目页面"
+    )
+}
+
+/// The code link of a labelled value (`**Code**: [GitHub](https://github.com/a/b)`, a
+/// Code cell): its first web URL that is not the paper's; a code host's URL only when it
+/// names a repository. `None` when it gives no such URL ("coming soon").
+pub fn from_labelled(value: &str) -> Option<String> {
+    urls(value, false).find_map(|url| {
+        if is_paper_link(url) {
+            return None;
+        }
+        if is_code_host(url) {
+            return repository(url);
+        }
+        crate::content::web_url::web_url(url)
+    })
+}
+
+/// The code link among a line's links by their text (`[Code](…)`, `[GitHub](…)`,
+/// `[项目主页](…)`), as [`from_labelled`] takes it.
+pub fn from_link_texts(line: &str) -> Option<String> {
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            break;
+        };
+        let text = &after[..close];
+        let target = &after[close + 2..];
+        let end = target.find(')').unwrap_or(target.len());
+        if !text.contains('[')
+            && is_code_label(text)
+            && let Some(url) = from_labelled(&target[..end])
+        {
+            return Some(url);
+        }
+        rest = &after[close..];
+    }
+    None
+}
+
+/// The code link a line of links states (`Links: [arXiv](…) [Code](…)`), under `label`
+/// when it has one: any page under a code label, else a `[Code](…)` link. A repository
+/// the line links under another text (`[View](https://github.com/…)`) is a weaker
+/// candidate: [`from_text`].
+pub fn from_link_line(label: Option<&str>, line: &str) -> Option<String> {
+    if label.is_some_and(is_code_label) {
+        return from_labelled(line);
+    }
+    from_link_texts(line)
+}
+
+/// The first repository on a code host that `text` names, bare or as a link target.
+/// `text` may be markdown or HTML (an `&` ends a URL there, as it starts an entity).
+pub fn from_text(text: &str) -> Option<String> {
+    repositories(text).next()
+}
+
+/// Every repository on a code host that `text` names, in order, as [`from_text`].
+pub fn repositories(text: &str) -> impl Iterator<Item = String> {
+    urls(text, true).filter_map(repository)
+}
+
+/// Whether `words` hold anything beside their links: words a reader should still see
+/// when a labelled line becomes a code link (`Code: https://… (PyTorch)`), or that a
+/// code line without a link says ("to be released", a tool's name). A word that only
+/// says there is none (`暂无`, `N/A`) is nothing to see.
+pub fn has_other_words(words: &str) -> bool {
+    let mut kept = String::with_capacity(words.len());
+    let mut rest = words;
+    // Link texts that are labels or URLs say nothing more than the link.
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            break;
+        };
+        let target = &after[close + 2..];
+        let Some(end) = target.find(')') else { break };
+        let text = &after[..close];
+        kept.push_str(&rest[..open]);
+        if !(is_code_label(text) || text.contains("://") || is_link_word(text)) {
+            kept.push_str(text);
+        }
+        rest = &target[end + 1..];
+    }
+    kept.push_str(rest);
+    let kept: Vec<&str> = kept
+        .split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect();
+    let none = kept
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if matches!(
+        none.as_str(),
+        "暂无" | "无" | "none" | "n/a" | "na" | "null" | "暂未开源" | "未开源" | "no code"
+    ) {
+        return false;
+    }
+    kept.iter()
+        .any(|w| w.chars().any(char::is_alphanumeric) && !is_link_word(w))
+}
+
+/// Words that only point at a link (`here`, `link`, `GitHub`).
+fn is_link_word(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(w.as_str(), "here" | "link" | "github" | "gitlab" | "url") || is_code_label(&w)
+}
+
+/// Whether `url` is a page of the paper itself, never its code.
+pub fn is_paper_link(url: &str) -> bool {
+    let Some((host, path)) = host_and_path(url) else {
+        return false;
+    };
+    let on = |h: &str| host == h || host.ends_with(&format!(".{h}"));
+    PAPER_HOSTS.iter().any(|h| on(h))
+        || ((on("huggingface.co") || on("hf.co")) && path.starts_with("papers"))
+}
+
+fn is_code_host(url: &str) -> bool {
+    host_and_path(url).is_some_and(|(host, _)| CODE_HOSTS.contains(&host.as_str()))
+}
+
+/// A code host's URL naming a repository, normalised: `https://github.com/owner/repo`
+/// (no `.git`, query, `/` or `#readme` after it), or a deeper path as given (less a
+/// trailing `/` and `#readme`). `None` for other hosts, and for an owner or the host
+/// alone.
+pub fn repository(url: &str) -> Option<String> {
+    let (host, path) = host_and_path(url)?;
+    if !CODE_HOSTS.contains(&host.as_str()) {
+        return None;
+    }
+    let (path, fragment) = path.split_once('#').unwrap_or((path, ""));
+    let (path_only, query) = path.split_once('?').unwrap_or((path, ""));
+    let path_only = path_only.trim_end_matches('/');
+    let segments: Vec<&str> = path_only.split('/').collect();
+    if segments.len() < 2
+        || segments.iter().any(|s| s.is_empty())
+        || HOST_PAGES.contains(&segments[0].to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    let mut out = format!("https://{host}/");
+    if segments.len() == 2 {
+        let repo = segments[1].strip_suffix(".git").unwrap_or(segments[1]);
+        if repo.is_empty() {
+            return None;
+        }
+        out.push_str(segments[0]);
+        out.push('/');
+        out.push_str(repo);
+    } else {
+        out.push_str(path_only);
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(query);
+        }
+        if !fragment.is_empty() && !fragment.eq_ignore_ascii_case("readme") {
+            out.push('#');
+            out.push_str(fragment);
+        }
+    }
+    crate::content::web_url::web_url(&out)
+}
+
+/// The host (lower-case, without `www.`) and the path after its `/` of an http(s) URL.
+fn host_and_path(url: &str) -> Option<(String, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..end].to_ascii_lowercase();
+    let host = host
+        .strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host);
+    if host.is_empty() {
+        return None;
+    }
+    let path = rest[end..].strip_prefix('/').unwrap_or(&rest[end..]);
+    Some((host, path))
+}
+
+/// The http(s) URLs in `text`, in order, each without the punctuation that ends the
+/// sentence or the markup around it (`.`, `,`, `)`, `**`). With `html`, an `&` ends a
+/// URL (it starts an entity there).
+fn urls(text: &str, html: bool) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = memchr::memmem::find(&bytes[from..], b"http").map(|i| from + i) {
+            from = at + 4;
+            let rest = &text[at..];
+            let body_at = if rest[4..].starts_with("s://") {
+                8
+            } else if rest[4..].starts_with("://") {
+                7
+            } else {
+                continue;
+            };
+            // Not the middle of a word (`xhttps://`).
+            if text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let len = rest[body_at..]
+                .char_indices()
+                .find(|&(_, c)| ends_url(c, html))
+                .map_or(rest.len() - body_at, |(i, _)| i);
+            let url = rest[..body_at + len]
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_', '\'']);
+            from = at + body_at + len;
+            if url.len() > body_at {
+                return Some(url);
+            }
+        }
+        None
+    })
+}
+
+fn ends_url(c: char, html: bool) -> bool {
+    c.is_whitespace()
+        || matches!(c, '<' | '>' | '"' | '`' | '|' | '[' | ']' | '(' | ')' | '{' | '}' | '\\')
+        || (html && c == '&')
+        // CJK punctuation and full-width forms (`。`, `，`, `）`).
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repositories_are_normalised() {
+        for (raw, want) in [
+            ("https://github.com/ann/tool", "https://github.com/ann/tool"),
+            (
+                "http://github.com/ann/tool.git",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "https://www.github.com/ann/tool/",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "https://github.com/ann/tool#readme",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "https://github.com/ann/tool?tab=readme-ov-file",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "https://github.com/ann/tool/tree/main/x",
+                "https://github.com/ann/tool/tree/main/x",
+            ),
+            (
+                "https://GitLab.com/group/sub/tool",
+                "https://gitlab.com/group/sub/tool",
+            ),
+            (
+                "https://codeberg.org/ann/tool",
+                "https://codeberg.org/ann/tool",
+            ),
+        ] {
+            assert_eq!(repository(raw).as_deref(), Some(want), "{raw}");
+        }
+        for not_a_repo in [
+            "https://github.com",
+            "https://github.com/",
+            "https://github.com/ann",
+            "https://github.com/ann/",
+            "https://github.com/topics/llm",
+            "https://github.com/ann/.git",
+            "https://example.org/ann/tool",
+            "https://arxiv.org/abs/2507.00001",
+        ] {
+            assert_eq!(repository(not_a_repo), None, "{not_a_repo}");
+        }
+    }
+
+    #[test]
+    fn text_yields_the_first_repository_without_trailing_punctuation() {
+        let cases = [
+            (
+                "Code is available at https://github.com/ann/tool.",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "(see https://github.com/ann/tool), and more",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "Our code: https://gitlab.com/ann/tool, free.",
+                "https://gitlab.com/ann/tool",
+            ),
+            (
+                "代码见 https://github.com/ann/tool。",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "See https://arxiv.org/abs/2507.00001 and https://github.com/ann/tool!",
+                "https://github.com/ann/tool",
+            ),
+            (
+                r#"<a href="https://github.com/ann/tool">here</a>"#,
+                "https://github.com/ann/tool",
+            ),
+            (
+                "**https://github.com/ann/tool**",
+                "https://github.com/ann/tool",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(from_text(text).as_deref(), Some(want), "{text}");
+        }
+        for none in [
+            "Project page: https://ann.github.io/tool.",
+            "Follow https://github.com/ann for updates.",
+            "https://huggingface.co/spaces/ann/tool",
+            "No link at all.",
+            "xhttps://github.com/ann/tool",
+        ] {
+            assert_eq!(from_text(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn labelled_values_may_name_any_page_but_the_papers() {
+        for (value, want) in [
+            (
+                "[https://github.com/ann/tool](https://github.com/ann/tool)",
+                "https://github.com/ann/tool",
+            ),
+            (
+                "[GitHub](https://github.com/ann/tool.git)",
+                "https://github.com/ann/tool",
+            ),
+            ("https://ann.github.io/tool/", "https://ann.github.io/tool/"),
+            (
+                "https://huggingface.co/spaces/ann/tool",
+                "https://huggingface.co/spaces/ann/tool",
+            ),
+            (
+                "[arXiv](https://arxiv.org/abs/2507.00001) [Code](https://github.com/ann/tool)",
+                "https://github.com/ann/tool",
+            ),
+        ] {
+            assert_eq!(from_labelled(value).as_deref(), Some(want), "{value}");
+        }
+        for none in [
+            "coming soon",
+            "https://arxiv.org/abs/2507.00001",
+            "https://huggingface.co/papers/2507.00001",
+            "https://openreview.net/forum?id=abc",
+            "https://doi.org/10.1000/xyz",
+            "https://github.com/ann",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(from_labelled(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn code_labels_in_english_and_chinese() {
+        for label in [
+            "Code",
+            "**Code**:",
+            "代码",
+            "代码：",
+            "GitHub",
+            "Repo",
+            "Project page",
+            "项目主页",
+            "🔗 Code",
+        ] {
+            assert!(is_code_label(label), "{label}");
+        }
+        for label in ["Paper", "arXiv", "PDF", "Abstract", "Website"] {
+            assert!(!is_code_label(label), "{label}");
+        }
+    }
+
+    #[test]
+    fn links_by_their_text() {
+        assert_eq!(
+            from_link_texts(
+                "[Title](https://arxiv.org/abs/2507.00001) | [代码](https://github.com/ann/tool)"
+            )
+            .as_deref(),
+            Some("https://github.com/ann/tool")
+        );
+        assert_eq!(
+            from_link_texts("[View Paper](https://github.com/ann/tool)"),
+            None
+        );
+    }
+
+    #[test]
+    fn other_words_beside_the_link() {
+        assert!(!has_other_words("[GitHub](https://github.com/ann/tool)"));
+        assert!(!has_other_words(
+            "[https://github.com/ann/tool](https://github.com/ann/tool)"
+        ));
+        assert!(!has_other_words("https://github.com/ann/tool"));
+        assert!(has_other_words(
+            "https://github.com/ann/tool (PyTorch, MIT licence)"
+        ));
+        assert!(has_other_words("coming soon"));
+        assert!(has_other_words("LanternKV 工具包"));
+        assert!(!has_other_words("暂无"));
+        assert!(!has_other_words("N/A"));
+    }
+}
