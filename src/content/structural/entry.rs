@@ -353,7 +353,8 @@ pub fn build(
                 if !first_part {
                     summary.push_str("\n\n");
                 }
-                if !f.label.is_empty() && !(first_part && labels::is_summary_name(&f.label)) {
+                let says_only_summary = first_part && labels::is_summary_name(&f.label);
+                if !f.label.is_empty() && !says_only_summary {
                     let block = value.starts_with(['-', '*', '+', '>'])
                         || !single_line
                         || value.split_once(". ").is_some_and(|(n, _)| {
