@@ -229,6 +229,40 @@ pub fn bot_error(text: &str) -> Option<String> {
     BOT_ERROR.find(text).map(|m| m.as_str().to_string())
 }
 
+/// Whether a field's whole text only says the paper did not report it: the filler a
+/// bot's prompt makes it write for a field it must fill ("原文未明确报告。", "N/A", "Not
+/// mentioned"). Such a field is no text: a list would lead with it and a feed carry it.
+pub fn says_nothing(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！', ';', '；', ' '])
+        .trim();
+    if t.chars().count() > 24 {
+        return false;
+    }
+    const CJK: [&str; 6] = ["未明确报告", "未报告", "未提及", "未说明", "未给出", "暂无"];
+    if CJK.iter().any(|p| t.contains(p)) {
+        return true;
+    }
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "n/a"
+            | "na"
+            | "none"
+            | "無"
+            | "无"
+            | "not reported"
+            | "not clearly reported"
+            | "not mentioned"
+            | "not specified"
+            | "not stated"
+            | "not provided"
+            | "not available"
+            | "no information"
+            | "tbd"
+    )
+}
+
 /// An author list made only of usernames (`xxwu, hanyang-21`) names nobody.
 pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnostics) {
     let is_handle = |a: &String| {
@@ -256,6 +290,28 @@ pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fillers_say_nothing() {
+        for t in [
+            "原文未明确报告。",
+            "原文节选未明确报告",
+            " N/A ",
+            "Not mentioned.",
+            "暂无",
+            "无",
+        ] {
+            assert!(says_nothing(t), "{t}");
+        }
+        for t in [
+            "A study of agents.",
+            "None of the models finishes the tasks.",
+            "原文未明确报告的数据集被作者补充收集，并在三项任务上评测了十个模型的表现。",
+            "",
+        ] {
+            assert!(!says_nothing(t), "{t}");
+        }
+    }
     use proptest::prelude::*;
 
     /// `summary_source` as it was: every regex on every summary.

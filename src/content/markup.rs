@@ -332,12 +332,40 @@ fn text_preserving_events<'s>(src: &'s str, maths: &mut super::math::Formulas) -
                 let source = src.get(range).unwrap_or("");
                 events.push(Event::Text(maths.add(tex, source, display)));
             }
+            // Bots quote formulas as code (`` `$\mathrm{Long}$` ``): a code span that is
+            // one formula which converts is that formula.
+            Event::Code(ref code)
+                if quoted_formula(code)
+                    .is_some_and(|t| super::math::mathml(t, false).is_some()) =>
+            {
+                let tex = quoted_formula(code).unwrap_or_default();
+                let source = src.get(range).unwrap_or("");
+                events.push(Event::Text(maths.add(tex, source, false)));
+            }
+            Event::Text(ref text) if text.contains('\\') => match super::tex_text::events(text) {
+                Some(shaped) => {
+                    for e in shaped {
+                        events.push(e);
+                    }
+                }
+                None => events.push(event),
+            },
             Event::Html(html) => events.push(Event::Html(escape_unknown_tags(html))),
             Event::InlineHtml(html) => events.push(Event::InlineHtml(escape_unknown_tags(html))),
             other => events.push(other),
         }
     }
     events
+}
+
+/// The TeX of a code span that is one formula (`$x_i$` or `$$x_i$$`), if it is one.
+fn quoted_formula(code: &str) -> Option<&str> {
+    let inner = code.strip_prefix('$')?.strip_suffix('$')?;
+    let inner = inner
+        .strip_prefix('$')
+        .and_then(|i| i.strip_suffix('$'))
+        .unwrap_or(inner);
+    (!inner.is_empty() && inner.trim() == inner && !inner.contains('$')).then_some(inner)
 }
 
 /// Whether a link target starts with a URL scheme (`https:`, `mailto:`, and also
@@ -500,6 +528,38 @@ mod tests {
         let m = block(r"bad $\nosuchcommand{x}$ here");
         assert_eq!(m.html, r"<p>bad $\nosuchcommand{x}$ here</p>");
         assert_eq!(m.math_errors, vec![r"$\nosuchcommand{x}$".to_string()]);
+    }
+
+    #[test]
+    fn a_formula_quoted_as_code_is_mathematics_and_other_code_stays_code() {
+        let m =
+            block(r"a mode `$\mathrm{Long}$`, a box $\boxed{42}$, code `$HOME` and `$\nosuch{x}$`");
+        assert_eq!(m.html.matches("<math>").count(), 2, "{}", m.html);
+        assert!(
+            !m.html.contains("boxed") && m.html.contains("<mn>42</mn>"),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<code>$HOME</code>"), "{}", m.html);
+        assert!(m.html.contains(r"<code>$\nosuch{x}$</code>"), "{}", m.html);
+        assert!(m.math_errors.is_empty(), "{:?}", m.math_errors);
+    }
+
+    #[test]
+    fn latex_text_commands_in_prose_are_emphasis() {
+        let m = block(
+            r"We introduce the \textit{epistemic neural network} (ENN) and a \textbf{new} $\textbf{x}$ model.",
+        );
+        assert!(
+            m.html.starts_with("<p>We introduce the <em>epistemic neural network</em> (ENN) and a <strong>new</strong> <math>"),
+            "{}",
+            m.html
+        );
+        assert!(
+            m.text.contains("the epistemic neural network (ENN)"),
+            "{}",
+            m.text
+        );
     }
 
     #[test]

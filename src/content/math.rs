@@ -130,8 +130,8 @@ fn plain_mathml(mathml: &str) -> Option<String> {
 /// replaced by near equivalents; `None` when nothing changed. Tried only on a formula
 /// that failed as written: an unescaped `%` (a comment to TeX, a percent sign to the
 /// bot), `\_` (markdown's escape), `\dotsc` and kin, `\mbox`, `\widetilde`,
-/// `\unicode{x2013}`, size commands and `\smash` (dropped), `\href{url}{text}` (the
-/// text).
+/// `\unicode{x2013}`, size commands, `\smash` and `\boxed` (dropped: a boxed answer
+/// shows unboxed), `\href{url}{text}` (the text).
 fn repaired(tex: &str) -> Option<String> {
     let mut out = String::with_capacity(tex.len() + 8);
     let mut rest = tex;
@@ -172,7 +172,7 @@ fn repaired(tex: &str) -> Option<String> {
             "widetilde" => out.push_str("\\tilde"),
             "widehat" => out.push_str("\\hat"),
             "smash" | "tiny" | "scriptsize" | "footnotesize" | "small" | "normalsize" | "large"
-            | "Large" | "LARGE" | "huge" | "Huge" | "displaystyle" => {}
+            | "Large" | "LARGE" | "huge" | "Huge" | "displaystyle" | "boxed" | "fbox" => {}
             "unicode" => {
                 let arg = braced(after);
                 let ch = arg

@@ -18,6 +18,7 @@ mod math_text;
 pub mod native;
 pub mod structural;
 pub mod table;
+mod tex_text;
 mod title_math;
 pub mod web_url;
 pub mod words;

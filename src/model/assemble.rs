@@ -9,7 +9,7 @@ use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
 use super::{Day, Link, Paper, Site};
 use crate::config::Config;
 pub(super) use crate::content::words::is_mostly_cjk;
-use crate::content::{Digest, Entry, Format, Markup, markup};
+use crate::content::{Digest, Entry, Format, Markup, lint, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
 
@@ -607,9 +607,11 @@ pub(super) fn choose_fields<'e, A>(
     let authors = best(Format::Table, &|e| !e.authors.is_empty())
         .map_or_else(Vec::new, |e| e.authors.clone());
     // The long fields are moved in by the caller; here only where they are is noted.
-    let summary = best_app(Format::Table, &|e| e.summary.is_some());
-    let gist = best_app(Format::FeedDump, &|e| e.gist.is_some());
-    let abstract_ = best_app(Format::FeedDump, &|e| e.abstract_.is_some());
+    // A field that only says it was not reported is not the paper's text.
+    let says = |m: &Option<Markup>| m.as_ref().is_some_and(|m| !lint::says_nothing(&m.text));
+    let summary = best_app(Format::Table, &|e| says(&e.summary));
+    let gist = best_app(Format::FeedDump, &|e| says(&e.gist));
+    let abstract_ = best_app(Format::FeedDump, &|e| says(&e.abstract_));
     let brief = [
         gist.and_then(|(_, _, _, e)| e.gist.as_ref()),
         summary.and_then(|(_, _, _, e)| e.summary.as_ref()),

@@ -1,0 +1,113 @@
+//! LaTeX text commands in prose, as the emphasis they mean.
+//!
+//! arXiv abstracts are written in LaTeX, and bots copy them as they are: "we introduce
+//! the \textit{epistemic neural network}", "a new \textbf{Convolution-enhanced} model".
+//! Outside `$…$` markdown leaves those commands as text, so a reader sees the source.
+//! A command with one plain argument becomes the markup it stands for; anything else
+//! (nested braces, an unknown command) is left as written.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// What a text command's argument becomes.
+#[derive(Clone, Copy)]
+enum Shape {
+    Emphasis,
+    Strong,
+    Code,
+    Plain,
+}
+
+fn shape(command: &str) -> Option<Shape> {
+    Some(match command {
+        "textit" | "emph" | "textsl" => Shape::Emphasis,
+        "textbf" => Shape::Strong,
+        "texttt" => Shape::Code,
+        "textrm" | "textsc" | "textsf" | "textnormal" | "underline" | "mbox" | "text" => {
+            Shape::Plain
+        }
+        _ => return None,
+    })
+}
+
+/// The events for `text` with its text commands as markup; `None` when it has none.
+pub fn events(text: &str) -> Option<Vec<Event<'static>>> {
+    if !text.contains('\\') {
+        return None;
+    }
+    let mut out: Vec<Event<'static>> = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    let mut found = false;
+    while let Some(at) = rest.find('\\') {
+        let after = &rest[at + 1..];
+        let name_len = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let arg = after[name_len..]
+            .strip_prefix('{')
+            .and_then(|a| Some(&a[..a.find('}')?]));
+        match (shape(&after[..name_len]), arg) {
+            (Some(shape), Some(arg)) if !arg.contains(['{', '\\']) && !arg.trim().is_empty() => {
+                found = true;
+                plain.push_str(&rest[..at]);
+                if !plain.is_empty() {
+                    out.push(Event::Text(CowStr::from(std::mem::take(&mut plain))));
+                }
+                let arg_text = CowStr::from(arg.to_string());
+                match shape {
+                    Shape::Emphasis => {
+                        out.push(Event::Start(Tag::Emphasis));
+                        out.push(Event::Text(arg_text));
+                        out.push(Event::End(TagEnd::Emphasis));
+                    }
+                    Shape::Strong => {
+                        out.push(Event::Start(Tag::Strong));
+                        out.push(Event::Text(arg_text));
+                        out.push(Event::End(TagEnd::Strong));
+                    }
+                    Shape::Code => out.push(Event::Code(arg_text)),
+                    Shape::Plain => out.push(Event::Text(arg_text)),
+                }
+                rest = &after[name_len + 1 + arg.len() + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..=at]);
+                rest = after;
+            }
+        }
+    }
+    if !found {
+        return None;
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push(Event::Text(CowStr::from(plain)));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(text: &str) -> String {
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(&mut out, events(text).unwrap_or_default().into_iter());
+        out
+    }
+
+    #[test]
+    fn text_commands_become_markup() {
+        assert_eq!(
+            html(r"the \textit{epistemic net} and \textbf{ViT}, \texttt{x<y} or \textsc{Mix}."),
+            "the <em>epistemic net</em> and <strong>ViT</strong>, <code>x&lt;y</code> or Mix."
+        );
+        // Unknown commands, nested braces and empty arguments are left as written.
+        assert!(events(r"a \foo{b} c").is_none());
+        assert!(events(r"\textbf{a {b}} c").is_none());
+        assert!(events(r"\emph{} c \textit{").is_none());
+        assert!(events("no command").is_none());
+        assert_eq!(
+            html(r"\emph{x} \foo \textit{y}"),
+            "<em>x</em> \\foo <em>y</em>"
+        );
+    }
+}
