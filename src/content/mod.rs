@@ -9,6 +9,7 @@ pub mod arxiv;
 pub mod date_text;
 pub mod feed_dump;
 pub mod front_matter;
+mod line_split;
 pub mod lint;
 pub mod list;
 pub mod markup;
