@@ -13,6 +13,8 @@ mod line_split;
 pub mod lint;
 pub mod list;
 pub mod markup;
+mod markup_bytes;
+mod markup_label;
 mod math;
 pub mod native;
 pub mod structural;
