@@ -13,6 +13,7 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
+use super::name_split::{split_and, trim_end_str};
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -614,7 +615,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     }
     let parts: Vec<&str> = t
         .split([',', ';', '，', '、', '；'])
-        .flat_map(|p| p.split(" and "))
+        .flat_map(split_and)
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -622,10 +623,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
         return false;
     }
     let name_like = |p: &str| {
-        let p = p
-            .trim_end_matches("et al.")
-            .trim_end_matches("et al")
-            .trim();
+        let p = trim_end_str(trim_end_str(p, "et al."), "et al").trim();
         let words: Vec<&str> = p.split_whitespace().collect();
         if p.is_empty() {
             return true;
@@ -672,8 +670,7 @@ fn without_count(text: &str) -> &str {
         Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
         _ => t,
     };
-    t.trim_end_matches("et al.")
-        .trim_end_matches("et al")
+    trim_end_str(trim_end_str(t, "et al."), "et al")
         .trim_end()
         .trim_end_matches(',')
         .trim_end()
@@ -684,13 +681,8 @@ fn split_authors(text: &str) -> Vec<String> {
     let plain = markup::plain(without_count(text));
     let names: Vec<String> = plain
         .split([',', ';', '，', '、', '；'])
-        .flat_map(|p| p.split(" and "))
-        .map(|name| {
-            name.trim()
-                .trim_end_matches("et al.")
-                .trim_end_matches("et al")
-                .trim()
-        })
+        .flat_map(split_and)
+        .map(|name| trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim())
         .map(|name| name.trim_start_matches("and ").trim())
         .filter(|name| !name.is_empty())
         .map(str::to_string)

@@ -330,6 +330,11 @@ pub fn known_role(label: &str) -> Option<Role> {
     if label.len() > 80 {
         return None;
     }
+    // Most labels are written as listed (`作者`, `摘要`): found without normalising,
+    // which a test shows gives every listed label its own role.
+    if let Some(role) = KNOWN_ROLES.get(label) {
+        return Some(*role);
+    }
     let key = normalise(label);
     let key = &*key;
     KNOWN_ROLES.get(key).copied()
@@ -359,6 +364,14 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
 pub fn strip_ornaments(text: &str) -> &str {
+    // An ASCII letter, digit or mark is no ornament: no Unicode tables to ask.
+    if text
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii_alphanumeric() || b.is_ascii_punctuation())
+    {
+        return text;
+    }
     text.trim_start_matches(|c: char| {
         c.is_whitespace()
             || !(c.is_alphanumeric()
@@ -609,6 +622,18 @@ mod tests {
         assert_eq!(role("🔗 arXiv"), Role::Link);
         assert_eq!(role("Authors"), Role::Authors);
         assert_eq!(role("Novelty"), Role::Summary);
+    }
+
+    #[test]
+    fn listed_labels_normalise_to_their_own_role() {
+        for (labels, role) in KNOWN {
+            for label in *labels {
+                assert_eq!(KNOWN_ROLES.get(&*normalise(label)), Some(role), "{label}");
+            }
+        }
+        assert_eq!(strip_ornaments("📝 Summary"), "Summary");
+        assert_eq!(strip_ornaments(" 【摘要】"), "【摘要】");
+        assert_eq!(strip_ornaments("**x"), "**x");
     }
 
     #[test]

@@ -1,0 +1,53 @@
+//! Cheap forms of the string splits and trims that read lists of names.
+//!
+//! Every entry's first lines are tested as lists of names, part by part, and a split or
+//! trim by a string pattern sets up a substring searcher each time; names are short and
+//! rarely hold ` and ` or `et al`, so these test for the pattern first.
+
+/// The pieces of `text` between ` and `s, as `text.split(" and ")` gives them.
+pub fn split_and(text: &str) -> impl Iterator<Item = &str> {
+    let has = text.as_bytes().windows(5).any(|w| w == b" and ");
+    let (whole, split) = if has {
+        (None, Some(text.split(" and ")))
+    } else {
+        (Some(text), None)
+    };
+    whole.into_iter().chain(split.into_iter().flatten())
+}
+
+/// `text.trim_end_matches(suffix)`: every trailing copy of `suffix` removed.
+pub fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_as_std() {
+        for text in [
+            "",
+            "a",
+            "a and b",
+            "a and b and c",
+            " and ",
+            "andand",
+            "Sand andy",
+        ] {
+            assert_eq!(
+                split_and(text).collect::<Vec<_>>(),
+                text.split(" and ").collect::<Vec<_>>()
+            );
+        }
+        for text in ["", "x et al.", "x et al.et al.", "et al", "x"] {
+            assert_eq!(
+                trim_end_str(text, "et al."),
+                text.trim_end_matches("et al.")
+            );
+        }
+    }
+}
