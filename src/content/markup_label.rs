@@ -42,12 +42,11 @@ pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
     if !inline {
         html.push_str("</p>");
     }
-    // The words of the events, as `collect_text` joins them: the label, the text, and
-    // the space that ends the paragraph.
+    // The words of the events, as `collect_text` joins them: the label and the text.
+    // (It ends them with the paragraph's space, which collapsing removes.)
     let mut words = String::with_capacity(src.len());
     words.push_str(label);
     words.push_str(after);
-    words.push(' ');
     Some(Markup {
         html,
         text: collapse_whitespace(&words),

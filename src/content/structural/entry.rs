@@ -13,7 +13,7 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{split_and, trim_end_str};
+use super::name_split::{numbered, split_and, trim_end_str};
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -331,11 +331,8 @@ pub fn build(
                     summary.push_str("\n\n");
                 }
                 if !f.label.is_empty() {
-                    let block = value.starts_with(['-', '*', '+', '>'])
-                        || !single_line
-                        || value.split_once(". ").is_some_and(|(n, _)| {
-                            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-                        });
+                    let block =
+                        value.starts_with(['-', '*', '+', '>']) || !single_line || numbered(value);
                     summary.push_str(&format!("**{}:**", f.label.trim_end_matches([':', '：'])));
                     summary.push_str(if block { "\n\n" } else { " " });
                 }

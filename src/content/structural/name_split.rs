@@ -1,4 +1,4 @@
-//! Cheap forms of the string splits and trims that read lists of names.
+//! Cheap forms of the string splits and trims that read lists of names and fields.
 //!
 //! Every entry's first lines are tested as lists of names, part by part, and a split or
 //! trim by a string pattern sets up a substring searcher each time; names are short and
@@ -23,6 +23,14 @@ pub fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
     text
 }
 
+/// Whether `text` opens with a number and `. ` (`1. …`): what
+/// `text.split_once(". ")` gives when the part before it is digits, found without
+/// searching the whole field for `. `.
+pub fn numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,6 +50,14 @@ mod tests {
                 split_and(text).collect::<Vec<_>>(),
                 text.split(" and ").collect::<Vec<_>>()
             );
+        }
+        for text in [
+            "", "1. a", "12. b. c", "1.5. x", "a. 1. b", "1 . x", "1.", "x",
+        ] {
+            let reference = text
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            assert_eq!(numbered(text), reference, "{text}");
         }
         for text in ["", "x et al.", "x et al.et al.", "et al", "x"] {
             assert_eq!(
