@@ -13,7 +13,7 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{numbered, split_and, trim_end_str};
+use super::name_split::{numbered, plain_words, split_and, trim_end_str};
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -461,6 +461,9 @@ pub(super) fn clean_title(text: &str) -> String {
 
 /// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
 fn drop_generic_links(text: &str) -> String {
+    if plain_words(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {

@@ -1,4 +1,5 @@
-//! Cheap forms of the string splits and trims that read lists of names and fields.
+//! Cheap forms of the string splits and trims that read titles, lists of names and
+//! fields.
 //!
 //! Every entry's first lines are tested as lists of names, part by part, and a split or
 //! trim by a string pattern sets up a substring searcher each time; names are short and
@@ -31,6 +32,19 @@ pub fn numbered(text: &str) -> bool {
     digits > 0 && text[digits..].starts_with(". ")
 }
 
+/// Whether `text` is printable ASCII words between single spaces, with no link and no
+/// URL: text that `drop_generic_links` returns as it is, found without splitting it
+/// into words and joining them again.
+pub fn plain_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.contains(&b'[')
+        && !b.windows(4).any(|w| w == b"http")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +73,19 @@ mod tests {
                 .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             assert_eq!(numbered(text), reference, "{text}");
         }
+        for text in [
+            "A Title",
+            "A  Title",
+            " A",
+            "A [x](y)",
+            "see https://x",
+            "A\tB",
+            "标题",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(!plain_words(text) || joined == text, "{text}");
+        }
+        assert!(plain_words("Efficient Language Gradient: A Benchmark (v2)"));
         for text in ["", "x et al.", "x et al.et al.", "et al", "x"] {
             assert_eq!(
                 trim_end_str(text, "et al."),
