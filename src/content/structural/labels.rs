@@ -364,11 +364,13 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
 pub fn strip_ornaments(text: &str) -> &str {
-    // An ASCII letter, digit or mark is no ornament: no Unicode tables to ask.
+    // An ASCII letter, digit or mark is no ornament, and neither is a CJK ideograph
+    // (every one is a letter, as a test checks): no Unicode tables to ask.
     if text
         .as_bytes()
         .first()
         .is_none_or(|b| b.is_ascii_alphanumeric() || b.is_ascii_punctuation())
+        || text.chars().next().is_some_and(is_cjk_ideograph)
     {
         return text;
     }
@@ -432,6 +434,11 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start())
     })
+}
+
+/// A character of the CJK Unified Ideographs block.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// `text.find([':', '：'])` by bytes: a line is searched for its colon on every read,
@@ -634,6 +641,7 @@ mod tests {
         assert_eq!(strip_ornaments("📝 Summary"), "Summary");
         assert_eq!(strip_ornaments(" 【摘要】"), "【摘要】");
         assert_eq!(strip_ornaments("**x"), "**x");
+        assert!(('\u{4E00}'..='\u{9FFF}').all(|c| c.is_alphanumeric()));
     }
 
     #[test]
