@@ -23,20 +23,35 @@ const fn is_markup_byte(b: u8) -> bool {
         || b == b'$'
 }
 
-/// [`is_markup_byte`] of every byte, looked up.
-static MARKUP_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
+/// [`is_markup_byte`] of every byte, looked up: 1 for a markup byte.
+static MARKUP_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = is_markup_byte(b as u8);
+        table[b] = is_markup_byte(b as u8) as u8;
         b += 1;
     }
     table
 };
 
-/// Whether any byte of `bytes` is a markup byte.
+/// Whether any byte of `bytes` is a markup byte. The lookups of a chunk are or-ed
+/// together and tested once, which costs fewer instructions a byte than a test after
+/// each lookup; most fields hold no markup and are read to the end.
 pub fn has_markup_byte(bytes: &[u8]) -> bool {
-    bytes.iter().any(|&b| MARKUP_BYTE[usize::from(b)])
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk
+            .iter()
+            .fold(0u8, |any, &b| any | MARKUP_BYTE[usize::from(b)])
+            != 0
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| MARKUP_BYTE[usize::from(b)] != 0)
 }
 
 #[cfg(test)]
