@@ -16,7 +16,7 @@ const AI_MARKER: &str = "AI-generated summary";
 
 /// True when the body has at least one `### Title:` entry.
 pub fn looks_like(body: &str) -> bool {
-    body.lines().any(is_title_line)
+    super::line_split::lines(body).any(is_title_line)
 }
 
 fn is_title_line(line: &str) -> bool {

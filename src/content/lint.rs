@@ -223,7 +223,9 @@ static BOT_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 /// exceeded", "达到API配额限制"): the matched words, when a short text is one.
 pub fn bot_error(text: &str) -> Option<String> {
     // A long summary that mentions rate limits is about them, not an error.
-    if text.chars().count() > 240 {
+    // Four bytes at most to a character: the length decides without counting, unless
+    // it is between 240 and 960 bytes.
+    if text.len() > 4 * 240 || text.len() > 240 && text.chars().count() > 240 {
         return None;
     }
     BOT_ERROR.find(text).map(|m| m.as_str().to_string())

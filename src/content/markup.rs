@@ -162,26 +162,11 @@ fn render(src: &str, inline: bool) -> Markup {
     if is_literal_line(src) {
         return literal_line(src, inline);
     }
+    if let Some(labelled) = super::markup_label::render(src, inline) {
+        return labelled;
+    }
     render_markdown(src, inline)
 }
-
-/// Bytes that start inline markup (emphasis, code, links, HTML, entities, escapes,
-/// strikethrough) or end a line. Without them a line is text to pulldown-cmark.
-static MARKUP_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    let special = b"\x7F\\`*_~[]<>&$";
-    let mut i = 0;
-    while i < special.len() {
-        table[special[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
 
 /// True when pulldown-cmark reads `src` (trimmed, not empty) as one paragraph holding
 /// `src` as literal text: one line, no byte of inline markup, and a start that opens no
@@ -192,9 +177,7 @@ fn is_literal_line(src: &str) -> bool {
     let Some(&first) = bytes.first() else {
         return false;
     };
-    if matches!(first, b'#' | b'-' | b'+' | b'=')
-        || bytes.iter().any(|&b| MARKUP_BYTE[usize::from(b)])
-    {
+    if matches!(first, b'#' | b'-' | b'+' | b'=') || super::markup_bytes::has_markup_byte(bytes) {
         return false;
     }
     // `1.` or `1)` opens an ordered list.
@@ -230,7 +213,9 @@ fn literal_line(src: &str, inline: bool) -> Markup {
 }
 
 /// The general path: pulldown-cmark, then ammonia when the markdown produced raw HTML,
-/// a link or an image. `src` is trimmed and not empty.
+/// a link or an image. `src` is trimmed and not empty. Never inlined: its frame is
+/// large, and the literal paths of `render` should not set it up.
+#[inline(never)]
 fn render_markdown(src: &str, inline: bool) -> Markup {
     let mut maths = super::math::Formulas::new(src);
     let events = text_preserving_events(src, &mut maths);
@@ -262,6 +247,11 @@ fn render_markdown(src: &str, inline: bool) -> Markup {
         text: collapse_whitespace(&text),
         math_errors: maths.into_errors(),
     }
+}
+
+#[cfg(test)]
+pub(super) fn render_markdown_for_test(src: &str, inline: bool) -> Markup {
+    render_markdown(src, inline)
 }
 
 /// An `<a>` start tag or end tag as ammonia serialises them: attribute values always in

@@ -33,7 +33,7 @@ const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist", "code"];
 /// True when some `## ` heading is directly followed by an `arxiv:` or `link:` field.
 pub fn looks_like(body: &str) -> bool {
     let mut previous_was_heading = false;
-    for line in body.lines() {
+    for line in super::line_split::lines(body) {
         if previous_was_heading
             && let Some((key, _)) = field(line)
             && (key == "arxiv" || key == "link")

@@ -21,7 +21,34 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The tag a category heading (or a category field's value) names, or `None` for text
 /// that names no category: a table of contents, a date, a count, a sentence.
+///
+/// Remembered per thread: a digest names the same few categories on entry after entry,
+/// and reading one costs a markdown render and regex searches.
 pub fn normalise(text: &str) -> Option<String> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<ahash::AHashMap<String, Option<String>>> =
+            std::cell::RefCell::new(ahash::AHashMap::new());
+    }
+    // A category is short; longer text is read each time rather than kept.
+    if text.len() > 80 {
+        return read(text);
+    }
+    SEEN.with(|seen| {
+        if let Some(known) = seen.borrow().get(text) {
+            return known.clone();
+        }
+        let tag = read(text);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        seen.insert(text.to_string(), tag.clone());
+        tag
+    })
+}
+
+/// [`normalise`], read from the text.
+fn read(text: &str) -> Option<String> {
     let name = match text.find("[[") {
         Some(back) => &text[..back],
         None => text,

@@ -13,6 +13,7 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
+use super::name_split::{numbered, plain_words, split_and, trim_end_str};
 use crate::content::code_link;
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
@@ -355,11 +356,8 @@ pub fn build(
                 }
                 let says_only_summary = first_part && labels::is_summary_name(&f.label);
                 if !f.label.is_empty() && !says_only_summary {
-                    let block = value.starts_with(['-', '*', '+', '>'])
-                        || !single_line
-                        || value.split_once(". ").is_some_and(|(n, _)| {
-                            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
-                        });
+                    let block =
+                        value.starts_with(['-', '*', '+', '>']) || !single_line || numbered(value);
                     summary.push_str(&format!("**{}:**", f.label.trim_end_matches([':', '：'])));
                     summary.push_str(if block { "\n\n" } else { " " });
                 }
@@ -489,6 +487,9 @@ pub(super) fn clean_title(text: &str) -> String {
 
 /// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
 fn drop_generic_links(text: &str) -> String {
+    if plain_words(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
@@ -640,7 +641,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     }
     let parts: Vec<&str> = t
         .split([',', ';', '，', '、', '；'])
-        .flat_map(|p| p.split(" and "))
+        .flat_map(split_and)
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -648,10 +649,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
         return false;
     }
     let name_like = |p: &str| {
-        let p = p
-            .trim_end_matches("et al.")
-            .trim_end_matches("et al")
-            .trim();
+        let p = trim_end_str(trim_end_str(p, "et al."), "et al").trim();
         let words: Vec<&str> = p.split_whitespace().collect();
         if p.is_empty() {
             return true;
@@ -698,8 +696,7 @@ fn without_count(text: &str) -> &str {
         Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
         _ => t,
     };
-    t.trim_end_matches("et al.")
-        .trim_end_matches("et al")
+    trim_end_str(trim_end_str(t, "et al."), "et al")
         .trim_end()
         .trim_end_matches(',')
         .trim_end()
@@ -710,13 +707,8 @@ fn split_authors(text: &str) -> Vec<String> {
     let plain = markup::plain(without_count(text));
     let names: Vec<String> = plain
         .split([',', ';', '，', '、', '；'])
-        .flat_map(|p| p.split(" and "))
-        .map(|name| {
-            name.trim()
-                .trim_end_matches("et al.")
-                .trim_end_matches("et al")
-                .trim()
-        })
+        .flat_map(split_and)
+        .map(|name| trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim())
         .map(|name| name.trim_start_matches("and ").trim())
         .filter(|name| !name.is_empty())
         .map(str::to_string)

@@ -23,6 +23,317 @@ pub enum Role {
     Summary,
 }
 
+/// Every known label (lower-cased, as [`normalise`] gives it) and its role.
+const KNOWN: &[(&[&str], Role)] = &[
+    (
+        &[
+            "title",
+            "paper title",
+            "标题",
+            "论文标题",
+            "题目",
+            "论文题目",
+            "英文标题",
+            "title (en)",
+            "original title",
+            "name",
+            "原文标题",
+            "英文原标题",
+            "原标题",
+        ],
+        Role::Title,
+    ),
+    (
+        &[
+            "author",
+            "authors",
+            "author(s)",
+            "作者",
+            "作者们",
+            "作者列表",
+            "作者信息",
+            "by",
+            "researchers",
+        ],
+        Role::Authors,
+    ),
+    (
+        &[
+            "tl;dr",
+            "tldr",
+            "tl; dr",
+            "tl-dr",
+            "tl,dr",
+            "one-liner",
+            "one liner",
+            "one-line summary",
+            "one line summary",
+            "one-sentence summary",
+            "one sentence summary",
+            "in one sentence",
+            "一句话总结",
+            "一句话概括",
+            "一句话",
+            "太长不看",
+            "gist",
+            "核心观点",
+            "一句话摘要",
+            "one-sentence takeaway",
+            "one sentence takeaway",
+            "one-line takeaway",
+            "先用一句话判断",
+        ],
+        Role::Gist,
+    ),
+    (
+        &[
+            "abstract",
+            "摘要",
+            "原文摘要",
+            "论文摘要",
+            "英文摘要",
+            "original abstract",
+            "arxiv abstract",
+            "paper abstract",
+            "abstract (en)",
+            "ai_abstract",
+        ],
+        Role::Abstract,
+    ),
+    (
+        &[
+            "category",
+            "categories",
+            "primary category",
+            "main category",
+            "subjects",
+            "subject",
+            "tags",
+            "tag",
+            "topic",
+            "topics",
+            "field",
+            "area",
+            "分类",
+            "类别",
+            "领域",
+            "标签",
+            "主题",
+            "学科",
+            "研究领域",
+            "主要类别",
+            "arxiv category",
+            "arxiv categories",
+            "primary subject",
+        ],
+        Role::Category,
+    ),
+    (
+        &[
+            "arxiv",
+            "arxiv id",
+            "arxiv link",
+            "arxiv url",
+            "id",
+            "link",
+            "links",
+            "url",
+            "pdf",
+            "pdf link",
+            "paper",
+            "paper link",
+            "paper url",
+            "abs",
+            "hf",
+            "hugging face",
+            "huggingface",
+            "hf link",
+            "code",
+            "github",
+            "project",
+            "project page",
+            "website",
+            "homepage",
+            "source",
+            "链接",
+            "论文链接",
+            "原文链接",
+            "地址",
+            "论文地址",
+            "代码",
+            "项目",
+            "项目主页",
+            "原文",
+            "pdf链接",
+            "代码链接",
+            "arxiv链接",
+            "arxiv 链接",
+            "论文",
+            "paper id",
+            "doi",
+            "openreview",
+            "alphaxiv",
+            "papers.cool",
+            "kimi",
+            "repo",
+            "repository",
+            "code repository",
+            "gitlab",
+            "source code",
+            "code link",
+            "github repo",
+            "代码地址",
+            "开源代码",
+            "项目地址",
+            "项目页面",
+        ],
+        Role::Link,
+    ),
+    (
+        &[
+            "date",
+            "published",
+            "publish date",
+            "published date",
+            "submitted",
+            "updated",
+            "日期",
+            "发布日期",
+            "发表日期",
+            "提交日期",
+            "发布时间",
+            "发表时间",
+            "publication date",
+            "submission date",
+        ],
+        Role::Date,
+    ),
+    (
+        &[
+            "summary",
+            "executive summary",
+            "ai summary",
+            "ai_summary",
+            "总结",
+            "概要",
+            "简介",
+            "概述",
+            "要点",
+            "motivation",
+            "动机",
+            "研究动机",
+            "method",
+            "methods",
+            "methodology",
+            "方法",
+            "研究方法",
+            "results",
+            "result",
+            "结果",
+            "实验结果",
+            "conclusion",
+            "conclusions",
+            "结论",
+            "background",
+            "背景",
+            "研究背景",
+            "innovation",
+            "innovations",
+            "创新点",
+            "创新",
+            "contribution",
+            "contributions",
+            "贡献",
+            "主要贡献",
+            "核心贡献",
+            "limitations",
+            "limitation",
+            "局限",
+            "局限性",
+            "keywords",
+            "关键词",
+            "problem",
+            "问题",
+            "key findings",
+            "findings",
+            "发现",
+            "relevance",
+            "relevance score",
+            "score",
+            "comments",
+            "comment",
+            "评论",
+            "translation",
+            "翻译",
+            "摘要翻译",
+            "中文摘要",
+            "中文标题",
+            "technical details",
+            "技术细节",
+            "应用",
+            "意义",
+            "significance",
+            "impact",
+            "takeaway",
+            "key takeaways",
+            "key insight",
+            "key insights",
+            "approach",
+            "experiments",
+            "实验",
+            "why it matters",
+            "推荐理由",
+            "亮点",
+            "highlights",
+            "key points",
+            "ai_comments",
+            "data",
+            "评分",
+            "future work",
+            "未来工作",
+            "核心思想",
+            "主要内容",
+            "研究问题",
+            "解决方案",
+            "evaluation",
+            "implications",
+            "ai 总结",
+            "ai总结",
+            "ai 摘要",
+            "ai摘要",
+            "detailed summary",
+            "brief summary",
+            "short summary",
+            "解读",
+            "论文解读",
+            "核心方法",
+            "主要结论",
+            "main idea",
+            "main contribution",
+            "main contributions",
+            "overview",
+            "description",
+            "interest score",
+            "background knowledge",
+        ],
+        Role::Summary,
+    ),
+];
+
+/// [`KNOWN`] as a map: a lookup costs one hash, where a `match` on strings compares
+/// the key with the labels one after another.
+static KNOWN_ROLES: std::sync::LazyLock<ahash::AHashMap<&'static str, Role>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = ahash::AHashMap::new();
+        for (labels, role) in KNOWN {
+            for label in *labels {
+                // The first listing of a label wins, as the first arm of a `match` did.
+                map.entry(*label).or_insert(*role);
+            }
+        }
+        map
+    });
+
 /// The role of a label, or `None` when its words are not a known label (a bold phrase
 /// of prose, a plain "We note:").
 pub fn known_role(label: &str) -> Option<Role> {
@@ -30,164 +341,14 @@ pub fn known_role(label: &str) -> Option<Role> {
     if label.len() > 80 {
         return None;
     }
+    // Most labels are written as listed (`作者`, `摘要`): found without normalising,
+    // which a test shows gives every listed label its own role.
+    if let Some(role) = KNOWN_ROLES.get(label) {
+        return Some(*role);
+    }
     let key = normalise(label);
     let key = &*key;
-    let role = match key {
-        "title" | "paper title" | "标题" | "论文标题" | "题目" | "论文题目" | "英文标题"
-        | "title (en)" | "original title" | "name" | "原文标题" | "英文原标题" | "原标题" => {
-            Role::Title
-        }
-        "author" | "authors" | "author(s)" | "作者" | "作者们" | "作者列表" | "作者信息" | "by"
-        | "researchers" => Role::Authors,
-        "tl;dr"
-        | "tldr"
-        | "tl; dr"
-        | "tl-dr"
-        | "tl,dr"
-        | "one-liner"
-        | "one liner"
-        | "one-line summary"
-        | "one line summary"
-        | "one-sentence summary"
-        | "one sentence summary"
-        | "in one sentence"
-        | "一句话总结"
-        | "一句话概括"
-        | "一句话"
-        | "太长不看"
-        | "gist"
-        | "核心观点"
-        | "一句话摘要"
-        | "one-sentence takeaway"
-        | "one sentence takeaway"
-        | "one-line takeaway"
-        | "先用一句话判断" => Role::Gist,
-        "abstract" | "摘要" | "原文摘要" | "论文摘要" | "英文摘要" | "original abstract"
-        | "arxiv abstract" | "paper abstract" | "abstract (en)" | "ai_abstract" => Role::Abstract,
-        "category" | "categories" | "primary category" | "main category" | "subjects"
-        | "subject" | "tags" | "tag" | "topic" | "topics" | "field" | "area" | "分类" | "类别"
-        | "领域" | "标签" | "主题" | "学科" | "研究领域" | "主要类别" | "arxiv category"
-        | "arxiv categories" | "primary subject" => Role::Category,
-        "arxiv" | "arxiv id" | "arxiv link" | "arxiv url" | "id" | "link" | "links" | "url"
-        | "pdf" | "pdf link" | "paper" | "paper link" | "paper url" | "abs" | "hf"
-        | "hugging face" | "huggingface" | "hf link" | "code" | "github" | "project"
-        | "project page" | "website" | "homepage" | "source" | "链接" | "论文链接" | "原文链接"
-        | "地址" | "论文地址" | "代码" | "项目" | "项目主页" | "原文" | "pdf链接" | "代码链接"
-        | "arxiv链接" | "arxiv 链接" | "论文" | "paper id" | "doi" | "openreview" | "alphaxiv"
-        | "papers.cool" | "kimi" | "repo" | "repository" | "code repository" | "gitlab"
-        | "source code" | "code link" | "github repo" | "代码地址" | "开源代码" | "项目地址"
-        | "项目页面" => Role::Link,
-        "date" | "published" | "publish date" | "published date" | "submitted" | "updated"
-        | "日期" | "发布日期" | "发表日期" | "提交日期" | "发布时间" | "发表时间"
-        | "publication date" | "submission date" => Role::Date,
-        "summary"
-        | "executive summary"
-        | "ai summary"
-        | "ai_summary"
-        | "总结"
-        | "概要"
-        | "简介"
-        | "概述"
-        | "要点"
-        | "motivation"
-        | "动机"
-        | "研究动机"
-        | "method"
-        | "methods"
-        | "methodology"
-        | "方法"
-        | "研究方法"
-        | "results"
-        | "result"
-        | "结果"
-        | "实验结果"
-        | "conclusion"
-        | "conclusions"
-        | "结论"
-        | "background"
-        | "背景"
-        | "研究背景"
-        | "innovation"
-        | "innovations"
-        | "创新点"
-        | "创新"
-        | "contribution"
-        | "contributions"
-        | "贡献"
-        | "主要贡献"
-        | "核心贡献"
-        | "limitations"
-        | "limitation"
-        | "局限"
-        | "局限性"
-        | "keywords"
-        | "关键词"
-        | "problem"
-        | "问题"
-        | "key findings"
-        | "findings"
-        | "发现"
-        | "relevance"
-        | "relevance score"
-        | "score"
-        | "comments"
-        | "comment"
-        | "评论"
-        | "translation"
-        | "翻译"
-        | "摘要翻译"
-        | "中文摘要"
-        | "中文标题"
-        | "technical details"
-        | "技术细节"
-        | "应用"
-        | "意义"
-        | "significance"
-        | "impact"
-        | "takeaway"
-        | "key takeaways"
-        | "key insight"
-        | "key insights"
-        | "approach"
-        | "experiments"
-        | "实验"
-        | "why it matters"
-        | "推荐理由"
-        | "亮点"
-        | "highlights"
-        | "key points"
-        | "ai_comments"
-        | "data"
-        | "评分"
-        | "future work"
-        | "未来工作"
-        | "核心思想"
-        | "主要内容"
-        | "研究问题"
-        | "解决方案"
-        | "evaluation"
-        | "implications"
-        | "ai 总结"
-        | "ai总结"
-        | "ai 摘要"
-        | "ai摘要"
-        | "detailed summary"
-        | "brief summary"
-        | "short summary"
-        | "解读"
-        | "论文解读"
-        | "核心方法"
-        | "主要结论"
-        | "main idea"
-        | "main contribution"
-        | "main contributions"
-        | "overview"
-        | "description"
-        | "interest score"
-        | "background knowledge" => Role::Summary,
-        _ => return None,
-    };
-    Some(role)
+    KNOWN_ROLES.get(key).copied()
 }
 
 /// The role of any label: a known one, else a part of the summary.
@@ -224,6 +385,16 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
 pub fn strip_ornaments(text: &str) -> &str {
+    // An ASCII letter, digit or mark is no ornament, and neither is a CJK ideograph
+    // (every one is a letter, as a test checks): no Unicode tables to ask.
+    if text
+        .as_bytes()
+        .first()
+        .is_none_or(|b| b.is_ascii_alphanumeric() || b.is_ascii_punctuation())
+        || text.chars().next().is_some_and(is_cjk_ideograph)
+    {
+        return text;
+    }
     text.trim_start_matches(|c: char| {
         c.is_whitespace()
             || !(c.is_alphanumeric()
@@ -239,7 +410,7 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
     let t = strip_ornaments(line.trim_start());
     for mark in ["**", "__"] {
         if let Some(bold) = t.strip_prefix(mark) {
-            let end = bold.find(mark)?;
+            let end = find_double(bold, mark.as_bytes()[0])?;
             let inside = bold[..end].trim();
             let after = bold[end + 2..].trim_start();
             let (label, value) = match inside.strip_suffix([':', '：']) {
@@ -248,7 +419,7 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
                     Some(value) => (inside, value.trim_start()),
                     // `**Label: value**`, the whole field in bold.
                     None if after.is_empty() => {
-                        let colon = inside.find([':', '：'])?;
+                        let colon = find_colon(inside)?;
                         let label = inside[..colon].trim();
                         known_role(label)?;
                         let value = &inside[colon..];
@@ -259,7 +430,8 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
                 },
             };
             let label = strip_ornaments(label);
-            return (!label.is_empty() && label.chars().count() <= 40 && !label.contains("]("))
+            let link = label.as_bytes().windows(2).any(|w| w == b"](");
+            return (!label.is_empty() && label.chars().count() <= 40 && !link)
                 .then_some((label, value));
         }
     }
@@ -272,7 +444,7 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
             )
         });
     }
-    let colon = t.find([':', '：'])?;
+    let colon = find_colon(t)?;
     let label = t[..colon].trim();
     // `https://…` is no label.
     if t[colon..].starts_with("://") {
@@ -283,6 +455,27 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start())
     })
+}
+
+/// A character of the CJK Unified Ideographs block.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// `text.find([':', '：'])` by bytes: a line is searched for its colon on every read,
+/// and `memchr` finds the ASCII colon and the lead byte of the full-width one faster
+/// than a search by characters.
+fn find_colon(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b':', 0xEF, b)
+        .find(|&i| b[i] == b':' || b[i..].starts_with("：".as_bytes()))
+}
+
+/// `text.find` of a doubled ASCII mark (`**`, `__`), without a substring searcher to
+/// set up for a needle of two bytes.
+fn find_double(text: &str, mark: u8) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr_iter(mark, b).find(|&i| b.get(i + 1) == Some(&mark))
 }
 
 /// [`labelled`], also through HTML: `**<font …>作者：</font>** …`, `<strong>作者</strong> …`
@@ -460,6 +653,37 @@ mod tests {
         assert_eq!(role("🔗 arXiv"), Role::Link);
         assert_eq!(role("Authors"), Role::Authors);
         assert_eq!(role("Novelty"), Role::Summary);
+    }
+
+    #[test]
+    fn listed_labels_normalise_to_their_own_role() {
+        for (labels, role) in KNOWN {
+            for label in *labels {
+                assert_eq!(KNOWN_ROLES.get(&*normalise(label)), Some(role), "{label}");
+            }
+        }
+        assert_eq!(strip_ornaments("📝 Summary"), "Summary");
+        assert_eq!(strip_ornaments(" 【摘要】"), "【摘要】");
+        assert_eq!(strip_ornaments("**x"), "**x");
+        assert!(('\u{4E00}'..='\u{9FFF}').all(|c| c.is_alphanumeric()));
+    }
+
+    #[test]
+    fn byte_searches_find_what_str_find_does() {
+        for text in [
+            "a: b",
+            "标题：x: y",
+            "no colon",
+            "：",
+            "**a**",
+            "a*b**c",
+            "__x__",
+            "—:",
+        ] {
+            assert_eq!(find_colon(text), text.find([':', '：']), "{text}");
+            assert_eq!(find_double(text, b'*'), text.find("**"), "{text}");
+            assert_eq!(find_double(text, b'_'), text.find("__"), "{text}");
+        }
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(body.len() / 40 + 1);
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
-    for (i, raw) in body.split('\n').enumerate() {
+    for (i, raw) in crate::content::line_split::split(body).enumerate() {
         let no = first_line + i;
         let trimmed = raw.trim();
         let indent = raw

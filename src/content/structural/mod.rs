@@ -14,6 +14,7 @@ mod ids;
 mod labels;
 mod layout;
 mod lines;
+mod name_split;
 mod row;
 mod yaml_note;
 

@@ -149,7 +149,7 @@ fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
 /// results) are left to the general reader.
 pub fn looks_like(body: &str) -> bool {
     let mut header: Option<&str> = None;
-    for line in body.lines() {
+    for line in super::line_split::lines(body) {
         let t = line.trim();
         if heading_text(t).is_some_and(|h| strip_prefix_ci(h, "papers for").is_some()) {
             return true;

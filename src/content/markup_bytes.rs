@@ -1,0 +1,76 @@
+//! Whether text holds a byte that starts markdown markup.
+//!
+//! Every field of every paper is tested before it is rendered (text without such a
+//! byte needs no markdown parser), both by `markup` and by `markup_label`, which renders
+//! a bold label before literal text; one table serves both.
+
+/// Bytes that start inline markup (emphasis, code, links, HTML, entities, escapes,
+/// strikethrough, mathematics) or end a line. Without them a line is text to
+/// pulldown-cmark.
+const fn is_markup_byte(b: u8) -> bool {
+    b < 0x20
+        || b == 0x7F
+        || b == b'\\'
+        || b == b'`'
+        || b == b'*'
+        || b == b'_'
+        || b == b'~'
+        || b == b'['
+        || b == b']'
+        || b == b'<'
+        || b == b'>'
+        || b == b'&'
+        || b == b'$'
+}
+
+/// [`is_markup_byte`] of every byte, looked up: 1 for a markup byte.
+static MARKUP_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = is_markup_byte(b as u8) as u8;
+        b += 1;
+    }
+    table
+};
+
+/// Whether any byte of `bytes` is a markup byte. The lookups of a chunk are or-ed
+/// together and tested once, which costs fewer instructions a byte than a test after
+/// each lookup; most fields hold no markup and are read to the end.
+pub fn has_markup_byte(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk
+            .iter()
+            .fold(0u8, |any, &b| any | MARKUP_BYTE[usize::from(b)])
+            != 0
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| MARKUP_BYTE[usize::from(b)] != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bytes_of_inline_markup() {
+        let special = b"\x7F\\`*_~[]<>&$";
+        for b in 0..=255u8 {
+            assert_eq!(is_markup_byte(b), b < 0x20 || special.contains(&b), "{b}");
+        }
+        let long = "a".repeat(100);
+        assert!(!has_markup_byte(long.as_bytes()));
+        for at in [0, 31, 32, 63, 64, 99] {
+            let mut with = long.clone().into_bytes();
+            with[at] = b'*';
+            assert!(has_markup_byte(&with), "{at}");
+        }
+        assert!(!has_markup_byte("中文，没有标记".as_bytes()));
+    }
+}

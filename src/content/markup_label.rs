@@ -1,0 +1,108 @@
+//! A line that opens with a bold label (`**简介:** text`), rendered without the
+//! markdown parser.
+//!
+//! The general reader writes each labelled part of an entry's summary as `**Label:**`
+//! before its text, so nearly every summary it reads has this one piece of markup and
+//! would otherwise go through pulldown-cmark for it. When the label and the text hold
+//! no other markup, pulldown-cmark's output is known: the label in `<strong>`, the text
+//! as written. Anything else takes the general path.
+
+use super::markup::Markup;
+use super::markup_bytes::has_markup_byte;
+use super::words::collapse_whitespace;
+
+/// What pulldown-cmark makes of `src` (trimmed, not empty) when it is `**Label:** text`
+/// with no other markup; `None` for any other source.
+///
+/// The opening `**` is followed by a character that is not whitespace, and the closing
+/// one follows a colon (punctuation) and precedes a space, so the pair is strong
+/// emphasis. Neither the label nor the text has a byte that starts inline markup, a
+/// control character or a line break, so both are literal text.
+#[inline(never)]
+pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
+    let rest = src.strip_prefix("**")?;
+    let close = memchr::memmem::find(rest.as_bytes(), b"**")?;
+    let label = &rest[..close];
+    let after = &rest[close + 2..];
+    let text = after.strip_prefix(' ')?;
+    let literal = |s: &str| !has_markup_byte(s.as_bytes());
+    let opens = label.chars().next().is_some_and(|c| !c.is_whitespace())
+        && text.chars().next().is_some_and(|c| !c.is_whitespace());
+    if !(opens && label.ends_with([':', '：']) && literal(label) && literal(text)) {
+        return None;
+    }
+    let mut html = String::with_capacity(src.len() + 24);
+    if !inline {
+        html.push_str("<p>");
+    }
+    html.push_str("<strong>");
+    html.push_str(label);
+    html.push_str("</strong>");
+    html.push_str(after);
+    if !inline {
+        html.push_str("</p>");
+    }
+    // The words of the events, as `collect_text` joins them: the label and the text.
+    // (It ends them with the paragraph's space, which collapsing removes.)
+    let mut words = String::with_capacity(src.len());
+    words.push_str(label);
+    words.push_str(after);
+    Some(Markup {
+        html,
+        text: collapse_whitespace(&words),
+        math_errors: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `render` is given sources trimmed, as `markup::render` passes them.
+    fn check(src: &str) {
+        let src = src.trim();
+        for inline in [false, true] {
+            if let Some(fast) = render(src, inline) {
+                assert_eq!(
+                    fast,
+                    super::super::markup::render_markdown_for_test(src, inline),
+                    "{src:?} inline={inline}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_as_pulldown_cmark() {
+        for src in [
+            "**简介:** Retrieval efficient planning.",
+            "**简介：** 中文 text, with \"quotes\" and 'ticks'",
+            "**Method:** a  b   c",
+            "**TL;DR:** x",
+            "**Score:** 8/10 (high) 100% = yes! #1 - ok + 1. +",
+            "**A:** 1. not a list",
+            "**A:** b ** c",
+            "** A:** b",
+            "**A:**b",
+            "**A** b",
+            "**A:**  b",
+            "**A:** b\u{3000}c",
+            "**A:**\u{a0}b",
+        ] {
+            check(src);
+        }
+        assert!(render("**简介:** Retrieval.", false).is_some());
+        assert!(render("**A:** b *c*", false).is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_pulldown_cmark_on_any_text(
+            label in "[a-zA-Z简介 ,.;!?'\"()#+=%/-]{1,12}[:：]",
+            text in "[a-zA-Z0-9简介 \u{3000}\u{a0},.;!?'\"()#+=%/-]{1,40}",
+        ) {
+            check(&format!("**{label}** {text}"));
+        }
+    }
+}

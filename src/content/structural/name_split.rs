@@ -1,0 +1,96 @@
+//! Cheap forms of the string splits and trims that read titles, lists of names and
+//! fields.
+//!
+//! Every entry's first lines are tested as lists of names, part by part, and a split or
+//! trim by a string pattern sets up a substring searcher each time; names are short and
+//! rarely hold ` and ` or `et al`, so these test for the pattern first.
+
+/// The pieces of `text` between ` and `s, as `text.split(" and ")` gives them.
+pub fn split_and(text: &str) -> impl Iterator<Item = &str> {
+    let has = text.as_bytes().windows(5).any(|w| w == b" and ");
+    let (whole, split) = if has {
+        (None, Some(text.split(" and ")))
+    } else {
+        (Some(text), None)
+    };
+    whole.into_iter().chain(split.into_iter().flatten())
+}
+
+/// `text.trim_end_matches(suffix)`: every trailing copy of `suffix` removed.
+pub fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
+/// Whether `text` opens with a number and `. ` (`1. …`): what
+/// `text.split_once(". ")` gives when the part before it is digits, found without
+/// searching the whole field for `. `.
+pub fn numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
+}
+
+/// Whether `text` is printable ASCII words between single spaces, with no link and no
+/// URL: text that `drop_generic_links` returns as it is, found without splitting it
+/// into words and joining them again.
+pub fn plain_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.contains(&b'[')
+        && !b.windows(4).any(|w| w == b"http")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_as_std() {
+        for text in [
+            "",
+            "a",
+            "a and b",
+            "a and b and c",
+            " and ",
+            "andand",
+            "Sand andy",
+        ] {
+            assert_eq!(
+                split_and(text).collect::<Vec<_>>(),
+                text.split(" and ").collect::<Vec<_>>()
+            );
+        }
+        for text in [
+            "", "1. a", "12. b. c", "1.5. x", "a. 1. b", "1 . x", "1.", "x",
+        ] {
+            let reference = text
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            assert_eq!(numbered(text), reference, "{text}");
+        }
+        for text in [
+            "A Title",
+            "A  Title",
+            " A",
+            "A [x](y)",
+            "see https://x",
+            "A\tB",
+            "标题",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(!plain_words(text) || joined == text, "{text}");
+        }
+        assert!(plain_words("Efficient Language Gradient: A Benchmark (v2)"));
+        for text in ["", "x et al.", "x et al.et al.", "et al", "x"] {
+            assert_eq!(
+                trim_end_str(text, "et al."),
+                text.trim_end_matches("et al.")
+            );
+        }
+    }
+}
