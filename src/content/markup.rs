@@ -217,6 +217,8 @@ fn literal_line(src: &str, inline: bool) -> Markup {
 /// large, and the literal paths of `render` should not set it up.
 #[inline(never)]
 fn render_markdown(src: &str, inline: bool) -> Markup {
+    let dollars = super::tex_text::dollar_math(src);
+    let src = dollars.as_deref().unwrap_or(src);
     let mut maths = super::math::Formulas::new(src);
     let events = text_preserving_events(src, &mut maths);
     let needs_sanitizer = events.iter().any(|e| {

@@ -4,7 +4,9 @@
 //! the \textit{epistemic neural network}", "a new \textbf{Convolution-enhanced} model".
 //! Outside `$…$` markdown leaves those commands as text, so a reader sees the source.
 //! A command with one plain argument becomes the markup it stands for; anything else
-//! (nested braces, an unknown command) is left as written.
+//! (nested braces, an unknown command) is left as written. Chat models also write
+//! formulas between `\(…\)` and `\[…\]`, which markdown reads as escaped brackets;
+//! those become the `$…$` and `$$…$$` the math reader knows.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -84,6 +86,61 @@ pub fn events(text: &str) -> Option<Vec<Event<'static>>> {
     Some(out)
 }
 
+/// `src` with each `\(…\)` formula as `$…$` and each `\[…\]` as `$$…$$`; `None` when it
+/// has none. A formula is one line at most (display ones may span lines), holds no `$`,
+/// and looks like TeX (see [`looks_like_tex`]).
+pub fn dollar_math(src: &str) -> Option<String> {
+    if !src.contains("\\(") && !src.contains("\\[") {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    let mut found = false;
+    while let Some(at) = rest.find('\\') {
+        let (open, close, fence) = match rest[at + 1..].chars().next() {
+            Some('(') => ("\\(", "\\)", "$"),
+            Some('[') => ("\\[", "\\]", "$$"),
+            _ => {
+                let step = at + 1 + rest[at + 1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..step]);
+                rest = &rest[step..];
+                continue;
+            }
+        };
+        let body_at = at + open.len();
+        let formula = rest[body_at..]
+            .find(close)
+            .map(|end| &rest[body_at..body_at + end]);
+        match formula {
+            Some(tex)
+                if looks_like_tex(tex.trim())
+                    && !tex.contains('$')
+                    && (fence == "$$" || !tex.contains('\n')) =>
+            {
+                found = true;
+                out.push_str(&rest[..at]);
+                out.push_str(fence);
+                out.push_str(tex.trim());
+                out.push_str(fence);
+                rest = &rest[body_at + tex.len() + close.len()..];
+            }
+            _ => {
+                out.push_str(&rest[..body_at]);
+                rest = &rest[body_at..];
+            }
+        }
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
+/// Whether bracketed text is a formula rather than words in escaped brackets (the way
+/// markdown writes a literal `[title]`): a command, a script or a brace, or one letter.
+fn looks_like_tex(tex: &str) -> bool {
+    tex.contains(['\\', '^', '_', '{'])
+        || tex.chars().count() == 1 && tex.chars().all(char::is_alphanumeric)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +149,19 @@ mod tests {
         let mut out = String::new();
         pulldown_cmark::html::push_html(&mut out, events(text).unwrap_or_default().into_iter());
         out
+    }
+
+    #[test]
+    fn bracketed_formulas_become_dollar_formulas() {
+        assert_eq!(
+            dollar_math(r"Skill-\(\alpha\) and \( x^2 \) with \[\sum_i x_i\] end").as_deref(),
+            Some(r"Skill-$\alpha$ and $x^2$ with $$\sum_i x_i$$ end")
+        );
+        assert_eq!(dollar_math(r"a \(b$ \) c \( \) d \(e"), None);
+        // Escaped brackets around words are markdown's, not a formula's.
+        assert_eq!(dollar_math(r"a \[title\] and \(see above\)"), None);
+        assert_eq!(dollar_math(r"size \(n\)").as_deref(), Some("size $n$"));
+        assert_eq!(dollar_math("plain \\n text"), None);
     }
 
     #[test]

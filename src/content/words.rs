@@ -8,8 +8,40 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         return text.to_string();
     };
     let cut = text.get(..end).unwrap_or(text);
-    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
+    // Chinese and Japanese have no spaces: a line may break beside any of their
+    // characters, so such text is not cut back to a space far before the limit.
+    let beside_cjk = text[end..].chars().next().is_some_and(is_cjk)
+        || cut.chars().next_back().is_some_and(is_cjk);
+    let cut = if beside_cjk {
+        cut
+    } else {
+        let space = cut.rfind(' ');
+        let after_cjk = cut
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_cjk(c))
+            .map(|(i, c)| i + c.len_utf8());
+        match (space, after_cjk) {
+            (Some(s), Some(k)) if k > s => &cut[..k],
+            (Some(s), _) => &cut[..s],
+            (None, Some(k)) => &cut[..k],
+            (None, None) => cut,
+        }
+    };
     format!("{cut}…")
+}
+
+/// A character of a script written without spaces between words (CJK ideographs, kana,
+/// hangul, and their punctuation).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FFF}'
+        | '\u{3001}'..='\u{303F}'
+        | '\u{3040}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF01}'..='\u{FF60}'
+        | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// Byte offset of character number `n` (from 0), if `text` has more than `n`
@@ -277,5 +309,12 @@ mod tests {
     fn truncates_at_words() {
         assert_eq!(truncate_words("short", 10), "short");
         assert_eq!(truncate_words("one two three", 9), "one two…");
+        // Chinese breaks beside any character, not back at a far space.
+        assert_eq!(
+            truncate_words("我们介绍了Hunyuan3D 2.0，一个先进的大规模三维合成系统", 20),
+            "我们介绍了Hunyuan3D 2.0，一…"
+        );
+        assert_eq!(truncate_words("模型 Hunyuan3Dlarge", 10), "模型…");
+        assert_eq!(truncate_words("一二三四五六", 3), "一二三…");
     }
 }

@@ -43,7 +43,7 @@ function entriesOf(page) {
 function isRealLead(lead) {
   const words = lead.split(/\s+/).filter(Boolean).length;
   const cjk = (lead.match(/[\u3040-\u30ff\u3400-\u9fff]/g) || []).length;
-  return (words >= 3 || cjk >= 8) && !/[:：]$/.test(lead) && !/^(summary|abstract|tl;dr)$/i.test(lead);
+  return (words >= 3 || cjk >= 4) && !/[:：]$/.test(lead) && !/^(summary|abstract|tl;dr)$/i.test(lead);
 }
 
 async function rawTex(page) {
