@@ -40,7 +40,6 @@ Streaming: papers are read line by line and written one file at a time; only day
 """
 
 import argparse
-import datetime
 import glob
 import gzip
 import json
