@@ -33,6 +33,7 @@ use crate::model::Site;
 use crate::render::urls::Urls;
 use crate::render::{Renderer, Sink};
 
+mod background;
 mod body;
 mod http;
 mod overlay;
@@ -73,6 +74,9 @@ struct Served {
     /// for: they are not kept in `files`. `None` while the model is being patched in place (a request waits
     /// on the lock) or before anything was built.
     on_request: RwLock<Option<PageSource>>,
+    /// Whether files are still being rendered in the background (requests for missing
+    /// ones wait).
+    pending: background::Pending,
 }
 
 /// The model of the served site, with what it is rendered through.
@@ -141,7 +145,9 @@ impl Sink for ServingSink<'_> {
             return Err(std::io::Error::other("superseded by a newer rebuild"));
         }
         files.insert(path.to_string(), body);
+        drop(files);
         self.count.fetch_add(1, Ordering::Relaxed);
+        self.served.pending.notify();
         Ok(())
     }
 }
@@ -216,7 +222,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     state.full(&served);
     println!(
-        "Serving {} at {base_url} (built in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
+        "Serving {} at {base_url} (ready in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
         shown_root(&opts.root),
         started.elapsed().as_millis(),
         state.rel(&state.content_dir)
