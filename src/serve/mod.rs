@@ -3,16 +3,19 @@
 //!
 //! The site lives in a map (output path → bytes) and never touches `public/`; paper
 //! pages, feed archives and the export, most of a long archive's bytes, are not in it
-//! but rendered from the model when asked for. A change to a digest re-parses only that file and patches the model
-//! in place ([`crate::model::Live`]), reading again only the digest files that name the
-//! same dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on
-//! other days, the last model had errors) the model is built again from every digest
-//! file. Either way only the files the change reaches are rendered
-//! ([`crate::render::Renderer::render_affected`]), the pages a reader is likely on
-//! before the browsers reload and the rest (shifted pages, search index, sitemap)
-//! after, and the files of routes the new model no longer has are dropped.
-//! When site-wide counts change, every page is refreshed in the background. A
-//! template, theme, static or config change reloads them and renders everything.
+//! but rendered from the model when asked for. At start, and when everything is
+//! rendered again, only the pages a reader opens first are rendered before answering;
+//! the rest follows in the background ([`background`]). A change to a digest
+//! re-parses only that file and patches the model in place ([`crate::model::Live`]),
+//! reading again only the digest files that name the same dates and ids; where a
+//! patch cannot be made (a tag renamed, a paper hidden on other days, the last model
+//! had errors) the model is built again from every digest file. Either way only the
+//! files the change reaches are rendered ([`crate::render::Renderer::render_affected`]),
+//! the pages a reader is likely on before the browsers reload and the rest (shifted
+//! pages, search index, sitemap) after, and the files of routes the new model no
+//! longer has are dropped. When site-wide counts change, every page is refreshed in
+//! the background. A template, theme, static or config change reloads them and
+//! renders everything.
 //! Content errors keep the last good site online and show up in the terminal and as
 //! an overlay on every page. The reload script and overlay are added to HTML responses
 //! here, at serve time, so no build ever contains them.
