@@ -612,3 +612,78 @@ fn serves_and_watches_the_content_dir() {
     server.poll("/2025/07/04/", |r| r.body.contains("Later Paper"));
     assert!(!server.get("/2025/07/05/").body.contains("Readme Paper"));
 }
+
+/// Holds `serve`'s render of the rest of the site back this many milliseconds after
+/// `Serving`, so that the tests below surely ask and edit while it has not finished.
+const HOLD: (&str, &str) = ("PAPERTRAIL_SERVE_HOLD_BACKGROUND_MS", "2000");
+
+/// A build of `site` with the served base URL, as `serve` renders it.
+fn build_for(site: &Site, server: &Server) {
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let _ = std::fs::remove_dir_all(site.public());
+    // Without the feed state a build dates feed entries by content, as `serve` does.
+    let _ = std::fs::remove_file(site.root().join("feed-state.tsv"));
+    let out = site.build(&["--base-url", &base]);
+    assert!(out.status.success(), "build failed: {out:?}");
+}
+
+/// Right after `Serving`, before the rest of the site is rendered, a request for a
+/// file rendered only in the background (an old day, a tag page, the search index, the
+/// sitemap) waits for it and gets the bytes a build writes, not a 404; a file the site
+/// does not have still gets the 404 page once that render is done.
+#[test]
+fn files_asked_for_right_after_start_are_the_built_files() {
+    let served = Site::demo(|c| c);
+    let built = Site::demo(|c| c);
+    let mut server = Server::start_with_env(&served, &[HOLD]);
+    let deep = [
+        "2026/08/28/index.html",
+        "tags/agents/index.html",
+        "search/meta.json",
+        "sitemap.xml",
+    ];
+    let answers: Vec<_> = deep.iter().map(|f| server.get(&format!("/{f}"))).collect();
+    build_for(&built, &server);
+    for (file, answer) in deep.iter().zip(answers) {
+        assert_eq!(answer.status, 200, "{file}: {}", answer.body);
+        let want = std::fs::read_to_string(built.public().join(file)).expect("built file");
+        assert!(
+            answer.body.replacen(RELOAD, "", 1) == want,
+            "{file} differs"
+        );
+    }
+    assert_eq!(server.get("/no/such/page/").status, 404);
+    assert!(differences(&server, &built.public()).is_empty());
+    server.wait_line(|l| l.starts_with("then rendered all ") && l.ends_with("(background)"));
+}
+
+/// An edit made right after `Serving` stops the render of the rest of the site (its
+/// pages are of the model before the edit); the site still ends up whole, every file
+/// as a full build of the edited content writes it.
+#[test]
+fn an_edit_right_after_start_still_ends_in_the_whole_site() {
+    let served = Site::demo(|c| c);
+    let built = Site::demo(|c| c);
+    let mut server = Server::start_with_env(&served, &[HOLD]);
+    // A new day after the newest: new routes, shifted pages, a longer search index.
+    let new_day = "content/2026/09/2026-09-22.md";
+    let text = "## Papers for 2026-09-22\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n\
+| Brand New Paper on Protein Folding (Read more on [arXiv](https://arxiv.org/abs/2609.99001)) | New Author | A new summary about proteins. |\n";
+    for site in [&served, &built] {
+        site.write(new_day, text.as_bytes());
+    }
+    server.wait_line(|l| l.starts_with("rebuilt "));
+    build_for(&built, &server);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let differ = differences(&server, &built.public());
+        if differ.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "these served files differ from a full build: {differ:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}

@@ -394,6 +394,20 @@ impl<'a> Renderer<'a> {
         Ok(stats)
     }
 
+    /// Renders the files a reader opens first: the home page, the newest days, the 404
+    /// page, `robots.txt` and the theme's static files. `serve` answers once they are
+    /// in, and renders the rest of the site behind them. Returns their count.
+    pub fn render_first(&self, sink: &dyn Sink) -> Result<usize> {
+        let days = self.ctx.site.days.len();
+        let mut jobs = vec![Job::Home, Job::NotFound, Job::Robots];
+        jobs.extend((days.saturating_sub(self.ctx.config.days_per_page)..days).map(Job::Day));
+        jobs.extend((0..self.theme.statics.len()).map(Job::Static));
+        let jobs = self.to_run(jobs);
+        jobs.par_iter()
+            .try_for_each(|&job| self.run_job(job, &jobs, sink))?;
+        Ok(jobs.len())
+    }
+
     fn run_job(&self, job: Job, jobs: &[Job], sink: &dyn Sink) -> Result<()> {
         let put = |path: &str, bytes: &[u8]| {
             self.timings

@@ -29,10 +29,19 @@ pub(super) fn handle(request: tiny_http::Request, served: &Served) {
     } else {
         rel.clone()
     };
+    let folder = format!("{rel}/index.html");
+    let missing = !served
+        .files
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains_key(&file);
+    if missing && !served.has_on_request(&file) && !served.has_on_request(&folder) {
+        // Rendered in the background after start or a rebuild: it may be on its way.
+        served.pending.wait_for(served, &[&file, &folder]);
+    }
     let files = served.files.read().unwrap_or_else(|e| e.into_inner());
     let kept = files.get(&file).cloned();
     let nothing_built = files.is_empty();
-    let folder = format!("{rel}/index.html");
     let is_folder = kept.is_none() && files.contains_key(&folder);
     let not_found = files.get("404.html").cloned();
     drop(files);

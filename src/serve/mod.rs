@@ -3,16 +3,19 @@
 //!
 //! The site lives in a map (output path → bytes) and never touches `public/`; paper
 //! pages, feed archives and the export, most of a long archive's bytes, are not in it
-//! but rendered from the model when asked for. A change to a digest re-parses only that file and patches the model
-//! in place ([`crate::model::Live`]), reading again only the digest files that name the
-//! same dates and ids; where a patch cannot be made (a tag renamed, a paper hidden on
-//! other days, the last model had errors) the model is built again from every digest
-//! file. Either way only the files the change reaches are rendered
-//! ([`crate::render::Renderer::render_affected`]), the pages a reader is likely on
-//! before the browsers reload and the rest (shifted pages, search index, sitemap)
-//! after, and the files of routes the new model no longer has are dropped.
-//! When site-wide counts change, every page is refreshed in the background. A
-//! template, theme, static or config change reloads them and renders everything.
+//! but rendered from the model when asked for. At start, and when everything is
+//! rendered again, only the pages a reader opens first are rendered before answering;
+//! the rest follows in the background ([`background`]). A change to a digest
+//! re-parses only that file and patches the model in place ([`crate::model::Live`]),
+//! reading again only the digest files that name the same dates and ids; where a
+//! patch cannot be made (a tag renamed, a paper hidden on other days, the last model
+//! had errors) the model is built again from every digest file. Either way only the
+//! files the change reaches are rendered ([`crate::render::Renderer::render_affected`]),
+//! the pages a reader is likely on before the browsers reload and the rest (shifted
+//! pages, search index, sitemap) after, and the files of routes the new model no
+//! longer has are dropped. When site-wide counts change, every page is refreshed in
+//! the background. A template, theme, static or config change reloads them and
+//! renders everything.
 //! Content errors keep the last good site online and show up in the terminal and as
 //! an overlay on every page. The reload script and overlay are added to HTML responses
 //! here, at serve time, so no build ever contains them.
@@ -33,6 +36,7 @@ use crate::model::Site;
 use crate::render::urls::Urls;
 use crate::render::{Renderer, Sink};
 
+mod background;
 mod body;
 mod http;
 mod overlay;
@@ -73,6 +77,9 @@ struct Served {
     /// for: they are not kept in `files`. `None` while the model is being patched in place (a request waits
     /// on the lock) or before anything was built.
     on_request: RwLock<Option<PageSource>>,
+    /// Whether files are still being rendered in the background (requests for missing
+    /// ones wait).
+    pending: background::Pending,
 }
 
 /// The model of the served site, with what it is rendered through.
@@ -141,7 +148,9 @@ impl Sink for ServingSink<'_> {
             return Err(std::io::Error::other("superseded by a newer rebuild"));
         }
         files.insert(path.to_string(), body);
+        drop(files);
         self.count.fetch_add(1, Ordering::Relaxed);
+        self.served.pending.notify();
         Ok(())
     }
 }
@@ -216,7 +225,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     state.full(&served);
     println!(
-        "Serving {} at {base_url} (built in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
+        "Serving {} at {base_url} (ready in {} ms); watching {}/, templates/, themes/, static/ and config.toml. Ctrl+C stops.",
         shown_root(&opts.root),
         started.elapsed().as_millis(),
         state.rel(&state.content_dir)

@@ -54,8 +54,13 @@ pub(super) struct State {
     live: Option<model::Live>,
     /// The tag rules compiled for the current config.
     matcher: Option<Arc<crate::tagging::Matcher>>,
-    /// The background refresh of every page, if one is running.
-    refresh: Option<std::thread::JoinHandle<()>>,
+    /// The background refresh of every page or render of the rest of the site, if one
+    /// is running; it returns whether a newer rebuild stopped it before the site was
+    /// whole.
+    refresh: Option<std::thread::JoinHandle<bool>>,
+    /// The last render of the rest of the site was stopped before its end: the next
+    /// rebuild renders it again.
+    incomplete: bool,
     /// Dates and paper ids touched since the last good render.
     pending_dates: BTreeSet<NaiveDate>,
     pending_papers: BTreeSet<String>,
@@ -85,6 +90,7 @@ impl State {
             live: None,
             matcher: None,
             refresh: None,
+            incomplete: false,
             pending_dates: BTreeSet::new(),
             pending_papers: BTreeSet::new(),
             needs_full: true,
@@ -159,7 +165,8 @@ impl State {
     }
 
     /// Reloads config and theme, re-reads every file and renders everything.
-    pub(super) fn full(&mut self, served: &Served) {
+    pub(super) fn full(&mut self, served: &Arc<Served>) {
+        let mut phases = crate::timings::Phases::new();
         served.generation.fetch_add(1, Ordering::SeqCst);
         self.stop_refresh();
         self.needs_full = true;
@@ -189,6 +196,7 @@ impl State {
         self.file_diags.clear();
         self.file_keys.clear();
         let digests = self.read_all(paths);
+        phases.mark("read+parse");
         // Settings, theme and files are all read: from here on, content edits can be
         // handled one file at a time. With no good model for this config, the next
         // success renders everything.
@@ -200,17 +208,20 @@ impl State {
                 return self.fail(&diags, served);
             }
         };
+        phases.mark("model");
         if self.serve_all(site, live, served).is_some() {
+            phases.mark("first pages");
             self.warnings = diags;
             print_warnings(&self.warnings);
         }
     }
 
-    /// Renders all of `site` into memory and serves it instead of everything before;
-    /// returns the number of files, or None after showing a render error.
-    fn serve_all(&mut self, site: Site, live: model::Live, served: &Served) -> Option<usize> {
+    /// Renders the first pages of `site` into memory and serves them instead of
+    /// everything before, then the rest in the background; returns the number of
+    /// first files, or None after showing a render error.
+    fn serve_all(&mut self, site: Site, live: model::Live, served: &Arc<Served>) -> Option<usize> {
         let sink = MemorySink::default();
-        if let Err(e) = self.renderer_run(&site, |r| r.render_all(&sink).map(|s| s.files)) {
+        if let Err(e) = self.renderer_run(&site, |r| r.render_first(&sink)) {
             let d = Diagnostic::error(&self.root, 0, format!("{e:#}"));
             self.fail(&d.into(), served);
             return None;
@@ -230,6 +241,8 @@ impl State {
         self.show_model(served);
         self.pending_dates.clear();
         self.pending_papers.clear();
+        served.pending.notify();
+        self.render_rest(served);
         served.reload();
         Some(count)
     }
@@ -450,6 +463,7 @@ impl State {
             }
             files.extend(new_files);
         }
+        served.pending.notify();
         *served.overlay.write().unwrap_or_else(|e| e.into_inner()) = None;
         self.show_model(served);
         self.pending_dates.clear();
@@ -497,7 +511,23 @@ impl State {
             let _ = self.stale_files(&site);
         }
         drop(site);
-        self.refresh_if_facts_changed(served);
+        if self.incomplete {
+            self.render_rest(served);
+        } else {
+            self.refresh_if_facts_changed(served);
+        }
+    }
+
+    /// Renders the whole site in the background, serving each file as it comes
+    /// ([`super::background`]).
+    fn render_rest(&mut self, served: &Arc<Served>) {
+        self.stop_refresh();
+        let Some(source) = self.page_source() else {
+            return served.pending.end();
+        };
+        let generation = served.generation.load(Ordering::SeqCst);
+        self.incomplete = false;
+        self.refresh = Some(super::background::render_rest(served, source, generation));
     }
 
     /// The files of the routes the served site had and `site` has not, and `site`'s
@@ -513,8 +543,10 @@ impl State {
     /// Stops the background refresh, if one runs (a newer generation makes it give up
     /// after its current page), and waits for it to let go of the model.
     fn stop_refresh(&mut self) {
-        if let Some(handle) = self.refresh.take() {
-            let _ = handle.join();
+        if let Some(handle) = self.refresh.take()
+            && handle.join().unwrap_or(true)
+        {
+            self.incomplete = true;
         }
     }
 
@@ -522,52 +554,20 @@ impl State {
     /// in the background on one thread, so the next edit is not kept waiting. A newer
     /// rebuild discards the refresh (and starts its own if still needed).
     fn refresh_if_facts_changed(&mut self, served: &Arc<Served>) {
-        let (Some(site), Some(config), Some(theme)) = (&self.site, &self.config, &self.theme)
-        else {
+        let (Some(site), Some(config)) = (&self.site, &self.config) else {
             return;
         };
         let now = facts(site, config);
         if *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) == now {
             return;
         }
-        let (site, config, theme) = (Arc::clone(site), Arc::clone(config), Arc::clone(theme));
-        let served = Arc::clone(served);
+        let Some(source) = self.page_source() else {
+            return;
+        };
         let generation = served.generation.load(Ordering::SeqCst);
-        self.refresh = Some(std::thread::spawn(move || {
-            let started = Instant::now();
-            let sink = ServingSink {
-                served: &served,
-                generation,
-                count: Default::default(),
-            };
-            let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
-                return;
-            };
-            let urls = Urls::new(&config.base_url);
-            let every_page = Affected {
-                pages: true,
-                ..Affected::default()
-            };
-            let rendered = pool.install(|| {
-                Renderer::new(&site, &config, &urls, &theme)
-                    .with_rare_files_on_request()
-                    .render_affected(&every_page, &sink)
-            });
-            if rendered.is_err() {
-                return;
-            }
-            let count = sink.count.load(Ordering::Relaxed);
-            let files = served.files.write().unwrap_or_else(|e| e.into_inner());
-            if served.generation.load(Ordering::SeqCst) == generation {
-                *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = now;
-                drop(files);
-                println!(
-                    "refreshed all {count} pages for the new site-wide counts in {} ms (background)",
-                    started.elapsed().as_millis()
-                );
-                let _ = std::io::stdout().flush();
-            }
-        }));
+        self.refresh = Some(super::background::refresh_pages(
+            served, source, generation, now,
+        ));
     }
 
     /// Remembers what a digest (before or after a change) names, to re-render it.
@@ -660,6 +660,8 @@ impl State {
     /// Shows errors in the terminal and the browser; the last good site stays, if
     /// there is one.
     fn fail(&mut self, diags: &Diagnostics, served: &Served) {
+        // No render is running (each rebuild stops it first): nothing more is coming.
+        served.pending.end();
         // Every error in full, the warnings one line per kind, as `build` prints them.
         eprint!("{}", crate::report::human(&diags.errors_only()));
         print_warnings(diags);

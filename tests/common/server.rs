@@ -30,10 +30,21 @@ impl Server {
         Server::start_in(site.root(), &["--root".as_ref(), root.as_os_str()])
     }
 
+    /// Starts `papertrail serve` on `site` with the environment variables `env`.
+    pub fn start_with_env(site: &Site, env: &[(&str, &str)]) -> Server {
+        let root = site.root().as_os_str().to_owned();
+        Server::spawn(site.root(), &["--root".as_ref(), root.as_os_str()], env)
+    }
+
     /// Starts `papertrail [args] serve --port 0` from the folder `cwd`.
     pub fn start_in(cwd: &Path, args: &[&std::ffi::OsStr]) -> Server {
+        Server::spawn(cwd, args, &[])
+    }
+
+    fn spawn(cwd: &Path, args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(BIN)
             .current_dir(cwd)
+            .envs(env.iter().copied())
             .args(args)
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
