@@ -79,3 +79,20 @@ machine_line() {
     fs_type=$(df -PT "$1" | awk 'NR == 2 { print $2 }')
     echo "Machine: $(nproc) CPUs ($cpu_model), ${mem_gib} GiB RAM; scratch $1 on $fs_type"
 }
+
+# sizes_and_seed SEED [DAYS ...]: sets `sizes` to the archive sizes asked for (default 365
+# and 3650 days), and checks them and the generator seed.
+sizes_and_seed() {
+    local seed=$1
+    shift
+    if [[ $# -gt 0 ]]; then
+        sizes=("$@")
+    else
+        sizes=(365 3650)
+    fi
+    local n
+    for n in "${sizes[@]}"; do
+        [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
+    done
+    [[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+}

@@ -38,15 +38,7 @@ seed=${BENCH_SEED:-42}
 related=${HUGO_RELATED:-0}
 rss_limit=${HUGO_RSS_LIMIT:-30}
 
-if [[ $# -gt 0 ]]; then
-    sizes=("$@")
-else
-    sizes=(365 3650)
-fi
-for n in "${sizes[@]}"; do
-    [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
-done
-[[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+sizes_and_seed "$seed" "$@"
 [[ $related =~ ^[01]$ ]] || die "HUGO_RELATED must be 0 or 1, got '$related'"
 [[ $rss_limit =~ ^(-1|[1-9][0-9]*)$ ]] || die "HUGO_RSS_LIMIT must be -1 or a positive number, got '$rss_limit'"
 

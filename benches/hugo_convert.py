@@ -44,6 +44,8 @@ import shutil
 import sys
 import time
 
+from export_common import first_sentence, safe_name, site_title, toml_list, toml_str, write
+
 # ---------------------------------------------------------------------------
 # theme: papertrail's default theme (themes/default/templates) redone in Hugo's
 # template language, same markup and CSS classes; no search form (Hugo has no
@@ -173,15 +175,6 @@ LAYOUTS = {
 FALLBACK_CSS = "body{font:1rem/1.55 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:0 1rem}\n"
 
 
-def toml_str(s):
-    # JSON string escapes are valid TOML basic-string escapes; TOML also wants DEL escaped.
-    return json.dumps(s, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def toml_list(items):
-    return "[" + ", ".join(toml_str(x) for x in items) + "]"
-
-
 # Characters Goldmark could read as markup (or Hugo as a shortcode, `{{<`), escaped with a
 # backslash (CommonMark lets any ASCII punctuation be escaped).
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~{}])")
@@ -200,35 +193,8 @@ def md_escape(text):
     return "\n".join(out)
 
 
-def first_sentence(text):
-    m = re.search(r"[.!?](\s|$)", text)
-    return text[: m.start() + 1] if m else text
-
-
-def safe_name(paper_id):
-    return re.sub(r"[^A-Za-z0-9._-]", "_", paper_id)
-
-
 def long_date(d):
     return f"{d.strftime('%A')}, {d.day} {d.strftime('%B')} {d.year}"
-
-
-def site_title(out_dir):
-    try:
-        with open(os.path.join(out_dir, "atom.xml"), encoding="utf-8") as f:
-            m = re.search(r"<title>([^<]*)</title>", f.read(4096))
-        if m:
-            return (
-                m.group(1)
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", '"')
-                .replace("&apos;", "'")
-                .replace("&amp;", "&")
-            )
-    except OSError:
-        pass
-    return "Daily papers"
 
 
 def paper_file(p):
@@ -328,12 +294,6 @@ weight = 100
 name = "date"
 weight = 10
 {rss}"""
-
-
-def write(path, text):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    return len(text.encode("utf-8"))
 
 
 def main():

@@ -31,15 +31,7 @@ bench_dir=${BENCH_DIR:-/tmp/papertrail-bench}
 seed=${BENCH_SEED:-42}
 runs=${BENCH_RUNS:-3}
 
-if [[ $# -gt 0 ]]; then
-    sizes=("$@")
-else
-    sizes=(365 3650)
-fi
-for n in "${sizes[@]}"; do
-    [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
-done
-[[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+sizes_and_seed "$seed" "$@"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, got '$runs'"
 
 need_gnu_time

@@ -41,15 +41,7 @@ seed=${BENCH_SEED:-42}
 runs=${BENCH_RUNS:-3}
 with_hugo=${BENCH_HUGO:-0}
 
-if [[ $# -gt 0 ]]; then
-    sizes=("$@")
-else
-    sizes=(365 3650)
-fi
-for n in "${sizes[@]}"; do
-    [[ $n =~ ^[1-9][0-9]*$ ]] || die "size must be a positive number of days, got '$n'"
-done
-[[ $seed =~ ^[0-9]+$ ]] || die "BENCH_SEED must be a non-negative integer, got '$seed'"
+sizes_and_seed "$seed" "$@"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive number, got '$runs'"
 [[ $with_hugo =~ ^[01]$ ]] || die "BENCH_HUGO must be 0 or 1, got '$with_hugo'"
 
