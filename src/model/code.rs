@@ -77,7 +77,11 @@ impl Counts {
             let n = self.0.entry(key(url)).or_default();
             *n = n.saturating_add_signed(by);
         }
-        self.0.retain(|_, n| *n > 0);
+        // Only a removal can bring a count to 0; sweeping on every addition made
+        // counting all papers quadratic.
+        if by < 0 {
+            self.0.retain(|_, n| *n > 0);
+        }
     }
 
     fn shared(&self, url: &str) -> bool {
