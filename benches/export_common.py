@@ -3,9 +3,13 @@ export (its site title, each paper's first sentence and file name) and writing T
 files. Each converter keeps its own markdown escaping (Zola also escapes `%`, which its
 shortcodes use)."""
 
+import gzip
+import glob
 import json
 import os
 import re
+import shutil
+import sys
 
 
 def toml_str(s):
@@ -48,3 +52,54 @@ def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
     return len(text.encode("utf-8"))
+
+
+def open_export(tool, src, site, force):
+    """The export's days.json and paper files under SRC, with SITE made empty for TOOL's
+    converter (exits with a message when either cannot be)."""
+    days_json = os.path.join(src, "data", "days.json")
+    parts = sorted(glob.glob(os.path.join(src, "data", "papers", "*.ndjson.gz")))
+    if not os.path.isfile(days_json) or not parts:
+        sys.exit(f"{tool}: {src} has no data/days.json or data/papers/*.ndjson.gz")
+    if os.path.lexists(site):
+        if not force:
+            sys.exit(f"{tool}: {site} exists (use --force to replace it)")
+        shutil.rmtree(site)
+    return days_json, parts
+
+
+def write_papers(tool, parts, papers_dir, paper_file, base_url):
+    """Streams every listed paper of the export into PAPERS_DIR/NAME.md as PAPER_FILE
+    writes it. Returns (papers, bytes, tags, base_url), the base URL taken from the
+    export's URLs when BASE_URL is None."""
+    names = set()
+    n_papers = 0
+    nbytes = 0
+    tags = set()
+    for part in parts:
+        with gzip.open(part, "rt", encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                p = json.loads(line)
+                if not p.get("days"):
+                    continue
+                if base_url is None and p.get("url"):
+                    m = re.match(r"(.*/)papers/[^/]+/?$", p["url"])
+                    base_url = m.group(1) if m else None
+                name = safe_name(p["id"])
+                if name in names:
+                    sys.exit(f"{tool}: two papers map to content/papers/{name}.md")
+                names.add(name)
+                nbytes += write(os.path.join(papers_dir, name + ".md"), paper_file(p))
+                n_papers += 1
+                tags.update(p.get("tags") or [])
+    return n_papers, nbytes, tags, base_url
+
+
+def load_days(days_json):
+    """The export's days, oldest first."""
+    with open(days_json, encoding="utf-8") as f:
+        days = json.load(f)
+    days.sort(key=lambda d: d["date"])
+    return days

@@ -40,16 +40,21 @@ Streaming: papers are read line by line and written one file at a time; only day
 """
 
 import argparse
-import glob
-import gzip
-import json
 import os
 import re
 import shutil
-import sys
 import time
 
-from export_common import first_sentence, safe_name, site_title, toml_list, toml_str, write
+from export_common import (
+    first_sentence,
+    load_days,
+    open_export,
+    site_title,
+    toml_list,
+    toml_str,
+    write,
+    write_papers,
+)
 
 DAYS_PER_PAGE = 7  # papertrail's days_per_page: days on the home page
 
@@ -291,14 +296,7 @@ def main():
 
     t0 = time.monotonic()
     src = args.papertrail_out
-    days_json = os.path.join(src, "data", "days.json")
-    parts = sorted(glob.glob(os.path.join(src, "data", "papers", "*.ndjson.gz")))
-    if not os.path.isfile(days_json) or not parts:
-        sys.exit(f"zola_convert: {src} has no data/days.json or data/papers/*.ndjson.gz")
-    if os.path.lexists(args.site):
-        if not args.force:
-            sys.exit(f"zola_convert: {args.site} exists (use --force to replace it)")
-        shutil.rmtree(args.site)
+    days_json, parts = open_export("zola_convert", src, args.site, args.force)
 
     site = args.site
     papers_dir = os.path.join(site, "content", "papers")
@@ -314,34 +312,14 @@ def main():
         files += 1
 
     # papers, streamed
-    base_url = args.base_url
-    names = set()
-    n_papers = 0
-    tags = set()
-    for part in parts:
-        with gzip.open(part, "rt", encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                p = json.loads(line)
-                if not p.get("days"):
-                    continue
-                if base_url is None and p.get("url"):
-                    m = re.match(r"(.*/)papers/[^/]+/?$", p["url"])
-                    base_url = m.group(1) if m else None
-                name = safe_name(p["id"])
-                if name in names:
-                    sys.exit(f"zola_convert: two papers map to content/papers/{name}.md")
-                names.add(name)
-                nbytes += write(os.path.join(papers_dir, name + ".md"), paper_file(p))
-                files += 1
-                n_papers += 1
-                tags.update(p.get("tags") or [])
+    n_papers, paper_bytes, tags, base_url = write_papers(
+        "zola_convert", parts, papers_dir, paper_file, args.base_url
+    )
+    files += n_papers
+    nbytes += paper_bytes
 
     # days: what a `days` term cannot carry, loaded by its page
-    with open(days_json, encoding="utf-8") as f:
-        days = json.load(f)
-    days.sort(key=lambda d: d["date"])
+    days = load_days(days_json)
     for i, day in enumerate(days):
         prev_date = days[i - 1]["date"] if i > 0 else None
         next_date = days[i + 1]["date"] if i + 1 < len(days) else None
