@@ -326,13 +326,12 @@ fn text_preserving_events<'s>(src: &'s str, maths: &mut super::math::Formulas) -
             }
             // Bots quote formulas as code (`` `$\mathrm{Long}$` ``): a code span that is
             // one formula which converts is that formula.
-            Event::Code(ref code)
-                if quoted_formula(code)
-                    .is_some_and(|t| super::math::mathml(t, false).is_some()) =>
-            {
-                let tex = quoted_formula(code).unwrap_or_default();
+            Event::Code(ref code) => {
                 let source = src.get(range).unwrap_or("");
-                events.push(Event::Text(maths.add(tex, source, false)));
+                match quoted_formula(code).and_then(|tex| maths.try_add(tex, source, false)) {
+                    Some(formula) => events.push(Event::Text(formula)),
+                    None => events.push(event),
+                }
             }
             Event::Text(ref text) if text.contains('\\') => match super::tex_text::events(text) {
                 Some(shaped) => {

@@ -55,17 +55,30 @@ impl Formulas {
             return source.into();
         }
         match mathml(tex, display) {
-            Some(mathml) => {
-                let k = self.mathml.len();
-                self.mathml.push(mathml);
-                self.sources.push(source.to_string());
-                format!("{OPEN}{k}{CLOSE}").into()
-            }
+            Some(mathml) => self.push(mathml, source),
             None => {
                 self.errors.push(source.to_string());
                 source.into()
             }
         }
+    }
+
+    /// As [`Formulas::add`], for TeX that may not be a formula at all (a code span
+    /// holding `$…$`): `None`, and nothing reported, when it does not convert.
+    pub fn try_add<'s>(&mut self, tex: &str, source: &'s str, display: bool) -> Option<CowStr<'s>> {
+        if !self.enabled {
+            return Some(source.into());
+        }
+        let mathml = mathml(tex, display)?;
+        Some(self.push(mathml, source))
+    }
+
+    /// Keeps a converted formula; its placeholder.
+    fn push<'s>(&mut self, mathml: String, source: &str) -> CowStr<'s> {
+        let k = self.mathml.len();
+        self.mathml.push(mathml);
+        self.sources.push(source.to_string());
+        format!("{OPEN}{k}{CLOSE}").into()
     }
 
     /// `html` with each placeholder replaced by its MathML, and `text` by its source:

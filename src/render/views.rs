@@ -446,6 +446,9 @@ impl<'a> Ctx<'a> {
 
     pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
         let blurb = p.blurb();
+        let blurb_text = blurb.map_or(Cow::Borrowed(""), |m| {
+            crate::content::markup::math_as_text(&m.text)
+        });
         let (lead_html, folded) = if self.config.list_leads {
             lead_and_fold(p)
         } else {
@@ -462,15 +465,8 @@ impl<'a> Ctx<'a> {
             abstract_html: p.abstract_.as_ref().map(|m| m.html.as_str()),
             note_html: p.note.as_ref().map(|m| m.html.as_str()),
             blurb_html: blurb.map(|m| m.html.as_str()),
-            blurb_text: blurb.map_or(Cow::Borrowed(""), |m| {
-                crate::content::markup::math_as_text(&m.text)
-            }),
-            brief: blurb.map_or_else(String::new, |m| {
-                crate::content::markup::truncate_words(
-                    &crate::content::markup::math_as_text(&m.text),
-                    BRIEF_CHARS,
-                )
-            }),
+            brief: crate::content::markup::truncate_words(&blurb_text, BRIEF_CHARS),
+            blurb_text,
             lead_html,
             folded,
             links: Links::of(p),

@@ -15,8 +15,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{PageSource, Served, ServingSink, facts};
-use crate::render::urls::Urls;
-use crate::render::{Affected, Renderer};
+use crate::render::Affected;
 
 /// Holds the background render back this many milliseconds before it starts, so that
 /// tests can reliably ask for pages and edit files while it has not finished.
@@ -91,15 +90,7 @@ pub(super) fn render_rest(
             generation,
             count: Default::default(),
         };
-        let PageSource {
-            site,
-            config,
-            theme,
-        } = &source;
-        let urls = Urls::new(&config.base_url);
-        let rendered = Renderer::new(site, config, &urls, theme)
-            .with_rare_files_on_request()
-            .render_all(&sink);
+        let rendered = source.with_renderer(|r| r.render_all(&sink));
         let files = served.files.write().unwrap_or_else(|e| e.into_inner());
         if served.generation.load(Ordering::SeqCst) != generation {
             ending.0 = None;
@@ -107,7 +98,8 @@ pub(super) fn render_rest(
         }
         match rendered {
             Ok(_) => {
-                *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) = facts(site, config);
+                *served.page_facts.lock().unwrap_or_else(|e| e.into_inner()) =
+                    facts(&source.site, &source.config);
                 drop(files);
                 println!(
                     "then rendered all {} files in {} ms (background)",
@@ -158,21 +150,12 @@ pub(super) fn refresh_pages(
         let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(1).build() else {
             return false;
         };
-        let PageSource {
-            site,
-            config,
-            theme,
-        } = &source;
-        let urls = Urls::new(&config.base_url);
         let every_page = Affected {
             pages: true,
             ..Affected::default()
         };
-        let rendered = pool.install(|| {
-            Renderer::new(site, config, &urls, theme)
-                .with_rare_files_on_request()
-                .render_affected(&every_page, &sink)
-        });
+        let rendered =
+            pool.install(|| source.with_renderer(|r| r.render_affected(&every_page, &sink)));
         if rendered.is_err() {
             return false;
         }

@@ -89,6 +89,25 @@ pub(super) struct PageSource {
     pub(super) theme: Arc<crate::render::theme::Theme>,
 }
 
+impl PageSource {
+    /// `f` of a renderer of this model, as `serve` renders: rare files on request.
+    pub(super) fn with_renderer<T>(&self, f: impl FnOnce(&Renderer) -> T) -> T {
+        served_renderer(&self.site, &self.config, &self.theme, f)
+    }
+}
+
+/// `f` of the renderer `serve` uses for `site`: paper pages, feed archives and the
+/// export are made when asked for, not kept in memory.
+fn served_renderer<T>(
+    site: &Site,
+    config: &Config,
+    theme: &crate::render::theme::Theme,
+    f: impl FnOnce(&Renderer) -> T,
+) -> T {
+    let urls = Urls::new(&config.base_url);
+    f(&Renderer::new(site, config, &urls, theme).with_rare_files_on_request())
+}
+
 impl Served {
     /// The file made on request whose output path is `file`, rendered now; `None`
     /// if no such file is made on request.
@@ -104,11 +123,7 @@ impl Served {
     /// `f` of a renderer of the served model, if there is one.
     fn with_renderer<T>(&self, f: impl FnOnce(&Renderer) -> T) -> Option<T> {
         let source = self.on_request.read().unwrap_or_else(|e| e.into_inner());
-        let source = source.as_ref()?;
-        let urls = Urls::new(&source.config.base_url);
-        let renderer = Renderer::new(&source.site, &source.config, &urls, &source.theme)
-            .with_rare_files_on_request();
-        Some(f(&renderer))
+        Some(source.as_ref()?.with_renderer(f))
     }
 
     fn reload(&self) {

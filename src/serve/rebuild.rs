@@ -21,7 +21,6 @@ use crate::config::Config;
 use crate::content::{self, Digest, ParseOptions};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{self, Site};
-use crate::render::urls::Urls;
 use crate::render::{Affected, Renderer, theme::Theme};
 
 /// The rebuild thread's view of the site: settings, theme, every parsed file and the
@@ -629,8 +628,7 @@ impl State {
     fn renderer_run<T>(&self, site: &Site, f: impl FnOnce(&Renderer) -> Result<T>) -> Result<T> {
         let config = self.config.as_ref().context("no config")?;
         let theme = self.theme.as_ref().context("no theme")?;
-        let urls = Urls::new(&config.base_url);
-        f(&Renderer::new(site, config, &urls, theme).with_rare_files_on_request())
+        super::served_renderer(site, config, theme, f)
     }
 
     /// The served model, for pages made on request.
