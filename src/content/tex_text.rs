@@ -144,6 +144,8 @@ fn looks_like_tex(tex: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The later tests go through the markdown renderer, as digests meet these commands.
+    use crate::content::markup::block;
 
     fn html(text: &str) -> String {
         let mut out = String::new();
@@ -178,6 +180,49 @@ mod tests {
         assert_eq!(
             html(r"\emph{x} \foo \textit{y}"),
             "<em>x</em> \\foo <em>y</em>"
+        );
+    }
+
+    #[test]
+    fn a_formula_quoted_as_code_is_mathematics_and_other_code_stays_code() {
+        let m =
+            block(r"a mode `$\mathrm{Long}$`, a box $\boxed{42}$, code `$HOME` and `$\nosuch{x}$`");
+        assert_eq!(m.html.matches("<math>").count(), 2, "{}", m.html);
+        assert!(
+            !m.html.contains("boxed") && m.html.contains("<mn>42</mn>"),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<code>$HOME</code>"), "{}", m.html);
+        assert!(m.html.contains(r"<code>$\nosuch{x}$</code>"), "{}", m.html);
+        assert!(m.math_errors.is_empty(), "{:?}", m.math_errors);
+    }
+
+    #[test]
+    fn latex_text_commands_in_a_code_block_stay_code() {
+        let m = block("Cite it:\n\n```\n@article{x, title={A \\textbf{Bold} Idea}}\n```");
+        assert!(
+            m.html.contains(r"title={A \textbf{Bold} Idea}}"),
+            "{}",
+            m.html
+        );
+        assert!(!m.html.contains("<strong>"), "{}", m.html);
+    }
+
+    #[test]
+    fn latex_text_commands_in_prose_are_emphasis() {
+        let m = block(
+            r"We introduce the \textit{epistemic neural network} (ENN) and a \textbf{new} $\textbf{x}$ model.",
+        );
+        assert!(
+            m.html.starts_with("<p>We introduce the <em>epistemic neural network</em> (ENN) and a <strong>new</strong> <math>"),
+            "{}",
+            m.html
+        );
+        assert!(
+            m.text.contains("the epistemic neural network (ENN)"),
+            "{}",
+            m.text
         );
     }
 }
