@@ -88,7 +88,7 @@ pub fn events(text: &str) -> Option<Vec<Event<'static>>> {
 
 /// `src` with each `\(…\)` formula as `$…$` and each `\[…\]` as `$$…$$`; `None` when it
 /// has none. A formula is one line at most (display ones may span lines), holds no `$`,
-/// and looks like TeX (see [`looks_like_tex`]).
+/// and looks like TeX (see [`looks_like_tex`]); code spans and blocks are left alone.
 pub fn dollar_math(src: &str) -> Option<String> {
     if !src.contains("\\(") && !src.contains("\\[") {
         return None;
@@ -96,7 +96,19 @@ pub fn dollar_math(src: &str) -> Option<String> {
     let mut out = String::with_capacity(src.len());
     let mut rest = src;
     let mut found = false;
-    while let Some(at) = rest.find('\\') {
+    while let Some(at) = rest.find(['\\', '`']) {
+        if rest[at..].starts_with('`') {
+            // Code (a span or a fenced block) is copied as it is: `\(\w+\)` there is a
+            // regular expression. It ends at the next run of as many backticks.
+            let run = rest[at..].bytes().take_while(|&b| b == b'`').count();
+            let ticks = &rest[at..at + run];
+            let end = rest[at + run..]
+                .find(ticks)
+                .map_or(rest.len(), |i| at + run + i + run);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
         let (open, close, fence) = match rest[at + 1..].chars().next() {
             Some('(') => ("\\(", "\\)", "$"),
             Some('[') => ("\\[", "\\]", "$$"),
@@ -163,6 +175,12 @@ mod tests {
         // Escaped brackets around words are markdown's, not a formula's.
         assert_eq!(dollar_math(r"a \[title\] and \(see above\)"), None);
         assert_eq!(dollar_math(r"size \(n\)").as_deref(), Some("size $n$"));
+        // Code keeps its backslashes: a regular expression, a fenced block.
+        assert_eq!(dollar_math(r"match `\(\w+\)` here"), None);
+        assert_eq!(
+            dollar_math("```\n\\(x^2\\)\n```\nthen \\(y_1\\)").as_deref(),
+            Some("```\n\\(x^2\\)\n```\nthen $y_1$")
+        );
         assert_eq!(dollar_math("plain \\n text"), None);
     }
 
