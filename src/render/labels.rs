@@ -319,10 +319,17 @@ fn at_sentence_start(content: &str, top: &[bool], i: usize) -> bool {
 /// each at a sentence start; or such words in `<strong>`/`<b>` there.
 fn named_labels<'a>(content: &'a str, top: &[bool]) -> Vec<Part<'a>> {
     let mut out = Vec::new();
+    // Every label holds a colon after its start, and starts with a tag or a capital:
+    // summaries are read for every list they appear in, so the positions that cannot
+    // start one are passed over before the costlier sentence test.
+    let Some(last_colon) = content.rfind(':') else {
+        return out;
+    };
     let mut i = 0;
-    while i < content.len() {
-        let starts_here = (top[i] || content[i..].starts_with('<'))
-            && content.is_char_boundary(i)
+    while i <= last_colon {
+        let rest = &content[i..];
+        let starts_here = (rest.starts_with('<') || rest.starts_with(char::is_uppercase))
+            && (top[i] || rest.starts_with('<'))
             && at_sentence_start(content, top, i);
         if starts_here && let Some((label, body)) = named_label_at(&content[i..]) {
             out.push(Part {
@@ -391,9 +398,27 @@ fn enumeration<'a>(content: &'a str, top: &[bool], count: Count) -> Vec<Part<'a>
     let mut out: Vec<Part> = Vec::new();
     let mut want = count.marker(0);
     let mut i = 0;
+    let mut close: Option<usize> = None;
     while let Some(marker) = want.as_deref()
         && i < content.len()
     {
+        // A marker's `)` follows its number, so a marker starting at `i` or later ends
+        // at the next `)` or past it: none starts further back from it than its length.
+        let next = match close {
+            Some(at) if at >= i => at,
+            _ => match memchr::memchr(b')', &content.as_bytes()[i..]) {
+                Some(at) => i + at,
+                None => break,
+            },
+        };
+        close = Some(next);
+        let earliest = next.saturating_sub(marker.len() + 1);
+        if earliest > i {
+            i = earliest;
+            while !content.is_char_boundary(i) {
+                i += 1;
+            }
+        }
         if top[i]
             && content.is_char_boundary(i)
             && (i == 0 || content[..i].ends_with(char::is_whitespace))
