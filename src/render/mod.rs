@@ -110,6 +110,7 @@ pub struct Renderer<'a> {
     /// Prebuilt links for pages by folder depth: 0 (home) to 4 (`tags/x/page/2/`, the
     /// deepest); pages deeper than that would build their links per call.
     shared: [std::sync::OnceLock<views::DepthLinks>; 5],
+    leads: views::Leads,
     /// [`Config::feed_id_base`], which slugifies the title: once, not once per entry.
     feed_id_base: String,
     /// For the related papers of paper pages; built by `render_all` only, since
@@ -128,6 +129,7 @@ impl<'a> Renderer<'a> {
             config,
             urls,
             shared: None,
+            leads: None,
         };
         let mut base = tera::Context::new();
         base.insert("config", &views::ConfigView::new(config));
@@ -149,6 +151,7 @@ impl<'a> Renderer<'a> {
             feed_items: std::sync::OnceLock::new(),
             timings: Default::default(),
             shared: Default::default(),
+            leads: views::Leads::new(site),
             related: std::sync::OnceLock::new(),
             feed_id_base: config.feed_id_base(),
             on_request: false,
@@ -263,6 +266,7 @@ impl<'a> Renderer<'a> {
             let ctx = Ctx {
                 urls,
                 shared: None,
+                leads: None,
                 ..self.ctx
             };
             views::DepthLinks::new(&ctx, &self.years)

@@ -28,7 +28,7 @@ impl Renderer<'_> {
             .par_iter()
             .enumerate()
             .map(|(i, p)| {
-                let Some(lead) = views::lead_and_fold(p).0 else {
+                let Some(lead) = &self.leads.of(i, p).0 else {
                     return 0;
                 };
                 let rows = p.days.len() + p.tags.len() + usize::from(on_home.contains(&i));
@@ -116,6 +116,7 @@ impl Renderer<'_> {
             config: self.ctx.config,
             urls: &urls,
             shared: self.shared(&urls),
+            leads: Some(&self.leads),
         };
         let site = ctx.site;
         let config = ctx.config;
@@ -180,7 +181,7 @@ impl Renderer<'_> {
                 self.render(ctx, "day.html", meta, D { day })
             }
             Job::Paper(i) => {
-                let paper = ctx.paper(&site.papers[i]);
+                let paper = ctx.paper(i);
                 let meta = self.meta(
                     ctx,
                     "paper",
@@ -349,7 +350,7 @@ impl Renderer<'_> {
                     .iter()
                     .skip((n - 1) * per)
                     .take(per)
-                    .map(|&p| ctx.paper_entry(&site.papers[p]))
+                    .map(|&p| ctx.paper_entry(p))
                     .collect();
                 let title = if n == 1 {
                     format!("Papers tagged {}", tag.name)

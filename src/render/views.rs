@@ -221,6 +221,22 @@ pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     (text, false)
 }
 
+/// Each paper's [`lead_and_fold`], by index into `site.papers`, worked out on first
+/// use: a paper's lead shows on its days, on each of its tags' pages and on its own
+/// page, and finding it in a summary is the dearest part of listing the paper.
+pub struct Leads(Vec<std::sync::OnceLock<(Option<String>, bool)>>);
+
+impl Leads {
+    pub fn new(site: &Site) -> Leads {
+        Leads(site.papers.iter().map(|_| Default::default()).collect())
+    }
+
+    /// [`lead_and_fold`] of `site.papers[index]`, which is `p`.
+    pub fn of(&self, index: usize, p: &Paper) -> &(Option<String>, bool) {
+        self.0[index].get_or_init(|| lead_and_fold(p))
+    }
+}
+
 /// A paper as long lists show it (tag pages): a [`PaperView`] without the texts a list
 /// leaves on the paper's page, so a page of fifty carries only what it shows.
 #[derive(Serialize)]
@@ -372,6 +388,8 @@ pub struct Ctx<'a> {
     pub urls: &'a Urls,
     /// Prebuilt links for pages at the depth of `urls`; `None` builds them per call.
     pub shared: Option<&'a DepthLinks>,
+    /// Leads worked out once per build; `None` works each out per call.
+    pub leads: Option<&'a Leads>,
 }
 
 /// The links that are the same on every page at one folder depth, as template values
@@ -444,13 +462,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn paper(&self, p: &'a Paper) -> PaperView<'a> {
+    /// The lead and fold of `site.papers[index]`.
+    fn lead_and_fold(&self, index: usize) -> (Option<String>, bool) {
+        let p = &self.site.papers[index];
+        match self.leads {
+            Some(leads) => leads.of(index, p).clone(),
+            None => lead_and_fold(p),
+        }
+    }
+
+    /// `site.papers[index]` as its page and the day pages show it.
+    pub fn paper(&self, index: usize) -> PaperView<'a> {
+        let p = &self.site.papers[index];
         let blurb = p.blurb();
         let blurb_text = blurb.map_or(Cow::Borrowed(""), |m| {
             crate::content::markup::math_as_text(&m.text)
         });
         let (lead_html, folded) = if self.config.list_leads {
-            lead_and_fold(p)
+            self.lead_and_fold(index)
         } else {
             (None, false)
         };
@@ -498,14 +527,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn paper_entry(&self, p: &'a Paper) -> PaperEntry<'a> {
+    /// `site.papers[index]` as long lists show it.
+    pub fn paper_entry(&self, index: usize) -> PaperEntry<'a> {
+        let p = &self.site.papers[index];
         PaperEntry {
             id: &p.id,
             title: crate::content::markup::math_as_text(&p.title),
             title_html: crate::content::markup::title_html(&p.title),
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
-            lead_html: self.config.list_leads.then(|| lead_and_fold(p).0).flatten(),
+            lead_html: if self.config.list_leads {
+                self.lead_and_fold(index).0
+            } else {
+                None
+            },
             links: Links::of(p),
             tags: p.tags.iter().map(|&t| self.tag_value(t)).collect(),
             first_day: self.day_value(p.first_day()),
@@ -551,11 +586,7 @@ impl<'a> Ctx<'a> {
                 .collect(),
             title: day.title.as_deref(),
             description: day.description.as_deref(),
-            papers: day
-                .papers
-                .iter()
-                .map(|&p| self.paper(&self.site.papers[p]))
-                .collect(),
+            papers: day.papers.iter().map(|&p| self.paper(p)).collect(),
             links: day
                 .links
                 .iter()

@@ -178,6 +178,7 @@ fn facts(site: &Site, config: &Config) -> String {
         config,
         urls: &urls,
         shared: None,
+        leads: None,
     };
     serde_json::to_string(&ctx.site_view(&crate::render::views::year_counts(site)))
         .unwrap_or_default()
