@@ -378,16 +378,22 @@ fn finish(
                 if !summary.is_empty() {
                     summary.push_str("\n\n");
                 }
+                // A numbered list run into one line (`1. …。2. …`) is a list of its
+                // items; markdown alone makes it one item holding the other numbers.
+                let listed = (!value.contains('\n'))
+                    .then(|| markup::run_in_list(value))
+                    .flatten();
                 if !label.is_empty() {
                     // A value that opens a block (a list, a quote) goes under its label.
-                    let block = value.starts_with(['-', '*', '+', '>'])
+                    let block = listed.is_some()
+                        || value.starts_with(['-', '*', '+', '>'])
                         || value.split_once(". ").is_some_and(|(n, _)| {
                             !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
                         });
                     summary.push_str(&format!("**{label}:**"));
                     summary.push_str(if block { "\n\n" } else { " " });
                 }
-                summary.push_str(value);
+                summary.push_str(listed.as_deref().unwrap_or(value));
             }
         }
     }
@@ -465,6 +471,19 @@ mod tests {
             (None, Some("https://example.org/post"))
         );
         assert_eq!(e[1].gist.as_ref().unwrap().text, "Another.");
+    }
+
+    #[test]
+    fn a_numbered_list_run_into_a_labelled_line_is_a_list() {
+        let text = "## cs.LG\n### [1] [Sparse Probes](https://arxiv.org/abs/2508.00977)\n*Yi Gao*\n\nTL;DR: 稀疏探针。\n\n<details>\n  <summary>Details</summary>\nMethod: 1. 设计一种稀疏探针。2. 收集一个小型数据集；3) 在三个基准上评测。\n\nResult: 效果更好。\n\n</details>\n";
+        let (s, _) = parse_str(text);
+        let html = &s[0].entries[0].summary.as_ref().unwrap().html;
+        assert_eq!(html.matches("<li>").count(), 3, "{html}");
+        assert!(html.contains("<li>收集一个小型数据集</li>"), "{html}");
+        assert!(
+            html.contains("<strong>Result:</strong> 效果更好。"),
+            "{html}"
+        );
     }
 
     #[test]
