@@ -16,11 +16,14 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         cut
     } else {
         let space = cut.rfind(' ');
-        let after_cjk = cut
+        // Only a CJK character after the last space moves the cut, so only that tail
+        // is searched (every list entry and page description is cut here).
+        let tail = space.unwrap_or(0);
+        let after_cjk = cut[tail..]
             .char_indices()
             .rev()
             .find(|&(_, c)| is_cjk(c))
-            .map(|(i, c)| i + c.len_utf8());
+            .map(|(i, c)| tail + i + c.len_utf8());
         match (space, after_cjk) {
             (Some(s), Some(k)) if k > s => &cut[..k],
             (Some(s), _) => &cut[..s],
