@@ -13,6 +13,12 @@
 //! takes by default. Korean is written with spaces, but its words carry their particles
 //! (`한국어를`, `한국어는`), so whole words would not find one another; bigrams do.
 //!
+//! A query needs every bigram of a word, in any order: the term index keeps no
+//! positions, and pairs of neighbouring bigrams (as [`super::pairs`] keeps for titles,
+//! where CJK titles get them too) would be every three characters of every summary, a
+//! second index larger than the first. The bigrams of a technical term seldom meet apart
+//! in one paper; those of common characters (`下的推理`) do, and find more papers.
+//!
 //! [`RANGES`] is the one list: `search.js` holds the same ranges as a regular expression,
 //! and a test below checks that it does.
 
