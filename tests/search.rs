@@ -1,6 +1,6 @@
 //! The search index on text in other scripts: Chinese summaries must not take a file
-//! per pair of characters, and a word must still be found in the file `search.js`
-//! computes for it.
+//! per pair of characters, and a word, even from the middle of a clause, must be found
+//! through its bigrams in the files `search.js` computes for them.
 
 mod common;
 
@@ -10,7 +10,7 @@ use common::{Site, tree};
 use papertrail::search::shards::{MAX_BUCKETS, shard_key};
 
 /// A day of `n` papers whose summaries are runs of CJK characters picked by a fixed
-/// sequence: thousands of distinct two-character beginnings.
+/// sequence: thousands of distinct bigrams.
 fn cjk_day(n: u32) -> String {
     let mut day = String::from(
         "## Papers for 2016-03-03\n\n| Category | Title | Authors | Summary |\n|---|---|---|---|\n",
@@ -89,7 +89,7 @@ fn chinese_summaries_take_a_bounded_number_of_files_each_term_where_its_key_says
             cjk_terms += usize::from(key.starts_with("_u"));
         }
     }
-    // 400 × 12 runs of six characters: thousands of beginnings, at most `buckets` files.
+    // 400 × 12 runs of six characters: thousands of bigrams, at most `buckets` files.
     assert!(cjk_terms > 4000, "{cjk_terms}");
     let other_files = files.keys().filter(|k| k.starts_with("_u")).count();
     assert!(
@@ -98,8 +98,9 @@ fn chinese_summaries_take_a_bounded_number_of_files_each_term_where_its_key_says
     );
     assert!(files.len() < 200, "{} term files", files.len());
 
-    // A word typed in Chinese is found with its paper: the run it begins, in the file of
-    // its first two characters, with the paper's document number (papers are numbered
+    // A word typed in Chinese, Japanese or Korean is found with its paper, and with it
+    // alone, even from the middle of a clause: every bigram of the word is a term, in the
+    // file of its characters, with the paper's document number (papers are numbered
     // newest first: the hand-written day is older than the generated one).
     let docs = tree(&site.public().join("search/d"));
     let doc_of = |id: &str| {
@@ -115,19 +116,48 @@ fn chinese_summaries_take_a_bounded_number_of_files_each_term_where_its_key_says
             .map(|(n, _)| n as u32)
             .expect("document")
     };
-    let want = doc_of("1603.00202");
-    let file = &files[&shard_key("方言", false, buckets)];
-    let (term, postings) = file
-        .iter()
-        .find(|(t, _)| t.starts_with("方言语料"))
-        .expect("the run beginning 方言语料");
-    let mut v = 0;
-    let docs: Vec<u32> = postings
-        .iter()
-        .map(|d| {
-            v += d;
-            v >> 2
-        })
-        .collect();
-    assert!(docs.contains(&want), "{term}: {docs:?}, not {want}");
+    let found = |word: &str| -> Vec<u32> {
+        let chars: Vec<char> = word.chars().collect();
+        let mut all: Option<Vec<u32>> = None;
+        for pair in chars.windows(2) {
+            let term: String = pair.iter().collect();
+            let file = &files[&shard_key(&term, split.contains(&term.as_str()), buckets)];
+            let mut v = 0;
+            let docs: Vec<u32> = file
+                .get(&term)
+                .map(|postings| {
+                    postings
+                        .iter()
+                        .map(|d| {
+                            v += d;
+                            v >> 2
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            all = Some(match all {
+                None => docs,
+                Some(before) => before.into_iter().filter(|d| docs.contains(d)).collect(),
+            });
+        }
+        all.unwrap_or_default()
+    };
+    for (word, id) in [
+        ("方言语料", "1603.00202"),
+        ("耳语录音", "1603.00202"),
+        ("毛笔", "1603.00203"),
+        ("小型化", "1603.00204"),
+        ("携帯端末", "1603.00204"),
+        ("형태소", "1603.00205"),
+    ] {
+        assert_eq!(found(word), [doc_of(id)], "{word}");
+    }
+    // No run of CJK text is a term: only its bigrams.
+    assert!(
+        files
+            .values()
+            .flat_map(|f| f.keys())
+            .all(|t| t.chars().count() <= 2 || !t.chars().all(|c| c > '\u{2e80}')),
+        "a CJK term of three characters or more"
+    );
 }

@@ -19,9 +19,9 @@
 //!   (see [`super::pairs`]).
 //!
 //! A query word of three or more characters loads one term shard and matches every term
-//! it prefixes; shorter words match exactly. So a search fetches the small `meta.json`
-//! once and one small file per word plus the document shards of the results it shows,
-//! whatever the size of the archive.
+//! it prefixes; shorter words, and the bigrams of CJK text, match exactly. So a search
+//! fetches the small `meta.json` once and one small file per word (per bigram) plus the
+//! document shards of the results it shows, whatever the size of the archive.
 //! The tokenizer ([`super::words`]) and the stemmer ([`super::stem`]) here and in
 //! `search.js` must agree.
 

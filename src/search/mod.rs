@@ -10,13 +10,15 @@
 //!
 //! The parts, each depending only on those listed before it:
 //!
-//! - [`words`]: the tokenizer (lowercase, split, stop words);
+//! - [`cjk`]: which characters are CJK text, indexed by pairs of characters;
+//! - [`words`]: the tokenizer (lowercase, split, stop words, CJK bigrams);
 //! - [`stem`]: Porter's stemmer;
 //! - [`encode`]: the delta-encoded `{"key":[numbers]}` files every part writes;
 //! - [`pairs`]: the phrase index, pairs of stems side by side in titles;
 //! - [`shards`]: which file of the term index holds a term;
 //! - [`index`]: the term index and the document files, and the writing of it all.
 
+pub mod cjk;
 pub mod encode;
 pub mod index;
 pub mod pairs;

@@ -5,10 +5,10 @@
 //! `split`, its terms being more than [`SPLIT_BYTES`] (`t/mod.json`). Those are at most
 //! 36 × 36 beginnings, most of them rare, whatever the archive.
 //!
-//! Every other term (Chinese, Japanese or Korean text, accented names) is put in one of
-//! a power of two of hash buckets by its first two characters (three when those two are
-//! `split`, as above: `通过` begins 1.6 MB of terms on 184 days of Chinese summaries),
-//! `t/_u<n>.json`: one file
+//! Every other term (the bigrams of Chinese, Japanese or Korean text, accented names) is
+//! put in one of a power of two of hash buckets by its first two characters (three when
+//! those two are `split`, as above; a beginning whose terms are all bigrams is never
+//! split, as a third character would not tell them apart), `t/_u<n>.json`: one file
 //! per two-character beginning would be one per pair of CJK characters, tens of
 //! thousands of files on a few months of Chinese summaries, and a static host counts
 //! every file. The bucket count is sized from those terms' bytes and never passes
@@ -91,7 +91,10 @@ pub(crate) fn shard(terms: Terms) -> (Vec<String>, u32, BTreeMap<String, Terms>)
     let mut split = Vec::new();
     let mut shards: BTreeMap<String, Terms> = BTreeMap::new();
     for (two, terms) in by_prefix {
-        let three = terms.iter().map(|(t, p)| json_size(t, p)).sum::<usize>() > SPLIT_BYTES;
+        // Only terms of three characters or more could move: a beginning of CJK bigrams
+        // stays whole, and out of `meta.json`'s list.
+        let three = terms.iter().map(|(t, p)| json_size(t, p)).sum::<usize>() > SPLIT_BYTES
+            && terms.iter().any(|(t, _)| t.chars().nth(2).is_some());
         for (term, postings) in terms {
             shards
                 .entry(shard_key(&term, three, buckets))
@@ -206,6 +209,9 @@ mod tests {
             .collect();
         let (split, buckets, shards) = shard(terms);
         assert_eq!(split, ["通过"]);
+        // A bigram too common for one file is not split: it has no third character.
+        let (split, _, _) = shard(vec![("通过".to_string(), (0..9000).collect())]);
+        assert!(split.is_empty());
         assert!(
             shards.len() > 2,
             "{buckets} buckets, {} files",

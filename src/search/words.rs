@@ -1,6 +1,10 @@
-//! The tokenizer: the words of a text as the index holds them (before stemming).
+//! The tokenizer: the terms of a text as the index holds them (before stemming).
 //! `search.js` splits what is typed the same way: lowercase, split on anything that is
-//! not a letter or digit, drop one-character words and [`STOP`] words.
+//! not a letter or digit, drop one-character words and [`STOP`] words; a run of CJK text
+//! ([`super::cjk`]) gives its overlapping pairs of characters instead (`知识图谱`:
+//! `知识`, `识图`, `图谱`), or the character itself when it stands alone.
+
+use super::cjk::is_cjk;
 
 /// Words too common to index; `search.js` has the same list.
 pub(crate) const STOP: &[&str] = &[
@@ -11,14 +15,30 @@ pub(crate) const STOP: &[&str] = &[
 /// Bytes of the longest word in [`STOP`].
 const STOP_MAX_LEN: usize = 5;
 
-/// Words of `text`, lowercased, without one-character words and stop words: the plain
-/// statement of what [`for_each_word`] does faster.
+/// Terms of `text`: its words lowercased, without one-character words and stop words,
+/// and the bigrams of its CJK runs; the plain statement of what [`for_each_word`] does
+/// faster.
 #[cfg(test)]
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> {
+    let mut out = Vec::new();
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = run.chars().collect();
+        // The run's pieces: CJK text, and the words before, between and after.
+        for piece in chars.chunk_by(|&a, &b| is_cjk(a) == is_cjk(b)) {
+            if is_cjk(piece[0]) {
+                if piece.len() == 1 {
+                    out.push(piece[0].to_string());
+                }
+                out.extend(piece.windows(2).map(|w| w.iter().collect::<String>()));
+            } else {
+                let w = piece.iter().collect::<String>().to_lowercase();
+                if piece.len() > 1 && !STOP.contains(&w.as_str()) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out.into_iter()
 }
 
 /// Calls `f` with each indexed word of `text` (as [`words`] yields them), lowercased
@@ -33,14 +53,36 @@ pub(crate) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
 }
 
 /// Calls `f` with every word of `text`, lowercased, and whether it is indexed (not a
-/// one-character word nor a stop word): titles keep the words left out between two
-/// indexed ones, which a phrase must match too.
+/// one-character word nor a stop word), and with the bigrams of its CJK text, always
+/// indexed: titles keep the words left out between two indexed ones, which a phrase must
+/// match too.
 pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // A word: the longest run of alphanumeric characters from `start`.
         let start = i;
+        if bytes[i] >= 0x80 && text[i..].chars().next().is_some_and(is_cjk) {
+            // A run of CJK text: each two neighbouring characters, or a lone one.
+            let len = text[i..]
+                .char_indices()
+                .find(|&(_, c)| !is_cjk(c))
+                .map_or(text.len() - i, |(at, _)| at);
+            let run = &text[i..i + len];
+            let mut ends = run.char_indices().map(|(at, _)| at).skip(1).chain([len]);
+            let (mut from, mut mid) = (0, ends.next().unwrap_or(len));
+            let mut lone = true;
+            for end in ends {
+                f(&run[from..end], true);
+                (from, mid, lone) = (mid, end, false);
+            }
+            if lone {
+                f(run, true);
+            }
+            i += len;
+            continue;
+        }
+        // A word: the longest run of alphanumeric characters from `start` that are not
+        // CJK.
         let mut ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
@@ -50,7 +92,7 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                 break;
             } else {
                 match text[i..].chars().next() {
-                    Some(c) if c.is_alphanumeric() => {
+                    Some(c) if c.is_alphanumeric() && !is_cjk(c) => {
                         ascii = false;
                         i += c.len_utf8();
                     }
@@ -59,8 +101,12 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
             }
         }
         let word = &text[start..i];
-        // Past the separator after it (one character).
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        // Past the separator after it (one character), unless CJK text starts there.
+        if let Some(c) = text[i..].chars().next()
+            && !is_cjk(c)
+        {
+            i += c.len_utf8();
+        }
         if word.is_empty() {
             continue;
         }
@@ -100,6 +146,8 @@ mod tests {
             "",
             "é",
             "trailing word",
+            "知识图谱，图 a知b 𠀀𠀁x データ・한국어",
+            "图",
         ] {
             let mut buf = String::new();
             let mut seen = Vec::new();
@@ -129,10 +177,53 @@ mod tests {
         assert_eq!(seen, want);
     }
 
+    /// The shared vectors: the browser checks hold `search.js` to the same file.
+    const VECTORS: &str = include_str!("../../tests/fixtures/word_vectors.tsv");
+
+    #[test]
+    fn tokens_match_the_shared_vectors() {
+        let mut n = 0;
+        for line in VECTORS.lines().filter(|l| !l.starts_with('#')) {
+            let (text, want) = line.split_once('\t').unwrap();
+            let mut got = Vec::new();
+            for_each_token(text, &mut String::new(), |w, indexed| {
+                got.push(if indexed {
+                    w.to_string()
+                } else {
+                    format!("-{w}")
+                })
+            });
+            assert_eq!(got.join("|"), want, "{text:?}");
+            n += 1;
+        }
+        assert!(n >= 10, "only {n} vectors");
+    }
+
+    #[test]
+    fn cjk_text_gives_its_bigrams_and_latin_words_beside_it_stay_words() {
+        let w: Vec<String> = words("用GPT-4o构建的知识图谱，图").collect();
+        assert_eq!(
+            w,
+            [
+                "用", "gpt", "4o", "构建", "建的", "的知", "知识", "识图", "图谱", "图"
+            ]
+        );
+        // A word from the middle of a clause is among the clause's terms.
+        let clause: Vec<String> = words("1构建的知识图谱最丰富").collect();
+        assert!(words("知识图谱").all(|b| clause.contains(&b)));
+        let w: Vec<String> = words("データ拡張を行う 한국어를").collect();
+        assert_eq!(
+            w,
+            [
+                "デー", "ータ", "タ拡", "拡張", "張を", "を行", "行う", "한국", "국어", "어를"
+            ]
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn for_each_word_matches_words_on_any_text(
-            text in "(\\PC|[a-zA-Z0-9 ,.-]|[éΣİẞK×½😀]){0,40}"
+            text in "(\\PC|[a-zA-Z0-9 ,.-]|[éΣİẞK×½😀]|[知识图谱のデー・，한𠀀]){0,40}"
         ) {
             let mut buf = String::new();
             let mut seen = Vec::new();

@@ -207,9 +207,10 @@ async function arxivSearch(browser, paperUrl) {
   await ctx.close();
 }
 
-// Twins: search.js finds a term's file as src/search/shards.rs does, and makes the
-// phrase pairs src/search/index.rs does (the shared vectors); a Chinese word of
-// tests/browser/cjk.md finds its paper first.
+// Twins: search.js splits text as src/search/words.rs does, finds a term's file as
+// src/search/shards.rs does, and makes the phrase pairs src/search/index.rs does (the
+// shared vectors); words of tests/browser/cjk.md, from the middle of clauses too, find
+// their paper first.
 async function otherScripts(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -226,11 +227,31 @@ async function otherScripts(browser) {
     .map(([t, k]) => `${t}: ${window.papertrailPairs(t).join('|')}, not ${k}`), pairs);
   if (pairs.length < 8 || wrongPairs.length) fail(`search.js makes other phrase pairs than the index for ${wrongPairs.length} of ${pairs.length} shared vectors: ${wrongPairs.slice(0, 3).join('; ')}`);
   else ok(`search: search.js makes the phrase pairs of all ${pairs.length} shared vectors as the index does`);
-  await page.goto(BENCH + 'search/?q=' + encodeURIComponent('方言语料'));
-  await page.locator('#results li').first().waitFor();
-  const first = await page.$eval('#results li a', (a) => a.href);
-  if (!first.endsWith('/papers/1603.00202/')) fail(`search: "方言语料" ranked ${first} first, not 1603.00202`);
-  else ok('search: a Chinese word finds its paper through a hashed term file');
+  const words = fs.readFileSync(__dirname + '/../fixtures/word_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const wrongWords = await page.evaluate((vs) => vs.filter(([t, k]) => window.papertrailTokens(t).join('|') !== k)
+    .map(([t, k]) => `${t}: ${window.papertrailTokens(t).join('|')}, not ${k}`), words);
+  if (words.length < 10 || wrongWords.length) fail(`search.js splits ${wrongWords.length} of ${words.length} shared word vectors otherwise than the index: ${wrongWords.slice(0, 3).join('; ')}`);
+  else ok(`search: search.js splits all ${words.length} shared word vectors (CJK bigrams among them) as the index does`);
+  // Words from the start and from the middle of a clause (whose beginning they are not),
+  // each found first, and marked in the excerpt.
+  const cjk = [['方言语料', '1603.00202'], ['耳语录音', '1603.00202'], ['毛笔', '1603.00203'],
+    ['小型化', '1603.00204'], ['형태소', '1603.00205']];
+  const missed = [];
+  for (const [q, id] of cjk) {
+    await page.goto(BENCH + 'search/?q=' + encodeURIComponent(q));
+    await page.waitForFunction(() => /papers? found|failed/.test(document.getElementById('status').textContent));
+    await page.waitForFunction(() => document.getElementById('results').children.length > 0 ||
+      /^0 papers|failed/.test(document.getElementById('status').textContent));
+    const first = await page.$$eval('#results li', (ls) => ls.slice(0, 1).map((l) => ({
+      href: l.querySelector('a').href,
+      marks: Array.from(l.querySelectorAll('p mark')).map((m) => m.textContent),
+    })));
+    if (!first.length || !first[0].href.endsWith('/papers/' + id + '/')) missed.push(`"${q}" ranked ${first.length ? first[0].href : 'nothing'} first, not ${id}`);
+    else if (!first[0].marks.includes(q)) missed.push(`"${q}" marked ${JSON.stringify(first[0].marks)} in ${id}'s excerpt`);
+  }
+  if (missed.length) fail('search: CJK words: ' + missed.join('; '));
+  else ok(`search: ${cjk.length} Chinese, Japanese and Korean words, from the middle of clauses too, find their paper first through its bigrams, marked (${cjk.map((c) => c[0]).join(', ')})`);
   await ctx.close();
 }
 

@@ -105,14 +105,38 @@
   var here = location.href.split('#')[0].split('?')[0];
   var cache = {};
 
+  // The letters and digits of CJK text (Han, kana, Hangul), indexed by overlapping
+  // pairs of characters: src/search/cjk.rs, whose test holds these ranges to its own.
+  var CJK = '\u{1100}-\u{11ff}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303b}\u{3041}-\u{309f}\u{30a1}-\u{30ff}\u{3131}-\u{318e}\u{31f0}-\u{31ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a960}-\u{a97f}\u{ac00}-\u{d7ff}\u{f900}-\u{faff}\u{ff66}-\u{ff9f}\u{ffa0}-\u{ffdc}\u{20000}-\u{323af}';
+  var CJK_CHAR = '(?:(?=[' + CJK + '])[\\p{Alphabetic}\\p{N}])';
+  var CJK_RUN = new RegExp('(' + CJK_CHAR + '+)', 'u');
+  // A run of CJK text, or a word: what highlight() marks.
+  var PIECE = CJK_CHAR + '+|(?:(?!' + CJK_CHAR + ')[\\p{Alphabetic}\\p{N}])+';
   // Every word of `text`, lowercased, with whether it is indexed (not one character
-  // long nor a stop word): src/search/words.rs.
+  // long nor a stop word), and the bigrams of its CJK text (a lone character as
+  // itself), always indexed: src/search/words.rs.
   function tokens(text) {
-    return text.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(function (w) {
-      w = w.toLowerCase();
-      return { w: w, kept: Array.from(w).length > 1 && STOP.indexOf(w) < 0 };
+    var out = [];
+    text.split(/[^\p{Alphabetic}\p{N}]+/u).forEach(function (run) {
+      // Split by a capturing group: CJK text at the odd places, the words between.
+      run.split(CJK_RUN).forEach(function (piece, i) {
+        if (!piece) return;
+        if (i % 2) {
+          var cs = Array.from(piece);
+          if (cs.length === 1) out.push({ w: piece, kept: true });
+          for (var k = 0; k + 1 < cs.length; k++) out.push({ w: cs[k] + cs[k + 1], kept: true });
+          return;
+        }
+        var w = piece.toLowerCase();
+        out.push({ w: w, kept: Array.from(w).length > 1 && STOP.indexOf(w) < 0 });
+      });
     });
+    return out;
   }
+  // For the browser checks, which hold tokens() to the shared vectors.
+  window.papertrailTokens = function (text) {
+    return tokens(text).map(function (t) { return (t.kept ? '' : '-') + t.w; });
+  };
   function words(text) {
     return tokens(text).filter(function (t) { return t.kept; }).map(function (t) { return t.w; });
   }
@@ -261,22 +285,39 @@
     });
   }
   // Appends `text` to `el` as text nodes, the words matching a query stem (exactly, or
-  // as its beginning for stems of three letters or more) in <mark>: DOM nodes only,
-  // never HTML, since titles and summaries are untrusted.
+  // as its beginning for stems of three letters or more) and the CJK characters of the
+  // query's bigrams in <mark>: DOM nodes only, never HTML, since titles and summaries
+  // are untrusted.
   var marked = [];
   function highlight(el, text) {
-    var re = /[\p{Alphabetic}\p{N}]+/gu, at = 0, m;
+    var re = new RegExp(PIECE, 'gu'), at = 0, m;
+    var mark = function (from, to) {
+      if (from > at) el.append(text.slice(at, from));
+      var node = document.createElement('mark');
+      node.textContent = text.slice(from, to);
+      el.append(node);
+      at = to;
+    };
     while ((m = re.exec(text))) {
+      if (CJK_RUN.test(m[0])) {
+        // Each character of a query bigram found here, neighbours marked as one.
+        var cs = Array.from(m[0]), on = cs.map(function () { return false; });
+        if (cs.length === 1) on[0] = marked.indexOf(cs[0]) >= 0;
+        for (var k = 0; k + 1 < cs.length; k++) {
+          if (marked.indexOf(cs[k] + cs[k + 1]) >= 0) on[k] = on[k + 1] = true;
+        }
+        var pos = m.index, from = -1;
+        for (k = 0; k <= cs.length; k++) {
+          if (k < cs.length && on[k]) { if (from < 0) from = pos; } else if (from >= 0) { mark(from, pos); from = -1; }
+          if (k < cs.length) pos += cs[k].length;
+        }
+        continue;
+      }
       var st = stem(m[0].toLowerCase());
       var hit = marked.some(function (q) {
         return st === q || (q.length >= 3 && st.lastIndexOf(q, 0) === 0);
       });
-      if (!hit) continue;
-      if (m.index > at) el.append(text.slice(at, m.index));
-      var mark = document.createElement('mark');
-      mark.textContent = m[0];
-      el.append(mark);
-      at = m.index + m[0].length;
+      if (hit) mark(m.index, m.index + m[0].length);
     }
     if (at < text.length) el.append(text.slice(at));
   }
