@@ -219,8 +219,13 @@ fn literal_line(src: &str, inline: bool) -> Markup {
 fn render_markdown(src: &str, inline: bool) -> Markup {
     let dollars = super::tex_text::dollar_math(src);
     let src = dollars.as_deref().unwrap_or(src);
+    let marked = super::cjk_strong::mark_pairs(src);
+    let src = marked.as_deref().unwrap_or(src);
     let mut maths = super::math::Formulas::new(src);
-    let events = text_preserving_events(src, &mut maths);
+    let mut events = text_preserving_events(src, &mut maths);
+    if marked.is_some() {
+        events = super::cjk_strong::strong_events(events);
+    }
     let needs_sanitizer = events.iter().any(|e| {
         matches!(
             e,

@@ -6,6 +6,7 @@
 //! model's job, so each parser stays a pure function of one file's text.
 
 pub mod arxiv;
+mod cjk_strong;
 pub mod code_link;
 pub mod date_text;
 pub mod feed_dump;

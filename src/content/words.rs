@@ -36,7 +36,7 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 
 /// A character of a script written without spaces between words (CJK ideographs, kana,
 /// hangul, and their punctuation).
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{2FFF}'
         | '\u{3001}'..='\u{303F}'
