@@ -140,7 +140,7 @@ fn is_cjk_pair(before: &str, inner: &str, after: &str) -> bool {
     if first.is_whitespace() || last.is_whitespace() || inner.contains(['*', '$', '[', ']', '<']) {
         return false;
     }
-    let cjk = |c: Option<char>| c.is_some_and(super::words::is_cjk);
+    let cjk = |c: Option<char>| c.is_some_and(super::words::is_spaceless_script);
     cjk(before.chars().next_back())
         || cjk(after.chars().next())
         || cjk(Some(first))

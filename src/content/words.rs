@@ -10,8 +10,8 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     let cut = text.get(..end).unwrap_or(text);
     // Chinese and Japanese have no spaces: a line may break beside any of their
     // characters, so such text is not cut back to a space far before the limit.
-    let beside_cjk = text[end..].chars().next().is_some_and(is_cjk)
-        || cut.chars().next_back().is_some_and(is_cjk);
+    let beside_cjk = text[end..].chars().next().is_some_and(is_spaceless_script)
+        || cut.chars().next_back().is_some_and(is_spaceless_script);
     let cut = if beside_cjk {
         cut
     } else {
@@ -22,7 +22,7 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         let after_cjk = cut[tail..]
             .char_indices()
             .rev()
-            .find(|&(_, c)| is_cjk(c))
+            .find(|&(_, c)| is_spaceless_script(c))
             .map(|(i, c)| tail + i + c.len_utf8());
         match (space, after_cjk) {
             (Some(s), Some(k)) if k > s => &cut[..k],
@@ -36,7 +36,7 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 
 /// A character of a script written without spaces between words (CJK ideographs, kana,
 /// hangul, and their punctuation).
-pub(crate) fn is_cjk(c: char) -> bool {
+pub(crate) fn is_spaceless_script(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{2FFF}'
         | '\u{3001}'..='\u{303F}'
