@@ -287,10 +287,14 @@ fn bot_error_word_at(b: &[u8], i: usize) -> bool {
         0xC5 | 0xE2 => {
             b[i..].starts_with("\u{17F}".as_bytes()) || b[i..].starts_with("\u{212A}".as_bytes())
         }
+        // The first byte first: an anchor is met at every few words of prose.
         anchor => bot_error_words(anchor).iter().any(|&(w, at)| {
             i.checked_sub(at)
                 .and_then(|start| b.get(start..start + w.len()))
-                .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+                .is_some_and(|s| {
+                    s[0].to_ascii_lowercase() == w.as_bytes()[0]
+                        && s.eq_ignore_ascii_case(w.as_bytes())
+                })
         }),
     }
 }
