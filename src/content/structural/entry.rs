@@ -626,10 +626,11 @@ fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
     let t = without_count(text).trim();
-    if t.is_empty() || t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
+    // A labelled line (`简介: …`) has its colon near the start: the cheapest test first.
+    if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
         return false;
     }
-    if t.contains([':', '：', '。', '!', '?', '！', '？']) {
+    if t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
         return false;
     }
     let parts: Vec<&str> = t
