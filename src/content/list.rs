@@ -44,6 +44,10 @@ struct Heading<'a> {
 
 /// Heading level (number of `#`) and text of a markdown heading line.
 fn heading(line: &str) -> Option<(usize, &str)> {
+    // Most lines are no heading: found before trimming them.
+    if !line.starts_with('#') {
+        return None;
+    }
     let t = line.trim_end();
     let level = t.bytes().take_while(|&b| b == b'#').count();
     ((1..=6).contains(&level) && t[level..].starts_with([' ', '\t']))
@@ -66,7 +70,7 @@ fn entry_heading(line: &str) -> Option<Heading<'_>> {
         Some((_, after)) => after.trim_start(),
         None => rest,
     };
-    let rest = match rest.rfind(" [[") {
+    let rest = match rfind_back_link(rest) {
         Some(back) if rest[back..].contains("](#") => rest[..back].trim_end(),
         _ => rest,
     };
@@ -89,6 +93,15 @@ fn entry_heading(line: &str) -> Option<Heading<'_>> {
         title: rest,
         url: None,
     })
+}
+
+/// `text.rfind(" [[")`, found from the `[`s of the text: a substring searcher set up
+/// for every heading of a long file costs more than the few brackets a heading holds.
+fn rfind_back_link(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memrchr_iter(b'[', b)
+        .find(|&j| j >= 2 && b[j - 1] == b'[' && b[j - 2] == b' ')
+        .map(|j| j - 2)
 }
 
 /// A category section heading (`# cs.CL [[Back]](#toc)`, `## astro-ph.GA`): its name,
@@ -427,6 +440,22 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn back_links_found_as_rfind_finds_them() {
+        for t in [
+            "",
+            " [[",
+            "[[",
+            "a [[b]](#toc)",
+            "[T](u) [[back]](#toc) [[top]](#t)",
+            "x[[ [[",
+            "[new 001] Title",
+            "a  [[[",
+        ] {
+            assert_eq!(rfind_back_link(t), t.rfind(" [["), "{t}");
+        }
+    }
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();

@@ -196,6 +196,11 @@ fn whitespace_len(s: &str, i: usize) -> Option<usize> {
 /// Called on every field of every entry of a firehose, so it stops as soon as the
 /// first [`CJK_SAMPLE`] letters are decided and tests ASCII without Unicode tables.
 pub fn is_mostly_cjk(text: &str) -> bool {
+    // ASCII holds no CJK letter: tested a word at a time, where the loop below goes
+    // character by character through an English abstract's first letters.
+    if text.is_ascii() {
+        return false;
+    }
     let (mut cjk, mut other) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_ascii() {

@@ -54,8 +54,12 @@ fn read(text: &str) -> Option<String> {
         None => text,
     };
     let name = crate::content::markup::plain(name);
-    if let Some((archive, sub)) = ARXIV_CATEGORY
-        .find(&name)
+    // Each expression is compiled when first asked, and most names give it no cause: a
+    // code holds a dot, a count a digit.
+    if let Some((archive, sub)) = name
+        .contains('.')
+        .then(|| ARXIV_CATEGORY.find(&name))
+        .flatten()
         .and_then(|m| m.as_str().split_once('.'))
     {
         let archive = archive.to_lowercase();
@@ -73,7 +77,12 @@ fn read(text: &str) -> Option<String> {
         return Some(format!("{archive}.{sub}"));
     }
     let name = super::layout::strip_number(super::labels::strip_ornaments(&name));
-    let name = COUNT.replace(name, "");
+    // `\d` is a decimal digit of any script, each of which is numeric.
+    let name = if name.chars().any(char::is_numeric) {
+        COUNT.replace(name, "")
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
     let name = name.trim();
     // `机器人学 (Robotics)`: the English name in brackets.
     let name = match (name.find(['(', '（']), name.ends_with([')', '）'])) {

@@ -144,7 +144,7 @@ pub fn build(
             }
             Some(Role::Category) => {
                 let value =
-                    labels::labelled_html(text).map_or_else(|| text.to_string(), |(_, v)| v);
+                    labels::field_label(line).map_or_else(|| text.to_string(), |(_, v, _)| v);
                 for name in value.split([',', ';', '，', '；', '、', '|']) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
@@ -183,11 +183,10 @@ pub fn build(
             authors = Some(names.to_string());
             continue;
         }
-        let label =
-            labelled_field(text).filter(|_| !in_abstract(&fields) || labels::is_bold_label(text));
-        if let Some((label, value)) = label {
+        let label = labels::field_label(line)
+            .filter(|_| !in_abstract(&fields) || labels::is_bold_label(line));
+        if let Some((label, value, role)) = label {
             let (label, value) = (label.as_str(), value.as_str());
-            let role = labels::role(label);
             match role {
                 Role::Authors => {
                     if authors.is_none() {
@@ -408,20 +407,14 @@ fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {
     }
 }
 
-/// A labelled line whose label is worth a field: a bold label, or a plain known one,
-/// also when HTML dresses it.
-fn labelled_field(text: &str) -> Option<(String, String)> {
-    labels::labelled_html(text)
-}
-
 /// The title in an entry's first line, and any names written after it on that line
 /// (`[Title](…) — Ann Lee, Bo Chen`).
 fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
     let text = first.text();
     if unit == Unit::TitleLabel
-        && let Some((_, value)) = labels::labelled(text)
+        && let Some(label) = first.label
     {
-        return (clean_title(value), None);
+        return (clean_title(label.value), None);
     }
     if unit == Unit::Row {
         return (String::new(), None);
@@ -633,10 +626,11 @@ fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
     let t = without_count(text).trim();
-    if t.is_empty() || t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
+    // A labelled line (`简介: …`) has its colon near the start: the cheapest test first.
+    if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
         return false;
     }
-    if t.contains([':', '：', '。', '!', '?', '！', '？']) {
+    if t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
         return false;
     }
     let parts: Vec<&str> = t
@@ -753,6 +747,7 @@ mod tests {
             no: 1,
             indent: 0,
             kind: LineKind::Heading(3, text),
+            label: None,
         };
         assert_eq!(
             title_of(

@@ -5,6 +5,8 @@
 //! `【摘要】`, `#### Abstract`, `<summary>Abstract</summary>`); the label's words decide
 //! the role, whatever the markup around them.
 
+use super::lines::Line;
+
 /// What a labelled field is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -480,10 +482,32 @@ fn find_double(text: &str, mark: u8) -> Option<usize> {
 
 /// [`labelled`], also through HTML: `**<font …>作者：</font>** …`, `<strong>作者</strong> …`
 /// (a known label in `<strong>` or `<b>` needs no colon).
+#[cfg(test)]
 pub fn labelled_html(line: &str) -> Option<(String, String)> {
     if let Some((label, value)) = labelled(line) {
         return Some((label.to_string(), value.to_string()));
     }
+    labelled_in_html(line)
+}
+
+/// A labelled line whose label is worth a field (a bold label, or a plain known one,
+/// also when HTML dresses it), as [`labelled_html`] reads it, and the label's role.
+pub fn field_label(line: &Line<'_>) -> Option<(String, String, Role)> {
+    match line.label {
+        Some(l) => Some((
+            l.name.to_string(),
+            l.value.to_string(),
+            l.role.unwrap_or(Role::Summary),
+        )),
+        None => labelled_in_html(line.text()).map(|(name, value)| {
+            let role = role(&name);
+            (name, value, role)
+        }),
+    }
+}
+
+/// The label of a line that [`labelled`] finds none in, read through its HTML.
+fn labelled_in_html(line: &str) -> Option<(String, String)> {
     if !line.contains('<') {
         return None;
     }
@@ -520,9 +544,9 @@ pub fn labelled_html(line: &str) -> Option<(String, String)> {
 }
 
 /// Whether a line starts with a bold label.
-pub fn is_bold_label(line: &str) -> bool {
-    let t = strip_ornaments(line.trim_start());
-    (t.starts_with("**") || t.starts_with("__") || t.starts_with('【')) && labelled(line).is_some()
+pub fn is_bold_label(line: &Line<'_>) -> bool {
+    let t = strip_ornaments(line.text().trim_start());
+    (t.starts_with("**") || t.starts_with("__") || t.starts_with('【')) && line.label.is_some()
 }
 
 /// Link texts that name where a link goes rather than what the paper is called.

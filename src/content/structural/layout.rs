@@ -45,22 +45,21 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
         // A heading that names a field (`## Summary`, `## Abstract`) is a part of
         // something, never a paper's title.
         LineKind::Heading(level, text) => {
+            // A heading that names a paper opens an entry, dated or not.
             let named = !refs[i].is_empty();
-            let dated = crate::content::date_text::find_date(text).is_some();
-            let field = labels::known_role(labels::strip_ornaments(strip_number(text))).is_some();
-            (named || !dated && !field).then_some(Unit::Heading(level))
+            let opens = named
+                || crate::content::date_text::find_date(text).is_none()
+                    && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
+            opens.then_some(Unit::Heading(level))
         }
-        LineKind::Item(depth, text) => match labels::labelled(text) {
-            Some((label, _)) if labels::known_role(label) == Some(Role::Title) => {
-                Some(Unit::TitleLabel)
-            }
+        LineKind::Item(depth, _) => match line.label {
+            Some(label) if label.role == Some(Role::Title) => Some(Unit::TitleLabel),
             Some(_) => None,
             None => Some(Unit::Item(depth)),
         },
         LineKind::Text(text) => {
-            if let Some((label, _)) = labels::labelled(text) {
-                return (labels::known_role(label) == Some(Role::Title))
-                    .then_some(Unit::TitleLabel);
+            if let Some(label) = line.label {
+                return (label.role == Some(Role::Title)).then_some(Unit::TitleLabel);
             }
             let starts_paragraph = i == 0
                 || matches!(
@@ -112,8 +111,7 @@ fn plain_title_over_link(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -
         .take_while(|(l, _)| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
         .any(|(l, line_refs)| {
             let t = l.text();
-            let link_line = labels::labelled(t)
-                .is_some_and(|(label, _)| labels::known_role(label) == Some(Role::Link));
+            let link_line = l.label.is_some_and(|label| label.role == Some(Role::Link));
             let bare_url = t.starts_with("http") && !t.contains(char::is_whitespace);
             (link_line || bare_url) && !line_refs.is_empty()
         })
@@ -221,8 +219,9 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
     if matches!(line.kind, LineKind::Heading(..) | LineKind::Code(_)) {
         return Vec::new();
     }
-    let link_line = labels::labelled(text)
-        .is_some_and(|(label, _)| labels::known_role(label) == Some(Role::Link));
+    let link_line = line
+        .label
+        .is_some_and(|label| label.role == Some(Role::Link));
     let short = text.chars().count() <= 160;
     refs.iter()
         .filter(|r| {

@@ -5,6 +5,8 @@
 //! `<details>` block around bold labels, a list item run on without its indent), and a
 //! line classification keeps every line, with its number, whatever the file does.
 
+use super::labels::{Role, known_role, labelled};
+
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind<'a> {
@@ -38,6 +40,28 @@ pub struct Line<'a> {
     pub kind: LineKind<'a>,
     /// Leading spaces (a tab counts four): a wrapped field continues on indented lines.
     pub indent: u16,
+    /// The label the line's text opens with, if any: found once here, since the layout
+    /// scan and the entry's fields both ask for it, of most lines more than once.
+    pub label: Option<LineLabel<'a>>,
+}
+
+/// A labelled line's label and value ([`labelled`]), and the label's known role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineLabel<'a> {
+    pub name: &'a str,
+    pub value: &'a str,
+    pub role: Option<Role>,
+}
+
+impl<'a> LineLabel<'a> {
+    /// The label of `text`, a line's text as [`Line::text`] gives it.
+    pub fn of(text: &'a str) -> Option<Self> {
+        labelled(text).map(|(name, value)| LineLabel {
+            name,
+            value,
+            role: known_role(name),
+        })
+    }
 }
 
 impl<'a> Line<'a> {
@@ -76,6 +100,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 no,
                 kind: LineKind::Comment,
                 indent,
+                label: None,
             });
             continue;
         }
@@ -87,6 +112,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 no,
                 kind: LineKind::Code(raw),
                 indent,
+                label: None,
             });
             continue;
         }
@@ -96,13 +122,23 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 no,
                 kind: LineKind::Code(raw),
                 indent,
+                label: None,
             });
             continue;
         }
+        let kind = kind_of(raw);
+        // A heading's text is read as a field's name, never as `Label: value`.
+        let label = match kind {
+            LineKind::Item(_, t) | LineKind::Row(t) | LineKind::Html(t) | LineKind::Text(t) => {
+                LineLabel::of(t)
+            }
+            _ => None,
+        };
         out.push(Line {
             no,
-            kind: kind_of(raw),
+            kind,
             indent,
+            label,
         });
     }
     out

@@ -150,7 +150,13 @@ fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
 pub fn looks_like(body: &str) -> bool {
     let mut header: Option<&str> = None;
     for line in super::line_split::lines(body) {
-        let t = line.trim();
+        // Only a heading or a row tells: other lines are passed without trimming them.
+        let t = line.trim_start();
+        if !t.starts_with(['#', '|']) {
+            header = None;
+            continue;
+        }
+        let t = t.trim_end();
         if heading_text(t).is_some_and(|h| strip_prefix_ci(h, "papers for").is_some()) {
             return true;
         }
