@@ -1,6 +1,7 @@
 """What benches/hugo_convert.py and benches/zola_convert.py share: reading papertrail's
-export (its site title, each paper's first sentence and file name) and writing TOML and
-files. Each converter keeps its own markdown escaping (Zola also escapes `%`, which its
+export (its site title, each paper's first sentence and file name), writing TOML and
+files, and the frame of a conversion (papers streamed, days with their neighbours, the
+stylesheet, the summary line). Each converter keeps its own markdown escaping (Zola also escapes `%`, which its
 shortcodes use)."""
 
 import gzip
@@ -10,6 +11,7 @@ import os
 import re
 import shutil
 import sys
+import time
 
 
 def toml_str(s):
@@ -103,3 +105,61 @@ def load_days(days_json):
         days = json.load(f)
     days.sort(key=lambda d: d["date"])
     return days
+
+
+class SiteWriter:
+    """Writes TOOL's site under SITE, counting files and bytes for the summary line."""
+
+    def __init__(self, tool, site):
+        self.tool = tool
+        self.site = site
+        self.files = 0
+        self.bytes = 0
+        self.t0 = time.monotonic()
+
+    def put(self, rel, text):
+        path = os.path.join(self.site, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        self.bytes += write(path, text)
+        self.files += 1
+
+    def stylesheet(self, src, fallback):
+        """papertrail's style.css from the output SRC as static/style.css, else FALLBACK."""
+        css = os.path.join(src, "style.css")
+        os.makedirs(os.path.join(self.site, "static"), exist_ok=True)
+        if os.path.isfile(css):
+            shutil.copyfile(css, os.path.join(self.site, "static", "style.css"))
+            self.files += 1
+            self.bytes += os.path.getsize(css)
+        else:
+            self.put("static/style.css", fallback)
+
+    def summary(self, papers, days, tags):
+        print(
+            f"{self.tool}: papers={papers} days={days} tags={tags} "
+            f"files={self.files} bytes={self.bytes} seconds={time.monotonic() - self.t0:.2f}"
+        )
+
+
+def start(tool, args, paper_file):
+    """The first steps of TOOL's conversion of ARGS.papertrail_out into ARGS.site: the
+    site made empty, every paper written to content/papers/ by PAPER_FILE. Returns
+    (writer, days oldest first, papers, tags, base_url)."""
+    out = SiteWriter(tool, args.site)
+    days_json, parts = open_export(tool, args.papertrail_out, args.site, args.force)
+    papers_dir = os.path.join(args.site, "content", "papers")
+    os.makedirs(papers_dir)
+    n_papers, paper_bytes, tags, base_url = write_papers(
+        tool, parts, papers_dir, paper_file, args.base_url
+    )
+    out.files += n_papers
+    out.bytes += paper_bytes
+    return out, load_days(days_json), n_papers, tags, base_url
+
+
+def with_neighbours(days):
+    """Each day with the dates of the days before and after it (None at either end)."""
+    for i, day in enumerate(days):
+        prev_date = days[i - 1]["date"] if i > 0 else None
+        next_date = days[i + 1]["date"] if i + 1 < len(days) else None
+        yield day, prev_date, next_date

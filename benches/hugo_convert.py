@@ -37,18 +37,14 @@ import argparse
 import datetime
 import os
 import re
-import shutil
-import time
 
 from export_common import (
     first_sentence,
-    load_days,
-    open_export,
     site_title,
+    start,
     toml_list,
     toml_str,
-    write,
-    write_papers,
+    with_neighbours,
 )
 
 # ---------------------------------------------------------------------------
@@ -326,35 +322,12 @@ def main():
     )
     args = ap.parse_args()
 
-    t0 = time.monotonic()
     src = args.papertrail_out
-    days_json, parts = open_export("hugo_convert", src, args.site, args.force)
-
-    site = args.site
-    papers_dir = os.path.join(site, "content", "papers")
-    os.makedirs(papers_dir)
-    files = 0
-    nbytes = 0
-
-    def put(rel, text):
-        nonlocal files, nbytes
-        path = os.path.join(site, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        nbytes += write(path, text)
-        files += 1
-
-    # papers, streamed
-    n_papers, paper_bytes, tags, base_url = write_papers(
-        "hugo_convert", parts, papers_dir, paper_file, args.base_url
-    )
-    files += n_papers
-    nbytes += paper_bytes
+    out, days, n_papers, tags, base_url = start("hugo_convert", args, paper_file)
+    put = out.put
 
     # days: term metadata of the `days` taxonomy
-    days = load_days(days_json)
-    for i, day in enumerate(days):
-        prev_date = days[i - 1]["date"] if i > 0 else None
-        next_date = days[i + 1]["date"] if i + 1 < len(days) else None
+    for day, prev_date, next_date in with_neighbours(days):
         put(os.path.join("content", "days", day["date"], "_index.md"), day_file(day, prev_date, next_date))
 
     title = args.title or site_title(src)
@@ -367,19 +340,9 @@ def main():
     )
     for rel, text in LAYOUTS.items():
         put(os.path.join("layouts", rel), text)
-    css = os.path.join(src, "style.css")
-    os.makedirs(os.path.join(site, "static"), exist_ok=True)
-    if os.path.isfile(css):
-        shutil.copyfile(css, os.path.join(site, "static", "style.css"))
-        files += 1
-        nbytes += os.path.getsize(css)
-    else:
-        put("static/style.css", FALLBACK_CSS)
+    out.stylesheet(src, FALLBACK_CSS)
 
-    print(
-        f"hugo_convert: papers={n_papers} days={len(days)} tags={len(tags)} "
-        f"files={files} bytes={nbytes} seconds={time.monotonic() - t0:.2f}"
-    )
+    out.summary(n_papers, len(days), len(tags))
 
 
 if __name__ == "__main__":
