@@ -320,18 +320,17 @@ fn at_sentence_start(content: &str, top: &[bool], i: usize) -> bool {
 fn named_labels<'a>(content: &'a str, top: &[bool]) -> Vec<Part<'a>> {
     let mut out = Vec::new();
     // Every label holds a colon after its start, and starts with a tag or a capital:
-    // summaries are read for every list they appear in, so the positions that cannot
-    // start one are passed over before the costlier sentence test.
+    // the positions that cannot start one, nearly all of a summary, are passed over
+    // before the costlier sentence test.
     let Some(last_colon) = content.rfind(':') else {
         return out;
     };
     let mut i = 0;
     while i <= last_colon {
         let rest = &content[i..];
-        let starts_here = (rest.starts_with('<') || rest.starts_with(char::is_uppercase))
-            && (top[i] || rest.starts_with('<'))
+        let starts_here = (rest.starts_with('<') || top[i] && rest.starts_with(char::is_uppercase))
             && at_sentence_start(content, top, i);
-        if starts_here && let Some((label, body)) = named_label_at(&content[i..]) {
+        if starts_here && let Some((label, body)) = named_label_at(rest) {
             out.push(Part {
                 start: i,
                 label,

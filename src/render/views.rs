@@ -463,7 +463,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The lead and fold of `site.papers[index]`.
-    fn lead_and_fold(&self, index: usize) -> (Option<String>, bool) {
+    fn lead_of(&self, index: usize) -> (Option<String>, bool) {
         let p = &self.site.papers[index];
         match self.leads {
             Some(leads) => leads.of(index, p).clone(),
@@ -479,7 +479,7 @@ impl<'a> Ctx<'a> {
             crate::content::markup::math_as_text(&m.text)
         });
         let (lead_html, folded) = if self.config.list_leads {
-            self.lead_and_fold(index)
+            self.lead_of(index)
         } else {
             (None, false)
         };
@@ -537,7 +537,7 @@ impl<'a> Ctx<'a> {
             url: self.urls.of(&Route::Paper(&p.id)),
             authors: &p.authors,
             lead_html: if self.config.list_leads {
-                self.lead_and_fold(index).0
+                self.lead_of(index).0
             } else {
                 None
             },
