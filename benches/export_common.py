@@ -1,8 +1,8 @@
 """What benches/hugo_convert.py and benches/zola_convert.py share: reading papertrail's
-export (its site title, each paper's first sentence and file name), writing TOML and
-files, and the frame of a conversion (papers streamed, days with their neighbours, the
-stylesheet, the summary line). Each converter keeps its own markdown escaping (Zola also escapes `%`, which its
-shortcodes use)."""
+export (its site title, each paper's first sentence and file name), writing TOML,
+markdown and files, and the frame of a conversion (papers streamed, days with their
+neighbours, the stylesheet, the summary line). Each converter says which characters its
+markdown escapes (Zola also escapes `%`, which its shortcodes use)."""
 
 import gzip
 import glob
@@ -48,6 +48,26 @@ def site_title(out_dir):
     except OSError:
         pass
     return "Daily papers"
+
+
+FALLBACK_CSS = "body{font:1rem/1.55 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:0 1rem}\n"
+
+# A line start markdown reads as a block: a heading, quote, list item or setext underline.
+_BLOCK = re.compile(r"^([#>+=-]|\d+[.)])")
+
+
+def escape_markdown(text, inline):
+    """Plain text -> markdown that renders as the same text (paragraphs kept), the
+    characters INLINE matches escaped with a backslash (CommonMark lets any ASCII
+    punctuation be escaped)."""
+    out = []
+    for line in text.split("\n"):
+        line = inline.sub(r"\\\1", line.strip())
+        m = _BLOCK.match(line)
+        if m:
+            line = line[: m.end() - 1] + "\\" + line[m.end() - 1 :]
+        out.append(line)
+    return "\n".join(out)
 
 
 def write(path, text):

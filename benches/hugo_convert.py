@@ -39,6 +39,8 @@ import os
 import re
 
 from export_common import (
+    FALLBACK_CSS,
+    escape_markdown,
     first_sentence,
     site_title,
     start,
@@ -173,25 +175,14 @@ LAYOUTS = {
 """,
 }
 
-FALLBACK_CSS = "body{font:1rem/1.55 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:0 1rem}\n"
-
-
 # Characters Goldmark could read as markup (or Hugo as a shortcode, `{{<`), escaped with a
-# backslash (CommonMark lets any ASCII punctuation be escaped).
+# backslash.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~{}])")
-_BLOCK = re.compile(r"^([#>+=-]|\d+[.)])")
 
 
 def md_escape(text):
     """Plain text -> markdown that renders as the same text (paragraphs kept)."""
-    out = []
-    for line in text.split("\n"):
-        line = _INLINE.sub(r"\\\1", line.strip())
-        m = _BLOCK.match(line)
-        if m:  # a heading, quote, list item or setext underline at line start
-            line = line[: m.end() - 1] + "\\" + line[m.end() - 1 :]
-        out.append(line)
-    return "\n".join(out)
+    return escape_markdown(text, _INLINE)
 
 
 def long_date(d):
