@@ -431,6 +431,11 @@ fn a_note_per_paper_beside_a_day_index() {
     check_fixture("notes-per-paper");
 }
 
+#[test]
+fn notes_behind_an_html_toolbar_with_html_day_indexes() {
+    check_fixture("toolbar-notes");
+}
+
 /// Dated digests that list no paper at all publish no empty site either.
 #[test]
 fn dated_content_with_no_papers_fails() {

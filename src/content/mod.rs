@@ -402,11 +402,15 @@ fn report_empty(
         );
         return;
     }
+    // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
+    // papers read from the notes themselves, dated or not: a note that fails is
+    // reported as its own file.
+    let is_index_of_notes = |survey: &structural::Survey| {
+        survey.note_links > 0 && survey.note_links * 2 >= survey.papers
+    };
     if no_entries && sections.iter().all(|s| s.date.is_none()) {
         let survey = structural::survey(body, body_line);
-        // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
-        // papers read from the notes themselves.
-        if survey.note_links > 0 && survey.note_links * 2 >= survey.papers {
+        if is_index_of_notes(&survey) {
             return;
         }
         let message = if survey.papers > 0 {
@@ -422,7 +426,17 @@ fn report_empty(
         diags.push(Diagnostic::warning(path, line, message).kind(Kind::EmptyFile));
         return;
     }
-    for s in sections.iter().filter(|s| s.entries.is_empty()) {
+    let empty_days = sections
+        .iter()
+        .filter(|s| s.entries.is_empty() && s.date.is_some());
+    if no_entries
+        && empty_days.clone().next().is_some()
+        && is_index_of_notes(&structural::survey(body, body_line))
+        && structural::links_a_present_note(path, body)
+    {
+        return;
+    }
+    for s in empty_days {
         if let Some(date) = s.date {
             diags.push(
                 Diagnostic::warning(

@@ -134,7 +134,13 @@ pub fn build(
         body_lines += 1;
         // Under a sub-heading that names a field of the record (`### 👥 Authors`,
         // `### 🏷️ Categories`, `### 🔗 Links`), the lines are that field.
-        let under = fields.last().filter(|_| open).map(|f| f.role);
+        // A line with a label of another known field (`**作者**:` under a heading of
+        // links) is that field, not a line of the one above.
+        let under = fields
+            .last()
+            .filter(|_| open)
+            .map(|f| f.role)
+            .filter(|&r| line.label.and_then(|l| l.role).is_none_or(|own| own == r));
         match under {
             Some(Role::Authors) => {
                 if authors.is_none() {
@@ -246,8 +252,9 @@ pub fn build(
                 }
             }
         }
-        // A label alone in HTML (`<span class="label">先用一句话判断</span>`) opens a field.
-        if text.starts_with('<') {
+        // A label alone in HTML (`<span class="label">先用一句话判断</span>`) opens a field;
+        // a link whose text is a label (`<a href="…">arXiv</a>`) is a link, not a field.
+        if text.starts_with('<') && !text.contains("href") {
             let inner = strip_tags(text);
             let inner = inner.trim();
             if let Some(role) = labels::known_role(inner).filter(|_| !inner.is_empty()) {
@@ -506,6 +513,28 @@ fn drop_generic_links(text: &str) -> String {
         .join(" ")
 }
 
+/// `text` without its tags, and without the HTML links whose text only names the
+/// link (`<a href="…">PDF</a>`), as [`drop_generic_links`] does for markdown.
+fn without_generic_html_links(text: &str) -> String {
+    // ASCII lower-casing keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<a ").map(|i| at + i) {
+        let Some(close) = lower[open..].find("</a>").map(|i| open + i) else {
+            break;
+        };
+        out.push_str(&text[at..open]);
+        let inner = strip_tags(&text[open..close]);
+        if !labels::is_generic_link_text(&inner) {
+            out.push_str(&inner);
+        }
+        at = close + "</a>".len();
+    }
+    out.push_str(&text[at..]);
+    strip_tags(&out)
+}
+
 /// Separators and empty brackets left at a title's ends once its links are gone:
 /// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
 /// a word (`Δ-Net`, `a-`) stays.
@@ -586,6 +615,12 @@ fn category_links(text: &str) -> Option<Vec<String>> {
 fn is_link_only(text: &str) -> bool {
     if !(text.contains("](") || text.contains("://")) {
         return false;
+    }
+    // A toolbar's link chip in HTML (`<a href="…">📄 arXiv: 2506.00001v2</a>`).
+    if text.starts_with('<') && text.contains("href") {
+        return !without_generic_html_links(text)
+            .chars()
+            .any(char::is_alphanumeric);
     }
     // Category chips (`cs.CL (计算语言学)`) are tags, read above.
     let unchipped: String = text

@@ -228,11 +228,46 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
             link_line
                 || match &r.link_text {
                     Some(t) => labels::is_generic_link_text(t),
-                    None => short,
+                    None => short && !cited_in_a_field(line, r),
                 }
         })
         .cloned()
         .collect()
+}
+
+/// Whether a bare mention stands in a labelled field that is about something else: a
+/// known field of text (`Comments: text overlap with arXiv:2406.14228`, `摘要：…`), or
+/// a label papertrail does not know whose value is more than the id (`备注：… arXiv:…
+/// by other authors`), as opposed to `arXiv ID: 2507.01234`.
+fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
+    let Some(label) = line.label else {
+        return false;
+    };
+    match label.role {
+        Some(Role::Link | Role::Title) => false,
+        Some(_) => true,
+        None => {
+            let text = line.text();
+            let rest = format!(
+                "{} {}",
+                text.get(..r.start).unwrap_or(""),
+                text.get(r.end..).unwrap_or("")
+            );
+            // What is left of the value once the label and the mention are taken out.
+            let value_words = rest
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                .saturating_sub(label.name.split_whitespace().count());
+            value_words > 1
+        }
+    }
+}
+
+/// Whether a mention is a DOI: beside an arXiv link in one entry's head, the DOI of
+/// the published version of the same paper (`**DOI**: 10.1177/…`), not a second one.
+fn is_doi(r: &PaperRef) -> bool {
+    r.arxiv_id.is_none() && r.url.contains("doi.org/")
 }
 
 /// Statistics of one unit over the lines.
@@ -333,6 +368,17 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 in_head = false;
             }
             for r in strong {
+                if is_doi(r) && first_strong.is_some_and(|f| !is_doi(f)) {
+                    continue;
+                }
+                if in_head && !is_doi(r) && first_strong.is_some_and(is_doi) {
+                    // The DOI came first: the arXiv link names the same paper.
+                    if let Some(doi) = first_strong {
+                        keys.remove(doi.key());
+                        head_keys.remove(doi.key());
+                    }
+                    first_strong = None;
+                }
                 keys.insert(r.key());
                 if in_head {
                     head_keys.insert(r.key());

@@ -176,18 +176,58 @@ fn parse_lines(
     sections(&all, &is_entry_start, found)
 }
 
-/// Whether a line's link points at a note of the site: a markdown file beside it, or a
-/// page path of the site (`/202604/12/a-paper`), not a web address or an anchor.
+/// Whether a line's link points at a note of the site: a markdown file or page beside
+/// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
+/// anchor.
 fn links_a_note(text: &str) -> bool {
-    text.split("](").skip(1).any(|rest| {
-        let target = rest.split(')').next().unwrap_or("").trim();
+    note_targets(text).next().is_some()
+}
+
+/// The targets of a line's links that are notes of the site (see [`links_a_note`]).
+/// Markdown links and HTML `href`s both count: indexes written as HTML tables link the
+/// notes' pages (`./papers/a-paper.html`).
+fn note_targets(text: &str) -> impl Iterator<Item = &str> {
+    let markdown = text
+        .split("](")
+        .skip(1)
+        .map(|rest| rest.split(')').next().unwrap_or(""));
+    let html = text.split("href=").skip(1).map(|rest| {
+        let rest = rest.trim_start();
+        match rest.strip_prefix(['"', '\'']) {
+            Some(quoted) => quoted.split(['"', '\'']).next().unwrap_or(""),
+            None => rest.split([' ', '>']).next().unwrap_or(""),
+        }
+    });
+    markdown.chain(html).map(str::trim).filter(|target| {
         let md = target.ends_with(".md") || target.contains(".md#");
+        // Only a relative page: an absolute `.html` path may be anything on the web.
+        let html_page = target.ends_with(".html") && !target.starts_with('/');
         let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
         !target.contains("://")
             && !target.starts_with('#')
-            && (md || page)
+            && (md || html_page || page)
             && !target.ends_with("index.md")
             && !target.ends_with("README.md")
+            && !target.ends_with("index.html")
+    })
+}
+
+/// Whether a note that `body` (the file at `path`) links is there to be read: a file
+/// beside it (a page `x.html` is the note `x.md`), or a page path of the site, which
+/// only the site's own router resolves. An index whose notes are all missing lists
+/// papers that nobody publishes.
+pub fn links_a_present_note(path: &Path, body: &str) -> bool {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    body.split('\n').flat_map(note_targets).any(|target| {
+        if target.starts_with('/') {
+            return true;
+        }
+        let file = target.split('#').next().unwrap_or(target);
+        let file = match file.strip_suffix(".html") {
+            Some(stem) => format!("{stem}.md"),
+            None => file.to_string(),
+        };
+        dir.join(file).is_file()
     })
 }
 
