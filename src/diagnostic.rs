@@ -224,6 +224,10 @@ pub struct Diagnostic {
     /// 1-based column in characters; 0 when unknown.
     pub col: usize,
     pub message: String,
+    /// The day a file found empty (`empty-day`): another file may give that day its
+    /// papers, which only the model, having read every file, knows.
+    #[serde(skip)]
+    pub day: Option<chrono::NaiveDate>,
 }
 
 impl Diagnostic {
@@ -235,6 +239,7 @@ impl Diagnostic {
             line,
             col: 0,
             message: message.into(),
+            day: None,
         }
     }
 
@@ -248,6 +253,12 @@ impl Diagnostic {
     /// Names what the diagnostic is about.
     pub fn kind(mut self, kind: Kind) -> Self {
         self.kind = kind;
+        self
+    }
+
+    /// Names the day an `empty-day` warning is about.
+    pub fn for_day(mut self, day: chrono::NaiveDate) -> Self {
+        self.day = Some(day);
         self
     }
 

@@ -402,15 +402,11 @@ fn report_empty(
         );
         return;
     }
-    // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
-    // papers read from the notes themselves, dated or not: a note that fails is
-    // reported as its own file.
-    let is_index_of_notes = |survey: &structural::Survey| {
-        survey.note_links > 0 && survey.note_links * 2 >= survey.papers
-    };
     if no_entries && sections.iter().all(|s| s.date.is_none()) {
         let survey = structural::survey(body, body_line);
-        if is_index_of_notes(&survey) {
+        // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
+        // papers read from the notes themselves.
+        if survey.note_links > 0 && survey.note_links * 2 >= survey.papers {
             return;
         }
         let message = if survey.papers > 0 {
@@ -426,17 +422,8 @@ fn report_empty(
         diags.push(Diagnostic::warning(path, line, message).kind(Kind::EmptyFile));
         return;
     }
-    let empty_days = sections
-        .iter()
-        .filter(|s| s.entries.is_empty() && s.date.is_some());
-    if no_entries
-        && empty_days.clone().next().is_some()
-        && is_index_of_notes(&structural::survey(body, body_line))
-        && structural::links_a_present_note(path, body)
-    {
-        return;
-    }
-    for s in empty_days {
+    // A day another file gives papers is not empty: the model drops those warnings.
+    for s in sections.iter().filter(|s| s.entries.is_empty()) {
         if let Some(date) = s.date {
             diags.push(
                 Diagnostic::warning(
@@ -444,7 +431,8 @@ fn report_empty(
                     s.line.max(body_line),
                     format!("the digest for {date} lists no papers; the day is not published"),
                 )
-                .kind(Kind::EmptyDay),
+                .kind(Kind::EmptyDay)
+                .for_day(date),
             );
         }
     }

@@ -202,6 +202,15 @@ pub fn build(
                 }
                 // The original title under a translated heading (`**原文标题：**`), or
                 // the title of an entry whose first line held none.
+                // A translation of the title the entry has (`**Title (ZH)**: …`) is a
+                // labelled line of its text, not its title.
+                Role::Title if !title.is_empty() && labels::names_a_translation(label) => {
+                    let mut f = Field::new(label, Role::Summary);
+                    f.markdown.push(value.to_string());
+                    fields.push(f);
+                    open = true;
+                    continue;
+                }
                 Role::Title if title.is_empty() || !first_links_paper => {
                     if !title.is_empty() {
                         translated = Some(std::mem::take(&mut title));

@@ -387,6 +387,15 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether a label says its value is a translation (`Title (ZH)`, `标题（中文）`,
+/// `Translated title`), not the original.
+pub fn names_a_translation(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    ["(zh", "（zh", "(cn", "（cn", "(中", "（中", "中文", "翻译", "译文", "translat", "(ja", "(ko"]
+        .iter()
+        .any(|mark| lower.contains(mark))
+}
+
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
 pub fn strip_ornaments(text: &str) -> &str {
     // An ASCII letter, digit or mark is no ornament, and neither is a CJK ideograph

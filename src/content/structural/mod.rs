@@ -212,25 +212,6 @@ fn note_targets(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether a note that `body` (the file at `path`) links is there to be read: a file
-/// beside it (a page `x.html` is the note `x.md`), or a page path of the site, which
-/// only the site's own router resolves. An index whose notes are all missing lists
-/// papers that nobody publishes.
-pub fn links_a_present_note(path: &Path, body: &str) -> bool {
-    let dir = path.parent().unwrap_or(Path::new(""));
-    body.split('\n').flat_map(note_targets).any(|target| {
-        if target.starts_with('/') {
-            return true;
-        }
-        let file = target.split('#').next().unwrap_or(target);
-        let file = match file.strip_suffix(".html") {
-            Some(stem) => format!("{stem}.md"),
-            None => file.to_string(),
-        };
-        dir.join(file).is_file()
-    })
-}
-
 /// Entries grouped under the dated headings above them, each with the category of
 /// the nearest heading above it that names one.
 fn sections(

@@ -1,0 +1,25 @@
+//! Empty days that are not empty: a file that lists no papers for its day (a day's
+//! table of subjects, an index of notes elsewhere) is only news when no other file
+//! gives that day papers. Files are read one at a time; the model has read them all.
+
+use ahash::AHashSet as HashSet;
+use chrono::NaiveDate;
+
+use super::Site;
+use crate::diagnostic::{Diagnostics, Kind};
+
+/// Drops each `empty-day` warning whose day the site publishes from other files.
+pub fn drop_published_empty_days(diags: &mut Diagnostics, site: &Site) {
+    if !diags.items.iter().any(|d| d.kind == Kind::EmptyDay) {
+        return;
+    }
+    let published: HashSet<NaiveDate> = site
+        .days
+        .iter()
+        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
+        .map(|d| d.date)
+        .collect();
+    diags
+        .items
+        .retain(|d| d.kind != Kind::EmptyDay || d.day.is_none_or(|day| !published.contains(&day)));
+}
