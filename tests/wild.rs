@@ -436,6 +436,11 @@ fn notes_behind_an_html_toolbar_with_html_day_indexes() {
     check_fixture("toolbar-notes");
 }
 
+#[test]
+fn subject_files_in_day_folders_named_with_the_month() {
+    check_fixture("subject-readmes");
+}
+
 /// Dated digests that list no paper at all publish no empty site either.
 #[test]
 fn dated_content_with_no_papers_fails() {

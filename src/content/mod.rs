@@ -411,6 +411,9 @@ fn report_empty(
         }
         let message = if survey.papers > 0 {
             format!("no paper was read from this file: {}", survey.reason())
+        } else if body.trim().is_empty() {
+            // A bot that wrote a topic file on a day with nothing on the topic.
+            "the file is empty".to_string()
         } else {
             format!("no paper was read from this file; papertrail reads {FORMATS_READ}")
         };

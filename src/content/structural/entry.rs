@@ -202,9 +202,14 @@ pub fn build(
                 }
                 // The original title under a translated heading (`**原文标题：**`), or
                 // the title of an entry whose first line held none.
-                // A translation of the title the entry has (`**Title (ZH)**: …`) is a
-                // labelled line of its text, not its title.
-                Role::Title if !title.is_empty() && labels::names_a_translation(label) => {
+                // A translation of the title the entry has (`**Title (ZH)**: …`, or a
+                // CJK `标题：` under a Latin heading) is a labelled line of its text,
+                // not its title.
+                Role::Title
+                    if !title.is_empty()
+                        && (labels::names_a_translation(label)
+                            || is_mostly_cjk(value) && !is_mostly_cjk(&title)) =>
+                {
                     let mut f = Field::new(label, Role::Summary);
                     f.markdown.push(value.to_string());
                     fields.push(f);
@@ -212,10 +217,16 @@ pub fn build(
                     continue;
                 }
                 Role::Title if title.is_empty() || !first_links_paper => {
+                    let value = clean_title(value);
+                    // A bare `标题：` whose text follows on the next line, inside a
+                    // bot's preamble: the title the entry has stays.
+                    if value.is_empty() && !title.is_empty() {
+                        continue;
+                    }
                     if !title.is_empty() {
                         translated = Some(std::mem::take(&mut title));
                     }
-                    title = clean_title(value);
+                    title = value;
                     title_open = true;
                     continue;
                 }

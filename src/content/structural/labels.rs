@@ -391,9 +391,12 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
 /// `Translated title`), not the original.
 pub fn names_a_translation(label: &str) -> bool {
     let lower = label.to_lowercase();
-    ["(zh", "（zh", "(cn", "（cn", "(中", "（中", "中文", "翻译", "译文", "translat", "(ja", "(ko"]
-        .iter()
-        .any(|mark| lower.contains(mark))
+    [
+        "(zh", "（zh", "(cn", "（cn", "(中", "（中", "中文", "翻译", "译文", "translat", "(ja",
+        "(ko",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark))
 }
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).
