@@ -149,8 +149,9 @@ fn a_note_behind_an_html_toolbar() {
     assert_eq!(e[0].arxiv_id.as_deref(), Some("2506.00001"));
     assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
     assert_eq!(e[0].tags, ["cs.CL", "cs.AI"]);
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "折纸鹤的新方法。");
     let summary = &e[0].summary.as_ref().unwrap().text;
-    assert!(summary.contains("折纸鹤的新方法"), "{summary}");
+    assert!(summary.contains("Reply to arXiv:2505.00002"), "{summary}");
     // Neither the link chips nor the buttons are text of the paper.
     assert!(
         !summary.contains("PDF") && !summary.contains("分享"),
