@@ -441,6 +441,11 @@ fn subject_files_in_day_folders_named_with_the_month() {
     check_fixture("subject-readmes");
 }
 
+#[test]
+fn notes_whose_title_heading_wraps_onto_an_indented_line() {
+    check_fixture("wrapped-hf-notes");
+}
+
 /// Dated digests that list no paper at all publish no empty site either.
 #[test]
 fn dated_content_with_no_papers_fails() {

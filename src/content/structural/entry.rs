@@ -45,7 +45,9 @@ pub fn build(
     let (mut title, authors_text) = title_of(first, unit);
     let first_links_paper = !first_refs.is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
-    let mut title_open = false;
+    // A title heading hard-wrapped as arXiv's API wraps titles: its next line, indented,
+    // carries on (`# SEAgent: … Learning from` / `  Experience`).
+    let mut title_open = matches!(first.kind, LineKind::Heading(..));
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
         for chip in line.text().split('`').skip(1).step_by(2) {
@@ -73,6 +75,8 @@ pub fn build(
     };
     for line in &lines[1..] {
         let text = line.text();
+        // Only the lines right after a title, plain text, can carry it on.
+        title_open &= matches!(line.kind, LineKind::Text(_)) && line.label.is_none();
         match line.kind {
             LineKind::Blank => {
                 if let Some(f) = fields.last_mut().filter(|_| open) {

@@ -168,3 +168,17 @@ fn a_doi_before_the_arxiv_link_is_the_same_paper() {
     assert_eq!(e[0].arxiv_id.as_deref(), Some("2506.00001"));
     assert_eq!(e[0].authors, ["Ann Lee"]);
 }
+
+/// A note's title heading wrapped as arXiv's API wraps titles: the indented next line
+/// carries the title on; it is no author.
+#[test]
+fn a_title_heading_wrapped_onto_an_indented_line() {
+    let text = "# Folding Paper Cranes with Learned Creases from\n  Experience\n\n**Paper ID:** 2508.00001\n\n**URL:** https://huggingface.co/papers/2508.00001\n\n## Summary\n\nCranes fold.\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].title,
+        "Folding Paper Cranes with Learned Creases from Experience"
+    );
+    assert!(e[0].authors.is_empty(), "{:?}", e[0].authors);
+}
