@@ -451,6 +451,11 @@ fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
         return (String::new(), None);
     }
     let text = layout::strip_number(labels::strip_ornaments(text));
+    // A heading's date stamp is when the paper came out, not part of its title.
+    let text = match first.kind {
+        LineKind::Heading(..) => layout::title_with_date(text).unwrap_or(text),
+        _ => text,
+    };
     // The link to the paper, when its text is a title.
     let refs = ids::find(text);
     if let Some(r) = refs.iter().find(|r| {

@@ -48,7 +48,8 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
             // A heading that names a paper opens an entry, dated or not.
             let named = !refs[i].is_empty();
             let opens = named
-                || crate::content::date_text::find_date(text).is_none()
+                || (crate::content::date_text::find_date(text).is_none()
+                    || title_with_date(text).is_some())
                     && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
             opens.then_some(Unit::Heading(level))
         }
@@ -74,6 +75,30 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
         LineKind::Row(_) => None,
         _ => None,
     }
+}
+
+/// A title stamped with a date in brackets at its end (`🎓 Quiet Lasers for Small
+/// Labs (2025-06-18)`, the paper's arXiv date): the title without the stamp. A day's
+/// heading (`Papers (2025-06-18)`, `Daily Digest [2025-06-18]`) has fewer than three
+/// words beside its date.
+pub fn title_with_date(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let close = t
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ')' | '）' | ']'))?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        _ => '[',
+    };
+    let at = t.rfind(open)?;
+    let stamp = &t[at + open.len_utf8()..t.len() - close.len_utf8()];
+    let title = t[..at].trim_end();
+    let stamp_is_date = crate::content::date_text::find_date(stamp).is_some()
+        && !stamp.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let words = labels::strip_ornaments(title).split_whitespace().count();
+    (stamp_is_date && stamp.len() <= 20 && words >= 3).then_some(title)
 }
 
 /// A paragraph line that reads as a title: bold (not a label), or a link with a title's
@@ -472,5 +497,19 @@ mod tests {
         assert_eq!(strip_number("1.5B Model"), "1.5B Model");
         assert_eq!(strip_number("[new 091] Title"), "Title");
         assert_eq!(strip_number("[Title](x)"), "[Title](x)");
+    }
+
+    #[test]
+    fn titles_stamped_with_a_date() {
+        assert_eq!(
+            title_with_date("🎓 Quiet Lasers for Small Labs (2025-06-18)"),
+            Some("🎓 Quiet Lasers for Small Labs")
+        );
+        assert_eq!(title_with_date("Papers (2025-06-18)"), None);
+        assert_eq!(title_with_date("Daily Digest [2025-06-18]"), None);
+        assert_eq!(title_with_date("Quiet Lasers for Small Labs"), None);
+        assert_eq!(title_with_date("Quiet Lasers for Labs (v2)"), None);
+        let note = "## 🎓 Quiet Lasers for Small Labs (2025-06-18)\n\n- 🇬🇧 Lasers can be quiet.\n- 🔗 [http://arxiv.org/abs/2506.15684v1](http://arxiv.org/abs/2506.15684v1)\n";
+        assert_eq!(unit(note), Some(Unit::Heading(2)));
     }
 }
