@@ -11,7 +11,7 @@
 //! one is refused (a file, a hand-made site, a home folder typed by mistake).
 
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -19,7 +19,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::render::Sink;
 
+mod folder;
 pub mod pages_size;
+mod remove;
 pub use pages_size::PagesSize;
 
 const STAGING_MARK: &str = ".papertrail-staging-";
@@ -47,9 +49,11 @@ const UNSTAMPED_OUTPUT: [&str; 8] = [
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
-    /// Whether `target` held a previous output when staging began; when not, no file
-    /// is looked up there (a first build writes ~120,000 files at 3650 days).
-    has_previous: bool,
+    /// `staging`, open.
+    staging_folder: folder::Folder,
+    /// `target`, open, when it held a previous output as staging began; when not, no
+    /// file is looked up there (a first build writes ~120,000 files at 3650 days).
+    previous: Option<folder::Folder>,
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
@@ -107,7 +111,15 @@ impl Staging {
         }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         let staging = Staging {
-            has_previous: target.is_dir(),
+            staging_folder: folder::Folder::open(&staging)
+                .with_context(|| format!("cannot open {}", staging.display()))?,
+            previous: match target.is_dir() {
+                true => Some(
+                    folder::Folder::open(&target)
+                        .with_context(|| format!("cannot open {}", target.display()))?,
+                ),
+                false => None,
+            },
             target,
             staging,
             files: AtomicU64::new(0),
@@ -127,16 +139,14 @@ impl Staging {
     /// Writes `bytes` to `rel` in the staging folder, or hard-links the previous
     /// output's file when it holds the same bytes; true when it was linked.
     fn write_or_link(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-        let dest = self.staging.join(rel);
         self.ensure_folder_of(rel)?;
-        let previous = self.target.join(rel);
-        if self.has_previous
-            && same_bytes(&previous, bytes)
-            && fs::hard_link(&previous, &dest).is_ok()
+        if let Some(previous) = &self.previous
+            && previous.holds(rel, bytes)
+            && previous.link_into(&self.staging_folder, rel).is_ok()
         {
             return Ok(true);
         }
-        fs::write(&dest, bytes)?;
+        self.staging_folder.write(rel, bytes)?;
         Ok(false)
     }
 
@@ -168,7 +178,7 @@ impl Staging {
                 format!("cannot move the new site into {}", self.target.display())
             })?;
             // `staging` now holds the previous output.
-            let _ = fs::remove_dir_all(&self.staging);
+            let _ = remove::remove_tree(&self.staging);
         } else {
             fs::rename(&self.staging, &self.target).with_context(|| {
                 format!("cannot move the new site into {}", self.target.display())
@@ -186,19 +196,12 @@ impl Staging {
         let Some((folder, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
-        let path = self.staging.join(folder);
-        let created = match fs::create_dir(&path) {
-            Ok(()) => true,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+        let created = match self.staging_folder.create_folder(folder) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.ensure_folder_of(folder)?;
-                match fs::create_dir(&path) {
-                    Ok(()) => true,
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
-                    Err(e) => return Err(e),
-                }
+                self.staging_folder.create_folder(folder)?
             }
-            Err(e) => return Err(e),
+            other => other?,
         };
         if created {
             let kind = crate::render::urls::output_kind(folder);
@@ -231,22 +234,6 @@ fn check_replaceable(target: &Path, shown: &str) -> Result<()> {
     bail!(
         "refusing to replace {shown}: a build replaces the whole folder, and this one is not empty and was not written by papertrail (it has no {STAMP} file); choose another --output-dir, or empty the folder first"
     )
-}
-
-/// Whether the file at `path` holds exactly `bytes`: one open, one `fstat`, and a read
-/// only when the lengths agree.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(mut file) = fs::File::open(path) else {
-        return false;
-    };
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-    {
-        return false;
-    }
-    let mut old = Vec::with_capacity(bytes.len() + 1);
-    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 impl Sink for Staging {
