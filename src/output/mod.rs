@@ -57,6 +57,9 @@ pub struct Staging {
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
+    /// The files linked from the previous output, which therefore holds them by the
+    /// same names: removed by name after the swap, without listing their folders.
+    linked: std::sync::Mutex<Vec<String>>,
     /// Every file and folder written, counted as GitHub Pages counts a site.
     tally: std::sync::Mutex<pages_size::Tally>,
     committed: bool,
@@ -125,6 +128,7 @@ impl Staging {
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
+            linked: Default::default(),
             tally: Default::default(),
             committed: false,
         };
@@ -178,7 +182,11 @@ impl Staging {
                 format!("cannot move the new site into {}", self.target.display())
             })?;
             // `staging` now holds the previous output.
-            let _ = remove::remove_tree(&self.staging);
+            let linked = match self.linked.get_mut() {
+                Ok(linked) => std::mem::take(linked),
+                Err(_) => Vec::new(),
+            };
+            let _ = remove::remove_tree_holding(&self.staging, &linked);
         } else {
             fs::rename(&self.staging, &self.target).with_context(|| {
                 format!("cannot move the new site into {}", self.target.display())
@@ -251,6 +259,9 @@ impl Sink for Staging {
         }
         if self.write_or_link(rel, bytes)? {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut linked) = self.linked.lock() {
+                linked.push(rel.to_string());
+            }
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
