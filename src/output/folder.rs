@@ -19,7 +19,7 @@ impl Folder {
     /// Opens the existing folder `path`.
     pub fn open(path: &Path) -> io::Result<Folder> {
         Ok(Folder {
-            imp: imp::OpenFolder::open_folder(path)?,
+            imp: imp::OpenFolder::open(path)?,
         })
     }
 
@@ -79,7 +79,7 @@ mod imp {
     pub struct OpenFolder(OwnedFd);
 
     impl OpenFolder {
-        pub fn open_folder(path: &Path) -> io::Result<OpenFolder> {
+        pub fn open(path: &Path) -> io::Result<OpenFolder> {
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
             Ok(OpenFolder(openat(CWD, path, flags, Mode::empty())?))
         }
@@ -119,7 +119,7 @@ mod imp {
     pub struct OpenFolder(PathBuf);
 
     impl OpenFolder {
-        pub fn open_folder(path: &Path) -> io::Result<OpenFolder> {
+        pub fn open(path: &Path) -> io::Result<OpenFolder> {
             if !path.is_dir() {
                 return Err(io::Error::new(
                     io::ErrorKind::NotFound,
