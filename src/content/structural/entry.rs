@@ -13,8 +13,11 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{numbered, plain_words, split_and, trim_end_str};
+use super::name_split::{
+    numbered, plain_words, split_and, trim_end_str, trim_start_str, without_title_noise,
+};
 use crate::content::code_link;
+use crate::content::marks::{link_middle, scheme_separator};
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -486,7 +489,7 @@ fn drop_generic_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+        let Some(close) = link_middle(&rest[open..]).map(|i| open + i) else {
             break;
         };
         let Some(end) = rest[close..].find(')').map(|i| close + i + 1) else {
@@ -510,6 +513,9 @@ fn drop_generic_links(text: &str) -> String {
 /// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
 /// a word (`Δ-Net`, `a-`) stays.
 fn strip_title_noise(title: &str) -> String {
+    if without_title_noise(title) {
+        return title.trim().to_string();
+    }
     let mut t = title.trim();
     loop {
         let before = t;
@@ -584,7 +590,7 @@ fn category_links(text: &str) -> Option<Vec<String>> {
 
 /// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
 fn is_link_only(text: &str) -> bool {
-    if !(text.contains("](") || text.contains("://")) {
+    if link_middle(text).is_none() && scheme_separator(text).is_none() {
         return false;
     }
     // Category chips (`cs.CL (计算语言学)`) are tags, read above.
@@ -609,7 +615,7 @@ fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
         .or_else(|| t.strip_prefix("__").and_then(|r| r.strip_suffix("__")));
     let inner = if let Some(b) = bold {
         // A bold line right under the title: one name is enough.
-        return (!b.contains("**") && looks_like_names(b, true)).then_some(b);
+        return (looks_like_names(b, true) && !b.contains("**")).then_some(b);
     } else if let Some(i) = t.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
         // A whole line in italics right under the title is the authors' line in the
         // list family; it may be one name.
@@ -630,7 +636,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
         return false;
     }
-    if t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
+    if link_middle(t).is_some() || scheme_separator(t).is_some() || t.chars().count() > 3000 {
         return false;
     }
     let parts: Vec<&str> = t
@@ -703,7 +709,7 @@ fn split_authors(text: &str) -> Vec<String> {
         .split([',', ';', '，', '、', '；'])
         .flat_map(split_and)
         .map(|name| trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim())
-        .map(|name| name.trim_start_matches("and ").trim())
+        .map(|name| trim_start_str(name, "and ").trim())
         .filter(|name| !name.is_empty())
         .map(str::to_string)
         .collect();

@@ -55,13 +55,21 @@ pub fn find(line: &str) -> Vec<PaperRef> {
     let mut refs = Vec::new();
     // The lazy DFA finds each mention; which alternative matched, and the id in it, is
     // read off the mention's text (see `groups`), not by a capturing search.
-    for found in PAPER.find_iter(line) {
+    // A search resumes after each mention while the rest of the line may hold another:
+    // the last search of a line, which finds nothing, was most of the cost of a line
+    // with one link.
+    let mut from = 0;
+    while from == 0 || may_hold_another(&line.as_bytes()[from..]) {
+        let Some(found) = PAPER.find_at(line, from) else {
+            break;
+        };
+        from = found.end();
         let whole = (found.start(), found.end());
         let mention = groups(found.as_str());
         let (arxiv_id, url) = match mention {
             Groups::Url { url, id } => {
                 let raw = url.trim_end_matches(['.', ',', ';']);
-                let url = if raw.contains("://") {
+                let url = if crate::content::marks::scheme_separator(raw).is_some() {
                     raw.to_string()
                 } else {
                     format!("https://{raw}")
@@ -172,9 +180,25 @@ fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
 fn may_hold_ref(b: &[u8]) -> bool {
     static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
+    has_digit_dot_digit(b) || OPENREVIEW.find(b).is_some()
+}
+
+/// Whether the rest of a line after a mention may hold another: every mention `PAPER`
+/// matches holds a digit, a dot and a digit in a row, or `openreview` in any case. The
+/// expression has no look-around, so a search from the end of a mention finds what
+/// one over the whole line would.
+fn may_hold_another(rest: &[u8]) -> bool {
+    has_digit_dot_digit(rest)
+        || memchr::memchr2_iter(b'o', b'O', rest).any(|i| {
+            rest.get(i..i + 10)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"openreview"))
+        })
+}
+
+/// Whether `b` holds a digit, a dot and a digit in a row.
+fn has_digit_dot_digit(b: &[u8]) -> bool {
     memchr::memchr_iter(b'.', b)
         .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-        || OPENREVIEW.find(b).is_some()
 }
 
 /// A bare id must stand alone: not a piece of a longer number, a version string, a
@@ -211,8 +235,14 @@ fn plausible_id(id: &str) -> bool {
 /// id itself (`[2507.01234](…)`) is found too, since the id inside its text matches.
 fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option<String>) {
     // `…](URL)`: the URL is a link target.
-    if line[..start].ends_with("](") || line[..start].ends_with("]( ") {
-        let open_paren = line[..start].rfind("](").unwrap_or(start);
+    let before = &line[..start];
+    if before.ends_with("](") || before.ends_with("]( ") {
+        // The last `](` before the URL: the one it ends with, or before its space.
+        let open_paren = if before.ends_with("](") {
+            start - 2
+        } else {
+            start - 3
+        };
         if let Some(open) = matching_open_bracket(line, open_paren) {
             let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
             return (open, close, Some(line[open + 1..open_paren].to_string()));
