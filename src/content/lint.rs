@@ -307,7 +307,8 @@ pub fn says_nothing(text: &str) -> bool {
         .trim()
         .trim_end_matches(['.', '。', '!', '！', ';', '；', ' '])
         .trim();
-    if t.chars().count() > 24 {
+    // At most four bytes a character: a longer text is decided without counting.
+    if t.len() > 4 * 24 || t.len() > 24 && t.chars().count() > 24 {
         return false;
     }
     const CJK: [&str; 6] = ["未明确报告", "未报告", "未提及", "未说明", "未给出", "暂无"];
