@@ -754,6 +754,7 @@ mod tests {
             indent: 0,
             kind: LineKind::Heading(3, text),
             label: None,
+            may_name_paper: true,
         };
         assert_eq!(
             title_of(

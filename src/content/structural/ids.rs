@@ -354,6 +354,24 @@ mod tests {
         }
     }
 
+    /// The search resumes after a mention only while the rest of the line may hold
+    /// another: one of every kind, in any case, is still found after the first.
+    #[test]
+    fn a_second_mention_of_each_kind_is_found() {
+        for second in [
+            "2401.12345",
+            "arXiv:2401.12346v2",
+            "ARXIV:2401.12347",
+            "https://huggingface.co/papers/2401.12348",
+            "https://openreview.net/forum?id=Ab",
+            "HTTPS://OPENREVIEW.NET/FORUM?ID=Cd",
+            "https://doi.org/10.1145/3581783.3612",
+        ] {
+            let line = format!("[T](https://arxiv.org/abs/2401.00001) and {second}");
+            assert_eq!(find(&line).len(), 2, "{line}");
+        }
+    }
+
     #[test]
     fn html_links_have_their_text() {
         let line = r#"<h3><a href="https://arxiv.org/abs/2507.01234">A <b>Bold</b> Title</a></h3>"#;

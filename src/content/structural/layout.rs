@@ -254,7 +254,16 @@ pub struct Scan<'l, 'a> {
 
 impl<'l, 'a> Scan<'l, 'a> {
     pub fn new(lines: &'l [Line<'a>]) -> Self {
-        let refs: Vec<Vec<PaperRef>> = lines.iter().map(|l| ids::find(l.text())).collect();
+        let refs: Vec<Vec<PaperRef>> = lines
+            .iter()
+            .map(|l| {
+                if l.may_name_paper {
+                    ids::find(l.text())
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
         let mut in_table = false;
         for i in 0..lines.len() {

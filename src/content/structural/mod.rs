@@ -14,6 +14,7 @@ mod ids;
 mod labels;
 mod layout;
 mod lines;
+mod mention_spots;
 mod name_split;
 mod row;
 mod yaml_note;
