@@ -48,6 +48,12 @@ static PAPER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every paper identifier in `line`, in order.
 pub fn find(line: &str) -> Vec<PaperRef> {
+    find_with(line, true)
+}
+
+/// [`find`]; with `skip_repeats` false, a link whose target repeats its text is
+/// searched twice (what the tests hold the skip to).
+fn find_with(line: &str, skip_repeats: bool) -> Vec<PaperRef> {
     // Most lines of a digest hold no digit-dot-digit and no paper host: skip them fast.
     if !may_hold_ref(line.as_bytes()) {
         return Vec::new();
@@ -100,8 +106,27 @@ pub fn find(line: &str) -> Vec<PaperRef> {
             start,
             end,
         });
+        if skip_repeats
+            && matches!(mention, Groups::Url { .. })
+            && let Some(target_end) = repeated_as_target(line, whole.0, whole.1)
+        {
+            from = target_end;
+        }
     }
     refs
+}
+
+/// Where the target ends of a link whose text is the URL mention `start..end` and
+/// whose target repeats it byte for byte (`[https://arxiv.org/pdf/…](https://arxiv.org/pdf/…)`,
+/// as feeds write links). The search would find the same mention in the target, with
+/// the same groups, and fold it into this one, changing nothing: no part of `PAPER`
+/// takes a `]` or a `)`, so the text and the target, ended by one and the other, match
+/// alike; and neither `]` nor `(` starts a match, so the next search would find it.
+fn repeated_as_target(line: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = line[end..]
+        .strip_prefix("](")?
+        .strip_prefix(&line[start..end])?;
+    (line[..start].ends_with('[') && rest.starts_with(')')).then(|| line.len() - rest.len())
 }
 
 /// What `PAPER` matched in one mention: a paper URL (the `url` group, with the `id`
@@ -352,6 +377,39 @@ mod tests {
                 assert_eq!(groups(m), expected, "{m}");
             }
         }
+    }
+
+    /// Skipping a link's target that repeats its text finds what searching it finds.
+    #[test]
+    fn a_repeated_target_is_skipped_alike() {
+        let urls = [
+            "http://arxiv.org/pdf/2508.42421v1",
+            "https://arxiv.org/abs/2508.42421",
+            "arxiv.org/abs/2508.42421.",
+            "HTTPS://HUGGINGFACE.CO/PAPERS/2508.42421",
+            "https://openreview.net/forum?id=Ab_c-1",
+            "https://doi.org/10.1145/3581783.3612",
+            "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2",
+        ];
+        for url in urls {
+            for line in [
+                format!("[{url}]({url})"),
+                format!("- **链接: [{url}]({url})**"),
+                format!("[{url}]({url}) [PDF]({url}) and arXiv:2401.00002"),
+                format!("[{url}]({url}x)"),
+                format!("[{url}]( {url})"),
+                format!("[a {url}]({url})"),
+                format!("[{url}]({url}"),
+                format!("[{url}](https://arxiv.org/abs/2401.00003)"),
+            ] {
+                assert_eq!(find_with(&line, true), find_with(&line, false), "{line}");
+            }
+        }
+        let line = "[http://arxiv.org/pdf/2508.42421v1](http://arxiv.org/pdf/2508.42421v1)";
+        let refs = find(line);
+        assert_eq!(refs.len(), 1);
+        assert_eq!((refs[0].start, refs[0].end), (0, line.len()));
+        assert_eq!(refs[0].key(), "2508.42421");
     }
 
     /// The search resumes after a mention only while the rest of the line may hold
