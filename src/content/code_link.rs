@@ -180,8 +180,37 @@ pub fn from_text(text: &str) -> Option<String> {
 
 /// Every repository on a code host that `text` names, in order, as [`from_text`].
 pub fn repositories(text: &str) -> impl Iterator<Item = String> {
+    // A repository's URL holds its host's name, and most text names no code host:
+    // such text is not searched for URLs at all.
+    let text = if names_code_host(text) { text } else { "" };
     urls(text, true).filter_map(repository)
 }
+
+/// Whether `text` holds the name of one of [`CODE_HOSTS`] in any ASCII case, as every
+/// URL that [`repository`] takes does: found from the dot in each name.
+fn names_code_host(text: &str) -> bool {
+    let b = text.as_bytes();
+    let ends_ci = |at: usize, word: &[u8]| {
+        at >= word.len() && b[at - word.len()..at].eq_ignore_ascii_case(word)
+    };
+    let starts_ci = |at: usize, word: &[u8]| {
+        b.get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr_iter(b'.', b).any(|dot| {
+        CODE_HOST_PARTS
+            .iter()
+            .any(|(name, tld)| starts_ci(dot + 1, tld) && ends_ci(dot, name))
+    })
+}
+
+/// [`CODE_HOSTS`], each cut at its dot.
+const CODE_HOST_PARTS: [(&[u8], &[u8]); 4] = [
+    (b"github", b"com"),
+    (b"gitlab", b"com"),
+    (b"codeberg", b"org"),
+    (b"bitbucket", b"org"),
+];
 
 /// Whether `words` hold anything beside their links: words a reader should still see
 /// when a labelled line becomes a code link (`Code: https://… (PyTorch)`), or that a
@@ -394,6 +423,31 @@ fn ends_url(c: char, html: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text is searched for repositories only when it names a code host, in any case.
+    #[test]
+    fn code_hosts_are_named_in_any_case() {
+        for text in [
+            "https://github.com/ann/tool",
+            "see HTTPS://GITHUB.COM/ann/tool.",
+            "x https://www.GitLab.com/ann/tool",
+            "https://codeberg.org/ann/tool",
+            "(https://BitBucket.ORG/ann/tool)",
+        ] {
+            assert!(names_code_host(text), "{text}");
+            assert!(from_text(text).is_some(), "{text}");
+        }
+        for (host, (name, tld)) in CODE_HOSTS.iter().zip(CODE_HOST_PARTS) {
+            assert_eq!(host.as_bytes(), [name, b".", tld].concat());
+        }
+        for text in [
+            "https://arxiv.org/abs/2401.00001 on github",
+            "gitlab. com",
+            "",
+        ] {
+            assert!(!names_code_host(text), "{text}");
+        }
+    }
 
     #[test]
     fn repositories_are_normalised() {

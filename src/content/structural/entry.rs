@@ -14,7 +14,8 @@ use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
 use super::name_split::{
-    numbered, plain_words, split_and, trim_end_str, trim_start_str, without_title_noise,
+    numbered, plain_words, split_and, split_authors, trim_end_str, without_count,
+    without_title_noise,
 };
 use crate::content::code_link;
 use crate::content::marks::{link_middle, scheme_separator};
@@ -687,47 +688,6 @@ pub(super) fn untitled(path: &Path, line: usize, what: &str, url: &str) -> Diagn
         format!("{what} for {url} has no title that papertrail can read; it is not published"),
     )
     .kind(Kind::MissingTitle)
-}
-
-/// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
-fn without_count(text: &str) -> &str {
-    let t = text.trim();
-    let t = match t.rfind('等') {
-        Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
-        _ => t,
-    };
-    trim_end_str(trim_end_str(t, "et al."), "et al")
-        .trim_end()
-        .trim_end_matches(',')
-        .trim_end()
-}
-
-/// A list of names split into names: commas, semicolons, `and`, CJK separators.
-fn split_authors(text: &str) -> Vec<String> {
-    let plain = markup::plain(without_count(text));
-    let names: Vec<String> = plain
-        .split([',', ';', '，', '、', '；'])
-        .flat_map(split_and)
-        .map(|name| trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim())
-        .map(|name| trim_start_str(name, "and ").trim())
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-        .collect();
-    // `Hale, Jordan, Kim, Soo-ah`: "Last, First" pairs flattened into one list, every
-    // item a single capitalised word.
-    let single_words = names.iter().all(|n| {
-        !n.contains(' ')
-            && n.chars().next().is_some_and(char::is_uppercase)
-            && n.chars()
-                .all(|c| c.is_alphabetic() && c.is_ascii() || c == '-' || c == '\'')
-    });
-    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words {
-        return names
-            .chunks(2)
-            .map(|p| format!("{} {}", p[1], p[0]))
-            .collect();
-    }
-    names
 }
 
 #[cfg(test)]
