@@ -211,7 +211,9 @@ fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> boo
 /// other lines, those behind a link labelled `arXiv`/`PDF`/…, in a line labelled as a
 /// link, or a bare URL or `arXiv:` id on a short line. A title link of another entry or
 /// a citation in prose does not count, and neither does anything in a deeper heading.
-fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
+/// They are given as indices into `refs`: copying the mentions cost more than reading
+/// them where they are.
+fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
     let text = line.text();
     if refs.is_empty() {
         return Vec::new();
@@ -223,15 +225,14 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
         .label
         .is_some_and(|label| label.role == Some(Role::Link));
     let short = text.chars().count() <= 160;
-    refs.iter()
-        .filter(|r| {
+    (0..refs.len())
+        .filter(|&k| {
             link_line
-                || match &r.link_text {
+                || match &refs[k].link_text {
                     Some(t) => labels::is_generic_link_text(t),
                     None => short,
                 }
         })
-        .cloned()
         .collect()
 }
 
@@ -248,8 +249,9 @@ pub struct Scan<'l, 'a> {
     pub units: Vec<Option<Unit>>,
     /// Every mention in the line.
     pub refs: Vec<Vec<PaperRef>>,
-    /// The mentions that count for an entry the line does not open.
-    pub strong: Vec<Vec<PaperRef>>,
+    /// The mentions that count for an entry the line does not open, as indices into
+    /// the line's `refs`.
+    pub strong: Vec<Vec<usize>>,
 }
 
 impl<'l, 'a> Scan<'l, 'a> {
@@ -319,15 +321,18 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         // A paper first named under a deeper heading that is no field label (`#### [new
         // 001] Title` under `## New`) is that heading's: this segment only holds it.
         let mut holds_entries = false;
-        for ((line, strong), unit_here) in lines[start + 1..end]
+        for (((line, strong), refs_here), unit_here) in lines[start + 1..end]
             .iter()
             .zip(&scan.strong[start + 1..end])
+            .zip(&scan.refs[start + 1..end])
             .zip(&units[start + 1..end])
         {
             // The first paper met is a table row's, or a list item's or paragraph's
             // own title: an entry of a finer kind, which this segment holds.
-            if first_strong.is_none() && !strong.is_empty() {
-                let titled = strong[0]
+            if first_strong.is_none()
+                && let Some(&first) = strong.first()
+            {
+                let titled = refs_here[first]
                     .link_text
                     .as_deref()
                     .is_none_or(|t| !labels::is_generic_link_text(t));
@@ -341,7 +346,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 }
                 in_head = false;
             }
-            for r in strong {
+            for r in strong.iter().map(|&k| &refs_here[k]) {
                 keys.insert(r.key());
                 if in_head {
                     head_keys.insert(r.key());
