@@ -429,7 +429,7 @@ mod tests {
     fn code_hosts_are_named_in_any_case() {
         for text in [
             "https://github.com/ann/tool",
-            "see HTTPS://GITHUB.COM/ann/tool.",
+            "see https://GITHUB.COM/ann/tool.",
             "x https://www.GitLab.com/ann/tool",
             "https://codeberg.org/ann/tool",
             "(https://BitBucket.ORG/ann/tool)",
