@@ -142,14 +142,15 @@ pub fn from_labelled(value: &str) -> Option<String> {
 /// `[项目主页](…)`), as [`from_labelled`] takes it.
 pub fn from_link_texts(line: &str) -> Option<String> {
     let mut rest = line;
-    while let Some(open) = rest.find('[') {
+    // The brackets are found by memchr: every link line is read here.
+    while let Some(open) = memchr::memchr(b'[', rest.as_bytes()) {
         let after = &rest[open + 1..];
         let Some(close) = marks::link_middle(after) else {
             break;
         };
         let text = &after[..close];
         let target = &after[close + 2..];
-        let end = target.find(')').unwrap_or(target.len());
+        let end = memchr::memchr(b')', target.as_bytes()).unwrap_or(target.len());
         if !text.contains('[')
             && is_code_label(text)
             && let Some(url) = from_labelled(&target[..end])

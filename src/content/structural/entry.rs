@@ -52,7 +52,10 @@ pub fn build(
     let mut title_open = false;
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
-        for chip in line.text().split('`').skip(1).step_by(2) {
+        // Most lines hold no code span: memchr says so before a split searches them.
+        let text = line.text();
+        let chips = memchr::memchr(b'`', text.as_bytes()).map_or("", |_| text);
+        for chip in chips.split('`').skip(1).step_by(2) {
             if super::category::has_code(chip)
                 && let Some(tag) = super::category::normalise(chip)
                 && !tags.contains(&tag)

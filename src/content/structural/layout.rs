@@ -121,7 +121,9 @@ fn plain_title_over_link(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -
 pub fn strip_number(text: &str) -> &str {
     let t = text.trim_start();
     // A Chinese ordinal: `一、`, `十二、`.
-    if let Some((n, rest)) = t.split_once('、')
+    // Asked of every heading: memchr rules out `、` (lead byte 0xE3) for most of them.
+    if memchr::memchr(0xE3, t.as_bytes()).is_some()
+        && let Some((n, rest)) = t.split_once('、')
         && !n.is_empty()
         && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
     {
