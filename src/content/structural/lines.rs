@@ -5,7 +5,7 @@
 //! `<details>` block around bold labels, a list item run on without its indent), and a
 //! line classification keeps every line, with its number, whatever the file does.
 
-use super::labels::{Role, known_role, labelled};
+use super::labels::{Role, known_role, labelled_with_role};
 use super::mention_spots::MentionSpots;
 
 /// What a line is.
@@ -49,7 +49,7 @@ pub struct Line<'a> {
     pub may_name_paper: bool,
 }
 
-/// A labelled line's label and value ([`labelled`]), and the label's known role.
+/// A labelled line's label and value ([`labelled_with_role`]), and the label's known role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineLabel<'a> {
     pub name: &'a str,
@@ -60,10 +60,10 @@ pub struct LineLabel<'a> {
 impl<'a> LineLabel<'a> {
     /// The label of `text`, a line's text as [`Line::text`] gives it.
     pub fn of(text: &'a str) -> Option<Self> {
-        labelled(text).map(|(name, value)| LineLabel {
+        labelled_with_role(text).map(|(name, value, role)| LineLabel {
             name,
             value,
-            role: known_role(name),
+            role: role.unwrap_or_else(|| known_role(name)),
         })
     }
 }
