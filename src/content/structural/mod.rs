@@ -14,6 +14,7 @@ mod ids;
 mod labels;
 mod layout;
 mod lines;
+mod mention_spots;
 mod name_split;
 mod row;
 mod yaml_note;
@@ -179,6 +180,10 @@ fn parse_lines(
 /// Whether a line's link points at a note of the site: a markdown file beside it, or a
 /// page path of the site (`/202604/12/a-paper`), not a web address or an anchor.
 fn links_a_note(text: &str) -> bool {
+    // Asked of every entry's first line, which mostly holds no link.
+    if crate::content::marks::link_middle(text).is_none() {
+        return false;
+    }
     text.split("](").skip(1).any(|rest| {
         let target = rest.split(')').next().unwrap_or("").trim();
         let md = target.ends_with(".md") || target.contains(".md#");
