@@ -15,6 +15,10 @@
 //! Which link a paper finally shows (and whether a link many papers share is anyone's)
 //! is the model's decision: see `model::code`.
 
+use std::sync::LazyLock;
+
+use super::marks;
+
 /// Hosts whose repositories are code links wherever they appear.
 const CODE_HOSTS: [&str; 4] = ["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"];
 
@@ -59,36 +63,65 @@ pub fn is_code_label(label: &str) -> bool {
     let t = label
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(|c: char| matches!(c, '*' | '_' | '`' | ':' | '：') || c.is_whitespace())
-        .to_lowercase();
-    matches!(
-        t.as_str(),
-        "code"
-            | "codes"
-            | "code link"
-            | "code url"
-            | "source code"
-            | "github"
-            | "github link"
-            | "github repo"
-            | "gitlab"
-            | "repo"
-            | "repository"
-            | "code repository"
-            | "project"
-            | "project page"
-            | "project website"
-            | "代码"
-            | "代码链接"
-            | "代码地址"
-            | "开源代码"
-            | "开源地址"
-            | "项目"
-            | "项目主页"
-            | "项目地址"
-            | "项目页面"
-    )
+        .trim_end_matches(|c: char| matches!(c, '*' | '_' | '`' | ':' | '：') || c.is_whitespace());
+    // Every link text and label of every line is asked, so most are decided without
+    // lower-casing them. Outside ASCII only the Kelvin sign lower-cases into it (to
+    // `k`), and the CJK labels have no case: text lower-cases to a label only when it
+    // is no longer than the label, or two bytes more for each `k` written as a Kelvin
+    // sign, which no label reaches the longest one's length with.
+    if t.len() > CODE_LABEL_MAX_BYTES {
+        return false;
+    }
+    if t.is_ascii() {
+        return CODE_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l));
+    }
+    if !t.contains('\u{212A}') {
+        return CODE_LABELS.contains(&t);
+    }
+    let lower = t.to_lowercase();
+    CODE_LABELS.contains(&lower.as_str())
 }
+
+/// What [`is_code_label`] accepts, lower-case.
+const CODE_LABELS: [&str; 24] = [
+    "code",
+    "codes",
+    "code link",
+    "code url",
+    "source code",
+    "github",
+    "github link",
+    "github repo",
+    "gitlab",
+    "repo",
+    "repository",
+    "code repository",
+    "project",
+    "project page",
+    "project website",
+    "代码",
+    "代码链接",
+    "代码地址",
+    "开源代码",
+    "开源地址",
+    "项目",
+    "项目主页",
+    "项目地址",
+    "项目页面",
+];
+
+/// The length in bytes of the longest of [`CODE_LABELS`].
+const CODE_LABEL_MAX_BYTES: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < CODE_LABELS.len() {
+        if CODE_LABELS[i].len() > max {
+            max = CODE_LABELS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 /// The code link of a labelled value (`**Code**: [GitHub](https://github.com/a/b)`, a
 /// Code cell): its first web URL that is not the paper's; a code host's URL only when it
@@ -109,14 +142,15 @@ pub fn from_labelled(value: &str) -> Option<String> {
 /// `[项目主页](…)`), as [`from_labelled`] takes it.
 pub fn from_link_texts(line: &str) -> Option<String> {
     let mut rest = line;
-    while let Some(open) = rest.find('[') {
+    // The brackets are found by memchr: every link line is read here.
+    while let Some(open) = memchr::memchr(b'[', rest.as_bytes()) {
         let after = &rest[open + 1..];
-        let Some(close) = after.find("](") else {
+        let Some(close) = marks::link_middle(after) else {
             break;
         };
         let text = &after[..close];
         let target = &after[close + 2..];
-        let end = target.find(')').unwrap_or(target.len());
+        let end = memchr::memchr(b')', target.as_bytes()).unwrap_or(target.len());
         if !text.contains('[')
             && is_code_label(text)
             && let Some(url) = from_labelled(&target[..end])
@@ -147,8 +181,37 @@ pub fn from_text(text: &str) -> Option<String> {
 
 /// Every repository on a code host that `text` names, in order, as [`from_text`].
 pub fn repositories(text: &str) -> impl Iterator<Item = String> {
+    // A repository's URL holds its host's name, and most text names no code host:
+    // such text is not searched for URLs at all.
+    let text = if names_code_host(text) { text } else { "" };
     urls(text, true).filter_map(repository)
 }
+
+/// Whether `text` holds the name of one of [`CODE_HOSTS`] in any ASCII case, as every
+/// URL that [`repository`] takes does: found from the dot in each name.
+fn names_code_host(text: &str) -> bool {
+    let b = text.as_bytes();
+    let ends_ci = |at: usize, word: &[u8]| {
+        at >= word.len() && b[at - word.len()..at].eq_ignore_ascii_case(word)
+    };
+    let starts_ci = |at: usize, word: &[u8]| {
+        b.get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr_iter(b'.', b).any(|dot| {
+        CODE_HOST_PARTS
+            .iter()
+            .any(|(name, tld)| starts_ci(dot + 1, tld) && ends_ci(dot, name))
+    })
+}
+
+/// [`CODE_HOSTS`], each cut at its dot.
+const CODE_HOST_PARTS: [(&[u8], &[u8]); 4] = [
+    (b"github", b"com"),
+    (b"gitlab", b"com"),
+    (b"codeberg", b"org"),
+    (b"bitbucket", b"org"),
+];
 
 /// Whether `words` hold anything beside their links: words a reader should still see
 /// when a labelled line becomes a code link (`Code: https://… (PyTorch)`), or that a
@@ -218,6 +281,10 @@ fn is_code_host(url: &str) -> bool {
 /// trailing `/` and `#readme`). `None` for other hosts, and for an owner or the host
 /// alone.
 pub fn repository(url: &str) -> Option<String> {
+    // Most URLs in a digest are the paper's: rejected before the host is copied.
+    if !on_code_host(url) {
+        return None;
+    }
     let (host, path) = host_and_path(url)?;
     if !CODE_HOSTS.contains(&host.as_str()) {
         return None;
@@ -255,9 +322,27 @@ pub fn repository(url: &str) -> Option<String> {
     crate::content::web_url::web_url(&out)
 }
 
+/// Whether `url` is an http(s) URL on a code host: what [`host_and_path`] and
+/// [`CODE_HOSTS`] decide, without copying the host to lower-case it.
+fn on_code_host(url: &str) -> bool {
+    let Some((scheme, rest)) = marks::split_scheme(url) else {
+        return false;
+    };
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return false;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = match host.get(..4) {
+        Some(www) if www.eq_ignore_ascii_case("www.") => &host[4..],
+        _ => host,
+    };
+    CODE_HOSTS.iter().any(|h| host.eq_ignore_ascii_case(h))
+}
+
 /// The host (lower-case, without `www.`) and the path after its `/` of an http(s) URL.
 fn host_and_path(url: &str) -> Option<(String, &str)> {
-    let (scheme, rest) = url.split_once("://")?;
+    let (scheme, rest) = marks::split_scheme(url)?;
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
         return None;
     }
@@ -278,10 +363,14 @@ fn host_and_path(url: &str) -> Option<(String, &str)> {
 /// sentence or the markup around it (`.`, `,`, `)`, `**`). With `html`, an `&` ends a
 /// URL (it starts an entity there).
 fn urls(text: &str, html: bool) -> impl Iterator<Item = &str> {
+    // Built once: every link line and summary is searched, and building a searcher
+    // for each search cost more than the search.
+    static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"http"));
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(at) = memchr::memmem::find(&bytes[from..], b"http").map(|i| from + i) {
+        while let Some(at) = HTTP.find(&bytes[from..]).map(|i| from + i) {
             from = at + 4;
             let rest = &text[at..];
             let body_at = if rest[4..].starts_with("s://") {
@@ -314,7 +403,16 @@ fn urls(text: &str, html: bool) -> impl Iterator<Item = &str> {
     })
 }
 
+#[inline]
 fn ends_url(c: char, html: bool) -> bool {
+    // Nearly every character of a URL is ASCII: decided without the Unicode tables.
+    if c.is_ascii() {
+        return matches!(
+            c,
+            ' ' | '\t'
+                ..='\r' | '<' | '>' | '"' | '`' | '|' | '[' | ']' | '(' | ')' | '{' | '}' | '\\'
+        ) || (html && c == '&');
+    }
     c.is_whitespace()
         || matches!(c, '<' | '>' | '"' | '`' | '|' | '[' | ']' | '(' | ')' | '{' | '}' | '\\')
         || (html && c == '&')
@@ -326,6 +424,31 @@ fn ends_url(c: char, html: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text is searched for repositories only when it names a code host, in any case.
+    #[test]
+    fn code_hosts_are_named_in_any_case() {
+        for text in [
+            "https://github.com/ann/tool",
+            "see https://GITHUB.COM/ann/tool.",
+            "x https://www.GitLab.com/ann/tool",
+            "https://codeberg.org/ann/tool",
+            "(https://BitBucket.ORG/ann/tool)",
+        ] {
+            assert!(names_code_host(text), "{text}");
+            assert!(from_text(text).is_some(), "{text}");
+        }
+        for (host, (name, tld)) in CODE_HOSTS.iter().zip(CODE_HOST_PARTS) {
+            assert_eq!(host.as_bytes(), [name, b".", tld].concat());
+        }
+        for text in [
+            "https://arxiv.org/abs/2401.00001 on github",
+            "gitlab. com",
+            "",
+        ] {
+            assert!(!names_code_host(text), "{text}");
+        }
+    }
 
     #[test]
     fn repositories_are_normalised() {

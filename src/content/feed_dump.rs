@@ -16,7 +16,8 @@ const AI_MARKER: &str = "AI-generated summary";
 
 /// True when the body has at least one `### Title:` entry.
 pub fn looks_like(body: &str) -> bool {
-    super::line_split::lines(body).any(is_title_line)
+    super::line_split::lines_starting_with(body, "###")
+        .any(|mut from| from.next().is_some_and(is_title_line))
 }
 
 fn is_title_line(line: &str) -> bool {

@@ -21,6 +21,25 @@ pub fn lines(body: &str) -> Lines<'_> {
     Lines(split(body))
 }
 
+/// The lines of `body` that start with `prefix`, as [`lines`] gives them. A format's
+/// detector that reads only such lines (headings) need not visit every line of a long
+/// file it does not claim: memchr finds a newline followed by the prefix.
+pub fn lines_starting_with<'a>(body: &'a str, prefix: &str) -> impl Iterator<Item = Lines<'a>> {
+    let needle = [b"\n", prefix.as_bytes()].concat();
+    let finder = memchr::memmem::Finder::new(&needle).into_owned();
+    let first = body.starts_with(prefix).then_some(0);
+    let mut from = 0;
+    let rest = std::iter::from_fn(move || {
+        let at = from + finder.find(body.as_bytes().get(from..)?)?;
+        from = at + 1;
+        Some(at + 1)
+    });
+    first
+        .into_iter()
+        .chain(rest)
+        .map(move |start| lines(body.get(start..).unwrap_or("")))
+}
+
 /// The iterator of [`lines`].
 pub struct Lines<'a>(Split<'a>);
 
@@ -100,6 +119,32 @@ mod tests {
                 body.lines().collect::<Vec<_>>(),
                 "{body:?}"
             );
+        }
+    }
+
+    /// Each item is the lines from one that starts with the prefix on, as `lines`
+    /// gives them.
+    #[test]
+    fn lines_starting_with_a_prefix() {
+        for body in [
+            "",
+            "#",
+            "# a\n## b\r\nx\n#c\n ## d\n##",
+            "x\n## a\n## b\n",
+            "## a",
+            "a ## b\n\n##\r\n## c\r",
+        ] {
+            for prefix in ["#", "## ", "###"] {
+                let all: Vec<&str> = lines(body).collect();
+                let want: Vec<Vec<&str>> = (0..all.len())
+                    .filter(|&i| all[i].starts_with(prefix))
+                    .map(|i| all[i..].to_vec())
+                    .collect();
+                let got: Vec<Vec<&str>> = lines_starting_with(body, prefix)
+                    .map(Iterator::collect)
+                    .collect();
+                assert_eq!(got, want, "{body:?} {prefix:?}");
+            }
         }
     }
 }

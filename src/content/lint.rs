@@ -69,12 +69,9 @@ fn lint_summary<'a>(
     let lower = lower.as_bytes();
     let lower_head = lower.get(..head.len()).unwrap_or(lower);
     let may = |hint: bool| !prechecks || hint;
-    if let Some(m) = may(may_have_preamble(
-        head,
-        holds_any(lower_head, &HINTS.guideline),
-    ))
-    .then(|| PREAMBLE.find(head))
-    .flatten()
+    if let Some(m) = may(may_have_preamble(head, names_guideline(lower_head)))
+        .then(|| PREAMBLE.find(head))
+        .flatten()
     {
         let preamble = m.as_str().trim();
         let shown: String = preamble.chars().take(60).collect();
@@ -150,8 +147,9 @@ fn lint_summary<'a>(
 
 /// Literal pieces of the lint patterns, in lower case.
 struct Hints {
-    /// One of these is in every match of `PREAMBLE`'s "following your guidelines".
-    guideline: [Finder<'static>; 4],
+    /// `following `, which every match of `PREAMBLE`'s "following your guidelines"
+    /// holds before one of [`GUIDELINE_ENDS`].
+    following: Finder<'static>,
     /// In every match of `FOLLOW_UP`.
     follow_up: Finder<'static>,
     /// One of these is in every match of `BOT_COMMENT`.
@@ -159,12 +157,7 @@ struct Hints {
 }
 
 static HINTS: LazyLock<Hints> = LazyLock::new(|| Hints {
-    guideline: [
-        Finder::new("following your guideline"),
-        Finder::new("following the guideline"),
-        Finder::new("following your in"),
-        Finder::new("following the in"),
-    ],
+    following: Finder::new("following "),
     follow_up: Finder::new("up que"),
     bot_comment: [
         Finder::new("librarian bot"),
@@ -173,6 +166,18 @@ static HINTS: LazyLock<Hints> = LazyLock::new(|| Hints {
         Finder::new("beep boop"),
     ],
 });
+
+/// What follows `following ` in every match of `PREAMBLE`'s "following your guidelines".
+const GUIDELINE_ENDS: [&[u8]; 4] = [b"your guideline", b"the guideline", b"your in", b"the in"];
+
+/// Whether the lower-case head of a summary holds `following ` and one of
+/// [`GUIDELINE_ENDS`]: one search where one for each whole piece took four.
+fn names_guideline(lower_head: &[u8]) -> bool {
+    HINTS.following.find_iter(lower_head).any(|at| {
+        let rest = &lower_head[at + b"following ".len()..];
+        GUIDELINE_ENDS.iter().any(|end| rest.starts_with(end))
+    })
+}
 
 /// Whether `text` holds one of `pieces`.
 fn holds_any(text: &[u8], pieces: &[Finder<'static>]) -> bool {
@@ -307,7 +312,8 @@ pub fn says_nothing(text: &str) -> bool {
         .trim()
         .trim_end_matches(['.', '。', '!', '！', ';', '；', ' '])
         .trim();
-    if t.chars().count() > 24 {
+    // At most four bytes a character: a longer text is decided without counting.
+    if t.len() > 4 * 24 || t.len() > 24 && t.chars().count() > 24 {
         return false;
     }
     const CJK: [&str; 6] = ["未明确报告", "未报告", "未提及", "未说明", "未给出", "暂无"];
@@ -360,6 +366,24 @@ pub fn authors(path: &Path, line: usize, authors: &[String], diags: &mut Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One search for `following ` finds what a search for each whole piece found.
+    #[test]
+    fn guideline_pieces_after_following() {
+        for (head, holds) in [
+            ("here is a summary following your guidelines:", true),
+            ("following the guideline", true),
+            ("a following your instructions.", true),
+            ("following the in", true),
+            ("following following the instructions", true),
+            ("following your lead", false),
+            ("following  your guidelines", false),
+            ("followingthe guideline", false),
+            ("", false),
+        ] {
+            assert_eq!(names_guideline(head.as_bytes()), holds, "{head}");
+        }
+    }
 
     #[test]
     fn bot_error_words_are_in_every_match() {

@@ -25,12 +25,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 /// True when the body has a paper heading: numbered with a link (`### [1] [Title](URL)`),
 /// or a link to an arXiv paper (`## [Title](https://arxiv.org/abs/ID)`).
 pub fn looks_like(body: &str) -> bool {
-    super::line_split::lines(body).any(|line| {
-        entry_heading(line).is_some_and(|h| {
-            h.url
-                .is_some_and(|url| h.numbered || arxiv::id_from_url(url).is_some())
+    // Only a heading can be an entry's: the other lines are not visited.
+    super::line_split::lines_starting_with(body, "#")
+        .filter_map(|mut from| from.next())
+        .any(|line| {
+            entry_heading(line).is_some_and(|h| {
+                h.url
+                    .is_some_and(|url| h.numbered || arxiv::id_from_url(url).is_some())
+            })
         })
-    })
 }
 
 /// A paper heading: `### [N] [Title](URL)`, `### [N] Title` or `### [Title](URL)`, the

@@ -83,6 +83,12 @@ pub fn inline(src: &str) -> Markup {
 
 /// Plain text of inline markdown (titles, authors, categories), whitespace collapsed.
 pub fn plain(src: &str) -> String {
+    // A literal line is its own text: the HTML that `render` would make of it too is
+    // not wanted here.
+    let trimmed = src.trim();
+    if !trimmed.is_empty() && is_literal_line(trimmed) {
+        return literal_text(trimmed);
+    }
     render(src, true).text
 }
 
@@ -197,18 +203,25 @@ fn literal_line(src: &str, inline: bool) -> Markup {
         html.push_str("</p>");
         html
     };
+    Markup {
+        html,
+        text: literal_text(src),
+        math_errors: Vec::new(),
+    }
+}
+
+/// The text of a literal line: `src` with its whitespace collapsed.
+fn literal_text(src: &str) -> String {
     // No control characters and trimmed: ASCII without a double space is collapsed
     // already, which memchr checks faster than `collapse_whitespace` can.
-    let collapsed = src.is_ascii() && memchr::memmem::find(src.as_bytes(), b"  ").is_none();
-    let text = if collapsed {
+    // The searcher is built once: building it per line cost more than the search.
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let collapsed = src.is_ascii() && DOUBLE_SPACE.find(src.as_bytes()).is_none();
+    if collapsed {
         src.to_string()
     } else {
         collapse_whitespace(src)
-    };
-    Markup {
-        html,
-        text,
-        math_errors: Vec::new(),
     }
 }
 

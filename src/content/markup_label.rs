@@ -7,6 +7,8 @@
 //! no other markup, pulldown-cmark's output is known: the label in `<strong>`, the text
 //! as written. Anything else takes the general path.
 
+use std::sync::LazyLock;
+
 use super::markup::Markup;
 use super::markup_bytes::has_markup_byte;
 use super::words::collapse_whitespace;
@@ -21,7 +23,11 @@ use super::words::collapse_whitespace;
 #[inline(never)]
 pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
     let rest = src.strip_prefix("**")?;
-    let close = memchr::memmem::find(rest.as_bytes(), b"**")?;
+    // Built once: every labelled summary is searched, and building the searcher cost
+    // more than the search.
+    static BOLD_MARK: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"**"));
+    let close = BOLD_MARK.find(rest.as_bytes())?;
     let label = &rest[..close];
     let after = &rest[close + 2..];
     let text = after.strip_prefix(' ')?;

@@ -14,6 +14,7 @@ pub mod front_matter;
 mod line_split;
 pub mod lint;
 pub mod list;
+mod marks;
 pub mod markup;
 mod markup_bytes;
 mod markup_label;

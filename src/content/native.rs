@@ -32,17 +32,12 @@ const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist", "code"];
 
 /// True when some `## ` heading is directly followed by an `arxiv:` or `link:` field.
 pub fn looks_like(body: &str) -> bool {
-    let mut previous_was_heading = false;
-    for line in super::line_split::lines(body) {
-        if previous_was_heading
-            && let Some((key, _)) = field(line)
-            && (key == "arxiv" || key == "link")
-        {
-            return true;
-        }
-        previous_was_heading = entry_heading(line).is_some();
-    }
-    false
+    // The line after each heading (`## `): the other lines are not visited.
+    super::line_split::lines_starting_with(body, "## ").any(|mut from| {
+        from.nth(1)
+            .and_then(field)
+            .is_some_and(|(key, _)| key == "arxiv" || key == "link")
+    })
 }
 
 fn entry_heading(line: &str) -> Option<&str> {

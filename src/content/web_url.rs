@@ -11,13 +11,19 @@
 /// browser sends them; nothing else changes, so a URL that was valid stays byte-identical.
 pub fn web_url(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    let (scheme, rest) = raw.split_once("://")?;
+    let (scheme, rest) = super::marks::split_scheme(raw)?;
     let host_start = rest.chars().next()?;
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
         || matches!(host_start, '/' | '?' | '#')
         || host_start.is_whitespace()
     {
         return None;
+    }
+    // Nearly every URL is printable ASCII with nothing to encode: copied as it is.
+    if raw.bytes().all(|b| {
+        b.is_ascii_graphic() && !matches!(b, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'^')
+    }) {
+        return Some(raw.to_string());
     }
     let mut url = String::with_capacity(raw.len());
     for c in raw.chars() {

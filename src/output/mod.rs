@@ -11,7 +11,7 @@
 //! one is refused (a file, a hand-made site, a home folder typed by mistake).
 
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -19,7 +19,9 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::render::Sink;
 
+mod folder;
 pub mod pages_size;
+mod remove;
 pub use pages_size::PagesSize;
 
 const STAGING_MARK: &str = ".papertrail-staging-";
@@ -47,12 +49,17 @@ const UNSTAMPED_OUTPUT: [&str; 8] = [
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
-    /// Whether `target` held a previous output when staging began; when not, no file
-    /// is looked up there (a first build writes ~120,000 files at 3650 days).
-    has_previous: bool,
+    /// `staging`, open.
+    staging_folder: folder::Folder,
+    /// `target`, open, when it held a previous output as staging began; when not, no
+    /// file is looked up there (a first build writes ~120,000 files at 3650 days).
+    previous: Option<folder::Folder>,
     files: AtomicU64,
     bytes: AtomicU64,
     unchanged: AtomicU64,
+    /// The files linked from the previous output, which therefore holds them by the
+    /// same names: removed by name after the swap, without listing their folders.
+    linked: std::sync::Mutex<Vec<String>>,
     /// Every file and folder written, counted as GitHub Pages counts a site.
     tally: std::sync::Mutex<pages_size::Tally>,
     committed: bool,
@@ -107,12 +114,21 @@ impl Staging {
         }
         fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
         let staging = Staging {
-            has_previous: target.is_dir(),
+            staging_folder: folder::Folder::open(&staging)
+                .with_context(|| format!("cannot open {}", staging.display()))?,
+            previous: match target.is_dir() {
+                true => Some(
+                    folder::Folder::open(&target)
+                        .with_context(|| format!("cannot open {}", target.display()))?,
+                ),
+                false => None,
+            },
             target,
             staging,
             files: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             unchanged: AtomicU64::new(0),
+            linked: Default::default(),
             tally: Default::default(),
             committed: false,
         };
@@ -127,16 +143,14 @@ impl Staging {
     /// Writes `bytes` to `rel` in the staging folder, or hard-links the previous
     /// output's file when it holds the same bytes; true when it was linked.
     fn write_or_link(&self, rel: &str, bytes: &[u8]) -> io::Result<bool> {
-        let dest = self.staging.join(rel);
         self.ensure_folder_of(rel)?;
-        let previous = self.target.join(rel);
-        if self.has_previous
-            && same_bytes(&previous, bytes)
-            && fs::hard_link(&previous, &dest).is_ok()
+        if let Some(previous) = &self.previous
+            && previous.holds(rel, bytes)
+            && previous.link_into(&self.staging_folder, rel).is_ok()
         {
             return Ok(true);
         }
-        fs::write(&dest, bytes)?;
+        self.staging_folder.write(rel, bytes)?;
         Ok(false)
     }
 
@@ -168,7 +182,11 @@ impl Staging {
                 format!("cannot move the new site into {}", self.target.display())
             })?;
             // `staging` now holds the previous output.
-            let _ = fs::remove_dir_all(&self.staging);
+            let linked = match self.linked.get_mut() {
+                Ok(linked) => std::mem::take(linked),
+                Err(_) => Vec::new(),
+            };
+            let _ = remove::remove_tree_holding(&self.staging, &linked);
         } else {
             fs::rename(&self.staging, &self.target).with_context(|| {
                 format!("cannot move the new site into {}", self.target.display())
@@ -186,19 +204,12 @@ impl Staging {
         let Some((folder, _)) = rel.rsplit_once('/') else {
             return Ok(());
         };
-        let path = self.staging.join(folder);
-        let created = match fs::create_dir(&path) {
-            Ok(()) => true,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
+        let created = match self.staging_folder.create_folder(folder) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.ensure_folder_of(folder)?;
-                match fs::create_dir(&path) {
-                    Ok(()) => true,
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => false,
-                    Err(e) => return Err(e),
-                }
+                self.staging_folder.create_folder(folder)?
             }
-            Err(e) => return Err(e),
+            other => other?,
         };
         if created {
             let kind = crate::render::urls::output_kind(folder);
@@ -233,22 +244,6 @@ fn check_replaceable(target: &Path, shown: &str) -> Result<()> {
     )
 }
 
-/// Whether the file at `path` holds exactly `bytes`: one open, one `fstat`, and a read
-/// only when the lengths agree.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(mut file) = fs::File::open(path) else {
-        return false;
-    };
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-    {
-        return false;
-    }
-    let mut old = Vec::with_capacity(bytes.len() + 1);
-    file.read_to_end(&mut old).is_ok() && old == bytes
-}
-
 impl Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         if rel.is_empty()
@@ -264,6 +259,9 @@ impl Sink for Staging {
         }
         if self.write_or_link(rel, bytes)? {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
+            if let Ok(mut linked) = self.linked.lock() {
+                linked.push(rel.to_string());
+            }
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);

@@ -13,8 +13,12 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{numbered, plain_words, split_and, trim_end_str};
+use super::name_split::{
+    numbered, plain_words, split_and, split_authors, trim_end_str, without_count,
+    without_title_noise,
+};
 use crate::content::code_link;
+use crate::content::marks::{link_middle, scheme_separator};
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -50,7 +54,10 @@ pub fn build(
     let mut title_open = matches!(first.kind, LineKind::Heading(..));
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
-        for chip in line.text().split('`').skip(1).step_by(2) {
+        // Most lines hold no code span: memchr says so before a split searches them.
+        let text = line.text();
+        let chips = memchr::memchr(b'`', text.as_bytes()).map_or("", |_| text);
+        for chip in chips.split('`').skip(1).step_by(2) {
             if super::category::has_code(chip)
                 && let Some(tag) = super::category::normalise(chip)
                 && !tags.contains(&tag)
@@ -522,7 +529,7 @@ fn drop_generic_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+        let Some(close) = link_middle(&rest[open..]).map(|i| open + i) else {
             break;
         };
         let Some(end) = rest[close..].find(')').map(|i| close + i + 1) else {
@@ -568,6 +575,9 @@ fn without_generic_html_links(text: &str) -> String {
 /// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
 /// a word (`Δ-Net`, `a-`) stays.
 fn strip_title_noise(title: &str) -> String {
+    if without_title_noise(title) {
+        return title.trim().to_string();
+    }
     let mut t = title.trim();
     loop {
         let before = t;
@@ -642,7 +652,7 @@ fn category_links(text: &str) -> Option<Vec<String>> {
 
 /// A line that is only links with generic texts or URLs (`[arXiv](…) | [PDF](…)`).
 fn is_link_only(text: &str) -> bool {
-    if !(text.contains("](") || text.contains("://")) {
+    if link_middle(text).is_none() && scheme_separator(text).is_none() {
         return false;
     }
     // A toolbar's link chip in HTML (`<a href="…">📄 arXiv: 2506.00001v2</a>`).
@@ -673,7 +683,7 @@ fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
         .or_else(|| t.strip_prefix("__").and_then(|r| r.strip_suffix("__")));
     let inner = if let Some(b) = bold {
         // A bold line right under the title: one name is enough.
-        return (!b.contains("**") && looks_like_names(b, true)).then_some(b);
+        return (looks_like_names(b, true) && !b.contains("**")).then_some(b);
     } else if let Some(i) = t.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
         // A whole line in italics right under the title is the authors' line in the
         // list family; it may be one name.
@@ -694,7 +704,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
         return false;
     }
-    if t.contains("](") || t.contains("://") || t.chars().count() > 3000 {
+    if link_middle(t).is_some() || scheme_separator(t).is_some() || t.chars().count() > 3000 {
         return false;
     }
     let parts: Vec<&str> = t
@@ -747,47 +757,6 @@ pub(super) fn untitled(path: &Path, line: usize, what: &str, url: &str) -> Diagn
     .kind(Kind::MissingTitle)
 }
 
-/// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
-fn without_count(text: &str) -> &str {
-    let t = text.trim();
-    let t = match t.rfind('等') {
-        Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
-        _ => t,
-    };
-    trim_end_str(trim_end_str(t, "et al."), "et al")
-        .trim_end()
-        .trim_end_matches(',')
-        .trim_end()
-}
-
-/// A list of names split into names: commas, semicolons, `and`, CJK separators.
-fn split_authors(text: &str) -> Vec<String> {
-    let plain = markup::plain(without_count(text));
-    let names: Vec<String> = plain
-        .split([',', ';', '，', '、', '；'])
-        .flat_map(split_and)
-        .map(|name| trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim())
-        .map(|name| name.trim_start_matches("and ").trim())
-        .filter(|name| !name.is_empty())
-        .map(str::to_string)
-        .collect();
-    // `Hale, Jordan, Kim, Soo-ah`: "Last, First" pairs flattened into one list, every
-    // item a single capitalised word.
-    let single_words = names.iter().all(|n| {
-        !n.contains(' ')
-            && n.chars().next().is_some_and(char::is_uppercase)
-            && n.chars()
-                .all(|c| c.is_alphabetic() && c.is_ascii() || c == '-' || c == '\'')
-    });
-    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words {
-        return names
-            .chunks(2)
-            .map(|p| format!("{} {}", p[1], p[0]))
-            .collect();
-    }
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -812,6 +781,7 @@ mod tests {
             indent: 0,
             kind: LineKind::Heading(3, text),
             label: None,
+            may_name_paper: true,
         };
         assert_eq!(
             title_of(

@@ -48,6 +48,12 @@ static PAPER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every paper identifier in `line`, in order.
 pub fn find(line: &str) -> Vec<PaperRef> {
+    find_with(line, true)
+}
+
+/// [`find`]; with `skip_repeats` false, a link whose target repeats its text is
+/// searched twice (what the tests hold the skip to).
+fn find_with(line: &str, skip_repeats: bool) -> Vec<PaperRef> {
     // Most lines of a digest hold no digit-dot-digit and no paper host: skip them fast.
     if !may_hold_ref(line.as_bytes()) {
         return Vec::new();
@@ -55,13 +61,21 @@ pub fn find(line: &str) -> Vec<PaperRef> {
     let mut refs = Vec::new();
     // The lazy DFA finds each mention; which alternative matched, and the id in it, is
     // read off the mention's text (see `groups`), not by a capturing search.
-    for found in PAPER.find_iter(line) {
+    // A search resumes after each mention while the rest of the line may hold another:
+    // the last search of a line, which finds nothing, was most of the cost of a line
+    // with one link.
+    let mut from = 0;
+    while from == 0 || may_hold_another(&line.as_bytes()[from..]) {
+        let Some(found) = PAPER.find_at(line, from) else {
+            break;
+        };
+        from = found.end();
         let whole = (found.start(), found.end());
         let mention = groups(found.as_str());
         let (arxiv_id, url) = match mention {
             Groups::Url { url, id } => {
                 let raw = url.trim_end_matches(['.', ',', ';']);
-                let url = if raw.contains("://") {
+                let url = if crate::content::marks::scheme_separator(raw).is_some() {
                     raw.to_string()
                 } else {
                     format!("https://{raw}")
@@ -92,8 +106,27 @@ pub fn find(line: &str) -> Vec<PaperRef> {
             start,
             end,
         });
+        if skip_repeats
+            && matches!(mention, Groups::Url { .. })
+            && let Some(target_end) = repeated_as_target(line, whole.0, whole.1)
+        {
+            from = target_end;
+        }
     }
     refs
+}
+
+/// Where the target ends of a link whose text is the URL mention `start..end` and
+/// whose target repeats it byte for byte (`[https://arxiv.org/pdf/…](https://arxiv.org/pdf/…)`,
+/// as feeds write links). The search would find the same mention in the target, with
+/// the same groups, and fold it into this one, changing nothing: no part of `PAPER`
+/// takes a `]` or a `)`, so the text and the target, ended by one and the other, match
+/// alike; and neither `]` nor `(` starts a match, so the next search would find it.
+fn repeated_as_target(line: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = line[end..]
+        .strip_prefix("](")?
+        .strip_prefix(&line[start..end])?;
+    (line[..start].ends_with('[') && rest.starts_with(')')).then(|| line.len() - rest.len())
 }
 
 /// What `PAPER` matched in one mention: a paper URL (the `url` group, with the `id`
@@ -172,9 +205,25 @@ fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
 fn may_hold_ref(b: &[u8]) -> bool {
     static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
+    has_digit_dot_digit(b) || OPENREVIEW.find(b).is_some()
+}
+
+/// Whether the rest of a line after a mention may hold another: every mention `PAPER`
+/// matches holds a digit, a dot and a digit in a row, or `openreview` in any case. The
+/// expression has no look-around, so a search from the end of a mention finds what
+/// one over the whole line would.
+fn may_hold_another(rest: &[u8]) -> bool {
+    has_digit_dot_digit(rest)
+        || memchr::memchr2_iter(b'o', b'O', rest).any(|i| {
+            rest.get(i..i + 10)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"openreview"))
+        })
+}
+
+/// Whether `b` holds a digit, a dot and a digit in a row.
+fn has_digit_dot_digit(b: &[u8]) -> bool {
     memchr::memchr_iter(b'.', b)
         .any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-        || OPENREVIEW.find(b).is_some()
 }
 
 /// A bare id must stand alone: not a piece of a longer number, a version string, a
@@ -211,8 +260,14 @@ fn plausible_id(id: &str) -> bool {
 /// id itself (`[2507.01234](…)`) is found too, since the id inside its text matches.
 fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option<String>) {
     // `…](URL)`: the URL is a link target.
-    if line[..start].ends_with("](") || line[..start].ends_with("]( ") {
-        let open_paren = line[..start].rfind("](").unwrap_or(start);
+    let before = &line[..start];
+    if before.ends_with("](") || before.ends_with("]( ") {
+        // The last `](` before the URL: the one it ends with, or before its space.
+        let open_paren = if before.ends_with("](") {
+            start - 2
+        } else {
+            start - 3
+        };
         if let Some(open) = matching_open_bracket(line, open_paren) {
             let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
             return (open, close, Some(line[open + 1..open_paren].to_string()));
@@ -321,6 +376,57 @@ mod tests {
                 assert_eq!(caps.get(0).map(|c| c.as_str()), Some(m));
                 assert_eq!(groups(m), expected, "{m}");
             }
+        }
+    }
+
+    /// Skipping a link's target that repeats its text finds what searching it finds.
+    #[test]
+    fn a_repeated_target_is_skipped_alike() {
+        let urls = [
+            "http://arxiv.org/pdf/2508.42421v1",
+            "https://arxiv.org/abs/2508.42421",
+            "arxiv.org/abs/2508.42421.",
+            "HTTPS://HUGGINGFACE.CO/PAPERS/2508.42421",
+            "https://openreview.net/forum?id=Ab_c-1",
+            "https://doi.org/10.1145/3581783.3612",
+            "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2",
+        ];
+        for url in urls {
+            for line in [
+                format!("[{url}]({url})"),
+                format!("- **链接: [{url}]({url})**"),
+                format!("[{url}]({url}) [PDF]({url}) and arXiv:2401.00002"),
+                format!("[{url}]({url}x)"),
+                format!("[{url}]( {url})"),
+                format!("[a {url}]({url})"),
+                format!("[{url}]({url}"),
+                format!("[{url}](https://arxiv.org/abs/2401.00003)"),
+            ] {
+                assert_eq!(find_with(&line, true), find_with(&line, false), "{line}");
+            }
+        }
+        let line = "[http://arxiv.org/pdf/2508.42421v1](http://arxiv.org/pdf/2508.42421v1)";
+        let refs = find(line);
+        assert_eq!(refs.len(), 1);
+        assert_eq!((refs[0].start, refs[0].end), (0, line.len()));
+        assert_eq!(refs[0].key(), "2508.42421");
+    }
+
+    /// The search resumes after a mention only while the rest of the line may hold
+    /// another: one of every kind, in any case, is still found after the first.
+    #[test]
+    fn a_second_mention_of_each_kind_is_found() {
+        for second in [
+            "2401.12345",
+            "arXiv:2401.12346v2",
+            "ARXIV:2401.12347",
+            "https://huggingface.co/papers/2401.12348",
+            "https://openreview.net/forum?id=Ab",
+            "HTTPS://OPENREVIEW.NET/FORUM?ID=Cd",
+            "https://doi.org/10.1145/3581783.3612",
+        ] {
+            let line = format!("[T](https://arxiv.org/abs/2401.00001) and {second}");
+            assert_eq!(find(&line).len(), 2, "{line}");
         }
     }
 

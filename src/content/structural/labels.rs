@@ -423,32 +423,42 @@ pub fn strip_ornaments(text: &str) -> &str {
 /// (a plain label only when it is a known one), `【Label】value`, each possibly after an
 /// ornament. Returns the label and the value.
 pub fn labelled(line: &str) -> Option<(&str, &str)> {
+    labelled_with_role(line).map(|(label, value, _)| (label, value))
+}
+
+/// [`labelled`], with the label's [`known_role`] when finding the label asked for it
+/// (`Some`): a line's label is looked up when lines are classified, and a second look-up
+/// of the same label cost as much as the first.
+pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>>)> {
     let t = strip_ornaments(line.trim_start());
     for mark in ["**", "__"] {
         if let Some(bold) = t.strip_prefix(mark) {
             let end = find_double(bold, mark.as_bytes()[0])?;
             let inside = bold[..end].trim();
             let after = bold[end + 2..].trim_start();
-            let (label, value) = match inside.strip_suffix([':', '：']) {
-                Some(label) => (label.trim(), after),
+            let (label, value, role) = match inside.strip_suffix([':', '：']) {
+                Some(label) => (label.trim(), after, None),
                 None => match after.strip_prefix([':', '：']) {
-                    Some(value) => (inside, value.trim_start()),
+                    Some(value) => (inside, value.trim_start(), None),
                     // `**Label: value**`, the whole field in bold.
                     None if after.is_empty() => {
                         let colon = find_colon(inside)?;
                         let label = inside[..colon].trim();
-                        known_role(label)?;
+                        let role = known_role(label)?;
                         let value = &inside[colon..];
                         let skip = value.chars().next().map_or(0, char::len_utf8);
-                        (label, value[skip..].trim_start())
+                        (label, value[skip..].trim_start(), Some(role))
                     }
                     None => return None,
                 },
             };
-            let label = strip_ornaments(label);
+            let stripped = strip_ornaments(label);
+            // The role looked up is the label's only when no ornament came off it.
+            let role = role.filter(|_| stripped.len() == label.len()).map(Some);
+            let label = stripped;
             let link = label.as_bytes().windows(2).any(|w| w == b"](");
             return (!label.is_empty() && label.chars().count() <= 40 && !link)
-                .then_some((label, value));
+                .then_some((label, value, role));
         }
     }
     if let Some(rest) = t.strip_prefix('【') {
@@ -457,6 +467,7 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
             (
                 label.trim(),
                 value.trim_start_matches([':', '：']).trim_start(),
+                None,
             )
         });
     }
@@ -466,10 +477,10 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
     if t[colon..].starts_with("://") {
         return None;
     }
-    known_role(label).map(|_| {
+    known_role(label).map(|role| {
         let after = &t[colon..];
         let skip = after.chars().next().map_or(0, char::len_utf8);
-        (label, after[skip..].trim_start())
+        (label, after[skip..].trim_start(), Some(Some(role)))
     })
 }
 

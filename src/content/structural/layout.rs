@@ -146,7 +146,9 @@ fn plain_title_over_link(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -
 pub fn strip_number(text: &str) -> &str {
     let t = text.trim_start();
     // A Chinese ordinal: `一、`, `十二、`.
-    if let Some((n, rest)) = t.split_once('、')
+    // Asked of every heading: memchr rules out `、` (lead byte 0xE3) for most of them.
+    if memchr::memchr(0xE3, t.as_bytes()).is_some()
+        && let Some((n, rest)) = t.split_once('、')
         && !n.is_empty()
         && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
     {
@@ -236,7 +238,9 @@ fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> boo
 /// other lines, those behind a link labelled `arXiv`/`PDF`/…, in a line labelled as a
 /// link, or a bare URL or `arXiv:` id on a short line. A title link of another entry or
 /// a citation in prose does not count, and neither does anything in a deeper heading.
-fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
+/// They are given as indices into `refs`: copying the mentions cost more than reading
+/// them where they are.
+fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
     let text = line.text();
     if refs.is_empty() {
         return Vec::new();
@@ -248,15 +252,14 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<PaperRef> {
         .label
         .is_some_and(|label| label.role == Some(Role::Link));
     let short = text.chars().count() <= 160;
-    refs.iter()
-        .filter(|r| {
+    (0..refs.len())
+        .filter(|&k| {
             link_line
-                || match &r.link_text {
+                || match &refs[k].link_text {
                     Some(t) => labels::is_generic_link_text(t),
-                    None => short && !cited_in_a_field(line, r),
+                    None => short && !cited_in_a_field(line, &refs[k]),
                 }
         })
-        .cloned()
         .collect()
 }
 
@@ -308,13 +311,23 @@ pub struct Scan<'l, 'a> {
     pub units: Vec<Option<Unit>>,
     /// Every mention in the line.
     pub refs: Vec<Vec<PaperRef>>,
-    /// The mentions that count for an entry the line does not open.
-    pub strong: Vec<Vec<PaperRef>>,
+    /// The mentions that count for an entry the line does not open, as indices into
+    /// the line's `refs`.
+    pub strong: Vec<Vec<usize>>,
 }
 
 impl<'l, 'a> Scan<'l, 'a> {
     pub fn new(lines: &'l [Line<'a>]) -> Self {
-        let refs: Vec<Vec<PaperRef>> = lines.iter().map(|l| ids::find(l.text())).collect();
+        let refs: Vec<Vec<PaperRef>> = lines
+            .iter()
+            .map(|l| {
+                if l.may_name_paper {
+                    ids::find(l.text())
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
         let mut in_table = false;
         for i in 0..lines.len() {
@@ -370,15 +383,18 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
         // A paper first named under a deeper heading that is no field label (`#### [new
         // 001] Title` under `## New`) is that heading's: this segment only holds it.
         let mut holds_entries = false;
-        for ((line, strong), unit_here) in lines[start + 1..end]
+        for (((line, strong), refs_here), unit_here) in lines[start + 1..end]
             .iter()
             .zip(&scan.strong[start + 1..end])
+            .zip(&scan.refs[start + 1..end])
             .zip(&units[start + 1..end])
         {
             // The first paper met is a table row's, or a list item's or paragraph's
             // own title: an entry of a finer kind, which this segment holds.
-            if first_strong.is_none() && !strong.is_empty() {
-                let titled = strong[0]
+            if first_strong.is_none()
+                && let Some(&first) = strong.first()
+            {
+                let titled = refs_here[first]
                     .link_text
                     .as_deref()
                     .is_none_or(|t| !labels::is_generic_link_text(t));
@@ -392,7 +408,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 }
                 in_head = false;
             }
-            for r in strong {
+            for r in strong.iter().map(|&k| &refs_here[k]) {
                 if is_doi(r) && first_strong.is_some_and(|f| !is_doi(f)) {
                     continue;
                 }

@@ -5,7 +5,8 @@
 //! `<details>` block around bold labels, a list item run on without its indent), and a
 //! line classification keeps every line, with its number, whatever the file does.
 
-use super::labels::{Role, known_role, labelled};
+use super::labels::{Role, known_role, labelled_with_role};
+use super::mention_spots::MentionSpots;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +44,12 @@ pub struct Line<'a> {
     /// The label the line's text opens with, if any: found once here, since the layout
     /// scan and the entry's fields both ask for it, of most lines more than once.
     pub label: Option<LineLabel<'a>>,
+    /// Whether the line's bytes hold what every paper mention holds ([`MentionSpots`]):
+    /// when not, its text names no paper and is not searched for one.
+    pub may_name_paper: bool,
 }
 
-/// A labelled line's label and value ([`labelled`]), and the label's known role.
+/// A labelled line's label and value ([`labelled_with_role`]), and the label's known role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineLabel<'a> {
     pub name: &'a str,
@@ -56,10 +60,10 @@ pub struct LineLabel<'a> {
 impl<'a> LineLabel<'a> {
     /// The label of `text`, a line's text as [`Line::text`] gives it.
     pub fn of(text: &'a str) -> Option<Self> {
-        labelled(text).map(|(name, value)| LineLabel {
+        labelled_with_role(text).map(|(name, value, role)| LineLabel {
             name,
             value,
-            role: known_role(name),
+            role: role.unwrap_or_else(|| known_role(name)),
         })
     }
 }
@@ -84,8 +88,13 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(body.len() / 40 + 1);
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
+    let mut spots = MentionSpots::new(body);
+    // Where `raw` starts in `body`: the pieces are split at single newlines.
+    let mut at = 0;
     for (i, raw) in crate::content::line_split::split(body).enumerate() {
         let no = first_line + i;
+        let may_name_paper = spots.any_in(at, at + raw.len());
+        at += raw.len() + 1;
         let trimmed = raw.trim();
         let indent = raw
             .bytes()
@@ -101,6 +110,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 kind: LineKind::Comment,
                 indent,
                 label: None,
+                may_name_paper,
             });
             continue;
         }
@@ -113,6 +123,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 kind: LineKind::Code(raw),
                 indent,
                 label: None,
+                may_name_paper,
             });
             continue;
         }
@@ -123,6 +134,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 kind: LineKind::Code(raw),
                 indent,
                 label: None,
+                may_name_paper,
             });
             continue;
         }
@@ -139,6 +151,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             kind,
             indent,
             label,
+            may_name_paper,
         });
     }
     out

@@ -14,6 +14,7 @@ mod ids;
 mod labels;
 mod layout;
 mod lines;
+mod mention_spots;
 mod name_split;
 mod row;
 mod yaml_note;
@@ -180,6 +181,10 @@ fn parse_lines(
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
 fn links_a_note(text: &str) -> bool {
+    // Asked of every entry's first line, which mostly holds no link.
+    if crate::content::marks::link_middle(text).is_none() && !text.contains("href=") {
+        return false;
+    }
     note_targets(text).next().is_some()
 }
 

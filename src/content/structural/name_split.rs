@@ -5,6 +5,10 @@
 //! trim by a string pattern sets up a substring searcher each time; names are short and
 //! rarely hold ` and ` or `et al`, so these test for the pattern first.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 /// The pieces of `text` between ` and `s, as `text.split(" and ")` gives them.
 pub fn split_and(text: &str) -> impl Iterator<Item = &str> {
     let has = text.as_bytes().windows(5).any(|w| w == b" and ");
@@ -24,6 +28,14 @@ pub fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
     text
 }
 
+/// `text.trim_start_matches(prefix)`: every leading copy of `prefix` removed.
+pub fn trim_start_str<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 /// Whether `text` opens with a number and `. ` (`1. …`): what
 /// `text.split_once(". ")` gives when the part before it is digits, found without
 /// searching the whole field for `. `.
@@ -36,13 +48,85 @@ pub fn numbered(text: &str) -> bool {
 /// URL: text that `drop_generic_links` returns as it is, found without splitting it
 /// into words and joining them again.
 pub fn plain_words(text: &str) -> bool {
+    // The double space and `http` are found by memchr's searchers, built once: titles
+    // of every entry pass here.
+    static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
+    static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"http"));
     let b = text.as_bytes();
     b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
         && !text.starts_with(' ')
         && !text.ends_with(' ')
-        && !b.windows(2).any(|w| w == b"  ")
+        && DOUBLE_SPACE.find(b).is_none()
         && !b.contains(&b'[')
-        && !b.windows(4).any(|w| w == b"http")
+        && HTTP.find(b).is_none()
+}
+
+/// Whether `title` is left as it is by `strip_title_noise`: it starts with none of the
+/// separators it strips, and ends with none of them or a closing bracket.
+pub fn without_title_noise(title: &str) -> bool {
+    const SEPARATORS: [char; 9] = ['|', '-', '—', '–', ':', '：', ',', '·', '•'];
+    let t = title.trim();
+    !t.starts_with(SEPARATORS) && !t.ends_with(SEPARATORS) && !t.ends_with([')', '）'])
+}
+
+/// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
+pub fn without_count(text: &str) -> &str {
+    let t = text.trim();
+    let t = match t.rfind('等') {
+        Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
+        _ => t,
+    };
+    trim_end_str(trim_end_str(t, "et al."), "et al")
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
+}
+
+/// A list of names split into names: commas, semicolons, `and`, CJK separators.
+pub fn split_authors(text: &str) -> Vec<String> {
+    let plain = crate::content::markup::plain(without_count(text));
+    let mut names: Vec<String> = Vec::new();
+    for piece in name_pieces(&plain) {
+        for name in split_and(piece) {
+            let name = trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim();
+            let name = trim_start_str(name, "and ").trim();
+            if !name.is_empty() {
+                names.push(name.to_string());
+            }
+        }
+    }
+    // `Hale, Jordan, Kim, Soo-ah`: "Last, First" pairs flattened into one list, every
+    // item a single capitalised word.
+    let single_words = names.iter().all(|n| {
+        !n.contains(' ')
+            && n.chars().next().is_some_and(char::is_uppercase)
+            && n.chars()
+                .all(|c| c.is_alphabetic() && c.is_ascii() || c == '-' || c == '\'')
+    });
+    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words {
+        return names
+            .chunks(2)
+            .map(|p| format!("{} {}", p[1], p[0]))
+            .collect();
+    }
+    names
+}
+
+/// The pieces of a list of names between its separators, as
+/// `text.split([',', ';', '，', '、', '；'])` gives them: ASCII text, most lists, is cut
+/// at its commas and semicolons by memchr, not read character by character.
+fn name_pieces(text: &str) -> Vec<&str> {
+    if !text.is_ascii() {
+        return text.split([',', ';', '，', '、', '；']).collect();
+    }
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for i in memchr::memchr2_iter(b',', b';', text.as_bytes()) {
+        pieces.push(&text[at..i]);
+        at = i + 1;
+    }
+    pieces.push(&text[at..]);
+    pieces
 }
 
 #[cfg(test)]
@@ -90,6 +174,26 @@ mod tests {
             assert_eq!(
                 trim_end_str(text, "et al."),
                 text.trim_end_matches("et al.")
+            );
+        }
+        for text in [
+            "",
+            "a",
+            ",",
+            "a,b;c",
+            ",a,,b;",
+            "a，b、c；d",
+            "Ann Lee, Bo Chen; 张三、李四",
+        ] {
+            assert_eq!(
+                name_pieces(text),
+                text.split([',', ';', '，', '、', '；']).collect::<Vec<_>>()
+            );
+        }
+        for text in ["", "and x", "and and x", "andx", "x and ", "and "] {
+            assert_eq!(
+                trim_start_str(text, "and "),
+                text.trim_start_matches("and ")
             );
         }
     }
