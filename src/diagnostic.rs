@@ -41,6 +41,7 @@ pub enum Kind {
     UnconvertedMath,
     TitleVariant,
     Undated,
+    Untitled,
     // Errors: a person must decide.
     InvalidUtf8,
     BadDate,
@@ -61,7 +62,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 35] = [
+    pub const ALL: [Kind; 36] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -84,6 +85,7 @@ impl Kind {
         Kind::UnconvertedMath,
         Kind::TitleVariant,
         Kind::Undated,
+        Kind::Untitled,
         Kind::InvalidUtf8,
         Kind::BadDate,
         Kind::BadRow,
@@ -124,6 +126,7 @@ impl Kind {
             Kind::UnconvertedMath => "unconverted-math",
             Kind::TitleVariant => "title-variant",
             Kind::Undated => "undated",
+            Kind::Untitled => "untitled",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::BadDate => "bad-date",
             Kind::BadRow => "bad-row",
@@ -174,6 +177,7 @@ impl Kind {
             }
             Kind::FeedState => "problems with feed-state.tsv",
             Kind::Undated => "papers with no date in files read by structure (not published)",
+            Kind::Untitled => "papers whose file gives no title (published under their arXiv id)",
             Kind::TitleVariant => {
                 "papers with two titles on one day in layouts read by structure (one is published)"
             }

@@ -446,6 +446,11 @@ fn notes_whose_title_heading_wraps_onto_an_indented_line() {
     check_fixture("wrapped-hf-notes");
 }
 
+#[test]
+fn one_paper_a_day_with_a_dated_heading_then_with_no_title() {
+    check_fixture("one-a-day");
+}
+
 /// Dated digests that list no paper at all publish no empty site either.
 #[test]
 fn dated_content_with_no_papers_fails() {

@@ -17,6 +17,7 @@ mod lines;
 mod mention_spots;
 mod name_split;
 mod row;
+mod untitled;
 mod yaml_note;
 
 use ahash::AHashSet as HashSet;
@@ -172,6 +173,12 @@ fn parse_lines(
         || found.is_empty() && all.iter().filter(|l| links_a_note(l.text())).count() >= 2;
     if index_of_notes {
         return Vec::new();
+    }
+    if found.is_empty()
+        && let Some(entry) = untitled::read(path, &all, opts, diags)
+    {
+        is_entry_start[0] = true;
+        found.push((0, Unit::Heading(1), entry));
     }
     found.sort_by_key(|(i, _, _)| *i);
     sections(&all, &is_entry_start, found)
