@@ -228,10 +228,19 @@ pub struct Diagnostic {
     /// 1-based column in characters; 0 when unknown.
     pub col: usize,
     pub message: String,
-    /// The day a file found empty (`empty-day`): another file may give that day its
+    /// What an `empty-day` warning is about: another file may give that day its
     /// papers, which only the model, having read every file, knows.
     #[serde(skip)]
-    pub day: Option<chrono::NaiveDate>,
+    pub empty_day: Option<EmptyDay>,
+}
+
+/// The day a file lists no papers for, and what the file holds instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyDay {
+    pub date: chrono::NaiveDate,
+    /// Links to something other than a paper (a blog post, a repository): items the
+    /// reader passed over, which stay reported when other files publish the day.
+    pub holds_other_links: bool,
 }
 
 impl Diagnostic {
@@ -243,7 +252,7 @@ impl Diagnostic {
             line,
             col: 0,
             message: message.into(),
-            day: None,
+            empty_day: None,
         }
     }
 
@@ -261,8 +270,8 @@ impl Diagnostic {
     }
 
     /// Names the day an `empty-day` warning is about.
-    pub fn for_day(mut self, day: chrono::NaiveDate) -> Self {
-        self.day = Some(day);
+    pub fn for_day(mut self, day: EmptyDay) -> Self {
+        self.empty_day = Some(day);
         self
     }
 

@@ -426,7 +426,9 @@ fn report_empty(
         diags.push(Diagnostic::warning(path, line, message).kind(Kind::EmptyFile));
         return;
     }
-    // A day another file gives papers is not empty: the model drops those warnings.
+    // A day another file gives papers is not empty: the model drops those warnings, or
+    // words them so, when the file holds links the reader passed over.
+    let holds_other_links = structural::links_to_no_paper(body);
     for s in sections.iter().filter(|s| s.entries.is_empty()) {
         if let Some(date) = s.date {
             diags.push(
@@ -436,7 +438,10 @@ fn report_empty(
                     format!("the digest for {date} lists no papers; the day is not published"),
                 )
                 .kind(Kind::EmptyDay)
-                .for_day(date),
+                .for_day(crate::diagnostic::EmptyDay {
+                    date,
+                    holds_other_links,
+                }),
             );
         }
     }

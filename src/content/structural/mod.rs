@@ -224,6 +224,40 @@ fn note_targets(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether `body` links anything on the web that names no paper (a blog post, a
+/// repository): an item the reader passes over. Links into a repository's own folders
+/// and files (`github.com/…/tree/…`, `…/blob/…`) and to a site's front page are
+/// navigation, and images are not items.
+pub fn links_to_no_paper(body: &str) -> bool {
+    body.split('\n').any(|line| {
+        let markdown = line
+            .split("](")
+            .skip(1)
+            .map(|rest| rest.split(')').next().unwrap_or(""));
+        let html = line
+            .split("href=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or(""));
+        markdown.chain(html).any(|target| {
+            let target = target.trim();
+            // A site's front page (`[arXiv.org](https://arxiv.org)`, a footer's credit)
+            // is no item: an item has a path.
+            let path = target
+                .split_once("://")
+                .and_then(|(_, rest)| rest.split_once('/'))
+                .map_or("", |(_, path)| path);
+            (target.starts_with("http://") || target.starts_with("https://"))
+                && !path.trim_matches('/').is_empty()
+                && ids::find(target).is_empty()
+                && !target.contains("/tree/")
+                && !target.contains("/blob/")
+                && !target.ends_with(".png")
+                && !target.ends_with(".svg")
+                && !target.contains("img.shields.io")
+        })
+    })
+}
+
 /// Entries grouped under the dated headings above them, each with the category of
 /// the nearest heading above it that names one.
 fn sections(

@@ -182,3 +182,28 @@ fn a_title_heading_wrapped_onto_an_indented_line() {
     );
     assert!(e[0].authors.is_empty(), "{:?}", e[0].authors);
 }
+
+#[test]
+fn links_that_name_no_paper_are_items_unless_they_navigate() {
+    assert!(links_to_no_paper(
+        "## Grants\n- [View](https://blog.example.org/grants)\n"
+    ));
+    assert!(links_to_no_paper(
+        "- [View Paper](https://github.com/owner/repo)\n"
+    ));
+    assert!(!links_to_no_paper(
+        "| NLP | [Link](https://github.com/o/r/tree/main/3-Mar-2026/NLP) | 0 |\n"
+    ));
+    assert!(!links_to_no_paper(
+        "*Data from [arXiv.org](https://arxiv.org)*\n"
+    ));
+    assert!(!links_to_no_paper(
+        "- [Title](https://arxiv.org/abs/2601.00001)\n"
+    ));
+    assert!(!links_to_no_paper(
+        "<td><a href=\"./papers/a.html\">A</a></td>\n"
+    ));
+    assert!(!links_to_no_paper(
+        "![badge](https://img.shields.io/badge/x-y-blue)\n"
+    ));
+}
