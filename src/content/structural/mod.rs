@@ -17,6 +17,7 @@ mod lines;
 mod mention_spots;
 mod name_split;
 mod row;
+mod title;
 mod untitled;
 mod yaml_note;
 
