@@ -41,6 +41,7 @@ pub enum Kind {
     UnconvertedMath,
     TitleVariant,
     Undated,
+    Untitled,
     // Errors: a person must decide.
     InvalidUtf8,
     BadDate,
@@ -61,7 +62,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 35] = [
+    pub const ALL: [Kind; 36] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -84,6 +85,7 @@ impl Kind {
         Kind::UnconvertedMath,
         Kind::TitleVariant,
         Kind::Undated,
+        Kind::Untitled,
         Kind::InvalidUtf8,
         Kind::BadDate,
         Kind::BadRow,
@@ -124,6 +126,7 @@ impl Kind {
             Kind::UnconvertedMath => "unconverted-math",
             Kind::TitleVariant => "title-variant",
             Kind::Undated => "undated",
+            Kind::Untitled => "untitled",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::BadDate => "bad-date",
             Kind::BadRow => "bad-row",
@@ -174,6 +177,7 @@ impl Kind {
             }
             Kind::FeedState => "problems with feed-state.tsv",
             Kind::Undated => "papers with no date in files read by structure (not published)",
+            Kind::Untitled => "papers whose file gives no title (published under their arXiv id)",
             Kind::TitleVariant => {
                 "papers with two titles on one day in layouts read by structure (one is published)"
             }
@@ -224,6 +228,19 @@ pub struct Diagnostic {
     /// 1-based column in characters; 0 when unknown.
     pub col: usize,
     pub message: String,
+    /// What an `empty-day` warning is about: another file may give that day its
+    /// papers, which only the model, having read every file, knows.
+    #[serde(skip)]
+    pub empty_day: Option<EmptyDay>,
+}
+
+/// The day a file lists no papers for, and what the file holds instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyDay {
+    pub date: chrono::NaiveDate,
+    /// Links to something other than a paper (a blog post, a repository): items the
+    /// reader passed over, which stay reported when other files publish the day.
+    pub holds_other_links: bool,
 }
 
 impl Diagnostic {
@@ -235,6 +252,7 @@ impl Diagnostic {
             line,
             col: 0,
             message: message.into(),
+            empty_day: None,
         }
     }
 
@@ -248,6 +266,12 @@ impl Diagnostic {
     /// Names what the diagnostic is about.
     pub fn kind(mut self, kind: Kind) -> Self {
         self.kind = kind;
+        self
+    }
+
+    /// Names the day an `empty-day` warning is about.
+    pub fn for_day(mut self, day: EmptyDay) -> Self {
+        self.empty_day = Some(day);
         self
     }
 

@@ -431,6 +431,26 @@ fn a_note_per_paper_beside_a_day_index() {
     check_fixture("notes-per-paper");
 }
 
+#[test]
+fn notes_behind_an_html_toolbar_with_html_day_indexes() {
+    check_fixture("toolbar-notes");
+}
+
+#[test]
+fn subject_files_in_day_folders_named_with_the_month() {
+    check_fixture("subject-readmes");
+}
+
+#[test]
+fn notes_whose_title_heading_wraps_onto_an_indented_line() {
+    check_fixture("wrapped-hf-notes");
+}
+
+#[test]
+fn one_paper_a_day_with_a_dated_heading_then_with_no_title() {
+    check_fixture("one-a-day");
+}
+
 /// Dated digests that list no paper at all publish no empty site either.
 #[test]
 fn dated_content_with_no_papers_fails() {

@@ -1,6 +1,6 @@
 //! Dates where bots write them: in a heading, a file name, or any folder of the path,
 //! as `2025-07-04`, `2025/07/04`, `2025.07.04`, `2025_07_04`, `20250704`,
-//! `2025年7月4日`, or spread over folders (`2025/07/04.md`, `2025/0704/…`).
+//! `2025年7月4日`, `27-May-2025`, `May 27, 2025`, or spread over folders (`2025/07/04.md`, `2025/0704/…`).
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -15,6 +15,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<ey>(?:19|20)[0-9]{2})/?(?P<em>[01][0-9])(?P<ed>[0-3][0-9])",
         r"|(?P<fy>(?:19|20)[0-9]{2})(?P<fm>[01][0-9])[-/_](?P<fd>[0-3][0-9])",
         r"|(?P<rd>[0-3]?[0-9])(?P<r1>[-.])(?P<rm>[01]?[0-9])(?P<r2>[-.])(?P<ry>(?:19|20)[0-9]{2})",
+        r"|(?P<nd>[0-3]?[0-9])[-_ ](?P<nm>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[-_ ](?P<ny>(?:19|20)[0-9]{2})",
+        r"|\b(?P<wm>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<wd>[0-3]?[0-9])(?:st|nd|rd|th)?,? (?P<wy>(?:19|20)[0-9]{2})",
     ))
     .expect("static regex")
 });
@@ -71,6 +73,12 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
                 continue;
             }
             ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("ny"), month_of(&caps, "nm"), num("nd")) {
+            // `27-May-2025`, `3 March 2026`.
+            ymd(y, m, d)
+        } else if let (Some(y), Some(m), Some(d)) = (num("wy"), month_of(&caps, "wm"), num("wd")) {
+            // `May 27, 2025`.
+            ymd(y, m, d)
         } else {
             None
         };
@@ -79,6 +87,30 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// The month an English month name gives (`May`, `Sep`, `Sept.`, `september`); none for
+/// a word that only starts like one (`Mayor`, `Marked`).
+fn month_of(caps: &regex::Captures<'_>, name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = caps.name(name)?.as_str().to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&word) || word == "sept" && *m == "september")
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -149,6 +181,14 @@ mod tests {
         assert_eq!(find_date("120250704"), None);
         assert_eq!(find_date("2025-07/04"), None);
         assert_eq!(find_date("03-12-2025_16-09"), d(2025, 12, 3));
+        assert_eq!(find_date("27-May-2025"), d(2025, 5, 27));
+        assert_eq!(find_date("1-Apr-2026"), d(2026, 4, 1));
+        assert_eq!(find_date("Papers of 3 March 2026"), d(2026, 3, 3));
+        assert_eq!(find_date("Digest for Sept. 9, 2025"), d(2025, 9, 9));
+        assert_eq!(find_date("May 27th, 2025"), d(2025, 5, 27));
+        assert_eq!(find_date("31-Feb-2025"), None);
+        assert_eq!(find_date("12 Mayors 2025"), None);
+        assert_eq!(find_date("Summary 5, 2025"), None);
         assert_eq!(find_date("2026_08-10"), None);
     }
 

@@ -412,6 +412,9 @@ fn report_empty(
         }
         let message = if survey.papers > 0 {
             format!("no paper was read from this file: {}", survey.reason())
+        } else if body.trim().is_empty() {
+            // A bot that wrote a topic file on a day with nothing on the topic.
+            "the file is empty".to_string()
         } else {
             format!("no paper was read from this file; papertrail reads {FORMATS_READ}")
         };
@@ -423,6 +426,9 @@ fn report_empty(
         diags.push(Diagnostic::warning(path, line, message).kind(Kind::EmptyFile));
         return;
     }
+    // A day another file gives papers is not empty: the model drops those warnings, or
+    // words them so, when the file holds links the reader passed over.
+    let holds_other_links = structural::links_to_no_paper(body);
     for s in sections.iter().filter(|s| s.entries.is_empty()) {
         if let Some(date) = s.date {
             diags.push(
@@ -431,7 +437,11 @@ fn report_empty(
                     s.line.max(body_line),
                     format!("the digest for {date} lists no papers; the day is not published"),
                 )
-                .kind(Kind::EmptyDay),
+                .kind(Kind::EmptyDay)
+                .for_day(crate::diagnostic::EmptyDay {
+                    date,
+                    holds_other_links,
+                }),
             );
         }
     }

@@ -56,8 +56,10 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         *counts.entry(slash_path(&folder)).or_default() += 1;
     }
     let best = counts
-        .into_iter()
-        .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)));
+        .iter()
+        .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)))
+        .map(|(folder, n)| (folder.clone(), *n))
+        .map(|best| topics_parent(&counts, best));
     let Some((folder, digests)) = best else {
         return Ok(ContentFound {
             dir: "content".into(),
@@ -94,6 +96,51 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         digests,
         undated,
     })
+}
+
+/// The folder above `best` when `best` is one of its topics: a bot that files each
+/// day under one folder per arXiv category (`cs-CL/2026-02-03/`, `cs-RO/2026-02-03/`),
+/// or under three or more folders of dated files, writes one site across them. Two
+/// folders of other names may be two copies of one archive, and a folder holding four
+/// fifths of the dated files is the site beside some strays: `best` stays.
+fn topics_parent(counts: &BTreeMap<String, usize>, best: (String, usize)) -> (String, usize) {
+    if best.0.is_empty() {
+        return best;
+    }
+    let parent = best.0.rsplit_once('/').map_or("", |(p, _)| p);
+    let children: Vec<(&str, usize)> = counts
+        .iter()
+        .filter_map(|(folder, n)| {
+            let name = match folder.rsplit_once('/') {
+                Some((p, name)) if p == parent => name,
+                None if parent.is_empty() && !folder.is_empty() => folder.as_str(),
+                _ => return None,
+            };
+            Some((name, *n))
+        })
+        .collect();
+    let total: usize = children.iter().map(|(_, n)| n).sum();
+    // A folder of digests beside a few stray dated files is the site on its own.
+    let shared = best.1 * 5 < total * 4;
+    let topics = children.len() >= 3
+        || children.len() >= 2 && children.iter().all(|(name, _)| is_category_code(name));
+    if shared && topics {
+        (parent.to_string(), total)
+    } else {
+        best
+    }
+}
+
+/// An arXiv category as a folder name: `cs-CL`, `cs.CV`, `eess-SY`, `astro-ph.GA`.
+fn is_category_code(name: &str) -> bool {
+    let Some((archive, class)) = name.rsplit_once(['.', '-']) else {
+        return false;
+    };
+    let archive = archive.strip_suffix("-ph").unwrap_or(archive);
+    (2..=8).contains(&archive.len())
+        && archive.bytes().all(|b| b.is_ascii_lowercase())
+        && (2..=3).contains(&class.len())
+        && class.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
@@ -159,4 +206,55 @@ pub(super) fn slash_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(files: &[&str]) -> ContentFound {
+        let dir = tempfile::tempdir().unwrap();
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "# x\n").unwrap();
+        }
+        find_content(dir.path()).unwrap()
+    }
+
+    #[test]
+    fn category_folders_make_one_site() {
+        let f = found(&[
+            "docs/cs-CL/2026-02-03/papers/a.md",
+            "docs/cs-CL/2026-02-03/papers/b.md",
+            "docs/cs-CL/2026-02-04/papers/c.md",
+            "docs/cs-RO/2026-02-03/papers/d.md",
+            "docs/cs-RO/2026-02-04/papers/e.md",
+        ]);
+        assert_eq!((f.dir.as_str(), f.digests), ("docs", 5));
+        let f = found(&[
+            "notes/vision/2026-02-03.md",
+            "notes/vision/2026-02-04.md",
+            "notes/speech/2026-02-03.md",
+            "notes/robots/2026-02-03.md",
+        ]);
+        assert_eq!((f.dir.as_str(), f.digests), ("notes", 4));
+    }
+
+    #[test]
+    fn two_copies_or_a_few_strays_keep_the_largest_folder() {
+        let f = found(&[
+            "daily/2026-02-03.md",
+            "daily/2026-02-04.md",
+            "daily/2026-02-05.md",
+            "backup/2026-02-03.md",
+            "backup/2026-02-04.md",
+        ]);
+        assert_eq!(f.dir, "daily");
+        let mut many: Vec<String> = (1..=9).map(|d| format!("data/2026-02-0{d}.md")).collect();
+        many.push("docs/2026-01-01.md".into());
+        many.push("examples/2026-01-01.md".into());
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(found(&refs).dir, "data");
+    }
 }

@@ -16,6 +16,7 @@ use crate::content::{Digest, Markup};
 
 mod assemble;
 mod code;
+mod empty_days;
 mod live;
 #[cfg(test)]
 mod reference;
@@ -26,6 +27,7 @@ mod testgen;
 
 pub use crate::tagging::first_sentence;
 pub use assemble::{Digests, build};
+pub use empty_days::drop_published_empty_days;
 pub use live::{FileChange, Keys, Live, NotPatched, Update};
 pub use related::{RELATED, RELATED_WINDOW, RelatedIndex};
 

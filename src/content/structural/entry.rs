@@ -13,10 +13,8 @@ use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{
-    numbered, plain_words, split_and, split_authors, trim_end_str, without_count,
-    without_title_noise,
-};
+use super::name_split::{numbered, split_and, split_authors, trim_end_str, without_count};
+use super::title::{clean_title, drop_generic_links, title_of, without_generic_html_links};
 use crate::content::code_link;
 use crate::content::marks::{link_middle, scheme_separator};
 use crate::content::web_url::entry_url;
@@ -49,7 +47,9 @@ pub fn build(
     let (mut title, authors_text) = title_of(first, unit);
     let first_links_paper = !first_refs.is_empty() || unit == Unit::TitleLabel;
     let mut translated: Option<String> = None;
-    let mut title_open = false;
+    // A title heading hard-wrapped as arXiv's API wraps titles: its next line, indented,
+    // carries on (`# SEAgent: … Learning from` / `  Experience`).
+    let mut title_open = matches!(first.kind, LineKind::Heading(..));
     // arXiv categories written as chips on the title's line or the next (`cs.CV`).
     for line in lines.iter().take(3) {
         // Most lines hold no code span: memchr says so before a split searches them.
@@ -80,6 +80,8 @@ pub fn build(
     };
     for line in &lines[1..] {
         let text = line.text();
+        // Only the lines right after a title, plain text, can carry it on.
+        title_open &= matches!(line.kind, LineKind::Text(_)) && line.label.is_none();
         match line.kind {
             LineKind::Blank => {
                 if let Some(f) = fields.last_mut().filter(|_| open) {
@@ -141,7 +143,13 @@ pub fn build(
         body_lines += 1;
         // Under a sub-heading that names a field of the record (`### 👥 Authors`,
         // `### 🏷️ Categories`, `### 🔗 Links`), the lines are that field.
-        let under = fields.last().filter(|_| open).map(|f| f.role);
+        // A line with a label of another known field (`**作者**:` under a heading of
+        // links) is that field, not a line of the one above.
+        let under = fields
+            .last()
+            .filter(|_| open)
+            .map(|f| f.role)
+            .filter(|&r| line.label.and_then(|l| l.role).is_none_or(|own| own == r));
         match under {
             Some(Role::Authors) => {
                 if authors.is_none() {
@@ -203,11 +211,31 @@ pub fn build(
                 }
                 // The original title under a translated heading (`**原文标题：**`), or
                 // the title of an entry whose first line held none.
+                // A translation of the title the entry has (`**Title (ZH)**: …`, or a
+                // CJK `标题：` under a Latin heading) is a labelled line of its text,
+                // not its title.
+                Role::Title
+                    if !title.is_empty()
+                        && (labels::names_a_translation(label)
+                            || is_mostly_cjk(value) && !is_mostly_cjk(&title)) =>
+                {
+                    let mut f = Field::new(label, Role::Summary);
+                    f.markdown.push(value.to_string());
+                    fields.push(f);
+                    open = true;
+                    continue;
+                }
                 Role::Title if title.is_empty() || !first_links_paper => {
+                    let value = clean_title(value);
+                    // A bare `标题：` whose text follows on the next line, inside a
+                    // bot's preamble: the title the entry has stays.
+                    if value.is_empty() && !title.is_empty() {
+                        continue;
+                    }
                     if !title.is_empty() {
                         translated = Some(std::mem::take(&mut title));
                     }
-                    title = clean_title(value);
+                    title = value;
                     title_open = true;
                     continue;
                 }
@@ -253,8 +281,9 @@ pub fn build(
                 }
             }
         }
-        // A label alone in HTML (`<span class="label">先用一句话判断</span>`) opens a field.
-        if text.starts_with('<') {
+        // A label alone in HTML (`<span class="label">先用一句话判断</span>`) opens a field;
+        // a link whose text is a label (`<a href="…">arXiv</a>`) is a link, not a field.
+        if text.starts_with('<') && !text.contains("href") {
             let inner = strip_tags(text);
             let inner = inner.trim();
             if let Some(role) = labels::known_role(inner).filter(|_| !inner.is_empty()) {
@@ -414,159 +443,6 @@ fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {
     }
 }
 
-/// The title in an entry's first line, and any names written after it on that line
-/// (`[Title](…) — Ann Lee, Bo Chen`).
-fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
-    let text = first.text();
-    if unit == Unit::TitleLabel
-        && let Some(label) = first.label
-    {
-        return (clean_title(label.value), None);
-    }
-    if unit == Unit::Row {
-        return (String::new(), None);
-    }
-    let text = layout::strip_number(labels::strip_ornaments(text));
-    // The link to the paper, when its text is a title.
-    let refs = ids::find(text);
-    if let Some(r) = refs.iter().find(|r| {
-        r.link_text
-            .as_deref()
-            .is_some_and(|t| !labels::is_generic_link_text(t))
-    }) {
-        let title = markup::plain(r.link_text.as_deref().unwrap_or(""));
-        let after = text[r.end..].trim();
-        let before = text[..r.start].trim();
-        let names = [after, before]
-            .into_iter()
-            .map(|s| s.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()))
-            .map(|s| {
-                s.trim_start_matches(['-', '—', '–', '|', ':', '：', ','])
-                    .trim()
-            })
-            .map(|s| s.strip_prefix("by ").unwrap_or(s))
-            .map(|s| s.trim_matches(['(', ')']))
-            .find_map(|s| names_line(s, false).map(str::to_string));
-        return (strip_title_noise(&title), names);
-    }
-    let title = clean_title(text);
-    if !title.is_empty() {
-        return (title, None);
-    }
-    // A heading that is only a link whose text looks like a label (a paper called
-    // "Code"): the text is still the title, unless it is the id or the URL itself.
-    let named = refs.iter().find_map(|r| {
-        r.link_text
-            .as_deref()
-            .filter(|t| !t.contains("://") && crate::content::arxiv::parse_bare(t).is_none())
-    });
-    (named.map(markup::plain).unwrap_or_default(), None)
-}
-
-/// A title written in a line with links to the paper: the links with generic texts,
-/// bare URLs and ids removed, and the markup made plain.
-pub(super) fn clean_title(text: &str) -> String {
-    let mut kept = String::with_capacity(text.len());
-    let mut at = 0;
-    for r in ids::find(text) {
-        kept.push_str(&text[at..r.start]);
-        if let Some(t) = r
-            .link_text
-            .as_deref()
-            .filter(|t| !labels::is_generic_link_text(t))
-        {
-            kept.push_str(t);
-        }
-        at = r.end;
-    }
-    kept.push_str(&text[at..]);
-    // Other links with generic texts (`[Code](https://github.com/…)`).
-    let kept = drop_generic_links(&kept);
-    strip_title_noise(&markup::plain(&kept))
-}
-
-/// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
-fn drop_generic_links(text: &str) -> String {
-    if plain_words(text) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = link_middle(&rest[open..]).map(|i| open + i) else {
-            break;
-        };
-        let Some(end) = rest[close..].find(')').map(|i| close + i + 1) else {
-            break;
-        };
-        let label = &rest[open + 1..close];
-        out.push_str(&rest[..open]);
-        if !labels::is_generic_link_text(label) || label.contains('[') {
-            out.push_str(&rest[open..end]);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out.split_whitespace()
-        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Separators and empty brackets left at a title's ends once its links are gone:
-/// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
-/// a word (`Δ-Net`, `a-`) stays.
-fn strip_title_noise(title: &str) -> String {
-    if without_title_noise(title) {
-        return title.trim().to_string();
-    }
-    let mut t = title.trim();
-    loop {
-        let before = t;
-        // A trailing parenthetical left with only the words around its links.
-        if t.ends_with([')', '）'])
-            && let Some(open) = t.rfind(['(', '（'])
-        {
-            let inside = t[open..].trim_matches(['(', ')', '（', '）']);
-            let filler = inside.split_whitespace().all(|w| {
-                matches!(
-                    w.to_lowercase()
-                        .trim_matches(|c: char| !c.is_alphanumeric()),
-                    "" | "read"
-                        | "more"
-                        | "on"
-                        | "or"
-                        | "and"
-                        | "at"
-                        | "via"
-                        | "see"
-                        | "links"
-                        | "link"
-                )
-            });
-            if filler {
-                t = t[..open].trim_end();
-            }
-        }
-        for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
-            if let Some(rest) = t.strip_suffix(sep)
-                && (rest.is_empty() || rest.ends_with(char::is_whitespace))
-            {
-                t = rest.trim_end();
-            }
-            if let Some(rest) = t.strip_prefix(sep)
-                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
-            {
-                t = rest.trim_start();
-            }
-        }
-        if t == before {
-            break;
-        }
-    }
-    t.to_string()
-}
-
 /// The arXiv categories of a line that only links them (`[cs.SD](…/list/cs.SD/recent) |
 /// [eess.AS](…)`).
 fn category_links(text: &str) -> Option<Vec<String>> {
@@ -597,6 +473,12 @@ fn is_link_only(text: &str) -> bool {
     if link_middle(text).is_none() && scheme_separator(text).is_none() {
         return false;
     }
+    // A toolbar's link chip in HTML (`<a href="…">📄 arXiv: 2506.00001v2</a>`).
+    if text.starts_with('<') && text.contains("href") {
+        return !without_generic_html_links(text)
+            .chars()
+            .any(char::is_alphanumeric);
+    }
     // Category chips (`cs.CL (计算语言学)`) are tags, read above.
     let unchipped: String = text
         .split('`')
@@ -611,7 +493,7 @@ fn is_link_only(text: &str) -> bool {
 
 /// A line that is a list of names: in single `*` or `_`, or bold, or plain, with a
 /// comma (or `and`, `et al.`) and no sentence.
-fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
+pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
     let t = labels::strip_ornaments(text.trim());
     let bold = t
         .strip_prefix("**")
@@ -708,37 +590,5 @@ mod tests {
         assert!(names_line("Ann Lee", false).is_none());
         assert!(names_line("👤 Ann Lee 等", true).is_some());
         assert!(names_line("*Ann Lee*", false).is_some());
-    }
-
-    #[test]
-    fn titles_from_first_lines() {
-        let line = |text| Line {
-            no: 1,
-            indent: 0,
-            kind: LineKind::Heading(3, text),
-            label: None,
-            may_name_paper: true,
-        };
-        assert_eq!(
-            title_of(
-                &line("1. [A Title](https://arxiv.org/abs/2601.00001)"),
-                Unit::Heading(3),
-            )
-            .0,
-            "A Title"
-        );
-        assert_eq!(title_of(&line("**A Title** [arXiv](https://arxiv.org/abs/2601.00001) | [PDF](https://arxiv.org/pdf/2601.00001)"), Unit::Heading(3)).0, "A Title");
-        assert_eq!(
-            title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3)).0,
-            "A Title"
-        );
-        let (t, names) = title_of(
-            &line("[A Title](https://arxiv.org/abs/2601.00001) — Ann Lee, Bo Chen"),
-            Unit::Heading(3),
-        );
-        assert_eq!(
-            (t.as_str(), names.as_deref()),
-            ("A Title", Some("Ann Lee, Bo Chen"))
-        );
     }
 }

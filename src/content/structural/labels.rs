@@ -84,6 +84,7 @@ const KNOWN: &[(&[&str], Role)] = &[
             "one sentence takeaway",
             "one-line takeaway",
             "先用一句话判断",
+            "一句话要点",
         ],
         Role::Gist,
     ),
@@ -265,6 +266,7 @@ const KNOWN: &[(&[&str], Role)] = &[
             "comments",
             "comment",
             "评论",
+            "备注",
             "translation",
             "翻译",
             "摘要翻译",
@@ -383,6 +385,18 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(t)
     }
+}
+
+/// Whether a label says its value is a translation (`Title (ZH)`, `标题（中文）`,
+/// `Translated title`), not the original.
+pub fn names_a_translation(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    [
+        "(zh", "（zh", "(cn", "（cn", "(中", "（中", "中文", "翻译", "译文", "translat", "(ja",
+        "(ko",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark))
 }
 
 /// `text` without leading emoji, symbols and ornaments (`📝 `, `🔗`, `▶ `).

@@ -48,7 +48,8 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
             // A heading that names a paper opens an entry, dated or not.
             let named = !refs[i].is_empty();
             let opens = named
-                || crate::content::date_text::find_date(text).is_none()
+                || (crate::content::date_text::find_date(text).is_none()
+                    || title_with_date(text).is_some())
                     && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
             opens.then_some(Unit::Heading(level))
         }
@@ -74,6 +75,30 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
         LineKind::Row(_) => None,
         _ => None,
     }
+}
+
+/// A title stamped with a date in brackets at its end (`🎓 Quiet Lasers for Small
+/// Labs (2025-06-18)`, the paper's arXiv date): the title without the stamp. A day's
+/// heading (`Papers (2025-06-18)`, `Daily Digest [2025-06-18]`) has fewer than three
+/// words beside its date.
+pub fn title_with_date(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let close = t
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ')' | '）' | ']'))?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        _ => '[',
+    };
+    let at = t.rfind(open)?;
+    let stamp = &t[at + open.len_utf8()..t.len() - close.len_utf8()];
+    let title = t[..at].trim_end();
+    let stamp_is_date = crate::content::date_text::find_date(stamp).is_some()
+        && !stamp.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+    let words = labels::strip_ornaments(title).split_whitespace().count();
+    (stamp_is_date && stamp.len() <= 20 && words >= 3).then_some(title)
 }
 
 /// A paragraph line that reads as a title: bold (not a label), or a link with a title's
@@ -232,10 +257,45 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
             link_line
                 || match &refs[k].link_text {
                     Some(t) => labels::is_generic_link_text(t),
-                    None => short,
+                    None => short && !cited_in_a_field(line, &refs[k]),
                 }
         })
         .collect()
+}
+
+/// Whether a bare mention stands in a labelled field that is about something else: a
+/// known field of text (`Comments: text overlap with arXiv:2406.14228`, `摘要：…`), or
+/// a label papertrail does not know whose value is more than the id (`备注：… arXiv:…
+/// by other authors`), as opposed to `arXiv ID: 2507.01234`.
+fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
+    let Some(label) = line.label else {
+        return false;
+    };
+    match label.role {
+        Some(Role::Link | Role::Title) => false,
+        Some(_) => true,
+        None => {
+            let text = line.text();
+            let rest = format!(
+                "{} {}",
+                text.get(..r.start).unwrap_or(""),
+                text.get(r.end..).unwrap_or("")
+            );
+            // What is left of the value once the label and the mention are taken out.
+            let value_words = rest
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                .saturating_sub(label.name.split_whitespace().count());
+            value_words > 1
+        }
+    }
+}
+
+/// Whether a mention is a DOI: beside an arXiv link in one entry's head, the DOI of
+/// the published version of the same paper (`**DOI**: 10.1177/…`), not a second one.
+fn is_doi(r: &PaperRef) -> bool {
+    r.arxiv_id.is_none() && r.url.contains("doi.org/")
 }
 
 /// Statistics of one unit over the lines.
@@ -349,6 +409,17 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 in_head = false;
             }
             for r in strong.iter().map(|&k| &refs_here[k]) {
+                if is_doi(r) && first_strong.is_some_and(|f| !is_doi(f)) {
+                    continue;
+                }
+                if in_head && !is_doi(r) && first_strong.is_some_and(is_doi) {
+                    // The DOI came first: the arXiv link names the same paper.
+                    if let Some(doi) = first_strong {
+                        keys.remove(doi.key());
+                        head_keys.remove(doi.key());
+                    }
+                    first_strong = None;
+                }
                 keys.insert(r.key());
                 if in_head {
                     head_keys.insert(r.key());
@@ -442,5 +513,19 @@ mod tests {
         assert_eq!(strip_number("1.5B Model"), "1.5B Model");
         assert_eq!(strip_number("[new 091] Title"), "Title");
         assert_eq!(strip_number("[Title](x)"), "[Title](x)");
+    }
+
+    #[test]
+    fn titles_stamped_with_a_date() {
+        assert_eq!(
+            title_with_date("🎓 Quiet Lasers for Small Labs (2025-06-18)"),
+            Some("🎓 Quiet Lasers for Small Labs")
+        );
+        assert_eq!(title_with_date("Papers (2025-06-18)"), None);
+        assert_eq!(title_with_date("Daily Digest [2025-06-18]"), None);
+        assert_eq!(title_with_date("Quiet Lasers for Small Labs"), None);
+        assert_eq!(title_with_date("Quiet Lasers for Labs (v2)"), None);
+        let note = "## 🎓 Quiet Lasers for Small Labs (2025-06-18)\n\n- 🇬🇧 Lasers can be quiet.\n- 🔗 [http://arxiv.org/abs/2506.15684v1](http://arxiv.org/abs/2506.15684v1)\n";
+        assert_eq!(unit(note), Some(Unit::Heading(2)));
     }
 }

@@ -269,6 +269,10 @@ fn is_layout_html(t: &str) -> bool {
     {
         return true;
     }
+    // A button is the page's controls (`☆ 收藏`, `🔗 分享`), never the paper's text.
+    if lower.starts_with("<button") && lower.ends_with("</button>") {
+        return true;
+    }
     if lower.starts_with("<summary") && lower.trim_end().ends_with("</summary>") {
         return true;
     }

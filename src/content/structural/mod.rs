@@ -17,6 +17,8 @@ mod lines;
 mod mention_spots;
 mod name_split;
 mod row;
+mod title;
+mod untitled;
 mod yaml_note;
 
 use ahash::AHashSet as HashSet;
@@ -173,26 +175,87 @@ fn parse_lines(
     if index_of_notes {
         return Vec::new();
     }
+    if found.is_empty()
+        && let Some(entry) = untitled::read(path, &all, opts, diags)
+    {
+        is_entry_start[0] = true;
+        found.push((0, Unit::Heading(1), entry));
+    }
     found.sort_by_key(|(i, _, _)| *i);
     sections(&all, &is_entry_start, found)
 }
 
-/// Whether a line's link points at a note of the site: a markdown file beside it, or a
-/// page path of the site (`/202604/12/a-paper`), not a web address or an anchor.
+/// Whether a line's link points at a note of the site: a markdown file or page beside
+/// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
+/// anchor.
 fn links_a_note(text: &str) -> bool {
     // Asked of every entry's first line, which mostly holds no link.
-    if crate::content::marks::link_middle(text).is_none() {
+    if crate::content::marks::link_middle(text).is_none() && !text.contains("href=") {
         return false;
     }
-    text.split("](").skip(1).any(|rest| {
-        let target = rest.split(')').next().unwrap_or("").trim();
+    note_targets(text).next().is_some()
+}
+
+/// The targets of a line's links that are notes of the site (see [`links_a_note`]).
+/// Markdown links and HTML `href`s both count: indexes written as HTML tables link the
+/// notes' pages (`./papers/a-paper.html`).
+fn note_targets(text: &str) -> impl Iterator<Item = &str> {
+    let markdown = text
+        .split("](")
+        .skip(1)
+        .map(|rest| rest.split(')').next().unwrap_or(""));
+    let html = text.split("href=").skip(1).map(|rest| {
+        let rest = rest.trim_start();
+        match rest.strip_prefix(['"', '\'']) {
+            Some(quoted) => quoted.split(['"', '\'']).next().unwrap_or(""),
+            None => rest.split([' ', '>']).next().unwrap_or(""),
+        }
+    });
+    markdown.chain(html).map(str::trim).filter(|target| {
         let md = target.ends_with(".md") || target.contains(".md#");
+        // Only a relative page: an absolute `.html` path may be anything on the web.
+        let html_page = target.ends_with(".html") && !target.starts_with('/');
         let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
         !target.contains("://")
             && !target.starts_with('#')
-            && (md || page)
+            && (md || html_page || page)
             && !target.ends_with("index.md")
             && !target.ends_with("README.md")
+            && !target.ends_with("index.html")
+    })
+}
+
+/// Whether `body` links anything on the web that names no paper (a blog post, a
+/// repository): an item the reader passes over. Links into a repository's own folders
+/// and files (`github.com/…/tree/…`, `…/blob/…`) and to a site's front page are
+/// navigation, and images are not items.
+pub fn links_to_no_paper(body: &str) -> bool {
+    body.split('\n').any(|line| {
+        let markdown = line
+            .split("](")
+            .skip(1)
+            .map(|rest| rest.split(')').next().unwrap_or(""));
+        let html = line
+            .split("href=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or(""));
+        markdown.chain(html).any(|target| {
+            let target = target.trim();
+            // A site's front page (`[arXiv.org](https://arxiv.org)`, a footer's credit)
+            // is no item: an item has a path.
+            let path = target
+                .split_once("://")
+                .and_then(|(_, rest)| rest.split_once('/'))
+                .map_or("", |(_, path)| path);
+            (target.starts_with("http://") || target.starts_with("https://"))
+                && !path.trim_matches('/').is_empty()
+                && ids::find(target).is_empty()
+                && !target.contains("/tree/")
+                && !target.contains("/blob/")
+                && !target.ends_with(".png")
+                && !target.ends_with(".svg")
+                && !target.contains("img.shields.io")
+        })
     })
 }
 

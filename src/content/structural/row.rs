@@ -170,5 +170,5 @@ fn title_text(cell: &str) -> String {
     }) {
         return markup::plain(t);
     }
-    super::entry::clean_title(cell)
+    super::title::clean_title(cell)
 }

@@ -134,3 +134,76 @@ fn a_summary_label_is_kept_only_after_other_parts() {
         "It sees near. Results: Near is easy."
     );
 }
+
+/// A note per paper behind an HTML toolbar (link chips and buttons), with the fields
+/// as labelled lines, the published version's DOI and a comment that cites another
+/// paper: one paper, with its authors and categories.
+#[test]
+fn a_note_behind_an_html_toolbar() {
+    let text = "# Folding Paper Cranes\n\n<div class=\"bar\">\n  <a href=\"https://arxiv.org/abs/2506.00001\" class=\"btn\">📄 arXiv: 2506.00001v2</a>\n  <a href=\"https://arxiv.org/pdf/2506.00001.pdf\" class=\"btn\">📥 PDF</a>\n  <button class=\"btn\" onclick=\"share(this)\">🔗 分享</button>\n</div>\n\n\n**作者**: Ann Lee, Bo Chen\n\n**分类**: cs.CL, cs.AI\n\n**备注**: Reply to arXiv:2505.00002\n\n**DOI**: [10.1000/cranes.1](https://doi.org/10.1000/cranes.1)\n\n---\n\n## 一句话要点\n\n折纸鹤的新方法。\n";
+    let (s, d) = read(text);
+    assert!(d.is_empty(), "{d}");
+    let e: Vec<Entry> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "Folding Paper Cranes");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2506.00001"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].tags, ["cs.CL", "cs.AI"]);
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "折纸鹤的新方法。");
+    let summary = &e[0].summary.as_ref().unwrap().text;
+    assert!(summary.contains("Reply to arXiv:2505.00002"), "{summary}");
+    // Neither the link chips nor the buttons are text of the paper.
+    assert!(
+        !summary.contains("PDF") && !summary.contains("分享"),
+        "{summary}"
+    );
+}
+
+/// The DOI may come first: the arXiv link after it still names the same paper.
+#[test]
+fn a_doi_before_the_arxiv_link_is_the_same_paper() {
+    let text = "# Folding Paper Cranes\n\n**DOI**: https://doi.org/10.1000/cranes.1\n**arXiv**: https://arxiv.org/abs/2506.00001\n**Authors**: Ann Lee\n\n## Summary\n\nCranes.\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2506.00001"));
+    assert_eq!(e[0].authors, ["Ann Lee"]);
+}
+
+/// A note's title heading wrapped as arXiv's API wraps titles: the indented next line
+/// carries the title on; it is no author.
+#[test]
+fn a_title_heading_wrapped_onto_an_indented_line() {
+    let text = "# Folding Paper Cranes with Learned Creases from\n  Experience\n\n**Paper ID:** 2508.00001\n\n**URL:** https://huggingface.co/papers/2508.00001\n\n## Summary\n\nCranes fold.\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].title,
+        "Folding Paper Cranes with Learned Creases from Experience"
+    );
+    assert!(e[0].authors.is_empty(), "{:?}", e[0].authors);
+}
+
+#[test]
+fn links_that_name_no_paper_are_items_unless_they_navigate() {
+    assert!(links_to_no_paper(
+        "## Grants\n- [View](https://blog.example.org/grants)\n"
+    ));
+    assert!(links_to_no_paper(
+        "- [View Paper](https://github.com/owner/repo)\n"
+    ));
+    assert!(!links_to_no_paper(
+        "| NLP | [Link](https://github.com/o/r/tree/main/3-Mar-2026/NLP) | 0 |\n"
+    ));
+    assert!(!links_to_no_paper(
+        "*Data from [arXiv.org](https://arxiv.org)*\n"
+    ));
+    assert!(!links_to_no_paper(
+        "- [Title](https://arxiv.org/abs/2601.00001)\n"
+    ));
+    assert!(!links_to_no_paper(
+        "<td><a href=\"./papers/a.html\">A</a></td>\n"
+    ));
+    assert!(!links_to_no_paper(
+        "![badge](https://img.shields.io/badge/x-y-blue)\n"
+    ));
+}

@@ -1,0 +1,230 @@
+//! An entry's title: read from its first line (the text of the link to the paper, or
+//! the line without its number, ornaments, link labels and date stamp), and the links
+//! with generic texts (`[PDF](…)`, `<a href="…">arXiv</a>`) that titles and text leave
+//! out.
+
+use super::entry::names_line;
+use super::ids;
+use super::labels;
+use super::layout::{self, Unit};
+use super::lines::{Line, LineKind, strip_tags};
+use super::name_split::{plain_words, without_title_noise};
+use crate::content::marks::link_middle;
+use crate::content::markup;
+
+/// The title in an entry's first line, and any names written after it on that line
+/// (`[Title](…) — Ann Lee, Bo Chen`).
+pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>) {
+    let text = first.text();
+    if unit == Unit::TitleLabel
+        && let Some(label) = first.label
+    {
+        return (clean_title(label.value), None);
+    }
+    if unit == Unit::Row {
+        return (String::new(), None);
+    }
+    let text = layout::strip_number(labels::strip_ornaments(text));
+    // A heading's date stamp is when the paper came out, not part of its title.
+    let text = match first.kind {
+        LineKind::Heading(..) => layout::title_with_date(text).unwrap_or(text),
+        _ => text,
+    };
+    // The link to the paper, when its text is a title.
+    let refs = ids::find(text);
+    if let Some(r) = refs.iter().find(|r| {
+        r.link_text
+            .as_deref()
+            .is_some_and(|t| !labels::is_generic_link_text(t))
+    }) {
+        let title = markup::plain(r.link_text.as_deref().unwrap_or(""));
+        let after = text[r.end..].trim();
+        let before = text[..r.start].trim();
+        let names = [after, before]
+            .into_iter()
+            .map(|s| s.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace()))
+            .map(|s| {
+                s.trim_start_matches(['-', '—', '–', '|', ':', '：', ','])
+                    .trim()
+            })
+            .map(|s| s.strip_prefix("by ").unwrap_or(s))
+            .map(|s| s.trim_matches(['(', ')']))
+            .find_map(|s| names_line(s, false).map(str::to_string));
+        return (strip_title_noise(&title), names);
+    }
+    let title = clean_title(text);
+    if !title.is_empty() {
+        return (title, None);
+    }
+    // A heading that is only a link whose text looks like a label (a paper called
+    // "Code"): the text is still the title, unless it is the id or the URL itself.
+    let named = refs.iter().find_map(|r| {
+        r.link_text
+            .as_deref()
+            .filter(|t| !t.contains("://") && crate::content::arxiv::parse_bare(t).is_none())
+    });
+    (named.map(markup::plain).unwrap_or_default(), None)
+}
+
+/// A title written in a line with links to the paper: the links with generic texts,
+/// bare URLs and ids removed, and the markup made plain.
+pub(super) fn clean_title(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ids::find(text) {
+        kept.push_str(&text[at..r.start]);
+        if let Some(t) = r
+            .link_text
+            .as_deref()
+            .filter(|t| !labels::is_generic_link_text(t))
+        {
+            kept.push_str(t);
+        }
+        at = r.end;
+    }
+    kept.push_str(&text[at..]);
+    // Other links with generic texts (`[Code](https://github.com/…)`).
+    let kept = drop_generic_links(&kept);
+    strip_title_noise(&markup::plain(&kept))
+}
+
+/// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
+pub(super) fn drop_generic_links(text: &str) -> String {
+    if plain_words(text) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = link_middle(&rest[open..]).map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i + 1) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        out.push_str(&rest[..open]);
+        if !labels::is_generic_link_text(label) || label.contains('[') {
+            out.push_str(&rest[open..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.split_whitespace()
+        .filter(|w| !w.starts_with("http://") && !w.starts_with("https://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` without its tags, and without the HTML links whose text only names the
+/// link (`<a href="…">PDF</a>`), as [`drop_generic_links`] does for markdown.
+pub(super) fn without_generic_html_links(text: &str) -> String {
+    // ASCII lower-casing keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<a ").map(|i| at + i) {
+        let Some(close) = lower[open..].find("</a>").map(|i| open + i) else {
+            break;
+        };
+        out.push_str(&text[at..open]);
+        let inner = strip_tags(&text[open..close]);
+        if !labels::is_generic_link_text(&inner) {
+            out.push_str(&inner);
+        }
+        at = close + "</a>".len();
+    }
+    out.push_str(&text[at..]);
+    strip_tags(&out)
+}
+
+/// Separators and empty brackets left at a title's ends once its links are gone:
+/// `Title |`, `Title ()`, `Title (Read more on or )`. A hyphen or bar that is part of
+/// a word (`Δ-Net`, `a-`) stays.
+fn strip_title_noise(title: &str) -> String {
+    if without_title_noise(title) {
+        return title.trim().to_string();
+    }
+    let mut t = title.trim();
+    loop {
+        let before = t;
+        // A trailing parenthetical left with only the words around its links.
+        if t.ends_with([')', '）'])
+            && let Some(open) = t.rfind(['(', '（'])
+        {
+            let inside = t[open..].trim_matches(['(', ')', '（', '）']);
+            let filler = inside.split_whitespace().all(|w| {
+                matches!(
+                    w.to_lowercase()
+                        .trim_matches(|c: char| !c.is_alphanumeric()),
+                    "" | "read"
+                        | "more"
+                        | "on"
+                        | "or"
+                        | "and"
+                        | "at"
+                        | "via"
+                        | "see"
+                        | "links"
+                        | "link"
+                )
+            });
+            if filler {
+                t = t[..open].trim_end();
+            }
+        }
+        for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
+            if let Some(rest) = t.strip_suffix(sep)
+                && (rest.is_empty() || rest.ends_with(char::is_whitespace))
+            {
+                t = rest.trim_end();
+            }
+            if let Some(rest) = t.strip_prefix(sep)
+                && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+            {
+                t = rest.trim_start();
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_first_lines() {
+        let line = |text| Line {
+            no: 1,
+            indent: 0,
+            kind: LineKind::Heading(3, text),
+            label: None,
+            may_name_paper: true,
+        };
+        assert_eq!(
+            title_of(
+                &line("1. [A Title](https://arxiv.org/abs/2601.00001)"),
+                Unit::Heading(3),
+            )
+            .0,
+            "A Title"
+        );
+        assert_eq!(title_of(&line("**A Title** [arXiv](https://arxiv.org/abs/2601.00001) | [PDF](https://arxiv.org/pdf/2601.00001)"), Unit::Heading(3)).0, "A Title");
+        assert_eq!(
+            title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3)).0,
+            "A Title"
+        );
+        let (t, names) = title_of(
+            &line("[A Title](https://arxiv.org/abs/2601.00001) — Ann Lee, Bo Chen"),
+            Unit::Heading(3),
+        );
+        assert_eq!(
+            (t.as_str(), names.as_deref()),
+            ("A Title", Some("Ann Lee, Bo Chen"))
+        );
+    }
+}
