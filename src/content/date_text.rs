@@ -15,7 +15,16 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<ey>(?:19|20)[0-9]{2})/?(?P<em>[01][0-9])(?P<ed>[0-3][0-9])",
         r"|(?P<fy>(?:19|20)[0-9]{2})(?P<fm>[01][0-9])[-/_](?P<fd>[0-3][0-9])",
         r"|(?P<rd>[0-3]?[0-9])(?P<r1>[-.])(?P<rm>[01]?[0-9])(?P<r2>[-.])(?P<ry>(?:19|20)[0-9]{2})",
-        r"|(?P<nd>[0-3]?[0-9])[-_ ](?P<nm>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[-_ ](?P<ny>(?:19|20)[0-9]{2})",
+    ))
+    .expect("static regex")
+});
+
+/// Dates with the month's English name, asked only when [`DATE`] finds none: most
+/// dates bots write are numbers, and one expression for both forms cost every heading
+/// and path more.
+static NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<nd>[0-3]?[0-9])[-_ ](?P<nm>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[-_ ](?P<ny>(?:19|20)[0-9]{2})",
         r"|\b(?P<wm>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? (?P<wd>[0-3]?[0-9])(?:st|nd|rd|th)?,? (?P<wy>(?:19|20)[0-9]{2})",
     ))
     .expect("static regex")
@@ -37,7 +46,13 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
     }) {
         return None;
     }
-    for caps in DATE.captures_iter(text) {
+    let named = || {
+        (has_a_year(text) && names_a_month(text))
+            .then(|| NAMED_MONTH.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
+    for caps in DATE.captures_iter(text).chain(named()) {
         let Some(whole) = caps.get(0) else { continue };
         let before = text[..whole.start()].chars().next_back();
         let after = text[whole.end()..].chars().next();
@@ -87,6 +102,72 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// Whether `text` holds a year standing alone (`2025`, not the `2601` of an id
+/// `2601.00001`): every date with a month's name has one.
+fn has_a_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let dotted_before = start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_digit();
+        let dotted_after = b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if i - start == 4
+            && matches!(&b[start..start + 2], b"19" | b"20")
+            && !dotted_before
+            && !dotted_after
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` holds a word opening with the first three letters of a month's
+/// English name, in any case, with a digit at most three bytes before or after it:
+/// what every date [`NAMED_MONTH`] matches holds, and few titles do (`Decoding`, `Mars`).
+fn names_a_month(text: &str) -> bool {
+    const STEMS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let b = text.as_bytes();
+    let digit_in = |range: std::ops::Range<usize>| {
+        b.get(range)
+            .is_some_and(|s| s.iter().any(u8::is_ascii_digit))
+    };
+    (0..b.len().saturating_sub(2)).any(|i| {
+        // Most bytes start no word, and most words no month: the cheap tests first.
+        if i > 0 && b[i - 1].is_ascii_alphabetic()
+            || !matches!(
+                b[i] | 0x20,
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            )
+        {
+            return false;
+        }
+        let stem = [
+            b[i].to_ascii_lowercase(),
+            b[i + 1].to_ascii_lowercase(),
+            b[i + 2].to_ascii_lowercase(),
+        ];
+        if !STEMS.iter().any(|s| **s == stem) {
+            return false;
+        }
+        let end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        digit_in(i.saturating_sub(3)..i) || digit_in(end..(end + 4).min(b.len()))
+    })
 }
 
 /// The month an English month name gives (`May`, `Sep`, `Sept.`, `september`); none for
@@ -189,6 +270,7 @@ mod tests {
         assert_eq!(find_date("31-Feb-2025"), None);
         assert_eq!(find_date("12 Mayors 2025"), None);
         assert_eq!(find_date("Summary 5, 2025"), None);
+        assert!(has_a_year("May 27, 2025") && !has_a_year("Mar 2601.00001 v2"));
         assert_eq!(find_date("2026_08-10"), None);
     }
 

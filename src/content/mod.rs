@@ -428,9 +428,12 @@ fn report_empty(
     }
     // A day another file gives papers is not empty: the model drops those warnings, or
     // words them so, when the file holds links the reader passed over.
-    let holds_other_links = structural::links_to_no_paper(body);
+    let mut holds_other_links = None;
     for s in sections.iter().filter(|s| s.entries.is_empty()) {
         if let Some(date) = s.date {
+            // Asked only of a file with an empty day: it reads the file's every link.
+            let holds_other_links =
+                *holds_other_links.get_or_insert_with(|| structural::links_to_no_paper(body));
             diags.push(
                 Diagnostic::warning(
                     path,

@@ -276,17 +276,15 @@ fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
         Some(_) => true,
         None => {
             let text = line.text();
-            let rest = format!(
-                "{} {}",
-                text.get(..r.start).unwrap_or(""),
-                text.get(r.end..).unwrap_or("")
-            );
+            let words = |s: &str| {
+                s.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+            };
             // What is left of the value once the label and the mention are taken out.
-            let value_words = rest
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count()
-                .saturating_sub(label.name.split_whitespace().count());
+            let value_words = (words(text.get(..r.start).unwrap_or(""))
+                + words(text.get(r.end..).unwrap_or("")))
+            .saturating_sub(label.name.split_whitespace().count());
             value_words > 1
         }
     }

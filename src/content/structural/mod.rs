@@ -190,7 +190,9 @@ fn parse_lines(
 /// anchor.
 fn links_a_note(text: &str) -> bool {
     // Asked of every entry's first line, which mostly holds no link.
-    if crate::content::marks::link_middle(text).is_none() && !text.contains("href=") {
+    if crate::content::marks::link_middle(text).is_none()
+        && !(text.contains('<') && text.contains("href="))
+    {
         return false;
     }
     note_targets(text).next().is_some()
