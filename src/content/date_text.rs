@@ -170,25 +170,27 @@ fn names_a_month(text: &str) -> bool {
     })
 }
 
+/// The months' English names, lower-cased, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The month an English month name gives (`May`, `Sep`, `Sept.`, `september`); none for
 /// a word that only starts like one (`Mayor`, `Marked`).
 fn month_of(caps: &regex::Captures<'_>, name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word = caps.name(name)?.as_str().to_ascii_lowercase();
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| m.starts_with(&word) || word == "sept" && *m == "september")
         .and_then(|i| u32::try_from(i + 1).ok())

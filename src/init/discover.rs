@@ -146,24 +146,10 @@ fn is_category_code(name: &str) -> bool {
 /// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
 /// `20250704_Fri`. The site's content is the folder above them.
 fn is_date_folder(name: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = name.to_ascii_lowercase();
     matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
         || content::date_text::find_date(name).is_some()
-        || MONTHS
+        || content::date_text::MONTH_NAMES
             .iter()
             .any(|m| lower == *m || lower.len() == 3 && m.starts_with(&lower))
 }
