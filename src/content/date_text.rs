@@ -135,10 +135,6 @@ fn has_a_year(text: &str) -> bool {
 /// English name, in any case, with a digit at most three bytes before or after it:
 /// what every date [`NAMED_MONTH`] matches holds, and few titles do (`Decoding`, `Mars`).
 fn names_a_month(text: &str) -> bool {
-    const STEMS: [&[u8; 3]; 12] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec",
-    ];
     let b = text.as_bytes();
     let digit_in = |range: std::ops::Range<usize>| {
         b.get(range)
@@ -159,7 +155,7 @@ fn names_a_month(text: &str) -> bool {
             b[i + 1].to_ascii_lowercase(),
             b[i + 2].to_ascii_lowercase(),
         ];
-        if !STEMS.iter().any(|s| **s == stem) {
+        if !MONTH_NAMES.iter().any(|m| m.as_bytes()[..3] == stem) {
             return false;
         }
         let end = i + b[i..]

@@ -195,13 +195,28 @@ fn links_a_note(text: &str) -> bool {
     {
         return false;
     }
-    note_targets(text).next().is_some()
+    link_targets(text).any(is_note_target)
 }
 
-/// The targets of a line's links that are notes of the site (see [`links_a_note`]).
-/// Markdown links and HTML `href`s both count: indexes written as HTML tables link the
-/// notes' pages (`./papers/a-paper.html`).
-fn note_targets(text: &str) -> impl Iterator<Item = &str> {
+/// Whether a link's target is a note of the site (see [`links_a_note`]). HTML `href`s
+/// count as markdown links do: indexes written as HTML tables link the notes' pages
+/// (`./papers/a-paper.html`).
+fn is_note_target(target: &str) -> bool {
+    let md = target.ends_with(".md") || target.contains(".md#");
+    // Only a relative page: an absolute `.html` path may be anything on the web.
+    let html_page = target.ends_with(".html") && !target.starts_with('/');
+    let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
+    !target.contains("://")
+        && !target.starts_with('#')
+        && (md || html_page || page)
+        && !target.ends_with("index.md")
+        && !target.ends_with("README.md")
+        && !target.ends_with("index.html")
+}
+
+/// The targets of a line's links, trimmed: markdown links (`[text](target)`) and HTML
+/// `href`s, quoted or not.
+fn link_targets(text: &str) -> impl Iterator<Item = &str> {
     let markdown = text
         .split("](")
         .skip(1)
@@ -213,18 +228,7 @@ fn note_targets(text: &str) -> impl Iterator<Item = &str> {
             None => rest.split([' ', '>']).next().unwrap_or(""),
         }
     });
-    markdown.chain(html).map(str::trim).filter(|target| {
-        let md = target.ends_with(".md") || target.contains(".md#");
-        // Only a relative page: an absolute `.html` path may be anything on the web.
-        let html_page = target.ends_with(".html") && !target.starts_with('/');
-        let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
-        !target.contains("://")
-            && !target.starts_with('#')
-            && (md || html_page || page)
-            && !target.ends_with("index.md")
-            && !target.ends_with("README.md")
-            && !target.ends_with("index.html")
-    })
+    markdown.chain(html).map(str::trim)
 }
 
 /// Whether `body` links anything on the web that names no paper (a blog post, a
@@ -233,16 +237,7 @@ fn note_targets(text: &str) -> impl Iterator<Item = &str> {
 /// navigation, and images are not items.
 pub fn links_to_no_paper(body: &str) -> bool {
     body.split('\n').any(|line| {
-        let markdown = line
-            .split("](")
-            .skip(1)
-            .map(|rest| rest.split(')').next().unwrap_or(""));
-        let html = line
-            .split("href=\"")
-            .skip(1)
-            .map(|rest| rest.split('"').next().unwrap_or(""));
-        markdown.chain(html).any(|target| {
-            let target = target.trim();
+        link_targets(line).any(|target| {
             // A site's front page (`[arXiv.org](https://arxiv.org)`, a footer's credit)
             // is no item: an item has a path.
             let path = target
