@@ -36,11 +36,12 @@ mkdir -p "$work/hostile/content"
 cp tests/browser/hostile.md "$work/hostile/content/2025-07-04.md"
 "$bin" --root "$work/hostile" build --output-dir "$work/www/hostile" --base-url "$hostile" >/dev/null
 
-# A 60-day generated archive: large enough that some two-letter search shards split by
-# three letters (the demo's never do), so search is checked on both kinds of shard.
+# A 120-day generated archive, ending before the hand-written days: large enough that
+# some two-letter search shards split by three letters (the demo's never do), so search
+# is checked on both kinds of shard.
 bench="http://127.0.0.1:$port/bench/"
 rustc -O benches/gen_archive.rs -o "$work/gen_archive"
-"$work/gen_archive" --days 60 --seed 3 --out "$work/bench" >/dev/null
+"$work/gen_archive" --days 120 --start 2015-11-01 --seed 3 --out "$work/bench" >/dev/null
 cp tests/browser/queries.md "$work/bench/content/2016-03-01.md"   # the everyday queries' papers
 cp tests/browser/cjk.md "$work/bench/content/2016-03-02.md"       # Chinese summaries
 # A newest day larger than the papers feed's limit: the feed must still hold all of it.

@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{Site, tree};
+use papertrail::search::encode::read_postings;
 use papertrail::search::shards::{MAX_BUCKETS, shard_key};
 
 /// A day of `n` papers whose summaries are runs of CJK characters picked by a fixed
@@ -49,10 +50,15 @@ fn index(
         .iter()
         .filter_map(|(path, bytes)| {
             let key = path.strip_prefix("t/")?.strip_suffix(".json")?;
-            Some((
-                key.to_string(),
-                serde_json::from_slice(bytes).expect("term file"),
-            ))
+            let file: BTreeMap<String, String> = serde_json::from_slice(bytes).expect("term file");
+            let file = file
+                .into_iter()
+                .map(|(term, text)| {
+                    let postings = read_postings(&text).expect("postings");
+                    (term, postings)
+                })
+                .collect();
+            Some((key.to_string(), file))
         })
         .collect();
     (meta, terms)
@@ -122,18 +128,9 @@ fn chinese_summaries_take_a_bounded_number_of_files_each_term_where_its_key_says
         for pair in chars.windows(2) {
             let term: String = pair.iter().collect();
             let file = &files[&shard_key(&term, split.contains(&term.as_str()), buckets)];
-            let mut v = 0;
             let docs: Vec<u32> = file
                 .get(&term)
-                .map(|postings| {
-                    postings
-                        .iter()
-                        .map(|d| {
-                            v += d;
-                            v >> 2
-                        })
-                        .collect()
-                })
+                .map(|postings| postings.iter().map(|v| v >> 2).collect())
                 .unwrap_or_default();
             all = Some(match all {
                 None => docs,

@@ -11,7 +11,7 @@
 //!   or three characters, or a hash bucket for other scripts). Postings are
 //!   ascending values `doc * 4 + field`, `field` being where the term is strongest in
 //!   the document ([`Field`]: 3 title or arXiv id, 2 tags, 1 authors, 0 summary only),
-//!   delta-encoded.
+//!   delta-encoded and written as a string of digits ([`super::encode`]).
 //! - `search/meta.json`: `{"buckets": n, "pairs": n, "split": [two-character
 //!   prefixes]}`: the hash buckets of terms in other scripts, the buckets of the phrase
 //!   index, and the prefixes whose terms are sharded by three characters.

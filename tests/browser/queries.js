@@ -1,4 +1,4 @@
-// The everyday queries: on the 60-day generated archive plus the hand-written day of
+// The everyday queries: on the 120-day generated archive plus the hand-written day of
 // tests/browser/queries.md (added by .ci/browser.sh), each query must show the paper it
 // is meant to find in its first five results (first, for some), or open its page for a
 // pasted URL. That

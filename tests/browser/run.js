@@ -142,8 +142,11 @@ async function shardedSearch(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
   const get = async (path) => (await page.request.get(BENCH + 'search/' + path)).json();
+  // The papers a term's postings list, read as search.js reads them.
+  await page.goto(BENCH + 'search/');
+  const count = (postings) => page.evaluate((p) => window.papertrailNumbers(p).length, postings);
   const meta = await get('meta.json');
-  if (!meta.split.length) throw new Error('the 60-day site has no split shards to test');
+  if (!meta.split.length) throw new Error('the 120-day site has no split shards to test');
   const plain = (k) => /^[a-z]+$/.test(k);
   const cases = [];
   const splitKey = meta.split.find(plain);
@@ -153,7 +156,7 @@ async function shardedSearch(browser) {
     if (!res.ok()) continue;
     const shard = await res.json();
     const terms = Object.keys(shard).filter((t) => t.length > 6 && plain(t));
-    if (terms.length) { cases.push([terms[0], shard[terms[0]].length]); break; }
+    if (terms.length) { cases.push([terms[0], await count(shard[terms[0]])]); break; }
   }
   for (const two of ['ab', 'ag', 'ob', 'ef', 'ro', 'di', 'ge']) {
     if (meta.split.includes(two)) continue;
@@ -161,15 +164,15 @@ async function shardedSearch(browser) {
     if (!res.ok()) continue;
     const shard = await res.json();
     const terms = Object.keys(shard).filter((t) => t.length > 6 && plain(t));
-    if (terms.length) { cases.push([terms[0], shard[terms[0]].length]); break; }
+    if (terms.length) { cases.push([terms[0], await count(shard[terms[0]])]); break; }
   }
-  if (cases.length < 2) throw new Error('no test words found in the 60-day index: ' + JSON.stringify(cases));
+  if (cases.length < 2) throw new Error('no test words found in the 120-day index: ' + JSON.stringify(cases));
   for (const [word, papers] of cases) {
     await page.goto(BENCH + 'search/?q=' + encodeURIComponent(word));
     await page.locator('#results li').first().waitFor();
     const status = await page.locator('#status').textContent();
     const found = parseInt(status, 10);
-    if (!(found >= papers)) fail(`search "${word}" on the 60-day site: "${status}", the index lists ${papers}`);
+    if (!(found >= papers)) fail(`search "${word}" on the 120-day site: "${status}", the index lists ${papers}`);
   }
   ok(`search: ${cases.map((c) => `"${c[0]}" (${c[1]} papers)`).join(' and ')} found on split and unsplit shards`);
   await ctx.close();
@@ -227,6 +230,12 @@ async function otherScripts(browser) {
     .map(([t, k]) => `${t}: ${window.papertrailPairs(t).join('|')}, not ${k}`), pairs);
   if (pairs.length < 8 || wrongPairs.length) fail(`search.js makes other phrase pairs than the index for ${wrongPairs.length} of ${pairs.length} shared vectors: ${wrongPairs.slice(0, 3).join('; ')}`);
   else ok(`search: search.js makes the phrase pairs of all ${pairs.length} shared vectors as the index does`);
+  const numbers = fs.readFileSync(__dirname + '/../fixtures/number_vectors.tsv', 'utf8')
+    .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  const wrongNumbers = await page.evaluate((vs) => vs.filter(([n, t]) => window.papertrailNumbers(t).join(',') !== n)
+    .map(([n, t]) => `${t}: ${window.papertrailNumbers(t).join(',')}, not ${n}`), numbers);
+  if (numbers.length < 15 || wrongNumbers.length) fail(`search.js reads ${wrongNumbers.length} of ${numbers.length} shared postings vectors otherwise than the index writes them: ${wrongNumbers.slice(0, 3).join('; ')}`);
+  else ok(`search: search.js reads all ${numbers.length} shared postings vectors as the index writes them`);
   const words = fs.readFileSync(__dirname + '/../fixtures/word_vectors.tsv', 'utf8')
     .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
   const wrongWords = await page.evaluate((vs) => vs.filter(([t, k]) => window.papertrailTokens(t).join('|') !== k)
@@ -256,7 +265,7 @@ async function otherScripts(browser) {
 }
 
 // Stemming: search.js stems as src/search/stem.rs does (the shared vectors), so a word's
-// forms find the same papers on the 60-day site.
+// forms find the same papers on the 120-day site.
 async function stemming(browser) {
   const ctx = await newContext(browser);
   const page = await pageOf(ctx);
@@ -284,7 +293,7 @@ async function stemming(browser) {
   await ctx.close();
 }
 
-// Ranking on the 60-day archive: papers with the query as a phrase in the title come
+// Ranking on the 120-day archive: papers with the query as a phrase in the title come
 // first, then those with every query word in the title, each newest first.
 async function ranking(browser) {
   const ctx = await newContext(browser);
@@ -381,7 +390,7 @@ async function resultDetails(browser) {
   await ctx.close();
 }
 
-// What a two-word search downloads on the 60-day archive (index files only, gzipped as a
+// What a two-word search downloads on the 120-day archive (index files only, gzipped as a
 // static host serves them); the bar is the one set for a ten-year archive, which
 // benches/README.md measures with search_bytes.js by hand.
 async function bytesFetched(browser) {

@@ -1,7 +1,7 @@
 // Bytes a search fetches: opens SITE/search/?q=QUERY in headless Chromium (pasted), and
 // types QUERY into the search page at 200 ms a character (typed), and sums the index
 // files (search/meta.json, search/t/*, search/p/*, search/d/*) each downloaded, raw and
-// gzipped (gzip level 6, what static hosts serve). Used by run.js on the 60-day archive, and by
+// gzipped (gzip level 6, what static hosts serve). Used by run.js on the 120-day archive, and by
 // hand on a large generated one (see benches/README.md):
 //
 //   node tests/browser/search_bytes.js http://127.0.0.1:PORT/ "video diffusion" ...

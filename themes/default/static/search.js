@@ -166,6 +166,23 @@
   window.papertrailKey = function (term, split, buckets) {
     return key(term, { split: split ? [Array.from(term).slice(0, 2).join('')] : [], buckets: buckets });
   };
+  // The numbers of a postings string (src/search/encode.rs): base-91 digits from `#`,
+  // skipping `\\`, least significant first; digits from FINAL up carry on to the next,
+  // each worth CARRY times the one before, and a digit below FINAL ends the number.
+  // Each number is the gap from the one before it.
+  var FINAL = 60, CARRY = 31;
+  function numbers(s) {
+    var out = [], v = 0, weight = 1;
+    for (var i = 0; i < (s || '').length; i++) {
+      var d = s.charCodeAt(i) - 0x23;
+      if (d > 0x5c - 0x23) d--;
+      v += d * weight;
+      if (d < FINAL) { out.push(v); v = 0; weight = 1; } else weight *= CARRY;
+    }
+    return out;
+  }
+  // For the browser checks, which hold numbers() to the index's.
+  window.papertrailNumbers = numbers;
   function load(path) {
     if (!cache[path]) {
       cache[path] = fetch(new URL(path, here)).then(function (r) {
@@ -236,7 +253,7 @@
       }
       var add = function (term, base) {
         var v = 0, exact = term === s ? 1 : 0;
-        shard[term].forEach(function (d) {
+        numbers(shard[term]).forEach(function (d) {
           v += d;
           // Author names match whole: a name is not found by its beginning.
           if (!exact && base && (v & 3) === 1) return;
@@ -278,7 +295,7 @@
         if (!count) return new Set();
         return load('p/' + bucket(pair, count) + '.json').then(function (file) {
           var docs = new Set(), v = 0;
-          ((file && file[pair]) || []).forEach(function (d) { v += d; docs.add(v); });
+          numbers(file && file[pair]).forEach(function (d) { v += d; docs.add(v); });
           return docs;
         });
       }));
