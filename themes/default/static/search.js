@@ -241,8 +241,11 @@
       // The terms the word matches as typed; only a word the index holds in no form
       // (as its stem, nor the beginning of a term) is looked up as a typo, and then
       // only among terms of four letters or more: `kaiming` never finds `kai`.
+      // A longer term matches when it begins with the word as typed (diffu: diffus), not
+      // merely with its stem: kaiming (stem kaim) is a whole word, not the beginning of
+      // kaimoon.
       var terms = Object.keys(shard), spelt = terms.filter(function (term) {
-        return term === s || (prefix && (term.lastIndexOf(s, 0) === 0 || unfinished(term)));
+        return term === s || (prefix && (term.lastIndexOf(word, 0) === 0 || unfinished(term)));
       }).slice(0, MAX_TERMS);
       var typo = [];
       if (!spelt.length && typos) {
