@@ -28,7 +28,12 @@ async function pagesOf(ctx, site, re) {
 function entriesOf(page) {
   return page.$$eval('main article', (as) => as.map((a) => {
     const kids = [...a.children];
-    const third = kids.length > 3 ? kids[2] : null;
+    // Title, authors and tags, then the lead (a paragraph, or a fold) unless lists leave
+    // it out, then the paper's links unless the page leaves them to the paper's page (tag
+    // pages): a paragraph of links alone is not a lead.
+    const onlyLinks = (el) => el.tagName === 'P' && el.querySelector('a') &&
+      [...el.childNodes].every((n) => n.nodeName === 'A' || !n.textContent.trim());
+    const third = kids.length > 2 && !onlyLinks(kids[2]) ? kids[2] : null;
     let lead = '';
     if (third && third.tagName === 'DETAILS') lead = third.querySelector('summary')?.textContent || '';
     else if (third) lead = third.textContent;
