@@ -28,8 +28,11 @@ pub struct Config {
     pub theme: String,
     /// Days in `/atom.xml` and papers in each tag feed.
     pub feed_limit: usize,
-    /// Days per home page (`/`, `/page/2/`, …).
+    /// Days on the home page, at most.
     pub days_per_page: usize,
+    /// Papers on the home page before its last day: it stops after the day that
+    /// reaches this many (always listing at least one day).
+    pub home_papers: usize,
     /// Papers per tag page (`/tags/<slug>/`, `/tags/<slug>/page/2/`, …).
     pub papers_per_tag_page: usize,
     /// Write RFC 5005 archive documents behind each tag's feed. Off by default: they
@@ -110,6 +113,7 @@ impl Default for Config {
             theme: "default".into(),
             feed_limit: 30,
             days_per_page: 7,
+            home_papers: 200,
             papers_per_tag_page: 50,
             tag_feed_archives: false,
             paper_feed_archives: true,
@@ -184,6 +188,7 @@ impl Config {
         for (key, value) in [
             ("feed_limit", config.feed_limit),
             ("days_per_page", config.days_per_page),
+            ("home_papers", config.home_papers),
             ("papers_per_tag_page", config.papers_per_tag_page),
         ] {
             if value == 0 {

@@ -245,6 +245,60 @@ fn home_lists_the_latest_days_then_points_to_earlier_ones() {
     );
 }
 
+/// A bot that writes hundreds of papers a day: the home page stops after the day that
+/// brings it to `home_papers` papers, and lists one day even when that day alone has
+/// more; the link to earlier days starts after the last day shown. Run from inside the
+/// site folder, as the README shows.
+#[test]
+fn home_stops_after_the_day_that_reaches_home_papers() {
+    // Days 1 to 4 with 3, 1, 2 and 4 papers.
+    let mut files = Vec::new();
+    let mut n = 0;
+    for (day, papers) in [(1, 3), (2, 1), (3, 2), (4, 4)] {
+        let mut text = String::from("| Title | Authors | Summary |\n|---|---|---|\n");
+        for _ in 0..papers {
+            n += 1;
+            text.push_str(&format!(
+                "| Paper {n} (Read more on [arXiv](https://arxiv.org/abs/2501.{n:05})) | A. B | On day {day}. |\n"
+            ));
+        }
+        files.push((format!("content/2025-01-0{day}.md"), text));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let shown = |config: &str| {
+        let site = Site::new(config, &refs);
+        common::assert_clean(&common::run_in(site.root(), &["build"]));
+        let home = site.read("index.html");
+        let days: Vec<u32> = (1..=4)
+            .filter(|d| home.contains(&format!("<h2><a href=\"2025/01/0{d}/\">")))
+            .collect();
+        let earlier = home.contains("rel=\"prev\"");
+        (days, earlier)
+    };
+    // Day 4 alone reaches 4; with day 3, 6.
+    assert_eq!(shown("home_papers = 4\n"), (vec![4], true));
+    assert_eq!(shown("home_papers = 5\n"), (vec![3, 4], true));
+    assert_eq!(shown("home_papers = 1\n"), (vec![4], true));
+    // days_per_page still caps it; the default (200) lists up to 7 days.
+    assert_eq!(
+        shown("home_papers = 100\ndays_per_page = 3\n"),
+        (vec![2, 3, 4], true)
+    );
+    assert_eq!(shown(""), (vec![1, 2, 3, 4], false));
+    // Zero is refused, naming the key.
+    let site = Site::new("home_papers = 0\n", &refs);
+    let out = common::run_in(site.root(), &["build"]);
+    assert!(!out.status.success());
+    assert!(
+        common::output_text(&out).contains("`home_papers` must be at least 1"),
+        "{}",
+        common::output_text(&out)
+    );
+}
+
 /// TeX in summaries is MathML on the paper page, without a script; dollar amounts stay
 /// text, and TeX that cannot be converted is shown as written and named in a warning.
 #[test]

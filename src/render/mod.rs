@@ -536,7 +536,8 @@ impl Renderer<'_> {
             day_index.extend(neighbours);
         }
         let newest = site.days.len();
-        // The home page lists the latest `days_per_page` days.
+        // The home page lists some of the latest `days_per_page` days (how many depends on
+        // their papers, see `pages::home_days`): a change to any of them renders it again.
         let on_home = |i: usize| i + config.days_per_page >= newest;
         let feed_from = newest.saturating_sub(config.feed_limit);
         let per_tag = config.papers_per_tag_page;

@@ -6,9 +6,28 @@ use serde::Serialize;
 use super::urls::{FeedOf, Route};
 use super::views::{self, Ctx, FeedLink, PageMeta, Pagination};
 use super::{Job, Renderer, theme};
+use crate::config::Config;
+use crate::model::Site;
 
 /// Bytes reserved for a page's HTML before rendering it.
 const PAGE_CAPACITY: usize = 16 * 1024;
+
+/// How many of the newest days the home page lists: up to `days_per_page`, stopping
+/// after the day that brings it to `home_papers` papers, and never fewer than one. A
+/// bot that writes hundreds of papers a day would otherwise make a home page of
+/// thousands of entries, megabytes a reader loads first, when each day has its page.
+pub(super) fn home_days(site: &Site, config: &Config) -> usize {
+    let mut papers = 0;
+    let mut days = 0;
+    for day in site.days.iter().rev().take(config.days_per_page) {
+        if days > 0 && papers >= config.home_papers {
+            break;
+        }
+        papers += day.papers.len();
+        days += 1;
+    }
+    days
+}
 
 impl Renderer<'_> {
     /// About how many bytes the leads of lists take (each paper's line on its days'
@@ -21,7 +40,7 @@ impl Renderer<'_> {
             .days
             .iter()
             .rev()
-            .take(self.ctx.config.days_per_page)
+            .take(home_days(site, self.ctx.config))
             .flat_map(|d| d.papers.iter().copied())
             .collect();
         site.papers
@@ -126,10 +145,8 @@ impl Renderer<'_> {
                 // the archive page, its month's calendar and the days around it, so
                 // home pages that paged through the whole history would repeat every
                 // entry of the site a second time.
-                let newest_first: Vec<usize> = (0..site.days.len())
-                    .rev()
-                    .take(config.days_per_page)
-                    .collect();
+                let shown = home_days(site, config);
+                let newest_first: Vec<usize> = (0..site.days.len()).rev().take(shown).collect();
                 #[derive(Serialize)]
                 struct Home<'a> {
                     days: Vec<views::DayView<'a>>,
@@ -139,7 +156,7 @@ impl Renderer<'_> {
                 let earlier = site
                     .days
                     .len()
-                    .checked_sub(config.days_per_page + 1)
+                    .checked_sub(shown + 1)
                     .map(|i| ctx.day_link(&site.days[i]));
                 let meta = self.meta(
                     ctx,
