@@ -89,7 +89,14 @@ pub fn plain(src: &str) -> String {
     if !trimmed.is_empty() && is_literal_line(trimmed) {
         return literal_text(trimmed);
     }
-    render(src, true).text
+    let src = src.trim();
+    if src.is_empty() {
+        return String::new();
+    }
+    if let Some(labelled) = super::markup_label::render(src, true) {
+        return labelled.text;
+    }
+    super::markup_text::text_of_markdown(src)
 }
 
 /// Renders a summary that a bot wrote on one line (a table cell) as blocks: a
@@ -229,7 +236,7 @@ fn literal_text(src: &str) -> String {
 /// a link or an image. `src` is trimmed and not empty. Never inlined: its frame is
 /// large, and the literal paths of `render` should not set it up.
 #[inline(never)]
-fn render_markdown(src: &str, inline: bool) -> Markup {
+pub(super) fn render_markdown(src: &str, inline: bool) -> Markup {
     let dollars = super::tex_text::dollar_math(src);
     let src = dollars.as_deref().unwrap_or(src);
     let marked = super::cjk_strong::mark_pairs(src);
@@ -320,7 +327,10 @@ fn unwrap_hrefless_links(html: String) -> String {
 /// - a tag that is no HTML element (`<think>`, `<tag>`) is text, not markup to strip;
 /// - a link whose target is not an absolute URL (`[1109,9,14](8,13)`) is its own
 ///   source text, since the sanitiser would drop the target and a reader saw both.
-fn text_preserving_events<'s>(src: &'s str, maths: &mut super::math::Formulas) -> Vec<Event<'s>> {
+pub(super) fn text_preserving_events<'s>(
+    src: &'s str,
+    maths: &mut super::math::Formulas,
+) -> Vec<Event<'s>> {
     let mut events = Vec::new();
     let mut skip_until_link_end = 0usize;
     // Text in a code block is code: a LaTeX command there (a BibTeX entry) stays as written.
@@ -437,7 +447,7 @@ fn escape_unknown_tags(html: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowS
         .into()
 }
 
-fn collect_text<'a>(events: impl Iterator<Item = Event<'a>>, out: &mut String) {
+pub(super) fn collect_text<'a>(events: impl Iterator<Item = Event<'a>>, out: &mut String) {
     for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
