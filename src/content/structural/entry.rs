@@ -158,8 +158,8 @@ pub fn build(
                 continue;
             }
             Some(Role::Category) => {
-                let value =
-                    labels::field_label(line).map_or_else(|| text.to_string(), |(_, v, _)| v);
+                let value = labels::field_label(line)
+                    .map_or(std::borrow::Cow::Borrowed(text), |(_, v, _)| v);
                 for name in value.split([',', ';', '，', '；', '、', '|']) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
@@ -201,7 +201,7 @@ pub fn build(
         let label = labels::field_label(line)
             .filter(|_| !in_abstract(&fields) || labels::is_bold_label(line));
         if let Some((label, value, role)) = label {
-            let (label, value) = (label.as_str(), value.as_str());
+            let (label, value) = (&*label, &*value);
             match role {
                 Role::Authors => {
                     if authors.is_none() {
@@ -348,7 +348,15 @@ pub fn build(
         ) {
             continue;
         }
-        let value = f.markdown.join("\n");
+        // A field of one line (most are) is that line: no copy joins it.
+        let joined;
+        let value = match f.markdown.as_slice() {
+            [only] => only.as_str(),
+            lines => {
+                joined = lines.join("\n");
+                joined.as_str()
+            }
+        };
         let value = value.trim();
         if value.is_empty() {
             continue;

@@ -5,6 +5,8 @@
 //! `【摘要】`, `#### Abstract`, `<summary>Abstract</summary>`); the label's words decide
 //! the role, whatever the markup around them.
 
+use std::borrow::Cow;
+
 use super::lines::Line;
 
 /// What a labelled field is for.
@@ -517,16 +519,18 @@ pub fn labelled_html(line: &str) -> Option<(String, String)> {
 
 /// A labelled line whose label is worth a field (a bold label, or a plain known one,
 /// also when HTML dresses it), as [`labelled_html`] reads it, and the label's role.
-pub fn field_label(line: &Line<'_>) -> Option<(String, String, Role)> {
+/// The label and value are borrowed from the line when it has them as written (most
+/// lines: the value is an abstract, copied once into its field).
+pub fn field_label<'a>(line: &Line<'a>) -> Option<(Cow<'a, str>, Cow<'a, str>, Role)> {
     match line.label {
         Some(l) => Some((
-            l.name.to_string(),
-            l.value.to_string(),
+            Cow::Borrowed(l.name),
+            Cow::Borrowed(l.value),
             l.role.unwrap_or(Role::Summary),
         )),
         None => labelled_in_html(line.text()).map(|(name, value)| {
             let role = role(&name);
-            (name, value, role)
+            (Cow::Owned(name), Cow::Owned(value), role)
         }),
     }
 }
