@@ -10,9 +10,27 @@
 
 use pulldown_cmark::{Event, Tag};
 
-use super::markup::{collect_text, render_markdown, text_preserving_events};
+use super::markup::{
+    collect_text, is_literal_line, literal_text, render_markdown, text_preserving_events,
+};
 use super::math::Formulas;
 use super::words::collapse_whitespace;
+
+/// `markup::inline(src).text`: the plain text of inline markdown, whitespace collapsed.
+pub(super) fn plain(src: &str) -> String {
+    let src = src.trim();
+    if src.is_empty() {
+        return String::new();
+    }
+    // A literal line is its own text.
+    if is_literal_line(src) {
+        return literal_text(src);
+    }
+    if let Some(labelled) = super::markup_label::render(src, true) {
+        return labelled.text;
+    }
+    text_of_markdown(src)
+}
 
 /// `render_markdown(src, true).text`, for `src` trimmed and not empty.
 #[inline(never)]
@@ -49,6 +67,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn same(src: &str) {
+        assert_eq!(
+            plain(src),
+            crate::content::markup::inline(src).text,
+            "{src:?}"
+        );
         let src = src.trim();
         if src.is_empty() {
             return;
@@ -75,6 +98,10 @@ mod tests {
             "Text with \u{E000}0\u{E001} and $x$",
             "Price is $5 and $6",
             "~~gone~~ and `a  b`",
+            "  A literal  title ",
+            "**Label:** text",
+            "",
+            " ",
         ] {
             same(src);
         }
