@@ -348,9 +348,12 @@ pub fn build(
         ) {
             continue;
         }
-        // A field of one line (most are) is that line: no copy joins it.
+        // A field of one line (most are, with the blank lines after it) is that line:
+        // no copy joins it. Blank lines at the end are trimmed off the joined text anyway.
+        let written =
+            f.markdown.len() - f.markdown.iter().rev().take_while(|l| l.is_empty()).count();
         let joined;
-        let value = match f.markdown.as_slice() {
+        let value = match &f.markdown[..written] {
             [only] => only.as_str(),
             lines => {
                 joined = lines.join("\n");
@@ -376,13 +379,9 @@ pub fn build(
         let listed = single_line.then(|| markup::run_in_list(value)).flatten();
         let value = listed.as_deref().map_or(value, str::trim_end);
         let single_line = single_line && listed.is_none();
-        let render = |v: &str| {
-            if single_line {
-                markup::cell_block(v)
-            } else {
-                markup::block(v)
-            }
-        };
+        // `cell_block` of a single line is `block` once `run_in_list` found no list in
+        // it, as it did just above.
+        let render = markup::block;
         match f.role {
             Role::Gist if gist.is_none() => gist = Some(render(value)),
             // The paper's own abstract (in its language, not a translation) is the
@@ -401,7 +400,9 @@ pub fn build(
                 if !f.label.is_empty() && !says_only_summary {
                     let block =
                         value.starts_with(['-', '*', '+', '>']) || !single_line || numbered(value);
-                    summary.push_str(&format!("**{}:**", f.label.trim_end_matches([':', '：'])));
+                    summary.push_str("**");
+                    summary.push_str(f.label.trim_end_matches([':', '：']));
+                    summary.push_str(":**");
                     summary.push_str(if block { "\n\n" } else { " " });
                 }
                 summary.push_str(value);
