@@ -12,6 +12,7 @@
 use ahash::AHashSet as HashSet;
 
 use super::ids::{self, PaperRef};
+use super::key_set::KeySet;
 use super::labels::{self, Role};
 use super::lines::{Line, LineKind};
 
@@ -374,8 +375,8 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
             .filter(|r| anchors_a_title(lines[start].text(), r));
         // The head (up to the first sub-heading) names the entry's own paper; a
         // "Related" section further down may name others.
-        let mut head_keys: HashSet<&str> = HashSet::new();
-        let mut keys: HashSet<&str> = HashSet::new();
+        let mut head_keys = KeySet::new();
+        let mut keys = KeySet::new();
         let mut first_strong: Option<&PaperRef> = None;
         let mut in_head = true;
         // A paper first named under a deeper heading that is no field label (`#### [new

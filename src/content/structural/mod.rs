@@ -11,6 +11,7 @@
 mod category;
 mod entry;
 mod ids;
+mod key_set;
 mod labels;
 mod layout;
 mod lines;
