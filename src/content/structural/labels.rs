@@ -402,8 +402,12 @@ fn trimmed_label(label: &str) -> &str {
     let t = strip_ornaments(label.trim());
     let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c.is_whitespace());
     let t = t.trim_end_matches([':', '：']).trim();
-    match (t.find(['(', '（']), t.ends_with([')', '）'])) {
-        (Some(open), true) if open > 0 => t[..open].trim(),
+    // The end first: a search for the bracket is a walk through every character.
+    if !t.ends_with([')', '）']) {
+        return t;
+    }
+    match t.find(['(', '（']) {
+        Some(open) if open > 0 => t[..open].trim(),
         _ => t,
     }
 }
