@@ -526,9 +526,15 @@ pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
 
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
-    let t = without_count(text).trim();
     // A labelled line (`简介: …`) has its colon near the start: the cheapest test first.
-    if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
+    const STOPS: [char; 7] = [':', '：', '。', '!', '?', '！', '？'];
+    // `without_count` cuts text only at a `等`; else it trims spaces, commas and `et al`
+    // off the ends, none of them a stop: a stop in `text` is a stop in what it leaves.
+    if text.contains(STOPS) && !text.contains('等') {
+        return false;
+    }
+    let t = without_count(text).trim();
+    if t.is_empty() || t.contains(STOPS) {
         return false;
     }
     if link_middle(t).is_some() || scheme_separator(t).is_some() || t.chars().count() > 3000 {
@@ -599,5 +605,10 @@ mod tests {
         assert!(names_line("Ann Lee", false).is_none());
         assert!(names_line("👤 Ann Lee 等", true).is_some());
         assert!(names_line("*Ann Lee*", false).is_some());
+        // A stop ends a list of names, unless it is in the count cut off after `等`.
+        assert!(names_line("**分类: stat.ML**", true).is_none());
+        assert!(names_line("Ann Lee, Bo Chen?", false).is_none());
+        assert!(names_line("Ann Lee, Bo Chen 等: 3", false).is_some());
+        assert!(names_line("Ann Lee 等, Bo: Chen", false).is_none());
     }
 }
