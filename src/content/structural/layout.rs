@@ -30,11 +30,11 @@ pub enum Unit {
 
 /// One candidate entry: lines `start..end` of the line list, opened by `start`.
 #[derive(Debug, Clone)]
-pub struct Segment {
+pub struct Segment<'s> {
     pub start: usize,
     pub end: usize,
-    /// The paper the entry is about, when it has one.
-    pub anchor: Option<PaperRef>,
+    /// The paper the entry is about, when it has one: a mention the scan found.
+    pub anchor: Option<&'s PaperRef>,
 }
 
 /// The unit of `lines[i]`, if it can open an entry; `refs` are the mentions of each
@@ -298,8 +298,8 @@ fn is_doi(r: &PaperRef) -> bool {
 }
 
 /// Statistics of one unit over the lines.
-struct Fit {
-    segments: Vec<Segment>,
+struct Fit<'s> {
+    segments: Vec<Segment<'s>>,
     anchored: usize,
     clean: usize,
 }
@@ -358,7 +358,7 @@ impl<'l, 'a> Scan<'l, 'a> {
     }
 }
 
-fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
+fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     let (lines, units) = (scan.lines, &scan.units[..]);
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&i| units[i] == Some(unit))
@@ -435,7 +435,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 break;
             }
         }
-        let anchor = title_ref.or(first_strong).cloned();
+        let anchor = title_ref.or(first_strong);
         if anchor.is_some() {
             anchored += 1;
             if title_ref.is_some() || (head_keys.len() == 1 || keys.len() <= 1) && !holds_entries {
@@ -453,7 +453,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
 
 /// The entry unit of `lines` and its segments: the coarsest unit whose anchored
 /// segments are mostly about one paper each. `None` when no unit anchors a paper.
-pub fn choose(scan: &Scan<'_, '_>) -> Option<(Unit, Vec<Segment>)> {
+pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
     let mut present: Vec<Unit> = scan
         .units
         .iter()
