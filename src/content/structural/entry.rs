@@ -375,7 +375,8 @@ pub fn build(
             );
             continue;
         }
-        let single_line = !value.contains('\n');
+        // memchr's search: an abstract is a long line, and `str::contains` reads it slowly.
+        let single_line = memchr::memchr(b'\n', value.as_bytes()).is_none();
         let listed = single_line.then(|| markup::run_in_list(value)).flatten();
         let value = listed.as_deref().map_or(value, str::trim_end);
         let single_line = single_line && listed.is_none();
@@ -410,7 +411,7 @@ pub fn build(
         }
     }
     let summary = lint::summary_source(path, first.no, &summary, opts, diags);
-    let summary = if !summary.contains('\n') {
+    let summary = if memchr::memchr(b'\n', summary.as_bytes()).is_none() {
         markup::cell_block(&summary)
     } else {
         markup::block(&summary)
