@@ -525,13 +525,23 @@ pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
     (looks_like_names(inner, one_name_ok) && !inner.contains("**")).then_some(inner)
 }
 
+/// The end of `text`: its last `n` bytes, or fewer, to start at a character.
+fn last_bytes(text: &str, n: usize) -> &str {
+    let mut at = text.len().saturating_sub(n);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[at..]
+}
+
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
     // A labelled line (`简介: …`) has its colon near the start: the cheapest test first.
     const STOPS: [char; 7] = [':', '：', '。', '!', '?', '！', '？'];
-    // `without_count` cuts text only at a `等`; else it trims spaces, commas and `et al`
-    // off the ends, none of them a stop: a stop in `text` is a stop in what it leaves.
-    if text.contains(STOPS) && !text.contains('等') {
+    // `without_count` cuts text only at a `等` at most ten characters (forty bytes) from
+    // its end; else it trims spaces, commas and `et al` off the ends, none of them a
+    // stop: a stop in `text` is then a stop in what it leaves.
+    if text.contains(STOPS) && !last_bytes(text.trim_end(), 40).contains('等') {
         return false;
     }
     let t = without_count(text).trim();
@@ -611,5 +621,10 @@ mod tests {
         assert!(names_line("Ann Lee, Bo Chen?", false).is_none());
         assert!(names_line("Ann Lee, Bo Chen 等: 3", false).is_some());
         assert!(names_line("Ann Lee 等, Bo: Chen", false).is_none());
+        assert!(names_line("Ann Lee: x, Bo Chen 等一十位作者 ", false).is_none());
+        assert!(names_line("Ann Lee, Bo Chen 等：一二三四五六七八 ", false).is_some());
+        assert_eq!(last_bytes("ab等", 2), "");
+        assert_eq!(last_bytes("ab等", 3), "等");
+        assert_eq!(last_bytes("ab等", 9), "ab等");
     }
 }
