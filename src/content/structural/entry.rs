@@ -394,6 +394,8 @@ pub fn build(
             }
             _ => {
                 let first_part = summary.is_empty();
+                // The part's label, separators and text, grown for at once.
+                summary.reserve(f.label.len() + value.len() + 8);
                 if !first_part {
                     summary.push_str("\n\n");
                 }
@@ -438,7 +440,8 @@ impl Field {
         Field {
             label: label.trim().to_string(),
             role,
-            markdown: Vec::new(),
+            // A line and the blank after it, as most fields hold: allocated at once.
+            markdown: Vec::with_capacity(2),
         }
     }
 }
