@@ -37,13 +37,9 @@ pub fn find_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
-    // Every form holds four digits in a row: most text has none. Counted in one pass,
-    // as every heading of a file read by structure is asked.
-    let mut run = 0;
-    if !text.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run == 4
-    }) {
+    // Every form holds a year: most text has none, and a number of four digits that is
+    // no year (`[new 1234]`, a listing's count) should not cost a search.
+    if !has_year_digits(text.as_bytes()) {
         return None;
     }
     let named = || {
@@ -102,6 +98,19 @@ fn find_date_with(text: &str, mixed_separators: bool) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// Whether `b` holds four digits in a row that open with `19` or `20`: the year that
+/// every form of [`DATE`] and [`NAMED_MONTH`] holds, wherever it stands.
+fn has_year_digits(b: &[u8]) -> bool {
+    // memchr finds the few `1`s and `2`s of a heading faster than a look at every byte.
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        b.get(i..i + 4).is_some_and(|w| {
+            matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+                && w[2].is_ascii_digit()
+                && w[3].is_ascii_digit()
+        })
+    })
 }
 
 /// Whether `text` holds a year standing alone (`2025`, not the `2601` of an id
@@ -270,6 +279,47 @@ mod tests {
         assert_eq!(find_date("Summary 5, 2025"), None);
         assert!(has_a_year("May 27, 2025") && !has_a_year("Mar 2601.00001 v2"));
         assert_eq!(find_date("2026_08-10"), None);
+    }
+
+    #[test]
+    fn every_date_holds_year_digits() {
+        for text in [
+            "Papers for 2025-07-04",
+            "每日论文 2025年7月4日",
+            "daily 20250704",
+            "120250704",
+            "03-12-2025_16-09",
+            "Digest for Sept. 9, 2025",
+            "1999/12/31",
+            "[new 1920] Title",
+        ] {
+            assert!(has_year_digits(text.as_bytes()), "{text}");
+        }
+        for text in [
+            "[new 1234] Title",
+            "id 2507.01234",
+            "2 0 2 5",
+            "19x5",
+            "205",
+        ] {
+            assert!(!has_year_digits(text.as_bytes()), "{text}");
+            assert!(
+                !DATE.is_match(text) && !NAMED_MONTH.is_match(text),
+                "{text}"
+            );
+            assert_eq!(find_date(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn year_digits_wherever_a_date_form_matches(
+            text in "[0-29./_ 年月-]{4,20}|[0-9a-zA-Z年月 ./_,-]{0,24}"
+        ) {
+            if DATE.is_match(&text) || NAMED_MONTH.is_match(&text) {
+                proptest::prop_assert!(has_year_digits(text.as_bytes()));
+            }
+        }
     }
 
     #[test]

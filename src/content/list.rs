@@ -25,9 +25,14 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 /// True when the body has a paper heading: numbered with a link (`### [1] [Title](URL)`),
 /// or a link to an arXiv paper (`## [Title](https://arxiv.org/abs/ID)`).
 pub fn looks_like(body: &str) -> bool {
+    // A heading gives a URL only from a link to an `http` address: a heading without
+    // one (most, in a file of another family) is not read. The searcher is built once.
+    static LINK_TO_HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"](http"));
     // Only a heading can be an entry's: the other lines are not visited.
     super::line_split::lines_starting_with(body, "#")
         .filter_map(|mut from| from.next())
+        .filter(|line| LINK_TO_HTTP.find(line.as_bytes()).is_some())
         .any(|line| {
             entry_heading(line).is_some_and(|h| {
                 h.url
@@ -471,6 +476,10 @@ mod tests {
     #[test]
     fn bold_labels_category_and_toc() {
         assert!(looks_like(BOLD));
+        // Only a heading with a link to an `http` address is a list entry's.
+        assert!(!looks_like("### [1] A Title\n### [new 2] [B](#b)\n"));
+        assert!(looks_like("x\n### [1] [A Title](https://example.org/a)\n"));
+        assert!(looks_like("## [A](https://arxiv.org/abs/2501.00001)\n"));
         let (s, d) = parse_str(BOLD);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries;

@@ -82,14 +82,9 @@ pub fn inline(src: &str) -> Markup {
 }
 
 /// Plain text of inline markdown (titles, authors, categories), whitespace collapsed.
+/// What [`inline`] gives as text, without writing the HTML (see `markup_text`).
 pub fn plain(src: &str) -> String {
-    // A literal line is its own text: the HTML that `render` would make of it too is
-    // not wanted here.
-    let trimmed = src.trim();
-    if !trimmed.is_empty() && is_literal_line(trimmed) {
-        return literal_text(trimmed);
-    }
-    render(src, true).text
+    super::markup_text::plain(src)
 }
 
 /// Renders a summary that a bot wrote on one line (a table cell) as blocks: a
@@ -120,8 +115,13 @@ pub fn run_in_list(src: &str) -> Option<String> {
 /// are at least two items.
 fn inline_list_items(src: &str) -> Option<Vec<&str>> {
     let marker_len = |s: &str, n: usize| {
-        let digits = n.to_string();
-        let rest = s.strip_prefix(digits.as_str())?;
+        // The number `n` as written (no leading zero) and a `.` or `)` right after it.
+        let len = s.bytes().take_while(u8::is_ascii_digit).count();
+        let digits = &s[..len];
+        if digits.starts_with('0') || digits.parse::<usize>().ok() != Some(n) {
+            return None;
+        }
+        let rest = &s[len..];
         let after = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
         // `1.5` is a number, not an item; a CJK word may follow the marker directly.
         (after.starts_with(char::is_whitespace)
@@ -178,7 +178,7 @@ fn render(src: &str, inline: bool) -> Markup {
 /// `src` as literal text: one line, no byte of inline markup, and a start that opens no
 /// block (heading, list, rule, setext underline). Titles, authors, tags and most table
 /// summaries are such lines; parsing them as markdown was most of `render`'s cost.
-fn is_literal_line(src: &str) -> bool {
+pub(super) fn is_literal_line(src: &str) -> bool {
     let bytes = src.as_bytes();
     let Some(&first) = bytes.first() else {
         return false;
@@ -211,7 +211,7 @@ fn literal_line(src: &str, inline: bool) -> Markup {
 }
 
 /// The text of a literal line: `src` with its whitespace collapsed.
-fn literal_text(src: &str) -> String {
+pub(super) fn literal_text(src: &str) -> String {
     // No control characters and trimmed: ASCII without a double space is collapsed
     // already, which memchr checks faster than `collapse_whitespace` can.
     // The searcher is built once: building it per line cost more than the search.
@@ -229,7 +229,7 @@ fn literal_text(src: &str) -> String {
 /// a link or an image. `src` is trimmed and not empty. Never inlined: its frame is
 /// large, and the literal paths of `render` should not set it up.
 #[inline(never)]
-fn render_markdown(src: &str, inline: bool) -> Markup {
+pub(super) fn render_markdown(src: &str, inline: bool) -> Markup {
     let dollars = super::tex_text::dollar_math(src);
     let src = dollars.as_deref().unwrap_or(src);
     let marked = super::cjk_strong::mark_pairs(src);
@@ -320,7 +320,10 @@ fn unwrap_hrefless_links(html: String) -> String {
 /// - a tag that is no HTML element (`<think>`, `<tag>`) is text, not markup to strip;
 /// - a link whose target is not an absolute URL (`[1109,9,14](8,13)`) is its own
 ///   source text, since the sanitiser would drop the target and a reader saw both.
-fn text_preserving_events<'s>(src: &'s str, maths: &mut super::math::Formulas) -> Vec<Event<'s>> {
+pub(super) fn text_preserving_events<'s>(
+    src: &'s str,
+    maths: &mut super::math::Formulas,
+) -> Vec<Event<'s>> {
     let mut events = Vec::new();
     let mut skip_until_link_end = 0usize;
     // Text in a code block is code: a LaTeX command there (a BibTeX entry) stays as written.
@@ -437,7 +440,7 @@ fn escape_unknown_tags(html: pulldown_cmark::CowStr<'_>) -> pulldown_cmark::CowS
         .into()
 }
 
-fn collect_text<'a>(events: impl Iterator<Item = Event<'a>>, out: &mut String) {
+pub(super) fn collect_text<'a>(events: impl Iterator<Item = Event<'a>>, out: &mut String) {
     for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
@@ -704,6 +707,19 @@ mod tests {
             "<p>Plain text, 1. not a list</p>"
         );
         assert_eq!(inline_list_items("1. only one"), None);
+        assert_eq!(
+            inline_list_items("1. a 2) b 3. c"),
+            Some(vec![" a ", " b ", " c"])
+        );
+        for no_list in [
+            "01. a 02. b",
+            "1. a 12. b",
+            "1. a 02. b",
+            "11. a 12. b",
+            "1.5 a 2. b",
+        ] {
+            assert_eq!(inline_list_items(no_list), None, "{no_list}");
+        }
     }
 
     #[test]

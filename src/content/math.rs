@@ -32,6 +32,8 @@ static CONVERTER: LazyLock<Option<LatexToMathML>> =
 pub struct Formulas {
     /// False when the source itself holds a placeholder character.
     enabled: bool,
+    /// Whether only the text is wanted ([`Formulas::for_text`]).
+    text_only: bool,
     mathml: Vec<String>,
     /// The TeX as written (with its dollars), for the plain text.
     sources: Vec<String>,
@@ -42,16 +44,26 @@ impl Formulas {
     pub fn new(src: &str) -> Self {
         Formulas {
             enabled: !src.contains([OPEN, CLOSE]),
+            text_only: false,
             mathml: Vec::new(),
             sources: Vec::new(),
             errors: Vec::new(),
         }
     }
 
+    /// Formulas of markdown read for its text alone: [`Formulas::add`] gives the source,
+    /// the text of a formula whether or not it converts, without converting it.
+    pub fn for_text(src: &str) -> Self {
+        Formulas {
+            text_only: true,
+            ..Formulas::new(src)
+        }
+    }
+
     /// The text that stands for a formula in the events: a placeholder for its MathML,
     /// or `source` (as written, dollars and all) when it cannot be converted.
     pub fn add<'s>(&mut self, tex: &str, source: &'s str, display: bool) -> CowStr<'s> {
-        if !self.enabled {
+        if !self.enabled || self.text_only {
             return source.into();
         }
         match mathml(tex, display) {

@@ -18,6 +18,7 @@ mod marks;
 pub mod markup;
 mod markup_bytes;
 mod markup_label;
+mod markup_text;
 mod math;
 mod math_text;
 pub mod native;

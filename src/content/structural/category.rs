@@ -14,6 +14,53 @@ static ARXIV_CATEGORY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The archives [`ARXIV_CATEGORY`] knows, as its alternation lists them.
+const ARCHIVES: [&str; 20] = [
+    "cs", "math", "stat", "eess", "econ", "q-bio", "q-fin", "astro-ph", "cond-mat", "gr-qc",
+    "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nlin", "nucl-ex", "nucl-th", "physics",
+    "quant-ph",
+];
+
+/// Whether `archive` is one of [`ARCHIVES`], in any ASCII case.
+fn is_archive(archive: &str) -> bool {
+    ARCHIVES.iter().any(|a| a.eq_ignore_ascii_case(archive))
+}
+
+/// The code whose dot is byte `dot` of `text`, when [`ARXIV_CATEGORY`] surely matches
+/// it there: `archive.XX`, a known archive and two ASCII letters, between ASCII
+/// characters that are no word's (or the text's ends). Found without the expression,
+/// whose Unicode word boundaries and case folding cost more to compile than a digest
+/// costs to read; `None` says nothing.
+fn code_at(text: &str, dot: usize) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    let outside_word = |c: Option<&u8>| {
+        c.is_none_or(|c| c.is_ascii() && !(c.is_ascii_alphanumeric() || *c == b'_'))
+    };
+    let start = b[..dot]
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphabetic() || *c == b'-'))
+        .map_or(0, |i| i + 1);
+    let sub = b.get(dot + 1..dot + 3)?;
+    (start < dot
+        && outside_word(start.checked_sub(1).map(|i| &b[i]))
+        && is_archive(&text[start..dot])
+        && sub.iter().all(u8::is_ascii_alphabetic)
+        && outside_word(b.get(dot + 3)))
+    .then(|| (&text[start..dot], &text[dot + 1..dot + 3]))
+}
+
+/// What [`ARXIV_CATEGORY`] finds first in `text`, split at its dot, when the text's
+/// first dot is a sure code's ([`code_at`]): no match can start before it, since every
+/// match's archive ends at a dot and holds none.
+fn first_code(text: &str) -> Option<(&str, &str)> {
+    code_at(text, memchr::memchr(b'.', text.as_bytes())?)
+}
+
+/// Whether `text` holds a sure code ([`code_at`]) at any of its dots.
+fn has_plain_code(text: &str) -> bool {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|dot| code_at(text, dot).is_some())
+}
+
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:[(\[（【]\s*(?:total:?\s*)?\d+\s*(?:papers?|篇|项|条|articles?)?\s*[)\]）】]|[-—:：]\s*\d+\s*(?:papers?|篇|项|条)|\d+\s*(?:papers?|篇))\s*$")
         .expect("static regex")
@@ -56,12 +103,12 @@ fn read(text: &str) -> Option<String> {
     let name = crate::content::markup::plain(name);
     // Each expression is compiled when first asked, and most names give it no cause: a
     // code holds a dot, a count a digit.
-    if let Some((archive, sub)) = name
-        .contains('.')
-        .then(|| ARXIV_CATEGORY.find(&name))
-        .flatten()
-        .and_then(|m| m.as_str().split_once('.'))
-    {
+    if let Some((archive, sub)) = first_code(&name).or_else(|| {
+        name.contains('.')
+            .then(|| ARXIV_CATEGORY.find(&name))
+            .flatten()
+            .and_then(|m| m.as_str().split_once('.'))
+    }) {
         let archive = archive.to_lowercase();
         let sub = if archive == "math"
             || archive == "cs"
@@ -173,12 +220,80 @@ fn is_cjk(s: &str) -> bool {
 
 /// Whether a heading names an arXiv category (then it is a category wherever it stands).
 pub fn has_code(text: &str) -> bool {
-    ARXIV_CATEGORY.is_match(text)
+    // Every match holds a dot.
+    memchr::memchr(b'.', text.as_bytes()).is_some()
+        && (has_plain_code(text) || ARXIV_CATEGORY.is_match(text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sure_codes_are_the_expression_s_matches() {
+        for text in [
+            "stat.ML",
+            "cs.cl",
+            "Math-Ph.AB",
+            "q-bio.NC",
+            "physics.xy",
+            "论文 cs.LG cs.CV",
+        ] {
+            let (archive, sub) = first_code(text).unwrap();
+            let m = ARXIV_CATEGORY.find(text).unwrap();
+            assert_eq!(m.as_str(), format!("{archive}.{sub}"), "{text}");
+        }
+        for text in [
+            "cs.CLX",
+            "foo.AB",
+            "cs.A",
+            "cs.A1",
+            ".AB",
+            "cs.中文",
+            "cs.str-el",
+            "v1.2 cs.AI",
+        ] {
+            assert_eq!(first_code(text), None, "{text}");
+        }
+        for text in [
+            "论文 cs.LG cs.CL",
+            "(cs.RO)",
+            "cs.AI",
+            "x [stat.ML]",
+            "eess.AS; cs.SD",
+            "v1.2 cs.AI",
+        ] {
+            assert!(has_plain_code(text), "{text}");
+            assert!(ARXIV_CATEGORY.is_match(text), "{text}");
+        }
+        for text in [
+            "机器人cs.RO",
+            "cs.ROX",
+            "xcs.RO",
+            "cs_x.RO",
+            "cs.RO中",
+            "v1.2",
+            "cs.R",
+        ] {
+            assert!(!has_plain_code(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sure_codes_agree_with_the_expression(
+            text in "([a-zA-Z .\\-_()中ſ]{0,4}(cs|Stat|q-bio|math-ph|hep|x)?[.]?[a-zA-Z]{0,3}){1,3}[ 中x.\\-]?[a-z]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(has_code(&text), ARXIV_CATEGORY.is_match(&text));
+            if has_plain_code(&text) {
+                proptest::prop_assert!(ARXIV_CATEGORY.is_match(&text));
+            }
+            if let Some((archive, sub)) = first_code(&text) {
+                let m = ARXIV_CATEGORY.find(&text);
+                proptest::prop_assert_eq!(m.map(|m| m.as_str().split_once('.')), Some(Some((archive, sub))));
+            }
+        }
+    }
 
     #[test]
     fn one_tag_per_category() {

@@ -158,8 +158,8 @@ pub fn build(
                 continue;
             }
             Some(Role::Category) => {
-                let value =
-                    labels::field_label(line).map_or_else(|| text.to_string(), |(_, v, _)| v);
+                let value = labels::field_label(line)
+                    .map_or(std::borrow::Cow::Borrowed(text), |(_, v, _)| v);
                 for name in value.split([',', ';', '，', '；', '、', '|']) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
@@ -201,7 +201,7 @@ pub fn build(
         let label = labels::field_label(line)
             .filter(|_| !in_abstract(&fields) || labels::is_bold_label(line));
         if let Some((label, value, role)) = label {
-            let (label, value) = (label.as_str(), value.as_str());
+            let (label, value) = (&*label, &*value);
             match role {
                 Role::Authors => {
                     if authors.is_none() {
@@ -348,7 +348,18 @@ pub fn build(
         ) {
             continue;
         }
-        let value = f.markdown.join("\n");
+        // A field of one line (most are, with the blank lines after it) is that line:
+        // no copy joins it. Blank lines at the end are trimmed off the joined text anyway.
+        let written =
+            f.markdown.len() - f.markdown.iter().rev().take_while(|l| l.is_empty()).count();
+        let joined;
+        let value = match &f.markdown[..written] {
+            [only] => only.as_str(),
+            lines => {
+                joined = lines.join("\n");
+                joined.as_str()
+            }
+        };
         let value = value.trim();
         if value.is_empty() {
             continue;
@@ -364,17 +375,14 @@ pub fn build(
             );
             continue;
         }
-        let single_line = !value.contains('\n');
+        // memchr's search: an abstract is a long line, and `str::contains` reads it slowly.
+        let single_line = memchr::memchr(b'\n', value.as_bytes()).is_none();
         let listed = single_line.then(|| markup::run_in_list(value)).flatten();
         let value = listed.as_deref().map_or(value, str::trim_end);
         let single_line = single_line && listed.is_none();
-        let render = |v: &str| {
-            if single_line {
-                markup::cell_block(v)
-            } else {
-                markup::block(v)
-            }
-        };
+        // `cell_block` of a single line is `block` once `run_in_list` found no list in
+        // it, as it did just above.
+        let render = markup::block;
         match f.role {
             Role::Gist if gist.is_none() => gist = Some(render(value)),
             // The paper's own abstract (in its language, not a translation) is the
@@ -386,6 +394,8 @@ pub fn build(
             }
             _ => {
                 let first_part = summary.is_empty();
+                // The part's label, separators and text, grown for at once.
+                summary.reserve(f.label.len() + value.len() + 8);
                 if !first_part {
                     summary.push_str("\n\n");
                 }
@@ -393,7 +403,9 @@ pub fn build(
                 if !f.label.is_empty() && !says_only_summary {
                     let block =
                         value.starts_with(['-', '*', '+', '>']) || !single_line || numbered(value);
-                    summary.push_str(&format!("**{}:**", f.label.trim_end_matches([':', '：'])));
+                    summary.push_str("**");
+                    summary.push_str(f.label.trim_end_matches([':', '：']));
+                    summary.push_str(":**");
                     summary.push_str(if block { "\n\n" } else { " " });
                 }
                 summary.push_str(value);
@@ -401,7 +413,7 @@ pub fn build(
         }
     }
     let summary = lint::summary_source(path, first.no, &summary, opts, diags);
-    let summary = if !summary.contains('\n') {
+    let summary = if memchr::memchr(b'\n', summary.as_bytes()).is_none() {
         markup::cell_block(&summary)
     } else {
         markup::block(&summary)
@@ -428,7 +440,8 @@ impl Field {
         Field {
             label: label.trim().to_string(),
             role,
-            markdown: Vec::new(),
+            // A line and the blank after it, as most fields hold: allocated at once.
+            markdown: Vec::with_capacity(2),
         }
     }
 }
@@ -515,11 +528,27 @@ pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
     (looks_like_names(inner, one_name_ok) && !inner.contains("**")).then_some(inner)
 }
 
+/// The end of `text`: its last `n` bytes, or fewer, to start at a character.
+fn last_bytes(text: &str, n: usize) -> &str {
+    let mut at = text.len().saturating_sub(n);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[at..]
+}
+
 /// Whether text reads as a list of person names rather than prose.
 fn looks_like_names(text: &str, lenient: bool) -> bool {
-    let t = without_count(text).trim();
     // A labelled line (`简介: …`) has its colon near the start: the cheapest test first.
-    if t.is_empty() || t.contains([':', '：', '。', '!', '?', '！', '？']) {
+    const STOPS: [char; 7] = [':', '：', '。', '!', '?', '！', '？'];
+    // `without_count` cuts text only at a `等` at most ten characters (forty bytes) from
+    // its end; else it trims spaces, commas and `et al` off the ends, none of them a
+    // stop: a stop in `text` is then a stop in what it leaves.
+    if text.contains(STOPS) && !last_bytes(text.trim_end(), 40).contains('等') {
+        return false;
+    }
+    let t = without_count(text).trim();
+    if t.is_empty() || t.contains(STOPS) {
         return false;
     }
     if link_middle(t).is_some() || scheme_separator(t).is_some() || t.chars().count() > 3000 {
@@ -590,5 +619,15 @@ mod tests {
         assert!(names_line("Ann Lee", false).is_none());
         assert!(names_line("👤 Ann Lee 等", true).is_some());
         assert!(names_line("*Ann Lee*", false).is_some());
+        // A stop ends a list of names, unless it is in the count cut off after `等`.
+        assert!(names_line("**分类: stat.ML**", true).is_none());
+        assert!(names_line("Ann Lee, Bo Chen?", false).is_none());
+        assert!(names_line("Ann Lee, Bo Chen 等: 3", false).is_some());
+        assert!(names_line("Ann Lee 等, Bo: Chen", false).is_none());
+        assert!(names_line("Ann Lee: x, Bo Chen 等一十位作者 ", false).is_none());
+        assert!(names_line("Ann Lee, Bo Chen 等：一二三四五六七八 ", false).is_some());
+        assert_eq!(last_bytes("ab等", 2), "");
+        assert_eq!(last_bytes("ab等", 3), "等");
+        assert_eq!(last_bytes("ab等", 9), "ab等");
     }
 }

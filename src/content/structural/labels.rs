@@ -5,6 +5,8 @@
 //! `【摘要】`, `#### Abstract`, `<summary>Abstract</summary>`); the label's words decide
 //! the role, whatever the markup around them.
 
+use std::borrow::Cow;
+
 use super::lines::Line;
 
 /// What a labelled field is for.
@@ -345,15 +347,34 @@ pub fn known_role(label: &str) -> Option<Role> {
     if label.len() > 80 {
         return None;
     }
+    let longest = *LONGEST_KNOWN;
     // Most labels are written as listed (`作者`, `摘要`): found without normalising,
     // which a test shows gives every listed label its own role.
-    if let Some(role) = KNOWN_ROLES.get(label) {
+    if label.len() <= longest
+        && let Some(role) = KNOWN_ROLES.get(label)
+    {
         return Some(*role);
     }
-    let key = normalise(label);
-    let key = &*key;
-    KNOWN_ROLES.get(key).copied()
+    // Lower-casing keeps the length of ASCII and shrinks no character to less than a
+    // third of its bytes (the Kelvin sign to `k`): text longer than that is no known
+    // label, and is not lower-cased to be looked up (every heading is asked).
+    let kept = trimmed_label(label);
+    if kept.len() > longest * if kept.is_ascii() { 1 } else { 3 } {
+        return None;
+    }
+    let key = lower_cased(kept);
+    KNOWN_ROLES.get(&*key).copied()
 }
+
+/// The length in bytes of the longest known label.
+static LONGEST_KNOWN: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+    KNOWN
+        .iter()
+        .flat_map(|(labels, _)| labels.iter())
+        .map(|l| l.len())
+        .max()
+        .unwrap_or(0)
+});
 
 /// The role of any label: a known one, else a part of the summary.
 pub fn role(label: &str) -> Role {
@@ -373,13 +394,26 @@ pub fn is_summary_name(label: &str) -> bool {
 /// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
 /// translation (`Abstract (摘要)` is `abstract`).
 pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
+    lower_cased(trimmed_label(label))
+}
+
+/// [`normalise`] before lower-casing.
+fn trimmed_label(label: &str) -> &str {
     let t = strip_ornaments(label.trim());
     let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c.is_whitespace());
     let t = t.trim_end_matches([':', '：']).trim();
-    let t = match (t.find(['(', '（']), t.ends_with([')', '）'])) {
-        (Some(open), true) if open > 0 => t[..open].trim(),
+    // The end first: a search for the bracket is a walk through every character.
+    if !t.ends_with([')', '）']) {
+        return t;
+    }
+    match t.find(['(', '（']) {
+        Some(open) if open > 0 => t[..open].trim(),
         _ => t,
-    };
+    }
+}
+
+/// `t` lower-cased, borrowed when it has no upper-case letter.
+fn lower_cased(t: &str) -> std::borrow::Cow<'_, str> {
     if t.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(t.to_lowercase())
     } else {
@@ -517,16 +551,18 @@ pub fn labelled_html(line: &str) -> Option<(String, String)> {
 
 /// A labelled line whose label is worth a field (a bold label, or a plain known one,
 /// also when HTML dresses it), as [`labelled_html`] reads it, and the label's role.
-pub fn field_label(line: &Line<'_>) -> Option<(String, String, Role)> {
+/// The label and value are borrowed from the line when it has them as written (most
+/// lines: the value is an abstract, copied once into its field).
+pub fn field_label<'a>(line: &Line<'a>) -> Option<(Cow<'a, str>, Cow<'a, str>, Role)> {
     match line.label {
         Some(l) => Some((
-            l.name.to_string(),
-            l.value.to_string(),
+            Cow::Borrowed(l.name),
+            Cow::Borrowed(l.value),
             l.role.unwrap_or(Role::Summary),
         )),
         None => labelled_in_html(line.text()).map(|(name, value)| {
             let role = role(&name);
-            (name, value, role)
+            (Cow::Owned(name), Cow::Owned(value), role)
         }),
     }
 }

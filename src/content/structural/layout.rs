@@ -12,6 +12,7 @@
 use ahash::AHashSet as HashSet;
 
 use super::ids::{self, PaperRef};
+use super::key_set::KeySet;
 use super::labels::{self, Role};
 use super::lines::{Line, LineKind};
 
@@ -29,11 +30,11 @@ pub enum Unit {
 
 /// One candidate entry: lines `start..end` of the line list, opened by `start`.
 #[derive(Debug, Clone)]
-pub struct Segment {
+pub struct Segment<'s> {
     pub start: usize,
     pub end: usize,
-    /// The paper the entry is about, when it has one.
-    pub anchor: Option<PaperRef>,
+    /// The paper the entry is about, when it has one: a mention the scan found.
+    pub anchor: Option<&'s PaperRef>,
 }
 
 /// The unit of `lines[i]`, if it can open an entry; `refs` are the mentions of each
@@ -155,7 +156,11 @@ pub fn strip_number(text: &str) -> &str {
         return rest.trim_start();
     }
     // A listing's tag and number: `[new 001]`, `[replaced 12]`, `[cross 3]`.
-    if let Some((inside, rest)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+    // memchr finds the `]`: a search by characters cost more than the rest here.
+    if let Some((inside, rest)) = t
+        .strip_prefix('[')
+        .and_then(|r| memchr::memchr(b']', r.as_bytes()).map(|at| (&r[..at], &r[at + 1..])))
+    {
         let mut words = inside.split_whitespace();
         if let (Some(w), Some(n), None) = (words.next(), words.next(), words.next())
             && w.chars().all(char::is_alphabetic)
@@ -297,8 +302,8 @@ fn is_doi(r: &PaperRef) -> bool {
 }
 
 /// Statistics of one unit over the lines.
-struct Fit {
-    segments: Vec<Segment>,
+struct Fit<'s> {
+    segments: Vec<Segment<'s>>,
     anchored: usize,
     clean: usize,
 }
@@ -357,7 +362,7 @@ impl<'l, 'a> Scan<'l, 'a> {
     }
 }
 
-fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
+fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     let (lines, units) = (scan.lines, &scan.units[..]);
     let starts: Vec<usize> = (0..lines.len())
         .filter(|&i| units[i] == Some(unit))
@@ -374,8 +379,8 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
             .filter(|r| anchors_a_title(lines[start].text(), r));
         // The head (up to the first sub-heading) names the entry's own paper; a
         // "Related" section further down may name others.
-        let mut head_keys: HashSet<&str> = HashSet::new();
-        let mut keys: HashSet<&str> = HashSet::new();
+        let mut head_keys = KeySet::new();
+        let mut keys = KeySet::new();
         let mut first_strong: Option<&PaperRef> = None;
         let mut in_head = true;
         // A paper first named under a deeper heading that is no field label (`#### [new
@@ -434,7 +439,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
                 break;
             }
         }
-        let anchor = title_ref.or(first_strong).cloned();
+        let anchor = title_ref.or(first_strong);
         if anchor.is_some() {
             anchored += 1;
             if title_ref.is_some() || (head_keys.len() == 1 || keys.len() <= 1) && !holds_entries {
@@ -452,7 +457,7 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
 
 /// The entry unit of `lines` and its segments: the coarsest unit whose anchored
 /// segments are mostly about one paper each. `None` when no unit anchors a paper.
-pub fn choose(scan: &Scan<'_, '_>) -> Option<(Unit, Vec<Segment>)> {
+pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
     let mut present: Vec<Unit> = scan
         .units
         .iter()

@@ -289,6 +289,11 @@ fn is_layout_html(t: &str) -> bool {
 /// A line that opens with `<h1>`…`<h6>` or `<li>`, as the heading or item it is; its
 /// text keeps inner markup (an `<a href>` names the paper).
 fn html_block(t: &str) -> Option<LineKind<'_>> {
+    // Asked of every line of text: one that opens no tag is passed before it is copied
+    // or searched for the tag's end.
+    if !t.starts_with('<') {
+        return None;
+    }
     let lower = t.get(..4)?.to_ascii_lowercase();
     let open_end = t.find('>')?;
     let inner = |close: &str| {

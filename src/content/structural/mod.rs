@@ -11,6 +11,7 @@
 mod category;
 mod entry;
 mod ids;
+mod key_set;
 mod labels;
 mod layout;
 mod lines;
@@ -121,10 +122,13 @@ fn parse_lines(
         let Some((unit, segments)) = layout::choose(&scan) else {
             break;
         };
+        // Most segments give an entry: grown one by one, the list of these large values
+        // was copied at every doubling.
+        found.reserve(segments.len());
         let mut new = 0;
         let header = row::headers(sub);
         for seg in &segments {
-            let Some(anchor) = &seg.anchor else { continue };
+            let Some(anchor) = seg.anchor else { continue };
             for k in seg.start..seg.end {
                 covered[index[k]] = true;
             }

@@ -85,8 +85,10 @@ pub fn without_count(text: &str) -> &str {
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 pub fn split_authors(text: &str) -> Vec<String> {
     let plain = crate::content::markup::plain(without_count(text));
-    let mut names: Vec<String> = Vec::new();
-    for piece in name_pieces(&plain) {
+    let pieces = name_pieces(&plain);
+    // A name a piece, mostly: the list is not grown name by name.
+    let mut names: Vec<String> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
         for name in split_and(piece) {
             let name = trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim();
             let name = trim_start_str(name, "and ").trim();

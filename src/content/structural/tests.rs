@@ -207,3 +207,30 @@ fn links_that_name_no_paper_are_items_unless_they_navigate() {
         "![badge](https://img.shields.io/badge/x-y-blue)\n"
     ));
 }
+
+/// `known_role` passes over text too long to lower-case into a label: lower-casing keeps
+/// ASCII's length and leaves every character at least a third of its bytes.
+#[test]
+fn long_text_is_no_known_label() {
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let lower = c.to_string().to_lowercase();
+        assert!(lower.len() * 3 >= c.len_utf8(), "{c:?}");
+        if c.is_ascii() {
+            assert_eq!(lower.len(), 1);
+        }
+    }
+    use labels::{Role, known_role};
+    assert_eq!(known_role("**ABSTRACT:**"), Some(Role::Abstract));
+    assert_eq!(known_role("One-Sentence Takeaway"), Some(Role::Gist));
+    assert_eq!(
+        known_role("Background Knowledge (背景)"),
+        Some(Role::Summary)
+    );
+    assert_eq!(known_role("\u{212A}IMI"), Some(Role::Link));
+    assert_eq!(known_role("📝 先用一句话判断"), Some(Role::Gist));
+    assert_eq!(
+        known_role("Efficient Language Gradient Benchmark Dataset"),
+        None
+    );
+    assert_eq!(known_role("One-Sentence Takeaways, Briefly"), None);
+}

@@ -52,7 +52,7 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
             .find_map(|s| names_line(s, false).map(str::to_string));
         return (strip_title_noise(&title), names);
     }
-    let title = clean_title(text);
+    let title = clean_title_of(text, &refs);
     if !title.is_empty() {
         return (title, None);
     }
@@ -69,9 +69,14 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
 /// A title written in a line with links to the paper: the links with generic texts,
 /// bare URLs and ids removed, and the markup made plain.
 pub(super) fn clean_title(text: &str) -> String {
+    clean_title_of(text, &ids::find(text))
+}
+
+/// [`clean_title`], with the mentions in `text` found already.
+fn clean_title_of(text: &str, refs: &[ids::PaperRef]) -> String {
     let mut kept = String::with_capacity(text.len());
     let mut at = 0;
-    for r in ids::find(text) {
+    for r in refs {
         kept.push_str(&text[at..r.start]);
         if let Some(t) = r
             .link_text
@@ -218,6 +223,12 @@ mod tests {
             title_of(&line("A Title (arXiv:2601.00001)"), Unit::Heading(3)).0,
             "A Title"
         );
+        let text = "A Title [PDF](https://arxiv.org/pdf/2601.00001) <https://x.org/y>";
+        assert_eq!(
+            clean_title_of(text, &ids::find(text)),
+            "A Title https://x.org/y"
+        );
+        assert_eq!(clean_title(text), clean_title_of(text, &ids::find(text)));
         let (t, names) = title_of(
             &line("[A Title](https://arxiv.org/abs/2601.00001) — Ann Lee, Bo Chen"),
             Unit::Heading(3),

@@ -11,9 +11,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 mod cell;
+mod detect;
 mod row;
 
 use cell::{link_targets, parse_title_cell, split_authors};
+pub use detect::looks_like;
 pub use row::split_cells;
 use row::{assemble_row, cells_for_header, row_is_closed};
 
@@ -142,41 +144,6 @@ fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
             }
         })
         .collect()
-}
-
-/// True when the body has a `## Papers for DATE` heading or a table whose header names
-/// a `Title` or `Paper` column: the table family. Other tables (a note's table of
-/// results) are left to the general reader.
-pub fn looks_like(body: &str) -> bool {
-    let mut header: Option<&str> = None;
-    for line in super::line_split::lines(body) {
-        // Only a heading or a row tells: other lines are passed without trimming them.
-        let t = line.trim_start();
-        if !t.starts_with(['#', '|']) {
-            header = None;
-            continue;
-        }
-        let t = t.trim_end();
-        if heading_text(t).is_some_and(|h| strip_prefix_ci(h, "papers for").is_some()) {
-            return true;
-        }
-        if is_separator_row(t)
-            && let Some(h) = header
-        {
-            let names: Vec<String> = split_cells(h)
-                .iter()
-                .map(|c| markup::plain(c).to_ascii_lowercase())
-                .collect();
-            let has = |wanted: &[&str]| names.iter().any(|n| wanted.contains(&n.as_str()));
-            // `Paper` alone may be a column of ids (a table of scores); the family
-            // writes titles beside authors or summaries.
-            if has(&["title"]) || has(&["paper"]) && has(&["authors", "author", "summary"]) {
-                return true;
-            }
-        }
-        header = t.starts_with('|').then_some(t);
-    }
-    false
 }
 
 fn current_section(sections: &mut Vec<Section>, line: usize) -> &mut Section {
