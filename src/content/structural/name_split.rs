@@ -84,6 +84,13 @@ pub fn without_count(text: &str) -> &str {
 
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 pub fn split_authors(text: &str) -> Vec<String> {
+    let notes_removed;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        notes_removed = without_cjk_notes(text);
+        &notes_removed
+    };
     let plain = crate::content::markup::plain(without_count(text));
     let mut names: Vec<String> = Vec::new();
     for piece in name_pieces(&plain) {
@@ -112,6 +119,24 @@ pub fn split_authors(text: &str) -> Vec<String> {
     names
 }
 
+/// A list of names without the notes a bot wrote into it in Chinese: affiliations in
+/// full-width brackets (`Ann Lee（某大学计算机系）`, nested ones too) and a sentence
+/// after the names (`Ann Lee 等。主要作者来自……`).
+fn without_cjk_notes(text: &str) -> String {
+    let text = text.split_once('。').map_or(text, |(names, _)| names);
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The pieces of a list of names between its separators, as
 /// `text.split([',', ';', '，', '、', '；'])` gives them: ASCII text, most lists, is cut
 /// at its commas and semicolons by memchr, not read character by character.
@@ -132,6 +157,18 @@ fn name_pieces(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_in_a_list_of_names() {
+        assert_eq!(
+            split_authors("Ann Lee（甲大学（CS）系）, Bo Chen et al.（机构未标注，推测为高校）"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee (Lab), Bo Chen 等。主要作者来自某研究所（X）。"),
+            ["Ann Lee (Lab)", "Bo Chen"]
+        );
+    }
 
     #[test]
     fn same_as_std() {
