@@ -1,7 +1,7 @@
 //! Where in a body a paper mention may stand, found in one pass over the whole body.
 //!
 //! Every mention the id search matches holds a digit, a dot and a digit in a row, or
-//! the word `openreview`, and most lines of a digest hold neither. Asking each line
+//! the word `openreview` or `pubmed.`, and most lines of a digest hold none of them. Asking each line
 //! for them took two searches a line; the body is searched for them once instead, and
 //! a line whose bytes hold no such spot is known to hold no mention.
 
@@ -9,7 +9,7 @@ use memchr::memmem;
 
 /// The spots of a body, in order, asked about its lines in order.
 pub struct MentionSpots {
-    /// Byte offsets of each dot between two digits and each `openreview`.
+    /// Byte offsets of each dot between two digits and each `openreview` and `pubmed.`.
     spots: Vec<usize>,
     /// The first spot not before the last line asked about.
     next: usize,
@@ -25,6 +25,7 @@ impl MentionSpots {
             .collect();
         let before = spots.len();
         spots.extend(memmem::find_iter(b, b"openreview"));
+        spots.extend(memmem::find_iter(b, b"pubmed."));
         if spots.len() > before {
             spots.sort_unstable();
         }
@@ -61,6 +62,7 @@ mod tests {
             "[OR](https://openreview.net/forum?id=Ab_c-1)",
             "https://doi.org/10.1145/3581783.3612",
             "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001/",
         ];
         let shapes = [
             "{m}",
