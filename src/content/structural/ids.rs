@@ -39,8 +39,11 @@ static PAPER: LazyLock<Regex> = LazyLock::new(|| {
         r"|openreview\.net/(?:forum|pdf)\?id=[A-Za-z0-9_-]+",
         r"|(?:dx\.)?doi\.org/10\.[0-9]{4,9}/[^\s)\]>|]+",
         r"|(?:bio|med)rxiv\.org/content/10\.[0-9]{4,9}/[0-9.]+(?:v[0-9]+)?",
-        r"|pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+",
-        r"))",
+        r")",
+        // A PubMed record, always written with its scheme (what finds it fast: see
+        // `mention_spots`).
+        r"|https?://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+",
+        r")",
         r"|(?P<prefixed>arxiv:\s?|arxiv\s+id:?\s*)(?P<pid>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
         r"|(?P<bare>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
     ))
@@ -207,28 +210,32 @@ fn may_hold_ref(b: &[u8]) -> bool {
     static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
     static PUBMED: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"pubmed."));
+        LazyLock::new(|| memchr::memmem::Finder::new(b"://pubmed."));
     // Both hosts are in a link's target: a line with no `/` names neither.
     has_digit_dot_digit(b)
         || memchr::memchr(b'/', b).is_some()
             && (OPENREVIEW.find(b).is_some() || PUBMED.find(b).is_some())
 }
 
+/// Whether `b` holds `://pubmed.` in any case, found from its colons: a line holds few.
+fn has_pubmed(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| {
+        b.get(i..i + 10)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"://pubmed."))
+    })
+}
+
 /// Whether the rest of a line after a mention may hold another: every mention `PAPER`
-/// matches holds a digit, a dot and a digit in a row, or `openreview` or `pubmed.` in
-/// any case. The
-/// expression has no look-around, so a search from the end of a mention finds what
-/// one over the whole line would.
+/// matches holds a digit, a dot and a digit in a row, or `openreview` or `://pubmed.`
+/// in any case. The expression has no look-around, so a search from the end of a
+/// mention finds what one over the whole line would.
 fn may_hold_another(rest: &[u8]) -> bool {
     has_digit_dot_digit(rest)
         || memchr::memchr2_iter(b'o', b'O', rest).any(|i| {
             rest.get(i..i + 10)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"openreview"))
         })
-        || memchr::memchr2_iter(b'p', b'P', rest).any(|i| {
-            rest.get(i..i + 7)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"pubmed."))
-        })
+        || has_pubmed(rest)
 }
 
 /// Whether `b` holds a digit, a dot and a digit in a row.
@@ -370,6 +377,7 @@ mod tests {
             "huggingface.co/papers/2507.01234 https://alphaxiv.org/abs/2507.1234 2507.12345v1",
             "https://openreview.net/forum?id=Ab_c-1 doi.org/10.1145/3581783.361 dx.doi.org/10.1/x",
             "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2 arxiv  2507.01234 arXiv:\t2507.0123",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001/ and HTTP://PUBMED.NCBI.NLM.NIH.GOV/40000002",
             "arxiv.org/abs/2507.1234 arxiv\u{a0}id:2507.01234 [2507.01234](https://arxiv.org/abs/2507.01234)",
         ];
         for line in lines {

@@ -110,7 +110,9 @@ fn opens_like_a_title(text: &str) -> bool {
         return labels::labelled(t).is_none();
     }
     // A title in HTML bold (`<strong>Title</strong> - Ann Lee`, from a `<summary>`).
-    if let Some((bold, _)) = super::title::html_bold(t) {
+    if t.starts_with('<')
+        && let Some((bold, _)) = super::title::html_bold(t)
+    {
         let bold = bold.trim();
         return !bold.ends_with([':', '：']) && labels::known_role(bold).is_none();
     }
@@ -406,13 +408,16 @@ fn fit(unit: Unit, scan: &Scan<'_, '_>) -> Fit {
             {
                 // A bold title before a link with a generic text (`- **Title** - Ann
                 // Lee - [2025-08-28](…)`) titles the item as a title link does.
-                let titled = refs_here[first]
-                    .link_text
-                    .as_deref()
-                    .is_none_or(|t| !labels::is_generic_link_text(t))
-                    || matches!(line.kind, LineKind::Item(_, t) if strip_number(labels::strip_ornaments(t)).starts_with("**"));
+                let titled = || {
+                    refs_here[first]
+                        .link_text
+                        .as_deref()
+                        .is_none_or(|t| !labels::is_generic_link_text(t))
+                        || matches!(line.kind, LineKind::Item(_, t)
+                            if strip_number(labels::strip_ornaments(t)).starts_with("**"))
+                };
                 holds_entries |= matches!(unit_here, Some(Unit::Row))
-                    || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled;
+                    || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled();
             }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {

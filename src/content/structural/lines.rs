@@ -200,11 +200,13 @@ fn kind_of(raw: &str) -> LineKind<'_> {
     if let Some(text) = item_text(t) {
         return LineKind::Item((indent / 2).min(6) as u8, text);
     }
-    if let Some(inner) = summary_title(t) {
-        return LineKind::Text(inner);
-    }
-    if is_layout_html(t) {
-        return LineKind::Html(t);
+    if t.starts_with('<') {
+        if let Some(inner) = summary_title(t) {
+            return LineKind::Text(inner);
+        }
+        if is_layout_html(t) {
+            return LineKind::Html(t);
+        }
     }
     // HTML a bot wrote instead of markdown: `<h3>…</h3>` is a heading, `<li>…` an item.
     if let Some(kind) = html_block(t) {
@@ -255,10 +257,6 @@ fn item_text(t: &str) -> Option<&str> {
 /// `<summary><strong>Title</strong> - Ann Lee - [pdf](…)</summary>`, a bold title
 /// with the paper's link, as bots write one collapsed entry per paper.
 fn summary_title(t: &str) -> Option<&str> {
-    // Most lines open with no tag: the first byte says so.
-    if !t.starts_with('<') {
-        return None;
-    }
     let lower = t.get(..9)?.to_ascii_lowercase();
     if lower != "<summary>" || !t.ends_with("</summary>") {
         return None;

@@ -84,8 +84,10 @@ pub fn without_count(text: &str) -> &str {
 
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 pub fn split_authors(text: &str) -> Vec<String> {
+    // `（` and `。` are the only characters that start a note: their lead bytes (0xEF,
+    // 0xE3) are absent from most lists.
     let notes_removed;
-    let text = if text.is_ascii() {
+    let text = if memchr::memchr2(0xEF, 0xE3, text.as_bytes()).is_none() {
         text
     } else {
         notes_removed = without_cjk_notes(text);
