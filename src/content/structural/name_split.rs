@@ -123,7 +123,7 @@ pub fn split_authors(text: &str) -> Vec<String> {
 
 /// A list of names without the notes a bot wrote into it in Chinese: affiliations in
 /// full-width brackets (`Ann Lee（某大学计算机系）`, nested ones too) and a sentence
-/// after the names (`Ann Lee 等。主要作者来自……`).
+/// after the names (`Ann Lee 等。主要作者来自……`, `Ann Lee，其中第一作者为……`).
 fn without_cjk_notes(text: &str) -> String {
     let text = text.split_once('。').map_or(text, |(names, _)| names);
     let mut out = String::with_capacity(text.len());
@@ -135,6 +135,20 @@ fn without_cjk_notes(text: &str) -> String {
             _ if depth == 0 => out.push(c),
             _ => {}
         }
+    }
+    // The first clause that is no name (more than eight characters, in Chinese) ends
+    // the names: what follows it is about them.
+    let mut start = 0;
+    for (at, c) in out.char_indices().chain([(out.len(), ',')]) {
+        if c != ',' && c != '，' {
+            continue;
+        }
+        let piece = out[start..at].trim();
+        if piece.chars().count() > 8 && crate::content::words::is_mostly_cjk(piece) {
+            out.truncate(start);
+            break;
+        }
+        start = at + c.len_utf8();
     }
     out
 }
@@ -169,6 +183,14 @@ mod tests {
         assert_eq!(
             split_authors("Ann Lee (Lab), Bo Chen 等。主要作者来自某研究所（X）。"),
             ["Ann Lee (Lab)", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee, Bo Chen等，主要作者来自某大学语言学系，长期研究方言"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("张三，李四，欧阳娜娜"),
+            ["张三", "李四", "欧阳娜娜"]
         );
     }
 
