@@ -488,3 +488,8 @@ fn a_korean_briefing_with_untitled_backlog_papers() {
 fn a_biology_digest_of_doi_and_pubmed_records() {
     check_fixture("bio-digest");
 }
+
+#[test]
+fn a_list_fork_whose_model_quota_ran_out() {
+    check_fixture("list-quota-failures");
+}
