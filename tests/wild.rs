@@ -468,3 +468,28 @@ fn dated_content_with_no_papers_fails() {
     assert!(stderr.contains("error[no-papers]"), "{stderr}");
     assert!(!root.join("public").exists());
 }
+
+#[test]
+fn dash_bullets_then_collapsed_summaries() {
+    check_fixture("dash-bullets-details");
+}
+
+#[test]
+fn notes_naming_their_paper_by_a_labelled_bare_id() {
+    check_fixture("labelled-id-notes");
+}
+
+#[test]
+fn a_korean_briefing_with_untitled_backlog_papers() {
+    check_fixture("korean-briefing");
+}
+
+#[test]
+fn a_biology_digest_of_doi_and_pubmed_records() {
+    check_fixture("bio-digest");
+}
+
+#[test]
+fn a_list_fork_whose_model_quota_ran_out() {
+    check_fixture("list-quota-failures");
+}

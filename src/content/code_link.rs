@@ -23,10 +23,11 @@ use super::marks;
 const CODE_HOSTS: [&str; 4] = ["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"];
 
 /// Hosts of the paper itself (its abstract, PDF, reviews, DOI): never a code link.
-const PAPER_HOSTS: [&str; 12] = [
+const PAPER_HOSTS: [&str; 13] = [
     "arxiv.org",
     "openreview.net",
     "doi.org",
+    "pubmed.ncbi.nlm.nih.gov",
     "alphaxiv.org",
     "papers.cool",
     "semanticscholar.org",

@@ -236,7 +236,19 @@ pub fn bot_error(text: &str) -> Option<String> {
     if !may_be_bot_error(text) {
         return None;
     }
-    BOT_ERROR.find(text).map(|m| m.as_str().to_string())
+    let m = BOT_ERROR.find(text)?;
+    // "Cannot generate" and "generation failed" are words of prose too (`模型仍无法生成
+    // 正确答案`, `现有模型无法生成大规模世界`): they are the bot's own failure only alone
+    // or beside the name of what it failed to write (`无法生成摘要`, `摘要生成失败`).
+    if matches!(m.as_str(), "无法生成" | "生成失败")
+        && text.chars().count() > 12
+        && !["摘要", "总结"]
+            .iter()
+            .any(|what| text[m.end()..].starts_with(what))
+    {
+        return None;
+    }
+    Some(m.as_str().to_string())
 }
 
 /// The words one of which every match of [`BOT_ERROR`] holds (ASCII ones in any
@@ -450,6 +462,19 @@ mod tests {
             assert!(BOT_ERROR_ANCHOR[usize::from(upper)], "{w}");
         }
         assert!(!may_be_bot_error("We propose a method for graphs."));
+        // In a sentence about a model, failing to generate is the paper's subject.
+        assert_eq!(
+            bot_error(
+                "结果表明，有些知识隐藏得如此之深，以至于模型在内部完全知道答案，却在重复采样一千次后仍无法生成它。"
+            ),
+            None
+        );
+        assert_eq!(
+            bot_error("解决现有3D生成模型无法生成大规模世界的问题"),
+            None
+        );
+        assert!(bot_error("抱歉，由于服务繁忙，本篇论文暂时无法生成摘要，请稍后在页面上刷新重试。谢谢您的耐心等待！").is_some());
+        assert!(bot_error("生成失败。").is_some());
     }
 
     #[test]

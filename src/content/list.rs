@@ -376,6 +376,28 @@ fn finish(
         if value.is_empty() {
             continue;
         }
+        // A field in which the bot wrote its model's failure (`TL;DR: 达到API配额限制`,
+        // `Motivation: Error: API quota exceeded`) holds no text of the paper. Such a
+        // message is a few words: the fields of a paper, hundreds of bytes each, are
+        // not searched for one (that cost the list family a tenth of its reading time).
+        if value.len() <= 64
+            && let Some(what) = super::lint::bot_error(value)
+        {
+            let field = if label.is_empty() {
+                "the text".to_string()
+            } else {
+                format!("`{label}`")
+            };
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    p.line,
+                    format!("{field} of `{title}` is a bot's error message ({what}), not text; it is left out"),
+                )
+                .kind(Kind::BotError),
+            );
+            continue;
+        }
         let role = role(label);
         if role == Role::Code && code.is_none() {
             code = super::code_link::from_labelled(value);

@@ -379,7 +379,7 @@ pub fn detect(body: &str) -> Format {
 }
 
 /// What papertrail reads, for messages about files it read nothing from.
-pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings), papertrail's own format (`## Title` with an `arxiv:` or `link:` line), and any layout where a heading, list item, bold line, table row or `Title:` line holds a title beside a link to the paper (arXiv, Hugging Face, OpenReview, DOI)";
+pub const FORMATS_READ: &str = "table digests (`## Papers for DATE` and a `| Title | Authors | Summary |` table), feed dumps (`### Title:` / `Link:` / `Summary:`), list digests (`### [1] [Title](URL)` headings), papertrail's own format (`## Title` with an `arxiv:` or `link:` line), and any layout where a heading, list item, bold line, table row or `Title:` line holds a title beside a link to the paper (arXiv, Hugging Face, OpenReview, DOI, PubMed)";
 
 /// Says so when a file yields no paper: a file with nothing papertrail can read, or a
 /// dated section (a bot's day) whose table is empty. Nothing vanishes without a word.

@@ -226,10 +226,16 @@ pub fn build(
                     continue;
                 }
                 Role::Title if title.is_empty() || !first_links_paper => {
+                    let written = value;
                     let value = clean_title(value);
                     // A bare `标题：` whose text follows on the next line, inside a
-                    // bot's preamble: the title the entry has stays.
+                    // bot's preamble: the title the entry has stays. A `标题：` that is
+                    // only the paper's id says the entry has none: the heading above,
+                    // which names no paper, is a section's (`## 1. Paper Snapshot`).
                     if value.is_empty() && !title.is_empty() {
+                        if !first_links_paper && !ids::find(written).is_empty() {
+                            title.clear();
+                        }
                         continue;
                     }
                     if !title.is_empty() {
@@ -315,9 +321,25 @@ pub fn build(
         };
         push_text(&mut fields, &mut open, markdown);
     }
-    if title.is_empty() {
-        diags.push(untitled(path, first.no, "an entry", &anchor.url));
-        return None;
+    // A bot that wrote the id where the title goes (`**标题**: 2603.00001v1`, `### 1.
+    // [Pool] 2603.00001`) gave no title: the paper is published under its id.
+    if title.is_empty() || is_only_a_tag(&title) {
+        let Some(id) = anchor.arxiv_id.as_deref() else {
+            diags.push(untitled(path, first.no, "an entry", &anchor.url));
+            return None;
+        };
+        title = format!("arXiv {id}");
+        diags.push(
+            Diagnostic::warning(
+                path,
+                first.no,
+                format!(
+                    "the entry gives {} no title; it is published as `{title}`",
+                    anchor.url
+                ),
+            )
+            .kind(Kind::Untitled),
+        );
     }
     let authors = authors
         .or(authors_text)
@@ -595,6 +617,14 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
 }
 
 /// The warning for an entry whose paper has no title to publish.
+/// A title that is only a bracketed tag left beside an id (`[Pool]`, `[Repost]`).
+fn is_only_a_tag(title: &str) -> bool {
+    title
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .is_some_and(|inner| !inner.contains(['[', ']']) && inner.split_whitespace().count() <= 2)
+}
+
 pub(super) fn untitled(path: &Path, line: usize, what: &str, url: &str) -> Diagnostic {
     Diagnostic::warning(
         path,

@@ -1,7 +1,7 @@
 //! Paper identifiers in a line of markdown: what anchors an entry.
 //!
 //! A bot may name a paper by an arXiv, Hugging Face or alphaXiv link, an OpenReview
-//! forum, a DOI, or a bare arXiv id (`arXiv:2507.01234`, `[2507.01234]`). Each is found
+//! forum, a DOI, a PubMed record, or a bare arXiv id (`arXiv:2507.01234`, `[2507.01234]`). Each is found
 //! with where it sits in the line and the text of the link that holds it, so the reader
 //! can tell a title link (`[A Title](…)`) from a link labelled `arXiv` or `PDF`.
 
@@ -39,7 +39,11 @@ static PAPER: LazyLock<Regex> = LazyLock::new(|| {
         r"|openreview\.net/(?:forum|pdf)\?id=[A-Za-z0-9_-]+",
         r"|(?:dx\.)?doi\.org/10\.[0-9]{4,9}/[^\s)\]>|]+",
         r"|(?:bio|med)rxiv\.org/content/10\.[0-9]{4,9}/[0-9.]+(?:v[0-9]+)?",
-        r"))",
+        r")",
+        // A PubMed record, always written with its scheme (what finds it fast: see
+        // `mention_spots`).
+        r"|https?://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+",
+        r")",
         r"|(?P<prefixed>arxiv:\s?|arxiv\s+id:?\s*)(?P<pid>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
         r"|(?P<bare>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
     ))
@@ -201,23 +205,37 @@ fn starts_with_ci(b: &[u8], prefix: &[u8]) -> bool {
 }
 
 /// Cheap test for whether `find` can match: a digit, a dot and a digit in a row, or
-/// the start of a paper host without one (OpenReview, a DOI).
+/// the start of a paper host without one (OpenReview, PubMed).
 fn may_hold_ref(b: &[u8]) -> bool {
     static OPENREVIEW: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
-    has_digit_dot_digit(b) || OPENREVIEW.find(b).is_some()
+    static PUBMED: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"://pubmed."));
+    // Both hosts are in a link's target: a line with no `/` names neither.
+    has_digit_dot_digit(b)
+        || memchr::memchr(b'/', b).is_some()
+            && (OPENREVIEW.find(b).is_some() || PUBMED.find(b).is_some())
+}
+
+/// Whether `b` holds `://pubmed.` in any case, found from its colons: a line holds few.
+fn has_pubmed(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| {
+        b.get(i..i + 10)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"://pubmed."))
+    })
 }
 
 /// Whether the rest of a line after a mention may hold another: every mention `PAPER`
-/// matches holds a digit, a dot and a digit in a row, or `openreview` in any case. The
-/// expression has no look-around, so a search from the end of a mention finds what
-/// one over the whole line would.
+/// matches holds a digit, a dot and a digit in a row, or `openreview` or `://pubmed.`
+/// in any case. The expression has no look-around, so a search from the end of a
+/// mention finds what one over the whole line would.
 fn may_hold_another(rest: &[u8]) -> bool {
     has_digit_dot_digit(rest)
         || memchr::memchr2_iter(b'o', b'O', rest).any(|i| {
             rest.get(i..i + 10)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"openreview"))
         })
+        || has_pubmed(rest)
 }
 
 /// Whether `b` holds a digit, a dot and a digit in a row.
@@ -337,6 +355,12 @@ mod tests {
             ids("doi: https://doi.org/10.1145/3581783.361"),
             ["https://doi.org/10.1145/3581783.361"]
         );
+        // A PubMed record, written bare as biology digests do; its trailing slash is
+        // not part of the key.
+        assert_eq!(
+            ids("- **URL:** https://pubmed.ncbi.nlm.nih.gov/40000001/"),
+            ["https://pubmed.ncbi.nlm.nih.gov/40000001"]
+        );
         // Not ids: versions, prices, file names, other URLs, impossible months.
         assert!(ids("version 2025.10001 of x").is_empty());
         assert!(ids("v1.2.3 costs 12.50 and file 2507.01234.tar").is_empty());
@@ -353,6 +377,7 @@ mod tests {
             "huggingface.co/papers/2507.01234 https://alphaxiv.org/abs/2507.1234 2507.12345v1",
             "https://openreview.net/forum?id=Ab_c-1 doi.org/10.1145/3581783.361 dx.doi.org/10.1/x",
             "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2 arxiv  2507.01234 arXiv:\t2507.0123",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001/ and HTTP://PUBMED.NCBI.NLM.NIH.GOV/40000002",
             "arxiv.org/abs/2507.1234 arxiv\u{a0}id:2507.01234 [2507.01234](https://arxiv.org/abs/2507.01234)",
         ];
         for line in lines {
@@ -390,6 +415,7 @@ mod tests {
             "https://openreview.net/forum?id=Ab_c-1",
             "https://doi.org/10.1145/3581783.3612",
             "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001",
         ];
         for url in urls {
             for line in [
@@ -424,6 +450,8 @@ mod tests {
             "https://openreview.net/forum?id=Ab",
             "HTTPS://OPENREVIEW.NET/FORUM?ID=Cd",
             "https://doi.org/10.1145/3581783.3612",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001/",
+            "HTTPS://PUBMED.NCBI.NLM.NIH.GOV/40000002",
         ] {
             let line = format!("[T](https://arxiv.org/abs/2401.00001) and {second}");
             assert_eq!(find(&line).len(), 2, "{line}");

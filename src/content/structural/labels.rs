@@ -696,6 +696,14 @@ pub fn is_generic_link_text(text: &str) -> bool {
     if generic.contains(&lower.as_str()) {
         return true;
     }
+    // A date (`[2025-08-28](…/pdf/…)`: when the paper came out) names no title.
+    if t.len() <= 20
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b"-/. ".contains(&b))
+        && crate::content::date_text::find_date(t).is_some()
+    {
+        return true;
+    }
     // `arXiv:2507.01234`, `arXiv 2507.01234v2`, `PDF 📄`.
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 3

@@ -110,6 +110,13 @@ fn opens_like_a_title(text: &str) -> bool {
     if t.starts_with("**") || t.starts_with("__") {
         return labels::labelled(t).is_none();
     }
+    // A title in HTML bold (`<strong>Title</strong> - Ann Lee`, from a `<summary>`).
+    if t.starts_with('<')
+        && let Some((bold, _)) = super::title::html_bold(t)
+    {
+        let bold = bold.trim();
+        return !bold.ends_with([':', '：']) && labels::known_role(bold).is_none();
+    }
     if t.starts_with('[') {
         return ids::find(t).first().is_some_and(|r| {
             r.start == 0
@@ -286,10 +293,17 @@ fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .count()
             };
-            // What is left of the value once the label and the mention are taken out.
-            let value_words = (words(text.get(..r.start).unwrap_or(""))
-                + words(text.get(r.end..).unwrap_or("")))
-            .saturating_sub(label.name.split_whitespace().count());
+            // What is left of the value once the label and the mention are taken out;
+            // a note in brackets right after the id (`2603.00001v1（注：…）`) is about
+            // the id, not other words of the value.
+            let after = text.get(r.end..).unwrap_or("");
+            let after = after
+                .trim_start()
+                .strip_prefix(['(', '（'])
+                .and_then(|note| note.split_once([')', '）']))
+                .map_or(after, |(_, rest)| rest);
+            let value_words = (words(text.get(..r.start).unwrap_or("")) + words(after))
+                .saturating_sub(label.name.split_whitespace().count());
             value_words > 1
         }
     }
@@ -397,12 +411,18 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             if first_strong.is_none()
                 && let Some(&first) = strong.first()
             {
-                let titled = refs_here[first]
-                    .link_text
-                    .as_deref()
-                    .is_none_or(|t| !labels::is_generic_link_text(t));
+                // A bold title before a link with a generic text (`- **Title** - Ann
+                // Lee - [2025-08-28](…)`) titles the item as a title link does.
+                let titled = || {
+                    refs_here[first]
+                        .link_text
+                        .as_deref()
+                        .is_none_or(|t| !labels::is_generic_link_text(t))
+                        || matches!(line.kind, LineKind::Item(_, t)
+                            if strip_number(labels::strip_ornaments(t)).starts_with("**"))
+                };
                 holds_entries |= matches!(unit_here, Some(Unit::Row))
-                    || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled;
+                    || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled();
             }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {

@@ -200,8 +200,13 @@ fn kind_of(raw: &str) -> LineKind<'_> {
     if let Some(text) = item_text(t) {
         return LineKind::Item((indent / 2).min(6) as u8, text);
     }
-    if is_layout_html(t) {
-        return LineKind::Html(t);
+    if t.starts_with('<') {
+        if let Some(inner) = summary_title(t) {
+            return LineKind::Text(inner);
+        }
+        if is_layout_html(t) {
+            return LineKind::Html(t);
+        }
     }
     // HTML a bot wrote instead of markdown: `<h3>…</h3>` is a heading, `<li>…` an item.
     if let Some(kind) = html_block(t) {
@@ -246,6 +251,21 @@ fn item_text(t: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The inside of a `<details>` summary that is a paper's head, not a field's name:
+/// `<summary><strong>Title</strong> - Ann Lee - [pdf](…)</summary>`, a bold title
+/// with the paper's link, as bots write one collapsed entry per paper.
+fn summary_title(t: &str) -> Option<&str> {
+    let lower = t.get(..9)?.to_ascii_lowercase();
+    if lower != "<summary>" || !t.ends_with("</summary>") {
+        return None;
+    }
+    let inner = t[9..t.len() - "</summary>".len()].trim();
+    let bold = ["<strong>", "<b>", "**"]
+        .iter()
+        .any(|open| inner.starts_with(open));
+    (bold && !super::ids::find(inner).is_empty()).then_some(inner)
 }
 
 /// A line that holds only layout markup, no words of the paper.

@@ -1,15 +1,16 @@
 //! Where in a body a paper mention may stand, found in one pass over the whole body.
 //!
-//! Every mention the id search matches holds a digit, a dot and a digit in a row, or
-//! the word `openreview`, and most lines of a digest hold neither. Asking each line
-//! for them took two searches a line; the body is searched for them once instead, and
+//! Every mention the id search matches holds a digit, a dot and a digit in a row,
+//! `://pubmed.` or the word `openreview`, and most lines of a digest hold none of them.
+//! Asking each line for them took two searches a line; the body is searched for them once instead, and
 //! a line whose bytes hold no such spot is known to hold no mention.
 
 use memchr::memmem;
 
 /// The spots of a body, in order, asked about its lines in order.
 pub struct MentionSpots {
-    /// Byte offsets of each dot between two digits and each `openreview`.
+    /// Byte offsets of each dot between two digits, each dot of `://pubmed.` and each
+    /// `openreview`.
     spots: Vec<usize>,
     /// The first spot not before the last line asked about.
     next: usize,
@@ -21,6 +22,11 @@ impl MentionSpots {
         let mut spots: Vec<usize> = memchr::memchr_iter(b'.', b)
             .filter(|&i| {
                 i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    // The dot of `://pubmed.`, met on the same pass over the dots: a
+                    // search of its own cost as much as this pass.
+                    || i >= 9
+                        && b[i - 1] | 0x20 == b'd'
+                        && b[i - 9..i].eq_ignore_ascii_case(b"://pubmed")
             })
             .collect();
         let before = spots.len();
@@ -61,6 +67,7 @@ mod tests {
             "[OR](https://openreview.net/forum?id=Ab_c-1)",
             "https://doi.org/10.1145/3581783.3612",
             "https://www.biorxiv.org/content/10.1101/2024.01.02.123v2",
+            "https://pubmed.ncbi.nlm.nih.gov/40000001/",
         ];
         let shapes = [
             "{m}",

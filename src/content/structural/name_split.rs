@@ -84,6 +84,15 @@ pub fn without_count(text: &str) -> &str {
 
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
 pub fn split_authors(text: &str) -> Vec<String> {
+    // `（` and `。` are the only characters that start a note: their lead bytes (0xEF,
+    // 0xE3) are absent from most lists.
+    let notes_removed;
+    let text = if memchr::memchr2(0xEF, 0xE3, text.as_bytes()).is_none() {
+        text
+    } else {
+        notes_removed = without_cjk_notes(text);
+        &notes_removed
+    };
     let plain = crate::content::markup::plain(without_count(text));
     let pieces = name_pieces(&plain);
     // A name a piece, mostly: the list is not grown name by name.
@@ -114,6 +123,38 @@ pub fn split_authors(text: &str) -> Vec<String> {
     names
 }
 
+/// A list of names without the notes a bot wrote into it in Chinese: affiliations in
+/// full-width brackets (`Ann Lee（某大学计算机系）`, nested ones too) and a sentence
+/// after the names (`Ann Lee 等。主要作者来自……`, `Ann Lee，其中第一作者为……`).
+fn without_cjk_notes(text: &str) -> String {
+    let text = text.split_once('。').map_or(text, |(names, _)| names);
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    // The first clause that is no name (more than eight characters, in Chinese) ends
+    // the names: what follows it is about them.
+    let mut start = 0;
+    for (at, c) in out.char_indices().chain([(out.len(), ',')]) {
+        if c != ',' && c != '，' {
+            continue;
+        }
+        let piece = out[start..at].trim();
+        if piece.chars().count() > 8 && crate::content::words::is_mostly_cjk(piece) {
+            out.truncate(start);
+            break;
+        }
+        start = at + c.len_utf8();
+    }
+    out
+}
+
 /// The pieces of a list of names between its separators, as
 /// `text.split([',', ';', '，', '、', '；'])` gives them: ASCII text, most lists, is cut
 /// at its commas and semicolons by memchr, not read character by character.
@@ -134,6 +175,26 @@ fn name_pieces(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_in_a_list_of_names() {
+        assert_eq!(
+            split_authors("Ann Lee（甲大学（CS）系）, Bo Chen et al.（机构未标注，推测为高校）"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee (Lab), Bo Chen 等。主要作者来自某研究所（X）。"),
+            ["Ann Lee (Lab)", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee, Bo Chen等，主要作者来自某大学语言学系，长期研究方言"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("张三，李四，欧阳娜娜"),
+            ["张三", "李四", "欧阳娜娜"]
+        );
+    }
 
     #[test]
     fn same_as_std() {

@@ -52,6 +52,11 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
             .find_map(|s| names_line(s, false).map(str::to_string));
         return (strip_title_noise(&title), names);
     }
+    // `**Title** - Ann Lee, Bo Chen et al. - [2025-08-28](…)`: the bold span is the
+    // title, the names after it its authors.
+    if let Some((title, names)) = bold_title_then_names(text) {
+        return (title, Some(names));
+    }
     let title = clean_title_of(text, &refs);
     if !title.is_empty() {
         return (title, None);
@@ -64,6 +69,34 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
             .filter(|t| !t.contains("://") && crate::content::arxiv::parse_bare(t).is_none())
     });
     (named.map(markup::plain).unwrap_or_default(), None)
+}
+
+/// A line that opens with a bold title and goes on, after a dash or bar, with the
+/// authors' names (and links): the title and the names.
+fn bold_title_then_names(text: &str) -> Option<(String, String)> {
+    let (title, rest) = match text.strip_prefix("**") {
+        Some(bold) => bold.split_once("**")?,
+        None => html_bold(text)?,
+    };
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix(['-', '—', '–', '|'])
+        .filter(|r| r.starts_with(char::is_whitespace))?;
+    let names = clean_title(rest);
+    // One name after the title is its author, as the dash says.
+    let names = names_line(&names, true)?.to_string();
+    let title = markup::plain(title).trim().to_string();
+    (!title.is_empty()).then_some((title, names))
+}
+
+/// The text of a line's opening `<strong>…</strong>` or `<b>…</b>`, and what follows.
+pub(super) fn html_bold(text: &str) -> Option<(&str, &str)> {
+    for (open, close) in [("<strong>", "</strong>"), ("<b>", "</b>")] {
+        if let Some(rest) = text.strip_prefix(open) {
+            return rest.split_once(close);
+        }
+    }
+    None
 }
 
 /// A title written in a line with links to the paper: the links with generic texts,
@@ -236,6 +269,22 @@ mod tests {
         assert_eq!(
             (t.as_str(), names.as_deref()),
             ("A Title", Some("Ann Lee, Bo Chen"))
+        );
+        // A link whose text is the paper's date is no title; the bold text before is.
+        let item = Line {
+            no: 1,
+            indent: 0,
+            kind: LineKind::Item(
+                0,
+                "**A Title: With Colon** - Ann Lee, Bo Chen et al. - [2025-08-28](http://arxiv.org/pdf/2508.00001v1)",
+            ),
+            label: None,
+            may_name_paper: true,
+        };
+        let (t, names) = title_of(&item, Unit::Item(0));
+        assert_eq!(
+            (t.as_str(), names.as_deref()),
+            ("A Title: With Colon", Some("Ann Lee, Bo Chen et al."))
         );
     }
 }
