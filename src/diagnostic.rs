@@ -42,6 +42,7 @@ pub enum Kind {
     TitleVariant,
     Undated,
     Untitled,
+    StampedDate,
     // Errors: a person must decide.
     InvalidUtf8,
     BadDate,
@@ -62,7 +63,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 36] = [
+    pub const ALL: [Kind; 37] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -86,6 +87,7 @@ impl Kind {
         Kind::TitleVariant,
         Kind::Undated,
         Kind::Untitled,
+        Kind::StampedDate,
         Kind::InvalidUtf8,
         Kind::BadDate,
         Kind::BadRow,
@@ -127,6 +129,7 @@ impl Kind {
             Kind::TitleVariant => "title-variant",
             Kind::Undated => "undated",
             Kind::Untitled => "untitled",
+            Kind::StampedDate => "stamped-date",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::BadDate => "bad-date",
             Kind::BadRow => "bad-row",
@@ -178,6 +181,9 @@ impl Kind {
             Kind::FeedState => "problems with feed-state.tsv",
             Kind::Undated => "papers with no date in files read by structure (not published)",
             Kind::Untitled => "papers whose file gives no title (published under their arXiv id)",
+            Kind::StampedDate => {
+                "papers dated only by their own date line (`Published: …`), listed on that day"
+            }
             Kind::TitleVariant => {
                 "papers with two titles on one day in layouts read by structure (one is published)"
             }

@@ -493,3 +493,51 @@ fn a_biology_digest_of_doi_and_pubmed_records() {
 fn a_list_fork_whose_model_quota_ran_out() {
     check_fixture("list-quota-failures");
 }
+
+#[test]
+fn radar_notes_dated_by_their_own_published_line() {
+    check_fixture("radar-abstract-notes");
+}
+
+/// Beside dated digests, a paper's own date line dates nothing: it is the paper's arXiv
+/// date, not a day of the digest, and would list the paper a second time on another
+/// day. A note of a paper the digests list adds nothing; a note of any other paper is
+/// reported undated, as before. Built from inside the site folder.
+#[test]
+fn own_date_lines_count_only_where_no_file_is_dated() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/notes")).unwrap();
+    std::fs::write(
+        root.join("content/2026-03-05.md"),
+        "# Papers\n\n## 1. Tidal Power from Small Estuaries\n\n\
+         **Authors:** Maren Holt\n\n[arXiv](https://arxiv.org/abs/2603.01001)\n\n\
+         **TL;DR:** Small estuaries give steady power at slack tide.\n",
+    )
+    .unwrap();
+    for (id, title) in [
+        ("2603.01001", "Tidal Power from Small Estuaries"),
+        ("2603.01002", "Salt Gradients as Batteries"),
+    ] {
+        std::fs::write(
+            root.join(format!("content/notes/{id}.md")),
+            format!(
+                "# {title}\n\n**Authors:** Maren Holt\n\nA paragraph of the abstract.\n\n\
+                 **Published:** 2026-03-01\n\n[arXiv](https://arxiv.org/abs/{id})\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = run(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("warning[undated]"), "{stderr}");
+    assert!(!stderr.contains("stamped-date"), "{stderr}");
+    assert!(root.join("public/2026/03/05/index.html").exists());
+    assert!(
+        !root.join("public/2026/03/01").exists(),
+        "a day made of a date line"
+    );
+    assert!(root.join("public/papers/2603.01001/index.html").exists());
+    assert!(!root.join("public/papers/2603.01002").exists());
+}

@@ -83,6 +83,10 @@ pub struct Section {
     /// Line of the heading, or of the first entry when there is no heading.
     pub line: usize,
     pub entries: Vec<Entry>,
+    /// Whether `date` is the papers' own date line (`Published: 2026-04-21`) rather
+    /// than a heading's: used only when neither front matter nor the path dates the
+    /// file, and then with a `stamped-date` warning.
+    pub stamped: bool,
 }
 
 /// One digest file, parsed.
@@ -340,6 +344,7 @@ fn undated_section(entries: Vec<Entry>) -> Vec<Section> {
             date: None,
             line: first.line,
             entries,
+            stamped: false,
         }],
     }
 }

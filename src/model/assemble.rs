@@ -173,7 +173,7 @@ pub(super) fn build_from(
         tag_names,
         sources,
         diags,
-    } = assemble(&refs, config, matcher);
+    } = assemble(&refs, config, matcher, stamps_date(&refs, config));
     drop(refs);
     // Nothing borrows the digests any more: move (or copy) the long fields in.
     let leftover = match store {
@@ -258,10 +258,27 @@ pub(super) fn copy_long_fields(
 }
 
 /// Merges the digests' entries into days and papers (long fields and tags left out).
+/// Whether papers' own date lines ([`crate::content::Section::stamped`]) may date them:
+/// only on a site none of whose files is dated by its front matter, path or a heading.
+/// Where some are, a paper's own date is the day it was published on arXiv, not a day
+/// of the digest: a note of the paper kept beside the dated digests would list it a
+/// second time, on another day.
+pub(super) fn stamps_date(digests: &[&Digest], config: &Config) -> bool {
+    !digests.iter().any(|d| {
+        (!d.front.draft || config.drafts)
+            && (d.front.date.is_some()
+                || d.path_date.is_some()
+                || d.sections.iter().any(|s| !s.stamped && s.date.is_some()))
+    })
+}
+
+/// `stamps`: whether papers' own date lines date them ([`stamps_date`] of the whole
+/// site, which `digests` may be a part of).
 pub(super) fn assemble<'a>(
     digests: &[&'a Digest],
     config: &Config,
     matcher: &'a tagging::Matcher,
+    stamps: bool,
 ) -> Assembled {
     let mut diags = Diagnostics::default();
     // Each id gets a number when first seen; its appearances are collected flat and
@@ -308,7 +325,7 @@ pub(super) fn assemble<'a>(
             }
         }
         for (section_index, section) in digest.sections.iter().enumerate() {
-            let date = match resolve_date(digest, section, &mut diags) {
+            let date = match resolve_date(digest, section, stamps, &mut diags) {
                 Some(d) => d,
                 None => continue,
             };
@@ -458,10 +475,31 @@ pub(super) fn assemble<'a>(
 pub(super) fn resolve_date(
     digest: &Digest,
     section: &crate::content::Section,
+    stamps: bool,
     diags: &mut Diagnostics,
 ) -> Option<NaiveDate> {
+    // A paper's own date line (`Published: 2026-04-21`) dates it only where nothing
+    // else does ([`stamps_date`]): front matter and the path outrank it without a word.
+    if section.stamped {
+        if let Some(date) = digest.front.date.or(digest.path_date) {
+            return Some(date);
+        }
+        if let Some(date) = section.date.filter(|_| stamps) {
+            diags.push(
+                Diagnostic::warning(
+                    &digest.path,
+                    section.line,
+                    format!("{} paper(s) here have no date in the file's path, front matter or headings; listed on {date}, the date of their own date line", section.entries.len()),
+                )
+                .kind(Kind::StampedDate),
+            );
+            return Some(date);
+        }
+    }
+    // A stamp that may not date the papers leaves them undated.
+    let heading = if section.stamped { None } else { section.date };
     if let Some(date) = digest.front.date {
-        if let Some(heading) = section.date
+        if let Some(heading) = heading
             && heading != date
         {
             diags.push(
@@ -475,7 +513,7 @@ pub(super) fn resolve_date(
         }
         return Some(date);
     }
-    if let (Some(heading), Some(path_date)) = (section.date, digest.path_date)
+    if let (Some(heading), Some(path_date)) = (heading, digest.path_date)
         && heading != path_date
     {
         diags.push(
@@ -489,7 +527,7 @@ pub(super) fn resolve_date(
             .kind(Kind::DateConflict),
         );
     }
-    if let Some(date) = section.date.or(digest.path_date) {
+    if let Some(date) = heading.or(digest.path_date) {
         return Some(date);
     }
     // A file read by its structure may be no digest at all (a navigation page, a

@@ -96,6 +96,15 @@ pub struct Live {
     assigned: BTreeMap<String, (String, String)>,
     /// How many papers name each code link.
     codes: super::code::Counts,
+    /// Whether some file dates papers by their own date lines: whether those dates
+    /// count depends on every file of the site ([`super::assemble::stamps_date`]), which
+    /// a patch does not read, so such a site is built again on every change.
+    stamped_files: bool,
+}
+
+/// Whether `digest` has papers dated only by their own date lines.
+fn has_stamps(digest: &Digest) -> bool {
+    digest.sections.iter().any(|s| s.stamped)
 }
 
 impl Live {
@@ -111,6 +120,7 @@ impl Live {
             .iter()
             .map(|d| (std::sync::Arc::from(d.path.as_path()), Keys::of(d, config)))
             .collect();
+        let stamped_files = digests.iter().any(has_stamps);
         let (site, diags, tag_names) = build_from(Digests::Owned(digests), config, &matcher);
         let mut live = Live {
             matcher,
@@ -120,6 +130,7 @@ impl Live {
             counts: BTreeMap::new(),
             assigned: BTreeMap::new(),
             codes: super::code::Counts::of(&site.papers),
+            stamped_files,
         };
         for (path, keys) in &keys {
             live.add_keys(path, keys);
@@ -206,6 +217,11 @@ impl Live {
         paths.extend(changed_paths.iter().copied());
         // In path order, as a build reads them.
         let loaded: Vec<Digest> = paths.iter().filter_map(|p| load(p)).collect();
+        if self.stamped_files || loaded.iter().any(has_stamps) {
+            return Err(NotPatched::Rebuild(
+                "papers dated by their own date lines (`Published: …`)",
+            ));
+        }
         let subset: Vec<&Digest> = loaded.iter().collect();
 
         // The model of just those files: exact for the changed dates and ids.
@@ -215,7 +231,7 @@ impl Live {
             tag_names: mini_names,
             sources,
             diags,
-        } = assemble(&subset, config, &self.matcher);
+        } = assemble(&subset, config, &self.matcher, false);
         let mut mini_days: BTreeMap<NaiveDate, Day> =
             mini_days.into_iter().map(|d| (d.date, d)).collect();
         let mini_names = mini_names.into_lists();

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::assemble::{
     LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, is_mostly_cjk, override_id,
-    resolve_date, rule_text, title_conflict,
+    resolve_date, rule_text, stamps_date, title_conflict,
 };
 use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
@@ -64,6 +64,7 @@ pub(super) fn build_from(
 /// Merges the digests' entries into days and papers (long fields and tags left out).
 fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) -> Assembled {
     let mut diags = Diagnostics::default();
+    let stamps = stamps_date(digests, config);
     let mut appearances: BTreeMap<&str, Vec<Appearance>> = BTreeMap::new();
     let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
     let mut overrides: BTreeMap<String, Vec<(usize, &crate::content::PaperOverride)>> =
@@ -83,7 +84,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             }
         }
         for (section_index, section) in digest.sections.iter().enumerate() {
-            let date = match resolve_date(digest, section, &mut diags) {
+            let date = match resolve_date(digest, section, stamps, &mut diags) {
                 Some(d) => d,
                 None => continue,
             };

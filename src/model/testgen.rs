@@ -165,6 +165,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                             code: rng.chance(20).then(|| rng.pick(&codes).to_string()),
                         })
                         .collect(),
+                    stamped: rng.chance(1),
                 })
                 .collect();
             Digest {

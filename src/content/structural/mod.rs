@@ -25,6 +25,8 @@ mod yaml_note;
 use ahash::AHashSet as HashSet;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::{Entry, ParseOptions, Section};
 use crate::diagnostic::Diagnostics;
 use layout::{Scan, Unit};
@@ -103,7 +105,10 @@ fn parse_lines(
     diags: &mut Diagnostics,
 ) -> Vec<Section> {
     let all = lines::classify(body, first_line);
-    let mut found: Vec<(usize, Unit, Entry)> = Vec::new();
+    // A file that its path does not date may date each paper by the paper's own date
+    // line (`**Published:** 2026-04-21`): see [`stamp_of`].
+    let stamped = crate::content::date_text::date_from_path(path).is_none();
+    let mut found: Vec<(usize, Unit, Entry, Option<NaiveDate>)> = Vec::new();
     let mut read: HashSet<String> = HashSet::new();
     let mut covered = vec![false; all.len()];
     let mut is_entry_start = vec![false; all.len()];
@@ -164,7 +169,12 @@ fn parse_lines(
                 ),
             };
             if let Some(entry) = entry {
-                found.push((index[seg.start], unit, entry));
+                let stamp = if stamped && unit != Unit::Row {
+                    stamp_of(seg_lines)
+                } else {
+                    None
+                };
+                found.push((index[seg.start], unit, entry, stamp));
                 new += 1;
             }
         }
@@ -183,9 +193,10 @@ fn parse_lines(
         && let Some(entry) = untitled::read(path, &all, opts, diags)
     {
         is_entry_start[0] = true;
-        found.push((0, Unit::Heading(1), entry));
+        let stamp = if stamped { stamp_of(&all) } else { None };
+        found.push((0, Unit::Heading(1), entry, stamp));
     }
-    found.sort_by_key(|(i, _, _)| *i);
+    found.sort_by_key(|(i, _, _, _)| *i);
     sections(&all, &is_entry_start, found)
 }
 
@@ -260,12 +271,24 @@ pub fn links_to_no_paper(body: &str) -> bool {
     })
 }
 
+/// The date of a paper's own labelled date line (`**Published:** 2026-04-21 |
+/// **Updated:** …`, `发布日期：…`): the first among `lines`, the paper's.
+fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
+    lines.iter().find_map(|l| {
+        l.label
+            .filter(|label| label.role == Some(labels::Role::Date))
+            .and_then(|label| crate::content::date_text::find_date(label.value))
+    })
+}
+
 /// Entries grouped under the dated headings above them, each with the category of
-/// the nearest heading above it that names one.
+/// the nearest heading above it that names one. An entry under no dated heading that
+/// has a date of its own (`stamp`) goes to a section of that date, marked
+/// [`Section::stamped`]: the model uses it only when nothing else dates the file.
 fn sections(
     all: &[Line<'_>],
     is_entry_start: &[bool],
-    found: Vec<(usize, Unit, Entry)>,
+    found: Vec<(usize, Unit, Entry, Option<NaiveDate>)>,
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
     // grouping (categories); the file's one title heading is not.
@@ -301,6 +324,7 @@ fn sections(
                     date: Some(date),
                     line: line.no,
                     entries: Vec::new(),
+                    stamped: false,
                 });
             } else if per_level[level] >= 2
                 || category::has_code(text)
@@ -309,7 +333,7 @@ fn sections(
                 cats[level] = category::normalise(text);
             }
         }
-        while let Some((_, unit, mut entry)) = found.next_if(|(at, _, _)| *at == i) {
+        while let Some((_, unit, mut entry, stamp)) = found.next_if(|(at, _, _, _)| *at == i) {
             let above = match unit {
                 Unit::Heading(l) => usize::from(l),
                 _ => cats.len(),
@@ -319,11 +343,21 @@ fn sections(
             {
                 entry.tags.insert(0, tag.clone());
             }
-            if sections.is_empty() {
+            // Under a dated heading the heading dates the entry; elsewhere its own date
+            // line, if it has one, starts or continues a section of that date.
+            let last = sections.last().map(|s| (s.date, s.stamped));
+            let wanted = match last {
+                Some((Some(_), false)) => None,
+                _ => Some((stamp, stamp.is_some())),
+            };
+            if let Some((date, stamped)) = wanted
+                && last != Some((date, stamped))
+            {
                 sections.push(Section {
-                    date: None,
+                    date,
                     line: entry.line,
                     entries: Vec::new(),
+                    stamped,
                 });
             }
             if let Some(s) = sections.last_mut() {

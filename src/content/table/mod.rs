@@ -66,6 +66,7 @@ pub fn parse(
                     date,
                     line: lineno,
                     entries: Vec::new(),
+                    stamped: false,
                 });
             }
             i += 1;
@@ -152,6 +153,7 @@ fn current_section(sections: &mut Vec<Section>, line: usize) -> &mut Section {
             date: None,
             line,
             entries: Vec::new(),
+            stamped: false,
         });
     }
     let last = sections.len() - 1;
