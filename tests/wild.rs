@@ -493,3 +493,8 @@ fn a_biology_digest_of_doi_and_pubmed_records() {
 fn a_list_fork_whose_model_quota_ran_out() {
     check_fixture("list-quota-failures");
 }
+
+#[test]
+fn jekyll_lists_in_liquid_raw_tags_with_arxiv_author_affiliations() {
+    check_fixture("jekyll-raw-lists");
+}
