@@ -498,3 +498,13 @@ fn a_list_fork_whose_model_quota_ran_out() {
 fn jekyll_lists_in_liquid_raw_tags_with_arxiv_author_affiliations() {
     check_fixture("jekyll-raw-lists");
 }
+
+#[test]
+fn japanese_numbered_headings_with_noted_bare_links() {
+    check_fixture("ja-bracket-numbered");
+}
+
+#[test]
+fn a_list_digest_dated_by_its_title_heading_only() {
+    check_fixture("list-dated-heading");
+}
