@@ -541,3 +541,18 @@ fn own_date_lines_count_only_where_no_file_is_dated() {
     assert!(root.join("public/papers/2603.01001/index.html").exists());
     assert!(!root.join("public/papers/2603.01002").exists());
 }
+
+#[test]
+fn jekyll_lists_in_liquid_raw_tags_with_arxiv_author_affiliations() {
+    check_fixture("jekyll-raw-lists");
+}
+
+#[test]
+fn japanese_numbered_headings_with_noted_bare_links() {
+    check_fixture("ja-bracket-numbered");
+}
+
+#[test]
+fn a_list_digest_dated_by_its_title_heading_only() {
+    check_fixture("list-dated-heading");
+}

@@ -262,6 +262,11 @@ pub fn parse(
     let mut entries = Vec::new();
     let mut pending: Option<Pending<'_>> = None;
     let mut tag: Option<String> = None;
+    // A file whose path names no day may name it in a heading above its first paper
+    // (`# arXiv cs.CV Daily Digest — 2026-07-14 (KST)` in `2026/07/report_14.md`).
+    // Files dated by their path are read as before: the path's date holds.
+    let mut heading_date: Option<(chrono::NaiveDate, usize)> = None;
+    let path_dated = super::date_from_path(path).is_some();
     for (i, raw) in body.split('\n').enumerate() {
         let lineno = first_line + i;
         if let Some(h) = entry_heading(raw) {
@@ -289,6 +294,13 @@ pub fn parse(
             }
             if let Some(p) = pending.take() {
                 entries.extend(finish(path, p, opts, diags));
+            }
+            if !path_dated
+                && heading_date.is_none()
+                && entries.is_empty()
+                && let Some(date) = super::date_text::find_date(text)
+            {
+                heading_date = Some((date, lineno));
             }
             tag = category(text);
             continue;
@@ -328,7 +340,15 @@ pub fn parse(
     if let Some(p) = pending.take() {
         entries.extend(finish(path, p, opts, diags));
     }
-    super::undated_section(entries)
+    match heading_date {
+        Some((date, line)) if !entries.is_empty() => vec![Section {
+            date: Some(date),
+            line,
+            entries,
+            stamped: false,
+        }],
+        _ => super::undated_section(entries),
+    }
 }
 
 fn finish(

@@ -50,7 +50,8 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
             let named = !refs[i].is_empty();
             let opens = named
                 || (crate::content::date_text::find_date(text).is_none()
-                    || title_with_date(text).is_some())
+                    || title_with_date(text).is_some()
+                    || numbered_title_with_date(text))
                     && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
             opens.then_some(Unit::Heading(level))
         }
@@ -100,6 +101,15 @@ pub fn title_with_date(text: &str) -> Option<&str> {
         && !stamp.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
     let words = labels::strip_ornaments(title).split_whitespace().count();
     (stamp_is_date && stamp.len() <= 20 && words >= 3).then_some(title)
+}
+
+/// A numbered heading of six words or more that holds a date (`12. A Workshop on
+/// Tides, May 1, 2026, Bergen`, `7. Bursts of FRB 20240114A Seen Twice`): a paper's
+/// title, one of a numbered list. A day's heading is a few words beside its date and
+/// seldom numbered.
+fn numbered_title_with_date(text: &str) -> bool {
+    let t = labels::strip_ornaments(text);
+    super::name_split::numbered(t) && t.split_whitespace().count() >= 6
 }
 
 /// A paragraph line that reads as a title: bold (not a label), or a link with a title's
@@ -549,6 +559,22 @@ mod tests {
         assert_eq!(title_with_date("Quiet Lasers for Small Labs"), None);
         assert_eq!(title_with_date("Quiet Lasers for Labs (v2)"), None);
         let note = "## 🎓 Quiet Lasers for Small Labs (2025-06-18)\n\n- 🇬🇧 Lasers can be quiet.\n- 🔗 [http://arxiv.org/abs/2506.15684v1](http://arxiv.org/abs/2506.15684v1)\n";
+        assert_eq!(unit(note), Some(Unit::Heading(2)));
+    }
+
+    #[test]
+    fn numbered_titles_holding_a_date() {
+        assert!(numbered_title_with_date(
+            "12. A Workshop on Tides, April 27--May 1, 2026, Bergen"
+        ));
+        assert!(numbered_title_with_date(
+            "7. Twin Drifts in the Bursts of FRB 20240114A Seen Twice"
+        ));
+        assert!(!numbered_title_with_date("3. Papers of 2025-06-18"));
+        assert!(!numbered_title_with_date(
+            "A Workshop on Tides, April 27--May 1, 2026, Bergen"
+        ));
+        let note = "## 12. A Workshop on Tides, April 27--May 1, 2026, Bergen\n- **URL**: [https://arxiv.org/abs/2602.15531](https://arxiv.org/abs/2602.15531)\n";
         assert_eq!(unit(note), Some(Unit::Heading(2)));
     }
 }

@@ -103,8 +103,10 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             .fold(0u16, u16::saturating_add);
         // An HTML comment is a note to whoever edits the file (a template, an example
         // entry), never an entry.
-        if in_comment || trimmed.starts_with("<!--") {
-            in_comment = !raw.contains("-->");
+        // A Jekyll Liquid tag alone on its line (`{% raw %}`, `{% endraw %}`) is a
+        // note to the site generator, never text of the entry above it.
+        if in_comment || trimmed.starts_with("<!--") || is_liquid_tag(trimmed) {
+            in_comment = (in_comment || trimmed.starts_with("<!--")) && !raw.contains("-->");
             out.push(Line {
                 no,
                 kind: LineKind::Comment,
@@ -155,6 +157,12 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
         });
     }
     out
+}
+
+/// Whether `trimmed` is one Liquid tag (`{% … %}`) and nothing else: the first byte is
+/// tested before anything is searched.
+fn is_liquid_tag(trimmed: &str) -> bool {
+    trimmed.starts_with("{%") && trimmed.ends_with("%}") && !trimmed[2..].contains("{%")
 }
 
 fn kind_of(raw: &str) -> LineKind<'_> {

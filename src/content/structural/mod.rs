@@ -12,6 +12,7 @@ mod category;
 mod entry;
 mod ids;
 mod key_set;
+mod known_labels;
 mod labels;
 mod layout;
 mod lines;

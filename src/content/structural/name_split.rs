@@ -94,7 +94,14 @@ pub fn split_authors(text: &str) -> Vec<String> {
         &notes_removed
     };
     let plain = crate::content::markup::plain(without_count(text));
-    let pieces = name_pieces(&plain);
+    // arXiv's own author lines put affiliations in ASCII brackets, with commas inside
+    // (`Ann Lee (1), Bo Chen (2) ((1) Univ A, (2) Lab B)`, `Ann Lee (Lab X, Univ Y)`):
+    // those commas separate no names. Lists without a bracket, most, skip this.
+    let pieces = if memchr::memchr(b'(', plain.as_bytes()).is_some() && balanced(&plain) {
+        pieces_outside_brackets(&plain)
+    } else {
+        name_pieces(&plain)
+    };
     // A name a piece, mostly: the list is not grown name by name.
     let mut names: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -121,6 +128,74 @@ pub fn split_authors(text: &str) -> Vec<String> {
             .collect();
     }
     names
+}
+
+/// Whether every ASCII bracket of `text` is closed, and none is closed before it opens:
+/// an unbalanced list (cut off by its bot) is split as if it had no brackets.
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// The pieces of a list of names between the separators outside ASCII brackets, each
+/// without the bracketed notes that end it (`Ann Lee (1) ((1) Univ A, (2) Lab B)` is
+/// `Ann Lee`): affiliations and their markers are no part of a name.
+fn pieces_outside_brackets(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' | '，' | '、' | '；' if depth == 0 => {
+                pieces.push(without_trailing_brackets(&text[start..at]));
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    pieces.push(without_trailing_brackets(&text[start..]));
+    pieces
+}
+
+/// `piece` without the bracketed groups at its end, when a name stands before them
+/// (`Ann Lee (Lab X)` is `Ann Lee`; `(Lab X)` alone stays as written).
+fn without_trailing_brackets(piece: &str) -> &str {
+    let mut rest = piece.trim();
+    while rest.ends_with(')') {
+        // The bracket that opens the last group: walk back to depth 0.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (at, c) in rest.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = Some(at);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match open {
+            Some(at) if !rest[..at].trim().is_empty() => rest = rest[..at].trim_end(),
+            _ => break,
+        }
+    }
+    rest
 }
 
 /// A list of names without the notes a bot wrote into it in Chinese: affiliations in
@@ -184,7 +259,7 @@ mod tests {
         );
         assert_eq!(
             split_authors("Ann Lee (Lab), Bo Chen 等。主要作者来自某研究所（X）。"),
-            ["Ann Lee (Lab)", "Bo Chen"]
+            ["Ann Lee", "Bo Chen"]
         );
         assert_eq!(
             split_authors("Ann Lee, Bo Chen等，主要作者来自某大学语言学系，长期研究方言"),
@@ -193,6 +268,27 @@ mod tests {
         assert_eq!(
             split_authors("张三，李四，欧阳娜娜"),
             ["张三", "李四", "欧阳娜娜"]
+        );
+    }
+
+    #[test]
+    fn affiliations_in_ascii_brackets() {
+        assert_eq!(
+            split_authors("Ann Lee (1), Bo Chen (2), Cy Dor (1) ((1) Univ A, (2) Lab B)"),
+            ["Ann Lee", "Bo Chen", "Cy Dor"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee (Lab X, Univ Y), Bo Chen (Univ Z)"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        // A bracket inside a name stays; an unclosed one splits as before.
+        assert_eq!(
+            split_authors("Ann (Annie)Lee, Bo Chen"),
+            ["Ann (Annie)Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee (Lab X, Univ Y"),
+            ["Ann Lee (Lab X", "Univ Y"]
         );
     }
 
