@@ -248,6 +248,7 @@ fn general(text: &str) -> Vec<Entry> {
     let mut d = Diagnostics::default();
     structural::parse(
         Path::new("2026-03-01.md"),
+        true,
         text,
         1,
         &ParseOptions::default(),

@@ -254,6 +254,7 @@ struct Pending<'a> {
 /// Parses the body of a list digest into one undated section.
 pub fn parse(
     path: &Path,
+    path_dated: bool,
     body: &str,
     first_line: usize,
     opts: &super::ParseOptions,
@@ -266,7 +267,6 @@ pub fn parse(
     // (`# arXiv cs.CV Daily Digest — 2026-07-14 (KST)` in `2026/07/report_14.md`).
     // Files dated by their path are read as before: the path's date holds.
     let mut heading_date: Option<(chrono::NaiveDate, usize)> = None;
-    let path_dated = super::date_from_path(path).is_some();
     for (i, raw) in body.split('\n').enumerate() {
         let lineno = first_line + i;
         if let Some(h) = entry_heading(raw) {
@@ -509,7 +509,14 @@ mod tests {
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let s = parse(Path::new("l.md"), text, 1, &Default::default(), &mut d);
+        let s = parse(
+            Path::new("l.md"),
+            false,
+            text,
+            1,
+            &Default::default(),
+            &mut d,
+        );
         (s, d)
     }
 

@@ -34,15 +34,23 @@ static MARKUP_BYTE: [u8; 256] = {
     table
 };
 
-/// Whether any byte of `bytes` is a markup byte. The lookups of a chunk are or-ed
-/// together and tested once, which costs fewer instructions a byte than a test after
-/// each lookup; most fields hold no markup and are read to the end.
+/// Whether any byte of `bytes` is a markup byte. Most fields hold no markup and are
+/// read to the end.
 pub fn has_markup_byte(bytes: &[u8]) -> bool {
+    any_byte_in(bytes, &MARKUP_BYTE)
+}
+
+/// Whether any byte of `bytes` is non-zero in `table` (a byte class looked up). The
+/// lookups of a chunk are or-ed together and tested once, which costs fewer
+/// instructions a byte than a test after each lookup. The markup test here and the
+/// whitespace test of [`super::words`] both search this way.
+#[inline]
+pub(super) fn any_byte_in(bytes: &[u8], table: &[u8; 256]) -> bool {
     let mut chunks = bytes.chunks_exact(16);
     for chunk in &mut chunks {
         if chunk
             .iter()
-            .fold(0u8, |any, &b| any | MARKUP_BYTE[usize::from(b)])
+            .fold(0u8, |any, &b| any | table[usize::from(b)])
             != 0
         {
             return true;
@@ -51,7 +59,7 @@ pub fn has_markup_byte(bytes: &[u8]) -> bool {
     chunks
         .remainder()
         .iter()
-        .any(|&b| MARKUP_BYTE[usize::from(b)] != 0)
+        .any(|&b| table[usize::from(b)] != 0)
 }
 
 #[cfg(test)]

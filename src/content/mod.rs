@@ -268,8 +268,19 @@ pub fn parse_digest(
             return None;
         }
     };
+    // The path's day, worked out once: the list and general readers ask whether there
+    // is one (a heading or a paper's own date line may date a file that has none).
+    let path_date = date_from_path(path);
     let errors_before = diags.error_count();
-    let mut sections = parse_as(format, path, body, body_line, opts, diags);
+    let mut sections = parse_as(
+        format,
+        path,
+        path_date.is_some(),
+        body,
+        body_line,
+        opts,
+        diags,
+    );
     // A family parser that found no entry and no fault leaves the file to the general
     // reader: a layout that merely resembles the family's.
     if format != Format::Structural
@@ -277,7 +288,14 @@ pub fn parse_digest(
         && sections.iter().all(|s| s.entries.is_empty())
     {
         let mut general = Diagnostics::default();
-        let found = structural::parse(path, body, body_line, opts, &mut general);
+        let found = structural::parse(
+            path,
+            path_date.is_some(),
+            body,
+            body_line,
+            opts,
+            &mut general,
+        );
         if found.iter().any(|s| !s.entries.is_empty()) {
             sections = found;
             diags.extend(general);
@@ -292,7 +310,7 @@ pub fn parse_digest(
         path: path.to_path_buf(),
         front,
         front_date_line,
-        path_date: date_from_path(path),
+        path_date,
         sections,
     })
 }
@@ -317,10 +335,12 @@ fn report_unconverted_math(path: &Path, sections: &[Section], diags: &mut Diagno
     }
 }
 
-/// The sections `format`'s parser reads from a body.
+/// The sections `format`'s parser reads from a body; `path_dated`: whether the file's
+/// path names its day.
 fn parse_as(
     format: Format,
     path: &Path,
+    path_dated: bool,
     body: &str,
     body_line: usize,
     opts: &ParseOptions,
@@ -329,9 +349,9 @@ fn parse_as(
     match format {
         Format::Native => native::parse(path, body, body_line, opts, diags),
         Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
-        Format::List => list::parse(path, body, body_line, opts, diags),
+        Format::List => list::parse(path, path_dated, body, body_line, opts, diags),
         Format::Table => table::parse(path, body, body_line, opts, diags),
-        Format::Structural => structural::parse(path, body, body_line, opts, diags),
+        Format::Structural => structural::parse(path, path_dated, body, body_line, opts, diags),
     }
 }
 

@@ -124,23 +124,9 @@ fn is_collapsed(s: &str) -> bool {
     DOUBLE_SPACE.find(b).is_none()
 }
 
-/// Whether any byte of `b` is one of [`MAYBE_BYTES`]: the lookups of a chunk are or-ed and
-/// tested once.
+/// Whether any byte of `b` is one of [`MAYBE_BYTES`].
 fn has_maybe_space(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(16);
-    for chunk in &mut chunks {
-        if chunk
-            .iter()
-            .fold(0u8, |any, &c| any | MAYBE_SPACE[usize::from(c)])
-            != 0
-        {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&c| MAYBE_SPACE[usize::from(c)] != 0)
+    super::markup_bytes::any_byte_in(b, &MAYBE_SPACE)
 }
 
 /// 1 for each of [`MAYBE_BYTES`], 0 for any other byte.

@@ -38,9 +38,11 @@ use lines::{Line, LineKind};
 const ROUNDS: usize = 3;
 
 /// Reads the entries of a body whose layout no family parser claims. Sections follow
-/// dated headings; a body without one is one undated section.
+/// dated headings; a body without one is one undated section. `path_dated`: whether the
+/// file's path names its day (worked out once, by the caller).
 pub fn parse(
     path: &Path,
+    path_dated: bool,
     body: &str,
     first_line: usize,
     opts: &ParseOptions,
@@ -69,16 +71,16 @@ pub fn parse(
             let numbered_from = (first_line + start)
                 .saturating_sub(head_lines)
                 .max(first_line);
-            let mut sections = parse_lines(path, &text, numbered_from, opts, diags);
+            let mut sections = parse_lines(path, path_dated, &text, numbered_from, opts, diags);
             // Line numbers of the note itself: the head stands on the front matter's line.
             for e in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
                 e.line = first_line;
             }
             return sections;
         }
-        return parse_lines(path, rest, first_line + start, opts, diags);
+        return parse_lines(path, path_dated, rest, first_line + start, opts, diags);
     }
-    parse_lines(path, body, first_line, opts, diags)
+    parse_lines(path, path_dated, body, first_line, opts, diags)
 }
 
 /// `text`'s first `# ` heading (its text) and `text` with that line left empty.
@@ -100,6 +102,7 @@ fn take_first_h1(text: &str) -> (Option<String>, String) {
 
 fn parse_lines(
     path: &Path,
+    path_dated: bool,
     body: &str,
     first_line: usize,
     opts: &ParseOptions,
@@ -108,7 +111,7 @@ fn parse_lines(
     let all = lines::classify(body, first_line);
     // A file that its path does not date may date each paper by the paper's own date
     // line (`**Published:** 2026-04-21`): see [`stamp_of`].
-    let stamped = crate::content::date_text::date_from_path(path).is_none();
+    let stamped = !path_dated;
     let mut found: Vec<(usize, Unit, Entry, Option<NaiveDate>)> = Vec::new();
     let mut read: HashSet<String> = HashSet::new();
     let mut covered = vec![false; all.len()];
@@ -191,7 +194,7 @@ fn parse_lines(
         return Vec::new();
     }
     if found.is_empty()
-        && let Some(entry) = untitled::read(path, &all, opts, diags)
+        && let Some(entry) = untitled::read(path, path_dated, &all, opts, diags)
     {
         is_entry_start[0] = true;
         let stamp = if stamped { stamp_of(&all) } else { None };

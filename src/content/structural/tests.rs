@@ -3,7 +3,14 @@ use crate::content::Format;
 
 fn read(text: &str) -> (Vec<Section>, Diagnostics) {
     let mut d = Diagnostics::default();
-    let s = parse(Path::new("x.md"), text, 1, &ParseOptions::default(), &mut d);
+    let s = parse(
+        Path::new("x.md"),
+        false,
+        text,
+        1,
+        &ParseOptions::default(),
+        &mut d,
+    );
     (s, d)
 }
 

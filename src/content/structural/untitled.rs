@@ -14,12 +14,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 /// a line of its own and nothing else read an entry from it.
 pub fn read(
     path: &Path,
+    path_dated: bool,
     all: &[Line<'_>],
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     // An undated file (a README that mentions a paper) is no day's paper.
-    crate::content::date_from_path(path)?;
+    if !path_dated {
+        return None;
+    }
     let scan = Scan::new(all);
     let mut mentions = scan
         .strong
