@@ -79,7 +79,7 @@ pub fn load_site(
     let (site, model_diags) = model::build(digests, &config);
     phases.mark("model");
     diags.extend(model_diags);
-    model::drop_published_empty_days(&mut diags, &site);
+    model::drop_published_elsewhere(&mut diags, &site);
     // Digest files, dated or not, and no paper anywhere: most likely a layout papertrail
     // does not read, which must not publish an empty site. (Day files still being written
     // by hand are not such files.)

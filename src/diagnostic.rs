@@ -33,6 +33,7 @@ pub enum Kind {
     SurplusCells,
     EmptyDay,
     EmptyFile,
+    UnreadPapers,
     DuplicateEntry,
     UnusedOverride,
     DateConflict,
@@ -63,7 +64,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [Kind; 37] = [
+    pub const ALL: [Kind; 38] = [
         Kind::ControlCharacter,
         Kind::LlmPreamble,
         Kind::FollowUpQuestions,
@@ -78,6 +79,7 @@ impl Kind {
         Kind::SurplusCells,
         Kind::EmptyDay,
         Kind::EmptyFile,
+        Kind::UnreadPapers,
         Kind::DuplicateEntry,
         Kind::UnusedOverride,
         Kind::DateConflict,
@@ -120,6 +122,7 @@ impl Kind {
             Kind::SurplusCells => "surplus-cells",
             Kind::EmptyDay => "empty-day",
             Kind::EmptyFile => "empty-file",
+            Kind::UnreadPapers => "unread-papers",
             Kind::DuplicateEntry => "duplicate-entry",
             Kind::UnusedOverride => "unused-override",
             Kind::DateConflict => "date-conflict",
@@ -173,6 +176,9 @@ impl Kind {
             Kind::SurplusCells => "rows with unescaped `|` kept in the Summary",
             Kind::EmptyDay => "days whose digest lists no papers",
             Kind::EmptyFile => "files from which no paper was read",
+            Kind::UnreadPapers => {
+                "files linking papers that no entry was read for (beside the entries read)"
+            }
             Kind::DuplicateEntry => "papers listed twice on one day (merged)",
             Kind::UnusedOverride => "front-matter overrides for papers no digest lists",
             Kind::DateConflict => {
@@ -238,6 +244,39 @@ pub struct Diagnostic {
     /// papers, which only the model, having read every file, knows.
     #[serde(skip)]
     pub empty_day: Option<EmptyDay>,
+    /// What an `unread-papers` warning is about: another file may publish those papers,
+    /// which only the model knows.
+    #[serde(skip)]
+    pub unread: Vec<UnreadPaper>,
+}
+
+/// A paper a file links where no entry of it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadPaper {
+    /// The arXiv id, or the link of a paper without one.
+    pub key: String,
+    pub url: String,
+    pub line: usize,
+}
+
+impl UnreadPaper {
+    /// The warning's text for `papers` (not empty).
+    pub fn message(papers: &[UnreadPaper]) -> String {
+        let examples: Vec<String> = papers
+            .iter()
+            .take(3)
+            .map(|p| format!("{} on line {}", p.url, p.line))
+            .collect();
+        let more = match papers.len() {
+            n if n > 3 => format!(" and {} more", n - 3),
+            _ => String::new(),
+        };
+        format!(
+            "{} paper(s) linked here were not read: {}{more}; no entry of this file is about them and no entry's text cites them",
+            papers.len(),
+            examples.join(", "),
+        )
+    }
 }
 
 /// The day a file lists no papers for, and what the file holds instead.
@@ -259,6 +298,7 @@ impl Diagnostic {
             col: 0,
             message: message.into(),
             empty_day: None,
+            unread: Vec::new(),
         }
     }
 
@@ -278,6 +318,12 @@ impl Diagnostic {
     /// Names the day an `empty-day` warning is about.
     pub fn for_day(mut self, day: EmptyDay) -> Self {
         self.empty_day = Some(day);
+        self
+    }
+
+    /// Names the papers an `unread-papers` warning is about.
+    pub fn for_unread(mut self, papers: Vec<UnreadPaper>) -> Self {
+        self.unread = papers;
         self
     }
 

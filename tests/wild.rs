@@ -556,3 +556,46 @@ fn japanese_numbered_headings_with_noted_bare_links() {
 fn a_list_digest_dated_by_its_title_heading_only() {
     check_fixture("list-dated-heading");
 }
+
+/// A paper linked on a line no entry holds is reported with its file, line and link,
+/// unless another file publishes it; papers an entry cites are not lost. Built and
+/// checked from inside the site folder.
+#[test]
+fn papers_linked_outside_every_entry_are_reported_unless_published_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/2026-03-05.md"),
+        "# Papers 2026-03-05\n\n### [Tidal Power from Small Estuaries](https://arxiv.org/abs/2603.01001)\n\
+         **Authors:** Maren Holt\n\nIt improves on arXiv:2601.00077.\n\n\
+         ## Also worth a look\n\n\
+         Two more from this week, https://arxiv.org/abs/2603.01009 and https://arxiv.org/abs/2603.01002, which we could not summarise before the deadline.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/2026-03-06.md"),
+        "# Papers 2026-03-06\n\n### [Salt Gradients as Batteries](https://arxiv.org/abs/2603.01002)\n\
+         **Authors:** Ivo Kern\n\nSalt water stores charge.\n",
+    )
+    .unwrap();
+    let out = run(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("warning[unread-papers]"), "{stderr}");
+    let out = run(root, &["check"]);
+    let report =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().filter(|l| l.contains("not read")).collect();
+    assert_eq!(lines.len(), 1, "{report}");
+    assert!(
+        lines[0].contains("1 paper(s)")
+            && lines[0].contains("https://arxiv.org/abs/2603.01009 on line 10")
+            && !lines[0].contains("2603.01002")
+            && !lines[0].contains("2601.00077"),
+        "{report}"
+    );
+    assert!(report.contains("content/2026-03-05.md:10"), "{report}");
+    assert!(root.join("public/papers/2603.01002/index.html").exists());
+    assert!(!root.join("public/papers/2603.01009").exists());
+}

@@ -26,6 +26,7 @@ pub mod structural;
 pub mod table;
 mod tex_text;
 mod title_math;
+mod unread;
 pub mod web_url;
 pub mod words;
 
@@ -305,6 +306,14 @@ pub fn parse_digest(
     // A file whose entries could not be read says so in its errors already.
     if diags.error_count() == errors_before {
         report_empty(path, &front, &sections, body, body_line, diags);
+        // The general reader reports the papers it passed over itself.
+        if sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .any(|e| e.format != Format::Structural)
+        {
+            unread::report(path, body, body_line, &sections, diags);
+        }
     }
     Some(Digest {
         path: path.to_path_buf(),

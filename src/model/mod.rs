@@ -16,8 +16,8 @@ use crate::content::{Digest, Markup};
 
 mod assemble;
 mod code;
-mod empty_days;
 mod live;
+mod published_elsewhere;
 #[cfg(test)]
 mod reference;
 mod related;
@@ -27,8 +27,8 @@ mod testgen;
 
 pub use crate::tagging::first_sentence;
 pub use assemble::{Digests, build};
-pub use empty_days::drop_published_empty_days;
 pub use live::{FileChange, Keys, Live, NotPatched, Update};
+pub use published_elsewhere::drop_published_elsewhere;
 pub use related::{RELATED, RELATED_WINDOW, RelatedIndex};
 
 /// The whole site as the renderers read it: every shown day, paper and tag, each list

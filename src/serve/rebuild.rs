@@ -616,7 +616,7 @@ impl State {
             };
             let (site, model_diags, live) = model::Live::build(digests, config, matcher);
             all.extend(model_diags);
-            model::drop_published_empty_days(&mut all, &site);
+            model::drop_published_elsewhere(&mut all, &site);
             if !all.has_errors() {
                 all.sort();
                 return Ok((site, all, live));

@@ -28,6 +28,8 @@ struct Field {
     role: Role,
     /// Lines kept as written (list items keep their marker), for markdown.
     markdown: Vec<String>,
+    /// Opened by a sub-heading: with no text of its own it titles the fields below it.
+    heading: bool,
 }
 
 /// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
@@ -120,7 +122,9 @@ pub fn build(
                 if role == Role::Title && title.is_empty() {
                     continue;
                 }
-                fields.push(Field::new(&label, role));
+                let mut f = Field::new(&label, role);
+                f.heading = true;
+                fields.push(f);
                 open = true;
                 continue;
             }
@@ -354,6 +358,7 @@ pub fn build(
                 label: String::new(),
                 role: Role::Summary,
                 markdown: vec![t],
+                heading: false,
             },
         );
     }
@@ -363,12 +368,18 @@ pub fn build(
             .iter()
             .any(|f| f.role == Role::Abstract && !is_mostly_cjk(&f.markdown.join(" ")))
     };
+    // A sub-heading over fields of its own (`## 2. Goals` over `- **Problem**: …`) is
+    // written before the first of them that has text.
+    let mut group: Option<&str> = None;
     for f in &fields {
         if matches!(
             f.role,
             Role::Authors | Role::Category | Role::Link | Role::Date | Role::Title
         ) {
             continue;
+        }
+        if f.heading {
+            group = None;
         }
         // A field of one line (most are, with the blank lines after it) is that line:
         // no copy joins it. Blank lines at the end are trimmed off the joined text anyway.
@@ -384,6 +395,9 @@ pub fn build(
         };
         let value = value.trim();
         if value.is_empty() {
+            if f.heading && !f.label.is_empty() && !matches!(f.role, Role::Gist | Role::Abstract) {
+                group = Some(&f.label);
+            }
             continue;
         }
         if let Some(what) = lint::bot_error(value) {
@@ -415,6 +429,14 @@ pub fn build(
                 abstract_ = Some(render(value))
             }
             _ => {
+                if let Some(heading) = group.take() {
+                    if !summary.is_empty() {
+                        summary.push_str("\n\n");
+                    }
+                    summary.push_str("**");
+                    summary.push_str(heading.trim_end_matches([':', '：']));
+                    summary.push_str("**");
+                }
                 let first_part = summary.is_empty();
                 // The part's label, separators and text, grown for at once.
                 summary.reserve(f.label.len() + value.len() + 8);
@@ -464,6 +486,7 @@ impl Field {
             role,
             // A line and the blank after it, as most fields hold: allocated at once.
             markdown: Vec::with_capacity(2),
+            heading: false,
         }
     }
 }

@@ -51,7 +51,8 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
             let opens = named
                 || (crate::content::date_text::find_date(text).is_none()
                     || title_with_date(text).is_some()
-                    || numbered_title_with_date(text))
+                    || numbered_title_with_date(text)
+                    || over_authors_line(lines, i))
                     && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
             opens.then_some(Unit::Heading(level))
         }
@@ -110,6 +111,20 @@ pub fn title_with_date(text: &str) -> Option<&str> {
 fn numbered_title_with_date(text: &str) -> bool {
     let t = labels::strip_ornaments(text);
     super::name_split::numbered(t) && t.split_whitespace().count() >= 6
+}
+
+/// A heading right over a labelled authors line (`# A Workshop on Tides, May 1, 2026`
+/// / `**Authors**: …`): a paper's title, whatever date it holds. A day's heading is
+/// over papers, never over names.
+fn over_authors_line(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .filter(|l| l.kind != LineKind::Blank)
+        .take(2)
+        .any(|l| {
+            l.label
+                .is_some_and(|label| label.role == Some(Role::Authors))
+        })
 }
 
 /// A paragraph line that reads as a title: bold (not a label), or a link with a title's

@@ -10,7 +10,7 @@
 
 mod category;
 mod entry;
-mod ids;
+pub mod ids;
 mod key_set;
 mod known_labels;
 mod labels;
@@ -29,7 +29,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Entry, ParseOptions, Section};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, UnreadPaper};
 use layout::{Scan, Unit};
 use lines::{Line, LineKind};
 
@@ -116,6 +116,11 @@ fn parse_lines(
     let mut read: HashSet<String> = HashSet::new();
     let mut covered = vec![false; all.len()];
     let mut is_entry_start = vec![false; all.len()];
+    // Lines whose words an entry published (or a note this index links will), and the
+    // first round's mentions of every line: what [`report_unread`] weighs.
+    let mut published = vec![false; all.len()];
+    let mut all_refs: Vec<Vec<ids::PaperRef>> = Vec::new();
+    let mut in_note_tail = vec![false; all.len()];
     let mut note_entries = 0;
     for _ in 0..ROUNDS {
         let index: Vec<usize> = (0..all.len()).filter(|&i| !covered[i]).collect();
@@ -127,10 +132,24 @@ fn parse_lines(
             copied = index.iter().map(|&i| all[i]).collect();
             &copied
         };
-        let scan = Scan::new(sub);
-        let Some((unit, segments)) = layout::choose(&scan) else {
+        let mut scan = Scan::new(sub);
+        let Some((unit, mut segments)) = layout::choose(&scan) else {
+            if all_refs.is_empty() {
+                all_refs = scan.refs;
+            }
             break;
         };
+        // A note's one entry opened by a line that ends at a heading (`- **标题**: …`
+        // over `## 2. 研究目标`): the sections below are the note's, not nobody's.
+        if found.is_empty()
+            && let Some(end) = note_tail(&all, unit, &segments)
+            && let Some(seg) = segments.iter_mut().find(|s| s.anchor.is_some())
+        {
+            for flag in &mut in_note_tail[seg.end..end] {
+                *flag = true;
+            }
+            seg.end = end;
+        }
         // Most segments give an entry: grown one by one, the list of these large values
         // was copied at every doubling.
         found.reserve(segments.len());
@@ -146,6 +165,7 @@ fn parse_lines(
             // entry, read from the note.
             if links_a_note(sub[seg.start].text()) {
                 note_entries += 1;
+                mark(&mut published, &index[seg.start..seg.end]);
                 continue;
             }
             if !read.insert(anchor.key().to_string()) {
@@ -179,8 +199,13 @@ fn parse_lines(
                     None
                 };
                 found.push((index[seg.start], unit, entry, stamp));
+                mark(&mut published, &index[seg.start..seg.end]);
                 new += 1;
             }
+        }
+        drop(segments);
+        if all_refs.is_empty() {
+            all_refs = std::mem::take(&mut scan.refs);
         }
         if new == 0 {
             break;
@@ -200,8 +225,107 @@ fn parse_lines(
         let stamp = if stamped { stamp_of(&all) } else { None };
         found.push((0, Unit::Heading(1), entry, stamp));
     }
+    if !found.is_empty() {
+        report_unread(path, &all, &all_refs, &published, &found, diags);
+    }
     found.sort_by_key(|(i, _, _, _)| *i);
-    sections(&all, &is_entry_start, found)
+    sections(&all, &is_entry_start, &in_note_tail, found)
+}
+
+/// Where a note's one entry ends when the lines after it are the note's own sections
+/// (`## 2. Goals`, `## Method` after the `## 1. Snapshot` or the `- **Title**:` that
+/// opens it): the layout gives one paper, not a table row, and what follows its
+/// segment opens no other paper and starts no other day. The sections run while their
+/// headings are numbered or name a field; a digest's footer (`## Subscribe`) is not
+/// the paper's. `None` when there is no such section.
+fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> Option<usize> {
+    let mut anchored = segments.iter().filter(|s| s.anchor.is_some());
+    let (seg, None) = (anchored.next()?, anchored.next()) else {
+        return None;
+    };
+    if unit == Unit::Row {
+        return None;
+    }
+    let own = seg.anchor?.key();
+    let end = all[seg.end..]
+        .iter()
+        .position(|l| match l.kind {
+            LineKind::Heading(_, text) => !names_a_section(text),
+            _ => false,
+        })
+        .map_or(all.len(), |at| seg.end + at);
+    let rest = &all[seg.end..end];
+    if rest.iter().all(|l| l.kind == LineKind::Blank) {
+        return None;
+    }
+    let scan = Scan::new(rest);
+    let other_entry = layout::choose(&scan)
+        .is_some_and(|(_, segs)| segs.iter().filter_map(|s| s.anchor).any(|r| r.key() != own));
+    (!other_entry).then_some(end)
+}
+
+/// Whether a heading after a note's head is a section of the note: numbered (`## 3.
+/// Method`) or named as a field (`## Results`), and holding no date (a day's heading).
+fn names_a_section(text: &str) -> bool {
+    if super::date_text::find_date(text).is_some() {
+        return false;
+    }
+    let bare = layout::strip_number(text);
+    let numbered = bare.len() < text.trim_start().len();
+    numbered || labels::known_role(labels::strip_ornaments(bare)).is_some()
+}
+
+/// Sets `lines`' marks in `published`.
+fn mark(published: &mut [bool], lines: &[usize]) {
+    for &i in lines {
+        published[i] = true;
+    }
+}
+
+/// One warning for the papers a file links on lines no entry published, that no entry
+/// is about and no published text cites: a paper the reader passed over, where the
+/// file's other papers were read (a file that gave none says so in `empty-file`).
+fn report_unread(
+    path: &Path,
+    all: &[Line<'_>],
+    refs: &[Vec<ids::PaperRef>],
+    published: &[bool],
+    found: &[(usize, Unit, Entry, Option<NaiveDate>)],
+    diags: &mut Diagnostics,
+) {
+    let mut known: HashSet<&str> = found
+        .iter()
+        .flat_map(|(_, _, e, _)| e.arxiv_id.as_deref().into_iter().chain(e.url.as_deref()))
+        .collect();
+    for (line_refs, _) in refs.iter().zip(published).filter(|(_, p)| **p) {
+        known.extend(line_refs.iter().map(ids::PaperRef::key));
+    }
+    let mut unread: Vec<UnreadPaper> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for ((line_refs, line), _) in refs.iter().zip(all).zip(published).filter(|(_, p)| !**p) {
+        for r in line_refs {
+            if !known.contains(r.key()) && !known.contains(r.url.as_str()) && seen.insert(r.key()) {
+                unread.push(UnreadPaper {
+                    key: r.key().to_string(),
+                    url: r.url.clone(),
+                    line: line.no,
+                });
+            }
+        }
+    }
+    let Some(first) = unread.first() else {
+        return;
+    };
+    diags.push(
+        Diagnostic::warning(path, first.line, UnreadPaper::message(&unread))
+            .kind(Kind::UnreadPapers)
+            .for_unread(unread),
+    );
+}
+
+/// Every paper identifier in a line of markdown (see [`ids`]).
+pub fn paper_refs(line: &str) -> Vec<ids::PaperRef> {
+    ids::find(line)
 }
 
 /// Whether a line's link points at a note of the site: a markdown file or page beside
@@ -292,6 +416,7 @@ fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
 fn sections(
     all: &[Line<'_>],
     is_entry_start: &[bool],
+    in_note_tail: &[bool],
     found: Vec<(usize, Unit, Entry, Option<NaiveDate>)>,
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
@@ -300,6 +425,7 @@ fn sections(
     for (i, line) in all.iter().enumerate() {
         if let LineKind::Heading(level, _) = line.kind
             && !is_entry_start[i]
+            && !in_note_tail[i]
         {
             per_level[usize::from(level)] += 1;
         }
@@ -313,8 +439,10 @@ fn sections(
     });
     let mut found = found.into_iter().peekable();
     for (i, line) in all.iter().enumerate() {
+        // A note's sections are its entry's fields.
         if let LineKind::Heading(level, text) = line.kind
             && !is_entry_start[i]
+            && !in_note_tail[i]
         {
             let level = usize::from(level);
             for c in &mut cats[level..] {

@@ -241,3 +241,77 @@ fn long_text_is_no_known_label() {
     );
     assert_eq!(known_role("One-Sentence Takeaways, Briefly"), None);
 }
+
+#[test]
+fn a_paper_linked_outside_every_entry_is_reported_with_its_line() {
+    // The third paper's line is a bare link in the preamble's style: no title beside it.
+    let text = "# Papers 2026-03-01\n\n### [Seeing Far](https://arxiv.org/abs/2603.00001)\n**Authors**: Ann Lee\n\nIt builds on arXiv:2601.00077.\n\n### [Seeing Near](https://arxiv.org/abs/2603.00002)\n**Authors**: Bo Chen\n\n## Also today\n\nSee https://arxiv.org/abs/2603.00009 and https://arxiv.org/abs/2603.00002 too, as promised in an earlier issue of this digest that we wrote.\n";
+    let (s, d) = read(text);
+    assert_eq!(s.iter().map(|s| s.entries.len()).sum::<usize>(), 2);
+    let unread: Vec<_> = d
+        .items
+        .iter()
+        .filter(|x| x.kind == Kind::UnreadPapers)
+        .collect();
+    assert_eq!(unread.len(), 1, "{d}");
+    let w = unread[0];
+    assert_eq!(w.line, 13);
+    // A paper an entry is about, and one its text cites, are not lost.
+    assert_eq!(w.unread.len(), 1, "{:?}", w.unread);
+    assert_eq!(w.unread[0].key, "2603.00009");
+    assert!(
+        w.message
+            .contains("https://arxiv.org/abs/2603.00009 on line 13"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn a_file_whose_every_paper_is_read_says_nothing_more() {
+    let text = "## 1. [Seeing Far](https://arxiv.org/abs/2603.00001)\nIt sees far, unlike arXiv:2601.00077.\n\n## 2. [Seeing Near](https://arxiv.org/abs/2603.00002)\nIt sees near.\n";
+    let (_, d) = read(text);
+    assert!(d.items.iter().all(|x| x.kind != Kind::UnreadPapers), "{d}");
+}
+
+#[test]
+fn a_notes_sections_below_its_labelled_head_are_its_own() {
+    let text = "## 1. Snapshot\n\n- **Title**: Folding Cranes\n- **Authors**: Ann Lee, Bo Chen\n- **arXiv ID**: 2603.00001v1\n- **Contribution**: Cranes folded by arms.\n\n## 2. Goals\n- **Problem**: Paper is soft.\n\n## 3. Method\nEach crease is a sub-goal.\n\n## 4. Further reading\n- **Next**: the crane survey (arXiv:2302.00001).\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "Folding Cranes");
+    // The heading above the head is the note's section, not a category.
+    assert!(e[0].tags.is_empty(), "{:?}", e[0].tags);
+    let summary = &e[0].summary.as_ref().unwrap().text;
+    for words in [
+        "Cranes folded by arms.",
+        "Goals",
+        "Paper is soft.",
+        "Each crease is a sub-goal.",
+        "Further reading",
+        "2302.00001",
+    ] {
+        assert!(summary.contains(words), "{words}: {summary}");
+    }
+    // Its sub-heading over labelled lines is written before them, once.
+    assert!(
+        summary.find("Goals").unwrap() < summary.find("Paper is soft").unwrap(),
+        "{summary}"
+    );
+    assert!(d.items.iter().all(|x| x.kind != Kind::UnreadPapers), "{d}");
+}
+
+#[test]
+fn a_dated_heading_over_names_is_a_title() {
+    let text = "# Papers 2026-02-18\n\n# Tides and Learning Workshop (TLW 2026), April 27--May 1, 2026, Bergen, Norway\n\n**Authors**: Ann Lee, Bo Chen\n\n**Link**: [PDF](https://arxiv.org/pdf/2602.00031)\n\n**Abstract**: A dataset of tides.\n\n---\n# Quiet Fans\n\n**Authors**: Cy Dor\n\n**Link**: [PDF](https://arxiv.org/pdf/2602.00032)\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.iter().flat_map(|s| &s.entries).collect();
+    assert_eq!(e.len(), 2, "{e:?} {d}");
+    assert!(e[0].title.starts_with("Tides and Learning Workshop"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert!(
+        s.iter()
+            .all(|s| s.date == chrono::NaiveDate::from_ymd_opt(2026, 2, 18))
+    );
+}

@@ -1,0 +1,76 @@
+//! File warnings that another file may answer: a file that lists no papers for its day
+//! (a day's table of subjects, an index of notes elsewhere) is only news when no other
+//! file gives that day papers, and a paper one file links without an entry is only lost
+//! when no other file publishes it. Files are read one at a time; the model has read
+//! them all.
+
+use ahash::AHashSet as HashSet;
+use chrono::NaiveDate;
+
+use super::Site;
+use crate::diagnostic::{Diagnostics, Kind, UnreadPaper};
+
+/// Drops each `empty-day` warning whose day the site publishes from other files, unless
+/// its file holds links the reader passed over: that one is told the day is published.
+/// Drops from each `unread-papers` warning the papers the site publishes, and the
+/// warning when none is left.
+pub fn drop_published_elsewhere(diags: &mut Diagnostics, site: &Site) {
+    drop_published_empty_days(diags, site);
+    drop_published_unread(diags, site);
+}
+
+fn drop_published_empty_days(diags: &mut Diagnostics, site: &Site) {
+    if !diags.items.iter().any(|d| d.kind == Kind::EmptyDay) {
+        return;
+    }
+    let published: HashSet<NaiveDate> = site
+        .days
+        .iter()
+        .filter(|d| !d.papers.is_empty() || !d.links.is_empty())
+        .map(|d| d.date)
+        .collect();
+    diags.items.retain_mut(|d| {
+        let Some(empty) = d.empty_day.filter(|e| published.contains(&e.date)) else {
+            return true;
+        };
+        if empty.holds_other_links {
+            d.message = format!(
+                "this file lists no papers for {}, only links that name none; the day is published from other files",
+                empty.date
+            );
+        }
+        empty.holds_other_links
+    });
+}
+
+fn drop_published_unread(diags: &mut Diagnostics, site: &Site) {
+    if !diags.items.iter().any(|d| !d.unread.is_empty()) {
+        return;
+    }
+    let published: HashSet<&str> = site
+        .papers
+        .iter()
+        .map(|p| p.id.as_str())
+        .chain(
+            site.days
+                .iter()
+                .flat_map(|d| &d.links)
+                .map(|l| l.url.as_str()),
+        )
+        .collect();
+    diags.items.retain_mut(|d| {
+        if d.unread.is_empty() {
+            return true;
+        }
+        let before = d.unread.len();
+        d.unread
+            .retain(|p| !published.contains(p.key.as_str()) && !published.contains(p.url.as_str()));
+        if let Some(first) = d.unread.first()
+            && d.unread.len() < before
+        {
+            d.line = first.line;
+            d.message = UnreadPaper::message(&d.unread);
+        }
+        !d.unread.is_empty()
+    });
+}
