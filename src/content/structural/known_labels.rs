@@ -32,6 +32,11 @@ pub(super) const KNOWN: &[(&[&str], Role)] = &[
             "作者们",
             "作者列表",
             "作者信息",
+            "作者与机构",
+            "作者与单位",
+            "作者和机构",
+            "authors and affiliations",
+            "authors & affiliations",
             // Japanese, Korean and European bots.
             "著者",
             "저자",

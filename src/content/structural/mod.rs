@@ -50,12 +50,22 @@ pub fn parse(
 ) -> Vec<Section> {
     // A note whose YAML front matter names its paper: the front matter is the entry's
     // head, the note below it the rest of the entry.
-    if let Some((fields, start)) = yaml_note::split(body) {
+    if let Some((mut fields, start)) = yaml_note::split(body) {
         // The note below the front matter, from its line `start` on.
         let rest = body
             .match_indices('\n')
             .nth(start.saturating_sub(1))
             .map_or("", |(at, _)| &body[at + 1..]);
+        // A note whose front matter gives the title but no link (Hugo, `title:` and
+        // `date:` only): the one paper its body links is the note's paper.
+        if yaml_note::titled_without_link(&fields)
+            && let Some(url) = lone_paper_link(rest, first_line + start)
+        {
+            fields.push(yaml_note::YamlField {
+                key: "url".to_string(),
+                value: url,
+            });
+        }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading is its title as shown (front matter may prefix
             // it, `[论文解读] …`): it wins, and is not read twice.
@@ -81,6 +91,32 @@ pub fn parse(
         return parse_lines(path, path_dated, rest, first_line + start, opts, diags);
     }
     parse_lines(path, path_dated, body, first_line, opts, diags)
+}
+
+/// The link of the one paper a note's body names, when it names exactly one (by
+/// links and ids that count as mentions) and is no index: it links at most one page of
+/// the site (a note's way back to its day).
+fn lone_paper_link(text: &str, first_line: usize) -> Option<String> {
+    let all = lines::classify(text, first_line);
+    if all
+        .iter()
+        .filter(|l| links_a_note(l.text()))
+        .nth(1)
+        .is_some()
+    {
+        return None;
+    }
+    let scan = Scan::new(&all);
+    let mut mentions = scan
+        .strong
+        .iter()
+        .zip(&scan.refs)
+        .flat_map(|(strong, refs)| strong.iter().map(move |&k| &refs[k]));
+    let first = mentions.next()?;
+    if mentions.any(|r| r.key() != first.key()) {
+        return None;
+    }
+    Some(first.url.clone())
 }
 
 /// `text`'s first `# ` heading (its text) and `text` with that line left empty.

@@ -241,3 +241,14 @@ fn long_text_is_no_known_label() {
     );
     assert_eq!(known_role("One-Sentence Takeaways, Briefly"), None);
 }
+
+#[test]
+fn hugo_note_titled_in_front_matter_linked_in_html() {
+    let text = "---\ntitle: \"Quiet Lasers for Loud Rooms\"\ndate: 2026-07-21T09:00:00+08:00\ndraft: false\ncategories: [\"详情\"]\ntags: [\"#激光\"]\nsummary: \"一句话。\"\n---\n\n<div class=\"hero\">\n<div class=\"meta-row\"><span class=\"meta-key\">arXiv</span><span class=\"meta-val mono\">2607.00011</span></div>\n</div>\n\n<div class=\"resources\"><a class=\"rsrc\" href=\"https://arxiv.org/abs/2607.00011\" target=\"_blank\">📄 arXiv</a><a class=\"rsrc\" href=\"https://arxiv.org/pdf/2607.00011\">📑 PDF</a></div>\n\n## 👥 作者与机构\n\n**Ann Lee** ¹ · Bo Chen · Cy Dor\n\n<sub>¹ = 第一作者</sub>\n\n## 🌍 研究背景\n\n激光很安静。\n\n<div class=\"footer\"><a href=\"/site/posts/2026-07-21/\">← 返回</a></div>\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?} {d}");
+    assert_eq!(e[0].title, "Quiet Lasers for Loud Rooms");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2607.00011"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen", "Cy Dor"]);
+}
