@@ -469,7 +469,11 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 break;
             }
         }
-        let anchor = title_ref.or(first_strong);
+        // A heading over titled items of two or more papers (`### Also today` above
+        // `- **[4] Title** — … URL` bullets) is a group, not a paper: its items are
+        // entries of a finer kind, read in a later round.
+        let group = title_ref.is_none() && holds_entries && head_keys.len() > 1;
+        let anchor = title_ref.or(first_strong).filter(|_| !group);
         if anchor.is_some() {
             anchored += 1;
             if title_ref.is_some() || (head_keys.len() == 1 || keys.len() <= 1) && !holds_entries {

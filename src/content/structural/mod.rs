@@ -57,10 +57,20 @@ pub fn parse(
             .nth(start.saturating_sub(1))
             .map_or("", |(at, _)| &body[at + 1..]);
         // A note whose front matter gives the title but no link (Hugo, `title:` and
-        // `date:` only): the one paper its body links is the note's paper.
-        if yaml_note::titled_without_link(&fields)
-            && let Some(url) = lone_paper_link(rest, first_line + start)
-        {
+        // `date:` only), and whose body reads as no entry: the one paper its body
+        // links is the note's paper.
+        if yaml_note::titled_without_link(&fields) {
+            let mut own = Diagnostics::default();
+            let sections = parse_lines(path, path_dated, rest, first_line + start, opts, &mut own);
+            let lone = sections
+                .iter()
+                .all(|s| s.entries.is_empty())
+                .then(|| lone_paper_link(rest, first_line + start))
+                .flatten();
+            let Some(url) = lone else {
+                diags.extend(own);
+                return sections;
+            };
             fields.push(yaml_note::YamlField {
                 key: "url".to_string(),
                 value: url,
@@ -94,15 +104,20 @@ pub fn parse(
 }
 
 /// The link of the one paper a note's body names, when it names exactly one (by
-/// links and ids that count as mentions) and is no index: it links at most one page of
-/// the site (a note's way back to its day).
+/// links and ids that count as mentions) and is no index: it links no note file of the
+/// site (`a-paper.md`, `./a-paper.html`) and at most one page (a note's way back to its
+/// day, `/site/posts/2026-07-21/`).
 fn lone_paper_link(text: &str, first_line: usize) -> Option<String> {
     let all = lines::classify(text, first_line);
+    let note_file = |t: &str| !t.starts_with('/') && is_note_target(t);
     if all
         .iter()
-        .filter(|l| links_a_note(l.text()))
-        .nth(1)
-        .is_some()
+        .any(|l| link_targets(l.text()).any(|t| note_file(t)))
+        || all
+            .iter()
+            .filter(|l| links_a_note(l.text()))
+            .nth(1)
+            .is_some()
     {
         return None;
     }

@@ -252,3 +252,24 @@ fn hugo_note_titled_in_front_matter_linked_in_html() {
     assert_eq!(e[0].arxiv_id.as_deref(), Some("2607.00011"));
     assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen", "Cy Dor"]);
 }
+
+#[test]
+fn short_bullets_under_a_heading_after_heading_entries() {
+    let text = "# 日報 2026-07-03\n\n### [1] Quiet Lasers\n- **著者**: Ann Lee, Bo Chen\n- **リンク**:（査読状況不明）https://arxiv.org/abs/2607.00001\n- **要約**: 静かなレーザー。\n\n### [2] Loud Lasers\n- **著者**: Cy Dor\n- **リンク**: https://arxiv.org/abs/2607.00002\n- **要約**: うるさい。\n\n### その他 cross-list（簡潔に）\n- **[4] Tiny Lasers (hep-ph)** — 小さいレーザーの話。https://arxiv.org/abs/2607.00004\n- **[7] Wide Lasers / Second Look (physics.optics)** — 広い。https://arxiv.org/abs/2607.00007\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    let got: Vec<(&str, &str)> = e
+        .iter()
+        .map(|e| (e.arxiv_id.as_deref().unwrap_or(""), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2607.00001", "Quiet Lasers"),
+            ("2607.00002", "Loud Lasers"),
+            ("2607.00004", "Tiny Lasers"),
+            ("2607.00007", "Wide Lasers / Second Look"),
+        ],
+        "{d}"
+    );
+}
