@@ -255,7 +255,7 @@ fn hugo_note_titled_in_front_matter_linked_in_html() {
 
 #[test]
 fn short_bullets_under_a_heading_after_heading_entries() {
-    let text = "# 日報 2026-07-03\n\n### [1] Quiet Lasers\n- **著者**: Ann Lee, Bo Chen\n- **リンク**:（査読状況不明）https://arxiv.org/abs/2607.00001\n- **要約**: 静かなレーザー。\n\n### [2] Loud Lasers\n- **著者**: Cy Dor\n- **リンク**: https://arxiv.org/abs/2607.00002\n- **要約**: うるさい。\n\n### その他 cross-list（簡潔に）\n- **[4] Tiny Lasers (hep-ph)** — 小さいレーザーの話。https://arxiv.org/abs/2607.00004\n- **[7] Wide Lasers / Second Look (physics.optics)** — 広い。https://arxiv.org/abs/2607.00007\n";
+    let text = "# 日報 2026-07-03\n\n### [1] Quiet Lasers\n- **著者**: Ann Lee, Bo Chen\n- **リンク**:（査読状況不明）https://arxiv.org/abs/2607.00001\n- **要約**: 静かなレーザー。\n\n### [2] Loud Lasers\n- **著者**: Cy Dor\n- **リンク**: https://arxiv.org/abs/2607.00002\n- **要約**: うるさい。\n\n### その他 cross-list（簡潔に）\n- **[4] Tiny Lasers (hep-ph)** — 小さいレーザーの話。https://arxiv.org/abs/2607.00004\n- **[7] Wide Lasers / Second Look (physics.optics)** — 広い。https://arxiv.org/abs/2607.00007\n- **[9] $X^{**}$ Lasers (hep-ph)** — 星。https://arxiv.org/abs/2607.00009\n";
     let (s, d) = read(text);
     let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
     let got: Vec<(&str, &str)> = e
@@ -269,6 +269,7 @@ fn short_bullets_under_a_heading_after_heading_entries() {
             ("2607.00002", "Loud Lasers"),
             ("2607.00004", "Tiny Lasers"),
             ("2607.00007", "Wide Lasers / Second Look"),
+            ("2607.00009", "$X^{**}$ Lasers"),
         ],
         "{d}"
     );

@@ -99,13 +99,21 @@ fn bold_title_then_names(text: &str) -> Option<(String, String)> {
 /// description (its link comes later): the span, without its number and without an
 /// arXiv category in brackets at its end (`[4] Short Title (hep-ph)` is `Short Title`).
 fn bold_title_then_text(text: &str) -> Option<String> {
-    let (bold, rest) = text.strip_prefix("**")?.split_once("**")?;
+    let inner = text.strip_prefix("**")?;
+    // The `**` that a dash follows closes the span: one inside a formula
+    // (`$D_s^{**}$`) does not.
+    let dash_after = |rest: &str| {
+        rest.trim_start()
+            .strip_prefix(['—', '–', '-'])
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    };
+    let (close, _) = inner
+        .match_indices("**")
+        .find(|&(at, _)| dash_after(&inner[at + 2..]))?;
+    let bold = &inner[..close];
     if bold.contains("](") || bold.contains("://") {
         return None;
     }
-    rest.trim_start()
-        .strip_prefix(['—', '–', '-'])
-        .filter(|r| r.starts_with(char::is_whitespace))?;
     let plain = markup::plain(layout::strip_number(bold.trim()));
     let mut title = plain.trim();
     if let Some(inner) = title.strip_suffix(')')
