@@ -78,6 +78,13 @@ pub fn build(
         LineKind::Item(d, _) => d,
         _ => 0,
     };
+    // `- **Title** — what the paper does. URL`: the sentence after the title is the
+    // paper's summary.
+    if matches!(unit, Unit::Item(_) | Unit::Para)
+        && let Some(text) = super::title::text_after_bold_title(first.text())
+    {
+        push_text(&mut fields, &mut open, text);
+    }
     for line in &lines[1..] {
         let text = line.text();
         // Only the lines right after a title, plain text, can carry it on.

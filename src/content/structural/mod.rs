@@ -76,6 +76,16 @@ pub fn parse(
                 value: url,
             });
         }
+        // A note whose front matter links its paper but leaves the title to the note's
+        // own top heading (an Obsidian vault's `url:` and `# Title`).
+        if yaml_note::linked_without_title(&fields)
+            && let (Some(h1), _) = take_first_h1(rest)
+        {
+            fields.push(yaml_note::YamlField {
+                key: "title".to_string(),
+                value: h1,
+            });
+        }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading is its title as shown (front matter may prefix
             // it, `[论文解读] …`): it wins, and is not read twice.

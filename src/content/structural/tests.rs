@@ -274,3 +274,14 @@ fn short_bullets_under_a_heading_after_heading_entries() {
         "{d}"
     );
 }
+
+#[test]
+fn obsidian_note_linked_in_front_matter_titled_by_its_heading() {
+    let text = "---\ntype: update-item\ntags: [update, ai]\nsource: \"Some Feed\"\nurl: \"https://arxiv.org/abs/2608.00021v1\"\nscore: 24\n---\n\n# Quiet Lasers for Loud Rooms\n\n> [!summary] 一句话结论\n> Lasers can be quiet.\n\n## 关键点\n\n- **问题**：Loud rooms.\n\n## 研究关联\n\n- **概念**：[[激光]] [[房间]]\n\n<details>\n<summary>原始摘要与来源</summary>\n\n### 原始摘要\n\nLasers are quiet in loud rooms.\n\n### 来源\n\n- Source: Some Feed\n- URL: https://arxiv.org/abs/2608.00021v1\n- Authors: Ann Lee, Bo Chen\n\n</details>\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?} {d}");
+    assert_eq!(e[0].title, "Quiet Lasers for Loud Rooms");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2608.00021"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+}

@@ -99,6 +99,31 @@ fn bold_title_then_names(text: &str) -> Option<(String, String)> {
 /// description (its link comes later): the span, without its number and without an
 /// arXiv category in brackets at its end (`[4] Short Title (hep-ph)` is `Short Title`).
 fn bold_title_then_text(text: &str) -> Option<String> {
+    let (bold, _) = bold_span_then_dash(text)?;
+    let plain = markup::plain(layout::strip_number(bold.trim()));
+    let mut title = plain.trim();
+    if let Some(inner) = title.strip_suffix(')')
+        && let Some(open) = inner.rfind(" (")
+        && super::category::is_code(&inner[open + 2..])
+    {
+        title = inner[..open].trim_end();
+    }
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// The words after a bold title and its dash ([`bold_title_then_text`]), without the
+/// links to the paper and bare URLs: the paper's description.
+pub(super) fn text_after_bold_title(text: &str) -> Option<String> {
+    let text = layout::strip_number(labels::strip_ornaments(text));
+    let (_, rest) = bold_span_then_dash(text)?;
+    let rest = rest.trim_start().trim_start_matches(['—', '–', '-']).trim();
+    let kept = drop_generic_links(&clean_title(rest));
+    (!kept.is_empty()).then_some(kept)
+}
+
+/// A line's opening bold span holding no link, and what follows it, when a dash
+/// follows it.
+fn bold_span_then_dash(text: &str) -> Option<(&str, &str)> {
     let inner = text.strip_prefix("**")?;
     // The `**` that a dash follows closes the span: one inside a formula
     // (`$D_s^{**}$`) does not.
@@ -114,15 +139,7 @@ fn bold_title_then_text(text: &str) -> Option<String> {
     if bold.contains("](") || bold.contains("://") {
         return None;
     }
-    let plain = markup::plain(layout::strip_number(bold.trim()));
-    let mut title = plain.trim();
-    if let Some(inner) = title.strip_suffix(')')
-        && let Some(open) = inner.rfind(" (")
-        && super::category::is_code(&inner[open + 2..])
-    {
-        title = inner[..open].trim_end();
-    }
-    (!title.is_empty()).then(|| title.to_string())
+    Some((bold, &inner[close + 2..]))
 }
 
 /// The text of a line's opening `<strong>…</strong>` or `<b>…</b>`, and what follows.

@@ -85,14 +85,21 @@ const LINK_KEYS: &[&str] = &[
 /// Keys that give the note's title.
 const TITLE_KEYS: &[&str] = &["title", "paper_title", "name"];
 
+/// Whether the front matter has a non-empty value for one of `keys`.
+fn has(fields: &[YamlField], keys: &[&str]) -> bool {
+    fields
+        .iter()
+        .any(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
+}
+
 /// Whether the front matter titles the note but names no link of its paper.
 pub fn titled_without_link(fields: &[YamlField]) -> bool {
-    let has = |keys: &[&str]| {
-        fields
-            .iter()
-            .any(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
-    };
-    has(TITLE_KEYS) && !has(LINK_KEYS)
+    has(fields, TITLE_KEYS) && !has(fields, LINK_KEYS)
+}
+
+/// Whether the front matter links the note's paper but gives no title.
+pub fn linked_without_title(fields: &[YamlField]) -> bool {
+    has(fields, LINK_KEYS) && !has(fields, TITLE_KEYS)
 }
 
 /// The markdown a note's front matter stands for: a title heading and labelled lines
