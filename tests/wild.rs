@@ -556,3 +556,8 @@ fn japanese_numbered_headings_with_noted_bare_links() {
 fn a_list_digest_dated_by_its_title_heading_only() {
     check_fixture("list-dated-heading");
 }
+
+#[test]
+fn an_obsidian_vault_of_item_notes_titled_by_their_heading() {
+    check_fixture("obsidian-vault-items");
+}

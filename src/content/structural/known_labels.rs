@@ -85,6 +85,7 @@ pub(super) const KNOWN: &[(&[&str], Role)] = &[
             "abstract",
             "摘要",
             "原文摘要",
+            "原始摘要",
             "论文摘要",
             "英文摘要",
             "original abstract",
