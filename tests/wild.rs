@@ -561,3 +561,8 @@ fn a_list_digest_dated_by_its_title_heading_only() {
 fn an_obsidian_vault_of_item_notes_titled_by_their_heading() {
     check_fixture("obsidian-vault-items");
 }
+
+#[test]
+fn hugo_notes_titled_in_front_matter_beside_card_day_pages() {
+    check_fixture("hugo-card-notes");
+}

@@ -434,6 +434,11 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 holds_entries |= matches!(unit_here, Some(Unit::Row))
                     || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled();
             }
+            // A card that links its paper's note (`<a href="a-paper/">Title</a>`) before
+            // the paper's own link: the paper is the note's, this is an index.
+            if first_strong.is_none() && strong.is_empty() && super::links_a_note(line.text()) {
+                holds_entries = true;
+            }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {
                     holds_entries =

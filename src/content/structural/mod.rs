@@ -268,7 +268,7 @@ fn parse_lines(
 /// Whether a line's link points at a note of the site: a markdown file or page beside
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
-fn links_a_note(text: &str) -> bool {
+pub(super) fn links_a_note(text: &str) -> bool {
     // Asked of every entry's first line, which mostly holds no link.
     if crate::content::marks::link_middle(text).is_none()
         && !(text.contains('<') && text.contains("href="))
@@ -286,9 +286,17 @@ fn is_note_target(target: &str) -> bool {
     // Only a relative page: an absolute `.html` path may be anything on the web.
     let html_page = target.ends_with(".html") && !target.starts_with('/');
     let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
+    // A page bundle beside the index (Hugo: `a-paper-2607-00001/`), not a way up (`../`).
+    let bundle = !target.starts_with('/')
+        && target.ends_with('/')
+        && target
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()));
     !target.contains("://")
         && !target.starts_with('#')
-        && (md || html_page || page)
+        && (md || html_page || page || bundle)
         && !target.ends_with("index.md")
         && !target.ends_with("README.md")
         && !target.ends_with("index.html")
