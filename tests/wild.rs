@@ -566,3 +566,8 @@ fn an_obsidian_vault_of_item_notes_titled_by_their_heading() {
 fn hugo_notes_titled_in_front_matter_beside_card_day_pages() {
     check_fixture("hugo-card-notes");
 }
+
+#[test]
+fn weekly_roundups_in_iso_week_folders() {
+    check_fixture("iso-week-roundups");
+}
