@@ -571,3 +571,8 @@ fn hugo_notes_titled_in_front_matter_beside_card_day_pages() {
 fn weekly_roundups_in_iso_week_folders() {
     check_fixture("iso-week-roundups");
 }
+
+#[test]
+fn tables_per_source_with_files_kept_beside_the_digest() {
+    check_fixture("multi-source-tables");
+}
