@@ -120,9 +120,7 @@ pub fn parse(
 fn lone_paper_link(text: &str, first_line: usize) -> Option<String> {
     let all = lines::classify(text, first_line);
     let note_file = |t: &str| !t.starts_with('/') && is_note_target(t);
-    if all
-        .iter()
-        .any(|l| link_targets(l.text()).any(|t| note_file(t)))
+    if all.iter().any(|l| link_targets(l.text()).any(note_file))
         || all
             .iter()
             .filter(|l| links_a_note(l.text()))

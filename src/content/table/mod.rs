@@ -96,11 +96,10 @@ pub fn parse(
             else {
                 continue;
             };
-            if h.columns.contains(&Column::Title) {
-                if let Some(entry) = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags)
-                {
-                    current_section(&mut sections, lineno).entries.push(entry);
-                }
+            if h.columns.contains(&Column::Title)
+                && let Some(entry) = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags)
+            {
+                current_section(&mut sections, lineno).entries.push(entry);
             }
             continue;
         }
