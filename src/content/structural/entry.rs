@@ -135,6 +135,16 @@ pub fn build(
                 push_text(&mut fields, &mut open, c.to_string());
                 continue;
             }
+            // An Obsidian callout's head (`> [!summary] 一句话结论`) names the field
+            // its quoted lines hold: by its title, else by its kind.
+            LineKind::Text(t) if let Some((kind, name)) = callout_head(t) => {
+                let role = labels::known_role(name)
+                    .or_else(|| labels::known_role(kind))
+                    .unwrap_or(Role::Summary);
+                fields.push(Field::new(if name.is_empty() { kind } else { name }, role));
+                open = true;
+                continue;
+            }
             _ => {}
         }
         // A title wrapped onto indented lines (`**原文标题：** … Hour-Long` / `  Videos`).
@@ -473,6 +483,15 @@ impl Field {
             markdown: Vec::with_capacity(2),
         }
     }
+}
+
+/// An Obsidian callout's head, `[!kind] Title` (the quote marker gone): its kind and
+/// title (empty when it has none).
+fn callout_head(text: &str) -> Option<(&str, &str)> {
+    let (kind, name) = text.strip_prefix("[!")?.split_once(']')?;
+    let kind = kind.trim_end_matches(['+', '-']);
+    (!kind.is_empty() && kind.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        .then(|| (kind, name.trim()))
 }
 
 fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {

@@ -77,6 +77,8 @@ pub(super) const KNOWN: &[(&[&str], Role)] = &[
             "one-line takeaway",
             "先用一句话判断",
             "一句话要点",
+            "一句话结论",
+            "一句话结论（基于摘要）",
         ],
         Role::Gist,
     ),

@@ -284,4 +284,6 @@ fn obsidian_note_linked_in_front_matter_titled_by_its_heading() {
     assert_eq!(e[0].title, "Quiet Lasers for Loud Rooms");
     assert_eq!(e[0].arxiv_id.as_deref(), Some("2608.00021"));
     assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "Lasers can be quiet.");
+    assert!(!e[0].summary.as_ref().unwrap().text.contains("[!summary]"));
 }
