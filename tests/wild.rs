@@ -599,3 +599,23 @@ fn papers_linked_outside_every_entry_are_reported_unless_published_elsewhere() {
     assert!(root.join("public/papers/2603.01002/index.html").exists());
     assert!(!root.join("public/papers/2603.01009").exists());
 }
+
+#[test]
+fn an_obsidian_vault_of_item_notes_titled_by_their_heading() {
+    check_fixture("obsidian-vault-items");
+}
+
+#[test]
+fn hugo_notes_titled_in_front_matter_beside_card_day_pages() {
+    check_fixture("hugo-card-notes");
+}
+
+#[test]
+fn weekly_roundups_in_iso_week_folders() {
+    check_fixture("iso-week-roundups");
+}
+
+#[test]
+fn tables_per_source_with_files_kept_beside_the_digest() {
+    check_fixture("multi-source-tables");
+}

@@ -233,7 +233,26 @@ pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
     }
     // Spread over folders and the name: `2025/07/04.md`.
     tail.push(stem);
-    find_date_with(&tail.join("/"), true)
+    find_date_with(&tail.join("/"), true).or_else(|| {
+        // A weekly roundup named by its ISO week (`2026-W06`, `weekly-2026-w33.md`):
+        // dated by the week's Monday, in the name first, then the nearest folder.
+        std::iter::once(stem)
+            .chain(folders.iter().rev().take(4).copied())
+            .find_map(iso_week_monday)
+    })
+}
+
+/// The Monday of an ISO week written `YYYY-Www` (or `YYYY_Www`, `YYYYWww`; `w` in either
+/// case), standing apart from other digits.
+pub fn iso_week_monday(text: &str) -> Option<NaiveDate> {
+    static WEEK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_]?[wW]([0-5][0-9])(?:$|[^0-9])")
+            .expect("static regex")
+    });
+    let caps = WEEK.captures(text)?;
+    let year: i32 = caps[1].parse().ok()?;
+    let week: u32 = caps[2].parse().ok()?;
+    NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
 }
 
 /// `2026-02-30.md` and the like: a name shaped as a date that is no day of the
@@ -339,6 +358,10 @@ mod tests {
             p("docs/202603/09/biorxiv-10-1101-2026-02-27-612345.md"),
             d(2026, 3, 9)
         );
+        assert_eq!(p("weekly/2026-W06/README.md"), d(2026, 2, 2));
+        assert_eq!(p("c/rankings/weekly-2026-w33.md"), d(2026, 8, 10));
+        assert_eq!(p("c/2026-W54.md"), None);
+        assert_eq!(p("c/12026-W06.md"), None);
         assert_eq!(p("c/2025-02-30.md"), None);
         assert_eq!(p("c/notes.md"), None);
         assert_eq!(p("c/12025-07-04.md"), None);

@@ -143,12 +143,13 @@ fn is_category_code(name: &str) -> bool {
         && class.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// A folder of one year, month or day: `2025`, `07`, `202507`, `0704`, `2025-07-04`,
-/// `20250704_Fri`. The site's content is the folder above them.
+/// A folder of one year, month, week or day: `2025`, `07`, `202507`, `0704`,
+/// `2025-07-04`, `20250704_Fri`, `2026-W06`. The site's content is the folder above them.
 fn is_date_folder(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
         || content::date_text::find_date(name).is_some()
+        || content::date_text::iso_week_monday(name).is_some()
         || content::date_text::MONTH_NAMES
             .iter()
             .any(|m| lower == *m || lower.len() == 3 && m.starts_with(&lower))
@@ -225,6 +226,13 @@ mod tests {
             "notes/robots/2026-02-03.md",
         ]);
         assert_eq!((f.dir.as_str(), f.digests), ("notes", 4));
+    }
+
+    #[test]
+    fn week_folders_are_date_folders() {
+        let f = found(&["weekly/2026-W05/README.md", "weekly/2026-W06/README.md"]);
+        assert_eq!((f.dir.as_str(), f.digests), ("weekly", 2));
+        assert!(f.undated.is_empty(), "{:?}", f.undated);
     }
 
     #[test]

@@ -56,6 +56,15 @@ fn first_code(text: &str) -> Option<(&str, &str)> {
     code_at(text, memchr::memchr(b'.', text.as_bytes())?)
 }
 
+/// Whether `text` is an arXiv category and nothing else: an archive (`hep-ph`) or an
+/// archive and its subject class (`cs.CL`, `physics.ins-det`).
+pub fn is_code(text: &str) -> bool {
+    let (archive, class) = text.split_once('.').unwrap_or((text, "ab"));
+    is_archive(archive)
+        && (2..=12).contains(&class.len())
+        && class.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+}
+
 /// Whether `text` holds a sure code ([`code_at`]) at any of its dots.
 fn has_plain_code(text: &str) -> bool {
     memchr::memchr_iter(b'.', text.as_bytes()).any(|dot| code_at(text, dot).is_some())

@@ -80,6 +80,13 @@ pub fn build(
         LineKind::Item(d, _) => d,
         _ => 0,
     };
+    // `- **Title** — what the paper does. URL`: the sentence after the title is the
+    // paper's summary.
+    if matches!(unit, Unit::Item(_) | Unit::Para)
+        && let Some(text) = super::title::text_after_bold_title(first.text())
+    {
+        push_text(&mut fields, &mut open, text);
+    }
     for line in &lines[1..] {
         let text = line.text();
         // Only the lines right after a title, plain text, can carry it on.
@@ -130,6 +137,16 @@ pub fn build(
             }
             LineKind::Code(c) => {
                 push_text(&mut fields, &mut open, c.to_string());
+                continue;
+            }
+            // An Obsidian callout's head (`> [!summary] 一句话结论`) names the field
+            // its quoted lines hold: by its title, else by its kind.
+            LineKind::Text(t) if let Some((kind, name)) = callout_head(t) => {
+                let role = labels::known_role(name)
+                    .or_else(|| labels::known_role(kind))
+                    .unwrap_or(Role::Summary);
+                fields.push(Field::new(if name.is_empty() { kind } else { name }, role));
+                open = true;
                 continue;
             }
             _ => {}
@@ -489,6 +506,15 @@ impl Field {
             heading: false,
         }
     }
+}
+
+/// An Obsidian callout's head, `[!kind] Title` (the quote marker gone): its kind and
+/// title (empty when it has none).
+fn callout_head(text: &str) -> Option<(&str, &str)> {
+    let (kind, name) = text.strip_prefix("[!")?.split_once(']')?;
+    let kind = kind.trim_end_matches(['+', '-']);
+    (!kind.is_empty() && kind.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-'))
+        .then(|| (kind, name.trim()))
 }
 
 fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {

@@ -211,10 +211,11 @@ fn may_hold_ref(b: &[u8]) -> bool {
         LazyLock::new(|| memchr::memmem::Finder::new(b"openreview"));
     static PUBMED: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"://pubmed."));
-    // Both hosts are in a link's target: a line with no `/` names neither.
+    // Both hosts are in a link's target: a line with no `/` names neither. Written in
+    // lower case mostly; in any case (`HTTPS://OPENREVIEW.NET/…`) now and then.
     has_digit_dot_digit(b)
         || memchr::memchr(b'/', b).is_some()
-            && (OPENREVIEW.find(b).is_some() || PUBMED.find(b).is_some())
+            && (OPENREVIEW.find(b).is_some() || PUBMED.find(b).is_some() || may_hold_another(b))
 }
 
 /// Whether `b` holds `://pubmed.` in any case, found from its colons: a line holds few.
@@ -455,6 +456,19 @@ mod tests {
         ] {
             let line = format!("[T](https://arxiv.org/abs/2401.00001) and {second}");
             assert_eq!(find(&line).len(), 2, "{line}");
+        }
+    }
+
+    #[test]
+    fn upper_case_hosts_alone_on_a_line() {
+        for line in [
+            "- **OPENREVIEW**: HTTPS://OPENREVIEW.NET/FORUM?ID=AbCd",
+            "- **PUBMED**: HTTPS://PUBMED.NCBI.NLM.NIH.GOV/40000002/",
+            "[OpenReview](https://OpenReview.net/forum?id=Ef_1)",
+        ] {
+            assert_eq!(find(line).len(), 1, "{line}");
+            let spots = super::super::lines::classify(line, 1);
+            assert!(spots[0].may_name_paper, "{line}");
         }
     }
 

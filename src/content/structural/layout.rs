@@ -449,6 +449,11 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 holds_entries |= matches!(unit_here, Some(Unit::Row))
                     || matches!(unit_here, Some(Unit::Item(_) | Unit::Para)) && titled();
             }
+            // A card that links its paper's note (`<a href="a-paper/">Title</a>`) before
+            // the paper's own link: the paper is the note's, this is an index.
+            if first_strong.is_none() && strong.is_empty() && super::links_a_note(line.text()) {
+                holds_entries = true;
+            }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {
                     holds_entries =
@@ -484,7 +489,11 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 break;
             }
         }
-        let anchor = title_ref.or(first_strong);
+        // A heading over titled items of two or more papers (`### Also today` above
+        // `- **[4] Title** — … URL` bullets) is a group, not a paper: its items are
+        // entries of a finer kind, read in a later round.
+        let group = title_ref.is_none() && holds_entries && head_keys.len() > 1;
+        let anchor = title_ref.or(first_strong).filter(|_| !group);
         if anchor.is_some() {
             anchored += 1;
             if title_ref.is_some() || (head_keys.len() == 1 || keys.len() <= 1) && !holds_entries {

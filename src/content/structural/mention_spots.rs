@@ -5,8 +5,6 @@
 //! Asking each line for them took two searches a line; the body is searched for them once instead, and
 //! a line whose bytes hold no such spot is known to hold no mention.
 
-use memchr::memmem;
-
 /// The spots of a body, in order, asked about its lines in order.
 pub struct MentionSpots {
     /// Byte offsets of each dot between two digits, each dot of `://pubmed.` and each
@@ -30,7 +28,11 @@ impl MentionSpots {
             })
             .collect();
         let before = spots.len();
-        spots.extend(memmem::find_iter(b, b"openreview"));
+        // `openreview` in any case (`OPENREVIEW.NET`, `OpenReview.net`), from its `o`s.
+        spots.extend(memchr::memchr2_iter(b'o', b'O', b).filter(|&i| {
+            b.get(i..i + 10)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"openreview"))
+        }));
         if spots.len() > before {
             spots.sort_unstable();
         }

@@ -50,12 +50,42 @@ pub fn parse(
 ) -> Vec<Section> {
     // A note whose YAML front matter names its paper: the front matter is the entry's
     // head, the note below it the rest of the entry.
-    if let Some((fields, start)) = yaml_note::split(body) {
+    if let Some((mut fields, start)) = yaml_note::split(body) {
         // The note below the front matter, from its line `start` on.
         let rest = body
             .match_indices('\n')
             .nth(start.saturating_sub(1))
             .map_or("", |(at, _)| &body[at + 1..]);
+        // A note whose front matter gives the title but no link (Hugo, `title:` and
+        // `date:` only), and whose body reads as no entry: the one paper its body
+        // links is the note's paper.
+        if yaml_note::titled_without_link(&fields) {
+            let mut own = Diagnostics::default();
+            let sections = parse_lines(path, path_dated, rest, first_line + start, opts, &mut own);
+            let lone = sections
+                .iter()
+                .all(|s| s.entries.is_empty())
+                .then(|| lone_paper_link(rest, first_line + start))
+                .flatten();
+            let Some(url) = lone else {
+                diags.extend(own);
+                return sections;
+            };
+            fields.push(yaml_note::YamlField {
+                key: "url".to_string(),
+                value: url,
+            });
+        }
+        // A note whose front matter links its paper but leaves the title to the note's
+        // own top heading (an Obsidian vault's `url:` and `# Title`).
+        if yaml_note::linked_without_title(&fields)
+            && let (Some(h1), _) = take_first_h1(rest)
+        {
+            fields.push(yaml_note::YamlField {
+                key: "title".to_string(),
+                value: h1,
+            });
+        }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading is its title as shown (front matter may prefix
             // it, `[论文解读] …`): it wins, and is not read twice.
@@ -81,6 +111,35 @@ pub fn parse(
         return parse_lines(path, path_dated, rest, first_line + start, opts, diags);
     }
     parse_lines(path, path_dated, body, first_line, opts, diags)
+}
+
+/// The link of the one paper a note's body names, when it names exactly one (by
+/// links and ids that count as mentions) and is no index: it links no note file of the
+/// site (`a-paper.md`, `./a-paper.html`) and at most one page (a note's way back to its
+/// day, `/site/posts/2026-07-21/`).
+fn lone_paper_link(text: &str, first_line: usize) -> Option<String> {
+    let all = lines::classify(text, first_line);
+    let note_file = |t: &str| !t.starts_with('/') && is_note_target(t);
+    if all.iter().any(|l| link_targets(l.text()).any(note_file))
+        || all
+            .iter()
+            .filter(|l| links_a_note(l.text()))
+            .nth(1)
+            .is_some()
+    {
+        return None;
+    }
+    let scan = Scan::new(&all);
+    let mut mentions = scan
+        .strong
+        .iter()
+        .zip(&scan.refs)
+        .flat_map(|(strong, refs)| strong.iter().map(move |&k| &refs[k]));
+    let first = mentions.next()?;
+    if mentions.any(|r| r.key() != first.key()) {
+        return None;
+    }
+    Some(first.url.clone())
 }
 
 /// `text`'s first `# ` heading (its text) and `text` with that line left empty.
@@ -121,6 +180,7 @@ fn parse_lines(
     let mut published = vec![false; all.len()];
     let mut all_refs: Vec<Vec<ids::PaperRef>> = Vec::new();
     let mut in_note_tail = vec![false; all.len()];
+    let mut note_lines = vec![false; all.len()];
     let mut note_entries = 0;
     for _ in 0..ROUNDS {
         let index: Vec<usize> = (0..all.len()).filter(|&i| !covered[i]).collect();
@@ -166,6 +226,7 @@ fn parse_lines(
             if links_a_note(sub[seg.start].text()) {
                 note_entries += 1;
                 mark(&mut published, &index[seg.start..seg.end]);
+                mark(&mut note_lines, &index[seg.start..seg.end]);
                 continue;
             }
             if !read.insert(anchor.key().to_string()) {
@@ -216,6 +277,11 @@ fn parse_lines(
     let index_of_notes = note_entries >= 1 && note_entries >= found.len()
         || found.is_empty() && all.iter().filter(|l| links_a_note(l.text())).count() >= 2;
     if index_of_notes {
+        // What else it links (a paper recommended every day) is lost unless a note or
+        // another file gives it: the model keeps the warning only then.
+        if !all_refs.is_empty() {
+            report_unread(path, &all, &all_refs, &note_lines, &[], diags);
+        }
         return Vec::new();
     }
     if found.is_empty()
@@ -331,7 +397,7 @@ pub fn paper_refs(line: &str) -> Vec<ids::PaperRef> {
 /// Whether a line's link points at a note of the site: a markdown file or page beside
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
-fn links_a_note(text: &str) -> bool {
+pub(super) fn links_a_note(text: &str) -> bool {
     // Asked of every entry's first line, which mostly holds no link.
     if crate::content::marks::link_middle(text).is_none()
         && !(text.contains('<') && text.contains("href="))
@@ -349,9 +415,17 @@ fn is_note_target(target: &str) -> bool {
     // Only a relative page: an absolute `.html` path may be anything on the web.
     let html_page = target.ends_with(".html") && !target.starts_with('/');
     let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
+    // A page bundle beside the index (Hugo: `a-paper-2607-00001/`), not a way up (`../`).
+    let bundle = !target.starts_with('/')
+        && target.ends_with('/')
+        && target
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()));
     !target.contains("://")
         && !target.starts_with('#')
-        && (md || html_page || page)
+        && (md || html_page || page || bundle)
         && !target.ends_with("index.md")
         && !target.ends_with("README.md")
         && !target.ends_with("index.html")

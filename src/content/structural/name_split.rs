@@ -108,6 +108,12 @@ pub fn split_authors(text: &str) -> Vec<String> {
         for name in split_and(piece) {
             let name = trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim();
             let name = trim_start_str(name, "and ").trim();
+            // Markers after a name: first author, corresponding author, notes.
+            let name = name
+                .trim_end_matches([
+                    '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '✉', '†', '‡', '*',
+                ])
+                .trim_end();
             if !name.is_empty() {
                 names.push(name.to_string());
             }
@@ -235,7 +241,12 @@ fn without_cjk_notes(text: &str) -> String {
 /// at its commas and semicolons by memchr, not read character by character.
 fn name_pieces(text: &str) -> Vec<&str> {
     if !text.is_ascii() {
-        return text.split([',', ';', '，', '、', '；']).collect();
+        // A middle dot between spaces separates names too (`Ann Lee ¹ · Bo Chen`); one
+        // inside a name (`Abdulla·Emet`) does not.
+        return text
+            .split([',', ';', '，', '、', '；'])
+            .flat_map(|piece| piece.split(" · "))
+            .collect();
     }
     let mut pieces = Vec::new();
     let mut at = 0;
@@ -250,6 +261,18 @@ fn name_pieces(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn middle_dots_and_author_markers() {
+        assert_eq!(
+            split_authors("**Ann Lee** ¹ · Bo Chen · Cy Dor ✉"),
+            ["Ann Lee", "Bo Chen", "Cy Dor"]
+        );
+        assert_eq!(
+            split_authors("阿卜·杜拉, Bo Chen"),
+            ["阿卜·杜拉", "Bo Chen"]
+        );
+    }
 
     #[test]
     fn notes_in_a_list_of_names() {

@@ -315,3 +315,49 @@ fn a_dated_heading_over_names_is_a_title() {
             .all(|s| s.date == chrono::NaiveDate::from_ymd_opt(2026, 2, 18))
     );
 }
+
+#[test]
+fn hugo_note_titled_in_front_matter_linked_in_html() {
+    let text = "---\ntitle: \"Quiet Lasers for Loud Rooms\"\ndate: 2026-07-21T09:00:00+08:00\ndraft: false\ncategories: [\"详情\"]\ntags: [\"#激光\"]\nsummary: \"一句话。\"\n---\n\n<div class=\"hero\">\n<div class=\"meta-row\"><span class=\"meta-key\">arXiv</span><span class=\"meta-val mono\">2607.00011</span></div>\n</div>\n\n<div class=\"resources\"><a class=\"rsrc\" href=\"https://arxiv.org/abs/2607.00011\" target=\"_blank\">📄 arXiv</a><a class=\"rsrc\" href=\"https://arxiv.org/pdf/2607.00011\">📑 PDF</a></div>\n\n## 👥 作者与机构\n\n**Ann Lee** ¹ · Bo Chen · Cy Dor\n\n<sub>¹ = 第一作者</sub>\n\n## 🌍 研究背景\n\n激光很安静。\n\n<div class=\"footer\"><a href=\"/site/posts/2026-07-21/\">← 返回</a></div>\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?} {d}");
+    assert_eq!(e[0].title, "Quiet Lasers for Loud Rooms");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2607.00011"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen", "Cy Dor"]);
+}
+
+#[test]
+fn short_bullets_under_a_heading_after_heading_entries() {
+    let text = "# 日報 2026-07-03\n\n### [1] Quiet Lasers\n- **著者**: Ann Lee, Bo Chen\n- **リンク**:（査読状況不明）https://arxiv.org/abs/2607.00001\n- **要約**: 静かなレーザー。\n\n### [2] Loud Lasers\n- **著者**: Cy Dor\n- **リンク**: https://arxiv.org/abs/2607.00002\n- **要約**: うるさい。\n\n### その他 cross-list（簡潔に）\n- **[4] Tiny Lasers (hep-ph)** — 小さいレーザーの話。https://arxiv.org/abs/2607.00004\n- **[7] Wide Lasers / Second Look (physics.optics)** — 広い。https://arxiv.org/abs/2607.00007\n- **[9] $X^{**}$ Lasers (hep-ph)** — 星。https://arxiv.org/abs/2607.00009\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    let got: Vec<(&str, &str)> = e
+        .iter()
+        .map(|e| (e.arxiv_id.as_deref().unwrap_or(""), e.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2607.00001", "Quiet Lasers"),
+            ("2607.00002", "Loud Lasers"),
+            ("2607.00004", "Tiny Lasers"),
+            ("2607.00007", "Wide Lasers / Second Look"),
+            ("2607.00009", "$X^{**}$ Lasers"),
+        ],
+        "{d}"
+    );
+}
+
+#[test]
+fn obsidian_note_linked_in_front_matter_titled_by_its_heading() {
+    let text = "---\ntype: update-item\ntags: [update, ai]\nsource: \"Some Feed\"\nurl: \"https://arxiv.org/abs/2608.00021v1\"\nscore: 24\n---\n\n# Quiet Lasers for Loud Rooms\n\n> [!summary] 一句话结论\n> Lasers can be quiet.\n\n## 关键点\n\n- **问题**：Loud rooms.\n\n## 研究关联\n\n- **概念**：[[激光]] [[房间]]\n\n<details>\n<summary>原始摘要与来源</summary>\n\n### 原始摘要\n\nLasers are quiet in loud rooms.\n\n### 来源\n\n- Source: Some Feed\n- URL: https://arxiv.org/abs/2608.00021v1\n- Authors: Ann Lee, Bo Chen\n\n</details>\n";
+    let (s, d) = read(text);
+    let e: Vec<_> = s.into_iter().flat_map(|s| s.entries).collect();
+    assert_eq!(e.len(), 1, "{e:?} {d}");
+    assert_eq!(e[0].title, "Quiet Lasers for Loud Rooms");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2608.00021"));
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "Lasers can be quiet.");
+    assert!(!e[0].summary.as_ref().unwrap().text.contains("[!summary]"));
+}

@@ -57,6 +57,12 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
     if let Some((title, names)) = bold_title_then_names(text) {
         return (title, Some(names));
     }
+    // `- **[4] Short Title (hep-ph)** — a sentence … URL`: the bold span is the title.
+    if matches!(unit, Unit::Item(_) | Unit::Para)
+        && let Some(title) = bold_title_then_text(text)
+    {
+        return (title, None);
+    }
     let title = clean_title_of(text, &refs);
     if !title.is_empty() {
         return (title, None);
@@ -87,6 +93,53 @@ fn bold_title_then_names(text: &str) -> Option<(String, String)> {
     let names = names_line(&names, true)?.to_string();
     let title = markup::plain(title).trim().to_string();
     (!title.is_empty()).then_some((title, names))
+}
+
+/// A line that opens with a bold span holding no link, then a dash and the paper's
+/// description (its link comes later): the span, without its number and without an
+/// arXiv category in brackets at its end (`[4] Short Title (hep-ph)` is `Short Title`).
+fn bold_title_then_text(text: &str) -> Option<String> {
+    let (bold, _) = bold_span_then_dash(text)?;
+    let plain = markup::plain(layout::strip_number(bold.trim()));
+    let mut title = plain.trim();
+    if let Some(inner) = title.strip_suffix(')')
+        && let Some(open) = inner.rfind(" (")
+        && super::category::is_code(&inner[open + 2..])
+    {
+        title = inner[..open].trim_end();
+    }
+    (!title.is_empty()).then(|| title.to_string())
+}
+
+/// The words after a bold title and its dash ([`bold_title_then_text`]), without the
+/// links to the paper and bare URLs: the paper's description.
+pub(super) fn text_after_bold_title(text: &str) -> Option<String> {
+    let text = layout::strip_number(labels::strip_ornaments(text));
+    let (_, rest) = bold_span_then_dash(text)?;
+    let rest = rest.trim_start().trim_start_matches(['—', '–', '-']).trim();
+    let kept = drop_generic_links(&clean_title(rest));
+    (!kept.is_empty()).then_some(kept)
+}
+
+/// A line's opening bold span holding no link, and what follows it, when a dash
+/// follows it.
+fn bold_span_then_dash(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix("**")?;
+    // The `**` that a dash follows closes the span: one inside a formula
+    // (`$D_s^{**}$`) does not.
+    let dash_after = |rest: &str| {
+        rest.trim_start()
+            .strip_prefix(['—', '–', '-'])
+            .is_some_and(|r| r.starts_with(char::is_whitespace))
+    };
+    let (close, _) = inner
+        .match_indices("**")
+        .find(|&(at, _)| dash_after(&inner[at + 2..]))?;
+    let bold = &inner[..close];
+    if bold.contains("](") || bold.contains("://") {
+        return None;
+    }
+    Some((bold, &inner[close + 2..]))
 }
 
 /// The text of a line's opening `<strong>…</strong>` or `<b>…</b>`, and what follows.

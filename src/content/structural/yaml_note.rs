@@ -68,6 +68,40 @@ fn unquote(s: &str) -> &str {
         .unwrap_or(s)
 }
 
+/// Keys that name the note's paper by its link or id.
+const LINK_KEYS: &[&str] = &[
+    "arxiv_url",
+    "arxiv",
+    "arxiv_id",
+    "url",
+    "link",
+    "pdf",
+    "paper_url",
+    "doi",
+    "hf_url",
+    "openreview",
+];
+
+/// Keys that give the note's title.
+const TITLE_KEYS: &[&str] = &["title", "paper_title", "name"];
+
+/// Whether the front matter has a non-empty value for one of `keys`.
+fn has(fields: &[YamlField], keys: &[&str]) -> bool {
+    fields
+        .iter()
+        .any(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
+}
+
+/// Whether the front matter titles the note but names no link of its paper.
+pub fn titled_without_link(fields: &[YamlField]) -> bool {
+    has(fields, TITLE_KEYS) && !has(fields, LINK_KEYS)
+}
+
+/// Whether the front matter links the note's paper but gives no title.
+pub fn linked_without_title(fields: &[YamlField]) -> bool {
+    has(fields, LINK_KEYS) && !has(fields, TITLE_KEYS)
+}
+
 /// The markdown a note's front matter stands for: a title heading and labelled lines
 /// the general reader reads like any other entry's.
 pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
@@ -77,19 +111,8 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
             .find(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
             .map(|f| f.value.as_str())
     };
-    let title = get(&["title", "paper_title", "name"])?;
-    let link = get(&[
-        "arxiv_url",
-        "arxiv",
-        "arxiv_id",
-        "url",
-        "link",
-        "pdf",
-        "paper_url",
-        "doi",
-        "hf_url",
-        "openreview",
-    ])?;
+    let title = get(TITLE_KEYS)?;
+    let link = get(LINK_KEYS)?;
     let link = if link.contains("://") || link.to_ascii_lowercase().starts_with("arxiv:") {
         link.to_string()
     } else {

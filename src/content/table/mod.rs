@@ -96,8 +96,9 @@ pub fn parse(
             else {
                 continue;
             };
-            if h.columns.contains(&Column::Title) {
-                let entry = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags);
+            if h.columns.contains(&Column::Title)
+                && let Some(entry) = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags)
+            {
                 current_section(&mut sections, lineno).entries.push(entry);
             }
             continue;
@@ -277,7 +278,7 @@ fn entry_from_cells(
     line: usize,
     opts: &super::ParseOptions,
     diags: &mut Diagnostics,
-) -> Entry {
+) -> Option<Entry> {
     let mut entry = Entry {
         line,
         format: Format::Table,
@@ -386,13 +387,51 @@ fn entry_from_cells(
             .push(Diagnostic::error(path, line, "row has an empty title").kind(Kind::MissingTitle));
     }
     if entry.url.is_none() {
+        // A bot's listing of files it keeps (`[Title](downloads/a.pdf)`): no paper and
+        // no page of the web, so no entry; said, not fatal.
+        let file = columns
+            .iter()
+            .zip(cells)
+            .filter(|(c, _)| matches!(c, Column::Title | Column::Link))
+            .flat_map(|(_, cell)| relative_targets(cell))
+            .next();
+        if let Some(file) = file {
+            diags.push(
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "row links `{file}`, a file beside the digest, not a paper or a web page; left out"
+                    ),
+                )
+                .kind(Kind::StrayText),
+            );
+            return None;
+        }
         diags.push(Diagnostic::error(
             path,
             line,
             "row has no link: put an arXiv or Hugging Face link in the title cell or a Link column",
         ).kind(Kind::MissingLink));
     }
-    entry
+    Some(entry)
+}
+
+/// Markdown link targets of a cell that are paths of files beside the digest
+/// (`downloads/a.pdf`, `../papers/b.pdf`): no scheme, no host, no anchor.
+fn relative_targets(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split("](").skip(1).filter_map(|rest| {
+        let target = rest.split(')').next()?.trim();
+        let first = target.split('/').next().unwrap_or("");
+        let relative = !target.is_empty()
+            && !target.contains("://")
+            && !target.starts_with(['#', '/'])
+            && !target.starts_with("mailto:")
+            && target.contains('.')
+            // `arxiv.org/abs/…` is a host without its scheme, read elsewhere.
+            && !(first.contains('.') && !matches!(first, "." | "..") && target.contains('/'));
+        relative.then_some(target)
+    })
 }
 
 #[cfg(test)]
@@ -402,6 +441,30 @@ mod tests {
     use super::*;
     use crate::diagnostic::Kind;
     use proptest::prelude::*;
+
+    #[test]
+    fn rows_linking_files_beside_the_digest_are_left_out_with_a_warning() {
+        let text = "## Papers for 2026-02-13\n\n| **Title** | **Date** | **Abstract** |\n| --- | --- | --- |\n| **[Kept Files](downloads/dvcon/a-1.pdf)** | 2025-01-01 | x |\n| **[A Real One](https://arxiv.org/abs/2504.19959v3)** | 2025-08-20 | y |\n| **[Up There](../papers/b.pdf)** | 2025-01-01 | z |\n";
+        let mut d = Diagnostics::default();
+        let s = parse(
+            Path::new("x.md"),
+            text,
+            1,
+            &super::super::ParseOptions::default(),
+            &mut d,
+        );
+        let e: Vec<_> = s.iter().flat_map(|s| &s.entries).collect();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].arxiv_id.as_deref(), Some("2504.19959"));
+        assert!(!d.has_errors(), "{d}");
+        assert_eq!(
+            d.items.iter().filter(|i| i.kind == Kind::StrayText).count(),
+            2,
+            "{d}"
+        );
+        assert_eq!(relative_targets("[x](arxiv.org/abs/2501.00001)").count(), 0);
+        assert_eq!(relative_targets("[x](#top)").count(), 0);
+    }
 
     /// `split_cells` as it was: one pass, building owned cells.
     fn split_cells_reference(row: &str) -> Vec<String> {
