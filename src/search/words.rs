@@ -15,6 +15,55 @@ pub(crate) const STOP: &[&str] = &[
 /// Bytes of the longest word in [`STOP`].
 const STOP_MAX_LEN: usize = 5;
 
+/// `word` (its length, then its bytes little-endian) as one number when it is short enough to be a stop
+/// word: comparing numbers spares a string comparison per stop word for every short
+/// word of the archive's text.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.len() > STOP_MAX_LEN {
+        return None;
+    }
+    // The length above the bytes, so that a word is never taken for a shorter one
+    // followed by zero bytes.
+    let mut n = (word.len() as u64) << (8 * STOP_MAX_LEN);
+    let mut k = 0;
+    while k < word.len() {
+        n |= (word[k] as u64) << (8 * k);
+        k += 1;
+    }
+    Some(n)
+}
+
+/// [`STOP`] packed ([`packed`]) and sorted.
+const STOP_PACKED: [u64; STOP.len()] = {
+    let mut out = [0u64; STOP.len()];
+    let mut k = 0;
+    while k < STOP.len() {
+        out[k] = match packed(STOP[k].as_bytes()) {
+            Some(n) => n,
+            None => panic!("a stop word is longer than STOP_MAX_LEN"),
+        };
+        k += 1;
+    }
+    // Insertion sort: `sort` is not const.
+    let mut a = 1;
+    while a < out.len() {
+        let mut b = a;
+        while b > 0 && out[b - 1] > out[b] {
+            let t = out[b - 1];
+            out[b - 1] = out[b];
+            out[b] = t;
+            b -= 1;
+        }
+        a += 1;
+    }
+    out
+};
+
+/// Whether the lowercased word `word` is one of [`STOP`].
+fn is_stop(word: &[u8]) -> bool {
+    packed(word).is_some_and(|n| STOP_PACKED.binary_search(&n).is_ok())
+}
+
 /// Terms of `text`: its words lowercased, without one-character words and stop words,
 /// and the bigrams of its CJK runs; the plain statement of what [`for_each_word`] does
 /// faster.
@@ -60,6 +109,12 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A run of ASCII separators gives nothing: skipped at once, rather than a
+        // character at a time as an empty word.
+        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let start = i;
         if bytes[i] >= 0x80 && text[i..].chars().next().is_some_and(is_cjk) {
             // A run of CJK text: each two neighbouring characters, or a lone one.
@@ -102,23 +157,30 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
         }
         let word = &text[start..i];
         // Past the separator after it (one character), unless CJK text starts there.
-        if let Some(c) = text[i..].chars().next()
-            && !is_cjk(c)
-        {
-            i += c.len_utf8();
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => i += 1,
+            Some(_) => {
+                if let Some(c) = text[i..].chars().next()
+                    && !is_cjk(c)
+                {
+                    i += c.len_utf8();
+                }
+            }
+            None => {}
         }
         if word.is_empty() {
             continue;
         }
         buf.clear();
-        if ascii {
+        let indexed = if ascii {
             buf.push_str(word);
             buf.make_ascii_lowercase();
+            buf.len() > 1 && !is_stop(buf.as_bytes())
         } else {
             buf.push_str(&word.to_lowercase());
-        }
-        let indexed = word.chars().nth(1).is_some()
-            && (buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()));
+            word.chars().nth(1).is_some()
+                && (buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()))
+        };
         f(buf, indexed);
     }
 }
@@ -136,6 +198,18 @@ mod tests {
     #[test]
     fn stop_max_len_is_the_longest_stop_word() {
         assert_eq!(STOP.iter().map(|w| w.len()).max(), Some(STOP_MAX_LEN));
+    }
+
+    #[test]
+    fn is_stop_is_membership_of_stop() {
+        for w in STOP {
+            assert!(is_stop(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "", "a", "x", "ann", "an\0", "the\0", "thee", "them", "these", "within", "onto", "ours",
+        ] {
+            assert_eq!(is_stop(w.as_bytes()), STOP.contains(&w), "{w:?}");
+        }
     }
 
     #[test]
