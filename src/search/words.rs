@@ -15,54 +15,62 @@ pub(crate) const STOP: &[&str] = &[
 /// Bytes of the longest word in [`STOP`].
 const STOP_MAX_LEN: usize = 5;
 
-/// `word` (its length, then its bytes little-endian) as one number when it is short enough to be a stop
-/// word: comparing numbers spares a string comparison per stop word for every short
-/// word of the archive's text.
-const fn packed(word: &[u8]) -> Option<u64> {
-    if word.len() > STOP_MAX_LEN {
-        return None;
-    }
-    // The length above the bytes, so that a word is never taken for a shorter one
-    // followed by zero bytes.
-    let mut n = (word.len() as u64) << (8 * STOP_MAX_LEN);
-    let mut k = 0;
-    while k < word.len() {
-        n |= (word[k] as u64) << (8 * k);
-        k += 1;
-    }
-    Some(n)
-}
-
-/// [`STOP`] packed ([`packed`]) and sorted.
-const STOP_PACKED: [u64; STOP.len()] = {
-    let mut out = [0u64; STOP.len()];
-    let mut k = 0;
-    while k < STOP.len() {
-        out[k] = match packed(STOP[k].as_bytes()) {
-            Some(n) => n,
-            None => panic!("a stop word is longer than STOP_MAX_LEN"),
-        };
-        k += 1;
-    }
-    // Insertion sort: `sort` is not const.
-    let mut a = 1;
-    while a < out.len() {
-        let mut b = a;
-        while b > 0 && out[b - 1] > out[b] {
-            let t = out[b - 1];
-            out[b - 1] = out[b];
-            out[b] = t;
-            b -= 1;
-        }
-        a += 1;
-    }
-    out
-};
-
-/// Whether the lowercased word `word` is one of [`STOP`].
+/// Whether the lowercased word `word` is one of [`STOP`]: matched as bytes, which the
+/// compiler turns into a few comparisons of its length and bytes, where `STOP.contains`
+/// was a string comparison per stop word for every short word of the archive's text. A
+/// test holds the two lists equal.
 fn is_stop(word: &[u8]) -> bool {
-    packed(word).is_some_and(|n| STOP_PACKED.binary_search(&n).is_ok())
+    matches!(
+        word,
+        b"an"
+            | b"and"
+            | b"are"
+            | b"as"
+            | b"at"
+            | b"be"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"into"
+            | b"is"
+            | b"it"
+            | b"its"
+            | b"of"
+            | b"on"
+            | b"or"
+            | b"our"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"this"
+            | b"to"
+            | b"via"
+            | b"we"
+            | b"with"
+    )
 }
+
+/// What each byte is to the word scanner: a lowercase letter or a digit, an uppercase
+/// letter, or neither (ASCII separators, and every byte of other characters).
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER_OR_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Terms of `text`: its words lowercased, without one-character words and stop words,
 /// and the bigrams of its CJK runs; the plain statement of what [`for_each_word`] does
@@ -111,7 +119,7 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     while i < bytes.len() {
         // A run of ASCII separators gives nothing: skipped at once, rather than a
         // character at a time as an empty word.
-        if bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+        if bytes[i] < 0x80 && WORD_BYTE[bytes[i] as usize] == 0 {
             i += 1;
             continue;
         }
@@ -139,9 +147,13 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
         // A word: the longest run of alphanumeric characters from `start` that are not
         // CJK.
         let mut ascii = true;
+        // Whether an ASCII uppercase letter was seen: most words need no lowercasing.
+        let mut upper = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            let class = WORD_BYTE[b as usize];
+            if class != 0 {
+                upper |= class;
                 i += 1;
             } else if b < 0x80 {
                 break;
@@ -174,7 +186,9 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
         buf.clear();
         let indexed = if ascii {
             buf.push_str(word);
-            buf.make_ascii_lowercase();
+            if upper & UPPER != 0 {
+                buf.make_ascii_lowercase();
+            }
             buf.len() > 1 && !is_stop(buf.as_bytes())
         } else {
             buf.push_str(&word.to_lowercase());
@@ -205,9 +219,14 @@ mod tests {
         for w in STOP {
             assert!(is_stop(w.as_bytes()), "{w}");
         }
+        let vectors = VECTORS.split(|c: char| !c.is_ascii_alphanumeric());
         for w in [
-            "", "a", "x", "ann", "an\0", "the\0", "thee", "them", "these", "within", "onto", "ours",
-        ] {
+            "", "a", "x", "ann", "an\0", "the\0", "thee", "them", "these", "within", "onto",
+            "ours", "vi", "fro",
+        ]
+        .into_iter()
+        .chain(vectors)
+        {
             assert_eq!(is_stop(w.as_bytes()), STOP.contains(&w), "{w:?}");
         }
     }
