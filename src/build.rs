@@ -180,10 +180,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     phases.mark("swap");
     feed_state.save(&mut diagnostics);
     phases.mark("state");
+    let (days, papers, tags) = (site.days.len(), site.papers.len(), site.tags.len());
+    // Freeing the model (every paper's texts) takes a few milliseconds at the very end
+    // of the build, when nothing else is left to do: a thread of its own frees it while
+    // the summary is printed, and a process that exits first loses nothing. (A thread
+    // that cannot be started drops the model here, with the closure.)
+    drop(renderer);
+    let _ = std::thread::Builder::new().spawn(move || drop(site));
     Ok(BuildReport {
-        days: site.days.len(),
-        papers: site.papers.len(),
-        tags: site.tags.len(),
+        days,
+        papers,
+        tags,
         render,
         written,
         pace,

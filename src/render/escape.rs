@@ -48,6 +48,15 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
     markup.or(quote)
 }
 
+/// Whether `bytes` holds one of `& < > " '`: every byte is looked at, with no early exit,
+/// which lets the compiler compare many bytes at once (this runs for nearly everything
+/// a template prints).
+fn has_special(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |any, &b| {
+        any | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+    })
+}
+
 /// Text shorter than this is searched for `& < > " '` a byte at a time: most of what a
 /// template prints (names, dates, URLs, titles) is this short, and starting the two
 /// SIMD searches of [`find_special`] costs more than looking at each of its bytes.
@@ -57,6 +66,10 @@ const SHORT_TEXT: usize = 64;
 /// entities for `& < > " '`.
 fn html_pieces<E>(s: &str, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     if s.len() < SHORT_TEXT {
+        // Most short text (names, dates, URLs) needs nothing: handed over whole.
+        if !has_special(s.as_bytes()) {
+            return put(s);
+        }
         let mut run = 0;
         for (i, &b) in s.as_bytes().iter().enumerate() {
             if CLASSES[b as usize] == Class::Special {

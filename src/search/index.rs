@@ -62,6 +62,8 @@ struct Postings {
     ids: ahash::AHashMap<String, u32>,
     /// By term number: the term and its ascending `doc * 4 + field` values.
     terms: Vec<(String, Vec<u32>)>,
+    /// By term number: the last document in its values, plus one (0: none yet).
+    last_doc: Vec<u32>,
     /// Every two neighbouring indexed words of each title, as term numbers, for the
     /// phrase index.
     pairs: Pairs,
@@ -78,9 +80,12 @@ impl Postings {
     fn add(&mut self, site: &Site, paper: &Paper, doc: u32, buf: &mut String) {
         let mut add = |word: &str, field: Field| {
             let id = self.id(word);
-            let list = &mut self.terms[id as usize].1;
-            if list.last().is_none_or(|&v| v >> 2 != doc) {
-                list.push(doc * 4 + field as u32);
+            // The small array of last documents is looked at, not the term's list: most
+            // words come many times in one document, and the lists are all over memory.
+            let last = &mut self.last_doc[id as usize];
+            if *last != doc + 1 {
+                *last = doc + 1;
+                self.terms[id as usize].1.push(doc * 4 + field as u32);
             }
             id
         };
@@ -146,8 +151,11 @@ impl Postings {
     fn append(&mut self, later: Postings) {
         // Later's term numbers as this one numbers them.
         let mut number = Vec::with_capacity(later.terms.len());
-        for (term, list) in later.terms {
+        for ((term, list), last) in later.terms.into_iter().zip(later.last_doc) {
             let id = self.id(&term);
+            if !list.is_empty() {
+                self.last_doc[id as usize] = last;
+            }
             self.terms[id as usize].1.extend(list);
             number.push(id);
         }
@@ -167,6 +175,7 @@ impl Postings {
                 let id = self.terms.len() as u32;
                 self.ids.insert(term.to_string(), id);
                 self.terms.push((term.to_string(), Vec::new()));
+                self.last_doc.push(0);
                 id
             }
         }

@@ -15,6 +15,63 @@ pub(crate) const STOP: &[&str] = &[
 /// Bytes of the longest word in [`STOP`].
 const STOP_MAX_LEN: usize = 5;
 
+/// Whether the lowercased word `word` is one of [`STOP`]: matched as bytes, which the
+/// compiler turns into a few comparisons of its length and bytes, where `STOP.contains`
+/// was a string comparison per stop word for every short word of the archive's text. A
+/// test holds the two lists equal.
+fn is_stop(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"an"
+            | b"and"
+            | b"are"
+            | b"as"
+            | b"at"
+            | b"be"
+            | b"by"
+            | b"for"
+            | b"from"
+            | b"in"
+            | b"into"
+            | b"is"
+            | b"it"
+            | b"its"
+            | b"of"
+            | b"on"
+            | b"or"
+            | b"our"
+            | b"that"
+            | b"the"
+            | b"their"
+            | b"this"
+            | b"to"
+            | b"via"
+            | b"we"
+            | b"with"
+    )
+}
+
+/// What each byte is to the word scanner: a lowercase letter or a digit, an uppercase
+/// letter, or neither (ASCII separators, and every byte of other characters).
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER_OR_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Terms of `text`: its words lowercased, without one-character words and stop words,
 /// and the bigrams of its CJK runs; the plain statement of what [`for_each_word`] does
 /// faster.
@@ -60,6 +117,12 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A run of ASCII separators gives nothing: skipped at once, rather than a
+        // character at a time as an empty word.
+        if bytes[i] < 0x80 && WORD_BYTE[bytes[i] as usize] == 0 {
+            i += 1;
+            continue;
+        }
         let start = i;
         if bytes[i] >= 0x80 && text[i..].chars().next().is_some_and(is_cjk) {
             // A run of CJK text: each two neighbouring characters, or a lone one.
@@ -84,9 +147,13 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
         // A word: the longest run of alphanumeric characters from `start` that are not
         // CJK.
         let mut ascii = true;
+        // Whether an ASCII uppercase letter was seen: most words need no lowercasing.
+        let mut upper = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            let class = WORD_BYTE[b as usize];
+            if class != 0 {
+                upper |= class;
                 i += 1;
             } else if b < 0x80 {
                 break;
@@ -102,23 +169,32 @@ pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
         }
         let word = &text[start..i];
         // Past the separator after it (one character), unless CJK text starts there.
-        if let Some(c) = text[i..].chars().next()
-            && !is_cjk(c)
-        {
-            i += c.len_utf8();
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => i += 1,
+            Some(_) => {
+                if let Some(c) = text[i..].chars().next()
+                    && !is_cjk(c)
+                {
+                    i += c.len_utf8();
+                }
+            }
+            None => {}
         }
         if word.is_empty() {
             continue;
         }
         buf.clear();
-        if ascii {
+        let indexed = if ascii {
             buf.push_str(word);
-            buf.make_ascii_lowercase();
+            if upper & UPPER != 0 {
+                buf.make_ascii_lowercase();
+            }
+            buf.len() > 1 && !is_stop(buf.as_bytes())
         } else {
             buf.push_str(&word.to_lowercase());
-        }
-        let indexed = word.chars().nth(1).is_some()
-            && (buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()));
+            word.chars().nth(1).is_some()
+                && (buf.len() > STOP_MAX_LEN || !STOP.contains(&buf.as_str()))
+        };
         f(buf, indexed);
     }
 }
@@ -136,6 +212,23 @@ mod tests {
     #[test]
     fn stop_max_len_is_the_longest_stop_word() {
         assert_eq!(STOP.iter().map(|w| w.len()).max(), Some(STOP_MAX_LEN));
+    }
+
+    #[test]
+    fn is_stop_is_membership_of_stop() {
+        for w in STOP {
+            assert!(is_stop(w.as_bytes()), "{w}");
+        }
+        let vectors = VECTORS.split(|c: char| !c.is_ascii_alphanumeric());
+        for w in [
+            "", "a", "x", "ann", "an\0", "the\0", "thee", "them", "these", "within", "onto",
+            "ours", "vi", "fro",
+        ]
+        .into_iter()
+        .chain(vectors)
+        {
+            assert_eq!(is_stop(w.as_bytes()), STOP.contains(&w), "{w:?}");
+        }
     }
 
     #[test]
