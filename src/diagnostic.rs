@@ -260,6 +260,17 @@ pub struct UnreadPaper {
 }
 
 impl UnreadPaper {
+    /// The `unread-papers` warning of a file for `papers`, at the line of the first;
+    /// none when there is none.
+    pub fn warning(path: &Path, papers: Vec<UnreadPaper>) -> Option<Diagnostic> {
+        let first = papers.first()?.line;
+        Some(
+            Diagnostic::warning(path, first, UnreadPaper::message(&papers))
+                .kind(Kind::UnreadPapers)
+                .for_unread(papers),
+        )
+    }
+
     /// The warning's text for `papers` (not empty).
     pub fn message(papers: &[UnreadPaper]) -> String {
         let examples: Vec<String> = papers

@@ -9,7 +9,7 @@ use ahash::AHashSet as HashSet;
 use std::path::Path;
 
 use super::{Section, structural};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, UnreadPaper};
+use crate::diagnostic::{Diagnostics, UnreadPaper};
 
 /// Warns, once for the file, of the papers `body` links that no entry of `sections` is
 /// about and no entry's text cites. A file with no entry says so in `empty-file`.
@@ -94,14 +94,9 @@ pub fn report(
                 .any(|m| m.html.contains(p.key.as_str()) || m.html.contains(p.url.as_str()))
         })
     });
-    let Some(first) = unread.first() else {
-        return;
-    };
-    diags.push(
-        Diagnostic::warning(path, first.line, UnreadPaper::message(&unread))
-            .kind(Kind::UnreadPapers)
-            .for_unread(unread),
-    );
+    if let Some(w) = UnreadPaper::warning(path, unread) {
+        diags.push(w);
+    }
 }
 
 /// The lines of `body` with their numbers. memchr finds the line ends: the lines of the

@@ -29,7 +29,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Entry, ParseOptions, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, UnreadPaper};
+use crate::diagnostic::{Diagnostics, UnreadPaper};
 use layout::{Scan, Unit};
 use lines::{Line, LineKind};
 
@@ -379,14 +379,9 @@ fn report_unread(
             }
         }
     }
-    let Some(first) = unread.first() else {
-        return;
-    };
-    diags.push(
-        Diagnostic::warning(path, first.line, UnreadPaper::message(&unread))
-            .kind(Kind::UnreadPapers)
-            .for_unread(unread),
-    );
+    if let Some(w) = UnreadPaper::warning(path, unread) {
+        diags.push(w);
+    }
 }
 
 /// Every paper identifier in a line of markdown (see [`ids`]).

@@ -1,5 +1,6 @@
 use super::*;
 use crate::content::Format;
+use crate::diagnostic::Kind;
 
 fn read(text: &str) -> (Vec<Section>, Diagnostics) {
     let mut d = Diagnostics::default();
