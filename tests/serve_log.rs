@@ -91,3 +91,56 @@ fn serve_prints_the_warning_summary_at_start_and_after_each_rebuild() {
         "{line}"
     );
 }
+
+/// A paper one file links without an entry is reported until another file publishes it,
+/// and again when that file drops it: the edited file is not the one warned about.
+#[test]
+fn serve_settles_unread_papers_against_every_file_after_an_edit() {
+    let footer = "\nAlso worth a look this week: https://arxiv.org/abs/2507.00099\n";
+    let site = Site::new(
+        "title = \"Serve log\"\nbase_url = \"https://example.org/\"\n",
+        &[
+            (
+                "content/2025-07-04.md",
+                &(day("2025-07-04", &[row(1, "Alpha")]) + footer),
+            ),
+            (
+                "content/2025-07-05.md",
+                &day("2025-07-05", &[row(3, "Gamma")]),
+            ),
+        ],
+    );
+    let mut server = Server::start(&site);
+    let line = server.startup_or_next_line(|l| l.starts_with("warning[unread-papers]: "));
+    assert!(
+        line.contains("1 × ") && line.contains("content/2025-07-04.md:"),
+        "{line}"
+    );
+    // Two preambles, the footer's line as stray text, and the unread paper.
+    server.startup_or_next_line(|l| l.starts_with("4 warning(s); run `papertrail check`"));
+
+    // The other file lists the paper: the first file's warning goes.
+    site.write(
+        "content/2025-07-05.md",
+        day("2025-07-05", &[row(3, "Gamma"), row(99, "Omega")]).as_bytes(),
+    );
+    let seen = RefCell::new(Vec::new());
+    // Three preambles and the stray line.
+    server.wait_line(|l| {
+        seen.borrow_mut().push(l.to_string());
+        l.starts_with("4 warning(s); run `papertrail check`")
+    });
+    let seen = seen.into_inner();
+    assert!(
+        !seen.iter().any(|l| l.starts_with("warning[unread-papers]")),
+        "{seen:?}"
+    );
+
+    // And drops it again: the warning is back, though its file did not change.
+    site.write(
+        "content/2025-07-05.md",
+        day("2025-07-05", &[row(3, "Gamma")]).as_bytes(),
+    );
+    let line = server.wait_line(|l| l.starts_with("warning[unread-papers]: "));
+    assert!(line.contains("content/2025-07-04.md:"), "{line}");
+}

@@ -19,7 +19,7 @@ use super::watch::{Change, MAX_COALESCE, QUIET};
 use super::{MemorySink, PageSource, Served, ServingSink, facts};
 use crate::config::Config;
 use crate::content::{self, Digest, ParseOptions};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::model::{self, Site};
 use crate::render::{Affected, Renderer, theme::Theme};
 
@@ -358,13 +358,26 @@ impl State {
     /// The site's warnings after a patch: those of the `changed` files as read now and
     /// the model's `warnings` about them, in place of what they had.
     fn patch_warnings(&mut self, changed: &BTreeSet<PathBuf>, warnings: Diagnostics) {
+        // A file's `empty-day` and `unread-papers` warnings depend on what the other
+        // files give: an edit anywhere may settle or revive them, so they are taken
+        // again from every file and settled against the patched site.
+        let settled_by_others =
+            |d: &Diagnostic| matches!(d.kind, Kind::EmptyDay | Kind::UnreadPapers);
         self.warnings
             .items
-            .retain(|d| !changed.iter().any(|p| p == &d.path));
-        for path in changed {
-            if let Some(d) = self.file_diags.get(path) {
-                self.warnings.extend(d.clone());
+            .retain(|d| !changed.iter().any(|p| p == &d.path) && !settled_by_others(d));
+        for (path, diags) in &self.file_diags {
+            let items = diags.items.iter();
+            if changed.contains(path) {
+                self.warnings.items.extend(items.cloned());
+            } else {
+                self.warnings
+                    .items
+                    .extend(items.filter(|d| settled_by_others(d)).cloned());
             }
+        }
+        if let Some(site) = self.site.as_ref() {
+            model::drop_published_elsewhere(&mut self.warnings, site);
         }
         self.warnings.extend(warnings);
         self.warnings.sort();
