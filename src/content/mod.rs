@@ -441,8 +441,15 @@ fn report_empty(
     if no_entries && sections.iter().all(|s| s.date.is_none()) {
         let survey = structural::survey(body, body_line);
         // An index of notes (`- [Title](paper.md)`, maybe beside some paper links) names
-        // papers read from the notes themselves.
-        if survey.note_links > 0 && survey.note_links * 2 >= survey.papers {
+        // papers read from the notes themselves; the general reader has named those of
+        // its other links that no note may give (`unread-papers`).
+        let named_unread = || {
+            diags
+                .items
+                .iter()
+                .any(|d| d.kind == Kind::UnreadPapers && d.path == path)
+        };
+        if survey.note_links > 0 && (survey.note_links * 2 >= survey.papers || named_unread()) {
             return;
         }
         let message = if survey.papers > 0 {
