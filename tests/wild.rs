@@ -619,3 +619,37 @@ fn weekly_roundups_in_iso_week_folders() {
 fn tables_per_source_with_files_kept_beside_the_digest() {
     check_fixture("multi-source-tables");
 }
+
+/// A day's index of note cards that recommends more old papers than it has notes names
+/// those papers once, in `unread-papers`, and is not also reported as a file from which
+/// nothing was read.
+#[test]
+fn an_index_with_more_papers_than_notes_names_them_once() {
+    let (_dir, root) = site("hugo-card-notes");
+    let index = root.join("content/posts/2026-07-21/_index.md");
+    let text = std::fs::read_to_string(&index).unwrap();
+    let card = |id: &str| {
+        format!(
+            "<div class=\"paper-card paper-card-classic\">\n<div class=\"card-body\">\n\
+             <a class=\"card-title\" href=\"https://arxiv.org/abs/{id}\">A Classic Numbered {id}</a>\n\
+             </div></div>\n\n"
+        )
+    };
+    let classics: String = (11..=18).map(|n| card(&format!("1602.900{n}"))).collect();
+    let more = format!("{classics}## 📋 其他论文");
+    std::fs::write(&index, text.replacen("## 📋 其他论文", &more, 1)).unwrap();
+    let out = run(&root, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["unread-papers"], "{report}");
+    let message = report["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("9 paper(s)") && message.contains("1602.90011"),
+        "{message}"
+    );
+}
