@@ -619,3 +619,13 @@ fn weekly_roundups_in_iso_week_folders() {
 fn tables_per_source_with_files_kept_beside_the_digest() {
     check_fixture("multi-source-tables");
 }
+
+#[test]
+fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
+    check_fixture("category-chip-headings");
+}
+
+#[test]
+fn a_readme_rewritten_daily_with_a_table_per_topic() {
+    check_fixture("readme-topic-tables");
+}
