@@ -653,3 +653,13 @@ fn an_index_with_more_papers_than_notes_names_them_once() {
         "{message}"
     );
 }
+
+#[test]
+fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
+    check_fixture("category-chip-headings");
+}
+
+#[test]
+fn a_readme_rewritten_daily_with_a_table_per_topic() {
+    check_fixture("readme-topic-tables");
+}

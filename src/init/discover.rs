@@ -55,6 +55,19 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         }
         *counts.entry(slash_path(&folder)).or_default() += 1;
     }
+    // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
+    // `digest.md`) names the day in its first heading. Such files count instead.
+    if counts.is_empty() {
+        for path in walk(dir)? {
+            let Ok(rel) = path.strip_prefix(dir) else {
+                continue;
+            };
+            if heading_dated(&path) {
+                let folder = rel.parent().unwrap_or(Path::new(""));
+                *counts.entry(slash_path(folder)).or_default() += 1;
+            }
+        }
+    }
     let best = counts
         .iter()
         .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)))
@@ -82,7 +95,10 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
-        if content::date_from_path(rel).is_none() && !has_front_matter(&path) {
+        if content::date_from_path(rel).is_none()
+            && !has_front_matter(&path)
+            && !heading_dated(&path)
+        {
             undated.push(slash_path(rel));
         }
     }
@@ -176,6 +192,19 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Whether a file's first heading (in its first 64 lines) holds a date:
+/// `# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`.
+fn heading_dated(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    text.lines()
+        .take(64)
+        .map(str::trim_start)
+        .find(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with([' ', '\t']))
+        .is_some_and(|heading| content::date_text::find_date(heading).is_some())
+}
+
 /// Whether a file starts with front matter, which may give it a date.
 fn has_front_matter(path: &Path) -> bool {
     let mut head = [0u8; 8];
@@ -226,6 +255,22 @@ mod tests {
             "notes/robots/2026-02-03.md",
         ]);
         assert_eq!((f.dir.as_str(), f.digests), ("notes", 4));
+    }
+
+    #[test]
+    fn a_digest_rewritten_in_place_is_found_by_its_dated_heading() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("out")).unwrap();
+        std::fs::write(
+            dir.path().join("out/digest.md"),
+            "# Daily Digest - 2026-02-27\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("NOTES.md"), "# Notes\n\nNo day here.\n").unwrap();
+        let f = find_content(dir.path()).unwrap();
+        assert_eq!((f.dir.as_str(), f.digests), ("out", 1));
+        // A dated file name wins: headings are not read at all.
+        assert_eq!(found(&["a/2026-02-27.md", "b/readme.md"]).dir, "a");
     }
 
     #[test]

@@ -174,9 +174,39 @@ fn clean_title_of(text: &str, refs: &[ids::PaperRef]) -> String {
         at = r.end;
     }
     kept.push_str(&text[at..]);
+    let kept = without_leading_category_chip(&kept);
     // Other links with generic texts (`[Code](https://github.com/…)`).
     let kept = drop_generic_links(&kept);
     strip_title_noise(&markup::plain(&kept))
+}
+
+/// A title that opens with its arXiv category as a code span, before a dash
+/// (`` `cs.AI` - A Title ``, after the number if any): the category is a tag (read with
+/// the chips), not a word of the title. The dash goes with the title's noise.
+fn without_leading_category_chip(text: &str) -> std::borrow::Cow<'_, str> {
+    let start = text.trim_start();
+    // After a list or heading number (`1. `), if any.
+    let number = start.len()
+        - start
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['.', ')'])
+            .trim_start()
+            .len();
+    let rest = &start[number..];
+    let Some(inner) = rest.strip_prefix('`') else {
+        return text.into();
+    };
+    let Some(close) = inner.find('`') else {
+        return text.into();
+    };
+    let after = inner[close + 1..].trim_start();
+    let dashed = after
+        .strip_prefix(['-', '—', '–', ':', '|'])
+        .is_some_and(|t| t.starts_with(char::is_whitespace));
+    if !dashed || !super::category::has_code(&inner[..close]) {
+        return text.into();
+    }
+    format!("{}{}", &start[..number], after).into()
 }
 
 /// `[Code](url)`, `[Project](url)` and bare URLs removed from a line.
@@ -286,6 +316,18 @@ fn strip_title_noise(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_category_chip_before_a_dash_is_no_part_of_the_title() {
+        assert_eq!(
+            clean_title("`cs.AI` - Folding Paper Cranes [PDF](https://arxiv.org/pdf/2601.00001)"),
+            "Folding Paper Cranes"
+        );
+        assert_eq!(clean_title("`cs.CL` — 折纸鹤"), "折纸鹤");
+        // Not a category, or no dash: kept as written.
+        assert_eq!(clean_title("`vLLM` - Fast Serving"), "vLLM - Fast Serving");
+        assert_eq!(clean_title("`cs.AI` Cranes"), "cs.AI Cranes");
+    }
 
     #[test]
     fn titles_from_first_lines() {

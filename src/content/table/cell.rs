@@ -89,7 +89,16 @@ fn is_url_char(c: char) -> bool {
 pub(super) fn split_authors(cell: &str) -> Vec<String> {
     markup::plain(cell)
         .split([',', ';'])
-        .map(|a| a.trim().to_string())
+        // The first author and the rest unnamed: `Ann Lee et.al.`, `Ann Lee et al.`.
+        .map(|a| {
+            let a = a.trim();
+            ["et.al.", "et al.", "et al"]
+                .iter()
+                .find_map(|tail| a.strip_suffix(tail))
+                .unwrap_or(a)
+                .trim()
+                .to_string()
+        })
         .filter(|a| !a.is_empty())
         .collect()
 }

@@ -33,6 +33,9 @@ enum Column {
     Link,
     /// The paper's code or project page (`Code`, `代码`, `GitHub`, `Repo`).
     Code,
+    /// The paper's own date (`Publish Date`: arXiv's, not the digest's day): read as
+    /// nothing, and no unknown column either.
+    PaperDate,
     Other,
 }
 
@@ -64,6 +67,15 @@ pub fn parse(
                 let date = parse_heading_date(path, rest, lineno, diags);
                 sections.push(Section {
                     date,
+                    line: lineno,
+                    entries: Vec::new(),
+                    stamped: false,
+                });
+            } else if let Some(date) = super::date_text::find_date(heading) {
+                // A README the bot rewrites each day, dated by its own heading
+                // (`## Updated on 2026.04.30`) over tables per topic.
+                sections.push(Section {
+                    date: Some(date),
                     line: lineno,
                     entries: Vec::new(),
                     stamped: false,
@@ -218,7 +230,8 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
             "category" | "categories" | "classification" | "tags" | "tag" | "topic" => {
                 Column::Category
             }
-            "link" | "links" | "url" => Column::Link,
+            "link" | "links" | "url" | "pdf" | "arxiv" | "abs" => Column::Link,
+            "publish date" | "published" | "date" | "submitted" => Column::PaperDate,
             name if super::code_link::is_code_label(name) => Column::Code,
             other => {
                 diags.push(Diagnostic::warning(
@@ -333,7 +346,7 @@ fn entry_from_cells(
                     entry.code = super::code_link::from_labelled(cell);
                 }
             }
-            Column::Other => {}
+            Column::PaperDate | Column::Other => {}
         }
     }
     // No http(s) link, but a link target that starts with its host (`[arXiv](arxiv.org/
