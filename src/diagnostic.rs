@@ -191,7 +191,7 @@ impl Kind {
                 "papers dated only by their own date line (`Published: …`), listed on that day"
             }
             Kind::TitleVariant => {
-                "papers with two titles on one day in layouts read by structure (one is published)"
+                "papers with two titles on one day, read by structure or listed by the same authors (one is published)"
             }
             Kind::BotError => "fields holding a bot's error message instead of text (left out)",
             Kind::UnconvertedMath => "TeX that could not be turned into MathML (shown as written)",

@@ -31,7 +31,7 @@ fn reports_every_error_with_source_and_writes_nothing() {
             (
                 "content/2025/07/2025-07-04.md",
                 &format!(
-                    "## Papers for 2025-07-04\n{ROW}| Alpha (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee | s |\n| Beta (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee | s |\n| Gamma | Ann Lee |\n"
+                    "## Papers for 2025-07-04\n{ROW}| Alpha (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee | s |\n| Beta (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Bo Chen | s |\n| Gamma | Ann Lee |\n"
                 ),
             ),
             (

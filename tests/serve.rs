@@ -568,9 +568,10 @@ fn files_of_removed_routes_stop_being_served() {
     // `feed_limit = 1`: the newest in the papers feed, the others an archive each.
     assert_eq!(server.get("/papers/2507.00003/").status, 200);
     assert_eq!(server.get("/papers/archive/2/atom.xml").status, 200);
-    // One id with two titles on one day: an error of the model, not of the file.
+    // One id with two titles and other authors on one day: an error of the model, not
+    // of the file.
     let clash = format!(
-        "{OTHER_DAY}| Another Title (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Cy C | Text. |\n"
+        "{OTHER_DAY}| Another Title (Read more on [arXiv](https://arxiv.org/abs/2507.00003)) | Dee D | Text. |\n"
     );
     site.write("content/2025/07/2025-07-05.md", clash.as_bytes());
     server.wait_line(|l| l.contains("has errors"));

@@ -565,15 +565,24 @@ pub(super) fn title_conflict(
     // index and its note, a topic file and the day's file): the title the model chooses
     // is published, and the other is a warning, not a decision for a person.
     let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
+    // Two entries with the same authors are one paper renamed between its versions (a
+    // generator that keeps a table per topic updates one row and not the other); rows
+    // mixed up would pair a title with another paper's names.
+    let renamed = !here.1.authors.is_empty() && here.1.authors == first.1.authors;
     let path = &digests[here.0].path;
     let message = format!(
-        "{id} is titled `{}` here but `{}` at {}:{} on the same day",
+        "{id} is titled `{}` here but `{}` at {}:{} on the same day{}",
         here.1.title,
         first.1.title,
         crate::diagnostic::display_path(&digests[first.0].path),
-        first.1.line
+        first.1.line,
+        if renamed {
+            " by the same authors (a paper renamed between versions); the first title is published"
+        } else {
+            ""
+        }
     );
-    if structural {
+    if structural || renamed {
         Diagnostic::warning(path, here.1.line, message).kind(Kind::TitleVariant)
     } else {
         Diagnostic::error(path, here.1.line, message).kind(Kind::TitleConflict)
