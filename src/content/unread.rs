@@ -38,7 +38,8 @@ pub fn report(
     let mut unread: Vec<UnreadPaper> = Vec::new();
     let mut after_last = false;
     let mut in_comment = false;
-    for (no, line) in numbered_lines(body, first_line) {
+    for (i, line) in super::line_split::split(body).enumerate() {
+        let no = first_line + i;
         if no >= first_entry && !after_last {
             if no <= last_entry {
                 continue;
@@ -66,7 +67,7 @@ pub fn report(
         if !may_link_paper(line) {
             continue;
         }
-        for r in structural::paper_refs(line) {
+        for r in structural::ids::find(line) {
             let key = r.key();
             if known.contains(key)
                 || known.contains(r.url.as_str())
@@ -97,20 +98,6 @@ pub fn report(
     if let Some(w) = UnreadPaper::warning(path, unread) {
         diags.push(w);
     }
-}
-
-/// The lines of `body` with their numbers. memchr finds the line ends: the lines of the
-/// entries are passed over without a look, and `split` read each of their bytes.
-fn numbered_lines(body: &str, first_line: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', body.as_bytes())
-        .chain(std::iter::once(body.len()))
-        .enumerate()
-        .map(move |(i, end)| {
-            let line = &body[start..end];
-            start = end + 1;
-            (first_line + i, line)
-        })
 }
 
 /// Whether a line may name a paper by a link or a prefixed id: it names a paper host

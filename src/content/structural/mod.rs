@@ -384,11 +384,6 @@ fn report_unread(
     }
 }
 
-/// Every paper identifier in a line of markdown (see [`ids`]).
-pub fn paper_refs(line: &str) -> Vec<ids::PaperRef> {
-    ids::find(line)
-}
-
 /// Whether a line's link points at a note of the site: a markdown file or page beside
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
