@@ -10,6 +10,7 @@ mod cjk_strong;
 pub mod code_link;
 pub mod date_text;
 pub mod feed_dump;
+mod finish;
 pub mod front_matter;
 mod line_split;
 pub mod lint;
@@ -302,7 +303,8 @@ pub fn parse_digest(
             diags.extend(general);
         }
     }
-    report_unconverted_math(path, &sections, diags);
+    finish::drop_nameless_authors(&mut sections);
+    finish::report_unconverted_math(path, &sections, diags);
     // A file whose entries could not be read says so in its errors already.
     if diags.error_count() == errors_before {
         report_empty(path, &front, &sections, body, body_line, diags);
@@ -322,26 +324,6 @@ pub fn parse_digest(
         path_date,
         sections,
     })
-}
-
-/// One warning per formula that stays TeX source, naming the entry's line.
-fn report_unconverted_math(path: &Path, sections: &[Section], diags: &mut Diagnostics) {
-    for entry in sections.iter().flat_map(|s| &s.entries) {
-        let fields = [&entry.summary, &entry.gist, &entry.abstract_];
-        for tex in fields.into_iter().flatten().flat_map(|m| &m.math_errors) {
-            diags.push(
-                Diagnostic::warning(
-                    path,
-                    entry.line,
-                    format!(
-                        "`{tex}` in `{}` is not TeX that can be shown as MathML; it is shown as written",
-                        entry.title
-                    ),
-                )
-                .kind(Kind::UnconvertedMath),
-            );
-        }
-    }
 }
 
 /// The sections `format`'s parser reads from a body; `path_dated`: whether the file's
