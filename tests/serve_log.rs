@@ -144,3 +144,54 @@ fn serve_settles_unread_papers_against_every_file_after_an_edit() {
     let line = server.wait_line(|l| l.starts_with("warning[unread-papers]: "));
     assert!(line.contains("content/2025-07-04.md:"), "{line}");
 }
+
+/// Kinds `[lint] allow` silences are left out of serve's summary, as of build's, at start
+/// and after a rebuild.
+#[test]
+fn serve_leaves_allowed_kinds_out_of_its_summary() {
+    let site = Site::new(
+        "title = \"Serve log\"\nbase_url = \"https://example.org/\"\n[lint]\nallow = [\"llm-preamble\"]\n",
+        &[
+            (
+                "content/2025-07-04.md",
+                &day("2025-07-04", &[row(1, "Alpha"), row(2, "Beta")]),
+            ),
+            ("content/2025-07-05.md", &day("2025-07-05", &[])),
+        ],
+    );
+    let built = site.build_ok(&[]);
+    assert!(!built.contains("llm-preamble"), "{built}");
+    assert!(built.contains("warning[empty-day]: "), "{built}");
+
+    let mut server = Server::start(&site);
+    server.startup_or_next_line(|l| l.starts_with("1 warning(s); run `papertrail check`"));
+    assert!(
+        server
+            .startup
+            .iter()
+            .any(|l| l.starts_with("warning[empty-day]: ")),
+        "{:?}",
+        server.startup
+    );
+    assert!(
+        !server.startup.iter().any(|l| l.contains("llm-preamble")),
+        "{:?}",
+        server.startup
+    );
+
+    site.write(
+        "content/2025-07-04.md",
+        day(
+            "2025-07-04",
+            &[row(1, "Alpha"), row(2, "Beta"), row(3, "Gamma")],
+        )
+        .as_bytes(),
+    );
+    let seen = RefCell::new(Vec::new());
+    server.wait_line(|l| {
+        seen.borrow_mut().push(l.to_string());
+        l.starts_with("1 warning(s); run `papertrail check`")
+    });
+    let seen = seen.into_inner();
+    assert!(!seen.iter().any(|l| l.contains("llm-preamble")), "{seen:?}");
+}

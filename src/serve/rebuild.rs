@@ -211,7 +211,7 @@ impl State {
         if self.serve_all(site, live, served).is_some() {
             phases.mark("first pages");
             self.warnings = diags;
-            print_warnings(&self.warnings);
+            print_warnings(&self.warnings, self.config.as_deref());
         }
     }
 
@@ -336,7 +336,7 @@ impl State {
                 return;
             };
             self.warnings = diags;
-            print_warnings(&self.warnings);
+            print_warnings(&self.warnings, self.config.as_deref());
             println!(
                 "rebuilt {} in {} ms ({count} files; model {} ms)",
                 names.join(", "),
@@ -501,7 +501,7 @@ impl State {
             ms(rendered_at - modelled_at),
         );
         let _ = std::io::stdout().flush();
-        print_warnings(&self.warnings);
+        print_warnings(&self.warnings, self.config.as_deref());
         // Then the rest: shifted pages, search index, sitemap.
         // Served as each is rendered: collected first, the new files would be held
         // beside the ones they replace (the search index is large).
@@ -676,7 +676,7 @@ impl State {
         served.pending.end();
         // Every error in full, the warnings one line per kind, as `build` prints them.
         eprint!("{}", crate::report::human(&diags.errors_only()));
-        print_warnings(diags);
+        print_warnings(diags, self.config.as_deref());
         let has_site = !served
             .files
             .read()
@@ -705,8 +705,18 @@ impl State {
 
 /// The warnings of the site one line per kind, as `build` prints them: a long archive
 /// has thousands, which `papertrail check` lists.
-fn print_warnings(diags: &Diagnostics) {
-    eprint!("{}", crate::report::summary(diags));
+/// Kinds that config.toml's `[lint] allow` silences are left out, as `build` leaves them.
+fn print_warnings(diags: &Diagnostics, config: Option<&Config>) {
+    match config.filter(|c| !c.lint.allow.is_empty()) {
+        Some(config) => {
+            let mut shown = diags.clone();
+            shown
+                .items
+                .retain(|d| d.is_error() || !config.lint.allows(d.kind));
+            eprint!("{}", crate::report::summary(&shown));
+        }
+        None => eprint!("{}", crate::report::summary(diags)),
+    }
 }
 
 /// How the model of a change was made, for the rebuild line.
