@@ -42,6 +42,8 @@ struct ExpectedPaper {
     abstract_has: Vec<String>,
     /// The exported code link; `""` for none. Not checked when absent.
     code: Option<String>,
+    /// The days the paper is listed on. Not checked when absent.
+    days: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -155,6 +157,10 @@ fn check_fixture(name: &str) {
         }
         if let Some(gist) = &want.gist {
             assert_eq!(text(&got["gist"]), gist, "{name} {}", want.id);
+        }
+        if let Some(days) = &want.days {
+            let got_days: Vec<&str> = got["days"].as_array().unwrap().iter().map(text).collect();
+            assert_eq!(&got_days, days, "{name} {}", want.id);
         }
         for piece in &want.summary_has {
             assert!(

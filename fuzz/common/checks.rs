@@ -110,10 +110,11 @@ pub fn split_files(data: &[u8], n: usize) -> Vec<&[u8]> {
     parts
 }
 
-type BodyParser = fn(&Path, &str, usize, &ParseOptions, &mut Diagnostics) -> Vec<Section>;
-
 /// One body parser on any UTF-8 text (other inputs are skipped).
-fn body_parser(parse: BodyParser, data: &[u8]) -> Result<(), String> {
+fn body_parser(
+    parse: impl Fn(&Path, &str, usize, &ParseOptions, &mut Diagnostics) -> Vec<Section>,
+    data: &[u8],
+) -> Result<(), String> {
     let Ok(body) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -131,7 +132,15 @@ fn body_parser(parse: BodyParser, data: &[u8]) -> Result<(), String> {
 }
 
 pub fn parse_table(data: &[u8]) -> Result<(), String> {
-    body_parser(content::table::parse, data)
+    // Read as a file dated by its path or front matter, or not (its rows may then date
+    // themselves), as the input's first byte says.
+    let dated_elsewhere = data.first().is_some_and(|b| b & 1 == 1);
+    body_parser(
+        |path, body, line, opts, diags| {
+            content::table::parse(path, dated_elsewhere, body, line, opts, diags)
+        },
+        data,
+    )
 }
 
 pub fn parse_feed_dump(data: &[u8]) -> Result<(), String> {

@@ -274,15 +274,11 @@ pub fn parse_digest(
     // is one (a heading or a paper's own date line may date a file that has none).
     let path_date = date_from_path(path);
     let errors_before = diags.error_count();
-    let mut sections = parse_as(
-        format,
-        path,
-        path_date.is_some(),
-        body,
-        body_line,
-        opts,
-        diags,
-    );
+    let dated = FileDated {
+        path: path_date.is_some(),
+        front: front.date.is_some(),
+    };
+    let mut sections = parse_as(format, path, dated, body, body_line, opts, diags);
     // A family parser that found no entry and no fault leaves the file to the general
     // reader: a layout that merely resembles the family's.
     if format != Format::Structural
@@ -326,12 +322,20 @@ pub fn parse_digest(
     })
 }
 
-/// The sections `format`'s parser reads from a body; `path_dated`: whether the file's
-/// path names its day.
+/// Where a file's day is named outside its body.
+#[derive(Clone, Copy)]
+struct FileDated {
+    /// The file's path names its day.
+    path: bool,
+    /// Its front matter does.
+    front: bool,
+}
+
+/// The sections `format`'s parser reads from a body.
 fn parse_as(
     format: Format,
     path: &Path,
-    path_dated: bool,
+    dated: FileDated,
     body: &str,
     body_line: usize,
     opts: &ParseOptions,
@@ -340,9 +344,12 @@ fn parse_as(
     match format {
         Format::Native => native::parse(path, body, body_line, opts, diags),
         Format::FeedDump => feed_dump::parse(path, body, body_line, opts, diags),
-        Format::List => list::parse(path, path_dated, body, body_line, opts, diags),
-        Format::Table => table::parse(path, body, body_line, opts, diags),
-        Format::Structural => structural::parse(path, path_dated, body, body_line, opts, diags),
+        Format::List => list::parse(path, dated.path, body, body_line, opts, diags),
+        Format::Table => {
+            let elsewhere = dated.path || dated.front;
+            table::parse(path, elsewhere, body, body_line, opts, diags)
+        }
+        Format::Structural => structural::parse(path, dated.path, body, body_line, opts, diags),
     }
 }
 

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 mod cell;
 mod detect;
 mod row;
+mod row_dates;
 
 use cell::{link_targets, parse_title_cell, split_authors};
 pub use detect::looks_like;
@@ -33,8 +34,9 @@ enum Column {
     Link,
     /// The paper's code or project page (`Code`, `代码`, `GitHub`, `Repo`).
     Code,
-    /// The paper's own date (`Publish Date`: arXiv's, not the digest's day): read as
-    /// nothing, and no unknown column either.
+    /// The paper's own date (`Publish Date`: arXiv's, not the digest's day): it lists
+    /// the row on that day only in a file with no other date for it, or one whose rows'
+    /// dates are too far apart to be one day's ([`row_dates`]).
     PaperDate,
     Other,
 }
@@ -47,6 +49,7 @@ struct Header {
 /// Parses the body of a table digest. `first_line` is the file line `body` starts on.
 pub fn parse(
     path: &Path,
+    dated_elsewhere: bool,
     body: &str,
     first_line: usize,
     opts: &super::ParseOptions,
@@ -56,6 +59,8 @@ pub fn parse(
     let mut sections: Vec<Section> = Vec::new();
     let mut header: Option<Header> = None;
     let mut last_row_closed = true;
+    // (line, date) of rows with a date of their own, for [`row_dates::regroup`].
+    let mut own_dates: Vec<(usize, NaiveDate)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
@@ -111,6 +116,9 @@ pub fn parse(
             if h.columns.contains(&Column::Title)
                 && let Some(entry) = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags)
             {
+                if !dated_elsewhere && let Some(date) = row_date(&h.columns, &cells) {
+                    own_dates.push((entry.line, date));
+                }
                 current_section(&mut sections, lineno).entries.push(entry);
             }
             continue;
@@ -142,7 +150,17 @@ pub fn parse(
         i += 1;
     }
     sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
-    sections
+    if own_dates.is_empty() {
+        sections
+    } else {
+        row_dates::regroup(sections, &own_dates)
+    }
+}
+
+/// The date a row gives its paper in a `Publish Date` column, if it has one.
+fn row_date(columns: &[Column], cells: &[Cow<'_, str>]) -> Option<NaiveDate> {
+    let at = columns.iter().position(|c| *c == Column::PaperDate)?;
+    super::date_text::find_date(cells.get(at)?)
 }
 
 /// Markdown link targets of a cell that name a host without a scheme, with the URL
@@ -461,6 +479,7 @@ mod tests {
         let mut d = Diagnostics::default();
         let s = parse(
             Path::new("x.md"),
+            false,
             text,
             1,
             &super::super::ParseOptions::default(),
@@ -569,7 +588,14 @@ mod tests {
 
     fn parse_str(text: &str) -> (Vec<Section>, Diagnostics) {
         let mut d = Diagnostics::default();
-        let s = parse(Path::new("t.md"), text, 1, &Default::default(), &mut d);
+        let s = parse(
+            Path::new("t.md"),
+            false,
+            text,
+            1,
+            &Default::default(),
+            &mut d,
+        );
         (s, d)
     }
 
