@@ -172,7 +172,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let pace = recent_pace(&site);
     // What each setting would save is worked out only when the summary shows it (the
     // leads of every list are measured for it).
-    let growth = yearly_growth(written.pages.bytes, site.papers.len(), pace);
+    let growth = yearly_growth(&written.pages, site.papers.len(), pace);
     let shrink = match size_warning(written.pages.bytes, growth, pace) {
         Some(_) => shrink_settings(&config, &written.pages, || renderer.list_lead_bytes()),
         None => Vec::new(),
@@ -281,17 +281,24 @@ impl BuildReport {
     /// Bytes a year of new papers at [`BuildReport::pace`] would add, at this site's
     /// bytes per paper.
     pub fn yearly_growth(&self) -> u64 {
-        yearly_growth(self.written.pages.bytes, self.papers, self.pace)
+        yearly_growth(&self.written.pages, self.papers, self.pace)
     }
 }
 
-/// Bytes a year of new papers at `pace` a day would add to a site of `bytes` holding
-/// `papers`, at its bytes per paper.
-fn yearly_growth(bytes: u64, papers: usize, pace: f64) -> u64 {
+/// Bytes a year of new papers at `pace` a day would add to a site of `papers` that
+/// Pages counts as `pages`, at its bytes per paper. Subscription feeds hold a fixed
+/// number of the newest entries and the theme's files are the same on any site: they
+/// do not grow with papers, and on a young site they would be most of each paper's
+/// share (a site of a few hundred papers, each on three tags' full-text feeds, was
+/// warned it would pass the limit within a year when it had years to go).
+fn yearly_growth(pages: &crate::output::PagesSize, papers: usize, pace: f64) -> u64 {
+    use crate::render::urls::kind;
     if papers == 0 {
         return 0;
     }
-    (pace * 365.0 * bytes as f64 / papers as f64) as u64
+    let fixed = pages.of_kind(kind::FEEDS) + pages.of_kind(kind::OTHER);
+    let growing = pages.bytes.saturating_sub(fixed);
+    (pace * 365.0 * growing as f64 / papers as f64) as u64
 }
 
 /// A warning when a site of `bytes` (as GitHub Pages counts them) nears or passes its
@@ -374,6 +381,24 @@ mod tests {
         assert!(soon.contains("passes it in about 6 months"), "{soon}");
         let over = size_warning(1_200_000_000, 0, 0.0).unwrap();
         assert!(over.contains("over its 1 GB limit"), "{over}");
+    }
+
+    #[test]
+    fn growth_counts_what_grows_with_papers() {
+        use crate::render::urls::kind;
+        let pages = crate::output::PagesSize {
+            bytes: 20_000_000,
+            by_kind: vec![
+                (kind::FEEDS, 9_000_000),
+                (kind::PAPER_PAGES, 6_000_000),
+                (kind::OTHER, 1_000_000),
+                (kind::TAG_PAGES, 4_000_000),
+            ],
+            ..Default::default()
+        };
+        // 10 MB of pages, tags and the rest for 400 papers: 25 KB a paper, 50 a day.
+        assert_eq!(yearly_growth(&pages, 400, 50.0), 456_250_000);
+        assert_eq!(yearly_growth(&pages, 0, 50.0), 0);
     }
 
     #[test]
