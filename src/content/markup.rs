@@ -230,6 +230,8 @@ pub(super) fn literal_text(src: &str) -> String {
 /// large, and the literal paths of `render` should not set it up.
 #[inline(never)]
 pub(super) fn render_markdown(src: &str, inline: bool) -> Markup {
+    let unwrapped = super::wikilinks::unwrap(src);
+    let src = unwrapped.as_ref();
     let dollars = super::tex_text::dollar_math(src);
     let src = dollars.as_deref().unwrap_or(src);
     let marked = super::cjk_strong::mark_pairs(src);

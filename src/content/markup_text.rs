@@ -35,6 +35,8 @@ pub(super) fn plain(src: &str) -> String {
 /// `render_markdown(src, true).text`, for `src` trimmed and not empty.
 #[inline(never)]
 pub(super) fn text_of_markdown(src: &str) -> String {
+    let unwrapped = super::wikilinks::unwrap(src);
+    let src = unwrapped.as_ref();
     let dollars = super::tex_text::dollar_math(src);
     let shaped = dollars.as_deref().unwrap_or(src);
     if super::cjk_strong::mark_pairs(shaped).is_some() {

@@ -29,6 +29,7 @@ mod tex_text;
 mod title_math;
 mod unread;
 pub mod web_url;
+mod wikilinks;
 pub mod words;
 
 use std::path::{Path, PathBuf};
