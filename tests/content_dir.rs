@@ -156,3 +156,23 @@ fn a_bad_glob_is_a_config_error_with_its_line() {
         output_text(&out)
     );
 }
+
+/// A README at the root of a bot's repository is read with `content_dir = "."`, so the
+/// site's own output folder sits inside the content folder: building again, from inside
+/// the folder as a user does, reads none of it (its `robots.txt` was read as a digest).
+#[test]
+fn a_second_build_with_the_root_as_content_reads_none_of_its_output() {
+    let site = Site::new(
+        "base_url = \"https://alice.github.io/daily-papers/\"\ncontent_dir = \".\"\n",
+        &[("2025-07-04.md", DAY)],
+    );
+    std::fs::remove_dir(site.root().join("content")).expect("no content/");
+    let first = run(&site, &["build"]);
+    assert_clean(&first);
+    assert!(site.root().join("public/robots.txt").is_file());
+    let second = run(&site, &["build"]);
+    assert_clean(&second);
+    let text = output_text(&second);
+    assert!(text.contains("Built 1 days, 1 papers"), "{text}");
+    assert!(!text.contains("warning"), "{text}");
+}

@@ -159,9 +159,10 @@ pub fn load(
     (digests, diagnostics)
 }
 
-/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries and
+/// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries,
 /// the files and folders `ignored` matches (paths relative to `dir`, see
-/// [`is_ignored`]). Sorted, so that everything downstream is deterministic.
+/// [`is_ignored`]) and sites papertrail built there. Sorted, so that everything
+/// downstream is deterministic.
 pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, Diagnostic> {
     if !dir.is_dir() {
         return Err(Diagnostic::error(
@@ -177,12 +178,17 @@ pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, 
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0
-                || !e.file_name().to_string_lossy().starts_with('.')
-                    && !e
-                        .path()
-                        .strip_prefix(dir)
-                        .is_ok_and(|rel| ignored.is_match(rel))
+            if e.depth() == 0 {
+                return true;
+            }
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let skipped = || {
+                e.path()
+                    .strip_prefix(dir)
+                    .is_ok_and(|rel| ignored.is_match(rel))
+            };
+            let built = || e.file_type().is_dir() && is_built_site(e.path());
+            !hidden && !skipped() && !built()
         });
     for entry in walker {
         let entry = entry.map_err(|e| {
@@ -194,6 +200,14 @@ pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, 
         }
     }
     Ok(paths)
+}
+
+/// Whether `dir` holds a site papertrail built: its `index.html` beside the feed
+/// stamps it publishes. A bot's README at the root of its repository is read with
+/// `content_dir = "."`, where `public/` is inside the content folder, and its
+/// `robots.txt` was read as a digest from the second build on.
+fn is_built_site(dir: &Path) -> bool {
+    dir.join(crate::feed_state::FILE).is_file() && dir.join("index.html").is_file()
 }
 
 /// Whether `rel` (a path relative to the content folder) or a folder holding it is
