@@ -669,3 +669,8 @@ fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
 fn a_readme_rewritten_daily_with_a_table_per_topic() {
     check_fixture("readme-topic-tables");
 }
+
+#[test]
+fn a_readme_of_keyword_tables_dated_by_their_rows() {
+    check_fixture("readme-dated-rows");
+}

@@ -56,13 +56,14 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         *counts.entry(slash_path(&folder)).or_default() += 1;
     }
     // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
-    // `digest.md`) names the day in its first heading. Such files count instead.
+    // `digest.md`) names the day in its first heading, or dates each row of its tables.
+    // Such files count instead.
     if counts.is_empty() {
         for path in walk(dir)? {
             let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
-            if heading_dated(&path) {
+            if self_dated(&path) {
                 let folder = rel.parent().unwrap_or(Path::new(""));
                 *counts.entry(slash_path(folder)).or_default() += 1;
             }
@@ -95,9 +96,7 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
-        if content::date_from_path(rel).is_none()
-            && !has_front_matter(&path)
-            && !heading_dated(&path)
+        if content::date_from_path(rel).is_none() && !has_front_matter(&path) && !self_dated(&path)
         {
             undated.push(slash_path(rel));
         }
@@ -192,12 +191,18 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Whether a file's first heading (in its first 64 lines) holds a date:
-/// `# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`.
-fn heading_dated(path: &Path) -> bool {
+/// Whether a file dates itself: its first heading (in its first 64 lines) holds a date
+/// (`# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`), or its tables give each
+/// row a date of its own (`| Title | Date | Abstract |`, a README of each topic's
+/// latest papers).
+fn self_dated(path: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
+    heading_dated(&text) || content::table::has_dated_rows(&text)
+}
+
+fn heading_dated(text: &str) -> bool {
     text.lines()
         .take(64)
         .map(str::trim_start)
@@ -271,6 +276,25 @@ mod tests {
         assert_eq!((f.dir.as_str(), f.digests), ("out", 1));
         // A dated file name wins: headings are not read at all.
         assert_eq!(found(&["a/2026-02-27.md", "b/readme.md"]).dir, "a");
+    }
+
+    #[test]
+    fn a_readme_of_tables_dating_their_rows_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("README.md"),
+            "# Daily Papers\n\nLast update: 2026-02-27\n\n## Kites\n\
+             | **Title** | **Date** | **Abstract** |\n| --- | --- | --- |\n\
+             | **[Paper Kites](http://arxiv.org/abs/2602.91001v1)** | 2026-02-25 | Kites. |\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("NOTES.md"),
+            "# Notes\n\n| Date | What |\n|---|---|\n| soon | kites |\n",
+        )
+        .unwrap();
+        let f = find_content(dir.path()).unwrap();
+        assert_eq!((f.dir.as_str(), f.digests), (".", 1));
     }
 
     #[test]

@@ -102,3 +102,70 @@ pub(super) fn split_authors(cell: &str) -> Vec<String> {
         .filter(|a| !a.is_empty())
         .collect()
 }
+
+/// The text a cell folds away in one `<details>` block (`<details><summary>Show</summary>
+/// <p>The abstract…</p></details>`, as a README of each topic's latest papers writes
+/// its abstracts): what is inside, without the toggle's label, which a page showing the
+/// text open has no use for. Any other cell is returned as it is.
+pub(super) fn inside_details(cell: &str) -> &str {
+    let t = cell.trim();
+    let Some(open) = t
+        .get(..8)
+        .filter(|head| head.eq_ignore_ascii_case("<details"))
+        .and_then(|_| t.find('>'))
+    else {
+        return cell;
+    };
+    let Some(body) = t
+        .len()
+        .checked_sub(10)
+        .and_then(|end| t.get(end..))
+        .filter(|tail| tail.eq_ignore_ascii_case("</details>"))
+        .and_then(|_| t.get(open + 1..t.len() - 10))
+    else {
+        return cell;
+    };
+    let body = body.trim_start();
+    let Some(label_end) = body
+        .get(..9)
+        .filter(|head| head.eq_ignore_ascii_case("<summary>"))
+        .and_then(|_| find_ci(body, "</summary>"))
+    else {
+        return cell;
+    };
+    let inside = body[label_end + 10..].trim();
+    // One block: a second `<details>` inside would be cut in two.
+    if inside.is_empty() || find_ci(inside, "<details").is_some() {
+        return cell;
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside_details;
+
+    #[test]
+    fn a_folded_cell_is_its_inside_without_the_toggle() {
+        assert_eq!(
+            inside_details("<details><summary>Show</summary><p>We fold kites.</p></details>"),
+            "<p>We fold kites.</p>"
+        );
+        assert_eq!(
+            inside_details(
+                " <DETAILS open> <summary>Accep...</summary>Accepted at KiteConf</details> "
+            ),
+            "Accepted at KiteConf"
+        );
+        for cell in [
+            "Plain text.",
+            "<details><summary>Show</summary></details>",
+            "<details>no toggle</details>",
+            "<details><summary>A</summary>a</details> and <details><summary>B</summary>b</details>",
+            "<details><summary>Show</summary>cut off",
+            "<detailsé",
+        ] {
+            assert_eq!(inside_details(cell), cell);
+        }
+    }
+}

@@ -15,6 +15,10 @@ mod detect;
 mod row;
 mod row_dates;
 
+pub use row_dates::has_dated_rows;
+use row_dates::is_paper_date_column;
+use row_dates::row_date;
+
 use cell::{link_targets, parse_title_cell, split_authors};
 pub use detect::looks_like;
 pub use row::split_cells;
@@ -157,12 +161,6 @@ pub fn parse(
     }
 }
 
-/// The date a row gives its paper in a `Publish Date` column, if it has one.
-fn row_date(columns: &[Column], cells: &[Cow<'_, str>]) -> Option<NaiveDate> {
-    let at = columns.iter().position(|c| *c == Column::PaperDate)?;
-    super::date_text::find_date(cells.get(at)?)
-}
-
 /// Markdown link targets of a cell that name a host without a scheme, with the URL
 /// each is published as.
 fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
@@ -249,7 +247,7 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
                 Column::Category
             }
             "link" | "links" | "url" | "pdf" | "arxiv" | "abs" => Column::Link,
-            "publish date" | "published" | "date" | "submitted" => Column::PaperDate,
+            name if is_paper_date_column(name) => Column::PaperDate,
             name if super::code_link::is_code_label(name) => Column::Code,
             other => {
                 diags.push(Diagnostic::warning(
@@ -347,6 +345,7 @@ fn entry_from_cells(
                 super::lint::authors(path, line, &entry.authors, diags);
             }
             Column::Summary => {
+                let cell = cell::inside_details(cell);
                 let m =
                     markup::cell_block(&super::lint::summary_source(path, line, cell, opts, diags));
                 entry.summary = (!m.is_empty()).then_some(m);

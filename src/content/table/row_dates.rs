@@ -4,9 +4,54 @@
 //! Listed on the heading's day, the whole archive would be one day's page; each row is
 //! listed on its own date instead.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
-use super::Section;
+use super::row::split_cells;
+use super::{Column, Section, is_separator_row};
+use crate::content::date_text::find_date;
+use crate::content::markup;
+
+/// Whether a column named `name` (its plain text, lower-cased) holds each paper's own
+/// date.
+pub(super) fn is_paper_date_column(name: &str) -> bool {
+    matches!(name, "publish date" | "published" | "date" | "submitted")
+}
+
+/// Whether `text` holds a table whose rows carry their own dates: a header naming a
+/// date column ([`is_paper_date_column`]) over a row whose cell there holds a date. A
+/// file rewritten in place with such a table needs no other date (see [`regroup`]).
+pub fn has_dated_rows(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim);
+    while let Some(line) = lines.next() {
+        if !line.starts_with('|') {
+            continue;
+        }
+        let Some(at) = split_cells(line)
+            .iter()
+            .position(|c| is_paper_date_column(&markup::plain(c).to_ascii_lowercase()))
+        else {
+            continue;
+        };
+        if !lines.next().is_some_and(is_separator_row) {
+            continue;
+        }
+        if let Some(row) = lines.next()
+            && let Some(cell) = split_cells(row).get(at)
+            && find_date(cell).is_some()
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The date a row gives its paper in a `Publish Date` column, if it has one.
+pub(super) fn row_date(columns: &[Column], cells: &[Cow<'_, str>]) -> Option<NaiveDate> {
+    let at = columns.iter().position(|c| *c == Column::PaperDate)?;
+    find_date(cells.get(at)?)
+}
 
 /// More days than this between a section's earliest and latest row dates make it a
 /// cumulative list, not one day's papers: a daily or weekly digest's rows carry dates
