@@ -1,7 +1,7 @@
 //! Where a bot keeps its digests: the folder `init` makes `content_dir`, found from
 //! the dated files under a repository, and what in it is not a digest.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -58,15 +58,26 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
     // `digest.md`) names the day in its first heading, or dates each row of its tables.
     // Such files count instead.
+    let mut copies = Vec::new();
     if counts.is_empty() {
+        let mut dated = Vec::new();
         for path in walk(dir)? {
             let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
-            if self_dated(&path) {
-                let folder = rel.parent().unwrap_or(Path::new(""));
-                *counts.entry(slash_path(folder)).or_default() += 1;
+            if let Some(text) = self_dated(&path) {
+                let keys: HashSet<String> =
+                    content::structural::paper_keys(&text).into_iter().collect();
+                dated.push((rel.to_path_buf(), keys));
             }
+        }
+        for (i, (rel, _)) in dated.iter().enumerate() {
+            if is_copy(i, &dated) {
+                copies.push(slash_path(rel));
+                continue;
+            }
+            let folder = rel.parent().unwrap_or(Path::new(""));
+            *counts.entry(slash_path(folder)).or_default() += 1;
         }
     }
     let best = counts
@@ -96,7 +107,14 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
-        if content::date_from_path(rel).is_none() && !has_front_matter(&path) && !self_dated(&path)
+        let copy = || {
+            path.strip_prefix(dir)
+                .is_ok_and(|from_top| copies.contains(&slash_path(from_top)))
+        };
+        if copy()
+            || content::date_from_path(rel).is_none()
+                && !has_front_matter(&path)
+                && self_dated(&path).is_none()
         {
             undated.push(slash_path(rel));
         }
@@ -191,15 +209,25 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Whether a file dates itself: its first heading (in its first 64 lines) holds a date
-/// (`# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`), or its tables give each
-/// row a date of its own (`| Title | Date | Abstract |`, a README of each topic's
-/// latest papers).
-fn self_dated(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    heading_dated(&text) || content::table::has_dated_rows(&text)
+/// The text of a file that dates itself: its first heading (in its first 64 lines)
+/// holds a date (`# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`), or its
+/// tables give each row a date of its own (`| Title | Date | Abstract |`, a README of
+/// each topic's latest papers).
+fn self_dated(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    (heading_dated(&text) || content::table::has_dated_rows(&text)).then_some(text)
+}
+
+/// Whether file `i` of `dated` (path, paper keys) is a copy of another: every paper it
+/// names is in another file, which names more or, naming the same, comes first. A
+/// README rewritten each day is often copied for GitHub Pages (`docs/index.md`), and
+/// read twice every paper would be listed twice a day.
+fn is_copy(i: usize, dated: &[(PathBuf, HashSet<String>)]) -> bool {
+    let (_, keys) = &dated[i];
+    !keys.is_empty()
+        && dated.iter().enumerate().any(|(j, (_, other))| {
+            j != i && keys.is_subset(other) && (other.len() > keys.len() || j < i)
+        })
 }
 
 fn heading_dated(text: &str) -> bool {
@@ -295,6 +323,42 @@ mod tests {
         .unwrap();
         let f = find_content(dir.path()).unwrap();
         assert_eq!((f.dir.as_str(), f.digests), (".", 1));
+    }
+
+    #[test]
+    fn a_copy_of_a_dated_readme_is_ignored_and_topic_files_are_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let table = |ids: &[&str]| {
+            let rows: String = ids
+                .iter()
+                .map(|id| format!("|**2026-02-25**|**Paper {id}**|Ann Lee|[{id}](http://arxiv.org/abs/{id})|\n"))
+                .collect();
+            format!(
+                "## Updated on 2026.03.02\n\n|Publish Date|Title|Authors|PDF|\n|---|---|---|---|\n{rows}"
+            )
+        };
+        let write = |rel: &str, text: String| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("README.md", table(&["2602.91001", "2602.91002"]));
+        write(
+            "docs/index.md",
+            format!(
+                "---\nlayout: default\n---\n{}",
+                table(&["2602.91001", "2602.91002"])
+            ),
+        );
+        let f = find_content(dir.path()).unwrap();
+        assert_eq!((f.dir.as_str(), f.digests), (".", 1));
+        assert_eq!(f.undated, ["docs/index.md"]);
+        // Two topics sharing a paper are two digests.
+        std::fs::remove_dir_all(dir.path().join("docs")).unwrap();
+        write("LG.md", table(&["2602.91002", "2602.91003"]));
+        let f = find_content(dir.path()).unwrap();
+        assert_eq!((f.dir.as_str(), f.digests), (".", 2));
+        assert!(f.undated.is_empty(), "{:?}", f.undated);
     }
 
     #[test]

@@ -593,6 +593,14 @@ impl Survey {
     }
 }
 
+/// The papers a body links or names, by key (an arXiv id, a DOI, …).
+pub fn paper_keys(body: &str) -> HashSet<String> {
+    body.split('\n')
+        .flat_map(ids::find)
+        .map(|r| r.key().to_string())
+        .collect()
+}
+
 /// Counts what a body names: papers and note links.
 pub fn survey(body: &str, first_line: usize) -> Survey {
     let mut keys: HashSet<String> = HashSet::new();
