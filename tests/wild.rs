@@ -674,3 +674,8 @@ fn a_readme_rewritten_daily_with_a_table_per_topic() {
 fn a_readme_of_keyword_tables_dated_by_their_rows() {
     check_fixture("readme-dated-rows");
 }
+
+#[test]
+fn scored_daily_picks_named_by_year_and_month_day() {
+    check_fixture("scored-daily-picks");
+}
