@@ -359,6 +359,15 @@ fn report_unread(
     found: &[(usize, Unit, Entry, Option<NaiveDate>)],
     diags: &mut Diagnostics,
 ) {
+    // Most files mention no paper off the lines their entries published: the ids
+    // those entries give are then not gathered.
+    if refs
+        .iter()
+        .zip(published)
+        .all(|(line_refs, p)| *p || line_refs.is_empty())
+    {
+        return;
+    }
     let mut known: HashSet<&str> = found
         .iter()
         .flat_map(|(_, _, e, _)| e.arxiv_id.as_deref().into_iter().chain(e.url.as_deref()))
