@@ -59,8 +59,10 @@ pub fn build<'a>(
     for line in lines.iter().take(3) {
         // Most lines hold no code span: memchr says so before a split searches them.
         let text = line.text();
-        let chips = memchr::memchr(b'`', text.as_bytes()).map_or("", |_| text);
-        for chip in chips.split('`').skip(1).step_by(2) {
+        if memchr::memchr(b'`', text.as_bytes()).is_none() {
+            continue;
+        }
+        for chip in text.split('`').skip(1).step_by(2) {
             if super::category::has_code(chip)
                 && let Some(tag) = super::category::normalise(chip)
                 && !tags.contains(&tag)
@@ -271,12 +273,20 @@ pub fn build<'a>(
                     continue;
                 }
                 Role::Link | Role::Date => {
+                    // Asked twice below: worked out once.
+                    let code_label = code_link::is_code_label(label);
                     if role == Role::Link {
-                        code = code.or_else(|| code_link::from_link_line(Some(label), value));
+                        code = code.or_else(|| {
+                            if code_label {
+                                code_link::from_labelled(value)
+                            } else {
+                                code_link::from_link_texts(value)
+                            }
+                        });
                         weak = weak.or_else(|| code_link::from_text(value));
                     }
                     // A code line with words beside its link (or none) keeps them.
-                    if code_link::is_code_label(label) && code_link::has_other_words(value) {
+                    if code_label && code_link::has_other_words(value) {
                         let mut f = Field::new(label_as_written, Role::Summary);
                         f.markdown.push(value_as_written);
                         fields.push(f);
