@@ -61,6 +61,15 @@ const HOST_PAGES: [&str; 14] = [
 /// `Code`, `GitHub`, `Repo`, `Project page`, `代码`, `项目主页` …, with any bold,
 /// ornament or colon around it.
 pub fn is_code_label(label: &str) -> bool {
+    // A label that opens with a letter, a digit or a CJK ideograph keeps it first when
+    // trimmed: one that no code label opens with (lower-cased) decides most labels, of
+    // every link and field, before they are trimmed.
+    if let Some(c) = label.chars().next()
+        && (c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        && !opens_a_code_label(c.to_ascii_lowercase())
+    {
+        return false;
+    }
     let t = label
         .trim()
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -81,6 +90,11 @@ pub fn is_code_label(label: &str) -> bool {
     }
     let lower = t.to_lowercase();
     CODE_LABELS.contains(&lower.as_str())
+}
+
+/// Whether one of [`CODE_LABELS`] opens with `c` (a test holds the list to it).
+fn opens_a_code_label(c: char) -> bool {
+    matches!(c, 'c' | 's' | 'g' | 'r' | 'p' | '代' | '开' | '项')
 }
 
 /// What [`is_code_label`] accepts, lower-case.
@@ -594,10 +608,29 @@ mod tests {
             "Project page",
             "项目主页",
             "🔗 Code",
+            "CODE LINK",
+            "github repo:",
+            "开源代码",
         ] {
             assert!(is_code_label(label), "{label}");
         }
-        for label in ["Paper", "arXiv", "PDF", "Abstract", "Website"] {
+        for label in CODE_LABELS {
+            assert!(
+                label.chars().next().is_some_and(opens_a_code_label),
+                "{label}"
+            );
+        }
+        for label in [
+            "Paper",
+            "arXiv",
+            "PDF",
+            "Abstract",
+            "Website",
+            "链接",
+            "3 code",
+            "Codex",
+            "代码库",
+        ] {
             assert!(!is_code_label(label), "{label}");
         }
     }

@@ -230,7 +230,8 @@ pub fn bot_error(text: &str) -> Option<String> {
     // A long summary that mentions rate limits is about them, not an error.
     // Four bytes at most to a character: the length decides without counting, unless
     // it is between 240 and 960 bytes.
-    if text.len() > 4 * 240 || text.len() > 240 && text.chars().count() > 240 {
+    // ASCII text (most) has as many characters as bytes: not counted.
+    if text.len() > 4 * 240 || text.len() > 240 && (text.is_ascii() || text.chars().count() > 240) {
         return None;
     }
     if !may_be_bot_error(text) {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use super::markup::Markup;
 use super::markup_bytes::has_markup_byte;
-use super::words::collapse_whitespace;
+use super::words::{collapse_whitespace, collapsed};
 
 /// What pulldown-cmark makes of `src` (trimmed, not empty) when it is `**Label:** text`
 /// with no other markup; `None` for any other source.
@@ -53,9 +53,15 @@ pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
     let mut words = String::with_capacity(src.len());
     words.push_str(label);
     words.push_str(after);
+    // Collapsed already, as most are, the words are the text: not copied again.
+    let text = if matches!(collapsed(&words), std::borrow::Cow::Borrowed(_)) {
+        words
+    } else {
+        collapse_whitespace(&words)
+    };
     Some(Markup {
         html,
-        text: collapse_whitespace(&words),
+        text,
         math_errors: Vec::new(),
     })
 }

@@ -7,6 +7,7 @@
 //! Text under no label is the summary; a field's label decides whether it is the gist,
 //! the abstract, tags, or a labelled part of the summary.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::ids::{self, PaperRef};
@@ -23,11 +24,13 @@ use crate::content::{Entry, Format, ParseOptions, lint, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// A field being read: its label (empty for text under no label), role and lines.
-struct Field {
-    label: String,
+/// Its label and lines are borrowed from the segment's lines when written there
+/// (most are: an abstract is one long line), not copied.
+struct Field<'a> {
+    label: Cow<'a, str>,
     role: Role,
     /// Lines kept as written (list items keep their marker), for markdown.
-    markdown: Vec<String>,
+    markdown: Vec<Cow<'a, str>>,
     /// Opened by a sub-heading: with no text of its own it titles the fields below it.
     heading: bool,
 }
@@ -35,9 +38,9 @@ struct Field {
 /// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
 /// `first_refs` are the mentions in its first line, found already by the layout scan.
 #[allow(clippy::too_many_arguments)]
-pub fn build(
+pub fn build<'a>(
     path: &Path,
-    lines: &[Line<'_>],
+    lines: &[Line<'a>],
     first_refs: &[PaperRef],
     unit: Unit,
     anchor: &PaperRef,
@@ -56,8 +59,10 @@ pub fn build(
     for line in lines.iter().take(3) {
         // Most lines hold no code span: memchr says so before a split searches them.
         let text = line.text();
-        let chips = memchr::memchr(b'`', text.as_bytes()).map_or("", |_| text);
-        for chip in chips.split('`').skip(1).step_by(2) {
+        if memchr::memchr(b'`', text.as_bytes()).is_none() {
+            continue;
+        }
+        for chip in text.split('`').skip(1).step_by(2) {
             if super::category::has_code(chip)
                 && let Some(tag) = super::category::normalise(chip)
                 && !tags.contains(&tag)
@@ -85,7 +90,7 @@ pub fn build(
     if matches!(unit, Unit::Item(_) | Unit::Para)
         && let Some(text) = super::title::text_after_bold_title(first.text())
     {
-        push_text(&mut fields, &mut open, text);
+        push_text(&mut fields, &mut open, Cow::Owned(text));
     }
     for line in &lines[1..] {
         let text = line.text();
@@ -94,7 +99,7 @@ pub fn build(
         match line.kind {
             LineKind::Blank => {
                 if let Some(f) = fields.last_mut().filter(|_| open) {
-                    f.markdown.push(String::new());
+                    f.markdown.push(Cow::Borrowed(""));
                 }
                 continue;
             }
@@ -114,7 +119,7 @@ pub fn build(
                     && !inner.is_empty()
                     && let Some(role) = labels::known_role(inner).filter(|r| *r != Role::Link)
                 {
-                    fields.push(Field::new(inner, role));
+                    fields.push(Field::new(Cow::Owned(inner.to_string()), role));
                     open = true;
                 }
                 continue;
@@ -129,14 +134,14 @@ pub fn build(
                 if role == Role::Title && title.is_empty() {
                     continue;
                 }
-                let mut f = Field::new(&label, role);
+                let mut f = Field::new(Cow::Owned(label), role);
                 f.heading = true;
                 fields.push(f);
                 open = true;
                 continue;
             }
             LineKind::Code(c) => {
-                push_text(&mut fields, &mut open, c.to_string());
+                push_text(&mut fields, &mut open, Cow::Borrowed(c));
                 continue;
             }
             // An Obsidian callout's head (`> [!summary] 一句话结论`) names the field
@@ -145,7 +150,8 @@ pub fn build(
                 let role = labels::known_role(name)
                     .or_else(|| labels::known_role(kind))
                     .unwrap_or(Role::Summary);
-                fields.push(Field::new(if name.is_empty() { kind } else { name }, role));
+                let name = if name.is_empty() { kind } else { name };
+                fields.push(Field::new(Cow::Borrowed(name), role));
                 open = true;
                 continue;
             }
@@ -179,8 +185,7 @@ pub fn build(
                 continue;
             }
             Some(Role::Category) => {
-                let value = labels::field_label(line)
-                    .map_or(std::borrow::Cow::Borrowed(text), |(_, v, _)| v);
+                let value = labels::field_label(line).map_or(Cow::Borrowed(text), |(_, v, _)| v);
                 for name in value.split([',', ';', '，', '；', '、', '|']) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
@@ -191,7 +196,7 @@ pub fn build(
                 continue;
             }
             Some(Role::Link) => {
-                let label = fields.last().map(|f| f.label.as_str());
+                let label = fields.last().map(|f| f.label.as_ref());
                 code = code.or_else(|| code_link::from_link_line(label, text));
                 weak = weak.or_else(|| code_link::from_text(text));
                 continue;
@@ -222,6 +227,7 @@ pub fn build(
         let label = labels::field_label(line)
             .filter(|_| !in_abstract(&fields) || labels::is_bold_label(line));
         if let Some((label, value, role)) = label {
+            let (label_as_written, value_as_written) = (label.clone(), value.clone());
             let (label, value) = (&*label, &*value);
             match role {
                 Role::Authors => {
@@ -240,8 +246,8 @@ pub fn build(
                         && (labels::names_a_translation(label)
                             || is_mostly_cjk(value) && !is_mostly_cjk(&title)) =>
                 {
-                    let mut f = Field::new(label, Role::Summary);
-                    f.markdown.push(value.to_string());
+                    let mut f = Field::new(label_as_written, Role::Summary);
+                    f.markdown.push(value_as_written);
                     fields.push(f);
                     open = true;
                     continue;
@@ -267,14 +273,22 @@ pub fn build(
                     continue;
                 }
                 Role::Link | Role::Date => {
+                    // Asked twice below: worked out once.
+                    let code_label = code_link::is_code_label(label);
                     if role == Role::Link {
-                        code = code.or_else(|| code_link::from_link_line(Some(label), value));
+                        code = code.or_else(|| {
+                            if code_label {
+                                code_link::from_labelled(value)
+                            } else {
+                                code_link::from_link_texts(value)
+                            }
+                        });
                         weak = weak.or_else(|| code_link::from_text(value));
                     }
                     // A code line with words beside its link (or none) keeps them.
-                    if code_link::is_code_label(label) && code_link::has_other_words(value) {
-                        let mut f = Field::new(label, Role::Summary);
-                        f.markdown.push(value.to_string());
+                    if code_label && code_link::has_other_words(value) {
+                        let mut f = Field::new(label_as_written, Role::Summary);
+                        f.markdown.push(value_as_written);
                         fields.push(f);
                         open = true;
                         continue;
@@ -298,9 +312,9 @@ pub fn build(
                     continue;
                 }
                 _ => {
-                    let mut f = Field::new(label, role);
+                    let mut f = Field::new(label_as_written, role);
                     if !value.is_empty() {
-                        f.markdown.push(value.to_string());
+                        f.markdown.push(value_as_written);
                     }
                     fields.push(f);
                     open = true;
@@ -314,7 +328,7 @@ pub fn build(
             let inner = strip_tags(text);
             let inner = inner.trim();
             if let Some(role) = labels::known_role(inner).filter(|_| !inner.is_empty()) {
-                fields.push(Field::new(inner, role));
+                fields.push(Field::new(Cow::Owned(inner.to_string()), role));
                 open = true;
                 continue;
             }
@@ -336,9 +350,9 @@ pub fn build(
             (Some(d), LineKind::Item(..)) => {
                 let depth =
                     d.saturating_sub(first_depth + u8::from(unit == Unit::Item(first_depth)));
-                format!("{}- {}", "  ".repeat(usize::from(depth)), text)
+                Cow::Owned(format!("{}- {}", "  ".repeat(usize::from(depth)), text))
             }
-            _ => text.to_string(),
+            _ => Cow::Borrowed(text),
         };
         push_text(&mut fields, &mut open, markdown);
     }
@@ -372,9 +386,9 @@ pub fn build(
         fields.insert(
             0,
             Field {
-                label: String::new(),
+                label: Cow::Borrowed(""),
                 role: Role::Summary,
-                markdown: vec![t],
+                markdown: vec![Cow::Owned(t)],
                 heading: false,
             },
         );
@@ -404,7 +418,7 @@ pub fn build(
             f.markdown.len() - f.markdown.iter().rev().take_while(|l| l.is_empty()).count();
         let joined;
         let value = match &f.markdown[..written] {
-            [only] => only.as_str(),
+            [only] => only.as_ref(),
             lines => {
                 joined = lines.join("\n");
                 joined.as_str()
@@ -413,7 +427,7 @@ pub fn build(
         let value = value.trim();
         if value.is_empty() {
             if f.heading && !f.label.is_empty() && !matches!(f.role, Role::Gist | Role::Abstract) {
-                group = Some(&f.label);
+                group = Some(f.label.as_ref());
             }
             continue;
         }
@@ -496,10 +510,14 @@ pub fn build(
     })
 }
 
-impl Field {
-    fn new(label: &str, role: Role) -> Self {
+impl<'a> Field<'a> {
+    fn new(label: Cow<'a, str>, role: Role) -> Self {
+        let label = match label {
+            Cow::Borrowed(l) => Cow::Borrowed(l.trim()),
+            Cow::Owned(l) => Cow::Owned(l.trim().to_string()),
+        };
         Field {
-            label: label.trim().to_string(),
+            label,
             role,
             // A line and the blank after it, as most fields hold: allocated at once.
             markdown: Vec::with_capacity(2),
@@ -517,9 +535,9 @@ fn callout_head(text: &str) -> Option<(&str, &str)> {
         .then(|| (kind, name.trim()))
 }
 
-fn push_text(fields: &mut Vec<Field>, open: &mut bool, markdown: String) {
+fn push_text<'a>(fields: &mut Vec<Field<'a>>, open: &mut bool, markdown: Cow<'a, str>) {
     if !*open || fields.is_empty() {
-        fields.push(Field::new("", Role::Summary));
+        fields.push(Field::new(Cow::Borrowed(""), Role::Summary));
         *open = true;
     }
     if let Some(f) = fields.last_mut() {

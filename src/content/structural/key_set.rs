@@ -39,6 +39,11 @@ impl<'a> KeySet<'a> {
         self.keys.contains(&key)
     }
 
+    /// Empties the set, keeping its room: one set serves every segment of a unit.
+    pub fn clear(&mut self) {
+        self.keys.clear();
+    }
+
     pub fn len(&self) -> usize {
         self.keys.len()
     }

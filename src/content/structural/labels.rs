@@ -87,10 +87,25 @@ pub fn role(label: &str) -> Role {
 /// printed before the summary's first part it repeats the heading above it, and a list
 /// would show the bare word as the start of the paper's lead.
 pub fn is_summary_name(label: &str) -> bool {
-    matches!(
-        &*normalise(label),
-        "summary" | "executive summary" | "ai summary" | "ai_summary" | "总结" | "概要" | "概述"
-    )
+    const NAMES: [&str; 7] = [
+        "summary",
+        "executive summary",
+        "ai summary",
+        "ai_summary",
+        "总结",
+        "概要",
+        "概述",
+    ];
+    // A label that opens with an ASCII letter or a CJK ideograph keeps it first when
+    // normalised (lower-cased): one that no name opens with is decided without
+    // normalising the label (every entry's first field is asked).
+    if let Some(c) = label.chars().next()
+        && (c.is_ascii_alphabetic() || is_cjk_ideograph(c))
+        && !matches!(c.to_ascii_lowercase(), 's' | 'e' | 'a' | '总' | '概')
+    {
+        return false;
+    }
+    NAMES.contains(&&*normalise(label))
 }
 
 /// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
@@ -317,7 +332,8 @@ pub fn is_generic_link_text(text: &str) -> bool {
     let t = strip_ornaments(text.trim())
         .trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c == '[' || c == ']')
         .trim();
-    if t.is_empty() || t.contains("://") {
+    // memchr finds the `://`: every link's text is asked, most are a URL.
+    if t.is_empty() || crate::content::marks::scheme_separator(t).is_some() {
         return true;
     }
     let lower = t.to_lowercase();
@@ -418,6 +434,35 @@ pub fn is_generic_link_text(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_names() {
+        for label in [
+            "Summary",
+            "**Summary:**",
+            "📝 AI Summary",
+            "Executive summary (摘要)",
+            "总结：",
+            "概述",
+        ] {
+            assert!(is_summary_name(label), "{label}");
+        }
+        for label in ["简介", "Abstract", "TL;DR", "Sum", "总", "Method"] {
+            assert!(!is_summary_name(label), "{label}");
+        }
+        // The first characters that `is_summary_name` lets through are the names'.
+        for name in [
+            "summary",
+            "executive summary",
+            "ai summary",
+            "ai_summary",
+            "总结",
+            "概要",
+            "概述",
+        ] {
+            assert!(is_summary_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn labels_in_every_dress() {

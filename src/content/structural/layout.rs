@@ -192,15 +192,10 @@ pub fn strip_number(text: &str) -> &str {
     if let Some((inside, rest)) = t
         .strip_prefix('[')
         .and_then(|r| memchr::memchr(b']', r.as_bytes()).map(|at| (&r[..at], &r[at + 1..])))
+        && is_tag_and_number(inside)
+        && !rest.starts_with('(')
     {
-        let mut words = inside.split_whitespace();
-        if let (Some(w), Some(n), None) = (words.next(), words.next(), words.next())
-            && w.chars().all(char::is_alphabetic)
-            && n.bytes().all(|b| b.is_ascii_digit())
-            && !rest.starts_with('(')
-        {
-            return rest.trim_start();
-        }
+        return rest.trim_start();
     }
     let t2 = t
         .strip_prefix("No.")
@@ -236,6 +231,30 @@ pub fn strip_number(text: &str) -> &str {
     } else {
         t
     }
+}
+
+/// Whether `inside` is a listing's tag and number (`new 001`): two words, letters then
+/// digits.
+fn is_tag_and_number(inside: &str) -> bool {
+    // As listings write them, ASCII with one space: decided by bytes, where splitting
+    // into words by Unicode's whitespace cost more than the rest of `strip_number`.
+    let b = inside.as_bytes();
+    if let Some(space) = memchr::memchr(b' ', b) {
+        let (w, n) = (&b[..space], &b[space + 1..]);
+        if !w.is_empty()
+            && !n.is_empty()
+            && w.iter().all(u8::is_ascii_alphabetic)
+            && n.iter().all(u8::is_ascii_digit)
+        {
+            return true;
+        }
+    }
+    let mut words = inside.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(w), Some(n), None)
+            if w.chars().all(char::is_alphabetic) && n.bytes().all(|b| b.is_ascii_digit())
+    )
 }
 
 /// Whether a mention on an entry's first line names that entry's paper: a link, or an
@@ -288,7 +307,8 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
     let link_line = line
         .label
         .is_some_and(|label| label.role == Some(Role::Link));
-    let short = text.chars().count() <= 160;
+    // No more characters than bytes: most lines are decided without counting.
+    let short = text.len() <= 160 || text.chars().count() <= 160;
     (0..refs.len())
         .filter(|&k| {
             link_line
@@ -408,6 +428,9 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
         .collect();
     let mut segments = Vec::with_capacity(starts.len());
     let (mut anchored, mut clean) = (0, 0);
+    // Cleared for each segment, not allocated again.
+    let mut head_keys = KeySet::new();
+    let mut keys = KeySet::new();
     for &start in &starts {
         let mut end = start + 1;
         while end < lines.len() && !ends(unit, lines, end, units) {
@@ -418,8 +441,8 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             .filter(|r| anchors_a_title(lines[start].text(), r));
         // The head (up to the first sub-heading) names the entry's own paper; a
         // "Related" section further down may name others.
-        let mut head_keys = KeySet::new();
-        let mut keys = KeySet::new();
+        head_keys.clear();
+        keys.clear();
         let mut first_strong: Option<&PaperRef> = None;
         let mut in_head = true;
         // A paper first named under a deeper heading that is no field label (`#### [new

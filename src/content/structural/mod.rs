@@ -359,6 +359,15 @@ fn report_unread(
     found: &[(usize, Unit, Entry, Option<NaiveDate>)],
     diags: &mut Diagnostics,
 ) {
+    // Most files mention no paper off the lines their entries published: the ids
+    // those entries give are then not gathered.
+    if refs
+        .iter()
+        .zip(published)
+        .all(|(line_refs, p)| *p || line_refs.is_empty())
+    {
+        return;
+    }
     let mut known: HashSet<&str> = found
         .iter()
         .flat_map(|(_, _, e, _)| e.arxiv_id.as_deref().into_iter().chain(e.url.as_deref()))
@@ -501,7 +510,11 @@ fn sections(
         LineKind::Heading(level, _) => Some(usize::from(level)),
         _ => None,
     });
-    let mut found = found.into_iter().peekable();
+    // The line of each entry, looked at for every line: peeking at the entries
+    // themselves moved each large entry out and back at every line of the file.
+    let starts: Vec<usize> = found.iter().map(|(at, _, _, _)| *at).collect();
+    let mut next = 0;
+    let mut found = found.into_iter();
     for (i, line) in all.iter().enumerate() {
         // A note's sections are its entry's fields.
         if let LineKind::Heading(level, text) = line.kind
@@ -529,7 +542,11 @@ fn sections(
                 cats[level] = category::normalise(text);
             }
         }
-        while let Some((_, unit, mut entry, stamp)) = found.next_if(|(at, _, _, _)| *at == i) {
+        while starts.get(next) == Some(&i) {
+            next += 1;
+            let Some((_, unit, mut entry, stamp)) = found.next() else {
+                break;
+            };
             let above = match unit {
                 Unit::Heading(l) => usize::from(l),
                 _ => cats.len(),

@@ -53,7 +53,11 @@ pub fn plain_words(text: &str) -> bool {
     static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"  "));
     static HTTP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"http"));
     let b = text.as_bytes();
-    b.iter().all(|c| c.is_ascii_graphic() || *c == b' ')
+    // Every byte is tested, with no early exit, so that the test is vectorised.
+    let printable = !b
+        .iter()
+        .fold(false, |other, c| other | !(b' '..=b'~').contains(c));
+    printable
         && !text.starts_with(' ')
         && !text.ends_with(' ')
         && DOUBLE_SPACE.find(b).is_none()

@@ -160,21 +160,32 @@ pub(super) fn clean_title(text: &str) -> String {
 
 /// [`clean_title`], with the mentions in `text` found already.
 fn clean_title_of(text: &str, refs: &[ids::PaperRef]) -> String {
-    let mut kept = String::with_capacity(text.len());
-    let mut at = 0;
-    for r in refs {
-        kept.push_str(&text[at..r.start]);
-        if let Some(t) = r
-            .link_text
-            .as_deref()
-            .filter(|t| !labels::is_generic_link_text(t))
-        {
-            kept.push_str(t);
+    // A line without a mention (a heading's title) is read as it is, not copied.
+    let kept: std::borrow::Cow<'_, str> = if refs.is_empty() {
+        text.into()
+    } else {
+        let mut kept = String::with_capacity(text.len());
+        let mut at = 0;
+        for r in refs {
+            kept.push_str(&text[at..r.start]);
+            if let Some(t) = r
+                .link_text
+                .as_deref()
+                .filter(|t| !labels::is_generic_link_text(t))
+            {
+                kept.push_str(t);
+            }
+            at = r.end;
         }
-        at = r.end;
-    }
-    kept.push_str(&text[at..]);
+        kept.push_str(&text[at..]);
+        kept.into()
+    };
     let kept = without_leading_category_chip(&kept);
+    // Plain words that are a literal line (most titles) are what `drop_generic_links`
+    // and `markup::plain` would return: they are not copied by both to say so.
+    if plain_words(&kept) && markup::is_literal_line(&kept) {
+        return strip_title_noise(&kept);
+    }
     // Other links with generic texts (`[Code](https://github.com/…)`).
     let kept = drop_generic_links(&kept);
     strip_title_noise(&markup::plain(&kept))
