@@ -663,3 +663,19 @@ fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
 fn a_readme_rewritten_daily_with_a_table_per_topic() {
     check_fixture("readme-topic-tables");
 }
+
+#[test]
+fn a_doi_majority_digest_with_details_under_numbered_headings() {
+    check_fixture("doi-majority-details");
+}
+
+#[test]
+fn a_weekly_file_dated_only_by_its_search_window() {
+    check_fixture("search-window-weekly");
+    let (_dir, root) = site("search-window-weekly");
+    assert!(run(&root, &["build"]).status.success());
+    let days: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("public/data/days.json")).unwrap())
+            .unwrap();
+    assert_eq!(days[0]["date"], "2026-02-02", "{days}");
+}

@@ -28,6 +28,7 @@ mod tex_text;
 mod title_math;
 mod unread;
 pub mod web_url;
+pub mod window_date;
 pub mod words;
 
 use std::path::{Path, PathBuf};

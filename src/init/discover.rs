@@ -57,12 +57,16 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     }
     // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
     // `digest.md`) names the day in its first heading. Such files count instead.
-    if counts.is_empty() {
+    // So does one dated only by a labelled line above its papers (`**Search window:**
+    // …`, `**Last Updated:** …`), though beside files named by their day such a line
+    // is a README's, which stays out as before.
+    let rewritten = counts.is_empty();
+    if rewritten {
         for path in walk(dir)? {
             let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
-            if heading_dated(&path) {
+            if heading_dated(&path) || window_dated(&path) {
                 let folder = rel.parent().unwrap_or(Path::new(""));
                 *counts.entry(slash_path(folder)).or_default() += 1;
             }
@@ -95,10 +99,11 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
-        if content::date_from_path(rel).is_none()
-            && !has_front_matter(&path)
-            && !heading_dated(&path)
-        {
+        let dated = content::date_from_path(rel).is_some()
+            || has_front_matter(&path)
+            || heading_dated(&path)
+            || rewritten && window_dated(&path);
+        if !dated {
             undated.push(slash_path(rel));
         }
     }
@@ -190,6 +195,12 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(out)
+}
+
+/// Whether a labelled line above a file's first paper dates it (`**Search window:**
+/// 2026-01-01 to 2026-01-07`).
+fn window_dated(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|text| content::window_date::of_text(&text).is_some())
 }
 
 /// Whether a file's first heading (in its first 64 lines) holds a date:

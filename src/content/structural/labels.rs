@@ -324,6 +324,12 @@ pub fn is_generic_link_text(text: &str) -> bool {
     if crate::content::arxiv::parse_bare(&lower).is_some() {
         return true;
     }
+    // A DOI written as the link's text (`[doi:10.1186/s1](…)`, `[10.1088/x](…)`) names
+    // its target as a bare arXiv id does: no title.
+    let doi = lower.strip_prefix("doi:").unwrap_or(&lower).trim_start();
+    if doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace) {
+        return true;
+    }
     let generic = [
         "arxiv",
         "pdf",

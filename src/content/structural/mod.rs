@@ -295,7 +295,19 @@ fn parse_lines(
         report_unread(path, &all, &all_refs, &published, &found, diags);
     }
     found.sort_by_key(|(i, _, _, _)| *i);
-    sections(&all, &is_entry_start, &in_note_tail, found)
+    // A file its path does not date may be dated by a labelled line above its first
+    // paper (`**Search window:** A to B`, `**Last Updated:** …`): as a dated heading.
+    let window = if path_dated {
+        None
+    } else {
+        let first = found.first().map_or(0, |(i, _, _, _)| *i);
+        all[..first]
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
+            .find_map(|(i, l)| crate::content::window_date::of_line(l.text()).map(|d| (i, d)))
+    };
+    sections(&all, &is_entry_start, &in_note_tail, window, found)
 }
 
 /// Where a note's one entry ends when the lines after it are the note's own sections
@@ -481,6 +493,7 @@ fn sections(
     all: &[Line<'_>],
     is_entry_start: &[bool],
     in_note_tail: &[bool],
+    window: Option<(usize, NaiveDate)>,
     found: Vec<(usize, Unit, Entry, Option<NaiveDate>)>,
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
@@ -503,6 +516,18 @@ fn sections(
     });
     let mut found = found.into_iter().peekable();
     for (i, line) in all.iter().enumerate() {
+        // The file's labelled date line, unless a dated heading came first.
+        if let Some((at, date)) = window
+            && at == i
+            && sections.is_empty()
+        {
+            sections.push(Section {
+                date: Some(date),
+                line: line.no,
+                entries: Vec::new(),
+                stamped: false,
+            });
+        }
         // A note's sections are its entry's fields.
         if let LineKind::Heading(level, text) = line.kind
             && !is_entry_start[i]
