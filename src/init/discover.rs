@@ -197,10 +197,22 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Whether a labelled line above a file's first paper dates it (`**Search window:**
-/// 2026-01-01 to 2026-01-07`).
+/// Whether a file rewritten in place names its day other than in its first heading:
+/// a labelled line above its first paper (`**Search window:** 2026-01-01 to
+/// 2026-01-07`), or a later heading in its first 64 lines (a topic file's `# Topic`
+/// over `## 📅 2026-08-21`, the newest day on top).
 fn window_dated(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|text| content::window_date::of_text(&text).is_some())
+    std::fs::read_to_string(path).is_ok_and(|text| {
+        content::window_date::of_text(&text).is_some()
+            || text
+                .lines()
+                .take(64)
+                .map(str::trim_start)
+                .filter(|l| {
+                    l.starts_with('#') && l.trim_start_matches('#').starts_with([' ', '\t'])
+                })
+                .any(|heading| content::date_text::find_date(heading).is_some())
+    })
 }
 
 /// Whether a file's first heading (in its first 64 lines) holds a date:

@@ -185,6 +185,13 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
                         let skip = value.chars().next().map_or(0, char::len_utf8);
                         (label, value[skip..].trim_start(), Some(role))
                     }
+                    // `**作者** Ann Lee | **机构** …`: a known label in bold with no
+                    // colon, its value after a space.
+                    None if after.starts_with(char::is_alphanumeric)
+                        && known_role(inside).is_some() =>
+                    {
+                        (inside, after, None)
+                    }
                     None => return None,
                 },
             };
@@ -353,6 +360,7 @@ pub fn is_generic_link_text(text: &str) -> bool {
         "homepage",
         "here",
         "read more",
+        "read paper",
         "read",
         "view",
         "more",

@@ -504,7 +504,12 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
         // A heading over titled items of two or more papers (`### Also today` above
         // `- **[4] Title** — … URL` bullets) is a group, not a paper: its items are
         // entries of a finer kind, read in a later round.
-        let group = title_ref.is_none() && holds_entries && head_keys.len() > 1;
+        // So is a heading that names no paper before its first sub-heading, when the
+        // sub-headings open entries and name two or more (`## 🤖 Speech` over `### [1]
+        // Title` headings with their ids below).
+        let group = title_ref.is_none()
+            && holds_entries
+            && (head_keys.len() > 1 || head_keys.is_empty() && keys.len() > 1);
         let anchor = title_ref.or(first_strong).filter(|_| !group);
         if anchor.is_some() {
             anchored += 1;
