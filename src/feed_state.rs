@@ -38,7 +38,7 @@ use chrono::{DateTime, Utc};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The file's name, in the site's root beside `content/`.
-pub const FILE: &str = "feed-state.tsv";
+pub const FILE: &str = crate::content::SITE_STAMP_FILE;
 
 const HEADER: &str = "# papertrail feed state: entry key, content hash, updated (RFC 3339). Published with the site as feed-state.tsv; see docs/feeds.md.\n";
 

@@ -679,3 +679,44 @@ fn a_readme_of_keyword_tables_dated_by_their_rows() {
 fn scored_daily_picks_named_by_year_and_month_day() {
     check_fixture("scored-daily-picks");
 }
+
+#[test]
+fn a_doi_majority_digest_with_details_under_numbered_headings() {
+    check_fixture("doi-majority-details");
+}
+
+#[test]
+fn a_weekly_file_dated_only_by_its_search_window() {
+    check_fixture("search-window-weekly");
+    let (_dir, root) = site("search-window-weekly");
+    assert!(run(&root, &["build"]).status.success());
+    let days: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("public/data/days.json")).unwrap())
+            .unwrap();
+    assert_eq!(days[0]["date"], "2026-02-02", "{days}");
+}
+
+#[test]
+fn a_readme_of_collapsed_papers_dated_by_its_last_updated_line() {
+    check_fixture("details-upvotes-readme");
+}
+
+#[test]
+fn topic_files_with_a_dated_section_per_day() {
+    check_fixture("topic-files-dated-sections");
+}
+
+#[test]
+fn rows_of_bold_labels_without_colons_under_topic_headings() {
+    check_fixture("field-rows-colonless");
+}
+
+#[test]
+fn headings_that_label_their_title() {
+    check_fixture("title-label-headings");
+}
+
+#[test]
+fn badge_lines_under_titles_and_a_weekly_file() {
+    check_fixture("badge-lines-weekly");
+}

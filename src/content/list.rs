@@ -267,6 +267,9 @@ pub fn parse(
     // (`# arXiv cs.CV Daily Digest — 2026-07-14 (KST)` in `2026/07/report_14.md`).
     // Files dated by their path are read as before: the path's date holds.
     let mut heading_date: Option<(chrono::NaiveDate, usize)> = None;
+    // A file that keeps every day (`## 📅 2026-08-21` over each day's papers, newest on
+    // top) names a day in each such heading: the papers under it are that day's.
+    let mut days: Vec<Section> = Vec::new();
     for (i, raw) in body.split('\n').enumerate() {
         let lineno = first_line + i;
         if let Some(h) = entry_heading(raw) {
@@ -295,12 +298,23 @@ pub fn parse(
             if let Some(p) = pending.take() {
                 entries.extend(finish(path, p, opts, diags));
             }
-            if !path_dated
-                && heading_date.is_none()
-                && entries.is_empty()
-                && let Some(date) = super::date_text::find_date(text)
-            {
-                heading_date = Some((date, lineno));
+            if !path_dated && let Some(date) = super::date_text::find_date(text) {
+                if heading_date.is_none() && entries.is_empty() {
+                    heading_date = Some((date, lineno));
+                } else if let Some((day, line)) = heading_date
+                    && !entries.is_empty()
+                {
+                    days.push(Section {
+                        date: Some(day),
+                        line,
+                        entries: std::mem::take(&mut entries),
+                        stamped: false,
+                    });
+                    heading_date = Some((date, lineno));
+                }
+                // A day's heading is no category.
+                tag = None;
+                continue;
             }
             tag = category(text);
             continue;
@@ -318,6 +332,15 @@ pub fn parse(
             && let Some(authors) = author_line(raw)
         {
             p.authors = Some(authors);
+            continue;
+        }
+        // `- **作者**: Ann Lee, Bo Chen et al.`: a bullet labelled as the authors.
+        if p.authors.is_none()
+            && let Some((label, value)) =
+                labelled(raw.trim_start().strip_prefix("- ").unwrap_or(raw))
+            && AUTHOR_LABELS.contains(&label.to_lowercase().as_str())
+        {
+            p.authors = Some(without_et_al(value));
             continue;
         }
         // Inside an abstract, plain `Methods:` or `Code:` lines are the abstract's own
@@ -341,14 +364,30 @@ pub fn parse(
         entries.extend(finish(path, p, opts, diags));
     }
     match heading_date {
-        Some((date, line)) if !entries.is_empty() => vec![Section {
-            date: Some(date),
-            line,
-            entries,
-            stamped: false,
-        }],
+        Some((date, line)) if !entries.is_empty() => {
+            days.push(Section {
+                date: Some(date),
+                line,
+                entries,
+                stamped: false,
+            });
+            days
+        }
+        _ if !days.is_empty() => days,
         _ => super::undated_section(entries),
     }
+}
+
+/// Labels of an authors bullet under a paper's heading.
+const AUTHOR_LABELS: &[&str] = &["authors", "author", "作者", "著者", "저자"];
+
+/// An authors value without the `et al.` (`等`) a bot puts after the first few names.
+fn without_et_al(value: &str) -> &str {
+    let v = value.trim_end();
+    ["et al.", "et al", "等"]
+        .iter()
+        .find_map(|tail| v.strip_suffix(tail))
+        .map_or(v, str::trim_end)
 }
 
 fn finish(

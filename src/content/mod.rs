@@ -30,6 +30,7 @@ mod title_math;
 mod unread;
 pub mod web_url;
 mod wikilinks;
+pub mod window_date;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -207,8 +208,12 @@ pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, 
 /// `content_dir = "."`, where `public/` is inside the content folder, and its
 /// `robots.txt` was read as a digest from the second build on.
 fn is_built_site(dir: &Path) -> bool {
-    dir.join(crate::feed_state::FILE).is_file() && dir.join("index.html").is_file()
+    dir.join(SITE_STAMP_FILE).is_file() && dir.join("index.html").is_file()
 }
+
+/// The file at the top of every site papertrail builds: the feed stamps it publishes
+/// (`feed_state` names its file by this), which mark a built site for [`discover`].
+pub const SITE_STAMP_FILE: &str = "feed-state.tsv";
 
 /// Whether `rel` (a path relative to the content folder) or a folder holding it is
 /// matched by `ignored`: what [`discover`] skips, for callers that see one path at a time.

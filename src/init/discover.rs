@@ -57,15 +57,18 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     }
     // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
     // `digest.md`) names the day in its first heading, or dates each row of its tables.
-    // Such files count instead.
+    // Such files count instead. So does one dated only by a labelled line above its
+    // papers (`**Search window:** …`, `**Last Updated:** …`), though beside files named
+    // by their day such a line is a README's, which stays out as before.
+    let rewritten = counts.is_empty();
     let mut copies = Vec::new();
-    if counts.is_empty() {
+    if rewritten {
         let mut dated = Vec::new();
         for path in walk(dir)? {
             let Ok(rel) = path.strip_prefix(dir) else {
                 continue;
             };
-            if let Some(text) = self_dated(&path) {
+            if let Some(text) = self_dated(&path, true) {
                 let keys: HashSet<String> =
                     content::structural::paper_keys(&text).into_iter().collect();
                 dated.push((rel.to_path_buf(), keys));
@@ -111,11 +114,12 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             path.strip_prefix(dir)
                 .is_ok_and(|from_top| copies.contains(&slash_path(from_top)))
         };
-        if copy()
-            || content::date_from_path(rel).is_none()
-                && !has_front_matter(&path)
-                && self_dated(&path).is_none()
-        {
+        let dated = || {
+            content::date_from_path(rel).is_some()
+                || has_front_matter(&path)
+                || self_dated(&path, rewritten).is_some()
+        };
+        if copy() || !dated() {
             undated.push(slash_path(rel));
         }
     }
@@ -212,10 +216,14 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
 /// The text of a file that dates itself: its first heading (in its first 64 lines)
 /// holds a date (`# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`), or its
 /// tables give each row a date of its own (`| Title | Date | Abstract |`, a README of
-/// each topic's latest papers).
-fn self_dated(path: &Path) -> Option<String> {
+/// each topic's latest papers), or, when `rewritten` (no file is named by its day), a
+/// labelled line or a later heading names its day ([`window_dated`]).
+fn self_dated(path: &Path, rewritten: bool) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
-    (heading_dated(&text) || content::table::has_dated_rows(&text)).then_some(text)
+    let dated = heading_dated(&text)
+        || content::table::has_dated_rows(&text)
+        || rewritten && window_dated(&text);
+    dated.then_some(text)
 }
 
 /// Whether file `i` of `dated` (path, paper keys) is a copy of another: every paper it
@@ -230,6 +238,21 @@ fn is_copy(i: usize, dated: &[(PathBuf, HashSet<String>)]) -> bool {
         })
 }
 
+/// Whether a file rewritten in place names its day other than in its first heading:
+/// a labelled line above its first paper (`**Search window:** 2026-01-01 to
+/// 2026-01-07`), or a later heading in its first 64 lines (a topic file's `# Topic`
+/// over `## 📅 2026-08-21`, the newest day on top).
+fn window_dated(text: &str) -> bool {
+    content::window_date::of_text(text).is_some()
+        || text
+            .lines()
+            .take(64)
+            .map(str::trim_start)
+            .filter(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with([' ', '\t']))
+            .any(|heading| content::date_text::find_date(heading).is_some())
+}
+
+/// Whether a file's first heading (in its first 64 lines) holds a date.
 fn heading_dated(text: &str) -> bool {
     text.lines()
         .take(64)

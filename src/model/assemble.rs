@@ -6,6 +6,7 @@ use ahash::AHashMap;
 use chrono::NaiveDate;
 
 use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
+pub(super) use super::title_conflict::title_conflict;
 use super::{Day, Link, Paper, Site};
 use crate::config::Config;
 pub(super) use crate::content::words::is_mostly_cjk;
@@ -550,43 +551,6 @@ pub(super) fn resolve_date(
         diags.push(Diagnostic::error(&digest.path, section.line, advice).kind(Kind::NoDate));
     }
     None
-}
-
-/// The error for one id with two titles on one day: `here` (file, entry) against the
-/// entry seen first.
-pub(super) fn title_conflict(
-    digests: &[&Digest],
-    id: &str,
-    here: (usize, &Entry),
-    first: (usize, &Entry),
-) -> Diagnostic {
-    // Entries read by their structure come from layouts that list a paper under a
-    // translated, shortened or prefixed title in one file and in full in another (an
-    // index and its note, a topic file and the day's file): the title the model chooses
-    // is published, and the other is a warning, not a decision for a person.
-    let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
-    // Two entries with the same authors are one paper renamed between its versions (a
-    // generator that keeps a table per topic updates one row and not the other); rows
-    // mixed up would pair a title with another paper's names.
-    let renamed = !here.1.authors.is_empty() && here.1.authors == first.1.authors;
-    let path = &digests[here.0].path;
-    let message = format!(
-        "{id} is titled `{}` here but `{}` at {}:{} on the same day{}",
-        here.1.title,
-        first.1.title,
-        crate::diagnostic::display_path(&digests[first.0].path),
-        first.1.line,
-        if renamed {
-            " by the same authors (a paper renamed between versions); the first title is published"
-        } else {
-            ""
-        }
-    );
-    if structural || renamed {
-        Diagnostic::warning(path, here.1.line, message).kind(Kind::TitleVariant)
-    } else {
-        Diagnostic::error(path, here.1.line, message).kind(Kind::TitleConflict)
-    }
 }
 
 /// The same id with two different titles on one day means two rows were mixed up.

@@ -24,6 +24,7 @@ mod related;
 mod tags;
 #[cfg(test)]
 mod testgen;
+mod title_conflict;
 
 pub use crate::tagging::first_sentence;
 pub use assemble::{Digests, build};

@@ -200,6 +200,13 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
                         let skip = value.chars().next().map_or(0, char::len_utf8);
                         (label, value[skip..].trim_start(), Some(role))
                     }
+                    // `**作者** Ann Lee | **机构** …`: a known label in bold with no
+                    // colon, its value after a space.
+                    None if after.starts_with(char::is_alphanumeric)
+                        && known_role(inside).is_some() =>
+                    {
+                        (inside, after, None)
+                    }
                     None => return None,
                 },
             };
@@ -340,6 +347,12 @@ pub fn is_generic_link_text(text: &str) -> bool {
     if crate::content::arxiv::parse_bare(&lower).is_some() {
         return true;
     }
+    // A DOI written as the link's text (`[doi:10.1186/s1](…)`, `[10.1088/x](…)`) names
+    // its target as a bare arXiv id does: no title.
+    let doi = lower.strip_prefix("doi:").unwrap_or(&lower).trim_start();
+    if doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace) {
+        return true;
+    }
     let generic = [
         "arxiv",
         "pdf",
@@ -363,6 +376,7 @@ pub fn is_generic_link_text(text: &str) -> bool {
         "homepage",
         "here",
         "read more",
+        "read paper",
         "read",
         "view",
         "more",

@@ -448,6 +448,9 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
         // A paper first named under a deeper heading that is no field label (`#### [new
         // 001] Title` under `## New`) is that heading's: this segment only holds it.
         let mut holds_entries = false;
+        // Whether a heading or the start of a finer entry came after the first paper:
+        // a DOI past it is no longer beside that paper's link.
+        let mut parted = false;
         for (((line, strong), refs_here), unit_here) in lines[start + 1..end]
             .iter()
             .zip(&scan.strong[start + 1..end])
@@ -477,6 +480,11 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             if first_strong.is_none() && strong.is_empty() && super::links_a_note(line.text()) {
                 holds_entries = true;
             }
+            if first_strong.is_some()
+                && (unit_here.is_some() || matches!(line.kind, LineKind::Heading(..)))
+            {
+                parted = true;
+            }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {
                     holds_entries =
@@ -485,7 +493,10 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 in_head = false;
             }
             for r in strong.iter().map(|&k| &refs_here[k]) {
-                if is_doi(r) && first_strong.is_some_and(|f| !is_doi(f)) {
+                // A DOI beside an arXiv link (on its line or a field line after it) is
+                // the published version's; one under another heading or opening an
+                // item of its own (a journal paper listed among arXiv ones) is not.
+                if is_doi(r) && !parted && first_strong.is_some_and(|f| !is_doi(f)) {
                     continue;
                 }
                 if in_head && !is_doi(r) && first_strong.is_some_and(is_doi) {
@@ -506,6 +517,7 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                         && !first_strong.is_some_and(|f| head_keys.contains(f.key()))
                 {
                     first_strong = Some(r);
+                    parted = false;
                 }
             }
             if keys.len() > 1 && head_keys.len() != 1 || !in_head && head_keys.len() == 1 {
@@ -515,7 +527,12 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
         // A heading over titled items of two or more papers (`### Also today` above
         // `- **[4] Title** — … URL` bullets) is a group, not a paper: its items are
         // entries of a finer kind, read in a later round.
-        let group = title_ref.is_none() && holds_entries && head_keys.len() > 1;
+        // So is a heading that names no paper before its first sub-heading, when the
+        // sub-headings open entries and name two or more (`## 🤖 Speech` over `### [1]
+        // Title` headings with their ids below).
+        let group = title_ref.is_none()
+            && holds_entries
+            && (head_keys.len() > 1 || head_keys.is_empty() && keys.len() > 1);
         let anchor = title_ref.or(first_strong).filter(|_| !group);
         if anchor.is_some() {
             anchored += 1;

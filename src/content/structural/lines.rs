@@ -263,7 +263,9 @@ fn item_text(t: &str) -> Option<&str> {
 
 /// The inside of a `<details>` summary that is a paper's head, not a field's name:
 /// `<summary><strong>Title</strong> - Ann Lee - [pdf](…)</summary>`, a bold title
-/// with the paper's link, as bots write one collapsed entry per paper.
+/// with the paper's link, as bots write one collapsed entry per paper; or a numbered
+/// bold title whose link is inside the block (`<summary><b>1. Title</b> ⭐ 66</summary>`
+/// over a `**Links:**` line), which no field's name is.
 fn summary_title(t: &str) -> Option<&str> {
     let lower = t.get(..9)?.to_ascii_lowercase();
     if lower != "<summary>" || !t.ends_with("</summary>") {
@@ -272,8 +274,15 @@ fn summary_title(t: &str) -> Option<&str> {
     let inner = t[9..t.len() - "</summary>".len()].trim();
     let bold = ["<strong>", "<b>", "**"]
         .iter()
-        .any(|open| inner.starts_with(open));
-    (bold && !super::ids::find(inner).is_empty()).then_some(inner)
+        .find_map(|open| inner.strip_prefix(open));
+    let numbered = |b: &str| {
+        let digits = b.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && b[digits..].starts_with(['.', ')'])
+            && b[digits + 1..].starts_with(' ')
+    };
+    bold.is_some_and(|b| numbered(b) || !super::ids::find(inner).is_empty())
+        .then_some(inner)
 }
 
 /// A line that holds only layout markup, no words of the paper.

@@ -295,7 +295,52 @@ fn parse_lines(
         report_unread(path, &all, &all_refs, &published, &found, diags);
     }
     found.sort_by_key(|(i, _, _, _)| *i);
-    sections(&all, &is_entry_start, &in_note_tail, found)
+    drop_badge_authors(&mut found);
+    // A file its path does not date may be dated by a labelled line above its first
+    // paper (`**Search window:** A to B`, `**Last Updated:** …`): as a dated heading.
+    let window = if path_dated {
+        None
+    } else {
+        let first = found.first().map_or(0, |(i, _, _, _)| *i);
+        all[..first]
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.kind, LineKind::Text(_) | LineKind::Item(..)))
+            .find_map(|(i, l)| crate::content::window_date::of_line(l.text()).map(|d| (i, d)))
+    };
+    sections(&all, &is_entry_start, &in_note_tail, window, found)
+}
+
+/// One "author" of one word under two or more papers of a file, alone each time, is a
+/// badge the bot puts under every title (`_最新论文_`, `_高票/有代码_`) or its
+/// placeholder for none (`暂未从摘要提取到`), not a person.
+fn drop_badge_authors(found: &mut [(usize, Unit, Entry, Option<NaiveDate>)]) {
+    // Each name with the distinct papers it stands alone under.
+    let mut lone: ahash::AHashMap<&str, HashSet<&str>> = ahash::AHashMap::new();
+    for (_, _, e, _) in found.iter() {
+        // A Latin name of two words may well write two papers of a day alone.
+        if let [name] = e.authors.as_slice()
+            && !name.contains(char::is_whitespace)
+        {
+            let paper = e.arxiv_id.as_deref().or(e.url.as_deref()).unwrap_or("");
+            lone.entry(name.as_str()).or_default().insert(paper);
+        }
+    }
+    let badges: HashSet<String> = lone
+        .into_iter()
+        .filter(|(_, papers)| papers.len() >= 2)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    if badges.is_empty() {
+        return;
+    }
+    for (_, _, e, _) in found.iter_mut() {
+        if let [name] = e.authors.as_slice()
+            && badges.contains(name)
+        {
+            e.authors.clear();
+        }
+    }
 }
 
 /// Where a note's one entry ends when the lines after it are the note's own sections
@@ -490,6 +535,7 @@ fn sections(
     all: &[Line<'_>],
     is_entry_start: &[bool],
     in_note_tail: &[bool],
+    window: Option<(usize, NaiveDate)>,
     found: Vec<(usize, Unit, Entry, Option<NaiveDate>)>,
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
@@ -516,6 +562,18 @@ fn sections(
     let mut next = 0;
     let mut found = found.into_iter();
     for (i, line) in all.iter().enumerate() {
+        // The file's labelled date line, unless a dated heading came first.
+        if let Some((at, date)) = window
+            && at == i
+            && sections.is_empty()
+        {
+            sections.push(Section {
+                date: Some(date),
+                line: line.no,
+                entries: Vec::new(),
+                stamped: false,
+            });
+        }
         // A note's sections are its entry's fields.
         if let LineKind::Heading(level, text) = line.kind
             && !is_entry_start[i]

@@ -362,3 +362,22 @@ fn obsidian_note_linked_in_front_matter_titled_by_its_heading() {
     assert_eq!(e[0].gist.as_ref().unwrap().text, "Lasers can be quiet.");
     assert!(!e[0].summary.as_ref().unwrap().text.contains("[!summary]"));
 }
+
+#[test]
+fn a_search_window_above_the_papers_dates_an_undated_file() {
+    let text = "# Weekly\n\n**Search window:** 2026-02-02 to 2026-02-08\n\n### 1. Counting Rooftops\n\n**Published:** 2026-02-05\n\n**Paper link:** https://arxiv.org/abs/2602.90201\n";
+    let (s, _) = read(text);
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].date, chrono::NaiveDate::from_ymd_opt(2026, 2, 2));
+    assert!(!s[0].stamped);
+    assert_eq!(s[0].entries[0].title, "Counting Rooftops");
+}
+
+#[test]
+fn a_doi_under_another_heading_is_not_the_arxiv_papers() {
+    let text = "## Details\n\n### 1. Quiet Beams\n\n- 链接：[2603.90101v1](http://arxiv.org/abs/2603.90101v1)\n- 作者：Ann Lee\n\n### 2. Salt Crystals\n\n- 链接：[doi:10.5555/r.1](https://doi.org/10.5555/r.1)\n\n## Links\n\n- [2603.90101v1](http://arxiv.org/abs/2603.90101v1) - Quiet Beams\n- [doi:10.5555/r.1](https://doi.org/10.5555/r.1) - Salt Crystals\n";
+    let e = entries(text);
+    let arxiv: Vec<_> = e.iter().filter(|e| e.arxiv_id.is_some()).collect();
+    assert_eq!(arxiv.len(), 1, "{e:?}");
+    assert_eq!(arxiv[0].title, "Quiet Beams");
+}

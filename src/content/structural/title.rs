@@ -24,6 +24,14 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
     if unit == Unit::Row {
         return (String::new(), None);
     }
+    // `## 📌 Title: A Paper`: a heading that labels its own text as the title.
+    if let LineKind::Heading(_, heading) = first.kind
+        && let Some(label) = super::lines::LineLabel::of(heading)
+        && label.role == Some(labels::Role::Title)
+        && !label.value.is_empty()
+    {
+        return (clean_title(label.value), None);
+    }
     let text = layout::strip_number(labels::strip_ornaments(text));
     // A heading's date stamp is when the paper came out, not part of its title.
     let text = match first.kind {
@@ -63,9 +71,13 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
     {
         return (title, None);
     }
+    // `<b>1. Title</b> ⭐ 66`: a bold span followed by nothing but a score or badge.
+    if let Some(title) = bold_title_alone(text) {
+        return (title, None);
+    }
     let title = clean_title_of(text, &refs);
     if !title.is_empty() {
-        return (title, None);
+        return (without_badges(&title), None);
     }
     // A heading that is only a link whose text looks like a label (a paper called
     // "Code"): the text is still the title, unless it is the id or the URL itself.
@@ -140,6 +152,35 @@ fn bold_span_then_dash(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((bold, &inner[close + 2..]))
+}
+
+/// A title without the badges a bot appends (`Title 📦代码 📦代码`, `Title 💻Code`): a
+/// last word that is a symbol and a generic link word.
+fn without_badges(title: &str) -> String {
+    let mut t = title.trim_end();
+    while let Some((head, last)) = t.rsplit_once(char::is_whitespace) {
+        let badge = last.starts_with(|c: char| !c.is_alphanumeric() && !c.is_ascii())
+            && labels::is_generic_link_text(last);
+        if !badge || head.trim().is_empty() {
+            break;
+        }
+        t = head.trim_end();
+    }
+    t.to_string()
+}
+
+/// A line that opens with an HTML bold span holding no link and goes on with no words
+/// (a collapsed entry's `<summary><b>1. Title</b> ⭐ 66</summary>`, its upvotes after
+/// it): the span, without its number. Markdown bold is read as before, by the rest of
+/// the line.
+fn bold_title_alone(text: &str) -> Option<String> {
+    let (bold, rest) = html_bold(text)?;
+    if bold.contains("](") || bold.contains("://") || rest.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let title = markup::plain(layout::strip_number(bold.trim()));
+    let title = title.trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The text of a line's opening `<strong>…</strong>` or `<b>…</b>`, and what follows.
