@@ -83,19 +83,21 @@ pub fn role(label: &str) -> Role {
     known_role(label).unwrap_or(Role::Summary)
 }
 
+/// The labels [`is_summary_name`] knows, normalised.
+const SUMMARY_NAMES: [&str; 7] = [
+    "summary",
+    "executive summary",
+    "ai summary",
+    "ai_summary",
+    "总结",
+    "概要",
+    "概述",
+];
+
 /// Whether `label` only says "this is the summary" (`Summary`, `AI summary`, `总结`):
 /// printed before the summary's first part it repeats the heading above it, and a list
 /// would show the bare word as the start of the paper's lead.
 pub fn is_summary_name(label: &str) -> bool {
-    const NAMES: [&str; 7] = [
-        "summary",
-        "executive summary",
-        "ai summary",
-        "ai_summary",
-        "总结",
-        "概要",
-        "概述",
-    ];
     // A label that opens with an ASCII letter or a CJK ideograph keeps it first when
     // normalised (lower-cased): one that no name opens with is decided without
     // normalising the label (every entry's first field is asked).
@@ -105,7 +107,7 @@ pub fn is_summary_name(label: &str) -> bool {
     {
         return false;
     }
-    NAMES.contains(&&*normalise(label))
+    SUMMARY_NAMES.contains(&&*normalise(label))
 }
 
 /// A label lower-cased, without markup, ornaments, a trailing colon or a parenthesised
@@ -465,15 +467,7 @@ mod tests {
             assert!(!is_summary_name(label), "{label}");
         }
         // The first characters that `is_summary_name` lets through are the names'.
-        for name in [
-            "summary",
-            "executive summary",
-            "ai summary",
-            "ai_summary",
-            "总结",
-            "概要",
-            "概述",
-        ] {
+        for name in SUMMARY_NAMES {
             assert!(is_summary_name(name), "{name}");
         }
     }
