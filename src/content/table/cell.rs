@@ -141,9 +141,40 @@ pub(super) fn inside_details(cell: &str) -> &str {
     inside
 }
 
+/// The text of a cell that is one HTML paragraph (`<p>Accepted at KiteConf</p>`, what a
+/// folded comment holds), to run on after a label; any other cell as it is.
+pub(super) fn one_paragraph(cell: &str) -> &str {
+    let t = cell.trim();
+    let inner = t
+        .get(..3)
+        .filter(|head| head.eq_ignore_ascii_case("<p>"))
+        .and_then(|_| t.len().checked_sub(4))
+        .filter(|&end| {
+            end >= 3
+                && t.get(end..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case("</p>"))
+        })
+        .and_then(|end| t.get(3..end));
+    match inner {
+        Some(inner) if find_ci(inner, "<p").is_none() => inner,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::inside_details;
+    use super::{inside_details, one_paragraph};
+
+    #[test]
+    fn a_cell_of_one_paragraph_is_its_text() {
+        assert_eq!(
+            one_paragraph("<p>Accepted at KiteConf</p>"),
+            "Accepted at KiteConf"
+        );
+        for cell in ["8 pages", "<p>a</p><p>b</p>", "<p>", "<p></p>x", "<pé"] {
+            assert_eq!(one_paragraph(cell), cell);
+        }
+    }
 
     #[test]
     fn a_folded_cell_is_its_inside_without_the_toggle() {

@@ -42,6 +42,9 @@ enum Column {
     /// the row on that day only in a file with no other date for it, or one whose rows'
     /// dates are too far apart to be one day's ([`row_dates`]).
     PaperDate,
+    /// arXiv's comment on the paper (`8 pages, 3 figures`, `Accepted at …`): published
+    /// after the summary.
+    Comment,
     Other,
 }
 
@@ -161,6 +164,23 @@ pub fn parse(
     }
 }
 
+/// `summary` followed by arXiv's comment on the paper, as a labelled paragraph of its
+/// own (the summary alone when the comment says nothing).
+fn append_comment(summary: &mut Option<super::Markup>, comment: &str) {
+    let labelled = markup::block(&format!("**Comment:** {comment}"));
+    match summary {
+        Some(m) => {
+            m.html.push_str(&labelled.html);
+            if !m.text.is_empty() {
+                m.text.push(' ');
+            }
+            m.text.push_str(&labelled.text);
+            m.math_errors.extend(labelled.math_errors);
+        }
+        None => *summary = Some(labelled),
+    }
+}
+
 /// Markdown link targets of a cell that name a host without a scheme, with the URL
 /// each is published as.
 fn schemeless_targets(cell: &str) -> Vec<(String, String)> {
@@ -248,12 +268,13 @@ fn parse_header(path: &Path, line: &str, lineno: usize, diags: &mut Diagnostics)
             }
             "link" | "links" | "url" | "pdf" | "arxiv" | "abs" => Column::Link,
             name if is_paper_date_column(name) => Column::PaperDate,
+            "comment" | "comments" => Column::Comment,
             name if super::code_link::is_code_label(name) => Column::Code,
             other => {
                 diags.push(Diagnostic::warning(
                     path,
                     lineno,
-                    format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link, Code)"),
+                    format!("unknown column `{other}` is ignored (known: Title, Authors, Summary, Category, Link, Code, Date, Comment)"),
                 ).kind(Kind::UnknownColumn));
                 Column::Other
             }
@@ -322,6 +343,7 @@ fn entry_from_cells(
         code: None,
     };
     let mut links: Vec<String> = Vec::new();
+    let mut comment = None;
     for (column, cell) in columns.iter().zip(cells) {
         if cell.is_empty() && matches!(column, Column::Authors | Column::Summary) {
             diags.push(
@@ -363,8 +385,15 @@ fn entry_from_cells(
                     entry.code = super::code_link::from_labelled(cell);
                 }
             }
+            Column::Comment => {
+                let cell = cell::one_paragraph(cell::inside_details(cell)).trim();
+                comment = (!cell.is_empty()).then_some(cell);
+            }
             Column::PaperDate | Column::Other => {}
         }
+    }
+    if let Some(comment) = comment {
+        append_comment(&mut entry.summary, comment);
     }
     // No http(s) link, but a link target that starts with its host (`[arXiv](arxiv.org/
     // abs/…)`): the web was meant, as for a feed dump's `Link:` line.
