@@ -387,7 +387,11 @@ fn entry_from_cells(
             }
             Column::Comment => {
                 let cell = cell::one_paragraph(cell::inside_details(cell)).trim();
-                comment = (!cell.is_empty()).then_some(cell);
+                // What bots write for no comment.
+                let none = ["null", "none", "n/a", "-"]
+                    .iter()
+                    .any(|n| cell.eq_ignore_ascii_case(n));
+                comment = (!cell.is_empty() && !none).then_some(cell);
             }
             Column::PaperDate | Column::Other => {}
         }
