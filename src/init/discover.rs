@@ -61,7 +61,9 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     // papers (`**Search window:** …`, `**Last Updated:** …`), though beside files named
     // by their day such a line is a README's, which stays out as before.
     let rewritten = counts.is_empty();
-    let mut copies = Vec::new();
+    // Those files by their path from `dir`, read once here, and the copies among them.
+    let mut self_dated_files: HashSet<PathBuf> = HashSet::new();
+    let mut copies: HashSet<PathBuf> = HashSet::new();
     if rewritten {
         let mut dated = Vec::new();
         for path in walk(dir)? {
@@ -76,11 +78,12 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         }
         for (i, (rel, _)) in dated.iter().enumerate() {
             if is_copy(i, &dated) {
-                copies.push(slash_path(rel));
+                copies.insert(rel.clone());
                 continue;
             }
             let folder = rel.parent().unwrap_or(Path::new(""));
             *counts.entry(slash_path(folder)).or_default() += 1;
+            self_dated_files.insert(rel.clone());
         }
     }
     let best = counts
@@ -110,16 +113,15 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
-        let copy = || {
-            path.strip_prefix(dir)
-                .is_ok_and(|from_top| copies.contains(&slash_path(from_top)))
+        let from_top = path.strip_prefix(dir).ok();
+        let copy = from_top.is_some_and(|p| copies.contains(p));
+        let dates_itself = || match from_top {
+            Some(p) if rewritten => self_dated_files.contains(p),
+            _ => self_dated(&path, false).is_some(),
         };
-        let dated = || {
-            content::date_from_path(rel).is_some()
-                || has_front_matter(&path)
-                || self_dated(&path, rewritten).is_some()
-        };
-        if copy() || !dated() {
+        let dated =
+            || content::date_from_path(rel).is_some() || has_front_matter(&path) || dates_itself();
+        if copy || !dated() {
             undated.push(slash_path(rel));
         }
     }
