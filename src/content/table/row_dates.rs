@@ -5,6 +5,7 @@
 //! listed on its own date instead.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -85,21 +86,26 @@ pub(super) fn regroup(sections: Vec<Section>, own: &[(usize, NaiveDate)]) -> Vec
             continue;
         }
         // New sections in the order their dates first appear, as the rows are.
+        // A running list holds a thousand days and more: each date's place is looked up.
         let mut by_date: Vec<Section> = Vec::new();
+        let mut place: HashMap<NaiveDate, usize> = HashMap::new();
         let mut kept = Vec::new();
         for entry in std::mem::take(&mut section.entries) {
             let Some(date) = date_of(entry.line) else {
                 kept.push(entry);
                 continue;
             };
-            match by_date.iter_mut().find(|s| s.date == Some(date)) {
-                Some(s) => s.entries.push(entry),
-                None => by_date.push(Section {
-                    date: Some(date),
-                    line: entry.line,
-                    entries: vec![entry],
-                    stamped: false,
-                }),
+            match place.get(&date) {
+                Some(&at) => by_date[at].entries.push(entry),
+                None => {
+                    place.insert(date, by_date.len());
+                    by_date.push(Section {
+                        date: Some(date),
+                        line: entry.line,
+                        entries: vec![entry],
+                        stamped: false,
+                    });
+                }
             }
         }
         if !kept.is_empty() {
