@@ -11,6 +11,7 @@
 mod category;
 mod entry;
 pub mod ids;
+mod inline_fields;
 mod key_set;
 mod known_labels;
 mod labels;
@@ -214,6 +215,7 @@ fn parse_lines(
         // was copied at every doubling.
         found.reserve(segments.len());
         let mut new = 0;
+        let mut this_round: Vec<&str> = Vec::new();
         let header = row::headers(sub);
         for seg in &segments {
             let Some(anchor) = seg.anchor else { continue };
@@ -229,9 +231,13 @@ fn parse_lines(
                 mark(&mut note_lines, &index[seg.start..seg.end]);
                 continue;
             }
-            if !read.insert(anchor.key().to_string()) {
+            // A paper an earlier round read is not read again from finer entries (an
+            // "also today" list); listed twice by entries of one kind (two versions,
+            // two topics), it is given twice, for the model to warn about.
+            if read.contains(anchor.key()) {
                 continue;
             }
+            this_round.push(anchor.key());
             let seg_lines = &sub[seg.start..seg.end];
             let entry = match unit {
                 Unit::Row => row::build(
@@ -264,6 +270,7 @@ fn parse_lines(
                 new += 1;
             }
         }
+        read.extend(this_round.drain(..).map(str::to_string));
         drop(segments);
         if all_refs.is_empty() {
             all_refs = std::mem::take(&mut scan.refs);
@@ -274,7 +281,13 @@ fn parse_lines(
     }
     // An index of notes (`- [Title](paper.md)` beside each paper) lists papers that
     // the notes themselves give in full: it is not a second copy.
-    let index_of_notes = note_entries >= 1 && note_entries >= found.len()
+    // Papers, not entries: a paper listed twice (its results, its sources) is one.
+    let distinct = found
+        .iter()
+        .map(|(_, _, e, _)| e.arxiv_id.as_deref().or(e.url.as_deref()))
+        .collect::<HashSet<_>>()
+        .len();
+    let index_of_notes = note_entries >= 1 && note_entries >= distinct
         || found.is_empty() && all.iter().filter(|l| links_a_note(l.text())).count() >= 2;
     if index_of_notes {
         // What else it links (a paper recommended every day) is lost unless a note or
@@ -326,14 +339,32 @@ fn drop_badge_authors(found: &mut [(usize, Unit, Entry, Option<NaiveDate>)]) {
             lone.entry(name.as_str()).or_default().insert(paper);
         }
     }
-    let badges: HashSet<String> = lone
-        .into_iter()
+    // How often each paper is listed in the file.
+    let mut listed: ahash::AHashMap<&str, usize> = ahash::AHashMap::new();
+    for (_, _, e, _) in found.iter() {
+        let paper = e.arxiv_id.as_deref().or(e.url.as_deref()).unwrap_or("");
+        *listed.entry(paper).or_default() += 1;
+    }
+    let mut badges: HashSet<String> = lone
+        .iter()
         .filter(|(_, papers)| papers.len() >= 2)
         .map(|(name, _)| name.to_string())
         .collect();
     if badges.is_empty() {
         return;
     }
+    // In a file whose bot badges its titles, a one-word name alone under a paper the
+    // file lists twice (`_最新论文_` under its second listing) is a badge too.
+    badges.extend(
+        lone.iter()
+            .filter(|(_, papers)| {
+                papers.len() == 1
+                    && papers
+                        .iter()
+                        .all(|p| listed.get(p).is_some_and(|&n| n >= 2))
+            })
+            .map(|(name, _)| name.to_string()),
+    );
     for (_, _, e, _) in found.iter_mut() {
         if let [name] = e.authors.as_slice()
             && badges.contains(name)
