@@ -23,22 +23,37 @@ use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// True when the body has a paper heading: numbered with a link (`### [1] [Title](URL)`),
-/// or a link to an arXiv paper (`## [Title](https://arxiv.org/abs/ID)`).
+/// or a link to an arXiv paper (`## [Title](https://arxiv.org/abs/ID)`) with the family's
+/// italic author line or a bold label other than the authors' (`**Interest Score:**`)
+/// under it.
+///
+/// A plain linked heading alone is no sign of this family: many bots title their papers
+/// so and give authors, links and fields in layouts of their own (`Authors:` lines,
+/// bullets, sub-headings), which the general reader reads by their labels and this
+/// parser would misread (an italic footer taken for the last paper's authors).
 pub fn looks_like(body: &str) -> bool {
     // A heading gives a URL only from a link to an `http` address: a heading without
     // one (most, in a file of another family) is not read. The searcher is built once.
     static LINK_TO_HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"](http"));
     // Only a heading can be an entry's: the other lines are not visited.
-    super::line_split::lines_starting_with(body, "#")
-        .filter_map(|mut from| from.next())
-        .filter(|line| LINK_TO_HTTP.find(line.as_bytes()).is_some())
-        .any(|line| {
-            entry_heading(line).is_some_and(|h| {
-                h.url
-                    .is_some_and(|url| h.numbered || arxiv::id_from_url(url).is_some())
+    super::line_split::lines_starting_with(body, "#").any(|mut from| {
+        let Some(line) = from.next() else {
+            return false;
+        };
+        if LINK_TO_HTTP.find(line.as_bytes()).is_none() {
+            return false;
+        }
+        entry_heading(line).is_some_and(|h| {
+            h.url.is_some_and(|url| {
+                h.numbered
+                    || (arxiv::id_from_url(url).is_some()
+                        && from
+                            .find(|l| !l.trim().is_empty())
+                            .is_some_and(|l| author_line(l).is_some() || is_other_bold_label(l)))
             })
         })
+    })
 }
 
 /// A paper heading: `### [N] [Title](URL)`, `### [N] Title` or `### [Title](URL)`, the
@@ -202,6 +217,14 @@ fn labelled(line: &str) -> Option<(&str, &str)> {
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start())
     })
+}
+
+/// Whether a line starts with a bold label that does not name the authors: the family
+/// gives its authors in italics, and a bot that labels them writes its own layout.
+fn is_other_bold_label(line: &str) -> bool {
+    is_bold_label(line)
+        && labelled(line)
+            .is_none_or(|(label, _)| !AUTHOR_LABELS.contains(&label.to_lowercase().as_str()))
 }
 
 /// Whether a line starts with a bold label (`**Label:**`, `> **Label**:`).
@@ -567,7 +590,14 @@ mod tests {
         // Only a heading with a link to an `http` address is a list entry's.
         assert!(!looks_like("### [1] A Title\n### [new 2] [B](#b)\n"));
         assert!(looks_like("x\n### [1] [A Title](https://example.org/a)\n"));
-        assert!(looks_like("## [A](https://arxiv.org/abs/2501.00001)\n"));
+        assert!(looks_like(
+            "## [A](https://arxiv.org/abs/2501.00001)\n*Ann Lee*\n"
+        ));
+        // A linked heading over lines of another layout is for the general reader.
+        assert!(!looks_like("## [A](https://arxiv.org/abs/2501.00001)\n"));
+        assert!(!looks_like(
+            "## [A](https://arxiv.org/abs/2501.00001)\n\nAuthors: Ann Lee\n\n> text\n"
+        ));
         let (s, d) = parse_str(BOLD);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries;
