@@ -48,6 +48,14 @@ pub fn build<'a>(
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
+    // A line of several fields (`**Authors**: … | **arXiv**: …`) is read as a line each.
+    let split_lines;
+    let lines = if lines.iter().any(super::inline_fields::has_more) {
+        split_lines = super::inline_fields::split(lines);
+        &split_lines[..]
+    } else {
+        lines
+    };
     let first = &lines[0];
     let (mut title, authors_text) = title_of(first, unit);
     let first_links_paper = !first_refs.is_empty() || unit == Unit::TitleLabel;
@@ -216,9 +224,18 @@ pub fn build<'a>(
         // One name alone is an author only right under the title or after a marker
         // (`👤 Ann Lee`); anywhere else it may be a subtitle.
         let one_name_ok = body_lines == 1 || labels::strip_ornaments(text) != text;
+        // A by-line, or a line of names in italics, says what it is wherever it stands
+        // in the head (under a translated title's original, say).
+        let by_line = || {
+            let t = labels::strip_ornaments(text);
+            let plain = t.trim_start_matches(['*', '_']);
+            plain.starts_with("by ")
+                || plain.starts_with("By ")
+                || (t.starts_with('*') || t.starts_with('_')) && !t.starts_with("**")
+        };
         if authors.is_none()
             && fields.is_empty()
-            && body_lines <= 2
+            && (body_lines <= 2 || body_lines <= 5 && by_line())
             && let Some(names) = names_line(text, one_name_ok)
         {
             authors = Some(names.to_string());
@@ -597,6 +614,21 @@ fn is_link_only(text: &str) -> bool {
 /// comma (or `and`, `et al.`) and no sentence.
 pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
     let t = labels::strip_ornaments(text.trim());
+    // A table's row is no by-line.
+    if t.starts_with('|') {
+        return None;
+    }
+    // A by-line (`by Ann Lee, Bo Chen`, `*By Ann Lee*`) names the authors after its `by`.
+    for (open, close) in [("", ""), ("*", "*"), ("_", "_")] {
+        if let Some(names) = t
+            .strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .and_then(|r| r.strip_prefix("by ").or_else(|| r.strip_prefix("By ")))
+        {
+            let names = names.trim();
+            return (looks_like_names(names, true) && !names.contains('*')).then_some(names);
+        }
+    }
     let bold = t
         .strip_prefix("**")
         .and_then(|r| r.strip_suffix("**"))
@@ -716,6 +748,12 @@ mod tests {
         assert!(names_line("Ann Lee", false).is_none());
         assert!(names_line("👤 Ann Lee 等", true).is_some());
         assert!(names_line("*Ann Lee*", false).is_some());
+        assert_eq!(
+            names_line("by Ann Lee, Bo Chen", false),
+            Some("Ann Lee, Bo Chen")
+        );
+        assert_eq!(names_line("*By Ann Lee*", false), Some("Ann Lee"));
+        assert!(names_line("by the way, we found it.", false).is_none());
         // A stop ends a list of names, unless it is in the count cut off after `等`.
         assert!(names_line("**分类: stat.ML**", true).is_none());
         assert!(names_line("Ann Lee, Bo Chen?", false).is_none());

@@ -355,6 +355,23 @@ pub fn is_generic_link_text(text: &str) -> bool {
     if doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace) {
         return true;
     }
+    // An address without its scheme (`arxiv.org/abs/2603.01234`, `www.x.org/paper`):
+    // a host with a dot, then a path, and no space.
+    if let Some((host, _)) = lower.split_once('/')
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        && !lower.contains(char::is_whitespace)
+    {
+        return true;
+    }
     let generic = [
         "arxiv",
         "pdf",
@@ -544,6 +561,8 @@ mod tests {
             "2507.01234",
             "链接",
             "[HF]",
+            "arxiv.org/abs/2507.01234",
+            "www.example-lab.org/paper",
         ] {
             assert!(is_generic_link_text(t), "{t}");
         }
@@ -551,6 +570,8 @@ mod tests {
             "Attention Is All You Need",
             "Code as Policies",
             "A PDF Parser for Science",
+            "Node.js/Deno Bundlers Compared",
+            "Qwen2.5-VL/7B",
         ] {
             assert!(!is_generic_link_text(t), "{t}");
         }

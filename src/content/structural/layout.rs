@@ -56,9 +56,11 @@ fn unit_of(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -> Option<Unit>
                     && labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
             opens.then_some(Unit::Heading(level))
         }
-        LineKind::Item(depth, _) => match line.label {
+        LineKind::Item(depth, text) => match line.label {
             Some(label) if label.role == Some(Role::Title) => Some(Unit::TitleLabel),
             Some(_) => None,
+            // A table of contents' item (`- [Title](#paper-1)`) points at an entry.
+            None if links_only_within(text) => None,
             None => Some(Unit::Item(depth)),
         },
         LineKind::Text(text) => {
@@ -133,7 +135,7 @@ fn opens_like_a_title(text: &str) -> bool {
     let t = labels::strip_ornaments(text);
     let t = strip_number(t);
     if t.starts_with("**") || t.starts_with("__") {
-        return labels::labelled(t).is_none();
+        return labels::labelled(t).is_none() && !bold_field_name(t);
     }
     // A title in HTML bold (`<strong>Title</strong> - Ann Lee`, from a `<summary>`).
     if t.starts_with('<')
@@ -151,6 +153,21 @@ fn opens_like_a_title(text: &str) -> bool {
         });
     }
     false
+}
+
+/// A line that is only a field's name in bold (`**Summary**`, `__Abstract__`), over the
+/// paragraph that holds the field: part of an entry, not a paper's title.
+fn bold_field_name(text: &str) -> bool {
+    let t = text.trim_end();
+    let inner = ["**", "__"].iter().find_map(|m| {
+        t.strip_prefix(m)
+            .and_then(|r| r.strip_suffix(m))
+            .filter(|inner| !inner.contains(m))
+    });
+    inner.is_some_and(|inner| {
+        let name = inner.trim().trim_end_matches([':', '：']).trim_end();
+        labels::known_role(labels::strip_ornaments(name)).is_some()
+    })
 }
 
 /// A plain first line of a paragraph whose next lines link the paper (`Title` / `Ann
@@ -196,6 +213,32 @@ pub fn strip_number(text: &str) -> &str {
         && !rest.starts_with('(')
     {
         return rest.trim_start();
+    }
+    // A keycap number (`1️⃣ Title`, `🔟 Title`).
+    let keycap = t.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = t[keycap..]
+        .strip_prefix("\u{fe0f}\u{20e3}")
+        .or_else(|| t[keycap..].strip_prefix('\u{20e3}'))
+        .filter(|_| keycap > 0)
+        .or_else(|| t.strip_prefix('🔟'))
+    {
+        return rest.trim_start();
+    }
+    // `Paper 3: Title`, `Paper #3 - Title`.
+    if let Some(rest) = t
+        .strip_prefix("Paper ")
+        .or_else(|| t.strip_prefix("paper "))
+    {
+        let rest = rest.strip_prefix('#').unwrap_or(rest);
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=4).contains(&digits)
+            && let Some(after) = [":", "：", ".", ")", " -", " —", " –", " |"]
+                .iter()
+                .find_map(|sep| rest[digits..].strip_prefix(sep))
+            && after.is_empty() | after.starts_with(char::is_whitespace)
+        {
+            return after.trim_start();
+        }
     }
     let t2 = t
         .strip_prefix("No.")
@@ -273,12 +316,16 @@ fn anchors_a_title(text: &str, r: &PaperRef) -> bool {
     before.is_empty() || after.split_whitespace().count() <= 3
 }
 
-/// Whether `lines[j]` ends a segment of `unit` opened earlier.
-fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> bool {
+/// Whether `lines[j]` ends a segment of `unit` opened earlier; `floor` is the level of
+/// the last heading above the segment (0 for none).
+fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>], floor: u8) -> bool {
     match (unit, lines[j].kind) {
         (Unit::Heading(level), LineKind::Heading(l, _)) => l <= level,
         (Unit::Heading(_), _) => false,
-        (_, LineKind::Heading(..)) => true,
+        // A deep heading that names a field (`#### Abstract` under a bold title) is a
+        // part of the entry above it. One a level under the headings above the entries
+        // (`### Summary` at the end of a digest whose title is `##`) is the digest's.
+        (_, LineKind::Heading(l, text)) => !(l >= 3 && l > floor + 1 && names_a_field(text)),
         // A labelled item at the entry's depth (`- **Authors:** …`) is one of its fields.
         (Unit::Item(depth), LineKind::Item(d, _)) => {
             d < depth || (d == depth && units[j].is_some())
@@ -288,6 +335,34 @@ fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> boo
         (Unit::Row, kind) => !matches!(kind, LineKind::Text(_)),
         (u, _) => units[j] == Some(u),
     }
+}
+
+/// Whether every link of a line points into its own page (`[Title](#paper-1)`), and
+/// there is one.
+fn links_only_within(text: &str) -> bool {
+    text.contains("](#") && !text.contains("](http") && !text.contains("://")
+}
+
+/// Whether a line is a field's name over a list: a label with no value (`**Key
+/// contributions**:`), or a few words ending in a colon (`Key contributions:`).
+fn names_a_list(line: &Line<'_>, refs: &[PaperRef]) -> bool {
+    if !refs.is_empty() {
+        return false;
+    }
+    if let Some(label) = line.label {
+        return label.value.trim().is_empty() && label.role != Some(Role::Title);
+    }
+    let LineKind::Text(text) = line.kind else {
+        return false;
+    };
+    let t = text.trim_end();
+    t.ends_with([':', '：']) && t.split_whitespace().count() <= 4
+}
+
+/// Whether a heading's text is a field's name (`Abstract`, `🔑 TL;DR`, `2. 方法`).
+fn names_a_field(text: &str) -> bool {
+    labels::known_role(labels::strip_ornaments(strip_number(text)))
+        .is_some_and(|r| r != Role::Title)
 }
 
 /// Paper mentions that tell which paper a segment is about: all in its first line; on
@@ -314,10 +389,21 @@ fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
             link_line
                 || match &refs[k].link_text {
                     Some(t) => labels::is_generic_link_text(t),
-                    None => short && !cited_in_a_field(line, &refs[k]),
+                    None => {
+                        (short || in_a_short_field(line, &refs[k]))
+                            && !cited_in_a_field(line, &refs[k])
+                    }
                 }
         })
         .collect()
+}
+
+/// Whether a bare mention on a long line of several fields stands in a short one (`… |
+/// **PDF**: https://arxiv.org/pdf/… | …`).
+fn in_a_short_field(line: &Line<'_>, r: &PaperRef) -> bool {
+    line.label.is_some()
+        && super::inline_fields::label_at(line.text(), r.start)
+            .is_some_and(|l| l.name.len() + l.value.len() <= 160)
 }
 
 /// Whether a bare mention stands in a labelled field that is about something else: a
@@ -328,6 +414,8 @@ fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
     let Some(label) = line.label else {
         return false;
     };
+    // On a line of several fields, the field that holds the mention.
+    let label = super::inline_fields::label_at(line.text(), r.start).unwrap_or(label);
     match label.role {
         Some(Role::Link | Role::Title) => false,
         Some(_) => true,
@@ -392,19 +480,43 @@ impl<'l, 'a> Scan<'l, 'a> {
             .collect();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
         let mut in_table = false;
+        // A list under a field's name with no value of its own (`**Key
+        // contributions**:` over `1. …` items), inside an entry, is that field's text:
+        // its items open no entry unless they name a paper. Holds from the name to the
+        // list's end. Before any entry (`Today's papers:` over the list of them) it is
+        // no field's.
+        let mut field_list = false;
+        let mut in_entry = false;
         for i in 0..lines.len() {
-            let unit = match lines[i].kind {
+            let line = &lines[i];
+            match line.kind {
+                LineKind::Blank => {}
+                // A bold item (`2. **Next Title**`) reads as a title, not as a line of
+                // the list above it.
+                LineKind::Item(_, text) => field_list &= !opens_like_a_title(text),
+                LineKind::Heading(..) => {
+                    field_list = false;
+                    in_entry = false;
+                }
+                _ => field_list = in_entry && names_a_list(line, &refs[i]),
+            }
+            let unit = match line.kind {
                 LineKind::TableRule => {
                     in_table = true;
                     None
                 }
                 LineKind::Row(_) if in_table => Some(Unit::Row),
                 LineKind::Row(_) | LineKind::Text(_) if in_table => None,
+                LineKind::Item(..) if field_list && refs[i].is_empty() => {
+                    in_table = false;
+                    None
+                }
                 _ => {
                     in_table = false;
                     unit_of(lines, &refs, i)
                 }
             };
+            in_entry |= unit.is_some();
             units.push(unit);
         }
         let strong = lines
@@ -421,6 +533,29 @@ impl<'l, 'a> Scan<'l, 'a> {
     }
 }
 
+/// Whether every anchored segment of a fit opens on a line that reads as a title.
+fn opened_by_titles(f: &Fit<'_>, scan: &Scan<'_, '_>) -> bool {
+    f.segments.iter().filter(|s| s.anchor.is_some()).all(|s| {
+        let line = &scan.lines[s.start];
+        match line.kind {
+            LineKind::Item(_, text) => {
+                scan.units[s.start] == Some(Unit::TitleLabel) || opens_like_a_title(text)
+            }
+            _ => true,
+        }
+    })
+}
+
+impl<'s> Fit<'s> {
+    /// The papers the segments are about.
+    fn papers(&self) -> HashSet<&'s str> {
+        self.segments
+            .iter()
+            .filter_map(|s| s.anchor.map(PaperRef::key))
+            .collect()
+    }
+}
+
 fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     let (lines, units) = (scan.lines, &scan.units[..]);
     let starts: Vec<usize> = (0..lines.len())
@@ -431,9 +566,22 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     // Cleared for each segment, not allocated again.
     let mut head_keys = KeySet::new();
     let mut keys = KeySet::new();
+    // The level of the last heading above each start, found in one pass.
+    let mut floor = 0u8;
+    let mut seen = 0usize;
     for &start in &starts {
+        if !matches!(unit, Unit::Heading(_)) {
+            for line in &lines[seen..start] {
+                if let LineKind::Heading(l, text) = line.kind
+                    && !names_a_field(text)
+                {
+                    floor = l;
+                }
+            }
+            seen = start;
+        }
         let mut end = start + 1;
-        while end < lines.len() && !ends(unit, lines, end, units) {
+        while end < lines.len() && !ends(unit, lines, end, units, floor) {
             end += 1;
         }
         let title_ref = scan.refs[start]
@@ -490,7 +638,9 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                     holds_entries =
                         labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
                 }
-                in_head = false;
+                // The entry's own fields (`#### TL;DR`, `## Abstract`) are still its
+                // head; another section (`## Related`) is not.
+                in_head &= names_a_field(text);
             }
             for r in strong.iter().map(|&k| &refs_here[k]) {
                 // A DOI beside an arXiv link (on its line or a field line after it) is
@@ -561,13 +711,32 @@ pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
         .into_iter()
         .collect();
     present.sort();
-    for unit in present {
+    let qualifies = |f: &Fit<'_>| {
+        f.clean >= 1 && f.clean * 2 >= f.anchored && f.anchored * 4 >= f.segments.len()
+    };
+    for (at, &unit) in present.iter().enumerate() {
         let f = fit(unit, scan);
-        let qualifies =
-            f.clean >= 1 && f.clean * 2 >= f.anchored && f.anchored * 4 >= f.segments.len();
-        if qualifies {
-            return Some((unit, f.segments));
+        if !qualifies(&f) {
+            continue;
         }
+        // Some segments hold two papers or more: the unit is a category's heading over
+        // entries of a finer kind (`## Vision` over `**Title**` paragraphs) when a finer
+        // unit reads every paper this one reads, and more, one to an entry, each opened
+        // by a line that reads as a title (not `- retweets: 812` over a tweet that links
+        // another paper).
+        if f.clean < f.anchored {
+            let coarse = f.papers();
+            for &finer in &present[at + 1..] {
+                let g = fit(finer, scan);
+                if qualifies(&g) && g.clean == g.anchored && opened_by_titles(&g, scan) {
+                    let fine = g.papers();
+                    if fine.len() > coarse.len() && coarse.is_subset(&fine) {
+                        return Some((finer, g.segments));
+                    }
+                }
+            }
+        }
+        return Some((unit, f.segments));
     }
     None
 }
@@ -610,6 +779,12 @@ mod tests {
         assert_eq!(strip_number("1.5B Model"), "1.5B Model");
         assert_eq!(strip_number("[new 091] Title"), "Title");
         assert_eq!(strip_number("[Title](x)"), "[Title](x)");
+        assert_eq!(strip_number("Paper 3: Title"), "Title");
+        assert_eq!(strip_number("1\u{fe0f}\u{20e3} Title"), "Title");
+        assert_eq!(strip_number("🔟 Title"), "Title");
+        assert_eq!(strip_number("Paper #12 - Title"), "Title");
+        assert_eq!(strip_number("Paper Mills at Scale"), "Paper Mills at Scale");
+        assert_eq!(strip_number("Paper 2.0 Reviewed"), "Paper 2.0 Reviewed");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! `<details>` block around bold labels, a list item run on without its indent), and a
 //! line classification keeps every line, with its number, whatever the file does.
 
-use super::labels::{Role, known_role, labelled_with_role};
+use super::labels::{Role, known_role, labelled_with_role, strip_ornaments};
 use super::mention_spots::MentionSpots;
 
 /// What a line is.
@@ -156,7 +156,80 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             may_name_paper,
         });
     }
+    key_value_tables(&mut out);
     out
+}
+
+/// A two-column table whose rows name fields (`| **Authors** | Ann Lee |`, `| arXiv |
+/// [2603.01234](…) |`) is a record of one paper, as a note writes its metadata: each row
+/// is read as the line `Authors: Ann Lee`, and its header (`| Field | Value |`) and rule
+/// are layout. A table of papers (a `Title` column over rows of titles) is left as it is.
+fn key_value_tables<'a>(lines: &mut [Line<'a>]) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        if !(matches!(lines[i].kind, LineKind::Row(_))
+            && matches!(lines[i + 1].kind, LineKind::TableRule))
+        {
+            i += 1;
+            continue;
+        }
+        let body = i + 2;
+        let end = body
+            + lines[body..]
+                .iter()
+                .take_while(|l| matches!(l.kind, LineKind::Row(_)))
+                .count();
+        // A value may hold pipes of its own (`[abs](…) | [pdf](…)`): the header says
+        // how many columns there are.
+        fn two_cells<'a>(l: &Line<'a>) -> Option<(&'a str, &'a str)> {
+            match l.kind {
+                LineKind::Row(t) => name_and_value(t),
+                _ => None,
+            }
+        }
+        let named = lines[body..end]
+            .iter()
+            .filter_map(two_cells)
+            .filter(|(name, _)| known_role(name).is_some())
+            .count();
+        let rows = end - body;
+        let header_cells = match lines[i].kind {
+            LineKind::Row(t) => name_and_value(t).filter(|(_, v)| !v.contains('|')),
+            _ => None,
+        };
+        if rows > 0
+            && header_cells.is_some()
+            && lines[body..end].iter().all(|l| two_cells(l).is_some())
+            && named * 2 >= rows
+        {
+            lines[i].kind = LineKind::Blank;
+            lines[i].label = None;
+            lines[i + 1].kind = LineKind::Blank;
+            for line in &mut lines[body..end] {
+                if let (LineKind::Row(t), Some((name, value))) = (line.kind, two_cells(line)) {
+                    line.kind = LineKind::Text(t);
+                    line.label = Some(LineLabel {
+                        name,
+                        value,
+                        role: known_role(name),
+                    });
+                }
+            }
+        }
+        i = end.max(i + 2);
+    }
+}
+
+/// A table row's first cell and the rest (`| name | value |`), the name without bold
+/// or ornaments; `None` for a row of one cell.
+fn name_and_value(row: &str) -> Option<(&str, &str)> {
+    let inner = row.trim().strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let (name, value) = inner.split_once('|')?;
+    let name = strip_ornaments(name.trim())
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim();
+    (!name.is_empty()).then_some((name, value.trim()))
 }
 
 /// Whether `trimmed` is one Liquid tag (`{% … %}`) and nothing else: the first byte is
@@ -281,7 +354,20 @@ fn summary_title(t: &str) -> Option<&str> {
             && b[digits..].starts_with(['.', ')'])
             && b[digits + 1..].starts_with(' ')
     };
-    bold.is_some_and(|b| numbered(b) || !super::ids::find(inner).is_empty())
+    // A bold name of a few words that is no field's (`<b>Abstract</b>`, `<b>Show
+    // more</b>`): a folded entry's title.
+    let titled = |b: &str| {
+        let name = b
+            .split('<')
+            .next()
+            .unwrap_or(b)
+            .trim_end_matches("**")
+            .trim();
+        let long = name.split_whitespace().count() >= 3
+            || name.chars().filter(|c| !c.is_ascii()).count() >= 6;
+        long && known_role(name).is_none()
+    };
+    bold.is_some_and(|b| numbered(b) || titled(b) || !super::ids::find(inner).is_empty())
         .then_some(inner)
 }
 

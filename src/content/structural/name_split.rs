@@ -66,11 +66,15 @@ pub fn plain_words(text: &str) -> bool {
 }
 
 /// Whether `title` is left as it is by `strip_title_noise`: it starts with none of the
-/// separators it strips, and ends with none of them or a closing bracket.
+/// separators it strips or an opening bracket, and ends with none of them or a closing
+/// bracket.
 pub fn without_title_noise(title: &str) -> bool {
     const SEPARATORS: [char; 9] = ['|', '-', '—', '–', ':', '：', ',', '·', '•'];
     let t = title.trim();
-    !t.starts_with(SEPARATORS) && !t.ends_with(SEPARATORS) && !t.ends_with([')', '）'])
+    !t.starts_with(SEPARATORS)
+        && !t.starts_with(['[', '(', '（', '【'])
+        && !t.ends_with(SEPARATORS)
+        && !t.ends_with([')', '）', ']', '】'])
 }
 
 /// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.

@@ -346,6 +346,15 @@ fn strip_title_noise(title: &str) -> String {
                 t = t[..open].trim_end();
             }
         }
+        // Brackets emptied of an id (`[2603.01234] Title`).
+        for pair in ["[]", "()", "（）", "【】"] {
+            if let Some(rest) = t.strip_prefix(pair) {
+                t = rest.trim_start();
+            }
+            if let Some(rest) = t.strip_suffix(pair) {
+                t = rest.trim_end();
+            }
+        }
         for sep in ['|', '-', '—', '–', ':', '：', ',', '·', '•'] {
             if let Some(rest) = t.strip_suffix(sep)
                 && (rest.is_empty() || rest.ends_with(char::is_whitespace))

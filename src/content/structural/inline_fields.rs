@@ -1,0 +1,158 @@
+//! Several fields on one line (`**Authors**: Ann Lee | **arXiv**: [2603.01234](…) |
+//! **Published**: 2026-02-24`), as bots write a paper's metadata in a row: split into
+//! one line a field, so that each value ends where the next label starts instead of
+//! running to the end of the line.
+
+use super::lines::{Line, LineKind, LineLabel};
+
+/// Whether a line holds a second field after a `|`.
+pub fn has_more(line: &Line<'_>) -> bool {
+    line.label.is_some() && memchr::memchr(b'|', line.text().as_bytes()).is_some() && {
+        let text = line.text();
+        parts(text).len() > 1
+    }
+}
+
+/// The lines, each line of several fields given as one line a field.
+pub fn split<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len() + 4);
+    for line in lines {
+        if !has_more(line) {
+            out.push(*line);
+            continue;
+        }
+        for (k, part) in parts(line.text()).into_iter().enumerate() {
+            // `**代码**: 暂无`, `Demo: N/A`: a field that says there is none.
+            if k > 0
+                && LineLabel::of(part).is_some_and(|l| crate::content::lint::says_nothing(l.value))
+            {
+                continue;
+            }
+            let kind = match line.kind {
+                LineKind::Item(depth, _) if k == 0 => LineKind::Item(depth, part),
+                _ => LineKind::Text(part),
+            };
+            out.push(Line {
+                kind,
+                label: LineLabel::of(part),
+                ..*line
+            });
+        }
+    }
+    out
+}
+
+/// The label of the field of a line of several fields that holds byte `at` of `text`;
+/// `None` when the line has one field only.
+pub fn label_at(text: &str, at: usize) -> Option<LineLabel<'_>> {
+    memchr::memchr(b'|', text.as_bytes())?;
+    let parts = parts(text);
+    if parts.len() < 2 {
+        return None;
+    }
+    let base = text.as_ptr() as usize;
+    parts
+        .into_iter()
+        .rev()
+        .find(|p| p.as_ptr() as usize - base <= at)
+        .and_then(LineLabel::of)
+}
+
+/// The pieces of `text` between pipes that open with a label of a known field or a
+/// bold label; a pipe inside a value (`[abs](…) | [pdf](…)`) stays in it. An escaped
+/// pipe (`\|`, from a table cell) separates as a pipe does.
+fn parts(text: &str) -> Vec<&str> {
+    let mut starts = vec![0];
+    for (at, _) in text.match_indices('|') {
+        let rest = text[at + 1..].trim_start();
+        let bold = rest.starts_with("**") || rest.starts_with("__");
+        if LineLabel::of(rest).is_some_and(|l| l.role.is_some() || bold) {
+            starts.push(text.len() - rest.len());
+        }
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(text.len(), |&next| {
+            // Back over the pipe and spaces before the next label.
+            text[..next]
+                .trim_end()
+                .trim_end_matches('|')
+                .trim_end_matches('\\')
+                .trim_end()
+                .len()
+        });
+        let piece = text[start..end].trim();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::structural::lines::classify;
+
+    #[test]
+    fn fields_on_one_line_become_lines() {
+        let lines = classify(
+            "**Authors**: Ann Lee, Bo Chen | **arXiv**: [2603.01234](https://arxiv.org/abs/2603.01234) | Published: 2026-02-24\n",
+            1,
+        );
+        assert!(has_more(&lines[0]));
+        let split = split(&lines[..1]);
+        let labels: Vec<_> = split
+            .iter()
+            .map(|l| l.label.map(|l| (l.name, l.value)))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some(("Authors", "Ann Lee, Bo Chen")),
+                Some(("arXiv", "[2603.01234](https://arxiv.org/abs/2603.01234)")),
+                Some(("Published", "2026-02-24")),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_field_of_a_mention() {
+        let text = "👥 **Authors**: Ann Lee | **PDF**: https://arxiv.org/pdf/2603.01234";
+        let at = text.find("https").unwrap();
+        assert_eq!(label_at(text, at).map(|l| l.name), Some("PDF"));
+        assert_eq!(label_at(text, 5).map(|l| l.name), Some("Authors"));
+        assert!(label_at("**PDF**: https://arxiv.org/pdf/2603.01234", 9).is_none());
+    }
+
+    #[test]
+    fn escaped_pipes_and_empty_fields() {
+        let lines = classify(
+            "备注: AAAI Oral \\| Project Page: https://example.org/p | **Demo**: 暂无\n",
+            1,
+        );
+        let split = split(&lines[..1]);
+        let labels: Vec<_> = split
+            .iter()
+            .map(|l| l.label.map(|l| (l.name, l.value)))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some(("备注", "AAAI Oral")),
+                Some(("Project Page", "https://example.org/p")),
+            ]
+        );
+    }
+
+    #[test]
+    fn pipes_inside_a_value_stay() {
+        let lines = classify(
+            "**Links**: [abs](https://arxiv.org/abs/2603.01234) | [pdf](https://arxiv.org/pdf/2603.01234)\n",
+            1,
+        );
+        assert!(!has_more(&lines[0]));
+        let lines = classify("Title: A | B of C\n", 1);
+        assert!(!has_more(&lines[0]));
+    }
+}
