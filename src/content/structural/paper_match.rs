@@ -1,13 +1,13 @@
-//! Where a paper mention starts and ends in a line: what the paper expression of
-//! [`super::ids`] matches, found by hand.
+//! Where a paper mention starts and ends in a line: what the paper expression
+//! (`PATTERN`, kept for the tests) matches, found by hand for [`super::ids`].
 //!
 //! The expression was searched on every line that may name a paper (every link line of
 //! a digest), a forward and a reverse pass of a lazy DFA per mention, and compiling it
-//! cost as much again on a day of a few thousand papers. The mentions it matches are
+//! cost half as much again on a day of a few thousand papers. The mentions it matches are
 //! few and fixed in shape, so each start is tried here the way a backtracking engine
 //! would try the expression: alternatives in their order, optional parts taken when
-//! they can be, the leftmost start winning. The expression stays in the tests, which
-//! hold this matcher to it (`ids::tests`).
+//! they can be, the leftmost start winning. The expression stays in the tests below,
+//! which hold this matcher to it.
 //!
 //! The expression ignores case as Unicode does: its `s` also matches the long s `ſ`
 //! (U+017F), and its letter class `[A-Za-z]` also takes `ſ` and the Kelvin sign
