@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::arxiv;
+use super::line_split::HashLines;
 use super::web_url::entry_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -15,8 +16,9 @@ const TITLE: &str = "### title:";
 const AI_MARKER: &str = "AI-generated summary";
 
 /// True when the body has at least one `### Title:` entry.
-pub fn looks_like(body: &str) -> bool {
-    super::line_split::lines_starting_with(body, "###")
+pub fn looks_like(hashed: &HashLines<'_>) -> bool {
+    hashed
+        .starting_with("###")
         .any(|mut from| from.next().is_some_and(is_title_line))
 }
 

@@ -24,7 +24,14 @@ pub fn lines(body: &str) -> Lines<'_> {
 /// The lines of `body` that start with `prefix`, as [`lines`] gives them. A format's
 /// detector that reads only such lines (headings) need not visit every line of a long
 /// file it does not claim: memchr finds a newline followed by the prefix.
+/// [`HashLines`] finds them for the detectors; this is what the tests hold it to.
+#[cfg(test)]
 pub fn lines_starting_with<'a>(body: &'a str, prefix: &str) -> impl Iterator<Item = Lines<'a>> {
+    line_starts(body, prefix).map(move |start| lines(body.get(start..).unwrap_or("")))
+}
+
+/// Where each line of `body` that starts with `prefix` starts, in order.
+fn line_starts<'a>(body: &'a str, prefix: &str) -> impl Iterator<Item = usize> + 'a {
     let needle = [b"\n", prefix.as_bytes()].concat();
     let finder = memchr::memmem::Finder::new(&needle).into_owned();
     let first = body.starts_with(prefix).then_some(0);
@@ -34,10 +41,35 @@ pub fn lines_starting_with<'a>(body: &'a str, prefix: &str) -> impl Iterator<Ite
         from = at + 1;
         Some(at + 1)
     });
-    first
-        .into_iter()
-        .chain(rest)
-        .map(move |start| lines(body.get(start..).unwrap_or("")))
+    first.into_iter().chain(rest)
+}
+
+/// The lines of a body that open with `#`, found in one pass. The native, feed-dump and
+/// list detectors each read only lines that open with their heading (`## `, `###`,
+/// `#`), and each searched a long file that none of them claims for its own.
+pub struct HashLines<'a> {
+    body: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> HashLines<'a> {
+    pub fn new(body: &'a str) -> Self {
+        HashLines {
+            body,
+            starts: line_starts(body, "#").collect(),
+        }
+    }
+
+    /// The lines from each line that starts with `prefix` (which opens with `#`) on, as
+    /// [`lines_starting_with`] gives them.
+    pub fn starting_with<'p>(&'p self, prefix: &'p str) -> impl Iterator<Item = Lines<'a>> + 'p {
+        let body = self.body;
+        self.starts
+            .iter()
+            .map(move |&start| body.get(start..).unwrap_or(""))
+            .filter(move |rest| rest.starts_with(prefix))
+            .map(lines)
+    }
 }
 
 /// The iterator of [`lines`].
@@ -144,6 +176,28 @@ mod tests {
                     .map(Iterator::collect)
                     .collect();
                 assert_eq!(got, want, "{body:?} {prefix:?}");
+                let hashed = HashLines::new(body);
+                let found: Vec<Vec<&str>> = hashed
+                    .starting_with(prefix)
+                    .map(Iterator::collect)
+                    .collect();
+                assert_eq!(found, want, "{body:?} {prefix:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hash_lines_are_the_lines_starting_with_each_prefix(
+            body in "(#{0,4}[ a\r]{0,2}\n?){0,12}",
+        ) {
+            let hashed = HashLines::new(&body);
+            for prefix in ["#", "## ", "###"] {
+                let plain: Vec<Vec<&str>> =
+                    lines_starting_with(&body, prefix).map(Iterator::collect).collect();
+                let found: Vec<Vec<&str>> =
+                    hashed.starting_with(prefix).map(Iterator::collect).collect();
+                proptest::prop_assert_eq!(found, plain);
             }
         }
     }

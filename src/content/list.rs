@@ -18,6 +18,7 @@
 use std::path::Path;
 
 use super::arxiv;
+use super::line_split::HashLines;
 use super::web_url::web_url;
 use super::{Entry, Format, Section, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -31,13 +32,13 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 /// so and give authors, links and fields in layouts of their own (`Authors:` lines,
 /// bullets, sub-headings), which the general reader reads by their labels and this
 /// parser would misread (an italic footer taken for the last paper's authors).
-pub fn looks_like(body: &str) -> bool {
+pub fn looks_like(hashed: &HashLines<'_>) -> bool {
     // A heading gives a URL only from a link to an `http` address: a heading without
     // one (most, in a file of another family) is not read. The searcher is built once.
     static LINK_TO_HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"](http"));
     // Only a heading can be an entry's: the other lines are not visited.
-    super::line_split::lines_starting_with(body, "#").any(|mut from| {
+    hashed.starting_with("#").any(|mut from| {
         let Some(line) = from.next() else {
             return false;
         };
@@ -586,18 +587,24 @@ mod tests {
 
     #[test]
     fn bold_labels_category_and_toc() {
-        assert!(looks_like(BOLD));
+        assert!(looks_like(&HashLines::new(BOLD)));
         // Only a heading with a link to an `http` address is a list entry's.
-        assert!(!looks_like("### [1] A Title\n### [new 2] [B](#b)\n"));
-        assert!(looks_like("x\n### [1] [A Title](https://example.org/a)\n"));
-        assert!(looks_like(
+        assert!(!looks_like(&HashLines::new(
+            "### [1] A Title\n### [new 2] [B](#b)\n"
+        )));
+        assert!(looks_like(&HashLines::new(
+            "x\n### [1] [A Title](https://example.org/a)\n"
+        )));
+        assert!(looks_like(&HashLines::new(
             "## [A](https://arxiv.org/abs/2501.00001)\n*Ann Lee*\n"
-        ));
+        )));
         // A linked heading over lines of another layout is for the general reader.
-        assert!(!looks_like("## [A](https://arxiv.org/abs/2501.00001)\n"));
-        assert!(!looks_like(
+        assert!(!looks_like(&HashLines::new(
+            "## [A](https://arxiv.org/abs/2501.00001)\n"
+        )));
+        assert!(!looks_like(&HashLines::new(
             "## [A](https://arxiv.org/abs/2501.00001)\n\nAuthors: Ann Lee\n\n> text\n"
-        ));
+        )));
         let (s, d) = parse_str(BOLD);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries;
@@ -648,7 +655,7 @@ mod tests {
     #[test]
     fn plain_labels_and_other_languages() {
         let text = "## astro-ph.GA\n### [1] [Radio Sky](https://arxiv.org/abs/2508.00976v2)\n*Yi Gao, Pat Ng*\n\nMain category: astro-ph.GA\n\nTL;DR: 射电天空变源普查。\n\n<details>\n  <summary>Details</summary>\nMotivation: 研究背景。\n\nAbstract: A wide range of phenomena,\nResults: a wrapped line that is not a label.\n\n</details>\n";
-        assert!(looks_like(text));
+        assert!(looks_like(&HashLines::new(text)));
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries[0];
@@ -691,7 +698,7 @@ mod tests {
     #[test]
     fn anchored_headings_with_sub_headings_and_a_toc() {
         let text = "# Table of Contents\n\n## Dark Matter\n\n- [Short title](#2604.00001v1)\n\n# Dark Matter\n\n## <a id=\"2604.00001v1\"></a>[Heavy [u,v](2-1) Halos](http://arxiv.org/abs/2604.00001v1)\n\n**Interest Score:** `0.68`\n\n### Background Knowledge\n\n- A point.\n\n### Summary\n\n- Another point.\n\n## <a id=\"2604.00002v2\"></a>[Second](http://arxiv.org/abs/2604.00002v2) [[back]](#toc-1)\n\n> *Zweiter Titel*\n\n*Ann Lee, Bo Li*\n\nAbstract: First line\nMethods: still the abstract.\n";
-        assert!(looks_like(text));
+        assert!(looks_like(&HashLines::new(text)));
         let (s, d) = parse_str(text);
         assert!(d.is_empty(), "{d}");
         let e = &s[0].entries;

@@ -408,11 +408,13 @@ impl Format {
 /// with an `arxiv:` or `link:` field, `### Title:` entries, numbered `### [1] [Title](URL)`
 /// headings, a table with a `Title` column; anything else is read by its structure.
 pub fn detect(body: &str) -> Format {
-    if native::looks_like(body) {
+    // The lines opening with `#`, which three of the detectors read, found once.
+    let hashed = line_split::HashLines::new(body);
+    if native::looks_like(&hashed) {
         Format::Native
-    } else if feed_dump::looks_like(body) {
+    } else if feed_dump::looks_like(&hashed) {
         Format::FeedDump
-    } else if list::looks_like(body) {
+    } else if list::looks_like(&hashed) {
         Format::List
     } else if table::looks_like(body) {
         Format::Table

@@ -24,6 +24,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::line_split::HashLines;
 use super::web_url::entry_url;
 use super::{Entry, Format, ParseOptions, Section, arxiv, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
@@ -31,9 +32,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 const FIELDS: &[&str] = &["arxiv", "link", "authors", "tags", "gist", "code"];
 
 /// True when some `## ` heading is directly followed by an `arxiv:` or `link:` field.
-pub fn looks_like(body: &str) -> bool {
+pub fn looks_like(hashed: &HashLines<'_>) -> bool {
     // The line after each heading (`## `): the other lines are not visited.
-    super::line_split::lines_starting_with(body, "## ").any(|mut from| {
+    hashed.starting_with("## ").any(|mut from| {
         from.nth(1)
             .and_then(field)
             .is_some_and(|(key, _)| key == "arxiv" || key == "link")
@@ -407,8 +408,10 @@ mod tests {
 
     #[test]
     fn detection() {
-        assert!(looks_like("## T\narxiv: 2507.00001\n"));
-        assert!(!looks_like("## Papers for 2025-07-04\n\n| Title |\n"));
+        assert!(looks_like(&HashLines::new("## T\narxiv: 2507.00001\n")));
+        assert!(!looks_like(&HashLines::new(
+            "## Papers for 2025-07-04\n\n| Title |\n"
+        )));
     }
 
     #[test]

@@ -7,8 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::paper_match;
 use crate::content::arxiv;
 
 /// One paper identifier found in a line.
@@ -32,24 +31,6 @@ impl PaperRef {
     }
 }
 
-static PAPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)(?P<url>(?:https?://)?(?:www\.|export\.)?(?:",
-        r"(?:arxiv\.org/(?:abs|pdf|html)/|huggingface\.co/papers/|alphaxiv\.org/abs/)(?P<id>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?(?:\.pdf)?",
-        r"|openreview\.net/(?:forum|pdf)\?id=[A-Za-z0-9_-]+",
-        r"|(?:dx\.)?doi\.org/10\.[0-9]{4,9}/[^\s)\]>|]+",
-        r"|(?:bio|med)rxiv\.org/content/10\.[0-9]{4,9}/[0-9.]+(?:v[0-9]+)?",
-        r")",
-        // A PubMed record, always written with its scheme (what finds it fast: see
-        // `mention_spots`).
-        r"|https?://pubmed\.ncbi\.nlm\.nih\.gov/[0-9]+",
-        r")",
-        r"|(?P<prefixed>arxiv:\s?|arxiv\s+id:?\s*)(?P<pid>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
-        r"|(?P<bare>[0-9]{4}\.[0-9]{4,5})(?:v[0-9]+)?",
-    ))
-    .expect("static regex")
-});
-
 /// Every paper identifier in `line`, in order.
 pub fn find(line: &str) -> Vec<PaperRef> {
     find_with(line, true)
@@ -63,19 +44,18 @@ fn find_with(line: &str, skip_repeats: bool) -> Vec<PaperRef> {
         return Vec::new();
     }
     let mut refs = Vec::new();
-    // The lazy DFA finds each mention; which alternative matched, and the id in it, is
-    // read off the mention's text (see `groups`), not by a capturing search.
+    // `paper_match` finds each mention; which alternative matched, and the id in it, is
+    // read off the mention's text (see `groups`).
     // A search resumes after each mention while the rest of the line may hold another:
     // the last search of a line, which finds nothing, was most of the cost of a line
     // with one link.
     let mut from = 0;
     while from == 0 || may_hold_another(&line.as_bytes()[from..]) {
-        let Some(found) = PAPER.find_at(line, from) else {
+        let Some(whole) = paper_match::find_at(line, from) else {
             break;
         };
-        from = found.end();
-        let whole = (found.start(), found.end());
-        let mention = groups(found.as_str());
+        from = whole.1;
+        let mention = groups(&line[whole.0..whole.1]);
         let (arxiv_id, url) = match mention {
             Groups::Url { url, id } => {
                 let raw = url.trim_end_matches(['.', ',', ';']);
@@ -123,9 +103,10 @@ fn find_with(line: &str, skip_repeats: bool) -> Vec<PaperRef> {
 /// Where the target ends of a link whose text is the URL mention `start..end` and
 /// whose target repeats it byte for byte (`[https://arxiv.org/pdf/…](https://arxiv.org/pdf/…)`,
 /// as feeds write links). The search would find the same mention in the target, with
-/// the same groups, and fold it into this one, changing nothing: no part of `PAPER`
-/// takes a `]` or a `)`, so the text and the target, ended by one and the other, match
-/// alike; and neither `]` nor `(` starts a match, so the next search would find it.
+/// the same groups, and fold it into this one, changing nothing: no part of the
+/// expression [`paper_match`] stands for takes a `]` or a `)`, so the text and the
+/// target, ended by one and the other, match alike; and neither `]` nor `(` starts a
+/// match, so the next search would find it.
 fn repeated_as_target(line: &str, start: usize, end: usize) -> Option<usize> {
     let rest = line[end..]
         .strip_prefix("](")?
@@ -133,16 +114,16 @@ fn repeated_as_target(line: &str, start: usize, end: usize) -> Option<usize> {
     (line[..start].ends_with('[') && rest.starts_with(')')).then(|| line.len() - rest.len())
 }
 
-/// What `PAPER` matched in one mention: a paper URL (the `url` group, with the `id`
-/// group for arXiv, Hugging Face and alphaXiv hosts), or an arXiv id alone (`pid` after
-/// an `arXiv:` prefix, or `bare`).
+/// What the expression of [`paper_match`] matched in one mention: a paper URL (the
+/// `url` group, with the `id` group for arXiv, Hugging Face and alphaXiv hosts), or an
+/// arXiv id alone (`pid` after an `arXiv:` prefix, or `bare`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Groups<'m> {
     Url { url: &'m str, id: Option<&'m str> },
     Id { id: &'m str, bare: bool },
 }
 
-/// The groups of a mention `PAPER` matched, read off its text. The alternatives start
+/// The groups of a mention [`paper_match`] found, read off its text. The alternatives start
 /// differently (a digit for a bare id, `arxiv` and no dot for a prefixed one, a scheme
 /// or host for a URL), and an id is the `NNNN.NNNN[N]` right after a known prefix, so
 /// this gives what a capturing search would, at a fraction of its cost on every link.
@@ -226,8 +207,8 @@ fn has_pubmed(b: &[u8]) -> bool {
     })
 }
 
-/// Whether the rest of a line after a mention may hold another: every mention `PAPER`
-/// matches holds a digit, a dot and a digit in a row, or `openreview` or `://pubmed.`
+/// Whether the rest of a line after a mention may hold another: every mention
+/// [`paper_match`] finds holds a digit, a dot and a digit in a row, or `openreview` or `://pubmed.`
 /// in any case. The expression has no look-around, so a search from the end of a
 /// mention finds what one over the whole line would.
 fn may_hold_another(rest: &[u8]) -> bool {
@@ -328,6 +309,10 @@ fn matching_open_bracket(line: &str, close: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The expression `paper_match` stands for.
+    static PAPER: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(paper_match::PATTERN).expect("static regex"));
 
     fn ids(line: &str) -> Vec<String> {
         find(line).iter().map(|r| r.key().to_string()).collect()

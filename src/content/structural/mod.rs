@@ -19,6 +19,7 @@ mod layout;
 mod lines;
 mod mention_spots;
 mod name_split;
+mod paper_match;
 mod row;
 mod title;
 mod untitled;
