@@ -493,7 +493,11 @@ impl<'l, 'a> Scan<'l, 'a> {
                 LineKind::Blank => {}
                 // A bold item (`2. **Next Title**`) reads as a title, not as a line of
                 // the list above it.
-                LineKind::Item(_, text) => field_list &= !opens_like_a_title(text),
+                LineKind::Item(_, text) => {
+                    if field_list {
+                        field_list = !opens_like_a_title(text);
+                    }
+                }
                 LineKind::Heading(..) => {
                     field_list = false;
                     in_entry = false;
