@@ -720,3 +720,8 @@ fn headings_that_label_their_title() {
 fn badge_lines_under_titles_and_a_weekly_file() {
     check_fixture("badge-lines-weekly");
 }
+
+#[test]
+fn notes_named_by_their_ids_beside_wiki_link_overviews() {
+    check_fixture("id-named-vault-notes");
+}
