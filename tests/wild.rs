@@ -725,3 +725,8 @@ fn badge_lines_under_titles_and_a_weekly_file() {
 fn notes_named_by_their_ids_beside_wiki_link_overviews() {
     check_fixture("id-named-vault-notes");
 }
+
+#[test]
+fn a_readme_whose_folded_summaries_have_headings_of_their_own() {
+    check_fixture("folded-summary-readme");
+}

@@ -273,9 +273,12 @@ fn anchors_a_title(text: &str, r: &PaperRef) -> bool {
     before.is_empty() || after.split_whitespace().count() <= 3
 }
 
-/// Whether `lines[j]` ends a segment of `unit` opened earlier.
-fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>]) -> bool {
+/// Whether `lines[j]` ends a segment of `unit` opened earlier. A heading inside a
+/// `<details>` block that opens no entry is the folded text's outline: it ends none.
+fn ends(unit: Unit, scan: &Scan<'_, '_>, j: usize) -> bool {
+    let (lines, units) = (scan.lines, &scan.units[..]);
     match (unit, lines[j].kind) {
+        (Unit::Heading(_), LineKind::Heading(..)) if scan.folded[j] && units[j].is_none() => false,
         (Unit::Heading(level), LineKind::Heading(l, _)) => l <= level,
         (Unit::Heading(_), _) => false,
         (_, LineKind::Heading(..)) => true,
@@ -376,6 +379,8 @@ pub struct Scan<'l, 'a> {
     /// The mentions that count for an entry the line does not open, as indices into
     /// the line's `refs`.
     pub strong: Vec<Vec<usize>>,
+    /// Whether the line is inside a `<details>` block.
+    pub folded: Vec<bool>,
 }
 
 impl<'l, 'a> Scan<'l, 'a> {
@@ -392,7 +397,14 @@ impl<'l, 'a> Scan<'l, 'a> {
             .collect();
         let mut units: Vec<Option<Unit>> = Vec::with_capacity(lines.len());
         let mut in_table = false;
+        // How many `<details>` blocks the line is in.
+        let mut depth = 0usize;
+        let mut folded = Vec::with_capacity(lines.len());
         for i in 0..lines.len() {
+            let (opened, closed) = details_tags(&lines[i]);
+            let inside = depth > 0;
+            folded.push(inside);
+            depth = (depth + opened).saturating_sub(closed);
             let unit = match lines[i].kind {
                 LineKind::TableRule => {
                     in_table = true;
@@ -400,6 +412,13 @@ impl<'l, 'a> Scan<'l, 'a> {
                 }
                 LineKind::Row(_) if in_table => Some(Unit::Row),
                 LineKind::Row(_) | LineKind::Text(_) if in_table => None,
+                // A folded text's own outline (an LLM's summary of one paper under
+                // `# 论文总结`, `## 1. 主要贡献`, `### 解决了什么问题`) is inside its
+                // paper's entry: its headings open none unless they name a paper.
+                LineKind::Heading(..) if inside && refs[i].is_empty() => {
+                    in_table = false;
+                    None
+                }
                 _ => {
                     in_table = false;
                     unit_of(lines, &refs, i)
@@ -417,8 +436,25 @@ impl<'l, 'a> Scan<'l, 'a> {
             units,
             refs,
             strong,
+            folded,
         }
     }
+}
+
+/// How many `<details>` blocks a line of HTML opens and closes.
+pub(super) fn details_tags(line: &Line<'_>) -> (usize, usize) {
+    let t = match line.kind {
+        LineKind::Html(t) | LineKind::Text(t) => t,
+        _ => return (0, 0),
+    };
+    if !t.contains("details") && !t.contains("DETAILS") {
+        return (0, 0);
+    }
+    let lower = t.to_ascii_lowercase();
+    (
+        lower.matches("<details").count(),
+        lower.matches("</details").count(),
+    )
 }
 
 fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
@@ -433,7 +469,7 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     let mut keys = KeySet::new();
     for &start in &starts {
         let mut end = start + 1;
-        while end < lines.len() && !ends(unit, lines, end, units) {
+        while end < lines.len() && !ends(unit, scan, end) {
             end += 1;
         }
         let title_ref = scan.refs[start]
@@ -597,6 +633,12 @@ mod tests {
         let table = "| Paper | Link |\n|---|---|\n| A | [arXiv](https://arxiv.org/abs/2601.00001) |\n| B | [arXiv](https://arxiv.org/abs/2601.00002) |\n";
         assert_eq!(unit(table), Some(Unit::Row));
         assert_eq!(unit("# Notes\n\nNothing to read.\n"), None);
+        // A folded summary's own headings are the paper's text, not entries.
+        let mut folded = String::from("# Bot\n## Recent\n");
+        for n in 1..=3 {
+            folded.push_str(&format!("### {n}. [P{n}](https://arxiv.org/abs/2601.0000{n})\n**Authors**: Ann Lee\n<details>\n<summary>Summary</summary>\n\n# Summary of P{n}\n## 1. Goals\n### What\n### How\n### Why\n## 2. Results\n### Data\n\n</details>\n\n"));
+        }
+        assert_eq!(unit(&folded), Some(Unit::Heading(3)));
     }
 
     #[test]

@@ -577,11 +577,21 @@ fn sections(
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
     // grouping (categories); the file's one title heading is not.
+    // A heading inside a `<details>` block is the outline of a folded text (a
+    // paper's summary), no category of the entries after it.
+    let mut folded = vec![false; all.len()];
+    let mut depth = 0usize;
+    for (i, line) in all.iter().enumerate() {
+        let (opened, closed) = layout::details_tags(line);
+        folded[i] = depth > 0;
+        depth = (depth + opened).saturating_sub(closed);
+    }
     let mut per_level = [0usize; 7];
     for (i, line) in all.iter().enumerate() {
         if let LineKind::Heading(level, _) = line.kind
             && !is_entry_start[i]
             && !in_note_tail[i]
+            && !folded[i]
         {
             per_level[usize::from(level)] += 1;
         }
@@ -615,6 +625,7 @@ fn sections(
         if let LineKind::Heading(level, text) = line.kind
             && !is_entry_start[i]
             && !in_note_tail[i]
+            && !folded[i]
         {
             let level = usize::from(level);
             for c in &mut cats[level..] {
