@@ -730,3 +730,8 @@ fn notes_named_by_their_ids_beside_wiki_link_overviews() {
 fn a_readme_whose_folded_summaries_have_headings_of_their_own() {
     check_fixture("folded-summary-readme");
 }
+
+#[test]
+fn a_report_whose_side_tables_list_no_papers() {
+    check_fixture("report-side-tables");
+}

@@ -67,6 +67,18 @@ pub fn parse(
     let mut sections: Vec<Section> = Vec::new();
     let mut header: Option<Header> = None;
     let mut last_row_closed = true;
+    // Inside a table that is text of the file: its rows are skipped.
+    let mut text_table = false;
+    // Whether some table of the file has a Title column, and whether some table links
+    // anything: beside such a table, one that does not is text of the file.
+    let headers = || {
+        lines
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| is_separator_row(w[1]) && w[0].trim_start().starts_with('|'))
+    };
+    let titled_elsewhere = headers().any(|(_, w)| detect::has_title_column(w[0].trim()));
+    let linking_table = headers().any(|(k, _)| detect::links_anything(&lines[k + 2..]));
     // (line, date) of rows with a date of their own, for [`row_dates::regroup`].
     let mut own_dates: Vec<(usize, NaiveDate)> = Vec::new();
     let mut i = 0;
@@ -74,8 +86,12 @@ pub fn parse(
         let line = lines[i].trim_end();
         let lineno = first_line + i;
         let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            text_table = false;
+        }
         if let Some(heading) = heading_text(trimmed) {
             header = None;
+            text_table = false;
             if let Some(rest) = strip_prefix_ci(heading, "papers for") {
                 let date = parse_heading_date(path, rest, lineno, diags);
                 sections.push(Section {
@@ -100,8 +116,24 @@ pub fn parse(
         if trimmed.starts_with('|') {
             let next_is_separator = lines.get(i + 1).is_some_and(|l| is_separator_row(l));
             if next_is_separator {
-                header = Some(parse_header(path, trimmed, lineno, diags));
                 i += 2;
+                // A table that links nothing beside one that does (a report's figures,
+                // a comparison of the papers above by name) lists no papers: it is
+                // text of the file. So is one without a Title column beside a table
+                // that has one (a comparison of approaches citing papers): what it
+                // links is reported with the file's other unread links.
+                if linking_table && !detect::links_anything(&lines[i..])
+                    || titled_elsewhere && !detect::has_title_column(trimmed)
+                {
+                    header = None;
+                    text_table = true;
+                    continue;
+                }
+                header = Some(parse_header(path, trimmed, lineno, diags));
+                continue;
+            }
+            if text_table {
+                i += 1;
                 continue;
             }
             let Some(h) = &header else {
@@ -121,6 +153,11 @@ pub fn parse(
             else {
                 continue;
             };
+            // A row of dashes and `(empty)` is a bot's way of saying the day has no
+            // paper: the day is reported as empty, not the row as broken.
+            if detect::is_placeholder_row(&cells) {
+                continue;
+            }
             if h.columns.contains(&Column::Title)
                 && let Some(entry) = entry_from_cells(path, &h.columns, &cells, lineno, opts, diags)
             {
@@ -131,7 +168,14 @@ pub fn parse(
             }
             continue;
         }
-        if !trimmed.is_empty() && header.is_some() {
+        // A rule (`---`) after a table is layout, no stray text.
+        let rule = trimmed.len() >= 3
+            && (trimmed.bytes().all(|b| b == b'-' || b == b' ')
+                || trimmed.bytes().all(|b| b == b'*' || b == b' ')
+                || trimmed.bytes().all(|b| b == b'_' || b == b' '));
+        if rule {
+            header = None;
+        } else if !trimmed.is_empty() && header.is_some() {
             if !last_row_closed {
                 if let Some(entry) = sections.last_mut().and_then(|s| s.entries.last_mut()) {
                     diags.push(Diagnostic::warning(
