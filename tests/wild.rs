@@ -720,3 +720,18 @@ fn headings_that_label_their_title() {
 fn badge_lines_under_titles_and_a_weekly_file() {
     check_fixture("badge-lines-weekly");
 }
+
+#[test]
+fn notes_named_by_their_ids_beside_wiki_link_overviews() {
+    check_fixture("id-named-vault-notes");
+}
+
+#[test]
+fn a_readme_whose_folded_summaries_have_headings_of_their_own() {
+    check_fixture("folded-summary-readme");
+}
+
+#[test]
+fn a_report_whose_side_tables_list_no_papers() {
+    check_fixture("report-side-tables");
+}

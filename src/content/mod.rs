@@ -406,7 +406,9 @@ impl Format {
 
 /// The format a file's body is written in, from its shape: papertrail's own headings
 /// with an `arxiv:` or `link:` field, `### Title:` entries, numbered `### [1] [Title](URL)`
-/// headings, a table with a `Title` column; anything else is read by its structure.
+/// headings, a table with a `Title` column; anything else is read by its structure. A
+/// table whose rows link notes of the site (`[[2604.07019v1]] Title`) is an index of
+/// them, and the general reader knows indexes.
 pub fn detect(body: &str) -> Format {
     // The lines opening with `#`, which three of the detectors read, found once.
     let hashed = line_split::HashLines::new(body);
@@ -416,7 +418,7 @@ pub fn detect(body: &str) -> Format {
         Format::FeedDump
     } else if list::looks_like(&hashed) {
         Format::List
-    } else if table::looks_like(body) {
+    } else if table::looks_like(body) && !structural::indexes_notes(body) {
         Format::Table
     } else {
         Format::Structural

@@ -60,6 +60,21 @@ pub fn unwrap(src: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The notes `src`'s wiki links name (`[[Note]]`, `[[folder/Note|shown]]`,
+/// `[[Note#Part]]`): each target without its shown text and its heading.
+pub fn targets(src: &str) -> impl Iterator<Item = &str> {
+    src.split("[[").skip(1).filter_map(|rest| {
+        let inner = &rest[..rest.find("]]")?];
+        if inner.is_empty() || inner.len() > MAX_LINK || inner.contains(['[', ']', '\n']) {
+            return None;
+        }
+        // In a table the alias bar is escaped (`[[Note\|shown]]`).
+        let target = inner.split(['|', '#']).next().unwrap_or("");
+        let target = target.trim_end_matches('\\').trim();
+        (!target.is_empty()).then_some(target)
+    })
+}
+
 /// The wiki link opening at `start` (`[[`): where it ends and its shown text.
 fn link_at(src: &str, start: usize) -> Option<(usize, &str)> {
     let inner_start = start + 2;
@@ -101,6 +116,16 @@ mod tests {
         );
         assert_eq!(unwrap("[[Note|]] and [[ ]]"), "Note and [[ ]]");
         assert_eq!(unwrap(r"a \$5 fee [[Note]]"), r"a \$5 fee Note");
+    }
+
+    #[test]
+    fn targets_are_the_notes_named() {
+        let found: Vec<&str> = super::targets(
+            "| [[2604.07019v1]] A title | [[papers/2605.29548\\|Short]] [[Note#Part]] [[ ]] |",
+        )
+        .collect();
+        assert_eq!(found, ["2604.07019v1", "papers/2605.29548", "Note"]);
+        assert_eq!(super::targets("[a] [[unclosed").count(), 0);
     }
 
     #[test]

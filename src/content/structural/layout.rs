@@ -317,9 +317,12 @@ fn anchors_a_title(text: &str, r: &PaperRef) -> bool {
 }
 
 /// Whether `lines[j]` ends a segment of `unit` opened earlier; `floor` is the level of
-/// the last heading above the segment (0 for none).
-fn ends(unit: Unit, lines: &[Line<'_>], j: usize, units: &[Option<Unit>], floor: u8) -> bool {
+/// the last heading above the segment (0 for none). A heading inside a `<details>`
+/// block that opens no entry is the folded text's outline: it ends none.
+fn ends(unit: Unit, scan: &Scan<'_, '_>, j: usize, floor: u8) -> bool {
+    let (lines, units) = (scan.lines, &scan.units[..]);
     match (unit, lines[j].kind) {
+        (Unit::Heading(_), LineKind::Heading(..)) if scan.folded[j] && units[j].is_none() => false,
         (Unit::Heading(level), LineKind::Heading(l, _)) => l <= level,
         (Unit::Heading(_), _) => false,
         // A deep heading that names a field (`#### Abstract` under a bold title) is a
@@ -464,6 +467,8 @@ pub struct Scan<'l, 'a> {
     /// The mentions that count for an entry the line does not open, as indices into
     /// the line's `refs`.
     pub strong: Vec<Vec<usize>>,
+    /// Whether the line is inside a `<details>` block.
+    pub folded: Vec<bool>,
 }
 
 impl<'l, 'a> Scan<'l, 'a> {
@@ -487,8 +492,15 @@ impl<'l, 'a> Scan<'l, 'a> {
         // no field's.
         let mut field_list = false;
         let mut in_entry = false;
+        // How many `<details>` blocks the line is in.
+        let mut depth = 0usize;
+        let mut folded = Vec::with_capacity(lines.len());
         for i in 0..lines.len() {
             let line = &lines[i];
+            let (opened, closed) = details_tags(line);
+            let inside = depth > 0;
+            folded.push(inside);
+            depth = (depth + opened).saturating_sub(closed);
             match line.kind {
                 LineKind::Blank => {}
                 // A bold item (`2. **Next Title**`) reads as a title, not as a line of
@@ -511,6 +523,13 @@ impl<'l, 'a> Scan<'l, 'a> {
                 }
                 LineKind::Row(_) if in_table => Some(Unit::Row),
                 LineKind::Row(_) | LineKind::Text(_) if in_table => None,
+                // A folded text's own outline (an LLM's summary of one paper under
+                // `# 论文总结`, `## 1. 主要贡献`, `### 解决了什么问题`) is inside its
+                // paper's entry: its headings open none unless they name a paper.
+                LineKind::Heading(..) if inside && refs[i].is_empty() => {
+                    in_table = false;
+                    None
+                }
                 LineKind::Item(..) if field_list && refs[i].is_empty() => {
                     in_table = false;
                     None
@@ -533,6 +552,7 @@ impl<'l, 'a> Scan<'l, 'a> {
             units,
             refs,
             strong,
+            folded,
         }
     }
 }
@@ -560,6 +580,22 @@ impl<'s> Fit<'s> {
     }
 }
 
+/// How many `<details>` blocks a line of HTML opens and closes.
+pub(super) fn details_tags(line: &Line<'_>) -> (usize, usize) {
+    let t = match line.kind {
+        LineKind::Html(t) | LineKind::Text(t) => t,
+        _ => return (0, 0),
+    };
+    if !t.contains("details") && !t.contains("DETAILS") {
+        return (0, 0);
+    }
+    let lower = t.to_ascii_lowercase();
+    (
+        lower.matches("<details").count(),
+        lower.matches("</details").count(),
+    )
+}
+
 fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
     let (lines, units) = (scan.lines, &scan.units[..]);
     let starts: Vec<usize> = (0..lines.len())
@@ -585,7 +621,7 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             seen = start;
         }
         let mut end = start + 1;
-        while end < lines.len() && !ends(unit, lines, end, units, floor) {
+        while end < lines.len() && !ends(unit, scan, end, floor) {
             end += 1;
         }
         let title_ref = scan.refs[start]
@@ -770,6 +806,12 @@ mod tests {
         let table = "| Paper | Link |\n|---|---|\n| A | [arXiv](https://arxiv.org/abs/2601.00001) |\n| B | [arXiv](https://arxiv.org/abs/2601.00002) |\n";
         assert_eq!(unit(table), Some(Unit::Row));
         assert_eq!(unit("# Notes\n\nNothing to read.\n"), None);
+        // A folded summary's own headings are the paper's text, not entries.
+        let mut folded = String::from("# Bot\n## Recent\n");
+        for n in 1..=3 {
+            folded.push_str(&format!("### {n}. [P{n}](https://arxiv.org/abs/2601.0000{n})\n**Authors**: Ann Lee\n<details>\n<summary>Summary</summary>\n\n# Summary of P{n}\n## 1. Goals\n### What\n### How\n### Why\n## 2. Results\n### Data\n\n</details>\n\n"));
+        }
+        assert_eq!(unit(&folded), Some(Unit::Heading(3)));
     }
 
     #[test]

@@ -80,9 +80,8 @@ pub fn parse(
         }
         // A note whose front matter links its paper but leaves the title to the note's
         // own top heading (an Obsidian vault's `url:` and `# Title`).
-        if yaml_note::linked_without_title(&fields)
-            && let (Some(h1), _) = take_first_h1(rest)
-        {
+        let titled_by_h1 = yaml_note::linked_without_title(&fields);
+        if titled_by_h1 && let (Some(h1), _) = take_first_h1(rest) {
             fields.push(yaml_note::YamlField {
                 key: "title".to_string(),
                 value: h1,
@@ -90,8 +89,20 @@ pub fn parse(
         }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading is its title as shown (front matter may prefix
-            // it, `[论文解读] …`): it wins, and is not read twice.
-            let (h1, rest) = take_first_h1(rest);
+            // it, `[论文解读] …`): it wins, and is not read twice. A note that has several
+            // top headings (`# 一句话总结`, `# TL;DR`, `# 核心贡献`) writes its sections
+            // at that level: the front matter titles it, and those are sections under
+            // that title.
+            let (h1, rest) = if yaml_note::top_headings(rest) >= 2 {
+                let rest = if titled_by_h1 {
+                    take_first_h1(rest).1
+                } else {
+                    rest.to_string()
+                };
+                (None, yaml_note::sections_under_title(&rest))
+            } else {
+                take_first_h1(rest)
+            };
             if let Some(h1) = h1 {
                 let first_line_end = head.find('\n').unwrap_or(head.len());
                 head.replace_range(..first_line_end, &format!("# {h1}"));
@@ -474,6 +485,9 @@ fn report_unread(
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
 pub(super) fn links_a_note(text: &str) -> bool {
+    if text.contains("[[") && crate::content::wikilinks::targets(text).any(names_an_id_note) {
+        return true;
+    }
     // Asked of every entry's first line, which mostly holds no link.
     if crate::content::marks::link_middle(text).is_none()
         && !(text.contains('<') && text.contains("href="))
@@ -481,6 +495,29 @@ pub(super) fn links_a_note(text: &str) -> bool {
         return false;
     }
     link_targets(text).any(is_note_target)
+}
+
+/// Whether a wiki link's target is a note named by its paper's arXiv id
+/// (`[[2604.07019v1]]`, `[[papers/2605.29548]]`), as vaults of one note per paper name
+/// them: the paper is read from that note. A wiki link to any other name is a concept
+/// of the vault, not a paper's note.
+fn names_an_id_note(target: &str) -> bool {
+    let name = target.rsplit('/').next().unwrap_or(target);
+    let name = name.strip_suffix(".md").unwrap_or(name);
+    let (id, version) = match name.split_once('v') {
+        Some((id, v)) => (id, Some(v)),
+        None => (name, None),
+    };
+    let Some((yymm, number)) = id.split_once('.') else {
+        return false;
+    };
+    yymm.len() == 4
+        && (4..=5).contains(&number.len())
+        && yymm
+            .bytes()
+            .chain(number.bytes())
+            .all(|b| b.is_ascii_digit())
+        && version.is_none_or(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a link's target is a note of the site (see [`links_a_note`]). HTML `href`s
@@ -572,11 +609,21 @@ fn sections(
 ) -> Vec<Section> {
     // Headings that are not entries, counted per level: a level with several is a
     // grouping (categories); the file's one title heading is not.
+    // A heading inside a `<details>` block is the outline of a folded text (a
+    // paper's summary), no category of the entries after it.
+    let mut folded = vec![false; all.len()];
+    let mut depth = 0usize;
+    for (i, line) in all.iter().enumerate() {
+        let (opened, closed) = layout::details_tags(line);
+        folded[i] = depth > 0;
+        depth = (depth + opened).saturating_sub(closed);
+    }
     let mut per_level = [0usize; 7];
     for (i, line) in all.iter().enumerate() {
         if let LineKind::Heading(level, _) = line.kind
             && !is_entry_start[i]
             && !in_note_tail[i]
+            && !folded[i]
         {
             per_level[usize::from(level)] += 1;
         }
@@ -610,6 +657,7 @@ fn sections(
         if let LineKind::Heading(level, text) = line.kind
             && !is_entry_start[i]
             && !in_note_tail[i]
+            && !folded[i]
         {
             let level = usize::from(level);
             for c in &mut cats[level..] {
@@ -706,6 +754,13 @@ pub fn paper_keys(body: &str) -> HashSet<String> {
         .flat_map(ids::find)
         .map(|r| r.key().to_string())
         .collect()
+}
+
+/// Whether `body` is an index of notes rather than a digest: its lines that link notes
+/// of the site are at least half as many as the papers it names.
+pub fn indexes_notes(body: &str) -> bool {
+    let s = survey(body, 1);
+    s.note_links >= 1 && s.note_links * 2 >= s.papers
 }
 
 /// Counts what a body names: papers and note links.

@@ -381,3 +381,26 @@ fn a_doi_under_another_heading_is_not_the_arxiv_papers() {
     assert_eq!(arxiv.len(), 1, "{e:?}");
     assert_eq!(arxiv[0].title, "Quiet Beams");
 }
+
+#[test]
+fn a_note_whose_sections_are_top_headings() {
+    let text = "---\ntitle: \"Quiet Lasers for Small Rooms\"\nauthors: \"Ann Lee, Bo Chen\"\narxiv_url: \"https://arxiv.org/abs/2603.00090\"\n---\n\n# 一句话总结 / One-line summary\n\nLasers can be quiet.\n\n---\n\n# TL;DR\n\nThey are quiet.\n\n# 核心贡献 / Contributions\n\n1. A quiet laser.\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "Quiet Lasers for Small Rooms");
+    assert_eq!(e[0].authors, ["Ann Lee", "Bo Chen"]);
+    // One top heading is the note's title as shown.
+    let one = "---\ntitle: \"[解读] Quiet Lasers\"\narxiv_url: \"https://arxiv.org/abs/2603.00091\"\n---\n# Quiet Lasers\n\nText.\n";
+    assert_eq!(entries(one)[0].title, "Quiet Lasers");
+}
+
+#[test]
+fn an_index_of_notes_named_by_their_ids() {
+    let index = "# Overview 2026-03-01\n\n| Paper | Summary |\n|---|---|\n| [[2603.00092v1]] Quiet Las | Lasers can be quiet |\n| [[2603.00093]] Loud Drum | Drums are loud |\n";
+    assert!(indexes_notes(index));
+    assert!(entries(index).is_empty());
+    // Concepts of a vault are no paper notes.
+    let concepts = "### [Quiet Lasers](https://arxiv.org/abs/2603.00094)\nSee [[Optics]] and [[Lasers|lasers]].\n";
+    assert!(!indexes_notes(concepts));
+    assert_eq!(entries(concepts).len(), 1);
+}

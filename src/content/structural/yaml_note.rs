@@ -157,6 +157,38 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
     Some(md)
 }
 
+/// How many `# ` headings `text` has outside code blocks.
+pub fn top_headings(text: &str) -> usize {
+    let mut in_code = false;
+    let mut n = 0;
+    for line in text.split('\n') {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with("# ") {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// `text` with each `# ` heading outside code blocks written one level down, under the
+/// title the note's front matter gives; every line keeps its number.
+pub fn sections_under_title(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_code = false;
+    for line in text.split('\n') {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with("# ") {
+            out.push('#');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,9 +59,48 @@ fn line_tells<'a>(t: &str, header: impl FnOnce() -> Option<&'a str>) -> bool {
     has(&["title"]) || has(&["paper"]) && has(&["authors", "author", "summary"])
 }
 
+/// Whether a header row names a Title column (`Title` or `Paper`, the family's).
+pub(super) fn has_title_column(header: &str) -> bool {
+    split_cells(header).iter().any(|c| {
+        let name = markup::plain(c).to_ascii_lowercase();
+        name == "title" || name == "paper"
+    })
+}
+
+/// Whether every cell of a row is empty, a placeholder (`—`, `-`, `n/a`) or a remark in
+/// brackets (`_(empty)_`, `*(no papers surfaced in the 24 h window)*`): a row that
+/// stands for no paper.
+pub(super) fn is_placeholder_row<S: AsRef<str>>(cells: &[S]) -> bool {
+    cells.iter().all(|c| {
+        let plain = markup::plain(c.as_ref()).to_ascii_lowercase();
+        let t = plain.trim().trim_matches(['_', '*', ' ']);
+        let remark = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
+        remark || matches!(t, "" | "—" | "-" | "–" | "n/a" | "none" | "无" | "暂无")
+    })
+}
+
+/// Whether the table whose rows start `rows` (up to its first blank line or heading)
+/// links anything: a table of papers links each paper; one that links nothing is a
+/// report's figures or a comparison of papers by name.
+pub(super) fn links_anything(rows: &[&str]) -> bool {
+    rows.iter()
+        .take_while(|l| {
+            let t = l.trim();
+            !t.is_empty() && heading_text(t).is_none()
+        })
+        .any(|l| l.contains("://") || l.contains("href=") || l.contains("]("))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_rows() {
+        assert!(is_placeholder_row(&["—", "_(empty)_", "—", " "]));
+        assert!(is_placeholder_row(&["—", "*(no papers today)*", "—"]));
+        assert!(!is_placeholder_row(&["—", "A Title", "—"]));
+    }
     use proptest::prelude::*;
 
     /// `looks_like` as it read every line, cut out and trimmed.
