@@ -485,9 +485,16 @@ fn report_unread(
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
 pub(super) fn links_a_note(text: &str) -> bool {
-    if text.contains("[[") && crate::content::wikilinks::targets(text).any(names_an_id_note) {
-        return true;
-    }
+    links_an_id_note(text) || links_a_page_note(text)
+}
+
+/// [`links_a_note`] for a wiki link (`[[2604.07019]]`).
+fn links_an_id_note(text: &str) -> bool {
+    text.contains("[[") && crate::content::wikilinks::targets(text).any(names_an_id_note)
+}
+
+/// [`links_a_note`] for a markdown or HTML link to a page of the site.
+fn links_a_page_note(text: &str) -> bool {
     // Asked of every entry's first line, which mostly holds no link.
     if crate::content::marks::link_middle(text).is_none()
         && !(text.contains('<') && text.contains("href="))
@@ -547,12 +554,13 @@ fn is_note_target(target: &str) -> bool {
 /// The targets of a line's links, trimmed: markdown links (`[text](target)`) and HTML
 /// `href`s, quoted or not.
 fn link_targets(text: &str) -> impl Iterator<Item = &str> {
-    let markdown = text
-        .split("](")
-        .skip(1)
-        .map(|rest| rest.split(')').next().unwrap_or(""));
-    let html = text.split("href=").skip(1).map(|rest| {
-        let rest = rest.trim_start();
+    // memchr finds the markers: this is asked of every line of a table digest, whose
+    // rows are long, and a `str` pattern search cost more than the rest of it.
+    let b = text.as_bytes();
+    let markdown = memchr::memmem::find_iter(b, b"](")
+        .map(move |at| text[at + 2..].split(')').next().unwrap_or(""));
+    let html = memchr::memmem::find_iter(b, b"href=").map(move |at| {
+        let rest = text[at + 5..].trim_start();
         match rest.strip_prefix(['"', '\'']) {
             Some(quoted) => quoted.split(['"', '\'']).next().unwrap_or(""),
             None => rest.split([' ', '>']).next().unwrap_or(""),
@@ -759,8 +767,31 @@ pub fn paper_keys(body: &str) -> HashSet<String> {
 /// Whether `body` is an index of notes rather than a digest: its lines that link notes
 /// of the site are at least half as many as the papers it names.
 pub fn indexes_notes(body: &str) -> bool {
-    let s = survey(body, 1);
-    s.note_links >= 1 && s.note_links * 2 >= s.papers
+    // Asked of every table digest, which links papers, not notes: the papers are
+    // counted only when some line links a note.
+    let wiki = memchr::memmem::find(body.as_bytes(), b"[[").is_some();
+    if !wiki && !links_somewhere_relative(body) {
+        return false;
+    }
+    let note_links = body
+        .split('\n')
+        .filter(|l| wiki && links_an_id_note(l) || links_a_page_note(l))
+        .count();
+    note_links >= 1 && note_links * 2 >= survey(body, 1).papers
+}
+
+/// Whether some link of `body` has a target without a scheme (`paper.md`,
+/// `/2026/03/01/paper`, `a-paper/`): only such a link can be a note's. A table digest's
+/// links are all `https://`: one pass of memchr says so.
+fn links_somewhere_relative(body: &str) -> bool {
+    let b = body.as_bytes();
+    let relative = |at: usize| {
+        let rest = &body[at..];
+        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+        !(rest.starts_with("http") || rest.starts_with('#') || rest.starts_with("mailto:"))
+    };
+    memchr::memmem::find_iter(b, b"](").any(|at| relative(at + 2))
+        || memchr::memmem::find_iter(b, b"href=").any(|at| relative(at + 5))
 }
 
 /// Counts what a body names: papers and note links.

@@ -71,8 +71,22 @@ pub(super) fn has_title_column(header: &str) -> bool {
 /// brackets (`_(empty)_`, `*(no papers surfaced in the 24 h window)*`): a row that
 /// stands for no paper.
 pub(super) fn is_placeholder_row<S: AsRef<str>>(cells: &[S]) -> bool {
+    // Asked of every row: a cell longer than any placeholder (a title, a summary)
+    // settles it before any cell is made plain.
+    if cells
+        .iter()
+        .any(|c| c.as_ref().trim().len() > 80 || c.as_ref().contains("]("))
+    {
+        return false;
+    }
     cells.iter().all(|c| {
-        let plain = markup::plain(c.as_ref()).to_ascii_lowercase();
+        let raw = c.as_ref();
+        // Most cells are plain words: made plain only when they hold markup.
+        let plain = if raw.contains(['[', '<', '`', '$', '&', '\\']) {
+            markup::plain(raw).to_ascii_lowercase()
+        } else {
+            raw.to_ascii_lowercase()
+        };
         let t = plain.trim().trim_matches(['_', '*', ' ']);
         let remark = t.starts_with(['(', '（']) && t.ends_with([')', '）']);
         remark || matches!(t, "" | "—" | "-" | "–" | "n/a" | "none" | "无" | "暂无")
