@@ -94,20 +94,20 @@ mod tests {
     use super::*;
     use crate::content::structural::lines::classify;
 
-    #[test]
-    fn fields_on_one_line_become_lines() {
-        let lines = classify(
-            "**Authors**: Ann Lee, Bo Chen | **arXiv**: [2603.01234](https://arxiv.org/abs/2603.01234) | Published: 2026-02-24\n",
-            1,
-        );
-        assert!(has_more(&lines[0]));
-        let split = split(&lines[..1]);
-        let labels: Vec<_> = split
+    /// The label and value of each line the first line of `text` is split into.
+    fn fields_of(text: &str) -> Vec<Option<(&str, &str)>> {
+        split(&classify(text, 1)[..1])
             .iter()
             .map(|l| l.label.map(|l| (l.name, l.value)))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn fields_on_one_line_become_lines() {
+        let text = "**Authors**: Ann Lee, Bo Chen | **arXiv**: [2603.01234](https://arxiv.org/abs/2603.01234) | Published: 2026-02-24\n";
+        assert!(has_more(&classify(text, 1)[0]));
         assert_eq!(
-            labels,
+            fields_of(text),
             [
                 Some(("Authors", "Ann Lee, Bo Chen")),
                 Some(("arXiv", "[2603.01234](https://arxiv.org/abs/2603.01234)")),
@@ -127,17 +127,8 @@ mod tests {
 
     #[test]
     fn escaped_pipes_and_empty_fields() {
-        let lines = classify(
-            "备注: AAAI Oral \\| Project Page: https://example.org/p | **Demo**: 暂无\n",
-            1,
-        );
-        let split = split(&lines[..1]);
-        let labels: Vec<_> = split
-            .iter()
-            .map(|l| l.label.map(|l| (l.name, l.value)))
-            .collect();
         assert_eq!(
-            labels,
+            fields_of("备注: AAAI Oral \\| Project Page: https://example.org/p | **Demo**: 暂无\n"),
             [
                 Some(("备注", "AAAI Oral")),
                 Some(("Project Page", "https://example.org/p")),
