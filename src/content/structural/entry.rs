@@ -49,13 +49,8 @@ pub fn build<'a>(
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     // A line of several fields (`**Authors**: … | **arXiv**: …`) is read as a line each.
-    let split_lines;
-    let lines = if lines.iter().any(super::inline_fields::has_more) {
-        split_lines = super::inline_fields::split(lines);
-        &split_lines[..]
-    } else {
-        lines
-    };
+    let split_lines = super::inline_fields::split(lines);
+    let lines = split_lines.as_deref().unwrap_or(lines);
     let first = &lines[0];
     let (mut title, authors_text) = title_of(first, unit);
     let first_links_paper = !first_refs.is_empty() || unit == Unit::TitleLabel;

@@ -5,27 +5,38 @@
 
 use super::lines::{Line, LineKind, LineLabel};
 
-/// Whether a line holds a second field after a `|`.
-pub fn has_more(line: &Line<'_>) -> bool {
-    line.label.is_some() && memchr::memchr(b'|', line.text().as_bytes()).is_some() && {
-        let text = line.text();
-        parts(text).len() > 1
+/// The fields of a labelled line holding a `|`, one piece each; empty for any other
+/// line, which most are.
+fn fields<'a>(line: &Line<'a>) -> Vec<&'a str> {
+    let text = line.text();
+    if line.label.is_none() || memchr::memchr(b'|', text.as_bytes()).is_none() {
+        return Vec::new();
     }
+    parts(text)
 }
 
-/// The lines, each line of several fields given as one line a field.
-pub fn split<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
-    let mut out = Vec::with_capacity(lines.len() + 4);
-    for line in lines {
-        if !has_more(line) {
-            out.push(*line);
+/// The lines, each line of several fields given as one line a field; `None` when no
+/// line holds more than one, so that an entry of single fields is read as written.
+/// Each line's pieces are found once.
+pub fn split<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
+    let mut out: Option<Vec<Line<'a>>> = None;
+    for (at, line) in lines.iter().enumerate() {
+        let pieces = fields(line);
+        if pieces.len() < 2 {
+            if let Some(out) = out.as_mut() {
+                out.push(*line);
+            }
             continue;
         }
-        for (k, part) in parts(line.text()).into_iter().enumerate() {
+        let out = out.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(lines.len() + pieces.len());
+            v.extend_from_slice(&lines[..at]);
+            v
+        });
+        for (k, part) in pieces.into_iter().enumerate() {
+            let label = LineLabel::of(part);
             // `**代码**: 暂无`, `Demo: N/A`: a field that says there is none.
-            if k > 0
-                && LineLabel::of(part).is_some_and(|l| crate::content::lint::says_nothing(l.value))
-            {
+            if k > 0 && label.is_some_and(|l| crate::content::lint::says_nothing(l.value)) {
                 continue;
             }
             let kind = match line.kind {
@@ -34,7 +45,7 @@ pub fn split<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
             };
             out.push(Line {
                 kind,
-                label: LineLabel::of(part),
+                label,
                 ..*line
             });
         }
@@ -94,9 +105,15 @@ mod tests {
     use super::*;
     use crate::content::structural::lines::classify;
 
+    /// Whether a line holds a second field after a `|`.
+    fn has_more(line: &Line<'_>) -> bool {
+        fields(line).len() > 1
+    }
+
     /// The label and value of each line the first line of `text` is split into.
     fn fields_of(text: &str) -> Vec<Option<(&str, &str)>> {
         split(&classify(text, 1)[..1])
+            .unwrap_or_default()
             .iter()
             .map(|l| l.label.map(|l| (l.name, l.value)))
             .collect()
