@@ -132,7 +132,7 @@ fn read(text: &str) -> Option<String> {
         };
         return Some(format!("{archive}.{sub}"));
     }
-    let name = super::layout::strip_number(super::labels::strip_ornaments(&name));
+    let name = super::numbering::strip_number(super::labels::strip_ornaments(&name));
     // `\d` is a decimal digit of any script, each of which is numeric.
     let name = if name.chars().any(char::is_numeric) {
         COUNT.replace(name, "")

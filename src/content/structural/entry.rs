@@ -12,9 +12,10 @@ use std::path::Path;
 
 use super::ids::{self, PaperRef};
 use super::labels::{self, Role};
-use super::layout::{self, Unit};
+use super::layout::Unit;
 use super::lines::{Line, LineKind, strip_tags};
 use super::name_split::{numbered, split_and, split_authors, trim_end_str, without_count};
+use super::numbering::strip_number;
 use super::title::{clean_title, drop_generic_links, title_of, without_generic_html_links};
 use crate::content::code_link;
 use crate::content::marks::{link_middle, scheme_separator};
@@ -128,7 +129,7 @@ pub fn build<'a>(
                 continue;
             }
             LineKind::Heading(_, h) => {
-                let label = labels::strip_ornaments(layout::strip_number(h)).trim();
+                let label = labels::strip_ornaments(strip_number(h)).trim();
                 let label = markup::plain(label);
                 if label.is_empty() {
                     continue;

@@ -11,10 +11,12 @@
 
 use ahash::AHashSet as HashSet;
 
+use super::anchors::{anchors_a_title, is_doi, strong_refs};
 use super::ids::{self, PaperRef};
 use super::key_set::KeySet;
 use super::labels::{self, Role};
 use super::lines::{Line, LineKind};
+use super::numbering::strip_number;
 
 /// What kind of line opens an entry, coarsest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -192,130 +194,6 @@ fn plain_title_over_link(lines: &[Line<'_>], refs: &[Vec<PaperRef>], i: usize) -
         })
 }
 
-/// `text` without a leading number: `1.`, `[1]`, `1)`, `(1)`, `#1`, `No. 1`, `1、`.
-pub fn strip_number(text: &str) -> &str {
-    let t = text.trim_start();
-    // A Chinese ordinal: `一、`, `十二、`.
-    // Asked of every heading: memchr rules out `、` (lead byte 0xE3) for most of them.
-    if memchr::memchr(0xE3, t.as_bytes()).is_some()
-        && let Some((n, rest)) = t.split_once('、')
-        && !n.is_empty()
-        && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
-    {
-        return rest.trim_start();
-    }
-    // A listing's tag and number: `[new 001]`, `[replaced 12]`, `[cross 3]`.
-    // memchr finds the `]`: a search by characters cost more than the rest here.
-    if let Some((inside, rest)) = t
-        .strip_prefix('[')
-        .and_then(|r| memchr::memchr(b']', r.as_bytes()).map(|at| (&r[..at], &r[at + 1..])))
-        && is_tag_and_number(inside)
-        && !rest.starts_with('(')
-    {
-        return rest.trim_start();
-    }
-    // A keycap number (`1️⃣ Title`, `🔟 Title`).
-    let keycap = t.bytes().take_while(u8::is_ascii_digit).count();
-    if let Some(rest) = t[keycap..]
-        .strip_prefix("\u{fe0f}\u{20e3}")
-        .or_else(|| t[keycap..].strip_prefix('\u{20e3}'))
-        .filter(|_| keycap > 0)
-        .or_else(|| t.strip_prefix('🔟'))
-    {
-        return rest.trim_start();
-    }
-    // `Paper 3: Title`, `Paper #3 - Title`.
-    if let Some(rest) = t
-        .strip_prefix("Paper ")
-        .or_else(|| t.strip_prefix("paper "))
-    {
-        let rest = rest.strip_prefix('#').unwrap_or(rest);
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=4).contains(&digits)
-            && let Some(after) = [":", "：", ".", ")", " -", " —", " –", " |"]
-                .iter()
-                .find_map(|sep| rest[digits..].strip_prefix(sep))
-            && after.is_empty() | after.starts_with(char::is_whitespace)
-        {
-            return after.trim_start();
-        }
-    }
-    let t2 = t
-        .strip_prefix("No.")
-        .or_else(|| t.strip_prefix("no."))
-        .map_or(t, str::trim_start);
-    let (open, rest) = match t2.strip_prefix(['[', '(', '#', '（']) {
-        Some(rest) => (true, rest),
-        None => (false, t2),
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
-        return t;
-    }
-    let after = &rest[digits..];
-    let after = if open {
-        match after.strip_prefix([']', ')', '）']) {
-            Some(a) => a,
-            None if t2.starts_with('#') => after,
-            None => return t,
-        }
-    } else {
-        match after.strip_prefix(['.', ')', '、', ':', '：']) {
-            Some(a) => a,
-            None => return t,
-        }
-    };
-    let after = after.strip_prefix(['.', ':', '：']).unwrap_or(after);
-    if after.is_empty()
-        || after.starts_with(char::is_whitespace)
-        || !after.starts_with(|c: char| c.is_ascii_digit())
-    {
-        after.trim_start()
-    } else {
-        t
-    }
-}
-
-/// Whether `inside` is a listing's tag and number (`new 001`): two words, letters then
-/// digits.
-fn is_tag_and_number(inside: &str) -> bool {
-    // As listings write them, ASCII with one space: decided by bytes, where splitting
-    // into words by Unicode's whitespace cost more than the rest of `strip_number`.
-    let b = inside.as_bytes();
-    if let Some(space) = memchr::memchr(b' ', b) {
-        let (w, n) = (&b[..space], &b[space + 1..]);
-        if !w.is_empty()
-            && !n.is_empty()
-            && w.iter().all(u8::is_ascii_alphabetic)
-            && n.iter().all(u8::is_ascii_digit)
-        {
-            return true;
-        }
-    }
-    let mut words = inside.split_whitespace();
-    matches!(
-        (words.next(), words.next(), words.next()),
-        (Some(w), Some(n), None)
-            if w.chars().all(char::is_alphabetic) && n.bytes().all(|b| b.is_ascii_digit())
-    )
-}
-
-/// Whether a mention on an entry's first line names that entry's paper: a link, or an
-/// id standing at either end of the line (`**2507.01234** Title`, `Title (2507.01234)`),
-/// not an id in the middle of a sentence about it.
-fn anchors_a_title(text: &str, r: &PaperRef) -> bool {
-    if r.link_text.is_some() || text.get(r.start..r.end).is_some_and(|m| m.contains("://")) {
-        return true;
-    }
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| c.is_whitespace() || "*_`()[]（）【】:：-—|".contains(c))
-            .to_string()
-    };
-    let before = trim(strip_number(text.get(..r.start).unwrap_or("")));
-    let after = trim(text.get(r.end..).unwrap_or(""));
-    before.is_empty() || after.split_whitespace().count() <= 3
-}
-
 /// Whether `lines[j]` ends a segment of `unit` opened earlier; `floor` is the level of
 /// the last heading above the segment (0 for none). A heading inside a `<details>`
 /// block that opens no entry is the folded text's outline: it ends none.
@@ -366,89 +244,6 @@ fn names_a_list(line: &Line<'_>, refs: &[PaperRef]) -> bool {
 fn names_a_field(text: &str) -> bool {
     labels::known_role(labels::strip_ornaments(strip_number(text)))
         .is_some_and(|r| r != Role::Title)
-}
-
-/// Paper mentions that tell which paper a segment is about: all in its first line; on
-/// other lines, those behind a link labelled `arXiv`/`PDF`/…, in a line labelled as a
-/// link, or a bare URL or `arXiv:` id on a short line. A title link of another entry or
-/// a citation in prose does not count, and neither does anything in a deeper heading.
-/// They are given as indices into `refs`: copying the mentions cost more than reading
-/// them where they are.
-fn strong_refs(line: &Line<'_>, refs: &[PaperRef]) -> Vec<usize> {
-    let text = line.text();
-    if refs.is_empty() {
-        return Vec::new();
-    }
-    if matches!(line.kind, LineKind::Heading(..) | LineKind::Code(_)) {
-        return Vec::new();
-    }
-    let link_line = line
-        .label
-        .is_some_and(|label| label.role == Some(Role::Link));
-    // No more characters than bytes: most lines are decided without counting.
-    let short = text.len() <= 160 || text.chars().count() <= 160;
-    (0..refs.len())
-        .filter(|&k| {
-            link_line
-                || match &refs[k].link_text {
-                    Some(t) => labels::is_generic_link_text(t),
-                    None => {
-                        (short || in_a_short_field(line, &refs[k]))
-                            && !cited_in_a_field(line, &refs[k])
-                    }
-                }
-        })
-        .collect()
-}
-
-/// Whether a bare mention on a long line of several fields stands in a short one (`… |
-/// **PDF**: https://arxiv.org/pdf/… | …`).
-fn in_a_short_field(line: &Line<'_>, r: &PaperRef) -> bool {
-    line.label.is_some()
-        && super::inline_fields::label_at(line.text(), r.start)
-            .is_some_and(|l| l.name.len() + l.value.len() <= 160)
-}
-
-/// Whether a bare mention stands in a labelled field that is about something else: a
-/// known field of text (`Comments: text overlap with arXiv:2406.14228`, `摘要：…`), or
-/// a label papertrail does not know whose value is more than the id (`备注：… arXiv:…
-/// by other authors`), as opposed to `arXiv ID: 2507.01234`.
-fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
-    let Some(label) = line.label else {
-        return false;
-    };
-    // On a line of several fields, the field that holds the mention.
-    let label = super::inline_fields::label_at(line.text(), r.start).unwrap_or(label);
-    match label.role {
-        Some(Role::Link | Role::Title) => false,
-        Some(_) => true,
-        None => {
-            let text = line.text();
-            let words = |s: &str| {
-                s.split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count()
-            };
-            // What is left of the value once the label and the mention are taken out;
-            // a note in brackets right after the id (`2603.00001v1（注：…）`) is about
-            // the id, not other words of the value.
-            let after = text.get(r.end..).unwrap_or("");
-            let after = after
-                .trim_start()
-                .strip_prefix(['(', '（'])
-                .and_then(|note| note.split_once([')', '）']))
-                .map_or(after, |(_, rest)| rest);
-            let value_words = (words(text.get(..r.start).unwrap_or("")) + words(after))
-                .saturating_sub(label.name.split_whitespace().count());
-            value_words > 1
-        }
-    }
-}
-
-/// Whether a mention is a DOI: beside an arXiv link in one entry's head, the DOI of
-/// the published version of the same paper (`**DOI**: 10.1177/…`), not a second one.
-fn is_doi(r: &PaperRef) -> bool {
-    r.arxiv_id.is_none() && r.url.contains("doi.org/")
 }
 
 /// Statistics of one unit over the lines.
@@ -668,7 +463,10 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             }
             // A card that links its paper's note (`<a href="a-paper/">Title</a>`) before
             // the paper's own link: the paper is the note's, this is an index.
-            if first_strong.is_none() && strong.is_empty() && super::links_a_note(line.text()) {
+            if first_strong.is_none()
+                && strong.is_empty()
+                && super::note_links::links_a_note(line.text())
+            {
                 holds_entries = true;
             }
             if first_strong.is_some()
@@ -815,25 +613,6 @@ mod tests {
             folded.push_str(&format!("### {n}. [P{n}](https://arxiv.org/abs/2601.0000{n})\n**Authors**: Ann Lee\n<details>\n<summary>Summary</summary>\n\n# Summary of P{n}\n## 1. Goals\n### What\n### How\n### Why\n## 2. Results\n### Data\n\n</details>\n\n"));
         }
         assert_eq!(unit(&folded), Some(Unit::Heading(3)));
-    }
-
-    #[test]
-    fn numbers_before_titles() {
-        assert_eq!(strip_number("1. Title"), "Title");
-        assert_eq!(strip_number("[12] Title"), "Title");
-        assert_eq!(strip_number("#3 Title"), "Title");
-        assert_eq!(strip_number("(4) Title"), "Title");
-        assert_eq!(strip_number("2025 Survey"), "2025 Survey");
-        assert_eq!(strip_number("3D Gaussians"), "3D Gaussians");
-        assert_eq!(strip_number("1.5B Model"), "1.5B Model");
-        assert_eq!(strip_number("[new 091] Title"), "Title");
-        assert_eq!(strip_number("[Title](x)"), "[Title](x)");
-        assert_eq!(strip_number("Paper 3: Title"), "Title");
-        assert_eq!(strip_number("1\u{fe0f}\u{20e3} Title"), "Title");
-        assert_eq!(strip_number("🔟 Title"), "Title");
-        assert_eq!(strip_number("Paper #12 - Title"), "Title");
-        assert_eq!(strip_number("Paper Mills at Scale"), "Paper Mills at Scale");
-        assert_eq!(strip_number("Paper 2.0 Reviewed"), "Paper 2.0 Reviewed");
     }
 
     #[test]

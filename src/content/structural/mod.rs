@@ -4,10 +4,13 @@
 //! Every bot writes its own markdown, and its prompt changes it every few months, so
 //! this reader assumes no layout. It classifies lines ([`lines`]), finds the paper
 //! identifiers in them ([`ids`]), picks the kind of line that opens one entry per paper
-//! ([`layout`]) and reads each entry's fields by their labels ([`entry`], [`labels`]).
-//! Headings above the entries give categories ([`category`]) and dates (sections).
-//! What it cannot place is said in a [`Survey`], which names the links it saw.
+//! ([`layout`], from the mentions that name an entry's paper: [`anchors`]) and reads
+//! each entry's fields by their labels ([`entry`], [`labels`]). Headings above the
+//! entries give categories ([`category`]) and dates (sections). An overview linking
+//! notes is told from a digest by its links ([`note_links`]). What it cannot place is
+//! said in a [`Survey`], which names the links it saw.
 
+mod anchors;
 mod category;
 mod entry;
 pub mod ids;
@@ -19,6 +22,8 @@ mod layout;
 mod lines;
 mod mention_spots;
 mod name_split;
+mod note_links;
+mod numbering;
 mod paper_match;
 mod row;
 mod title;
@@ -34,6 +39,9 @@ use super::{Entry, ParseOptions, Section};
 use crate::diagnostic::{Diagnostics, UnreadPaper};
 use layout::{Scan, Unit};
 use lines::{Line, LineKind};
+use note_links::{is_note_target, link_targets, links_a_note};
+
+pub use note_links::{indexes_notes, links_to_no_paper};
 
 /// At most this many passes: entries of one unit, then of another in what is left
 /// (a list of "also today" links under headings of papers).
@@ -424,7 +432,7 @@ fn names_a_section(text: &str) -> bool {
     if super::date_text::find_date(text).is_some() {
         return false;
     }
-    let bare = layout::strip_number(text);
+    let bare = numbering::strip_number(text);
     let numbered = bare.len() < text.trim_start().len();
     numbered || labels::known_role(labels::strip_ornaments(bare)).is_some()
 }
@@ -479,119 +487,6 @@ fn report_unread(
     if let Some(w) = UnreadPaper::warning(path, unread) {
         diags.push(w);
     }
-}
-
-/// Whether a line's link points at a note of the site: a markdown file or page beside
-/// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
-/// anchor.
-pub(super) fn links_a_note(text: &str) -> bool {
-    links_an_id_note(text) || links_a_page_note(text)
-}
-
-/// [`links_a_note`] for a wiki link (`[[2604.07019]]`).
-fn links_an_id_note(text: &str) -> bool {
-    text.contains("[[") && crate::content::wikilinks::targets(text).any(names_an_id_note)
-}
-
-/// [`links_a_note`] for a markdown or HTML link to a page of the site.
-fn links_a_page_note(text: &str) -> bool {
-    // Asked of every entry's first line, which mostly holds no link.
-    if crate::content::marks::link_middle(text).is_none()
-        && !(text.contains('<') && text.contains("href="))
-    {
-        return false;
-    }
-    link_targets(text).any(is_note_target)
-}
-
-/// Whether a wiki link's target is a note named by its paper's arXiv id
-/// (`[[2604.07019v1]]`, `[[papers/2605.29548]]`), as vaults of one note per paper name
-/// them: the paper is read from that note. A wiki link to any other name is a concept
-/// of the vault, not a paper's note.
-fn names_an_id_note(target: &str) -> bool {
-    let name = target.rsplit('/').next().unwrap_or(target);
-    let name = name.strip_suffix(".md").unwrap_or(name);
-    let (id, version) = match name.split_once('v') {
-        Some((id, v)) => (id, Some(v)),
-        None => (name, None),
-    };
-    let Some((yymm, number)) = id.split_once('.') else {
-        return false;
-    };
-    yymm.len() == 4
-        && (4..=5).contains(&number.len())
-        && yymm
-            .bytes()
-            .chain(number.bytes())
-            .all(|b| b.is_ascii_digit())
-        && version.is_none_or(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether a link's target is a note of the site (see [`links_a_note`]). HTML `href`s
-/// count as markdown links do: indexes written as HTML tables link the notes' pages
-/// (`./papers/a-paper.html`).
-fn is_note_target(target: &str) -> bool {
-    let md = target.ends_with(".md") || target.contains(".md#");
-    // Only a relative page: an absolute `.html` path may be anything on the web.
-    let html_page = target.ends_with(".html") && !target.starts_with('/');
-    let page = target.starts_with('/') && target.len() > 1 && !target.starts_with("//");
-    // A page bundle beside the index (Hugo: `a-paper-2607-00001/`), not a way up (`../`).
-    let bundle = !target.starts_with('/')
-        && target.ends_with('/')
-        && target
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()));
-    !target.contains("://")
-        && !target.starts_with('#')
-        && (md || html_page || page || bundle)
-        && !target.ends_with("index.md")
-        && !target.ends_with("README.md")
-        && !target.ends_with("index.html")
-}
-
-/// The targets of a line's links, trimmed: markdown links (`[text](target)`) and HTML
-/// `href`s, quoted or not.
-fn link_targets(text: &str) -> impl Iterator<Item = &str> {
-    // memchr finds the markers: this is asked of every line of a table digest, whose
-    // rows are long, and a `str` pattern search cost more than the rest of it.
-    let b = text.as_bytes();
-    let markdown = memchr::memmem::find_iter(b, b"](")
-        .map(move |at| text[at + 2..].split(')').next().unwrap_or(""));
-    let html = memchr::memmem::find_iter(b, b"href=").map(move |at| {
-        let rest = text[at + 5..].trim_start();
-        match rest.strip_prefix(['"', '\'']) {
-            Some(quoted) => quoted.split(['"', '\'']).next().unwrap_or(""),
-            None => rest.split([' ', '>']).next().unwrap_or(""),
-        }
-    });
-    markdown.chain(html).map(str::trim)
-}
-
-/// Whether `body` links anything on the web that names no paper (a blog post, a
-/// repository): an item the reader passes over. Links into a repository's own folders
-/// and files (`github.com/…/tree/…`, `…/blob/…`) and to a site's front page are
-/// navigation, and images are not items.
-pub fn links_to_no_paper(body: &str) -> bool {
-    body.split('\n').any(|line| {
-        link_targets(line).any(|target| {
-            // A site's front page (`[arXiv.org](https://arxiv.org)`, a footer's credit)
-            // is no item: an item has a path.
-            let path = target
-                .split_once("://")
-                .and_then(|(_, rest)| rest.split_once('/'))
-                .map_or("", |(_, path)| path);
-            (target.starts_with("http://") || target.starts_with("https://"))
-                && !path.trim_matches('/').is_empty()
-                && ids::find(target).is_empty()
-                && !target.contains("/tree/")
-                && !target.contains("/blob/")
-                && !target.ends_with(".png")
-                && !target.ends_with(".svg")
-                && !target.contains("img.shields.io")
-        })
-    })
 }
 
 /// The date of a paper's own labelled date line (`**Published:** 2026-04-21 |
@@ -762,36 +657,6 @@ pub fn paper_keys(body: &str) -> HashSet<String> {
         .flat_map(ids::find)
         .map(|r| r.key().to_string())
         .collect()
-}
-
-/// Whether `body` is an index of notes rather than a digest: its lines that link notes
-/// of the site are at least half as many as the papers it names.
-pub fn indexes_notes(body: &str) -> bool {
-    // Asked of every table digest, which links papers, not notes: the papers are
-    // counted only when some line links a note.
-    let wiki = memchr::memmem::find(body.as_bytes(), b"[[").is_some();
-    if !wiki && !links_somewhere_relative(body) {
-        return false;
-    }
-    let note_links = body
-        .split('\n')
-        .filter(|l| wiki && links_an_id_note(l) || links_a_page_note(l))
-        .count();
-    note_links >= 1 && note_links * 2 >= survey(body, 1).papers
-}
-
-/// Whether some link of `body` has a target without a scheme (`paper.md`,
-/// `/2026/03/01/paper`, `a-paper/`): only such a link can be a note's. A table digest's
-/// links are all `https://`: one pass of memchr says so.
-fn links_somewhere_relative(body: &str) -> bool {
-    let b = body.as_bytes();
-    let relative = |at: usize| {
-        let rest = &body[at..];
-        let rest = rest.trim_start().trim_start_matches(['"', '\'']);
-        !(rest.starts_with("http") || rest.starts_with('#') || rest.starts_with("mailto:"))
-    };
-    memchr::memmem::find_iter(b, b"](").any(|at| relative(at + 2))
-        || memchr::memmem::find_iter(b, b"href=").any(|at| relative(at + 5))
 }
 
 /// Counts what a body names: papers and note links.

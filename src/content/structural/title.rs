@@ -9,6 +9,7 @@ use super::labels;
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
 use super::name_split::{plain_words, without_title_noise};
+use super::numbering::strip_number;
 use crate::content::marks::link_middle;
 use crate::content::markup;
 
@@ -32,7 +33,7 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
     {
         return (clean_title(label.value), None);
     }
-    let text = layout::strip_number(labels::strip_ornaments(text));
+    let text = strip_number(labels::strip_ornaments(text));
     // A heading's date stamp is when the paper came out, not part of its title.
     let text = match first.kind {
         LineKind::Heading(..) => layout::title_with_date(text).unwrap_or(text),
@@ -112,7 +113,7 @@ fn bold_title_then_names(text: &str) -> Option<(String, String)> {
 /// arXiv category in brackets at its end (`[4] Short Title (hep-ph)` is `Short Title`).
 fn bold_title_then_text(text: &str) -> Option<String> {
     let (bold, _) = bold_span_then_dash(text)?;
-    let plain = markup::plain(layout::strip_number(bold.trim()));
+    let plain = markup::plain(strip_number(bold.trim()));
     let mut title = plain.trim();
     if let Some(inner) = title.strip_suffix(')')
         && let Some(open) = inner.rfind(" (")
@@ -126,7 +127,7 @@ fn bold_title_then_text(text: &str) -> Option<String> {
 /// The words after a bold title and its dash ([`bold_title_then_text`]), without the
 /// links to the paper and bare URLs: the paper's description.
 pub(super) fn text_after_bold_title(text: &str) -> Option<String> {
-    let text = layout::strip_number(labels::strip_ornaments(text));
+    let text = strip_number(labels::strip_ornaments(text));
     let (_, rest) = bold_span_then_dash(text)?;
     let rest = rest.trim_start().trim_start_matches(['—', '–', '-']).trim();
     let kept = drop_generic_links(&clean_title(rest));
@@ -178,7 +179,7 @@ fn bold_title_alone(text: &str) -> Option<String> {
     if bold.contains("](") || bold.contains("://") || rest.chars().any(char::is_alphabetic) {
         return None;
     }
-    let title = markup::plain(layout::strip_number(bold.trim()));
+    let title = markup::plain(strip_number(bold.trim()));
     let title = title.trim();
     (!title.is_empty()).then(|| title.to_string())
 }
