@@ -393,7 +393,7 @@ fn existing(dir: &Path, ignored: &globset::GlobSet) -> BTreeMap<NaiveDate, HashS
     let (digests, _) = content::load(dir, ignored, &content::ParseOptions::default());
     for d in &digests {
         for s in &d.sections {
-            let Some(date) = s.date.or(d.front.date).or(d.path_date) else {
+            let Some(date) = s.date.or(d.front.date).or(d.file_date).or(d.index_date) else {
                 continue;
             };
             let keys = out.entry(date).or_default();

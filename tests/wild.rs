@@ -335,6 +335,13 @@ fn jekyll_posts_with_yaml_front_matter() {
     check_fixture("jekyll-ja-posts");
 }
 
+/// Notes dated only by their YAML `date:` (not by path or heading), beside notes in day
+/// folders whose fields sit under a `## 基本情報` heading, and an index that links them.
+#[test]
+fn jekyll_notes_dated_by_their_front_matter() {
+    check_fixture("jekyll-dated-notes");
+}
+
 #[test]
 fn topic_files_with_html_labels_and_category_headings() {
     check_fixture("cn-font-labels");

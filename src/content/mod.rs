@@ -12,6 +12,7 @@ pub mod date_text;
 pub mod feed_dump;
 mod finish;
 pub mod front_matter;
+pub mod index_dates;
 mod line_split;
 pub mod lint;
 pub mod list;
@@ -101,8 +102,16 @@ pub struct Digest {
     pub front: FrontMatter,
     /// Line of `date` in the front matter, for diagnostics.
     pub front_date_line: usize,
-    pub path_date: Option<NaiveDate>,
+    /// The day the file's path names (a file name or folder), or failing that, its
+    /// YAML front matter's `date`.
+    pub file_date: Option<NaiveDate>,
     pub sections: Vec<Section>,
+    /// The notes this file links under dated headings, when it reads as no paper's
+    /// entry itself: an index of notes (see [`index_dates`]).
+    pub note_links: Vec<structural::DatedNoteLink>,
+    /// The day an index of notes lists this file under, when nothing else dates it; set
+    /// by [`index_dates::apply`] over all files.
+    pub index_date: Option<NaiveDate>,
 }
 
 /// Choices that change what parsers produce.
@@ -157,6 +166,7 @@ pub fn load(
         diagnostics.extend(diags);
         digests.extend(digest);
     }
+    index_dates::apply(&mut digests);
     (digests, diagnostics)
 }
 
@@ -290,12 +300,16 @@ pub fn parse_digest(
             return None;
         }
     };
-    // The path's day, worked out once: the list and general readers ask whether there
-    // is one (a heading or a paper's own date line may date a file that has none).
-    let path_date = date_from_path(path);
+    // The file's day from outside its body, worked out once: the list and general
+    // readers ask whether there is one (a heading or a paper's own date line may date a
+    // file that has none). A note of a Jekyll, Hugo or Obsidian site that its path does
+    // not date dates itself in YAML front matter (`date: 2026-02-19`), and those tools
+    // list it on that day. Where the path names a day, a YAML `date` is often the
+    // paper's own (its submission), so the path wins.
+    let file_date = date_from_path(path).or_else(|| structural::yaml_front_date(body));
     let errors_before = diags.error_count();
     let dated = FileDated {
-        path: path_date.is_some(),
+        path: file_date.is_some(),
         front: front.date.is_some(),
     };
     let mut sections = parse_as(format, path, dated, body, body_line, opts, diags);
@@ -308,7 +322,7 @@ pub fn parse_digest(
         let mut general = Diagnostics::default();
         let found = structural::parse(
             path,
-            path_date.is_some(),
+            file_date.is_some(),
             body,
             body_line,
             opts,
@@ -333,19 +347,27 @@ pub fn parse_digest(
             unread::report(path, body, body_line, &sections, diags);
         }
     }
+    // A file that gives no paper of its own may be an index that dates its notes.
+    let note_links = if sections.iter().all(|s| s.entries.is_empty()) {
+        structural::dated_note_links(body, body_line)
+    } else {
+        Vec::new()
+    };
     Some(Digest {
         path: path.to_path_buf(),
         front,
         front_date_line,
-        path_date,
+        file_date,
         sections,
+        note_links,
+        index_date: None,
     })
 }
 
 /// Where a file's day is named outside its body.
 #[derive(Clone, Copy)]
 struct FileDated {
-    /// The file's path names its day.
+    /// The file's path (or YAML `date`) names its day.
     path: bool,
     /// Its front matter does.
     front: bool,

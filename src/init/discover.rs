@@ -98,6 +98,21 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             undated: Vec::new(),
         });
     };
+    // An index above the folder that dates notes in it (a Jekyll site's `index.md`
+    // listing `papers/` under dated headings): the folder moves up to hold it, or the
+    // notes it alone dates would have no day.
+    let by_index = index_dated(dir)?;
+    let folder = by_index
+        .indexes
+        .iter()
+        .filter_map(|(index, n)| {
+            let above = index.parent().unwrap_or(Path::new(""));
+            let holds = Path::new(&folder).starts_with(above) && above != Path::new(&folder);
+            let dates_inside = by_index.notes.iter().any(|n| n.starts_with(&folder));
+            (holds && dates_inside).then_some((above, *n))
+        })
+        .max_by_key(|(_, n)| *n)
+        .map_or(folder, |(above, _)| slash_path(above));
     let root = dir.join(&folder);
     let mut undated = Vec::new();
     // Digests at the top: the folders never searched would be read by builds.
@@ -119,8 +134,13 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             Some(p) if rewritten => self_dated_files.contains(p),
             _ => self_dated(&path, false).is_some(),
         };
-        let dated =
-            || content::date_from_path(rel).is_some() || has_front_matter(&path) || dates_itself();
+        let listed = || from_top.is_some_and(|p| by_index.dates(p));
+        let dated = || {
+            content::date_from_path(rel).is_some()
+                || has_front_matter(&path)
+                || dates_itself()
+                || listed()
+        };
         if copy || !dated() {
             undated.push(slash_path(rel));
         }
@@ -213,6 +233,58 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(out)
+}
+
+/// The notes indexes date, and each index with how many notes it dates; by path from
+/// the folder searched.
+struct IndexDated {
+    notes: HashSet<PathBuf>,
+    indexes: Vec<(PathBuf, usize)>,
+}
+
+impl IndexDated {
+    /// Whether `path` is a note an index dates, or an index that dates some.
+    fn dates(&self, path: &Path) -> bool {
+        self.notes.contains(path) || self.indexes.iter().any(|(index, _)| index == path)
+    }
+}
+
+/// The notes under `dir` that an index of notes lists under dated headings, as the
+/// build dates them ([`content::index_dates`]).
+fn index_dated(dir: &Path) -> Result<IndexDated> {
+    let files: Vec<(PathBuf, PathBuf)> = walk(dir)?
+        .into_iter()
+        .filter_map(|p| Some((p.strip_prefix(dir).ok()?.to_path_buf(), p)))
+        .collect();
+    let by_key: BTreeMap<String, &PathBuf> = files
+        .iter()
+        .map(|(rel, _)| (content::index_dates::key_of_file(rel), rel))
+        .collect();
+    let keys = by_key.keys().cloned().collect();
+    let mut found = IndexDated {
+        notes: HashSet::new(),
+        indexes: Vec::new(),
+    };
+    for (rel, path) in &files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let links = content::structural::dated_note_links(&text, 1);
+        if links.is_empty() || !content::structural::indexes_notes(&text) {
+            continue;
+        }
+        let from = rel.parent().unwrap_or(Path::new(""));
+        let dated = links
+            .iter()
+            .filter_map(|l| content::index_dates::resolve(from, &l.target, &keys))
+            .filter_map(|key| by_key.get(&key))
+            .filter(|note| found.notes.insert((**note).clone()))
+            .count();
+        if dated > 0 {
+            found.indexes.push((rel.clone(), dated));
+        }
+    }
+    Ok(found)
 }
 
 /// The text of a file that dates itself: its first heading (in its first 64 lines)

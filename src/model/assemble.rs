@@ -268,7 +268,8 @@ pub(super) fn stamps_date(digests: &[&Digest], config: &Config) -> bool {
     !digests.iter().any(|d| {
         (!d.front.draft || config.drafts)
             && (d.front.date.is_some()
-                || d.path_date.is_some()
+                || d.file_date.is_some()
+                || d.index_date.is_some()
                 || d.sections.iter().any(|s| !s.stamped && s.date.is_some()))
     })
 }
@@ -482,7 +483,7 @@ pub(super) fn resolve_date(
     // A paper's own date line (`Published: 2026-04-21`) dates it only where nothing
     // else does ([`stamps_date`]): front matter and the path outrank it without a word.
     if section.stamped {
-        if let Some(date) = digest.front.date.or(digest.path_date) {
+        if let Some(date) = digest.front.date.or(digest.file_date).or(digest.index_date) {
             return Some(date);
         }
         if let Some(date) = section.date.filter(|_| stamps) {
@@ -514,21 +515,27 @@ pub(super) fn resolve_date(
         }
         return Some(date);
     }
-    if let (Some(heading), Some(path_date)) = (heading, digest.path_date)
-        && heading != path_date
+    if let (Some(heading), Some(file_date)) = (heading, digest.file_date)
+        && heading != file_date
     {
+        let source = if crate::content::date_from_path(&digest.path).is_some() {
+            "path"
+        } else {
+            "front matter"
+        };
         diags.push(
             Diagnostic::warning(
                 &digest.path,
                 section.line,
                 format!(
-                    "heading says {heading} but the file's path says {path_date}; using {heading}"
+                    "heading says {heading} but the file's {source} says {file_date}; using {heading}"
                 ),
             )
             .kind(Kind::DateConflict),
         );
     }
-    if let Some(date) = heading.or(digest.path_date) {
+    // An index's date last: the note's own headings and path know better.
+    if let Some(date) = heading.or(digest.file_date).or(digest.index_date) {
         return Some(date);
     }
     // A file read by its structure may be no digest at all (a navigation page, a

@@ -28,7 +28,13 @@ impl Keys {
             return keys;
         }
         for section in &digest.sections {
-            if let Some(date) = digest.front.date.or(section.date).or(digest.path_date) {
+            if let Some(date) = digest
+                .front
+                .date
+                .or(section.date)
+                .or(digest.file_date)
+                .or(digest.index_date)
+            {
                 keys.dates.insert(date);
             }
             keys.ids

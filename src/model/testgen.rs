@@ -172,8 +172,10 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                 path: PathBuf::from(format!("content/{f:02}.md")),
                 front,
                 front_date_line: 2,
-                path_date: rng.chance(60).then(|| date(&mut rng)),
+                file_date: rng.chance(60).then(|| date(&mut rng)),
                 sections,
+                note_links: Vec::new(),
+                index_date: None,
             }
         })
         .collect()

@@ -67,6 +67,9 @@ pub(super) struct State {
     needs_full: bool,
     /// The route files of the site being served.
     routes: ServedRoutes,
+    /// Some file links notes under dated headings (see [`content::index_dates`]): a
+    /// change is not patched in.
+    indexes_date_notes: bool,
 }
 
 impl State {
@@ -94,6 +97,7 @@ impl State {
             pending_papers: BTreeSet::new(),
             needs_full: true,
             routes: ServedRoutes::default(),
+            indexes_date_notes: false,
         }
     }
 
@@ -285,7 +289,10 @@ impl State {
         // The background refresh reads the model: stop it (the new generation makes it
         // give up after the page it is on) so the model can be patched in place.
         self.stop_refresh();
-        if self.live.is_some() && !self.file_diags.values().any(|d| d.has_errors()) {
+        let dates_notes =
+            self.indexes_date_notes || fresh.values().any(|d| !d.note_links.is_empty());
+        if self.live.is_some() && !dates_notes && !self.file_diags.values().any(|d| d.has_errors())
+        {
             match self.patch(&changes, fresh, served) {
                 Ok((affected, shrank, warnings)) => {
                     self.patch_warnings(changed, warnings);
@@ -602,12 +609,20 @@ impl State {
             .collect();
         let mut digests = Vec::with_capacity(parsed.len());
         for (path, digest, diags) in parsed {
-            if let (Some(digest), Some(config)) = (digest, &self.config) {
-                self.file_keys
-                    .insert(path.clone(), model::Keys::of(&digest, config));
+            if let (Some(digest), Some(_)) = (digest, &self.config) {
                 digests.push(digest);
             }
             self.file_diags.insert(path, diags);
+        }
+        // A note an index dates takes its day from another file: a change to either
+        // is not one file's, and such a site is rebuilt whole on every change.
+        content::index_dates::apply(&mut digests);
+        self.indexes_date_notes = digests.iter().any(|d| !d.note_links.is_empty());
+        if let Some(config) = &self.config {
+            for digest in &digests {
+                self.file_keys
+                    .insert(digest.path.clone(), model::Keys::of(digest, config));
+            }
         }
         digests
     }

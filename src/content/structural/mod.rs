@@ -41,7 +41,8 @@ use layout::{Scan, Unit};
 use lines::{Line, LineKind};
 use note_links::{is_note_target, link_targets, links_a_note};
 
-pub use note_links::{indexes_notes, links_to_no_paper};
+pub use note_links::{DatedNoteLink, dated_note_links, indexes_notes, links_to_no_paper};
+pub use yaml_note::front_date as yaml_front_date;
 
 /// At most this many passes: entries of one unit, then of another in what is left
 /// (a list of "also today" links under headings of papers).
@@ -111,8 +112,10 @@ pub fn parse(
             } else {
                 take_first_h1(rest)
             };
-            if let Some(h1) = h1 {
-                let first_line_end = head.find('\n').unwrap_or(head.len());
+            // A heading that is the front matter's title cut short (`# Graph Imputation`
+            // under `title: "Graph Imputation of Missing Modalities"`) gives way to it.
+            let first_line_end = head.find('\n').unwrap_or(head.len());
+            if let Some(h1) = h1.filter(|h1| !cuts_short(h1, &head[2..first_line_end])) {
                 head.replace_range(..first_line_end, &format!("# {h1}"));
             }
             // The head takes no more lines than the front matter it stands for, so it
@@ -132,6 +135,22 @@ pub fn parse(
         return parse_lines(path, path_dated, rest, first_line + start, opts, diags);
     }
     parse_lines(path, path_dated, body, first_line, opts, diags)
+}
+
+/// Whether heading `h1` is `title` cut short: its first words, fewer than all.
+fn cuts_short(h1: &str, title: &str) -> bool {
+    let words = |s: &str| {
+        super::markup::plain(s)
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let (h, t) = (words(h1), words(title));
+    !h.is_empty() && h.len() < t.len() && t.starts_with(&h)
 }
 
 /// The link of the one paper a note's body names, when it names exactly one (by

@@ -6,6 +6,8 @@
 //! each paper twice. Its links to notes (`paper.md`, `/2026/03/01/paper`, `[[2604.07019]]`)
 //! say what it is.
 
+use chrono::NaiveDate;
+
 use super::ids;
 
 /// Whether a line's link points at a note of the site: a markdown file or page beside
@@ -72,7 +74,7 @@ pub(super) fn is_note_target(target: &str) -> bool {
             .is_some_and(|last| last.bytes().any(|b| b.is_ascii_alphabetic()));
     !target.contains("://")
         && !target.starts_with('#')
-        && (md || html_page || page || bundle)
+        && (md || html_page || page || bundle || names_a_pretty_page(target))
         && !target.ends_with("index.md")
         && !target.ends_with("README.md")
         && !target.ends_with("index.html")
@@ -149,4 +151,150 @@ fn links_somewhere_relative(body: &str) -> bool {
     };
     memchr::memmem::find_iter(b, b"](").any(|at| relative(at + 2))
         || memchr::memmem::find_iter(b, b"href=").any(|at| relative(at + 5))
+}
+
+/// Whether a relative target names a page of the site by its pretty URL, without an
+/// extension (`papers/2604.01658-a-paper`, `papers/2604.01658`, as Jekyll and Hugo serve
+/// a note): a folder and a name, and no file extension (`figs/a.png`, `paper.pdf`).
+fn names_a_pretty_page(target: &str) -> bool {
+    let target = target.split(['#', '?']).next().unwrap_or("");
+    let target = target.trim_start_matches("./");
+    let Some((folder, name)) = target.rsplit_once('/') else {
+        return false;
+    };
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext)
+        .filter(|ext| (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphabetic()));
+    !folder.is_empty()
+        && !folder.starts_with("..")
+        && !target.starts_with(['/', '.'])
+        && !target.contains(':')
+        && !name.is_empty()
+        && extension.is_none()
+}
+
+/// A link to a note under a dated heading of an index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedNoteLink {
+    /// The link's target as written (`papers/a-paper.md`, `/2026/03/01/a-paper/`).
+    pub target: String,
+    pub date: NaiveDate,
+    /// 1-based line of the link.
+    pub line: usize,
+}
+
+/// The notes an index links under dated headings (`## 2026-04-26 Picks` over `| [Title](
+/// papers/a-paper) | … |`), each with the date of the nearest heading above it that
+/// names one. A heading no deeper than that one which names no date ends it (`##
+/// Older notes`); a deeper one (`### cs.IR`) groups under it. Links before any dated
+/// heading date nothing, and neither do links in code blocks.
+pub fn dated_note_links(body: &str, first_line: usize) -> Vec<DatedNoteLink> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, NaiveDate)> = None;
+    let mut in_code = false;
+    for (i, line) in body.split('\n').enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        let level = t.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&level) && t[level..].starts_with([' ', '\t']) {
+            match crate::content::date_text::find_date(&t[level..]) {
+                Some(date) => current = Some((level, date)),
+                None if current.is_some_and(|(l, _)| level <= l) => current = None,
+                None => {}
+            }
+            continue;
+        }
+        let Some((_, date)) = current else {
+            continue;
+        };
+        if crate::content::marks::link_middle(line).is_none() && !line.contains("href=") {
+            continue;
+        }
+        for target in link_targets(line).filter(|t| is_note_target(t)) {
+            out.push(DatedNoteLink {
+                target: target.to_string(),
+                date,
+                line: first_line + i,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_pages_of_the_site_are_notes() {
+        for target in [
+            "papers/2604.01658-a-paper",
+            "papers/2604.01658",
+            "./papers/a-paper",
+            "papers/a-paper#method",
+        ] {
+            assert!(is_note_target(target), "{target}");
+        }
+        for target in [
+            "figs/plot.png",
+            "papers/paper.pdf",
+            "a-paper",
+            "../README",
+            "mailto:someone@example.org",
+            "https://arxiv.org/abs/2604.01658",
+            "#paper-1",
+        ] {
+            assert!(!is_note_target(target), "{target}");
+        }
+    }
+
+    #[test]
+    fn an_index_dates_the_notes_under_its_dated_headings() {
+        let body = "\
+# Reading list
+
+[About](papers/about)
+
+## 2026-04-26 Picks: retrieval
+
+### cs.IR
+
+| Paper | One line |
+|---|---|
+| [A](papers/a-paper) | x |
+| [B](papers/b.md) | [arXiv](https://arxiv.org/abs/2604.00001) |
+
+```
+[C](papers/in-code)
+```
+
+## 2026-04-25 Picks
+
+- <a href=\"papers/c.html\">C</a>
+
+## Older notes
+
+- [D](papers/d-paper)
+";
+        let links: Vec<(String, String, usize)> = dated_note_links(body, 1)
+            .into_iter()
+            .map(|l| (l.target, l.date.to_string(), l.line))
+            .collect();
+        let want = [
+            ("papers/a-paper", "2026-04-26", 11),
+            ("papers/b.md", "2026-04-26", 12),
+            ("papers/c.html", "2026-04-25", 20),
+        ];
+        assert_eq!(
+            links,
+            want.map(|(t, d, l)| (t.to_string(), d.to_string(), l))
+        );
+    }
 }

@@ -6,10 +6,43 @@
 //! `key:` followed by `- item` lines, and `key: >-` / `key: |` blocks. Anything else in
 //! the block is left alone; it is metadata, not words of the summary.
 
+use chrono::NaiveDate;
+
 /// One front-matter key and its value, as text (list items joined by `, `).
 pub struct YamlField {
     pub key: String,
     pub value: String,
+}
+
+/// The note's own date from its front matter's `date:` key: the post date Jekyll, Hugo and Obsidian give a note (`date: 2026-02-19`,
+/// `date: "2026-02-19T08:00:00+09:00"`, `date: 2026-02-19 10:00:00 +0900`). A value
+/// that does not open with a real date (`date: TBD`, `date: 19 Feb`) dates nothing.
+pub fn front_date(body: &str) -> Option<NaiveDate> {
+    let mut lines = body.split('\n');
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for raw in lines {
+        let line = raw.trim_end();
+        if line == "---" || line == "..." {
+            return None;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        if !key.eq_ignore_ascii_case("date") {
+            continue;
+        }
+        let value = unquote(value.trim());
+        // The date opens the value; a time or zone may follow it.
+        let head = value.get(..10)?;
+        let rest = &value[10..];
+        if !(rest.is_empty() || rest.starts_with(['T', ' ', 't'])) {
+            return None;
+        }
+        return crate::content::date_text::find_date(head);
+    }
+    None
 }
 
 /// The front matter's fields and the line (0-based, in `body`) the note starts on, when
@@ -192,6 +225,38 @@ pub fn sections_under_title(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notes_own_date_in_the_shapes_site_tools_write() {
+        let date = |body: &str| front_date(body).map(|d| d.to_string());
+        let on = |d: &str| Some(d.to_string());
+        assert_eq!(
+            date("---\ntitle: x\ndate: 2026-02-19\n---\n"),
+            on("2026-02-19")
+        );
+        assert_eq!(date("---\nDate: \"2026-02-19\"\n---\n"), on("2026-02-19"));
+        assert_eq!(
+            date("---\ndate: 2026-02-19T08:00:00+09:00\n---\n"),
+            on("2026-02-19")
+        );
+        assert_eq!(
+            date("---\ndate: 2026-02-19 10:00:00 +0900\n---\n"),
+            on("2026-02-19")
+        );
+        assert_eq!(date("---\ndate: 2026/02/19\n---\n"), on("2026-02-19"));
+        // No date: not a real one, not at the value's start, another key, no block,
+        // a `date` below the block.
+        assert_eq!(date("---\ndate: 2026-02-30\n---\n"), None);
+        assert_eq!(date("---\ndate: TBD\n---\n"), None);
+        assert_eq!(date("---\ndate: 19 Feb 2026\n---\n"), None);
+        assert_eq!(date("---\ndate: 2026-02-191\n---\n"), None);
+        assert_eq!(date("---\npublished: 2026-02-19\n---\n"), None);
+        assert_eq!(date("---\nupdated_date: 2026-02-19\n---\n"), None);
+        assert_eq!(date("# Title\ndate: 2026-02-19\n"), None);
+        assert_eq!(date("---\ntitle: x\n---\ndate: 2026-02-19\n"), None);
+        assert_eq!(date("---\ndate: 2026-02-19"), on("2026-02-19"));
+        assert_eq!(date("---\ndate: 2026-02-1\u{e9}\n---\n"), None);
+    }
 
     #[test]
     fn reads_the_shapes_bots_write() {
