@@ -342,6 +342,13 @@ fn jekyll_notes_dated_by_their_front_matter() {
     check_fixture("jekyll-dated-notes");
 }
 
+/// Fields on one `|`-separated line, two-column field tables and category headings over
+/// bold titles, with a footer under the last rule.
+#[test]
+fn inline_fields_field_tables_and_a_footer() {
+    check_fixture("inline-field-radar");
+}
+
 #[test]
 fn topic_files_with_html_labels_and_category_headings() {
     check_fixture("cn-font-labels");

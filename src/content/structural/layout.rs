@@ -572,14 +572,57 @@ pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
                 if qualifies(&g) && g.clean == g.anchored && opened_by_titles(&g, scan) {
                     let fine = g.papers();
                     if fine.len() > coarse.len() && coarse.is_subset(&fine) {
-                        return Some((finer, g.segments));
+                        let mut segments = g.segments;
+                        end_before_footer(scan, &mut segments);
+                        return Some((finer, segments));
                     }
                 }
             }
         }
-        return Some((unit, f.segments));
+        let mut segments = f.segments;
+        end_before_footer(scan, &mut segments);
+        return Some((unit, segments));
     }
     None
+}
+
+/// Ends the last entry at a thematic break that closes the file's entries: what follows
+/// it (`---` over `*Generated automatically.*`) is the digest's footer, not the last
+/// paper's text. Only in a file of several entries none of which holds text after a
+/// break of its own (a bot may write `---` between a paper's head and its summary), and
+/// only for a short footer: at most three lines of plain text that name no paper and no
+/// field.
+fn end_before_footer(scan: &Scan<'_, '_>, segments: &mut [Segment<'_>]) {
+    let lines = scan.lines;
+    // The last break inside a segment with text after it, in the segment.
+    let break_before_text = |seg: &Segment<'_>| {
+        let at = (seg.start + 1..seg.end)
+            .rev()
+            .find(|&i| lines[i].kind == LineKind::Rule)?;
+        lines[at + 1..seg.end]
+            .iter()
+            .any(|l| l.kind != LineKind::Blank)
+            .then_some(at)
+    };
+    let Some((last, others)) = segments.split_last_mut() else {
+        return;
+    };
+    if others.is_empty() || others.iter().any(|s| break_before_text(s).is_some()) {
+        return;
+    }
+    let Some(at) = break_before_text(last) else {
+        return;
+    };
+    let tail = (at + 1..last.end).filter(|&i| lines[i].kind != LineKind::Blank);
+    let footer = tail.clone().count() <= 3
+        && tail.into_iter().all(|i| {
+            scan.refs[i].is_empty()
+                && lines[i].label.is_none()
+                && matches!(lines[i].kind, LineKind::Text(_) | LineKind::Comment)
+        });
+    if footer {
+        last.end = at;
+    }
 }
 
 #[cfg(test)]
