@@ -349,6 +349,13 @@ fn inline_fields_field_tables_and_a_footer() {
     check_fixture("inline-field-radar");
 }
 
+/// Notes with Hugo's or Zola's TOML front matter: their keys are read or passed over,
+/// a date with a time is on its day, and a title only in front matter titles the paper.
+#[test]
+fn hugo_and_zola_notes_with_toml_front_matter() {
+    check_fixture("hugo-toml-notes");
+}
+
 #[test]
 fn topic_files_with_html_labels_and_category_headings() {
     check_fixture("cn-font-labels");

@@ -30,6 +30,10 @@ pub struct FrontMatter {
     /// Per-paper corrections, keyed by arXiv id: `[papers."2507.02592"]`.
     #[serde(default)]
     pub papers: BTreeMap<String, PaperOverride>,
+    /// The `title` of another tool's page (a Hugo or Zola note of one paper): the
+    /// paper's title when the note's body gives none.
+    #[serde(skip)]
+    pub page_title: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -49,11 +53,19 @@ fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, 
     use serde::de::Error;
     let value = toml::Value::deserialize(d)?;
     let text = match &value {
+        // A date and time (`2026-02-19T08:00:00+08:00`, as Hugo writes it) is on the
+        // day it names.
         toml::Value::Datetime(dt) => match dt.date {
-            Some(date) if dt.time.is_none() => format!("{date}"),
-            _ => return Err(D::Error::custom("`date` must be a date like 2025-07-04")),
+            Some(date) => format!("{date}"),
+            None => return Err(D::Error::custom("`date` must be a date like 2025-07-04")),
         },
-        toml::Value::String(s) => s.trim().to_string(),
+        toml::Value::String(s) => {
+            let s = s.trim();
+            match s.get(..10) {
+                Some(day) if s[10..].starts_with(['T', ' ']) => day.to_string(),
+                _ => s.to_string(),
+            }
+        }
         _ => return Err(D::Error::custom("`date` must be a date like 2025-07-04")),
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -93,16 +105,22 @@ pub fn split<'a>(
         .kind(Kind::FrontMatter));
     };
     let block = &after_open[..block_end];
-    let front: FrontMatter = toml::from_str(block).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 0), |s| line_col(block, s.start));
-        Diagnostic::error(
-            path,
-            line + 1,
-            format!("front matter: {}", e.message().trim()),
-        )
-        .kind(Kind::FrontMatter)
-        .with_col(col)
-    })?;
+    let front: FrontMatter = match toml::from_str(block) {
+        Ok(front) => front,
+        // Front matter Hugo or Zola wrote for its own pages: their keys are read or
+        // passed over, and only a key none of the three knows is an error.
+        Err(e) if names_a_foreign_key(e.message()) => other_tools(path, block)?,
+        Err(e) => {
+            let (line, col) = e.span().map_or((1, 0), |s| line_col(block, s.start));
+            return Err(Diagnostic::error(
+                path,
+                line + 1,
+                format!("front matter: {}", e.message().trim()),
+            )
+            .kind(Kind::FrontMatter)
+            .with_col(col));
+        }
+    };
     let date_line = block
         .lines()
         .position(|l| l.trim_start().starts_with("date"))
@@ -110,6 +128,107 @@ pub fn split<'a>(
     let body = &after_open[body_start..];
     let body_line = line_col(text, open_len + body_start).0;
     Ok((front, date_line, body, body_line))
+}
+
+/// Keys Hugo, Zola and Jekyll define for their pages that papertrail has no use for, or
+/// reads as tags (`categories`, Zola's `[taxonomies]`). An existing site's notes carry
+/// them; they are no typos.
+const FOREIGN_KEYS: &[&str] = &[
+    "categories",
+    "taxonomies",
+    "extra",
+    "params",
+    "slug",
+    "weight",
+    "aliases",
+    "template",
+    "updated",
+    "lastmod",
+    "publishdate",
+    "publishDate",
+    "expirydate",
+    "expiryDate",
+    "author",
+    "authors",
+    "summary",
+    "series",
+    "keywords",
+    "images",
+    "image",
+    "cover",
+    "toc",
+    "math",
+    "layout",
+    "type",
+    "url",
+    "path",
+    "permalink",
+    "render",
+    "in_search_index",
+    "subtitle",
+    "comments",
+    "menu",
+    "excerpt",
+];
+
+/// Whether a TOML error is an unknown key that another tool defines.
+fn names_a_foreign_key(message: &str) -> bool {
+    message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .is_some_and(|(key, _)| FOREIGN_KEYS.contains(&key))
+}
+
+/// Front matter that carries another tool's keys: those are set aside (`categories`
+/// and `[taxonomies]`' lists join `tags`), and so are `title` and `description`, which
+/// describe that tool's page (a paper's note), not a day. The rest is read as
+/// papertrail's. An error names the line of the key it is about.
+fn other_tools(path: &Path, block: &str) -> Result<FrontMatter, Diagnostic> {
+    let error = |line: usize, message: String| {
+        Diagnostic::error(path, line + 1, format!("front matter: {}", message.trim()))
+            .kind(Kind::FrontMatter)
+    };
+    let mut table: toml::Table = toml::from_str(block).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_col(block, s.start).0);
+        error(line, e.message().to_string())
+    })?;
+    let mut tags: Vec<String> = Vec::new();
+    let strings = |v: Option<&toml::Value>| -> Vec<String> {
+        v.and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect()
+    };
+    tags.extend(strings(table.get("categories")));
+    if let Some(tax) = table.get("taxonomies") {
+        tags.extend(strings(tax.get("tags")));
+        tags.extend(strings(tax.get("categories")));
+    }
+    for key in FOREIGN_KEYS {
+        table.remove(*key);
+    }
+    // The title and description of another tool's page are a note's, not a day's.
+    let page_title = table
+        .remove("title")
+        .and_then(|t| t.as_str().map(str::to_string));
+    table.remove("description");
+    let mut front = FrontMatter::deserialize(table).map_err(|e| {
+        let message = e.message().to_string();
+        // The key the message names (`unknown field `tittle``), where it stands.
+        let line = message
+            .split('`')
+            .nth(1)
+            .map_or(1, |key| line_of_key(block, key).max(1));
+        error(line, message)
+    })?;
+    for tag in tags {
+        if !front.tags.contains(&tag) {
+            front.tags.push(tag);
+        }
+    }
+    front.page_title = page_title;
+    Ok(front)
 }
 
 /// Line of the first `key =` inside the front matter at the top of `text`, 0 if none.
@@ -154,6 +273,30 @@ mod tests {
         let err = split(Path::new("a.md"), text).unwrap_err();
         assert_eq!(err.line, 4, "{err}");
         assert!(err.message.contains("tittle"), "{err}");
+    }
+
+    #[test]
+    fn front_matter_of_hugo_and_zola_pages() {
+        let hugo = "+++\ntitle = \"A note\"\ndate = 2026-02-19T08:00:00+08:00\ndraft = false\ncategories = [\"physics\"]\ntags = [\"optics\"]\nslug = \"a-note\"\n[params]\nmath = true\n+++\nbody\n";
+        let (fm, _, body, _) = split(Path::new("a.md"), hugo).unwrap();
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2026, 2, 19));
+        assert_eq!(fm.tags, ["optics", "physics"]);
+        assert_eq!(fm.title, None);
+        assert_eq!(body, "body\n");
+        let zola = "+++\ntitle = \"A note\"\ndate = \"2026-02-19 08:00:00\"\nweight = 3\n[taxonomies]\ntags = [\"lasers\"]\n[extra]\ncover = \"a.png\"\n+++\n";
+        let (fm, _, _, _) = split(Path::new("a.md"), zola).unwrap();
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2026, 2, 19));
+        assert_eq!(fm.tags, ["lasers"]);
+        // A key no tool knows is still a typo, on its line.
+        let typo = "+++\ncategories = [\"x\"]\n\ntittle = 1\n+++\n";
+        let err = split(Path::new("a.md"), typo).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("tittle"), "{err}");
+        // Papertrail's own front matter with a time in its date: the day it names.
+        let own = "+++\ndate = 2026-02-19T23:30:00\ntitle = \"Late\"\n+++\n";
+        let (fm, _, _, _) = split(Path::new("a.md"), own).unwrap();
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2026, 2, 19));
+        assert_eq!(fm.title.as_deref(), Some("Late"));
     }
 
     #[test]

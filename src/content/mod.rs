@@ -333,6 +333,27 @@ pub fn parse_digest(
             diags.extend(general);
         }
     }
+    // A note of another tool titled only in its front matter (a Hugo page's `title`
+    // over `**arXiv**: …` lines): read again under that title.
+    if let Some(title) = &front.page_title
+        && sections.iter().all(|s| s.entries.is_empty())
+        && diags.error_count() == errors_before
+    {
+        let titled = format!("# {title}\n{body}");
+        let mut general = Diagnostics::default();
+        let found = structural::parse(
+            path,
+            file_date.is_some(),
+            &titled,
+            body_line.saturating_sub(1).max(1),
+            opts,
+            &mut general,
+        );
+        if found.iter().any(|s| !s.entries.is_empty()) {
+            sections = found;
+            diags.extend(general);
+        }
+    }
     finish::drop_nameless_authors(&mut sections);
     finish::report_unconverted_math(path, &sections, diags);
     // A file whose entries could not be read says so in its errors already.

@@ -145,6 +145,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                 draft: rng.chance(10),
                 format: None,
                 papers,
+                page_title: None,
             };
             let sections = (0..rng.below(4))
                 .map(|_| Section {
