@@ -200,7 +200,9 @@ fn title_key(title: &str) -> String {
 }
 
 /// The prose entry's text becomes the table entry's: its summary, and its gist,
-/// abstract, authors, id and code where the row gives none; tags of both.
+/// abstract, authors, id and code where the row gives none. The tags stay the
+/// table's: the headings over a report's cards rate the papers (`Outstanding`,
+/// `Keep`) rather than name their subjects.
 fn take_text(table: &mut Entry, prose: Entry) {
     if prose.summary.is_some() {
         table.summary = prose.summary;
@@ -215,9 +217,4 @@ fn take_text(table: &mut Entry, prose: Entry) {
         table.url = prose.url.or(table.url.take());
     }
     table.code = table.code.take().or(prose.code);
-    for tag in prose.tags {
-        if !table.tags.contains(&tag) {
-            table.tags.push(tag);
-        }
-    }
 }

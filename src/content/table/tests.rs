@@ -364,6 +364,8 @@ fn a_paper_in_the_table_and_in_a_card_is_one_paper_with_the_cards_text() {
     // The table's title and authors; the card's text, and none of the next card's.
     assert_eq!(e[0].title, "Sketch Ranking of Patches (SketchRank)");
     assert_eq!(e[0].authors, ["A. Lind", "B. Amari"]);
+    // The heading over the cards rates the papers; the table gave them no tag.
+    assert!(e[0].tags.is_empty(), "{:?}", e[0].tags);
     let summary = |k: usize| e[k].summary.as_ref().map_or("", |m| m.text.as_str());
     assert!(
         summary(0).contains("drift of their execution sketch"),
