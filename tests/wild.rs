@@ -756,3 +756,8 @@ fn a_readme_whose_folded_summaries_have_headings_of_their_own() {
 fn a_report_whose_side_tables_list_no_papers() {
     check_fixture("report-side-tables");
 }
+
+#[test]
+fn a_report_whose_table_papers_are_read_closely_in_cards() {
+    check_fixture("report-deep-read-cards");
+}

@@ -359,11 +359,12 @@ pub fn parse_digest(
     // A file whose entries could not be read says so in its errors already.
     if diags.error_count() == errors_before {
         report_empty(path, &front, &sections, body, body_line, diags);
-        // The general reader reports the papers it passed over itself.
+        // The general reader reports the papers it passed over itself, in a file of
+        // its own and beside a table of papers.
         if sections
             .iter()
             .flat_map(|s| &s.entries)
-            .any(|e| e.format != Format::Structural)
+            .all(|e| e.format != Format::Structural)
         {
             unread::report(path, body, body_line, &sections, diags);
         }

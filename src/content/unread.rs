@@ -24,9 +24,6 @@ pub fn report(
     if entries().next().is_none() {
         return;
     }
-    let known: HashSet<&str> = entries()
-        .flat_map(|e| e.arxiv_id.as_deref().into_iter().chain(e.url.as_deref()))
-        .collect();
     // A family reader says so when it cannot read an entry between two it read (a bad
     // row, an entry with no link): what it may pass over in silence is the text before
     // its first entry, and after its last one (a footer, an "also this week"), which
@@ -34,18 +31,41 @@ pub fn report(
     let (first_entry, last_entry) = entries()
         .map(|e| e.line)
         .fold((usize::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
+    let mut after_last = false;
+    let mut entry_line = |no: usize, line: &str| {
+        if no < first_entry || after_last {
+            return false;
+        }
+        if no > last_entry {
+            let t = line.trim();
+            after_last = t.is_empty() || t.starts_with('#') || t.starts_with("---");
+        }
+        true
+    };
+    report_off(path, body, first_line, sections, &mut entry_line, diags);
+}
+
+/// Warns, once for the file, of the papers `body` links on lines `entry_line(no,
+/// line)` does not claim for an entry, that no entry of `sections` is about and no
+/// entry's text cites.
+pub fn report_off(
+    path: &Path,
+    body: &str,
+    first_line: usize,
+    sections: &[Section],
+    entry_line: &mut dyn FnMut(usize, &str) -> bool,
+    diags: &mut Diagnostics,
+) {
+    let entries = || sections.iter().flat_map(|s| &s.entries);
+    let known: HashSet<&str> = entries()
+        .flat_map(|e| e.arxiv_id.as_deref().into_iter().chain(e.url.as_deref()))
+        .collect();
     let mut seen: HashSet<String> = HashSet::new();
     let mut unread: Vec<UnreadPaper> = Vec::new();
-    let mut after_last = false;
     let mut in_comment = false;
     for (i, line) in super::line_split::split(body).enumerate() {
         let no = first_line + i;
-        if no >= first_entry && !after_last {
-            if no <= last_entry {
-                continue;
-            }
-            let t = line.trim();
-            after_last = t.is_empty() || t.starts_with('#') || t.starts_with("---");
+        if entry_line(no, line) {
             continue;
         }
         // HTML comments are notes to whoever edits the file (`new` writes its example

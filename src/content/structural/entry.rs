@@ -36,6 +36,22 @@ struct Field<'a> {
     heading: bool,
 }
 
+/// The lines of an entry that opens inside a fold (a card: `<details>` over a
+/// `<summary>` and the paper's heading) up to the `</details>` closing that fold: what
+/// follows is no longer the paper's (the next card's `<summary>`, a footer).
+fn inside_its_fold<'l, 'a>(lines: &'l [Line<'a>]) -> &'l [Line<'a>] {
+    let mut depth = 0usize;
+    for (i, line) in lines.iter().enumerate() {
+        let (open, close) = super::layout::details_tags(line);
+        depth += open;
+        if close > depth {
+            return &lines[..=i];
+        }
+        depth -= close;
+    }
+    lines
+}
+
 /// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
 /// `first_refs` are the mentions in its first line, found already by the layout scan.
 #[allow(clippy::too_many_arguments)]
@@ -49,6 +65,7 @@ pub fn build<'a>(
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
+    let lines = inside_its_fold(lines);
     // A line of several fields (`**Authors**: … | **arXiv**: …`) is read as a line each.
     let split_lines = super::inline_fields::split(lines);
     let lines = split_lines.as_deref().unwrap_or(lines);

@@ -128,14 +128,16 @@ pub fn split_authors(text: &str) -> Vec<String> {
         }
     }
     // `Hale, Jordan, Kim, Soo-ah`: "Last, First" pairs flattened into one list, every
-    // item a single capitalised word.
+    // item a single capitalised word. Only commas flatten pairs: names separated by a
+    // middle dot are names each.
     let single_words = names.iter().all(|n| {
         !n.contains(' ')
             && n.chars().next().is_some_and(char::is_uppercase)
             && n.chars()
                 .all(|c| c.is_alphabetic() && c.is_ascii() || c == '-' || c == '\'')
     });
-    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words {
+    if names.len() >= 4 && names.len().is_multiple_of(2) && single_words && !plain.contains(" · ")
+    {
         return names
             .chunks(2)
             .map(|p| format!("{} {}", p[1], p[0]))

@@ -404,3 +404,17 @@ fn an_index_of_notes_named_by_their_ids() {
     assert!(!indexes_notes(concepts));
     assert_eq!(entries(concepts).len(), 1);
 }
+
+#[test]
+fn an_entry_opened_inside_a_fold_ends_where_the_fold_closes() {
+    // Cards: the heading inside each fold opens the entry; the next card's teaser and
+    // feedback link, and the footer after the last fold, are not its text.
+    let text = "<details class=\"card\">\n<summary><strong>1</strong> · first teaser <a href=\"https://github.com/bot/r/issues/new?t=1\">up</a></summary>\n\n### 1 [Seeing Far](https://arxiv.org/abs/2603.00001) — Ann Lee, Bo Chen\n\nIt sees far.\n\n</details>\n\n<details class=\"card\">\n<summary><strong>2</strong> · second teaser <a href=\"https://github.com/bot/r/issues/new?t=2\">up</a></summary>\n\n### 2 [Seeing Near](https://arxiv.org/abs/2603.00002) — Cy Dee, Di Eng\n\nIt sees near.\n\n</details>\n\n---\n\n*Generated every day by the bot.*\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2, "{e:?}");
+    let summary = |k: usize| e[k].summary.as_ref().map_or("", |m| m.text.as_str());
+    assert_eq!(summary(0), "It sees far.");
+    assert_eq!(summary(1), "It sees near.");
+    assert_eq!(e[0].code, None);
+    assert_eq!(e[1].authors, ["Cy Dee", "Di Eng"]);
+}

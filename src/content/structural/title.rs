@@ -8,7 +8,7 @@ use super::ids;
 use super::labels;
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
-use super::name_split::{plain_words, without_title_noise};
+use super::name_split::{plain_words, without_count, without_title_noise};
 use super::numbering::strip_number;
 use crate::content::marks::link_middle;
 use crate::content::markup;
@@ -58,7 +58,14 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
             })
             .map(|s| s.strip_prefix("by ").unwrap_or(s))
             .map(|s| s.trim_matches(['(', ')']))
-            .find_map(|s| names_line(s, false).map(str::to_string));
+            .find_map(|s| {
+                names_line(s, false).map(str::to_string).or_else(|| {
+                    // A byline of surnames (`Liu, Zhao, Lo`) pairs no "Last, First":
+                    // its names are kept apart by middle dots.
+                    names_line(names_before_venue(s)?, false)
+                        .map(|n| without_count(n).replace(", ", " · "))
+                })
+            });
         return (strip_title_noise(&title), names);
     }
     // `**Title** - Ann Lee, Bo Chen et al. - [2025-08-28](…)`: the bold span is the
@@ -375,6 +382,35 @@ fn strip_title_noise(title: &str) -> String {
     t.to_string()
 }
 
+/// The names that open a line after a title's link, before where and when the paper
+/// came out: `Liu, Zhao, Lo (SMU + others), arXiv 2605.25871 (May 2026)` and
+/// `Ba, Su — arXiv 2605.22992` give `Liu, Zhao, Lo` and `Ba, Su`. `None` when nothing
+/// follows the names.
+fn names_before_venue(text: &str) -> Option<&str> {
+    let mut names = [" — ", " – ", " | "]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .map_or(text, |at| &text[..at])
+        .trim();
+    // Parts after a comma that hold a number or say arXiv: a year, an id, a venue.
+    while let Some(at) = names.rfind(", ") {
+        let part = &names[at + 2..];
+        if !part.bytes().any(|b| b.is_ascii_digit()) && !part.to_ascii_lowercase().contains("arxiv")
+        {
+            break;
+        }
+        names = names[..at].trim_end();
+    }
+    // The affiliations in brackets after the last name.
+    if names.ends_with(')')
+        && let Some(open) = names.rfind('(')
+    {
+        names = names[..open].trim_end();
+    }
+    (names.len() < text.trim().len() && !names.is_empty()).then_some(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,5 +479,41 @@ mod tests {
             (t.as_str(), names.as_deref()),
             ("A Title: With Colon", Some("Ann Lee, Bo Chen et al."))
         );
+    }
+
+    #[test]
+    fn names_after_a_titles_link_end_where_the_venue_starts() {
+        let heading = |text: &'static str| {
+            let line = Line {
+                no: 1,
+                indent: 0,
+                kind: LineKind::Heading(3, text),
+                label: None,
+                may_name_paper: true,
+            };
+            title_of(&line, Unit::Heading(3)).1
+        };
+        assert_eq!(
+            heading(
+                "[A Title](https://arxiv.org/pdf/2605.25871) — Liu, Zhao, Lo (SMU + others), arXiv 2605.25871 (May 2026)"
+            )
+            .as_deref(),
+            Some("Liu · Zhao · Lo")
+        );
+        assert_eq!(
+            heading("[A Title](https://arxiv.org/abs/2606.26344) — Kothari, Zhu, Sung, et al., arXiv:2606.26344, 2026").as_deref(),
+            Some("Kothari · Zhu · Sung")
+        );
+        assert_eq!(
+            heading("[A Title](https://arxiv.org/pdf/2605.24171) — Camarato, Hmaiti, Mohaisen — arXiv 2605.24171 (May 2026)").as_deref(),
+            Some("Camarato · Hmaiti · Mohaisen")
+        );
+        // A sentence after the link names no one.
+        assert_eq!(
+            heading("[A Title](https://arxiv.org/abs/2601.00001) — a study of 12 models, 2026")
+                .as_deref(),
+            None
+        );
+        assert_eq!(names_before_venue("Ann Lee, Bo Chen"), None);
     }
 }

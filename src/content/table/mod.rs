@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 mod cell;
 mod detect;
+mod prose;
 mod row;
 mod row_dates;
 mod stamp;
@@ -81,6 +82,8 @@ pub fn parse(
     let linking_table = headers().any(|(k, _)| detect::links_anything(&lines[k + 2..]));
     // (line, date) of rows with a date of their own, for [`row_dates::regroup`].
     let mut own_dates: Vec<(usize, NaiveDate)> = Vec::new();
+    // Lines of the tables read for papers (header, rule, rows), left to no other reader.
+    let mut table_rows = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
@@ -130,6 +133,9 @@ pub fn parse(
                     continue;
                 }
                 header = Some(parse_header(path, trimmed, lineno, diags));
+                if let Some(read) = table_rows.get_mut(i - 2..i) {
+                    read.fill(true);
+                }
                 continue;
             }
             if text_table {
@@ -147,6 +153,9 @@ pub fn parse(
             };
             let row = assemble_row(&lines[i..], h.columns.len());
             last_row_closed = row_is_closed(&row.text);
+            if let Some(read) = table_rows.get_mut(i..i + row.lines) {
+                read.fill(true);
+            }
             i += row.lines;
             let Some(cells) =
                 cells_for_header(path, &row, &lines[i - row.lines..], lineno, h, diags)
@@ -208,6 +217,16 @@ pub fn parse(
         row_dates::regroup(sections, &own_dates)
     };
     stamp::date_undated(&mut sections, body, dated_elsewhere);
+    prose::add_entries(
+        path,
+        dated_elsewhere,
+        body,
+        first_line,
+        &table_rows,
+        opts,
+        &mut sections,
+        diags,
+    );
     sections
 }
 

@@ -334,3 +334,98 @@ fn a_link_without_scheme_in_a_cell_is_a_warning_not_a_missing_link() {
     assert_eq!(e.url.as_deref(), Some("https://arxiv.org/abs/2507.00001"));
     assert_eq!(e.title, "Alpha");
 }
+
+/// Entries of a table file read by both readers, with every warning.
+fn read_with_prose(text: &str) -> (Vec<Entry>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let s = parse(
+        Path::new("2026-06-03.md"),
+        true,
+        text,
+        1,
+        &super::super::ParseOptions::default(),
+        &mut d,
+    );
+    (s.into_iter().flat_map(|s| s.entries).collect(), d)
+}
+
+const CARDS: &str = "## Highlighted Papers\n\n| # | Title | Authors | Link |\n|---|---|---|---|\n| 1 | Sketch Ranking of Patches (SketchRank) | A. Lind, B. Amari | [arXiv](https://arxiv.org/abs/2606.71101) |\n| 2 | Repairing Build Scripts from Logs | C. Tan | [PDF](https://example.org/~tan/build.pdf) |\n\n## Deep Reads\n\n<details class=\"paper-card\" markdown>\n<summary><strong>1</strong> · teaser of the first card</summary>\n\n### 1 [Sketch Ranking of Patches](https://arxiv.org/abs/2606.71101) — Lind, Amari\n\nPatches are ranked by the drift of their execution sketch.\n\n</details>\n\n<details class=\"paper-card\" markdown>\n<summary><strong>2</strong> · teaser of the second card</summary>\n\n### 2 [Repairing Build Scripts from Logs](https://arxiv.org/abs/2606.71102) — Tan\n\nThe failure log points at the line of the build script to edit.\n\n</details>\n\n<details class=\"paper-card\" markdown>\n<summary><strong>3</strong> · teaser of the third card</summary>\n\n### 3 [Agents Steered by Issue Bodies](https://arxiv.org/abs/2606.71104) — Ada Vance, Bo Whitlock\n\nHidden instructions in issue bodies steer coding agents.\n\n</details>\n";
+
+#[test]
+fn a_paper_in_the_table_and_in_a_card_is_one_paper_with_the_cards_text() {
+    let (e, d) = read_with_prose(CARDS);
+    assert!(!d.has_errors(), "{d}");
+    let ids: Vec<_> = e.iter().map(|e| e.arxiv_id.as_deref()).collect();
+    assert_eq!(
+        ids,
+        [Some("2606.71101"), Some("2606.71102"), Some("2606.71104")],
+        "{e:?}"
+    );
+    // The table's title and authors; the card's text, and none of the next card's.
+    assert_eq!(e[0].title, "Sketch Ranking of Patches (SketchRank)");
+    assert_eq!(e[0].authors, ["A. Lind", "B. Amari"]);
+    // The heading over the cards rates the papers; the table gave them no tag.
+    assert!(e[0].tags.is_empty(), "{:?}", e[0].tags);
+    let summary = |k: usize| e[k].summary.as_ref().map_or("", |m| m.text.as_str());
+    assert!(
+        summary(0).contains("drift of their execution sketch"),
+        "{e:?}"
+    );
+    assert!(!summary(0).contains("teaser"), "{}", summary(0));
+    // A row linking an author's PDF is the paper its card, of the same title, links.
+    assert_eq!(e[1].title, "Repairing Build Scripts from Logs");
+    assert!(summary(1).contains("failure log points"), "{}", summary(1));
+    // A card the table does not list is a paper of its own, with its authors.
+    assert_eq!(e[2].title, "Agents Steered by Issue Bodies");
+    assert_eq!(e[2].authors, ["Ada Vance", "Bo Whitlock"]);
+    assert_eq!(e[2].format, Format::Structural);
+    assert!(d.items.iter().all(|i| i.kind != Kind::UnreadPapers), "{d}");
+}
+
+#[test]
+fn prose_entries_before_a_summing_up_table_are_read_too() {
+    let text = "## Papers\n\n**[Typed Holes for Proof Search](https://arxiv.org/abs/2606.72201)**\n*Ana Ferreira, Ben Okafor*\n\nProof search fills typed holes one at a time.\n\n**[Sandboxing Build Plugins](https://arxiv.org/abs/2606.72203)**\n*Eli Novak*\n\nPlugins run in a sandbox.\n\n## At a Glance\n\n| Title | Authors | Link |\n|---|---|---|\n| Typed Holes for Proof Search | A. Ferreira, B. Okafor | [arXiv](https://arxiv.org/abs/2606.72201) |\n";
+    let (e, d) = read_with_prose(text);
+    assert!(!d.has_errors(), "{d}");
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[0].arxiv_id.as_deref(), Some("2606.72201"));
+    assert_eq!(e[0].authors, ["A. Ferreira", "B. Okafor"]);
+    assert!(
+        e[0].summary
+            .as_ref()
+            .is_some_and(|m| m.text.contains("typed holes one at a time"))
+    );
+    assert_eq!(e[1].arxiv_id.as_deref(), Some("2606.72203"));
+    assert_eq!(e[1].authors, ["Eli Novak"]);
+}
+
+#[test]
+fn side_table_rows_beside_cards_stay_text_and_their_papers_are_reported() {
+    let text = CARDS.replace(
+        "## Deep Reads",
+        "## Compared\n\n| Approach | Basis |\n|---|---|\n| [Older ranking](https://arxiv.org/abs/2301.71999) | tests |\n\n## Deep Reads",
+    );
+    let (e, d) = read_with_prose(&text);
+    assert_eq!(e.len(), 3, "{e:?}");
+    let unread: Vec<_> = d
+        .items
+        .iter()
+        .filter(|i| i.kind == Kind::UnreadPapers)
+        .collect();
+    assert_eq!(unread.len(), 1, "{d}");
+    assert_eq!(unread[0].unread.len(), 1, "{d}");
+    assert_eq!(unread[0].unread[0].key, "2301.71999");
+}
+
+#[test]
+fn a_table_file_without_prose_entries_is_read_as_before() {
+    // Text after the table that links a paper of the table names no new entry.
+    let text = "## Papers for 2026-06-03\n\n| Title | Authors | Summary |\n|---|---|---|\n| [A Paper](https://arxiv.org/abs/2606.70001) | A. Lee | Row text. |\n\nSee also the paper above at https://arxiv.org/abs/2606.70001 for more.\n";
+    let (e, d) = read_with_prose(text);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].summary.as_ref().map(|m| m.text.as_str()),
+        Some("Row text.")
+    );
+    assert!(!d.has_errors(), "{d}");
+}
