@@ -35,12 +35,18 @@ pub(super) fn add_entries(
     if sections.iter().all(|s| s.entries.is_empty()) {
         return;
     }
-    let lines: Vec<&str> = body.split('\n').collect();
-    let rest = blank_lines(&lines, table_rows);
-    // Most table digests link nothing off their tables: nothing to read.
-    if structural::paper_keys(&rest).is_empty() {
+    let lines: Vec<&str> = crate::content::line_split::split(body).collect();
+    // Most table digests link nothing off their tables: nothing to read. Asked of every
+    // table digest, whose rows are most of its bytes: those are not searched.
+    let off_rows = |i: usize| !table_rows.get(i).copied().unwrap_or(false);
+    if !lines
+        .iter()
+        .enumerate()
+        .any(|(i, l)| off_rows(i) && !structural::ids::find(l).is_empty())
+    {
         return;
     }
+    let rest = blank_lines(&lines, table_rows);
     let mut own = Diagnostics::default();
     let found = structural::parse(path, dated_elsewhere, &rest, first_line, opts, &mut own);
     let opens_table_row = |e: &Entry| {
