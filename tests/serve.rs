@@ -688,3 +688,47 @@ fn an_edit_right_after_start_still_ends_in_the_whole_site() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// A note dated only by the index that lists it moves with the index: an edit to the
+/// index (another file than the note) rebuilds the site, and an edit to the note keeps
+/// the index's day.
+#[test]
+fn notes_dated_by_an_index_follow_edits_to_either_file() {
+    let index = "# Reading list\n\n## 2026-03-05 Picks\n\n- [Kite Routing](papers/kite-routing)\n";
+    let note = "# Kite Routing: Reading the Wind\n\n**arXiv**: [2603.40105](https://arxiv.org/abs/2603.40105)\n\nA router that reads the wind.\n";
+    let site = Site::new(
+        "title = \"Index dates\"\nbase_url = \"https://example.org/\"\n",
+        &[
+            ("content/index.md", index),
+            ("content/papers/kite-routing.md", note),
+        ],
+    );
+    let mut server = Server::start(&site);
+    let page = server.get("/papers/2603.40105/");
+    assert!(
+        page.body.contains("datetime=\"2026-03-05\""),
+        "{}",
+        page.body
+    );
+
+    site.write(
+        "content/index.md",
+        index.replace("2026-03-05", "2026-03-07").as_bytes(),
+    );
+    server.poll("/papers/2603.40105/", |r| {
+        r.body.contains("datetime=\"2026-03-07\"")
+    });
+    server.poll("/2026/03/07/", |r| r.body.contains("Kite Routing"));
+    server.wait_line(|l| l.starts_with("rebuilt "));
+
+    site.write(
+        "content/papers/kite-routing.md",
+        note.replace("reads the wind", "reads the tide").as_bytes(),
+    );
+    let page = server.poll("/papers/2603.40105/", |r| r.body.contains("reads the tide"));
+    assert!(
+        page.body.contains("datetime=\"2026-03-07\""),
+        "{}",
+        page.body
+    );
+}
