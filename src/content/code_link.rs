@@ -314,6 +314,15 @@ pub fn repository(url: &str) -> Option<String> {
     {
         return None;
     }
+    // A repository's issues, pull requests or discussions are talk about it, not its
+    // code: a digest's "report a problem" button links `…/issues/new?title=…`, often
+    // of the bot's own repository.
+    if segments.get(2).is_some_and(|page| {
+        ["issues", "pulls", "pull", "discussions", "compare"]
+            .contains(&page.to_ascii_lowercase().as_str())
+    }) {
+        return None;
+    }
     let mut out = format!("https://{host}/");
     if segments.len() == 2 {
         let repo = segments[1].strip_suffix(".git").unwrap_or(segments[1]);
@@ -507,6 +516,9 @@ mod tests {
             "https://github.com/ann/",
             "https://github.com/topics/llm",
             "https://github.com/ann/.git",
+            "https://github.com/ann/tool/issues/new?title=Feedback",
+            "https://github.com/ann/tool/pull/12",
+            "https://github.com/ann/tool/discussions",
             "https://example.org/ann/tool",
             "https://arxiv.org/abs/2507.00001",
         ] {
