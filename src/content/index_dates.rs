@@ -130,19 +130,8 @@ mod tests {
     }
 
     fn note(path: &str, file_date: Option<&str>, heading_date: Option<&str>) -> Digest {
-        let entry = Entry {
-            line: 1,
-            format: Format::Structural,
-            title: "A Paper".into(),
-            arxiv_id: Some("2603.00001".into()),
-            url: None,
-            authors: Vec::new(),
-            summary: None,
-            gist: None,
-            abstract_: None,
-            tags: Vec::new(),
-            code: None,
-        };
+        let mut entry = Entry::new(1, Format::Structural, "A Paper".into());
+        entry.arxiv_id = Some("2603.00001".into());
         Digest {
             path: PathBuf::from(path),
             front: FrontMatter::default(),

@@ -80,6 +80,25 @@ pub struct Entry {
     pub code: Option<String>,
 }
 
+impl Entry {
+    /// An entry of `format` on `line` titled `title`, with no field yet.
+    pub fn new(line: usize, format: Format, title: String) -> Entry {
+        Entry {
+            line,
+            format,
+            title,
+            arxiv_id: None,
+            url: None,
+            authors: Vec::new(),
+            summary: None,
+            gist: None,
+            abstract_: None,
+            tags: Vec::new(),
+            code: None,
+        }
+    }
+}
+
 /// A run of entries under one date: a `## Papers for DATE` section, or the whole file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {

@@ -149,19 +149,7 @@ fn list(value: &str) -> Vec<String> {
 }
 
 fn finish(path: &Path, p: Pending, opts: &ParseOptions, diags: &mut Diagnostics) -> Option<Entry> {
-    let mut entry = Entry {
-        line: p.line,
-        format: Format::Native,
-        title: markup::plain(p.title),
-        arxiv_id: None,
-        url: None,
-        authors: Vec::new(),
-        summary: None,
-        gist: None,
-        abstract_: None,
-        tags: Vec::new(),
-        code: None,
-    };
+    let mut entry = Entry::new(p.line, Format::Native, markup::plain(p.title));
     for (line, key, value) in p.fields {
         match key.as_str() {
             "arxiv" => {

@@ -234,6 +234,16 @@ pub fn is_mostly_cjk(text: &str) -> bool {
 /// How many letters [`is_mostly_cjk`] looks at.
 const CJK_SAMPLE: usize = 400;
 
+/// What two spellings of one title share: its letters and digits, lower case (`Graph
+/// RAG: a Survey` and `GraphRAG — A survey` give one key).
+pub fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

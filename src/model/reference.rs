@@ -12,6 +12,7 @@ use super::assemble::{
 };
 use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
+use crate::content::words::title_key;
 use crate::content::{Digest, Entry, markup};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::tagging;
@@ -235,14 +236,6 @@ fn check_title_conflicts(
             }
         }
     }
-}
-
-fn title_key(title: &str) -> String {
-    title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The model's own field choice and overrides; tags as sets of names.

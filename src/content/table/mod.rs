@@ -395,19 +395,7 @@ fn entry_from_cells(
     opts: &super::ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
-    let mut entry = Entry {
-        line,
-        format: Format::Table,
-        title: String::new(),
-        arxiv_id: None,
-        url: None,
-        authors: Vec::new(),
-        summary: None,
-        gist: None,
-        abstract_: None,
-        tags: Vec::new(),
-        code: None,
-    };
+    let mut entry = Entry::new(line, Format::Table, String::new());
     let mut links: Vec<String> = Vec::new();
     let mut comment = None;
     for (column, cell) in columns.iter().zip(cells) {

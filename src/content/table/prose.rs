@@ -16,6 +16,7 @@ use std::path::Path;
 use ahash::AHashSet as HashSet;
 
 use super::super::{Entry, Format, ParseOptions, Section, structural, unread};
+use crate::content::words::title_key;
 use crate::diagnostic::{Diagnostics, Kind};
 
 /// Adds to `sections` (read from `body` by the table reader, with entries) the entries
@@ -194,15 +195,6 @@ fn bare_title(title: &str) -> &str {
         Some(open) if open > 0 => t[..open].trim_end(),
         _ => t,
     }
-}
-
-/// A title's letters and digits, lower case.
-fn title_key(title: &str) -> String {
-    title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The prose entry's text becomes the table entry's: its summary, and its gist,
