@@ -103,7 +103,7 @@ pub struct Live {
     /// How many papers name each code link.
     codes: super::code::Counts,
     /// Whether some file dates papers by their own date lines: whether those dates
-    /// count depends on every file of the site ([`super::assemble::stamps_date`]), which
+    /// count depends on every file of the site ([`super::dating::stamps_date`]), which
     /// a patch does not read, so such a site is built again on every change.
     stamped_files: bool,
 }

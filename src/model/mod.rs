@@ -16,6 +16,7 @@ use crate::content::{Digest, Markup};
 
 mod assemble;
 mod code;
+mod dating;
 mod live;
 mod published_elsewhere;
 #[cfg(test)]

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use super::assemble::{
     LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, is_mostly_cjk, override_id,
-    resolve_date, rule_text, stamps_date, title_conflict,
+    rule_text, title_conflict,
 };
+use super::dating::{resolve_date, stamps_date};
 use super::{Day, Link, Paper, Site, Tag};
 use crate::config::Config;
 use crate::content::words::title_key;
