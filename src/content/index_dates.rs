@@ -26,7 +26,10 @@ pub fn apply(digests: &mut [Digest]) -> usize {
     if digests.iter().all(|d| d.note_links.is_empty()) {
         return 0;
     }
-    let keys: BTreeSet<String> = digests.iter().map(|d| key_of_file(&d.path)).collect();
+    // Each file's key, worked out once: the links are resolved against them all, and
+    // each file then looks its own up.
+    let file_keys: Vec<String> = digests.iter().map(|d| key_of_file(&d.path)).collect();
+    let keys: BTreeSet<String> = file_keys.iter().cloned().collect();
     let mut dates: BTreeMap<String, NaiveDate> = BTreeMap::new();
     for d in digests.iter() {
         let dir = d.path.parent().unwrap_or(Path::new(""));
@@ -40,7 +43,7 @@ pub fn apply(digests: &mut [Digest]) -> usize {
         }
     }
     let mut dated = 0;
-    for d in digests.iter_mut() {
+    for (d, key) in digests.iter_mut().zip(&file_keys) {
         if d.file_date.is_some() || d.front.date.is_some() || !d.note_links.is_empty() {
             continue;
         }
@@ -52,7 +55,7 @@ pub fn apply(digests: &mut [Digest]) -> usize {
         {
             continue;
         }
-        if let Some(&date) = dates.get(&key_of_file(&d.path)) {
+        if let Some(&date) = dates.get(key) {
             d.index_date = Some(date);
             dated += 1;
         }
@@ -66,7 +69,7 @@ pub fn key_of_file(path: &Path) -> String {
     let key = normalise(path.components());
     let key = ["md", "markdown", "txt"]
         .iter()
-        .find_map(|ext| key.strip_suffix(&format!(".{ext}")))
+        .find_map(|ext| key.strip_suffix(ext)?.strip_suffix('.'))
         .unwrap_or(&key);
     without_index(key).to_string()
 }

@@ -102,16 +102,17 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     // listing `papers/` under dated headings): the folder moves up to hold it, or the
     // notes it alone dates would have no day.
     let by_index = index_dated(dir)?;
+    let dates_inside = by_index.notes.iter().any(|note| note.starts_with(&folder));
     let folder = by_index
         .indexes
         .iter()
-        .filter_map(|(index, n)| {
+        .filter(|_| dates_inside)
+        .filter_map(|(index, dated)| {
             let above = index.parent().unwrap_or(Path::new(""));
             let holds = Path::new(&folder).starts_with(above) && above != Path::new(&folder);
-            let dates_inside = by_index.notes.iter().any(|n| n.starts_with(&folder));
-            (holds && dates_inside).then_some((above, *n))
+            holds.then_some((above, *dated))
         })
-        .max_by_key(|(_, n)| *n)
+        .max_by_key(|(_, dated)| *dated)
         .map_or(folder, |(above, _)| slash_path(above));
     let root = dir.join(&folder);
     let mut undated = Vec::new();

@@ -613,9 +613,11 @@ fn end_before_footer(scan: &Scan<'_, '_>, segments: &mut [Segment<'_>]) {
     let Some(at) = break_before_text(last) else {
         return;
     };
-    let tail = (at + 1..last.end).filter(|&i| lines[i].kind != LineKind::Blank);
-    let footer = tail.clone().count() <= 3
-        && tail.into_iter().all(|i| {
+    let tail: Vec<usize> = (at + 1..last.end)
+        .filter(|&i| lines[i].kind != LineKind::Blank)
+        .collect();
+    let footer = tail.len() <= 3
+        && tail.iter().all(|&i| {
             scan.refs[i].is_empty()
                 && lines[i].label.is_none()
                 && matches!(lines[i].kind, LineKind::Text(_) | LineKind::Comment)

@@ -159,16 +159,16 @@ fn links_somewhere_relative(body: &str) -> bool {
 fn names_a_pretty_page(target: &str) -> bool {
     let target = target.split(['#', '?']).next().unwrap_or("");
     let target = target.trim_start_matches("./");
-    let Some((folder, name)) = target.rsplit_once('/') else {
+    let Some((_, name)) = target.rsplit_once('/') else {
         return false;
     };
     let extension = name
         .rsplit_once('.')
         .map(|(_, ext)| ext)
         .filter(|ext| (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphabetic()));
-    !folder.is_empty()
-        && !folder.starts_with("..")
-        && !target.starts_with(['/', '.'])
+    // Not a site path or a way up (`/x`, `../x`): those leave the folder empty or
+    // open with a dot.
+    !target.starts_with(['/', '.'])
         && !target.contains(':')
         && !name.is_empty()
         && extension.is_none()
