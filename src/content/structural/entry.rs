@@ -246,8 +246,12 @@ pub fn build<'a>(
                 || plain.starts_with("By ")
                 || (t.starts_with('*') || t.starts_with('_')) && !t.starts_with("**")
         };
+        // A line that opens with a known label (`Authors — Ann Lee`) is that field,
+        // whatever its value looks like.
+        let known_label = line.label.is_some_and(|l| l.role.is_some());
         if authors.is_none()
             && fields.is_empty()
+            && !known_label
             && (body_lines <= 2 || body_lines <= 5 && by_line())
             && let Some(names) = names_line(text, one_name_ok)
         {

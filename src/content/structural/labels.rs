@@ -209,7 +209,14 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
                     {
                         (inside, after, None)
                     }
-                    None => return None,
+                    // `**Authors.** Ann Lee`, `**Abstract** — We …`, `**[Method]** We …`:
+                    // a known label run in as papers head their paragraphs, or before
+                    // a dash, or in brackets.
+                    None => {
+                        let (label, value) = run_in_label(inside, after)?;
+                        let role = known_role(label)?;
+                        (label, value, Some(role))
+                    }
                 },
             };
             let stripped = strip_ornaments(label);
@@ -231,7 +238,21 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
             )
         });
     }
-    let colon = find_colon(t)?;
+    if let Some(rest) = t.strip_prefix('[') {
+        // `[Abstract] We …`: a known label in brackets (a link's text is followed by
+        // its target, and is no label).
+        let (label, value) = rest.split_once(']')?;
+        let label = label.trim();
+        if value.starts_with(['(', '[']) {
+            return None;
+        }
+        return known_role(label).map(|role| (label, value.trim_start(), Some(Some(role))));
+    }
+    let Some(colon) = find_colon(t) else {
+        // `Authors — Ann Lee`: a known label before a dash.
+        let (label, value) = dashed_label(t)?;
+        return known_role(label).map(|role| (label, value, Some(Some(role))));
+    };
     let label = t[..colon].trim();
     // `https://…` is no label.
     if t[colon..].starts_with("://") {
@@ -241,6 +262,40 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
         let after = &t[colon..];
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start(), Some(Some(role)))
+    })
+}
+
+/// The label and value of a bold label with no colon: `Authors.` before its value (run
+/// in, as papers head a paragraph), `Abstract` before a dash and its value, or
+/// `[Method]`. Whether the label is a known one is the caller's to ask.
+fn run_in_label<'a>(inside: &'a str, after: &'a str) -> Option<(&'a str, &'a str)> {
+    if after.is_empty() {
+        return None;
+    }
+    if let Some(label) = inside.strip_suffix(['.', '。']) {
+        return Some((label.trim_end(), after));
+    }
+    if let Some(label) = inside.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        return Some((label.trim(), after));
+    }
+    let value = after
+        .strip_prefix(['—', '–', '-', '−'])
+        .filter(|v| v.starts_with(' '))?;
+    Some((inside, value.trim_start()))
+}
+
+/// `Label — value` (or `–`, `-`, `−` between spaces) in the first words of a line: the
+/// label before the first such dash and the value after it. Labels are short, so only a
+/// line's first bytes are searched.
+fn dashed_label(t: &str) -> Option<(&str, &str)> {
+    const LONGEST: usize = 48;
+    let head = &t.as_bytes()[..t.len().min(LONGEST)];
+    memchr::memchr_iter(b' ', head).find_map(|space| {
+        let value = t[space + 1..]
+            .strip_prefix(['—', '–', '-', '−'])
+            .filter(|v| v.starts_with(' '))?;
+        let label = t[..space].trim_end();
+        (!label.is_empty()).then(|| (label, value.trim_start()))
     })
 }
 
@@ -513,6 +568,28 @@ mod tests {
         );
         assert_eq!(labelled_html("**TL;DR**: x"), owned("TL;DR", "x"));
         assert_eq!(labelled("**bold** text"), None);
+        // Run-in labels, labels before a dash and in brackets, when known.
+        assert_eq!(
+            labelled("**Authors.** Ann Lee"),
+            Some(("Authors", "Ann Lee"))
+        );
+        assert_eq!(labelled("**摘要。** 我们"), Some(("摘要", "我们")));
+        assert_eq!(labelled("**Abstract** — We x"), Some(("Abstract", "We x")));
+        assert_eq!(labelled("**TL;DR** - x"), Some(("TL;DR", "x")));
+        assert_eq!(labelled("**[Method]** We x"), Some(("Method", "We x")));
+        assert_eq!(labelled("[Abstract] We x"), Some(("Abstract", "We x")));
+        assert_eq!(
+            labelled("Main contributions – x"),
+            Some(("Main contributions", "x"))
+        );
+        assert_eq!(labelled("Authors — Ann Lee"), Some(("Authors", "Ann Lee")));
+        assert_eq!(labelled("**Note.** We x"), None);
+        assert_eq!(labelled("**Abstract.**"), None);
+        assert_eq!(labelled("[Abstract](https://x.org) text"), None);
+        assert_eq!(labelled("[Abstract][1] text"), None);
+        assert_eq!(labelled("Ann Lee - Bo Chen"), None);
+        assert_eq!(labelled("Abstract-level view - of x"), None);
+        assert_eq!(labelled("**Abstract** -x"), None);
         assert_eq!(labelled("https://arxiv.org/abs/2507.01234"), None);
         assert_eq!(role("Abstract (摘要)"), Role::Abstract);
         assert_eq!(role("🔗 arXiv"), Role::Link);
