@@ -15,11 +15,14 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 const TITLE: &str = "### title:";
 const AI_MARKER: &str = "AI-generated summary";
 
-/// True when the body has at least one `### Title:` entry.
-pub fn looks_like(hashed: &HashLines<'_>) -> bool {
+/// True when the body has at least one `### Title:` entry and a `Link:` line: a bot
+/// that writes `### Title:` over its own fields (` - **Arxiv link:** …`) is read by its
+/// structure, not held to this format's fields, which every one of its entries lacks.
+pub fn looks_like(hashed: &HashLines<'_>, body: &str) -> bool {
     hashed
         .starting_with("###")
         .any(|mut from| from.next().is_some_and(is_title_line))
+        && body.split('\n').any(|line| field(line, "link").is_some())
 }
 
 fn is_title_line(line: &str) -> bool {

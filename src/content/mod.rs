@@ -479,7 +479,7 @@ pub fn detect(body: &str) -> Format {
     let hashed = line_split::HashLines::new(body);
     if native::looks_like(&hashed) {
         Format::Native
-    } else if feed_dump::looks_like(&hashed) {
+    } else if feed_dump::looks_like(&hashed, body) {
         Format::FeedDump
     } else if list::looks_like(&hashed) {
         Format::List
