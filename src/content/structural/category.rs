@@ -157,6 +157,8 @@ fn read(text: &str) -> Option<String> {
         _ => name,
     };
     let lower = name.to_lowercase();
+    // `Today's papers (3)`: a count after the name says how many entries follow.
+    let lower = without_count(&lower);
     let not_a_category = name.is_empty()
         || name.chars().count() > 60
         || [
@@ -180,13 +182,38 @@ fn read(text: &str) -> Option<String> {
             "references",
             "更多",
             "more",
+            "highlights",
+            "featured",
+            "featured papers",
+            "top papers",
+            "重点关注",
+            "重點關注",
+            "今日論文",
+            "論文列表",
+            "目錄",
         ]
-        .contains(&lower.as_str())
+        .contains(&lower)
         || name.contains([':', '：', '。'])
         || name.ends_with('.')
         || crate::content::date_text::find_date(name).is_some()
         || !name.chars().any(char::is_alphabetic);
     (!not_a_category).then(|| name.to_string())
+}
+
+/// `name` without a count in brackets at its end (`today's papers (3)`, `精选（5）`).
+fn without_count(name: &str) -> &str {
+    let Some(open) = name.rfind(['(', '（']) else {
+        return name;
+    };
+    let inside = name[open..]
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let closed = name.ends_with([')', '）']);
+    if closed && !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_digit()) && open > 0 {
+        name[..open].trim_end()
+    } else {
+        name
+    }
 }
 
 /// The category a dated heading names beside its day (`# 🔐 Security | 2026-03-03`),
@@ -327,5 +354,9 @@ mod tests {
         assert_eq!(normalise("目录"), None);
         assert_eq!(normalise("2026-03-01"), None);
         assert_eq!(normalise("今日总计: 12"), None);
+        // Sections of every day's digest, counted or not, are no categories.
+        assert_eq!(normalise("Today's papers (3)"), None);
+        assert_eq!(normalise("重點關注"), None);
+        assert_eq!(normalise("Highlights"), None);
     }
 }

@@ -5,14 +5,35 @@
 
 use super::lines::{Line, LineKind, LineLabel};
 
-/// The fields of a labelled line holding a `|`, one piece each; empty for any other
-/// line, which most are.
+/// The fields of a labelled line holding a `|` or a `·`, one piece each; empty for any
+/// other line, which most are.
 fn fields<'a>(line: &Line<'a>) -> Vec<&'a str> {
     let text = line.text();
-    if line.label.is_none() || memchr::memchr(b'|', text.as_bytes()).is_none() {
+    if line.label.is_none() || !may_separate(text) {
         return Vec::new();
     }
-    parts(text)
+    parts(unwrapped(text))
+}
+
+/// Whether `text` may hold a separator of fields: a `|`, or the last byte of `·`
+/// (a cheap test; [`parts`] finds the separators themselves).
+fn may_separate(text: &str) -> bool {
+    memchr::memchr2(b'|', 0xB7, text.as_bytes()).is_some()
+}
+
+/// `text` without the single `*` or `_` around it that sets a line of fields in
+/// italics (`*🕒 **Published:** … · **Source:** …*`).
+fn unwrapped(text: &str) -> &str {
+    let t = text.trim();
+    for mark in ['*', '_'] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|i| i.strip_suffix(mark))
+            && !inner.starts_with(mark)
+            && !inner.ends_with(mark)
+        {
+            return inner.trim();
+        }
+    }
+    text
 }
 
 /// The lines, each line of several fields given as one line a field; `None` when no
@@ -56,8 +77,10 @@ pub fn split<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
 /// The label of the field of a line of several fields that holds byte `at` of `text`;
 /// `None` when the line has one field only.
 pub fn label_at(text: &str, at: usize) -> Option<LineLabel<'_>> {
-    memchr::memchr(b'|', text.as_bytes())?;
-    let parts = parts(text);
+    if !may_separate(text) {
+        return None;
+    }
+    let parts = parts(unwrapped(text));
     if parts.len() < 2 {
         return None;
     }
@@ -69,13 +92,13 @@ pub fn label_at(text: &str, at: usize) -> Option<LineLabel<'_>> {
         .and_then(LineLabel::of)
 }
 
-/// The pieces of `text` between pipes that open with a label of a known field or a
-/// bold label; a pipe inside a value (`[abs](…) | [pdf](…)`) stays in it. An escaped
-/// pipe (`\|`, from a table cell) separates as a pipe does.
+/// The pieces of `text` between pipes (or middle dots) that open with a label of a
+/// known field or a bold label; a pipe inside a value (`[abs](…) | [pdf](…)`) stays in
+/// it. An escaped pipe (`\|`, from a table cell) separates as a pipe does.
 fn parts(text: &str) -> Vec<&str> {
     let mut starts = vec![0];
-    for (at, _) in text.match_indices('|') {
-        let rest = text[at + 1..].trim_start();
+    for (at, sep) in text.match_indices(['|', '·']) {
+        let rest = text[at + sep.len()..].trim_start();
         let bold = rest.starts_with("**") || rest.starts_with("__");
         if LineLabel::of(rest).is_some_and(|l| l.role.is_some() || bold) {
             starts.push(text.len() - rest.len());
@@ -87,7 +110,7 @@ fn parts(text: &str) -> Vec<&str> {
             // Back over the pipe and spaces before the next label.
             text[..next]
                 .trim_end()
-                .trim_end_matches('|')
+                .trim_end_matches(['|', '·'])
                 .trim_end_matches('\\')
                 .trim_end()
                 .len()
@@ -131,6 +154,26 @@ mod tests {
                 Some(("Published", "2026-02-24")),
             ]
         );
+    }
+
+    #[test]
+    fn fields_between_middle_dots_in_italics() {
+        assert_eq!(
+            fields_of(
+                "*🕒 **Published (v1):** 2026-06-10 13:06 UTC  ·  **Source:** Arxiv  ·  [link](https://arxiv.org/abs/2606.00001)*\n"
+            ),
+            [
+                Some(("Published (v1)", "2026-06-10 13:06 UTC")),
+                Some((
+                    "Source",
+                    "Arxiv  ·  [link](https://arxiv.org/abs/2606.00001)"
+                )),
+            ]
+        );
+        // Names between middle dots are one field: the line is not split.
+        assert!(!has_more(
+            &classify("**Authors:** Ann Lee · Bo Chen · Cy Dor\n", 1)[0]
+        ));
     }
 
     #[test]

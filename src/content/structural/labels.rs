@@ -30,17 +30,40 @@ pub enum Role {
 
 /// [`KNOWN`] as a map: a lookup costs one hash, where a `match` on strings compares
 /// the key with the labels one after another.
-static KNOWN_ROLES: std::sync::LazyLock<ahash::AHashMap<&'static str, Role>> =
+static KNOWN_ROLES: std::sync::LazyLock<ahash::AHashMap<Cow<'static, str>, Role>> =
     std::sync::LazyLock::new(|| {
         let mut map = ahash::AHashMap::new();
         for (labels, role) in KNOWN {
             for label in *labels {
                 // The first listing of a label wins, as the first arm of a `match` did.
-                map.entry(*label).or_insert(*role);
+                map.entry(Cow::Borrowed(*label)).or_insert(*role);
+            }
+        }
+        // Each Chinese label in Traditional characters too, where the listed one
+        // takes no other role.
+        for (labels, role) in KNOWN {
+            for label in *labels {
+                let traditional = in_traditional(label);
+                if traditional != *label {
+                    map.entry(Cow::Owned(traditional)).or_insert(*role);
+                }
             }
         }
         map
     });
+
+/// `label` with its Simplified characters written in Traditional ones.
+fn in_traditional(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| {
+            super::known_labels::TRADITIONAL
+                .iter()
+                .find(|(simplified, _)| *simplified == c)
+                .map_or(c, |(_, traditional)| *traditional)
+        })
+        .collect()
+}
 
 /// The role of a label, or `None` when its words are not a known label (a bold phrase
 /// of prose, a plain "We note:").
@@ -184,6 +207,11 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
 /// of the same label cost as much as the first.
 pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>>)> {
     let t = strip_ornaments(line.trim_start());
+    // A line of fields set in italics (`*🕒 **Published:** 2026-06-10 · …*`) is read
+    // inside its marks.
+    if let Some(inner) = italic_fields(t) {
+        return labelled_with_role(inner);
+    }
     for mark in ["**", "__"] {
         if let Some(bold) = t.strip_prefix(mark) {
             let end = find_double(bold, mark.as_bytes()[0])?;
@@ -193,6 +221,12 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
                 Some(label) => (label.trim(), after, None),
                 None => match after.strip_prefix([':', '：']) {
                     Some(value) => (inside, value.trim_start(), None),
+                    // `**Abstract**` alone on its line: a known field whose text
+                    // follows on the next lines.
+                    None if after.is_empty() && find_colon(inside).is_none() => {
+                        let role = known_role(inside)?;
+                        (inside, "", Some(role))
+                    }
                     // `**Label: value**`, the whole field in bold.
                     None if after.is_empty() => {
                         let colon = find_colon(inside)?;
@@ -263,6 +297,21 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
         let skip = after.chars().next().map_or(0, char::len_utf8);
         (label, after[skip..].trim_start(), Some(Some(role)))
     })
+}
+
+/// The inside of a line wrapped in one `*` or `_` that opens with a bold label
+/// (`*📅 **Published:** 2026-06-10*`); `None` for any other line.
+fn italic_fields(t: &str) -> Option<&str> {
+    let mark = *t.as_bytes().first()?;
+    if !matches!(mark, b'*' | b'_') || t.as_bytes().get(1) == Some(&mark) {
+        return None;
+    }
+    let inner = t[1..].trim_end().strip_suffix(char::from(mark))?;
+    if inner.ends_with(char::from(mark)) {
+        return None;
+    }
+    let inner = strip_ornaments(inner.trim_start());
+    (inner.starts_with("**") || inner.starts_with("__")).then_some(inner)
 }
 
 /// The label and value of a bold label with no colon: `Authors.` before its value (run
@@ -584,7 +633,20 @@ mod tests {
         );
         assert_eq!(labelled("Authors — Ann Lee"), Some(("Authors", "Ann Lee")));
         assert_eq!(labelled("**Note.** We x"), None);
+        assert_eq!(
+            labelled("*🕒 **Published (v1):** 2026-06-10 · **Source:** x*"),
+            Some(("Published (v1)", "2026-06-10 · **Source:** x"))
+        );
+        assert_eq!(labelled("*Ann Lee, Bo Chen*"), None);
+        // Traditional Chinese labels play their Simplified twins' roles.
+        assert_eq!(role("分類"), Role::Category);
+        assert_eq!(role("發表日期"), Role::Date);
+        assert_eq!(role("論文標題"), Role::Title);
+        assert_eq!(role("arXiv所屬領域"), Role::Category);
+        assert_eq!(role("入選理由"), Role::Summary);
         assert_eq!(labelled("**Abstract.**"), None);
+        assert_eq!(labelled("**Abstract**"), Some(("Abstract", "")));
+        assert_eq!(labelled("**Lantern Maps**"), None);
         assert_eq!(labelled("[Abstract](https://x.org) text"), None);
         assert_eq!(labelled("[Abstract][1] text"), None);
         assert_eq!(labelled("Ann Lee - Bo Chen"), None);
