@@ -89,7 +89,11 @@ fn run(root: &Path, args: &[&str]) -> std::process::Output {
 /// The export's paper records by id.
 fn exported_papers(public: &Path) -> BTreeMap<String, serde_json::Value> {
     let mut papers = BTreeMap::new();
-    for entry in std::fs::read_dir(public.join("data/papers")).unwrap() {
+    // A site of links alone has no paper records.
+    let Ok(files) = std::fs::read_dir(public.join("data/papers")) else {
+        return papers;
+    };
+    for entry in files {
         let path = entry.unwrap().path();
         let mut text = String::new();
         flate2::read::GzDecoder::new(std::fs::File::open(&path).unwrap())
@@ -395,15 +399,14 @@ fn mkdocs_notes_in_html_wrappers_beside_indexes() {
 /// make days: the build fails with `no-papers` and says that the papers are undated.
 #[test]
 fn undated_layouts_fail_and_say_why() {
-    for name in ["venue-notes-undated", "bare-id-monthly"] {
-        let (_dir, root) = site(name);
-        let out = run(&root, &["build"]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{name}: {stderr}");
-        assert!(stderr.contains("error[no-papers]"), "{name}: {stderr}");
-        assert!(stderr.contains("warning[undated]"), "{name}: {stderr}");
-        assert!(!root.join("public").exists(), "{name}");
-    }
+    let name = "bare-id-monthly";
+    let (_dir, root) = site(name);
+    let out = run(&root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{name}: {stderr}");
+    assert!(stderr.contains("error[no-papers]"), "{name}: {stderr}");
+    assert!(stderr.contains("warning[undated]"), "{name}: {stderr}");
+    assert!(!root.join("public").exists(), "{name}");
 }
 
 #[test]
@@ -760,4 +763,34 @@ fn a_report_whose_side_tables_list_no_papers() {
 #[test]
 fn a_report_whose_table_papers_are_read_closely_in_cards() {
     check_fixture("report-deep-read-cards");
+}
+
+#[test]
+fn notes_whose_front_matter_dates_are_placeholders() {
+    check_fixture("venue-notes-undated");
+}
+
+#[test]
+fn keyword_notices_with_title_headings_and_a_broken_later_layout() {
+    check_fixture("keyword-title-blocks");
+}
+
+#[test]
+fn an_archive_split_between_an_archive_folder_and_the_latest_days() {
+    check_fixture("split-archive-folders");
+}
+
+#[test]
+fn scored_picks_labelled_in_traditional_chinese() {
+    check_fixture("tw-scored-picks");
+}
+
+#[test]
+fn notes_dated_only_by_their_papers_published_date() {
+    check_fixture("yaml-published-notes");
+}
+
+#[test]
+fn labels_run_in_with_a_period_a_dash_or_brackets() {
+    check_fixture("run-in-labels");
 }

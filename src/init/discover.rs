@@ -1,7 +1,9 @@
 //! Where a bot keeps its digests: the folder `init` makes `content_dir`, found from
 //! the dated files under a repository, and what in it is not a digest.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -28,6 +30,9 @@ pub struct ContentFound {
     /// `dir`, and when `dir` is the top, the folders of [`NOT_CONTENT`] there: they go
     /// into `ignored_content`.
     pub undated: Vec<String>,
+    /// Folders of dated files outside `dir`, with how many each holds: `init` says what
+    /// it left out (a bot's second set of pages for the same days, say).
+    pub left_out: Vec<(String, usize)>,
 }
 
 /// The folder holding the most dated digest files (`YYYY-MM-DD` in the name, or
@@ -35,13 +40,16 @@ pub struct ContentFound {
 /// to the shorter, then the first, path. `content` when there is none.
 pub fn find_content(dir: &Path) -> Result<ContentFound> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    // The days each folder's files are named by, to tell an archive split in two (its
+    // older days in one folder, its newest in another) from two copies of it.
+    let mut days: BTreeMap<String, BTreeSet<NaiveDate>> = BTreeMap::new();
     for path in walk(dir)? {
         let Ok(rel) = path.strip_prefix(dir) else {
             continue;
         };
-        if content::date_from_path(rel).is_none() {
+        let Some(day) = content::date_from_path(rel) else {
             continue;
-        }
+        };
         // The folder above the first day, month or year folder on the way down (a
         // note in `2026-08-04/llm/` counts for the folder holding `2026-08-04`).
         let parent = rel.parent().unwrap_or(Path::new(""));
@@ -54,6 +62,7 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             folder.push(part);
         }
         *counts.entry(slash_path(&folder)).or_default() += 1;
+        days.entry(slash_path(&folder)).or_default().insert(day);
     }
     // No file named by its day: a digest the bot rewrites in place (a `README.md`, a
     // `digest.md`) names the day in its first heading, or dates each row of its tables.
@@ -90,12 +99,14 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         .iter()
         .max_by(|(a, n), (b, m)| n.cmp(m).then(b.len().cmp(&a.len())).then(b.cmp(a)))
         .map(|(folder, n)| (folder.clone(), *n))
-        .map(|best| topics_parent(&counts, best));
+        .map(|best| topics_parent(&counts, best, rewritten))
+        .map(|best| split_archive_parent(&counts, &days, best));
     let Some((folder, digests)) = best else {
         return Ok(ContentFound {
             dir: "content".into(),
             digests: 0,
             undated: Vec::new(),
+            left_out: Vec::new(),
         });
     };
     // An index above the folder that dates notes in it (a Jekyll site's `index.md`
@@ -147,6 +158,23 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         }
     }
     undated.sort();
+    let inside = |other: &str| {
+        folder.is_empty() || other == folder || other.starts_with(&format!("{folder}/"))
+    };
+    let left_out = counts
+        .iter()
+        .filter(|(other, _)| !inside(other))
+        .map(|(other, n)| {
+            (
+                if other.is_empty() {
+                    ".".into()
+                } else {
+                    other.clone()
+                },
+                *n,
+            )
+        })
+        .collect();
     Ok(ContentFound {
         dir: if folder.is_empty() {
             ".".into()
@@ -155,15 +183,67 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         },
         digests,
         undated,
+        left_out,
     })
+}
+
+/// The folder above `best` when a folder beside it holds the days just before or just
+/// after its own, none of them the same: a bot that moves its older days into an
+/// archive folder (`Archive/2026-07/…` beside `markdown/` of the latest days) keeps one
+/// archive in two places. Copies of one archive share their days, and a stray example
+/// file or two is no part of it, so both keep `best`.
+fn split_archive_parent(
+    counts: &BTreeMap<String, usize>,
+    days: &BTreeMap<String, BTreeSet<NaiveDate>>,
+    best: (String, usize),
+) -> (String, usize) {
+    // How far apart the two parts' days may be: a bot may pause a few weeks.
+    const MAX_GAP_DAYS: i64 = 31;
+    let (Some(own), false) = (days.get(&best.0), best.0.is_empty()) else {
+        return best;
+    };
+    let (Some(first), Some(last)) = (own.first(), own.last()) else {
+        return best;
+    };
+    let parent = best.0.rsplit_once('/').map_or("", |(p, _)| p);
+    let sibling_of =
+        |folder: &str| folder != best.0 && folder.rsplit_once('/').map_or("", |(p, _)| p) == parent;
+    let continues = days.iter().any(|(folder, theirs)| {
+        let (Some(their_first), Some(their_last)) = (theirs.first(), theirs.last()) else {
+            return false;
+        };
+        let gap = if their_first > last {
+            (*their_first - *last).num_days()
+        } else if their_last < first {
+            (*first - *their_last).num_days()
+        } else {
+            return false;
+        };
+        sibling_of(folder) && theirs.len() >= 2 && gap <= MAX_GAP_DAYS
+    });
+    if !continues {
+        return best;
+    }
+    let under = |folder: &str| parent.is_empty() || folder.starts_with(&format!("{parent}/"));
+    let total = counts
+        .iter()
+        .filter(|(folder, _)| under(folder))
+        .map(|(_, n)| n)
+        .sum();
+    (parent.to_string(), total)
 }
 
 /// The folder above `best` when `best` is one of its topics: a bot that files each
 /// day under one folder per arXiv category (`cs-CL/2026-02-03/`, `cs-RO/2026-02-03/`),
-/// or under three or more folders of dated files, writes one site across them. Two
+/// or under three or more folders of dated files, or notes that date themselves under
+/// two or more, writes one site across them. Two
 /// folders of other names may be two copies of one archive, and a folder holding four
 /// fifths of the dated files is the site beside some strays: `best` stays.
-fn topics_parent(counts: &BTreeMap<String, usize>, best: (String, usize)) -> (String, usize) {
+fn topics_parent(
+    counts: &BTreeMap<String, usize>,
+    best: (String, usize),
+    rewritten: bool,
+) -> (String, usize) {
     if best.0.is_empty() {
         return best;
     }
@@ -182,8 +262,11 @@ fn topics_parent(counts: &BTreeMap<String, usize>, best: (String, usize)) -> (St
     let total: usize = children.iter().map(|(_, n)| n).sum();
     // A folder of digests beside a few stray dated files is the site on its own.
     let shared = best.1 * 5 < total * 4;
+    // Files that date themselves (notes, READMEs) were already told from their copies,
+    // so two folders of them are two topics.
     let topics = children.len() >= 3
-        || children.len() >= 2 && children.iter().all(|(name, _)| is_category_code(name));
+        || children.len() >= 2
+            && (rewritten || children.iter().all(|(name, _)| is_category_code(name)));
     if shared && topics {
         (parent.to_string(), total)
     } else {
@@ -208,11 +291,21 @@ fn is_category_code(name: &str) -> bool {
 fn is_date_folder(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     matches!(name.len(), 2 | 4 | 6) && name.bytes().all(|b| b.is_ascii_digit())
+        || is_month_folder(name)
         || content::date_text::find_date(name).is_some()
         || content::date_text::iso_week_monday(name).is_some()
         || content::date_text::MONTH_NAMES
             .iter()
             .any(|m| lower == *m || lower.len() == 3 && m.starts_with(&lower))
+}
+
+/// A month's folder named by its year and month: `2026-07`, `2026_07`, `2026.07`.
+fn is_month_folder(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() == 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'_' | b'.')
+        && name[5..].parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 /// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].
@@ -292,12 +385,13 @@ fn index_dated(dir: &Path) -> Result<IndexDated> {
 /// holds a date (`# Daily Digest - 2026-02-27`, `## Updated on 2026.04.30`), or its
 /// tables give each row a date of its own (`| Title | Date | Abstract |`, a README of
 /// each topic's latest papers), or, when `rewritten` (no file is named by its day), a
-/// labelled line or a later heading names its day ([`window_dated`]).
+/// labelled line, a later heading or its front matter names its day ([`window_dated`],
+/// [`front_dated`]).
 fn self_dated(path: &Path, rewritten: bool) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     let dated = heading_dated(&text)
         || content::table::has_dated_rows(&text)
-        || rewritten && window_dated(&text);
+        || rewritten && (window_dated(&text) || front_dated(&text));
     dated.then_some(text)
 }
 
@@ -325,6 +419,13 @@ fn window_dated(text: &str) -> bool {
             .map(str::trim_start)
             .filter(|l| l.starts_with('#') && l.trim_start_matches('#').starts_with([' ', '\t']))
             .any(|heading| content::date_text::find_date(heading).is_some())
+}
+
+/// Whether a note's YAML front matter dates it or its paper (`date:`, `published:`):
+/// a folder of such notes, none named by its day, is a site of its own.
+fn front_dated(text: &str) -> bool {
+    content::structural::yaml_front_date(text).is_some()
+        || content::structural::yaml_front_published(text).is_some()
 }
 
 /// Whether a file's first heading (in its first 64 lines) holds a date.
@@ -464,6 +565,30 @@ mod tests {
         let f = found(&["weekly/2026-W05/README.md", "weekly/2026-W06/README.md"]);
         assert_eq!((f.dir.as_str(), f.digests), ("weekly", 2));
         assert!(f.undated.is_empty(), "{:?}", f.undated);
+    }
+
+    #[test]
+    fn an_archive_split_by_age_is_read_from_the_folder_above() {
+        let mut files: Vec<String> = (1..=9)
+            .map(|d| format!("Archive/2026-07/digest_2026-07-0{d}.md"))
+            .collect();
+        files.extend((10..=12).map(|d| format!("markdown/digest_2026-07-{d}.md")));
+        files.push("README.md".into());
+        let refs: Vec<&str> = files.iter().map(String::as_str).collect();
+        let f = found(&refs);
+        assert_eq!((f.dir.as_str(), f.digests), (".", 12));
+        assert!(f.left_out.is_empty(), "{:?}", f.left_out);
+        // The same days in both: two sets of pages, and the larger stays alone, with
+        // the other said to be left out.
+        let f = found(&[
+            "docs/reports/2026-07-01.md",
+            "docs/reports/2026-07-02.md",
+            "docs/reports/2026-07-03.md",
+            "docs/sources/2026-07-02.md",
+            "docs/sources/2026-07-03.md",
+        ]);
+        assert_eq!(f.dir, "docs/reports");
+        assert_eq!(f.left_out, [("docs/sources".to_string(), 2)]);
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub struct Done {
     pub digests: usize,
     /// Files there that are not digests, put in `ignored_content`.
     pub ignored: usize,
+    /// Folders of dated files outside `content_dir`, with how many each holds.
+    pub left_out: Vec<(String, usize)>,
     /// The folder held nothing but hidden entries (`.git`): a site started from nothing.
     pub started_empty: bool,
     pub base_url: String,
@@ -152,6 +154,21 @@ impl Done {
                 toml_string(&self.content_dir)
             )
         });
+        if !self.left_out.is_empty() {
+            let files: usize = self.left_out.iter().map(|(_, n)| n).sum();
+            let folders: Vec<String> = self
+                .left_out
+                .iter()
+                .take(3)
+                .map(|(folder, n)| format!("{folder} ({n})"))
+                .collect();
+            let more = self.left_out.len().saturating_sub(folders.len());
+            head.push(format!(
+                "left out {files} dated file(s) outside {folder}: {}{}; to read them too, set content_dir to a folder holding both",
+                folders.join(", "),
+                if more > 0 { format!(" and {more} more folder(s)") } else { String::new() }
+            ));
+        }
         if let Some((days, papers)) = checked.read {
             head.push(format!("read {days} day(s), {papers} paper(s)"));
         }
@@ -315,6 +332,7 @@ pub fn init(dir: &Path) -> Result<Done> {
         content_dir: found.dir,
         digests: found.digests,
         ignored: found.undated.len(),
+        left_out: found.left_out,
         started_empty,
         base_url,
         placeholder,
@@ -499,6 +517,7 @@ mod tests {
             content_dir: "archive".into(),
             digests: 300,
             ignored: 2,
+            left_out: Vec::new(),
             started_empty: false,
             base_url: "https://alice.github.io/p/".into(),
             placeholder: false,

@@ -43,6 +43,7 @@ use note_links::{is_note_target, link_targets, links_a_note};
 
 pub use note_links::{DatedNoteLink, dated_note_links, indexes_notes, links_to_no_paper};
 pub use yaml_note::front_date as yaml_front_date;
+pub use yaml_note::front_published as yaml_front_published;
 
 /// At most this many passes: entries of one unit, then of another in what is left
 /// (a list of "also today" links under headings of papers).
@@ -300,7 +301,7 @@ fn parse_lines(
             };
             if let Some(entry) = entry {
                 let stamp = if stamped && unit != Unit::Row {
-                    stamp_of(seg_lines)
+                    stamp_of(seg_lines).filter(|&date| stamp_fits(&entry, date))
                 } else {
                     None
                 };
@@ -340,7 +341,11 @@ fn parse_lines(
         && let Some(entry) = untitled::read(path, path_dated, &all, opts, diags)
     {
         is_entry_start[0] = true;
-        let stamp = if stamped { stamp_of(&all) } else { None };
+        let stamp = if stamped {
+            stamp_of(&all).filter(|&date| stamp_fits(&entry, date))
+        } else {
+            None
+        };
         found.push((0, Unit::Heading(1), entry, stamp));
     }
     if !found.is_empty() {
@@ -516,6 +521,26 @@ fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
             .filter(|label| label.role == Some(labels::Role::Date))
             .and_then(|label| crate::content::date_text::find_date(label.value))
     })
+}
+
+/// Whether a paper's own date can be its date: not before the month its arXiv id was
+/// given in (`2603.23003` in March 2026). A bot that fills every note with a
+/// placeholder (`published: "2025-01-01"`) dates nothing.
+fn stamp_fits(entry: &Entry, date: NaiveDate) -> bool {
+    let Some(id) = entry.arxiv_id.as_deref() else {
+        return true;
+    };
+    let yymm = id.split_once('.').map(|(yymm, _)| yymm).unwrap_or("");
+    if yymm.len() != 4 || !yymm.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let (yy, mm) = (yymm[..2].parse::<i32>(), yymm[2..].parse::<u32>());
+    match (yy, mm) {
+        (Ok(yy), Ok(mm)) => {
+            NaiveDate::from_ymd_opt(2000 + yy, mm, 1).is_none_or(|given| date >= given)
+        }
+        _ => true,
+    }
 }
 
 /// Entries grouped under the dated headings above them, each with the category of

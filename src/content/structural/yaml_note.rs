@@ -18,6 +18,27 @@ pub struct YamlField {
 /// `date: "2026-02-19T08:00:00+09:00"`, `date: 2026-02-19 10:00:00 +0900`). A value
 /// that does not open with a real date (`date: TBD`, `date: 19 Feb`) dates nothing.
 pub fn front_date(body: &str) -> Option<NaiveDate> {
+    front_key_date(body, &["date"])
+}
+
+/// Keys that give the paper's own date (its arXiv submission), not the note's: a stamp
+/// that dates the note only where nothing else on the site dates anything.
+const PUBLISHED_KEYS: &[&str] = &[
+    "published",
+    "published_date",
+    "publish_date",
+    "published_at",
+    "date_published",
+    "submitted",
+];
+
+/// The paper's own date from the front matter (`published: "2026-06-10"`).
+pub fn front_published(body: &str) -> Option<NaiveDate> {
+    front_key_date(body, PUBLISHED_KEYS)
+}
+
+/// The date opening the value of the first of `keys` in the front matter.
+fn front_key_date(body: &str, keys: &[&str]) -> Option<NaiveDate> {
     let mut lines = body.split('\n');
     if lines.next()?.trim_end() != "---" {
         return None;
@@ -30,7 +51,7 @@ pub fn front_date(body: &str) -> Option<NaiveDate> {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        if !key.eq_ignore_ascii_case("date") {
+        if !keys.iter().any(|k| key.eq_ignore_ascii_case(k)) {
             continue;
         }
         let value = unquote(value.trim());
@@ -171,6 +192,9 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         (&["method"][..], "Method"),
         (&["result", "results"][..], "Result"),
         (&["conclusion"][..], "Conclusion"),
+        // The paper's date: a stamp, which dates the note only where nothing else
+        // on the site dates anything.
+        (PUBLISHED_KEYS, "Published"),
     ] {
         // Every key of the kind: `primary_category` and `tags` both name categories.
         let values: Vec<&str> = fields
@@ -256,6 +280,17 @@ mod tests {
         assert_eq!(date("---\ntitle: x\n---\ndate: 2026-02-19\n"), None);
         assert_eq!(date("---\ndate: 2026-02-19"), on("2026-02-19"));
         assert_eq!(date("---\ndate: 2026-02-1\u{e9}\n---\n"), None);
+        // The paper's own date is another key, read on its own.
+        let published = |body: &str| front_published(body).map(|d| d.to_string());
+        assert_eq!(
+            published("---\ntitle: x\npublished: \"2026-06-10\"\n---\n"),
+            on("2026-06-10")
+        );
+        assert_eq!(
+            published("---\npublished_date: 2026-06-10T13:06:11+00:00\n---\n"),
+            on("2026-06-10")
+        );
+        assert_eq!(published("---\ndate: 2026-06-10\n---\n"), None);
     }
 
     #[test]
