@@ -101,7 +101,7 @@ pub fn split_authors(text: &str) -> Vec<String> {
         notes_removed = without_cjk_notes(text);
         &notes_removed
     };
-    let plain = crate::content::markup::plain(without_count(text));
+    let plain = crate::content::markup::plain(without_count(without_sentences(text)));
     // arXiv's own author lines put affiliations in ASCII brackets, with commas inside
     // (`Ann Lee (1), Bo Chen (2) ((1) Univ A, (2) Lab B)`, `Ann Lee (Lab X, Univ Y)`):
     // those commas separate no names. Lists without a bracket, most, skip this.
@@ -144,6 +144,31 @@ pub fn split_authors(text: &str) -> Vec<String> {
             .collect();
     }
     names
+}
+
+/// A list of names without the sentences a bot wrote after it (`Ann Lee, Bo Chen
+/// (Lab X). Chen is followed.`): the list ends at the first full stop after a word
+/// that is no initial (`H. Rao` stays whole) and before a capital letter.
+fn without_sentences(text: &str) -> &str {
+    static STOP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b". "));
+    for at in STOP.find_iter(text.as_bytes()) {
+        let word = text[..at]
+            .rsplit(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .next()
+            .unwrap_or("");
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let abbreviation = matches!(
+            word,
+            "al" | "Jr" | "Sr" | "Dr" | "St" | "Mr" | "Ms" | "Prof"
+        );
+        let sentence = text[at + 2..].trim_start().starts_with(char::is_uppercase);
+        // What stays holds a whole name (`Md.` alone is an abbreviation).
+        let kept_a_name = text[..at].trim().contains(' ');
+        if sentence && kept_a_name && (letters >= 2 && !abbreviation || word.ends_with(')')) {
+            return &text[..at];
+        }
+    }
+    text
 }
 
 /// Whether every ASCII bracket of `text` is closed, and none is closed before it opens:
@@ -301,6 +326,31 @@ mod tests {
         assert_eq!(
             split_authors("张三，李四，欧阳娜娜"),
             ["张三", "李四", "欧阳娜娜"]
+        );
+    }
+
+    #[test]
+    fn sentences_after_the_names() {
+        assert_eq!(
+            split_authors("H. Rao, Z. Dong, H. Wang. Not on the list, came through an alert."),
+            ["H. Rao", "Z. Dong", "H. Wang"]
+        );
+        assert_eq!(
+            split_authors("Ann Lee, Bo Chen (Lab X). Chen is followed."),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(
+            split_authors("A. B. Smith, C. D. Jones"),
+            ["A. B. Smith", "C. D. Jones"]
+        );
+        assert_eq!(
+            without_sentences("Ann Lee et al. Bo Chen"),
+            "Ann Lee et al. Bo Chen"
+        );
+        // A name abbreviated alone (`Md.`) is no sentence's end.
+        assert_eq!(
+            split_authors("Md. Ann Rahman, Bo Chen"),
+            ["Md. Ann Rahman", "Bo Chen"]
         );
     }
 
