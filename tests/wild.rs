@@ -794,3 +794,8 @@ fn notes_dated_only_by_their_papers_published_date() {
 fn labels_run_in_with_a_period_a_dash_or_brackets() {
     check_fixture("run-in-labels");
 }
+
+#[test]
+fn topic_lists_with_a_line_of_metadata_under_each_title() {
+    check_fixture("topic-meta-lines");
+}

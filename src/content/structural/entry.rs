@@ -375,6 +375,15 @@ pub fn build<'a>(
             }
             continue;
         }
+        // `_2026-03-12_ · https://arxiv.org/abs/… · `cs.CV``: the entry's metadata.
+        if let Some(codes) = super::meta_line::categories(text) {
+            for tag in codes {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            continue;
+        }
         if is_link_only(text) {
             code = code.or_else(|| code_link::from_link_line(None, text));
             weak = weak.or_else(|| code_link::from_text(text));

@@ -21,6 +21,7 @@ mod labels;
 mod layout;
 mod lines;
 mod mention_spots;
+mod meta_line;
 mod name_split;
 mod note_links;
 mod numbering;
