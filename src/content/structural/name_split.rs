@@ -151,20 +151,29 @@ pub fn split_authors(text: &str) -> Vec<String> {
 /// that is no initial (`H. Rao` stays whole) and before a capital letter.
 fn without_sentences(text: &str) -> &str {
     static STOP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b". "));
+    // Words that stand lower-case inside a name (`Ann de Vries`).
+    const PARTICLES: [&str; 10] = [
+        "van", "von", "de", "der", "da", "di", "del", "la", "le", "bin",
+    ];
     for at in STOP.find_iter(text.as_bytes()) {
         let word = text[..at]
             .rsplit(|c: char| c.is_whitespace() || c == ',' || c == ';')
             .next()
             .unwrap_or("");
+        // A surname of three letters or more, or a closing bracket; not initials
+        // (`Y.H.`) or an abbreviated first name (`Wm.`, `Md.`).
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let abbreviation = matches!(
-            word,
-            "al" | "Jr" | "Sr" | "Dr" | "St" | "Mr" | "Ms" | "Prof"
-        );
-        let sentence = text[at + 2..].trim_start().starts_with(char::is_uppercase);
-        // What stays holds a whole name (`Md.` alone is an abbreviation).
+        let surname = letters >= 3 && !word.contains('.') || word.ends_with(')');
+        // A sentence: a capital, then a word in lower case (`Not on …`, `Chen is …`).
+        let mut next = text[at + 2..].split_whitespace();
+        let sentence = next
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && next
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase) && !PARTICLES.contains(&w));
         let kept_a_name = text[..at].trim().contains(' ');
-        if sentence && kept_a_name && (letters >= 2 && !abbreviation || word.ends_with(')')) {
+        if surname && sentence && kept_a_name {
             return &text[..at];
         }
     }
@@ -331,6 +340,15 @@ mod tests {
 
     #[test]
     fn sentences_after_the_names() {
+        for names in [
+            "Savannah Thais, Wm. Matthew Kennedy, Abhi Ache",
+            "Xiao Shen, Chloe Y.H. Huang, Jon Elmer",
+            "Hong Lu, Z.L. Victor Wei, Qun Zhang",
+            "Dan L.K. Yamins, Ann Lee",
+            "Ann Lee. Bo de Vries",
+        ] {
+            assert_eq!(without_sentences(names), names);
+        }
         assert_eq!(
             split_authors("H. Rao, Z. Dong, H. Wang. Not on the list, came through an alert."),
             ["H. Rao", "Z. Dong", "H. Wang"]
