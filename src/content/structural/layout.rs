@@ -557,6 +557,18 @@ pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
     };
     for (at, &unit) in present.iter().enumerate() {
         let f = fit(unit, scan);
+        // Headings of a level that hold no paper each may still be a numbered series
+        // of papers, with sections beside and above them; where every paper has its
+        // own heading, the series is the entry when the headings between the papers
+        // are sections the papers share, which would otherwise cut the papers short.
+        if let Unit::Heading(level) = unit
+            && let Some(series) = super::series::segments(scan, level)
+            && (!qualifies(&f) || series.sectioned)
+        {
+            let mut segments = series.segments;
+            end_before_footer(scan, &mut segments);
+            return Some((unit, segments));
+        }
         if !qualifies(&f) {
             continue;
         }

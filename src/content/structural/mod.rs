@@ -26,6 +26,7 @@ mod note_links;
 mod numbering;
 mod paper_match;
 mod row;
+mod series;
 mod title;
 mod untitled;
 mod yaml_note;
@@ -249,6 +250,18 @@ fn parse_lines(
                 *flag = true;
             }
             seg.end = end;
+        }
+        // A paper's sections written as headings at its own level or above (`## Method`
+        // between a numbered series' `### 1.` and `### 2.`) are its fields: they name
+        // no category.
+        if let Unit::Heading(level) = unit {
+            for seg in segments.iter().filter(|s| s.anchor.is_some()) {
+                for k in seg.start + 1..seg.end {
+                    if matches!(sub[k].kind, LineKind::Heading(l, _) if l <= level) {
+                        in_note_tail[index[k]] = true;
+                    }
+                }
+            }
         }
         // Most segments give an entry: grown one by one, the list of these large values
         // was copied at every doubling.
