@@ -32,10 +32,11 @@ pub(super) struct Series<'s> {
 }
 
 /// The entries of a numbered series of headings of `level`, when the file has one: at
-/// least two headings numbered one after another (`### 1.`, `### 2.`, …), most of them
-/// with a paper link or id of their own on their line or in the first lines under it,
-/// each paper another. A numbered heading without one that keeps the count (`### 3.`
-/// whose link is empty) still ends the paper above it, and opens no entry.
+/// least two headings numbered one after another (`### 1.`, `### 2.`, …), two in three
+/// of them or more with a paper link or id of their own on their line or in the first
+/// lines under it, each paper another. A numbered heading without one that keeps the
+/// count (`### 3.` whose link is empty) still ends the paper above it, and opens no
+/// entry.
 pub(super) fn segments<'s>(scan: &'s Scan<'_, '_>, level: u8) -> Option<Series<'s>> {
     let lines = scan.lines;
     let numbered = (0..lines.len()).filter_map(|i| match lines[i].kind {
@@ -73,7 +74,7 @@ pub(super) fn segments<'s>(scan: &'s Scan<'_, '_>, level: u8) -> Option<Series<'
     let anchored = keys.len();
     keys.sort_unstable();
     keys.dedup();
-    if anchored < 2 || keys.len() < anchored || anchored * 4 < starts.len() * 3 {
+    if anchored < 2 || keys.len() < anchored || anchored * 3 < starts.len() * 2 {
         return None;
     }
     let recurring = recurring_sections(scan, level, &starts);
