@@ -8,12 +8,12 @@ use ahash::AHashSet as HashSet;
 use chrono::NaiveDate;
 
 use super::Site;
-use crate::diagnostic::{Diagnostics, Kind, UnreadPaper};
+use crate::diagnostic::{Diagnostics, Kind, UnreadMore, UnreadPaper};
 
 /// Drops each `empty-day` warning whose day the site publishes from other files, unless
 /// its file holds links the reader passed over: that one is told the day is published.
 /// Drops from each `unread-papers` warning the papers the site publishes, and the
-/// warning when none is left.
+/// warning when none is left and it names no link to nothing.
 pub fn drop_published_elsewhere(diags: &mut Diagnostics, site: &Site) {
     drop_published_empty_days(diags, site);
     drop_published_unread(diags, site);
@@ -58,6 +58,7 @@ fn drop_published_unread(diags: &mut Diagnostics, site: &Site) {
                 .map(|l| l.url.as_str()),
         )
         .collect();
+    let none = UnreadMore::default();
     diags.items.retain_mut(|d| {
         if d.unread.is_empty() {
             return true;
@@ -65,12 +66,19 @@ fn drop_published_unread(diags: &mut Diagnostics, site: &Site) {
         let before = d.unread.len();
         d.unread
             .retain(|p| !published.contains(p.key.as_str()) && !published.contains(p.url.as_str()));
-        if let Some(first) = d.unread.first()
-            && d.unread.len() < before
-        {
-            d.line = first.line;
-            d.message = UnreadPaper::message(&d.unread);
+        let more = d.unread_more.as_deref().unwrap_or(&none);
+        if d.unread.len() < before {
+            let first = d.unread.first().map(|p| p.line);
+            if let Some(line) = first
+                .into_iter()
+                .chain(more.empty_links.first().copied())
+                .min()
+            {
+                d.line = line;
+            }
+            d.message = UnreadPaper::message(&d.unread, more);
         }
-        !d.unread.is_empty()
+        // Links to nothing are lost whatever other files publish.
+        !d.unread.is_empty() || !more.empty_links.is_empty()
     });
 }

@@ -44,7 +44,7 @@ use lines::{Line, LineKind};
 use note_links::{is_note_target, link_targets, links_a_note};
 
 pub use note_links::{DatedNoteLink, dated_note_links, indexes_notes, links_to_no_paper};
-pub use survey::{Survey, paper_keys, survey};
+pub use survey::{NO_ENTRY_HOLDS, Survey, empty_links, linked_papers, paper_keys, survey};
 pub use yaml_note::front_date as yaml_front_date;
 
 /// At most this many passes: entries of one unit, then of another in what is left
@@ -480,7 +480,9 @@ fn mark(published: &mut [bool], lines: &[usize]) {
 
 /// One warning for the papers a file links on lines no entry published, that no entry
 /// is about and no published text cites: a paper the reader passed over, where the
-/// file's other papers were read (a file that gave none says so in `empty-file`).
+/// file's other papers were read (a file that gave none says so in `empty-file`). Links
+/// to nothing (`**Link:** []()`) on those lines are entries whose bot gave no address:
+/// the warning names their lines too.
 fn report_unread(
     path: &Path,
     all: &[Line<'_>],
@@ -489,6 +491,17 @@ fn report_unread(
     found: &[(usize, Unit, Entry, Option<NaiveDate>)],
     diags: &mut Diagnostics,
 ) {
+    let empty: Vec<usize> = all
+        .iter()
+        .zip(published)
+        .filter(|(l, p)| {
+            !**p && matches!(
+                l.kind,
+                LineKind::Text(_) | LineKind::Item(..) | LineKind::Row(_)
+            ) && survey::links_to_nothing(l.text())
+        })
+        .map(|(l, _)| l.no)
+        .collect();
     // Most files mention no paper off the lines their entries published: the ids
     // those entries give are then not gathered.
     if refs
@@ -496,6 +509,9 @@ fn report_unread(
         .zip(published)
         .all(|(line_refs, p)| *p || line_refs.is_empty())
     {
+        if let Some(w) = UnreadPaper::report(path, Vec::new(), empty, None) {
+            diags.push(w);
+        }
         return;
     }
     let mut known: HashSet<&str> = found
@@ -518,7 +534,7 @@ fn report_unread(
             }
         }
     }
-    if let Some(w) = UnreadPaper::warning(path, unread) {
+    if let Some(w) = UnreadPaper::report(path, unread, empty, None) {
         diags.push(w);
     }
 }
