@@ -761,3 +761,24 @@ fn a_report_whose_side_tables_list_no_papers() {
 fn a_report_whose_table_papers_are_read_closely_in_cards() {
     check_fixture("report-deep-read-cards");
 }
+
+/// Numbered papers with sections above and beside them; the days read with no entry
+/// say why, naming the links (a paper another day publishes left out) or the empty ones.
+#[test]
+fn numbered_papers_with_sections_of_their_own() {
+    check_fixture("numbered-report-sections");
+    let (_dir, root) = site("numbered-report-sections");
+    assert!(run(&root, &["build"]).status.success());
+    let out = run(&root, &["check"]);
+    let report = String::from_utf8_lossy(&out.stderr);
+    let of = |day: &str| report.lines().find(|l| l.contains(day)).unwrap_or("");
+    let linked = of("2026-03-05.md:8: warning[unread-papers]");
+    assert!(
+        linked.contains("2603.41007 on line 8")
+            && !linked.contains("2603.41002")
+            && linked.contains("no entry was read from the digest for 2026-03-05"),
+        "{report}"
+    );
+    assert!(of("2026-03-04.md:12").contains("2 link(s) on line(s) 12, 50 are empty"));
+    assert!(of("2026-03-03.md:109").contains("1 link(s) on line(s) 109 are empty"));
+}
