@@ -147,9 +147,11 @@ fn recurring_sections<'t>(
     let mut papers_with: HashMap<&'t str, usize> = HashMap::new();
     for (k, &(start, _)) in starts.iter().enumerate() {
         let until = starts.get(k + 1).map_or(lines.len(), |&(at, _)| at);
-        let mut names: Vec<&'t str> = lines[start + 1..until]
-            .iter()
-            .filter_map(|l| match l.kind {
+        // A folded summary's own outline (`<details>` over `## 1. Goals`) is the
+        // paper's text whatever the level, and cuts no paper short.
+        let mut names: Vec<&'t str> = (start + 1..until)
+            .filter(|&j| !scan.folded[j])
+            .filter_map(|j| match lines[j].kind {
                 LineKind::Heading(l, text) if l <= level => Some(section_name(text)),
                 _ => None,
             })
