@@ -763,7 +763,8 @@ fn a_report_whose_table_papers_are_read_closely_in_cards() {
 }
 
 /// Numbered papers with sections above and beside them; the days read with no entry
-/// say why, naming the links (a paper another day publishes left out) or the empty ones.
+/// say why, naming the links (a paper another day publishes left out) or the empty ones,
+/// and a day whose papers other days publish still says the day is not.
 #[test]
 fn numbered_papers_with_sections_of_their_own() {
     check_fixture("numbered-report-sections");
@@ -781,4 +782,6 @@ fn numbered_papers_with_sections_of_their_own() {
     );
     assert!(of("2026-03-04.md:12").contains("2 link(s) on line(s) 12, 50 are empty"));
     assert!(of("2026-03-03.md:109").contains("1 link(s) on line(s) 109 are empty"));
+    // Its one paper published from another day, the day itself is still lost.
+    assert!(of("2026-03-06.md:8").contains("2026-03-06 gives no paper"));
 }

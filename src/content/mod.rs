@@ -610,18 +610,22 @@ fn report_unread_day(
     if note_links > 0 && note_links * 2 >= papers.len() + empty.len() {
         return false;
     }
-    let days: Vec<String> = days.iter().map(NaiveDate::to_string).collect();
-    let days = days.join(", ");
+    let named: Vec<String> = days.iter().map(NaiveDate::to_string).collect();
+    let named = named.join(", ");
     let why = if papers.is_empty() {
-        format!("no entry was read from the digest for {days}")
+        format!("no entry was read from the digest for {named}")
     } else {
         format!(
-            "no entry was read from the digest for {days}: {}",
+            "no entry was read from the digest for {named}: {}",
             structural::NO_ENTRY_HOLDS
         )
     };
     if let Some(w) = UnreadPaper::report(path, papers, empty, Some(why)) {
-        diags.push(w);
+        // The day, for the model: other files may publish the papers but not the day.
+        diags.push(w.for_day(crate::diagnostic::EmptyDay {
+            date: days[0],
+            holds_other_links: false,
+        }));
     }
     true
 }
