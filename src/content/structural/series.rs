@@ -275,6 +275,22 @@ mod tests {
     }
 
     #[test]
+    fn folded_outlines_are_no_shared_sections() {
+        // Each paper folds a summary whose headings repeat from paper to paper; the
+        // digest's own section after the last paper is not that paper's.
+        let mut readme = String::from("# Bot\n## Recent\n");
+        for n in 1..=2 {
+            readme.push_str(&format!(
+                "### {n}. [Paper {n}](https://arxiv.org/abs/2601.0000{n})\n<details>\n<summary>Summary</summary>\n\n## 1. Goals\ntext {n}\n## 2. Results\ntext {n}\n\n</details>\n\n"
+            ));
+        }
+        readme.push_str("## Configuration\nKeywords: LLM, RL.\n");
+        let (unit, got) = entries(&readme).unwrap();
+        assert_eq!(unit, Unit::Heading(3));
+        assert_eq!(got[1].1, "</details>");
+    }
+
+    #[test]
     fn a_group_heading_over_the_next_paper_ends_the_one_above() {
         let mut day = String::from("# Report\n\n## Part one\n\n");
         day.push_str(&paper(1, "2608.00001"));
