@@ -257,8 +257,10 @@ fn parse_lines(
         // between a numbered series' `### 1.` and `### 2.`) are its fields: they name
         // no category.
         if let Unit::Heading(level) = unit {
+            let mut headings = scan.headings.iter().copied().peekable();
             for seg in segments.iter().filter(|s| s.anchor.is_some()) {
-                for k in seg.start + 1..seg.end {
+                while headings.next_if(|&k| k <= seg.start).is_some() {}
+                while let Some(k) = headings.next_if(|&k| k < seg.end) {
                     if matches!(sub[k].kind, LineKind::Heading(l, _) if l <= level) {
                         in_note_tail[index[k]] = true;
                     }

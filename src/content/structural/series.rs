@@ -39,7 +39,7 @@ pub(super) struct Series<'s> {
 /// entry.
 pub(super) fn segments<'s>(scan: &'s Scan<'_, '_>, level: u8) -> Option<Series<'s>> {
     let lines = scan.lines;
-    let numbered = (0..lines.len()).filter_map(|i| match lines[i].kind {
+    let numbered = scan.headings.iter().filter_map(|&i| match lines[i].kind {
         LineKind::Heading(l, text)
             if l == level && scan.units[i] == Some(Unit::Heading(level)) && !scan.folded[i] =>
         {
@@ -129,6 +129,41 @@ fn head_anchor<'s>(scan: &'s Scan<'_, '_>, i: usize) -> Option<&'s PaperRef> {
         }
     }
     found
+}
+
+/// Whether two papers of the given `starts` (the headings of `level` that hold a paper,
+/// in order) have a section of one name after them, before the next: asked before a file
+/// whose headings already hold one paper each is searched for a series, which would
+/// only cut its papers differently when they share sections. A file of thousands of
+/// numbered papers with no section between them is not searched.
+pub(super) fn papers_share_sections(
+    scan: &Scan<'_, '_>,
+    level: u8,
+    starts: impl Iterator<Item = usize>,
+) -> bool {
+    let lines = scan.lines;
+    let mut starts = starts.peekable();
+    // The paper each name was last seen under.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut paper = 0;
+    for &j in &scan.headings {
+        let mut opens = false;
+        while let Some(at) = starts.next_if(|&at| at <= j) {
+            paper += 1;
+            opens |= at == j;
+        }
+        let LineKind::Heading(l, text) = lines[j].kind else {
+            continue;
+        };
+        if opens || paper == 0 || l > level || scan.folded[j] {
+            continue;
+        }
+        match seen.insert(section_name(text), paper) {
+            Some(before) if before != paper => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A heading's name as a section: without number and ornaments.
