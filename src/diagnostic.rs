@@ -176,9 +176,7 @@ impl Kind {
             Kind::SurplusCells => "rows with unescaped `|` kept in the Summary",
             Kind::EmptyDay => "days whose digest lists no papers",
             Kind::EmptyFile => "files from which no paper was read",
-            Kind::UnreadPapers => {
-                "files linking papers that no entry was read for (beside the entries read)"
-            }
+            Kind::UnreadPapers => "files linking papers that no entry was read for",
             Kind::DuplicateEntry => "papers listed twice on one day (merged)",
             Kind::UnusedOverride => "front-matter overrides for papers no digest lists",
             Kind::DateConflict => {
@@ -248,6 +246,21 @@ pub struct Diagnostic {
     /// which only the model knows.
     #[serde(skip)]
     pub unread: Vec<UnreadPaper>,
+    /// What else an `unread-papers` warning says, kept when the model narrows its
+    /// papers; boxed, since few warnings have it.
+    #[serde(skip)]
+    pub unread_more: Option<Box<UnreadMore>>,
+}
+
+/// Why an `unread-papers` warning's papers were not read, when there is more to say
+/// than that no entry is about them (the file gave no entry at all), and its links to
+/// nothing (`**Link:** []()`): entries whose bot gave no address, which no other file
+/// can answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnreadMore {
+    pub why: Option<String>,
+    /// The links' lines.
+    pub empty_links: Vec<usize>,
 }
 
 /// A paper a file links where no entry of it was read.
@@ -263,30 +276,77 @@ impl UnreadPaper {
     /// The `unread-papers` warning of a file for `papers`, at the line of the first;
     /// none when there is none.
     pub fn warning(path: &Path, papers: Vec<UnreadPaper>) -> Option<Diagnostic> {
-        let first = papers.first()?.line;
-        Some(
-            Diagnostic::warning(path, first, UnreadPaper::message(&papers))
-                .kind(Kind::UnreadPapers)
-                .for_unread(papers),
-        )
+        UnreadPaper::report(path, papers, Vec::new(), None)
     }
 
-    /// The warning's text for `papers` (not empty).
-    pub fn message(papers: &[UnreadPaper]) -> String {
-        let examples: Vec<String> = papers
-            .iter()
-            .take(3)
-            .map(|p| format!("{} on line {}", p.url, p.line))
-            .collect();
-        let more = match papers.len() {
-            n if n > 3 => format!(" and {} more", n - 3),
-            _ => String::new(),
-        };
-        format!(
-            "{} paper(s) linked here were not read: {}{more}; no entry of this file is about them and no entry's text cites them",
-            papers.len(),
-            examples.join(", "),
-        )
+    /// The `unread-papers` warning of a file for `papers` and the lines of its links to
+    /// nothing, saying `why` the papers were not read when there is more to say than
+    /// that no entry is about them; none when there is neither.
+    pub fn report(
+        path: &Path,
+        papers: Vec<UnreadPaper>,
+        empty_links: Vec<usize>,
+        why: Option<String>,
+    ) -> Option<Diagnostic> {
+        let line = papers
+            .first()
+            .map(|p| p.line)
+            .into_iter()
+            .chain(empty_links.first().copied())
+            .min()?;
+        let more = UnreadMore { why, empty_links };
+        let message = UnreadPaper::message(&papers, &more);
+        let mut d = Diagnostic::warning(path, line, message)
+            .kind(Kind::UnreadPapers)
+            .for_unread(papers);
+        if more != UnreadMore::default() {
+            d.unread_more = Some(Box::new(more));
+        }
+        Some(d)
+    }
+
+    /// The warning's text for `papers` and the links to nothing `more` names (not both
+    /// none), with why they were not read.
+    pub fn message(papers: &[UnreadPaper], more: &UnreadMore) -> String {
+        let (empty_links, why) = (&more.empty_links, more.why.as_deref());
+        let mut parts: Vec<String> = Vec::new();
+        if !papers.is_empty() {
+            let examples: Vec<String> = papers
+                .iter()
+                .take(3)
+                .map(|p| format!("{} on line {}", p.url, p.line))
+                .collect();
+            let more = match papers.len() {
+                n if n > 3 => format!(" and {} more", n - 3),
+                _ => String::new(),
+            };
+            parts.push(format!(
+                "{} paper(s) linked here were not read: {}{more}",
+                papers.len(),
+                examples.join(", "),
+            ));
+            parts.push(
+                why.unwrap_or("no entry of this file is about them and no entry's text cites them")
+                    .to_string(),
+            );
+        }
+        if !empty_links.is_empty() {
+            let shown: Vec<String> = empty_links.iter().take(3).map(usize::to_string).collect();
+            let more = match empty_links.len() {
+                n if n > 3 => format!(" and {} more", n - 3),
+                _ => String::new(),
+            };
+            let empty = format!(
+                "{} link(s) on line(s) {}{more} are empty (`[]()`), so the entries they stand in name no paper and are not published",
+                empty_links.len(),
+                shown.join(", "),
+            );
+            match why.filter(|_| papers.is_empty()) {
+                Some(why) => parts.push(format!("{why}: {empty}")),
+                None => parts.push(empty),
+            }
+        }
+        parts.join("; ")
     }
 }
 
@@ -310,6 +370,7 @@ impl Diagnostic {
             message: message.into(),
             empty_day: None,
             unread: Vec::new(),
+            unread_more: None,
         }
     }
 
@@ -465,6 +526,41 @@ mod tests {
         assert_eq!(w.to_string(), "content/a.md: warning[empty-file]: empty");
         let site = Diagnostic::error("themes/x", 0, "no such theme");
         assert_eq!(site.to_string(), "themes/x: error: no such theme");
+    }
+
+    #[test]
+    fn unread_papers_say_which_and_why() {
+        let paper = |n: usize| UnreadPaper {
+            key: format!("2603.0000{n}"),
+            url: format!("https://arxiv.org/abs/2603.0000{n}"),
+            line: 10 * n,
+        };
+        let plain = UnreadPaper::warning(Path::new("a.md"), vec![paper(1)]).unwrap();
+        assert_eq!(
+            plain.message,
+            "1 paper(s) linked here were not read: https://arxiv.org/abs/2603.00001 on line 10; no entry of this file is about them and no entry's text cites them"
+        );
+        // A file that gave no entry says why, and names its links to nothing.
+        let why = "no entry was read from the digest for 2026-03-05".to_string();
+        let d = UnreadPaper::report(
+            Path::new("a.md"),
+            vec![paper(2)],
+            vec![7, 9],
+            Some(why.clone()),
+        )
+        .unwrap();
+        assert_eq!(d.line, 7);
+        assert_eq!(
+            d.message,
+            "1 paper(s) linked here were not read: https://arxiv.org/abs/2603.00002 on line 20; no entry was read from the digest for 2026-03-05; 2 link(s) on line(s) 7, 9 are empty (`[]()`), so the entries they stand in name no paper and are not published"
+        );
+        let empty = UnreadPaper::report(Path::new("a.md"), Vec::new(), vec![3, 4, 5, 6], Some(why))
+            .unwrap();
+        assert_eq!(
+            empty.message,
+            "no entry was read from the digest for 2026-03-05: 4 link(s) on line(s) 3, 4, 5 and 1 more are empty (`[]()`), so the entries they stand in name no paper and are not published"
+        );
+        assert!(UnreadPaper::report(Path::new("a.md"), Vec::new(), Vec::new(), None).is_none());
     }
 
     #[test]

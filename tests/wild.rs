@@ -799,3 +799,27 @@ fn labels_run_in_with_a_period_a_dash_or_brackets() {
 fn topic_lists_with_a_line_of_metadata_under_each_title() {
     check_fixture("topic-meta-lines");
 }
+
+/// Numbered papers with sections above and beside them; the days read with no entry
+/// say why, naming the links (a paper another day publishes left out) or the empty ones,
+/// and a day whose papers other days publish still says the day is not.
+#[test]
+fn numbered_papers_with_sections_of_their_own() {
+    check_fixture("numbered-report-sections");
+    let (_dir, root) = site("numbered-report-sections");
+    assert!(run(&root, &["build"]).status.success());
+    let out = run(&root, &["check"]);
+    let report = String::from_utf8_lossy(&out.stderr);
+    let of = |day: &str| report.lines().find(|l| l.contains(day)).unwrap_or("");
+    let linked = of("2026-03-05.md:8: warning[unread-papers]");
+    assert!(
+        linked.contains("2603.41007 on line 8")
+            && !linked.contains("2603.41002")
+            && linked.contains("no entry was read from the digest for 2026-03-05"),
+        "{report}"
+    );
+    assert!(of("2026-03-04.md:12").contains("2 link(s) on line(s) 12, 50 are empty"));
+    assert!(of("2026-03-03.md:109").contains("1 link(s) on line(s) 109 are empty"));
+    // Its one paper published from another day, the day itself is still lost.
+    assert!(of("2026-03-06.md:8").contains("2026-03-06 gives no paper"));
+}

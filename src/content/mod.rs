@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, UnreadPaper};
 pub use decode::{decode, is_forbidden_char, may_start_forbidden_char};
 pub use front_matter::{FrontMatter, PaperOverride};
 pub use markup::Markup;
@@ -504,6 +504,19 @@ fn report_empty(
     diags: &mut Diagnostics,
 ) {
     let no_entries = sections.iter().all(|s| s.entries.is_empty());
+    // A dated file that links papers, or writes its entries' links empty, and gave no
+    // entry is no day without papers: it says which papers and why.
+    if no_entries {
+        let mut days: Vec<NaiveDate> = front
+            .date
+            .into_iter()
+            .chain(sections.iter().filter_map(|s| s.date))
+            .collect();
+        days.dedup();
+        if !days.is_empty() && report_unread_day(path, &days, body, body_line, diags) {
+            return;
+        }
+    }
     // A day file kept by hand (its front matter names the day) is a day in progress.
     if let Some(date) = front.date.filter(|_| no_entries) {
         diags.push(
@@ -568,6 +581,53 @@ fn report_empty(
             );
         }
     }
+}
+
+/// Warns of a dated file that gave no entry though it links papers or writes links to
+/// nothing (`**论文链接：** []()` under each entry): one `unread-papers` warning naming
+/// the papers with their lines, the empty links, and why no entry was read. An index of
+/// notes is left to `empty-day`: its papers are read from the notes. Whether it warned.
+fn report_unread_day(
+    path: &Path,
+    days: &[NaiveDate],
+    body: &str,
+    body_line: usize,
+    diags: &mut Diagnostics,
+) -> bool {
+    let empty = structural::empty_links(body, body_line);
+    let papers = structural::linked_papers(body, body_line);
+    if papers.is_empty() && empty.is_empty()
+        || diags
+            .items
+            .iter()
+            .any(|d| d.kind == Kind::UnreadPapers && d.path == path)
+    {
+        return false;
+    }
+    // Entries are the papers it links and the links it leaves empty; a file that links
+    // notes as often is an index.
+    let note_links = structural::survey(body, body_line).note_links;
+    if note_links > 0 && note_links * 2 >= papers.len() + empty.len() {
+        return false;
+    }
+    let named: Vec<String> = days.iter().map(NaiveDate::to_string).collect();
+    let named = named.join(", ");
+    let why = if papers.is_empty() {
+        format!("no entry was read from the digest for {named}")
+    } else {
+        format!(
+            "no entry was read from the digest for {named}: {}",
+            structural::NO_ENTRY_HOLDS
+        )
+    };
+    if let Some(w) = UnreadPaper::report(path, papers, empty, Some(why)) {
+        // The day, for the model: other files may publish the papers but not the day.
+        diags.push(w.for_day(crate::diagnostic::EmptyDay {
+            date: days[0],
+            holds_other_links: false,
+        }));
+    }
+    true
 }
 
 /// A date in the file's path: in its name or any folder, in any form bots use (see

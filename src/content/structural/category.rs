@@ -71,7 +71,7 @@ fn has_plain_code(text: &str) -> bool {
 }
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[(\[（【]\s*(?:total:?\s*)?\d+\s*(?:papers?|篇|项|条|articles?)?\s*[)\]）】]|[-—:：]\s*\d+\s*(?:papers?|篇|项|条)|\d+\s*(?:papers?|篇))\s*$")
+    Regex::new(r"(?i)\s*(?:[(\[（【]\s*(?:total:?\s*)?\d+\s*(?:papers?|篇|편|项|条|articles?)?\s*[)\]）】]|[-—:：]\s*\d+\s*(?:papers?|篇|편|项|条)|\d+\s*(?:papers?|篇|편))\s*$")
         .expect("static regex")
 });
 
@@ -172,6 +172,7 @@ fn read(text: &str) -> Option<String> {
             "today's papers",
             "daily papers",
             "今日论文",
+            "오늘의 논문",
             "论文列表",
             "paper list",
             "index",
@@ -358,5 +359,8 @@ mod tests {
         assert_eq!(normalise("Today's papers (3)"), None);
         assert_eq!(normalise("重點關注"), None);
         assert_eq!(normalise("Highlights"), None);
+        // Korean counts papers with 편; "today's papers" names no category.
+        assert_eq!(normalise("🤖 에이전트 (12편)").as_deref(), Some("에이전트"));
+        assert_eq!(normalise("📚 오늘의 논문 (3편)"), None);
     }
 }

@@ -264,6 +264,9 @@ pub struct Scan<'l, 'a> {
     pub strong: Vec<Vec<usize>>,
     /// Whether the line is inside a `<details>` block.
     pub folded: Vec<bool>,
+    /// The headings' lines, in order: what a numbered series is looked for in, without
+    /// going over the rest of a long file again.
+    pub headings: Vec<usize>,
 }
 
 impl<'l, 'a> Scan<'l, 'a> {
@@ -290,6 +293,7 @@ impl<'l, 'a> Scan<'l, 'a> {
         // How many `<details>` blocks the line is in.
         let mut depth = 0usize;
         let mut folded = Vec::with_capacity(lines.len());
+        let mut headings = Vec::new();
         for i in 0..lines.len() {
             let line = &lines[i];
             let (opened, closed) = details_tags(line);
@@ -308,6 +312,7 @@ impl<'l, 'a> Scan<'l, 'a> {
                 LineKind::Heading(..) => {
                     field_list = false;
                     in_entry = false;
+                    headings.push(i);
                 }
                 _ => field_list = in_entry && names_a_list(line, &refs[i]),
             }
@@ -348,6 +353,7 @@ impl<'l, 'a> Scan<'l, 'a> {
             refs,
             strong,
             folded,
+            headings,
         }
     }
 }
@@ -557,6 +563,27 @@ pub fn choose<'s>(scan: &'s Scan<'_, '_>) -> Option<(Unit, Vec<Segment<'s>>)> {
     };
     for (at, &unit) in present.iter().enumerate() {
         let f = fit(unit, scan);
+        // Headings of a level that hold no paper each may still be a numbered series
+        // of papers, with sections beside and above them; where every paper has its
+        // own heading, the series is the entry when the headings between the papers
+        // are sections the papers share, which would otherwise cut the papers short.
+        if let Unit::Heading(level) = unit
+            && (!qualifies(&f)
+                || super::series::papers_share_sections(
+                    scan,
+                    level,
+                    f.segments
+                        .iter()
+                        .filter(|s| s.anchor.is_some())
+                        .map(|s| s.start),
+                ))
+            && let Some(series) = super::series::segments(scan, level)
+            && (!qualifies(&f) || series.sectioned)
+        {
+            let mut segments = series.segments;
+            end_before_footer(scan, &mut segments);
+            return Some((unit, segments));
+        }
         if !qualifies(&f) {
             continue;
         }

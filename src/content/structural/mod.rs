@@ -27,6 +27,8 @@ mod note_links;
 mod numbering;
 mod paper_match;
 mod row;
+mod series;
+mod survey;
 mod title;
 mod untitled;
 mod yaml_note;
@@ -43,6 +45,7 @@ use lines::{Line, LineKind};
 use note_links::{is_note_target, link_targets, links_a_note};
 
 pub use note_links::{DatedNoteLink, dated_note_links, indexes_notes, links_to_no_paper};
+pub use survey::{NO_ENTRY_HOLDS, Survey, empty_links, linked_papers, paper_keys, survey};
 pub use yaml_note::front_date as yaml_front_date;
 pub use yaml_note::front_published as yaml_front_published;
 
@@ -251,6 +254,20 @@ fn parse_lines(
                 *flag = true;
             }
             seg.end = end;
+        }
+        // A paper's sections written as headings at its own level or above (`## Method`
+        // between a numbered series' `### 1.` and `### 2.`) are its fields: they name
+        // no category.
+        if let Unit::Heading(level) = unit {
+            let mut headings = scan.headings.iter().copied().peekable();
+            for seg in segments.iter().filter(|s| s.anchor.is_some()) {
+                while headings.next_if(|&k| k <= seg.start).is_some() {}
+                while let Some(k) = headings.next_if(|&k| k < seg.end) {
+                    if matches!(sub[k].kind, LineKind::Heading(l, _) if l <= level) {
+                        in_note_tail[index[k]] = true;
+                    }
+                }
+            }
         }
         // Most segments give an entry: grown one by one, the list of these large values
         // was copied at every doubling.
@@ -471,7 +488,9 @@ fn mark(published: &mut [bool], lines: &[usize]) {
 
 /// One warning for the papers a file links on lines no entry published, that no entry
 /// is about and no published text cites: a paper the reader passed over, where the
-/// file's other papers were read (a file that gave none says so in `empty-file`).
+/// file's other papers were read (a file that gave none says so in `empty-file`). Links
+/// to nothing (`**Link:** []()`) on those lines are entries whose bot gave no address:
+/// the warning names their lines too.
 fn report_unread(
     path: &Path,
     all: &[Line<'_>],
@@ -480,6 +499,17 @@ fn report_unread(
     found: &[(usize, Unit, Entry, Option<NaiveDate>)],
     diags: &mut Diagnostics,
 ) {
+    let empty: Vec<usize> = all
+        .iter()
+        .zip(published)
+        .filter(|(l, p)| {
+            !**p && matches!(
+                l.kind,
+                LineKind::Text(_) | LineKind::Item(..) | LineKind::Row(_)
+            ) && survey::links_to_nothing(l.text())
+        })
+        .map(|(l, _)| l.no)
+        .collect();
     // Most files mention no paper off the lines their entries published: the ids
     // those entries give are then not gathered.
     if refs
@@ -487,6 +517,9 @@ fn report_unread(
         .zip(published)
         .all(|(line_refs, p)| *p || line_refs.is_empty())
     {
+        if let Some(w) = UnreadPaper::report(path, Vec::new(), empty, None) {
+            diags.push(w);
+        }
         return;
     }
     let mut known: HashSet<&str> = found
@@ -509,7 +542,7 @@ fn report_unread(
             }
         }
     }
-    if let Some(w) = UnreadPaper::warning(path, unread) {
+    if let Some(w) = UnreadPaper::report(path, unread, empty, None) {
         diags.push(w);
     }
 }
@@ -666,63 +699,6 @@ fn sections(
     }
     sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
     sections
-}
-
-/// What a file that yielded no entry holds, for the message that says so.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Survey {
-    /// Distinct papers linked or named.
-    pub papers: usize,
-    /// The first few of them, as written.
-    pub examples: Vec<String>,
-    /// Line of the first mention.
-    pub first_line: usize,
-    /// Links to markdown notes beside the file (an index of notes).
-    pub note_links: usize,
-}
-
-impl Survey {
-    /// Why nothing was read, in a sentence for the warning.
-    pub fn reason(&self) -> String {
-        if self.papers == 0 {
-            return String::new();
-        }
-        format!(
-            "it links {} paper(s) ({}; first on line {}), but no heading, list item, bold line, table row or `Title:` line holds one paper each with a title beside it",
-            self.papers,
-            self.examples.join(", "),
-            self.first_line
-        )
-    }
-}
-
-/// The papers a body links or names, by key (an arXiv id, a DOI, …).
-pub fn paper_keys(body: &str) -> HashSet<String> {
-    body.split('\n')
-        .flat_map(ids::find)
-        .map(|r| r.key().to_string())
-        .collect()
-}
-
-/// Counts what a body names: papers and note links.
-pub fn survey(body: &str, first_line: usize) -> Survey {
-    let mut keys: HashSet<String> = HashSet::new();
-    let mut s = Survey::default();
-    for (i, line) in body.split('\n').enumerate() {
-        if links_a_note(line) {
-            s.note_links += 1;
-        }
-        for r in ids::find(line) {
-            if keys.is_empty() {
-                s.first_line = first_line + i;
-            }
-            if keys.insert(r.key().to_string()) && s.examples.len() < 3 {
-                s.examples.push(r.url.clone());
-            }
-        }
-    }
-    s.papers = keys.len();
-    s
 }
 
 #[cfg(test)]

@@ -88,6 +88,42 @@ pub fn strip_number(text: &str) -> &str {
     }
 }
 
+/// The number in front of a title (`3.` → 3, `[12]` → 12, `Paper 3:` → 3, `十二、` →
+/// 12, `🔟` → 10), when [`strip_number`] takes one off: what tells a numbered series of
+/// entries (`### 1.`, `### 2.`) from sections that only look numbered.
+pub fn number_of(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let prefix = &t[..t.len() - strip_number(t).len()];
+    if prefix.is_empty() {
+        return None;
+    }
+    let digits: String = prefix
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    if prefix.starts_with('🔟') {
+        return Some(10);
+    }
+    chinese_number(prefix.split('、').next()?)
+}
+
+/// A Chinese ordinal under a hundred (`一`, `十`, `十二`, `二十三`).
+fn chinese_number(text: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|at| at as u32 / 3 + 1);
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [d] => digit(*d).or((*d == '十').then_some(10)),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
 /// Whether `inside` is a listing's tag and number (`new 001`): two words, letters then
 /// digits.
 fn is_tag_and_number(inside: &str) -> bool {
@@ -133,5 +169,21 @@ mod tests {
         assert_eq!(strip_number("Paper #12 - Title"), "Title");
         assert_eq!(strip_number("Paper Mills at Scale"), "Paper Mills at Scale");
         assert_eq!(strip_number("Paper 2.0 Reviewed"), "Paper 2.0 Reviewed");
+    }
+
+    #[test]
+    fn the_numbers_themselves() {
+        assert_eq!(number_of("1. Title"), Some(1));
+        assert_eq!(number_of("[12] Title"), Some(12));
+        assert_eq!(number_of("Paper #3 - Title"), Some(3));
+        assert_eq!(number_of("No. 7. Title"), Some(7));
+        assert_eq!(number_of("十二、Title"), Some(12));
+        assert_eq!(number_of("二十三、Title"), Some(23));
+        assert_eq!(number_of("三、Title"), Some(3));
+        assert_eq!(number_of("🔟 Title"), Some(10));
+        assert_eq!(number_of("4\u{fe0f}\u{20e3} Title"), Some(4));
+        assert_eq!(number_of("3D Rotary Embeddings"), None);
+        assert_eq!(number_of("1.1 Sub-section"), None);
+        assert_eq!(number_of("Method"), None);
     }
 }

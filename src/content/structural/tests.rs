@@ -418,3 +418,28 @@ fn an_entry_opened_inside_a_fold_ends_where_the_fold_closes() {
     assert_eq!(e[0].code, None);
     assert_eq!(e[1].authors, ["Cy Dee", "Di Eng"]);
 }
+
+#[test]
+fn an_entry_whose_link_is_empty_is_reported_with_its_line() {
+    let entry = |n: usize, link: &str| {
+        format!("### {n}. Paper Number {n}\n**Link:** {link}\n\nWhat paper {n} does.\n\n")
+    };
+    let mut text = String::from("# Papers 2026-03-01\n\n");
+    text.push_str(&entry(1, "[arXiv](https://arxiv.org/abs/2603.00001)"));
+    text.push_str(&entry(2, "[]()"));
+    text.push_str(&entry(3, "[arXiv](https://arxiv.org/abs/2603.00003)"));
+    let (s, d) = read(&text);
+    assert_eq!(s.iter().map(|s| s.entries.len()).sum::<usize>(), 2);
+    let w = d
+        .items
+        .iter()
+        .find(|x| x.kind == Kind::UnreadPapers)
+        .expect("a warning");
+    assert!(w.unread.is_empty());
+    assert_eq!(w.line, 9);
+    assert!(
+        w.message.contains("1 link(s) on line(s) 9 are empty"),
+        "{}",
+        w.message
+    );
+}

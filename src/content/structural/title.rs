@@ -162,11 +162,16 @@ fn bold_span_then_dash(text: &str) -> Option<(&str, &str)> {
     Some((bold, &inner[close + 2..]))
 }
 
-/// A title without the badges a bot appends (`Title 📦代码 📦代码`, `Title 💻Code`): a
-/// last word that is a symbol and a generic link word.
+/// A title without the badges a bot appends (`Title 📦代码 📦代码`, `Title 💻Code`,
+/// `Title ⭐⭐⭐ [GitHub ✓]`): a last word that is a symbol and a generic link word, or
+/// such words in brackets.
 fn without_badges(title: &str) -> String {
     let mut t = title.trim_end();
     while let Some((head, last)) = t.rsplit_once(char::is_whitespace) {
+        if let Some(head) = without_bracketed_badge(t) {
+            t = head;
+            continue;
+        }
         let badge = last.starts_with(|c: char| !c.is_alphanumeric() && !c.is_ascii())
             && labels::is_generic_link_text(last);
         if !badge || head.trim().is_empty() {
@@ -175,6 +180,22 @@ fn without_badges(title: &str) -> String {
         t = head.trim_end();
     }
     t.to_string()
+}
+
+/// `title` without a badge in brackets at its end (`[GitHub ✓]`, `[📦 Code]`): a
+/// generic link word beside symbols only, after words of the title.
+fn without_bracketed_badge(title: &str) -> Option<&str> {
+    let inner = title.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let head = inner[..open].trim_end();
+    let words: Vec<&str> = inner[open + 1..].split_whitespace().collect();
+    let symbol = |w: &&str| !w.chars().any(char::is_alphanumeric);
+    let badge = words.iter().any(symbol)
+        && words.iter().any(|w| !symbol(w))
+        && words
+            .iter()
+            .all(|w| symbol(w) || labels::is_generic_link_text(w));
+    (badge && !head.is_empty()).then_some(head)
 }
 
 /// A line that opens with an HTML bold span holding no link and goes on with no words
@@ -425,6 +446,18 @@ mod tests {
         // Not a category, or no dash: kept as written.
         assert_eq!(clean_title("`vLLM` - Fast Serving"), "vLLM - Fast Serving");
         assert_eq!(clean_title("`cs.AI` Cranes"), "cs.AI Cranes");
+    }
+
+    #[test]
+    fn badges_in_brackets_after_a_title() {
+        assert_eq!(
+            without_badges("Folding Lanterns: A Study ⭐⭐⭐⭐ [GitHub ✓]"),
+            "Folding Lanterns: A Study"
+        );
+        assert_eq!(without_badges("Lanterns [📦 Code]"), "Lanterns");
+        // Words in brackets that are the title's, or a link word alone, stay.
+        assert_eq!(without_badges("Lanterns [Extended]"), "Lanterns [Extended]");
+        assert_eq!(without_badges("Lanterns [Code]"), "Lanterns [Code]");
     }
 
     #[test]
