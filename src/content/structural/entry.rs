@@ -299,6 +299,14 @@ pub fn build<'a>(
                         }
                         continue;
                     }
+                    // The heading's title with its acronym before (`# HCAPO: Hindsight
+                    // …` over `タイトル: Hindsight …`) or a subtitle after it: the
+                    // label only repeats part of it, and the fuller title stands.
+                    if title.len() > value.len()
+                        && (title.ends_with(value.as_str()) || title.starts_with(value.as_str()))
+                    {
+                        continue;
+                    }
                     if !title.is_empty() {
                         translated = Some(std::mem::take(&mut title));
                     }

@@ -443,3 +443,22 @@ fn an_entry_whose_link_is_empty_is_reported_with_its_line() {
         w.message
     );
 }
+
+#[test]
+fn korean_and_japanese_sections_are_fields() {
+    let text = "# 2026-03-02 리포트\n\n### 1. 조용한 레이저 (Quiet Lasers)\n\n**arXiv**: [2603.00021](https://arxiv.org/abs/2603.00021)\n**키워드**: optics\n\n## 한 줄 요약\n레이저가 조용해진다.\n\n## 방법론\n새 공진기를 쓴다.\n\n### 2. Loud Lasers\n\n**arXiv**: [2603.00022](https://arxiv.org/abs/2603.00022)\n\n## 한 줄 요약\n레이저가 시끄러워진다.\n\n## 방법론\n옛 공진기를 쓴다.\n";
+    let e = entries(text);
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "레이저가 조용해진다.");
+    let summary = &e[1].summary.as_ref().unwrap().text;
+    assert!(
+        summary.contains("옛 공진기") && !summary.contains("시끄러워"),
+        "{summary}"
+    );
+    // A labelled title that is the heading without its acronym leaves the heading's.
+    let note = "# QL: Quiet Lasers\n\n- **タイトル**: Quiet Lasers\n- **arXiv**: [2603.00023](https://arxiv.org/abs/2603.00023)\n- **投稿日**: 2026-03-02\n\n## 一言まとめ\n静かなレーザー。\n";
+    let e = entries(note);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].title, "QL: Quiet Lasers");
+    assert_eq!(e[0].gist.as_ref().unwrap().text, "静かなレーザー。");
+}
