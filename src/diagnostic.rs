@@ -337,7 +337,7 @@ impl UnreadPaper {
                 _ => String::new(),
             };
             let empty = format!(
-                "{} link(s) on line(s) {}{more} are empty (`[]()`), so the entries they stand in name no paper and are not published",
+                "{} link(s) on line(s) {}{more} are empty (`[]()`, or a paper site's address without its id), so the entries they stand in name no paper and are not published",
                 empty_links.len(),
                 shown.join(", "),
             );
@@ -552,13 +552,13 @@ mod tests {
         assert_eq!(d.line, 7);
         assert_eq!(
             d.message,
-            "1 paper(s) linked here were not read: https://arxiv.org/abs/2603.00002 on line 20; no entry was read from the digest for 2026-03-05; 2 link(s) on line(s) 7, 9 are empty (`[]()`), so the entries they stand in name no paper and are not published"
+            "1 paper(s) linked here were not read: https://arxiv.org/abs/2603.00002 on line 20; no entry was read from the digest for 2026-03-05; 2 link(s) on line(s) 7, 9 are empty (`[]()`, or a paper site's address without its id), so the entries they stand in name no paper and are not published"
         );
         let empty = UnreadPaper::report(Path::new("a.md"), Vec::new(), vec![3, 4, 5, 6], Some(why))
             .unwrap();
         assert_eq!(
             empty.message,
-            "no entry was read from the digest for 2026-03-05: 4 link(s) on line(s) 3, 4, 5 and 1 more are empty (`[]()`), so the entries they stand in name no paper and are not published"
+            "no entry was read from the digest for 2026-03-05: 4 link(s) on line(s) 3, 4, 5 and 1 more are empty (`[]()`, or a paper site's address without its id), so the entries they stand in name no paper and are not published"
         );
         assert!(UnreadPaper::report(Path::new("a.md"), Vec::new(), Vec::new(), None).is_none());
     }

@@ -104,20 +104,41 @@ fn read_lines(body: &str, first_line: usize) -> impl Iterator<Item = Line<'_>> {
         .filter(|l| !matches!(l.kind, LineKind::Comment | LineKind::Code(_)))
 }
 
-/// Whether a line holds a link with no address (`[]()`, `[PDF]()`). A `[]()` in a code
-/// span is written about, not written as a link, and an image's link to nothing
+/// Whether a line holds a link with no address (`[]()`, `[PDF]()`) or a paper site's
+/// address cut before its id (`**Arxiv link:** https://arxiv.org/abs/`). A `[]()` in a
+/// code span is written about, not written as a link, and an image's link to nothing
 /// (`[![Papers](badge.svg)]()`) is a badge, no entry's.
 pub fn links_to_nothing(line: &str) -> bool {
     // Asked of every line no entry holds: memchr finds the few `]` there are.
     let b = line.as_bytes();
-    memchr::memchr_iter(b']', b)
-        .filter(|&at| b[at + 1..].starts_with(b"()"))
-        .any(|at| {
-            let before = &line[..at];
-            before.contains('[')
-                && !before.ends_with(')')
-                && before.bytes().filter(|&b| b == b'`').count() % 2 == 0
+    lacks_its_id(b)
+        || memchr::memchr_iter(b']', b)
+            .filter(|&at| b[at + 1..].starts_with(b"()"))
+            .any(|at| {
+                let before = &line[..at];
+                before.contains('[')
+                    && !before.ends_with(')')
+                    && before.bytes().filter(|&b| b == b'`').count() % 2 == 0
+            })
+}
+
+/// The paths of paper sites' addresses that an id completes.
+const ID_PATHS: [&[u8]; 4] = [
+    b"arxiv.org/abs/",
+    b"arxiv.org/pdf/",
+    b"arxiv.org/html/",
+    b"huggingface.co/papers/",
+];
+
+/// Whether a line holds an arXiv or Hugging Face paper address that ends where its id
+/// should start: a bot that lost the id still wrote the rest.
+fn lacks_its_id(b: &[u8]) -> bool {
+    ID_PATHS.iter().any(|path| {
+        memchr::memmem::find_iter(b, path).any(|at| {
+            b.get(at + path.len())
+                .is_none_or(|c| c.is_ascii_whitespace() || b")]>\"'|*`".contains(c))
         })
+    })
 }
 
 #[cfg(test)]
@@ -126,8 +147,8 @@ mod tests {
 
     #[test]
     fn links_to_nothing_outside_code() {
-        let body = "### 1. A Title\n**Link:** []()\n\n### 2. B Title\n**Link:** [PDF]()\n\nWrite `[]()` for none.\n```\n[]()\n```\n[Fine](https://arxiv.org/abs/2601.00001)\n[![Papers](https://img.shields.io/badge/Papers-2-blue)]()\n";
-        assert_eq!(empty_links(body, 10), [11, 14]);
+        let body = "### 1. A Title\n**Link:** []()\n\n### 2. B Title\n**Link:** [PDF]()\n\nWrite `[]()` for none.\n```\n[]()\n```\n[Fine](https://arxiv.org/abs/2601.00001)\n[![Papers](https://img.shields.io/badge/Papers-2-blue)]()\n - **Arxiv link:** https://arxiv.org/abs/\n[PDF](https://arxiv.org/pdf/) [HF](https://huggingface.co/papers/2601.00002)\n";
+        assert_eq!(empty_links(body, 10), [11, 14, 22, 23]);
     }
 
     #[test]
