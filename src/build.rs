@@ -257,13 +257,13 @@ impl BuildReport {
     /// it.
     pub fn summary(&self) -> String {
         let mut line = format!(
-            "Built {} days, {} papers, {} tags: {} pages, {} feeds, {} files ({}, {} as GitHub Pages counts it, {} unchanged) in {:.2} s",
-            self.days,
-            self.papers,
-            self.tags,
-            self.render.pages,
-            self.render.feeds,
-            self.written.files,
+            "Built {}, {}, {}: {}, {}, {} ({}, {} as GitHub Pages counts it, {} unchanged) in {:.2} s",
+            counted(self.days, "day"),
+            counted(self.papers, "paper"),
+            counted(self.tags, "tag"),
+            counted(self.render.pages, "page"),
+            counted(self.render.feeds, "feed"),
+            counted(self.written.files, "file"),
             human_bytes(self.written.bytes),
             human_bytes(self.written.pages.bytes),
             self.written.unchanged,
@@ -282,6 +282,16 @@ impl BuildReport {
     /// bytes per paper.
     pub fn yearly_growth(&self) -> u64 {
         yearly_growth(&self.written.pages, self.papers, self.pace)
+    }
+}
+
+/// `n` and the noun, in the plural unless `n` is one: `1 day`, `3 days`.
+fn counted(n: impl TryInto<u64>, noun: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(u64::MAX);
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

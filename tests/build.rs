@@ -16,7 +16,7 @@ fn demo_site() -> Site {
 fn seeds_make_one_day_of_seventeen_papers_and_a_blog_link() {
     let Some(site) = seed_site("") else { return };
     let out = site.build_ok(&[]);
-    assert!(out.contains("Built 1 days, 17 papers"), "{out}");
+    assert!(out.contains("Built 1 day, 17 papers"), "{out}");
     let day = site.read("2025/07/04/index.html");
     assert_eq!(day.matches("<article id=\"arxiv-").count(), 17);
     assert!(day.contains("My Honest Advice for Aspiring Machine Learning Engineers"));
@@ -272,7 +272,7 @@ fn a_folder_with_only_content_builds_with_the_embedded_theme() {
     );
     std::fs::remove_file(site.root().join("config.toml")).unwrap();
     let out = site.build_ok(&[]);
-    assert!(out.contains("Built 1 days, 1 papers"), "{out}");
+    assert!(out.contains("Built 1 day, 1 paper,"), "{out}");
     assert!(site.read("index.html").contains("A paper on agents"));
     assert!(site.public().join("style.css").is_file());
 }

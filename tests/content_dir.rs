@@ -173,6 +173,6 @@ fn a_second_build_with_the_root_as_content_reads_none_of_its_output() {
     let second = run(&site, &["build"]);
     assert_clean(&second);
     let text = output_text(&second);
-    assert!(text.contains("Built 1 days, 1 papers"), "{text}");
+    assert!(text.contains("Built 1 day, 1 paper,"), "{text}");
     assert!(!text.contains("warning"), "{text}");
 }

@@ -130,8 +130,11 @@ fn check_fixture(name: &str) {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(&format!(
-            "Built {} days, {} papers",
-            expected.days, expected.papers
+            "Built {} day{}, {} paper{}",
+            expected.days,
+            if expected.days == 1 { "" } else { "s" },
+            expected.papers,
+            if expected.papers == 1 { "" } else { "s" },
         )),
         "{name}: {stdout}"
     );
