@@ -173,7 +173,7 @@ impl Kind {
             Kind::SchemelessLink => "links without `https://`, read with it",
             Kind::UnknownColumn => "unknown table columns ignored",
             Kind::StrayText => "lines that belong to no entry",
-            Kind::SurplusCells => "rows with unescaped `|` kept in the Summary",
+            Kind::SurplusCells => "rows with unescaped `|` kept in a text cell",
             Kind::EmptyDay => "days whose digest lists no papers",
             Kind::EmptyFile => "files from which no paper was read",
             Kind::UnreadPapers => "files linking papers that no entry was read for",

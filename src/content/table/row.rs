@@ -78,10 +78,12 @@ fn row_position(row: &Row<'_>, lines: &[&str], first_line: usize, at: usize) -> 
 /// row cannot be read.
 ///
 /// A row with more cells than the header is a bot's unescaped `|` in free text (math
-/// such as `|G-1|`, a code span such as `π(y|x)`): the surplus can only belong to the
-/// Summary column, so it is joined back into it, pipes and all, and the row is published
-/// with a warning pointing at the first stray pipe. A row with fewer cells, or whose
-/// surplus cannot be placed, is an error: which cell is missing is for a person to say.
+/// such as `|G-1|` in a Summary, `OSp$(1|2M)$` in a Title, a code span such as
+/// `π(y|x)`): the surplus belongs to a column of free text, so it is joined back into the
+/// first of Summary, Title and Comment after which every cell still reads as its column,
+/// pipes and all, and the row is published with a warning pointing at the first stray
+/// pipe. A row with fewer cells, or whose surplus cannot be placed, is an error: which
+/// cell is missing is for a person to say.
 pub(super) fn cells_for_header<'r>(
     path: &Path,
     row: &'r Row<'_>,
@@ -110,34 +112,34 @@ pub(super) fn cells_for_header<'r>(
             column_names(&header.columns)
         )
     };
-    let summary = header.columns.iter().position(|&c| c == Column::Summary);
-    if let Some(summary) = summary.filter(|_| spans.len() > ncols) {
+    if spans.len() > ncols {
         let surplus = spans.len() - ncols;
-        let mut joined = spans.clone();
-        joined.splice(
-            summary..=summary + surplus,
-            std::iter::once(spans[summary].start..spans[summary + surplus].end),
-        );
-        let cells = cells_of(&joined);
-        // The pieces before the Summary must still read as their columns: a link in
-        // the Authors cell means the stray pipe was in the title, and then nothing
-        // says where each cell begins.
-        let misplaced = header
-            .columns
-            .iter()
-            .zip(&cells)
-            .any(|(c, cell)| *c == Column::Authors && cell.contains("http"));
-        let stray = spans[summary].end;
-        let (line, col) = row_position(row, lines, lineno, stray);
-        if !misplaced {
+        let placed = [Column::Summary, Column::Title, Column::Comment]
+            .into_iter()
+            .filter_map(|free| header.columns.iter().position(|&c| c == free))
+            .find_map(|at| {
+                let mut joined = spans.clone();
+                joined.splice(
+                    at..=at + surplus,
+                    std::iter::once(spans[at].start..spans[at + surplus].end),
+                );
+                let cells = cells_of(&joined);
+                reads_as_columns(&header.columns, &cells).then_some((at, cells))
+            });
+        let first_stray = placed
+            .as_ref()
+            .map_or(spans[0].end, |(at, _)| spans[*at].end);
+        let (line, col) = row_position(row, lines, lineno, first_stray);
+        if let Some((at, cells)) = placed {
             diags.push(
                 Diagnostic::warning(
                     path,
                     line,
                     format!(
-                        "{}: the {} extra `|` were kept as part of the Summary (write `\\|` for a pipe in a cell)",
+                        "{}: the {} extra `|` were kept as part of the {:?} (write `\\|` for a pipe in a cell)",
                         describe(),
-                        surplus
+                        surplus,
+                        header.columns[at]
                     ),
                 )
                 .with_col(col)
@@ -149,7 +151,7 @@ pub(super) fn cells_for_header<'r>(
             Diagnostic::error(
                 path,
                 line,
-                format!("{}, and the extra `|` is not in the Summary, so the cells cannot be told apart; write `\\|` for a pipe in a cell", describe()),
+                format!("{}, and no column of free text takes the extra `|` with every other cell still reading as its column; write `\\|` for a pipe in a cell", describe()),
             )
             .with_col(col)
             .kind(Kind::BadRow),
@@ -168,6 +170,25 @@ pub(super) fn cells_for_header<'r>(
         .kind(Kind::BadRow),
     );
     None
+}
+
+/// Whether each cell of a row still reads as its column once the surplus of stray pipes
+/// was joined into one cell: the Authors name no address, the Link holds one, the
+/// paper's date has a digit and the Title is not empty. A join in the wrong column moves
+/// a piece of text into one of them.
+fn reads_as_columns(columns: &[Column], cells: &[Cow<'_, str>]) -> bool {
+    columns
+        .iter()
+        .zip(cells)
+        .all(|(column, cell)| match column {
+            Column::Authors => !cell.contains("http"),
+            Column::Link => {
+                cell.is_empty() || cell.contains("://") || cell.bytes().any(|b| b.is_ascii_digit())
+            }
+            Column::PaperDate => cell.is_empty() || cell.bytes().any(|b| b.is_ascii_digit()),
+            Column::Title => !cell.trim().is_empty(),
+            _ => true,
+        })
 }
 
 /// Byte ranges of a row's cells as written (untrimmed, `\|` still escaped): the pieces

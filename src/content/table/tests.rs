@@ -280,9 +280,27 @@ fn wrapped_row_with_surplus_pipes_is_one_row() {
 }
 
 #[test]
-fn surplus_pipe_in_the_title_is_an_error() {
+fn surplus_pipe_in_the_title_is_kept_in_it() {
+    // Joined into the Summary, the title's second half would be the authors, and they
+    // would name an address: the pipe is the title's.
     let text = "| Title | Authors | Summary |\n|---|---|---|\n| A | B (Read more on [arXiv](https://arxiv.org/abs/2507.00001)) | Ann Lee | s |\n";
     let (s, d) = parse_str(text);
+    assert_eq!(d.error_count(), 0, "{d}");
+    assert_eq!(d.items[0].kind, Kind::SurplusCells);
+    assert!(d.items[0].message.contains("part of the Title"), "{d}");
+    let e = &s[0].entries[0];
+    assert_eq!(
+        (e.title.as_str(), e.authors.as_slice()),
+        ("A | B", &["Ann Lee".to_string()][..])
+    );
+    // A table with no Summary: math in the title (`OSp$(1|2M)$`) keeps its pipe.
+    let math = "|Publish Date|Title|Authors|PDF|Code|\n|---|---|---|---|---|\n|**2021-11-24**|**Fields with OSp$(1|2M)$ Symmetry**|Ann Lee et.al.|[2111.12648v1](http://arxiv.org/abs/2111.12648v1)|null|\n";
+    let (s, d) = parse_str(math);
+    assert_eq!(d.error_count(), 0, "{d}");
+    assert_eq!(s[0].entries[0].title, "Fields with OSp$(1|2M)$ Symmetry");
+    // Where no column of free text can take the surplus, a person must say.
+    let lost = "| Title | Authors | Link |\n|---|---|---|\n| A | Ann Lee | Bo | Chen |\n";
+    let (s, d) = parse_str(lost);
     assert_eq!(d.error_count(), 1, "{d}");
     assert_eq!(d.items[0].kind, Kind::BadRow);
     assert!(s.iter().all(|s| s.entries.is_empty()));
