@@ -559,6 +559,9 @@ pub fn is_generic_link_text(text: &str) -> bool {
     {
         return true;
     }
+    if is_call_to_action(&lower) {
+        return true;
+    }
     // `arXiv:2507.01234`, `arXiv 2507.01234v2`, `PDF 📄`.
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 3
@@ -568,9 +571,79 @@ pub fn is_generic_link_text(text: &str) -> bool {
         })
 }
 
+/// Whether a link's text (lower-cased) asks the reader to follow it rather than names a
+/// paper: `View details on Hugging Face`, `Read more on arXiv`, `到 Huggingface 论文主页查看
+///详情`, `点击阅读全文`, `자세히 보기`.
+fn is_call_to_action(lower: &str) -> bool {
+    const CJK: [&str; 11] = [
+        "查看",
+        "详情",
+        "詳情",
+        "点击",
+        "點擊",
+        "阅读全文",
+        "閱讀全文",
+        "前往",
+        "詳細はこちら",
+        "자세히",
+        "보기",
+    ];
+    if lower.chars().count() <= 24 && CJK.iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    words.len() <= 6
+        && [
+            "view", "see", "read", "go", "visit", "click", "open", "check", "more",
+        ]
+        .contains(first)
+        && [
+            "details",
+            "detail",
+            "here",
+            "more",
+            "arxiv",
+            "huggingface",
+            "face",
+            "pdf",
+            "openreview",
+            "summary",
+        ]
+        .contains(last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calls_to_follow_a_link_name_no_paper() {
+        for text in [
+            "到 Huggingface 论文主页查看详情",
+            "点击阅读全文",
+            "View details on Hugging Face",
+            "Read more on Hugging Face",
+            "See more",
+            "자세히 보기",
+        ] {
+            assert!(is_generic_link_text(text), "{text}");
+        }
+        for text in [
+            "See, Hear, and Read: Multimodal Agents",
+            "Read Between the Lines of Long Context Models",
+            "View Synthesis from a Single Image",
+            "深度学习中的注意力机制研究",
+        ] {
+            assert!(!is_generic_link_text(text), "{text}");
+        }
+    }
 
     #[test]
     fn summary_names() {
