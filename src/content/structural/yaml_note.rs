@@ -51,7 +51,7 @@ fn front_key_date(body: &str, keys: &[&str]) -> Option<NaiveDate> {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        if !keys.iter().any(|k| key.eq_ignore_ascii_case(k)) {
+        if !keys.contains(&snake_key(key).as_str()) {
             continue;
         }
         let value = unquote(value.trim());
@@ -107,11 +107,35 @@ pub fn split(body: &str) -> Option<(Vec<YamlField>, usize)> {
             .map(|list| list.split(',').map(unquote).collect::<Vec<_>>().join(", "))
             .unwrap_or_else(|| unquote(value).to_string());
         fields.push(YamlField {
-            key: key.trim().to_lowercase(),
+            key: snake_key(key),
             value,
         });
     }
     None
+}
+
+/// A front-matter key in lower snake case, as the key lists below write it: Astro and
+/// Next.js sites name theirs in camel case (`arxivId`, `paperTitle`, `publishedAt`),
+/// Hugo's in kebab case (`paper-title`).
+fn snake_key(key: &str) -> String {
+    let key = key.trim();
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut lower_before = false;
+    for c in key.chars() {
+        if c.is_uppercase() && lower_before {
+            out.push('_');
+        }
+        lower_before = c.is_lowercase() || c.is_ascii_digit();
+        match c {
+            '-' | ' ' => out.push('_'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    // arXiv's own capital is no word break: `arXivId` is `arxiv_id`.
+    if out.contains("ar_xiv") {
+        out = out.replace("ar_xiv", "arxiv");
+    }
+    out
 }
 
 fn unquote(s: &str) -> &str {
@@ -134,10 +158,12 @@ const LINK_KEYS: &[&str] = &[
     "doi",
     "hf_url",
     "openreview",
+    "source_url",
 ];
 
 /// Keys that give the note's title.
-const TITLE_KEYS: &[&str] = &["title", "paper_title", "name"];
+/// The paper's own title first: a blog's note may title itself otherwise.
+const TITLE_KEYS: &[&str] = &["paper_title", "title", "name"];
 
 /// Whether the front matter has a non-empty value for one of `keys`.
 fn has(fields: &[YamlField], keys: &[&str]) -> bool {
@@ -159,11 +185,14 @@ pub fn linked_without_title(fields: &[YamlField]) -> bool {
 /// The markdown a note's front matter stands for: a title heading and labelled lines
 /// the general reader reads like any other entry's.
 pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
+    // The first of `keys` the note has, in the order of `keys`.
     let get = |keys: &[&str]| {
-        fields
-            .iter()
-            .find(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
-            .map(|f| f.value.as_str())
+        keys.iter().find_map(|k| {
+            fields
+                .iter()
+                .find(|f| f.key == *k && !f.value.is_empty())
+                .map(|f| f.value.as_str())
+        })
     };
     let title = get(TITLE_KEYS)?;
     let link = get(LINK_KEYS)?;
@@ -187,7 +216,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
             "Categories",
         ),
         (&["abstract", "arxiv_abstract"][..], "Abstract"),
-        (&["summary"][..], "Summary"),
+        (&["summary", "blurb", "description"][..], "Summary"),
         (&["motivation"][..], "Motivation"),
         (&["method"][..], "Method"),
         (&["result", "results"][..], "Result"),
@@ -307,5 +336,29 @@ mod tests {
         assert!(md.lines().count() <= start, "{md}");
         assert!(md.contains("**Authors**: Ann Lee, Bo Chen"), "{md}");
         assert!(md.contains("**Abstract**: Line one line two."), "{md}");
+    }
+
+    #[test]
+    fn camel_case_keys_of_site_generators() {
+        let body = "---
+
+arxivId: \"2602.00009\"\ncatchyTitle: \"Short and sweet\"\nblurb: \"What it does.\"\npaperTitle: \"The Paper's Own Title\"\ntags: [\"agents\"]\nsourceUrl: \"https://arxiv.org/abs/2602.00009\"\npublishedAt: \"2026-02-26T07:30:00-05:00\"\n---\n## Body\n";
+        let (fields, _) = split(body).unwrap();
+        let md = as_markdown(&fields).unwrap();
+        assert!(
+            md.starts_with("# The Paper's Own Title\n**arXiv**: arXiv:2602.00009\n"),
+            "{md}"
+        );
+        assert!(md.contains("**Summary**: What it does."), "{md}");
+        assert!(md.contains("**Categories**: agents"), "{md}");
+        assert_eq!(
+            front_published(body).map(|d| d.to_string()).as_deref(),
+            Some("2026-02-26")
+        );
+        assert_eq!(snake_key("arxivId"), "arxiv_id");
+        assert_eq!(snake_key("paper-title"), "paper_title");
+        assert_eq!(snake_key("HF_URL"), "hf_url");
+        assert_eq!(snake_key("arXivId"), "arxiv_id");
+        assert_eq!(snake_key("arXiv"), "arxiv");
     }
 }
