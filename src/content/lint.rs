@@ -219,7 +219,7 @@ fn may_have_preamble(head: &str, guideline: bool) -> bool {
 
 static BOT_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bapi (?:quota|rate limit|key)\b[^\n]{0,40}?\b(?:exceeded|reached|invalid|error)\b|\bquota exceeded\b|\brate limit(?:ed| exceeded| reached)\b|\b(?:error|failed|failure) (?:generating|to generate|while generating|in generating)\b|\bsummary (?:generation )?(?:failed|unavailable|not available)\b|\binsufficient_quota\b|\btoo many requests\b|\binternal server error\b|\brequest timed out\b|达到\s*api\s*配额|api\s*配额|配额(?:已)?(?:用尽|不足|超限)|生成失败|摘要生成失败|无法生成|请求失败|调用失败|额度不足)",
+        r"(?i)(?:\bapi (?:quota|rate limit|key)\b[^\n]{0,40}?\b(?:exceeded|reached|invalid|error)\b|\bquota exceeded\b|\brate limit(?:ed| exceeded| reached)\b|\b(?:error|failed|failure) (?:generating|to generate|while generating|in generating)\b|\bsummary (?:generation )?(?:failed|unavailable|not available)\b|\binsufficient_quota\b|\btoo many requests\b|\binternal server error\b|\brequest timed out\b|\bno (?:llm |openai |api )*key configured\b|\bshowing abstract only\b|达到\s*api\s*配额|api\s*配额|配额(?:已)?(?:用尽|不足|超限)|生成失败|摘要生成失败|无法生成|请求失败|调用失败|额度不足)",
     )
     .expect("static regex")
 });
@@ -256,7 +256,7 @@ pub fn bot_error(text: &str) -> Option<String> {
 /// case), under a byte of theirs that is rare in prose, with where it stands in them.
 fn bot_error_words(anchor: u8) -> &'static [(&'static str, usize)] {
     match anchor {
-        b'g' => &[("generat", 0)],
+        b'g' => &[("generat", 0), ("configured", 5), ("showing abstract", 6)],
         b'm' => &[("rate limit", 7)],
         b'p' => &[("api ", 1)],
         b'q' => &[
@@ -422,6 +422,8 @@ mod tests {
             "Too Many Requests",
             "Internal Server Error",
             "Request timed out",
+            "(No LLM key configured — showing abstract only.)",
+            "No API key configured",
             "达到API配额限制",
             "配额已用尽",
             "摘要生成失败",
@@ -438,6 +440,8 @@ mod tests {
         for w in [
             "api ",
             "generat",
+            "configured",
+            "showing abstract",
             "internal server error",
             "quota",
             "rate limit",
