@@ -67,6 +67,7 @@ pub fn split<'a>(lines: &[Line<'a>]) -> Option<Vec<Line<'a>>> {
             out.push(Line {
                 kind,
                 label,
+                may_fold: super::lines::may_fold(kind),
                 ..*line
             });
         }

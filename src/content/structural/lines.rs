@@ -47,6 +47,11 @@ pub struct Line<'a> {
     /// Whether the line's bytes hold what every paper mention holds ([`MentionSpots`]):
     /// when not, its text names no paper and is not searched for one.
     pub may_name_paper: bool,
+    /// Whether the line is HTML or text holding a `<` and `details` or `DETAILS`
+    /// ([`may_fold`]): only such a line may open or close a `<details>` block
+    /// ([`super::layout::details_tags`]). Tested once here: the layout scan, the entries
+    /// and the sections each ask it of every line.
+    pub may_fold: bool,
 }
 
 /// A labelled line's label and value ([`labelled_with_role`]), and the label's known role.
@@ -113,6 +118,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 indent,
                 label: None,
                 may_name_paper,
+                may_fold: false,
             });
             continue;
         }
@@ -126,6 +132,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 indent,
                 label: None,
                 may_name_paper,
+                may_fold: false,
             });
             continue;
         }
@@ -137,6 +144,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
                 indent,
                 label: None,
                 may_name_paper,
+                may_fold: false,
             });
             continue;
         }
@@ -154,10 +162,21 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             indent,
             label,
             may_name_paper,
+            may_fold: may_fold(kind),
         });
     }
     key_value_tables(&mut out);
     out
+}
+
+/// Whether a line of `kind` may hold a `<details>` or `</details>` tag that
+/// [`super::layout::details_tags`] counts: a line of HTML or text with a `<` and the
+/// tag's name. Most lines hold no `<`, which memchr says at once.
+pub fn may_fold(kind: LineKind<'_>) -> bool {
+    let (LineKind::Html(t) | LineKind::Text(t)) = kind else {
+        return false;
+    };
+    memchr::memchr(b'<', t.as_bytes()).is_some() && (t.contains("details") || t.contains("DETAILS"))
 }
 
 /// A two-column table whose rows name fields (`| **Authors** | Ann Lee |`, `| arXiv |
@@ -208,6 +227,7 @@ fn key_value_tables<'a>(lines: &mut [Line<'a>]) {
             for line in &mut lines[body..end] {
                 if let (LineKind::Row(t), Some((name, value))) = (line.kind, two_cells(line)) {
                     line.kind = LineKind::Text(t);
+                    line.may_fold = may_fold(line.kind);
                     line.label = Some(LineLabel {
                         name,
                         value,

@@ -468,6 +468,7 @@ mod tests {
             kind: LineKind::Heading(3, text),
             label: None,
             may_name_paper: true,
+            may_fold: false,
         };
         assert_eq!(
             title_of(
@@ -506,6 +507,7 @@ mod tests {
             ),
             label: None,
             may_name_paper: true,
+            may_fold: false,
         };
         let (t, names) = title_of(&item, Unit::Item(0));
         assert_eq!(
@@ -523,6 +525,7 @@ mod tests {
                 kind: LineKind::Heading(3, text),
                 label: None,
                 may_name_paper: true,
+                may_fold: false,
             };
             title_of(&line, Unit::Heading(3)).1
         };

@@ -48,6 +48,7 @@ pub fn read(
         indent: 0,
         label: None,
         may_name_paper: false,
+        may_fold: false,
     });
     lines.extend_from_slice(all);
     let mut entry = entry::build(
