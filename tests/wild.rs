@@ -826,3 +826,8 @@ fn numbered_papers_with_sections_of_their_own() {
     // Its one paper published from another day, the day itself is still lost.
     assert!(of("2026-03-06.md:8").contains("2026-03-06 gives no paper"));
 }
+
+#[test]
+fn newsletter_sections_closed_by_a_link_to_follow() {
+    check_fixture("hf-newsletter-sections");
+}

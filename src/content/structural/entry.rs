@@ -668,8 +668,15 @@ pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
         .and_then(|r| r.strip_suffix("**"))
         .or_else(|| t.strip_prefix("__").and_then(|r| r.strip_suffix("__")));
     let inner = if let Some(b) = bold {
-        // A bold line right under the title: one name is enough.
-        return (looks_like_names(b, true) && !b.contains("**")).then_some(b);
+        // A bold line right under the title: one name is enough. Not a numbered one
+        // (`**一、本文主要工作**`), a field's name, or one word of five CJK characters
+        // or more (`**主要工作介绍**`): those open a section.
+        let single_long_cjk = !b.contains([',', '，', '、', ';', '；', '·'])
+            && b.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 5;
+        let section = strip_number(b).len() != b.len()
+            || labels::known_role(b.trim()).is_some()
+            || single_long_cjk;
+        return (!section && looks_like_names(b, true) && !b.contains("**")).then_some(b);
     } else if let Some(i) = t.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
         // A whole line in italics right under the title is the authors' line in the
         // list family; it may be one name.

@@ -16,7 +16,7 @@ use super::ids::{self, PaperRef};
 use super::key_set::KeySet;
 use super::labels::{self, Role};
 use super::lines::{Line, LineKind};
-use super::numbering::strip_number;
+use super::numbering::{number_of, strip_number};
 
 /// What kind of line opens an entry, coarsest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -438,6 +438,14 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
         // A paper first named under a deeper heading that is no field label (`#### [new
         // 001] Title` under `## New`) is that heading's: this segment only holds it.
         let mut holds_entries = false;
+        // Whether the first sub-heading, no field's name, opens entries of a finer kind;
+        // not when the sub-headings before the first paper is named count on from one
+        // (`### 1. Main work`, `### 2. Highlights`, … `### 4. Scores` over a closing link
+        // to the paper): those are the entry's own numbered sections. A numbered series
+        // of papers gives each its own number under its heading.
+        let mut sub_heading_opens_entries = false;
+        let mut sections_before_paper = 0u32;
+        let mut counts_on = true;
         // Whether a heading or the start of a finer entry came after the first paper:
         // a DOI past it is no longer beside that paper's link.
         let mut parted = false;
@@ -480,8 +488,12 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
             }
             if let LineKind::Heading(_, text) = line.kind {
                 if in_head && head_keys.is_empty() && first_strong.is_none() {
-                    holds_entries =
+                    sub_heading_opens_entries =
                         labels::known_role(labels::strip_ornaments(strip_number(text))).is_none();
+                }
+                if first_strong.is_none() && strong.is_empty() {
+                    sections_before_paper += 1;
+                    counts_on &= number_of(text) == Some(sections_before_paper);
                 }
                 // The entry's own fields (`#### TL;DR`, `## Abstract`) are still its
                 // head; another section (`## Related`) is not.
@@ -519,6 +531,7 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 break;
             }
         }
+        holds_entries |= sub_heading_opens_entries && !(counts_on && sections_before_paper >= 2);
         // A heading over titled items of two or more papers (`### Also today` above
         // `- **[4] Title** — … URL` bullets) is a group, not a paper: its items are
         // entries of a finer kind, read in a later round.
