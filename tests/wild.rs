@@ -831,3 +831,8 @@ fn numbered_papers_with_sections_of_their_own() {
 fn newsletter_sections_closed_by_a_link_to_follow() {
     check_fixture("hf-newsletter-sections");
 }
+
+#[test]
+fn jekyll_posts_whose_model_section_says_it_had_no_key() {
+    check_fixture("jekyll-math-digest");
+}
