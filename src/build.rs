@@ -20,7 +20,8 @@ use crate::render::{RenderStats, Renderer, theme::Theme, urls::Urls};
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,
-    pub output_dir: PathBuf,
+    /// Where to write the site; `output_dir` of config.toml when None.
+    pub output_dir: Option<PathBuf>,
     pub base_url: Option<String>,
 }
 
@@ -151,7 +152,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     let urls = Urls::new(&config.base_url);
-    let staging = Staging::begin(&opts.output_dir, &opts.root)?;
+    let output_dir = opts
+        .output_dir
+        .clone()
+        .unwrap_or_else(|| config.output_path(&opts.root));
+    let staging = Staging::begin(&output_dir, &opts.root)?;
     let mut renderer = Renderer::new(&site, &config, &urls, &theme);
     phases.mark("theme");
     let mut diagnostics = diagnostics;

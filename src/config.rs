@@ -64,6 +64,10 @@ pub struct Config {
     /// Globs, relative to `content_dir`, of files and folders that are not digests (a
     /// bot's README.md, its notes): skipped on purpose instead of read and warned about.
     pub ignored_content: Vec<String>,
+    /// The folder `build` writes the site to, relative to the site's root. A repository
+    /// whose `public/` belongs to another tool (Astro, Next.js, Hugo keep their static
+    /// files there) names another one here; `--output-dir` overrides it.
+    pub output_dir: String,
     /// `ignored_content`, compiled once when the file is read.
     #[serde(skip)]
     pub ignored: globset::GlobSet,
@@ -126,6 +130,7 @@ impl Default for Config {
             lint: LintConfig::default(),
             content_dir: "content".into(),
             ignored_content: Vec::new(),
+            output_dir: "public".into(),
             ignored: globset::GlobSet::empty(),
         }
     }
@@ -242,6 +247,17 @@ impl Config {
                 .kind(Kind::Config),
             );
         }
+        let output = config.output_dir.trim().trim_end_matches('/');
+        if output.is_empty() || output == "." || output == "./" {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    line_of_key(text, "output_dir"),
+                    "`output_dir` must name a folder of its own (a build replaces the whole folder), such as \"public\"",
+                )
+                .kind(Kind::Config),
+            );
+        }
         match compile_globs(&config.ignored_content) {
             Ok(set) => config.ignored = set,
             Err(msg) => problems.push(
@@ -279,6 +295,12 @@ impl Config {
         } else {
             root.join(dir.strip_prefix("./").unwrap_or(dir))
         }
+    }
+
+    /// The folder the site is written to when `--output-dir` does not say.
+    pub fn output_path(&self, root: &Path) -> PathBuf {
+        let dir = self.output_dir.trim().trim_end_matches('/');
+        root.join(dir.strip_prefix("./").unwrap_or(dir))
     }
 
     /// The `tag:` URI prefix shared by every feed and entry id of this site.

@@ -43,7 +43,7 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (replaced only if the build succeeds).
     Build {
-        /// Where to write the site [default: <root>/public].
+        /// Where to write the site [default: `output_dir` of config.toml, <root>/public].
         #[arg(short, long)]
         output_dir: Option<PathBuf>,
         /// Publish under this URL instead of config.toml's base_url.
@@ -105,14 +105,11 @@ fn main() -> ExitCode {
         Command::Build {
             output_dir,
             base_url,
-        } => {
-            let output_dir = output_dir.unwrap_or_else(|| cli.root.join("public"));
-            run_build(&BuildOptions {
-                root: cli.root,
-                output_dir,
-                base_url,
-            })
-        }
+        } => run_build(&BuildOptions {
+            root: cli.root,
+            output_dir,
+            base_url,
+        }),
         Command::Check {
             format,
             deny_warnings,

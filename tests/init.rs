@@ -490,3 +490,77 @@ fn init_of_a_new_folder_names_every_path_from_the_current_folder() {
         "{shown}"
     );
 }
+
+/// A web project whose `public/` holds its own static files (Astro, Next.js): `init`
+/// names another output folder, so the first `build` neither fails on `public/` nor
+/// replaces it, and the workflow uploads what the build writes.
+#[test]
+fn init_beside_another_tools_public_folder_writes_the_site_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let note = root.join("src/content/papers/2602.80001/echo.md");
+    std::fs::create_dir_all(note.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &note,
+        "---\narxivId: \"2602.80001\"\npaperTitle: \"Prompt Echoes\"\nsourceUrl: \"https://arxiv.org/abs/2602.80001\"\npublishedAt: \"2026-02-20T09:15:00-05:00\"\n---\n\n## Why\n\nIt helps.\n",
+    )
+    .expect("note");
+    std::fs::create_dir_all(root.join("public")).expect("mkdir");
+    std::fs::write(root.join("public/favicon.svg"), "<svg/>").expect("favicon");
+    git(root, &["init", "-q", "-b", "main"]);
+
+    let out = run_in(root, &["init"]);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("the site is written to _papertrail/"),
+        "{shown}"
+    );
+    assert!(read(root, "config.toml").contains("output_dir = \"_papertrail\""));
+    assert!(read(root, ".github/workflows/papertrail.yml").contains("path: \"_papertrail\""));
+    assert!(read(root, ".gitignore").contains("/_papertrail/"));
+
+    let out = run_in(root, &["build"]);
+    let shown = output_text(&out);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("Built 1 day, 1 paper,"), "{shown}");
+    assert!(
+        root.join("_papertrail/papers/2602.80001/index.html")
+            .is_file()
+    );
+    let public: Vec<_> = std::fs::read_dir(root.join("public"))
+        .expect("public")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(public, ["favicon.svg"]);
+}
+
+/// Without `init`'s choice, the refusal says how to choose.
+#[test]
+fn a_build_that_would_replace_another_tools_folder_names_the_setting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).expect("mkdir");
+    std::fs::write(
+        root.join("content/2025-07-04.md"),
+        day("2025-07-04", "2507.04101", "Gradient Teapots"),
+    )
+    .expect("day");
+    std::fs::create_dir_all(root.join("public")).expect("mkdir");
+    std::fs::write(root.join("public/logo.png"), "png").expect("logo");
+    let out = run_in(root, &["build"]);
+    let shown = output_text(&out);
+    assert!(!out.status.success(), "{shown}");
+    assert!(shown.contains("`output_dir` in config.toml"), "{shown}");
+    assert_eq!(read(root, "public/logo.png"), "png");
+
+    std::fs::write(root.join("config.toml"), "output_dir = \"site\"\n").expect("config");
+    let out = run_in(root, &["build"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(root.join("site/2025/07/04/index.html").is_file());
+    std::fs::write(root.join("config.toml"), "output_dir = \".\"\n").expect("config");
+    let out = run_in(root, &["build"]);
+    let shown = output_text(&out);
+    assert!(!out.status.success(), "{shown}");
+    assert!(shown.contains("config.toml:1"), "{shown}");
+}

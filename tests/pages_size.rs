@@ -31,7 +31,7 @@ fn pages_size_equals_the_upload_actions_tar() {
     site.write("static/block.txt", &[b'x'; 512]);
     let report = build(&BuildOptions {
         root: site.root().to_path_buf(),
-        output_dir: site.public(),
+        output_dir: Some(site.public()),
         base_url: None,
     })
     .expect("the demo builds");
@@ -63,7 +63,7 @@ fn pages_size_equals_the_upload_actions_tar() {
     // A second build, every file now a hard link to the first's: the same count.
     let again = build(&BuildOptions {
         root: site.root().to_path_buf(),
-        output_dir: site.public(),
+        output_dir: Some(site.public()),
         base_url: None,
     })
     .expect("the demo builds again");

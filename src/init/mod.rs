@@ -27,13 +27,20 @@ pub use workflow::{
     PagesSite, WORKFLOW_PATH, committing_workflows, github_pages, workflow, workflow_name,
 };
 
-/// What builds leave in the site's folder, for `.gitignore`: the site itself, a staging
-/// folder a killed build left behind, the feed state half-written.
-const GENERATED: [&str; 3] = [
-    "/public/",
-    "/.public.papertrail-staging-*",
-    "/feed-state.tsv.tmp",
-];
+/// What builds leave in the site's folder, for `.gitignore`: the site itself (in
+/// `output`), a staging folder a killed build left behind, the feed state half-written.
+fn generated(output: &str) -> [String; 3] {
+    [
+        format!("/{output}/"),
+        format!("/.{output}.papertrail-staging-*"),
+        "/feed-state.tsv.tmp".to_string(),
+    ]
+}
+
+/// The output folder `init` names when the site's `public/` holds another tool's files
+/// (an Astro or Next.js project's static files): the underscore keeps Jekyll from
+/// publishing it, should the repository also be a Jekyll site.
+pub const OTHER_OUTPUT_DIR: &str = "_papertrail";
 
 /// The most lines `init` prints: its report must be read, not scrolled (a 300-day bot
 /// repository has thousands of warnings, each of which `papertrail check` lists).
@@ -63,6 +70,8 @@ pub struct Done {
     pub placeholder: bool,
     /// Names of the workflows that commit files, which the Pages workflow runs after.
     pub after: Vec<String>,
+    /// The folder builds write to, when not `public` (which holds another tool's files).
+    pub output_dir: Option<String>,
 }
 
 /// What a build of the new site would make of it: `check`'s diagnostics, and the days and
@@ -187,6 +196,12 @@ impl Done {
                 names.join(", ")
             ));
         }
+        if let Some(output) = &self.output_dir {
+            head.push(format!(
+                "public/ holds another tool's files, which a build would replace: the site is written to {output}/ (output_dir = {})",
+                toml_string(output)
+            ));
+        }
         for (path, what) in &self.written {
             head.push(format!("{what} {path}"));
         }
@@ -305,6 +320,9 @@ pub fn init(dir: &Path) -> Result<Done> {
     let after = committing_workflows(&top.join(".github/workflows"))?;
     let branch = git(dir, &["symbolic-ref", "--short", "HEAD"]).unwrap_or_else(|| "main".into());
 
+    let output_dir =
+        crate::output::holds_other_files(&dir.join("public")).then(|| OTHER_OUTPUT_DIR.to_string());
+    let output = output_dir.as_deref().unwrap_or("public");
     let mut written = Vec::new();
     let content_path = dir.join(&found.dir);
     if !content_path.is_dir() {
@@ -318,12 +336,22 @@ pub fn init(dir: &Path) -> Result<Done> {
             "created".into(),
         ));
     }
-    let config = config_text(&title, &base_url, placeholder, &found);
+    let config = config_text(
+        &title,
+        &base_url,
+        placeholder,
+        &found,
+        output_dir.as_deref(),
+    );
     create(dir, "config.toml", &config)?;
     written.push((from_here(&dir.join("config.toml")), "wrote".into()));
-    create(&top, WORKFLOW_PATH, &workflow(&branch, &after, &site))?;
+    create(
+        &top,
+        WORKFLOW_PATH,
+        &workflow(&branch, &after, &site, output),
+    )?;
     written.push((from_here(&workflow_file), "wrote".into()));
-    if let Some(what) = extend_gitignore(dir)? {
+    if let Some(what) = extend_gitignore(dir, output)? {
         written.push((from_here(&dir.join(".gitignore")), what));
     }
     Ok(Done {
@@ -337,6 +365,7 @@ pub fn init(dir: &Path) -> Result<Done> {
         base_url,
         placeholder,
         after,
+        output_dir,
     })
 }
 
@@ -397,7 +426,13 @@ fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-fn config_text(title: &str, base_url: &str, placeholder: bool, found: &ContentFound) -> String {
+fn config_text(
+    title: &str,
+    base_url: &str,
+    placeholder: bool,
+    found: &ContentFound,
+    output_dir: Option<&str>,
+) -> String {
     let mut out = format!(
         "# papertrail settings, written by `papertrail init`. Every key is optional; the\n\
          # full list is in the README of {REPOSITORY}.\n\
@@ -424,11 +459,18 @@ fn config_text(title: &str, base_url: &str, placeholder: bool, found: &ContentFo
         let list: Vec<String> = found.undated.iter().map(|s| toml_string(s)).collect();
         let _ = writeln!(out, "ignored_content = [{}]", list.join(", "));
     }
+    if let Some(output) = output_dir {
+        out.push_str(
+            "# public/ holds another tool's files, which a build would replace: the site is\n\
+             # written here instead.\n",
+        );
+        let _ = writeln!(out, "output_dir = {}", toml_string(output));
+    }
     out
 }
 
-/// Adds the lines of [`GENERATED`] that `.gitignore` lacks; what was done, if anything.
-fn extend_gitignore(dir: &Path) -> Result<Option<String>> {
+/// Adds the lines of [`generated`] that `.gitignore` lacks; what was done, if anything.
+fn extend_gitignore(dir: &Path, output: &str) -> Result<Option<String>> {
     let path = dir.join(".gitignore");
     let old = match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
@@ -441,8 +483,9 @@ fn extend_gitignore(dir: &Path) -> Result<Option<String>> {
         .lines()
         .map(|l| l.trim().trim_start_matches('/').trim_end_matches('/'))
         .collect();
-    let missing: Vec<&str> = GENERATED
-        .into_iter()
+    let generated = generated(output);
+    let missing: Vec<&String> = generated
+        .iter()
         .filter(|g| !present.contains(&g.trim_start_matches('/').trim_end_matches('/')))
         .collect();
     if missing.is_empty() {
@@ -522,6 +565,7 @@ mod tests {
             base_url: "https://alice.github.io/p/".into(),
             placeholder: false,
             after: vec!["Daily papers".into(), "Weekly".into()],
+            output_dir: Some(OTHER_OUTPUT_DIR.into()),
         };
         let checked = Checked {
             diagnostics,
@@ -560,14 +604,19 @@ mod tests {
 
     #[test]
     fn generated_workflow_names_each_committing_workflow() {
-        let text = workflow("main", &["Daily papers".into(), "Say \"hi\"".into()], "");
+        let text = workflow(
+            "main",
+            &["Daily papers".into(), "Say \"hi\"".into()],
+            "",
+            "public",
+        );
         assert!(
             text.contains("workflows: [\"Daily papers\", \"Say \\\"hi\\\"\"]"),
             "{text}"
         );
         assert!(text.contains("branches: [\"main\"]"));
-        assert!(!workflow("main", &[], "").contains("workflow_run:"));
-        let nested = workflow("main", &[], "site");
+        assert!(!workflow("main", &[], "", "public").contains("workflow_run:"));
+        let nested = workflow("main", &[], "site", "public");
         assert!(nested.contains("          root: \"site\"\n"), "{nested}");
         assert!(nested.contains("path: \"site/public\""), "{nested}");
         for marker in [

@@ -68,7 +68,7 @@ pub fn github_pages(remote: &str) -> Option<PagesSite> {
 
 /// The Pages workflow: on pushes to `branch`, after each workflow in `after`, daily and
 /// by hand; `site` is the site's folder in the repository (`""` at its top).
-pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
+pub fn workflow(branch: &str, after: &[String], site: &str, output: &str) -> String {
     let action = REPOSITORY
         .trim_end_matches('/')
         .strip_prefix("https://github.com/")
@@ -103,9 +103,9 @@ pub fn workflow(branch: &str, after: &[String], site: &str) -> String {
         .replace(
             "@PUBLIC@",
             &yaml_string(&if site.is_empty() {
-                "public".to_string()
+                output.to_string()
             } else {
-                format!("{site}/public")
+                format!("{site}/{output}")
             }),
         )
 }

@@ -228,20 +228,32 @@ fn check_replaceable(target: &Path, shown: &str) -> Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
         Ok(meta) if !meta.is_dir() => bail!(
-            "refusing to write the site to {shown}: it is a file, and a build makes a folder there; choose another --output-dir"
+            "refusing to write the site to {shown}: it is a file, and a build makes a folder there; name another folder with `output_dir` in config.toml (or --output-dir)"
         ),
         Ok(_) => {}
     }
-    if target.join(STAMP).is_file() || UNSTAMPED_OUTPUT.iter().all(|f| target.join(f).is_file()) {
-        return Ok(());
-    }
     let mut entries = fs::read_dir(target).with_context(|| format!("cannot read {shown}"))?;
-    if entries.next().is_none() {
+    if is_papertrails(target) || entries.next().is_none() {
         return Ok(());
     }
     bail!(
-        "refusing to replace {shown}: a build replaces the whole folder, and this one is not empty and was not written by papertrail (it has no {STAMP} file); choose another --output-dir, or empty the folder first"
+        "refusing to replace {shown}: a build replaces the whole folder, and this one is not empty and was not written by papertrail (it has no {STAMP} file); name another folder with `output_dir` in config.toml (or --output-dir), or empty this one first"
     )
+}
+
+/// Whether a folder was written by papertrail: it has the stamp, or every file an
+/// output of a version before the stamp had.
+fn is_papertrails(dir: &Path) -> bool {
+    dir.join(STAMP).is_file() || UNSTAMPED_OUTPUT.iter().all(|f| dir.join(f).is_file())
+}
+
+/// Whether `dir` is a folder of another tool's files, which a build would refuse to
+/// replace: not empty, and not written by papertrail (an Astro or Next.js project's
+/// `public/` of static files). `init` then names another output folder.
+pub fn holds_other_files(dir: &Path) -> bool {
+    dir.is_dir()
+        && !is_papertrails(dir)
+        && fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }
 
 impl Sink for Staging {
