@@ -836,3 +836,8 @@ fn newsletter_sections_closed_by_a_link_to_follow() {
 fn jekyll_posts_whose_model_section_says_it_had_no_key() {
     check_fixture("jekyll-math-digest");
 }
+
+#[test]
+fn a_content_collection_of_notes_in_camel_case_front_matter() {
+    check_fixture("astro-collection-notes");
+}

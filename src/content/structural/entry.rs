@@ -672,7 +672,10 @@ pub(super) fn names_line(text: &str, one_name_ok: bool) -> Option<&str> {
         // (`**一、本文主要工作**`), a field's name, or one word of five CJK characters
         // or more (`**主要工作介绍**`): those open a section.
         let single_long_cjk = !b.contains([',', '，', '、', ';', '；', '·'])
-            && b.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count() >= 5;
+            && b.chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count()
+                >= 5;
         let section = strip_number(b).len() != b.len()
             || labels::known_role(b.trim()).is_some()
             || single_long_cjk;

@@ -182,6 +182,13 @@ pub fn linked_without_title(fields: &[YamlField]) -> bool {
     has(fields, LINK_KEYS) && !has(fields, TITLE_KEYS)
 }
 
+/// Whether an `author` value lists several people. Jekyll, Hugo and Astro give a page
+/// one `author`, its writer (a blog's owner, a bot's name): the paper's authors are
+/// that key only when it lists them.
+fn names_several(value: &str) -> bool {
+    value.contains([',', ';', '，', '、']) || value.contains(" and ")
+}
+
 /// The markdown a note's front matter stands for: a title heading and labelled lines
 /// the general reader reads like any other entry's.
 pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
@@ -229,6 +236,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         let values: Vec<&str> = fields
             .iter()
             .filter(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
+            .filter(|f| f.key != "author" || names_several(&f.value))
             .map(|f| f.value.as_str())
             .collect();
         if !values.is_empty() {
@@ -342,7 +350,7 @@ mod tests {
     fn camel_case_keys_of_site_generators() {
         let body = "---
 
-arxivId: \"2602.00009\"\ncatchyTitle: \"Short and sweet\"\nblurb: \"What it does.\"\npaperTitle: \"The Paper's Own Title\"\ntags: [\"agents\"]\nsourceUrl: \"https://arxiv.org/abs/2602.00009\"\npublishedAt: \"2026-02-26T07:30:00-05:00\"\n---\n## Body\n";
+arxivId: \"2602.00009\"\ncatchyTitle: \"Short and sweet\"\nblurb: \"What it does.\"\npaperTitle: \"The Paper's Own Title\"\ntags: [\"agents\"]\nsourceUrl: \"https://arxiv.org/abs/2602.00009\"\nauthor: \"Good bot\"\npublishedAt: \"2026-02-26T07:30:00-05:00\"\n---\n## Body\n";
         let (fields, _) = split(body).unwrap();
         let md = as_markdown(&fields).unwrap();
         assert!(
@@ -359,6 +367,15 @@ arxivId: \"2602.00009\"\ncatchyTitle: \"Short and sweet\"\nblurb: \"What it does
         assert_eq!(snake_key("paper-title"), "paper_title");
         assert_eq!(snake_key("HF_URL"), "hf_url");
         assert_eq!(snake_key("arXivId"), "arxiv_id");
+        // `author` is the note's writer, unless it lists the paper's authors.
+        assert!(!md.contains("**Authors**"), "{md}");
+        let listed = "---\ntitle: T\narxiv_id: 2602.00009\nauthor: [Ann Lee, Bo Chen]\n---\n";
+        let (fields, _) = split(listed).unwrap();
+        assert!(
+            as_markdown(&fields)
+                .unwrap()
+                .contains("**Authors**: Ann Lee, Bo Chen"),
+        );
         assert_eq!(snake_key("arXiv"), "arxiv");
     }
 }
