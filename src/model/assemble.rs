@@ -283,7 +283,8 @@ pub(super) fn assemble<'a>(
     // The same paper twice in one section, or twice on one day in files of one layout
     // (a topic file and the day's file of one bot), is a duplicate; a table and a feed
     // dump of the same day are two bots whose fields merge.
-    let mut last_listed: Vec<(usize, usize, Format, usize, usize)> = Vec::with_capacity(entries);
+    let mut last_listed: Vec<(usize, usize, Format, usize, usize, &[String])> =
+        Vec::with_capacity(entries);
     let mut sections = 0;
     // Days in the order first seen; `day_at` gives their place by date.
     let mut days: Vec<Day> = Vec::new();
@@ -329,11 +330,12 @@ pub(super) fn assemble<'a>(
                     Some(id) => {
                         let n = *number.entry(id).or_insert_with(|| {
                             ids_by_number.push(id);
-                            last_listed.push((0, usize::MAX, Format::Native, 0, 0));
+                            last_listed.push((0, usize::MAX, Format::Native, 0, 0, &[]));
                             ids_by_number.len() - 1
                         });
-                        let (section_was, day_was, format_was, file_was, first) = last_listed[n];
-                        if section_was == sections {
+                        let (section_was, day_was, format_was, file_was, first, tags_were) =
+                            last_listed[n];
+                        if section_was == sections && !filed_apart(tags_were, &entry.tags) {
                             diags.push(Diagnostic::warning(
                                 &digest.path,
                                 entry.line,
@@ -352,7 +354,14 @@ pub(super) fn assemble<'a>(
                                 ),
                             ).kind(Kind::DuplicateEntry));
                         }
-                        last_listed[n] = (sections, day_index, entry.format, file, entry.line);
+                        last_listed[n] = (
+                            sections,
+                            day_index,
+                            entry.format,
+                            file,
+                            entry.line,
+                            &entry.tags,
+                        );
                         for t in &entry.tags {
                             table.add(t);
                         }
@@ -646,6 +655,13 @@ pub(super) fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) ->
         );
     }
     norm
+}
+
+/// Whether two listings of a paper in one section file it under different categories
+/// (a topic table each, `## Robotics` and `## Vision`): listed twice on purpose, merged
+/// with both tags and not reported.
+pub(super) fn filed_apart(first: &[String], second: &[String]) -> bool {
+    !first.is_empty() && !second.is_empty() && first != second
 }
 
 #[cfg(test)]

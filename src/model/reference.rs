@@ -74,8 +74,18 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
 
     // Per id, where it was last listed: the same checks as the model's, written plainly.
     let mut sections = 0usize;
-    let mut last_listed: HashMap<&str, (usize, NaiveDate, crate::content::Format, usize, usize)> =
-        HashMap::new();
+    #[allow(clippy::type_complexity)]
+    let mut last_listed: HashMap<
+        &str,
+        (
+            usize,
+            NaiveDate,
+            crate::content::Format,
+            usize,
+            usize,
+            &Vec<String>,
+        ),
+    > = HashMap::new();
     for (file, digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
@@ -96,16 +106,19 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
             for (entry_index, entry) in section.entries.iter().enumerate() {
                 match &entry.arxiv_id {
                     Some(id) => {
-                        let here = (sections, date, entry.format, file, entry.line);
+                        let here = (sections, date, entry.format, file, entry.line, &entry.tags);
                         match last_listed.insert(id, here) {
-                            Some((s, _, _, _, first)) if s == sections => {
+                            Some((s, _, _, _, first, tags))
+                                if s == sections
+                                    && !super::assemble::filed_apart(tags, &entry.tags) =>
+                            {
                                 diags.push(Diagnostic::warning(
                                     &digest.path,
                                     entry.line,
                                     format!("{id} is listed twice on {date} (first on line {first}); the entries are merged"),
                                 ).kind(Kind::DuplicateEntry));
                             }
-                            Some((_, d, format, f, first))
+                            Some((_, d, format, f, first, _))
                                 if d == date && format == entry.format && f != file =>
                             {
                                 diags.push(Diagnostic::warning(

@@ -11,7 +11,7 @@
 //! said in a [`Survey`], which names the links it saw.
 
 mod anchors;
-mod category;
+pub(super) mod category;
 mod entry;
 pub mod ids;
 mod inline_fields;

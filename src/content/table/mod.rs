@@ -84,6 +84,11 @@ pub fn parse(
     let mut own_dates: Vec<(usize, NaiveDate)> = Vec::new();
     // Lines of the tables read for papers (header, rule, rows), left to no other reader.
     let mut table_rows = vec![false; lines.len()];
+    // The last heading that names no day, the topic it names for the table under it
+    // (`## Robotics` over a table of robotics papers), and each row's topic by line.
+    let mut last_heading: Option<&str> = None;
+    let mut table_topic: Option<String> = None;
+    let mut row_topics: Vec<(usize, String)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
@@ -95,7 +100,9 @@ pub fn parse(
         if let Some(heading) = heading_text(trimmed) {
             header = None;
             text_table = false;
+            last_heading = Some(heading);
             if let Some(rest) = strip_prefix_ci(heading, "papers for") {
+                last_heading = None;
                 let date = parse_heading_date(path, rest, lineno, diags);
                 sections.push(Section {
                     date,
@@ -106,6 +113,7 @@ pub fn parse(
             } else if let Some(date) = super::date_text::find_date(heading) {
                 // A README the bot rewrites each day, dated by its own heading
                 // (`## Updated on 2026.04.30`) over tables per topic.
+                last_heading = None;
                 sections.push(Section {
                     date: Some(date),
                     line: lineno,
@@ -133,6 +141,7 @@ pub fn parse(
                     continue;
                 }
                 header = Some(parse_header(path, trimmed, lineno, diags));
+                table_topic = last_heading.and_then(super::structural::category::normalise);
                 if let Some(read) = table_rows.get_mut(i - 2..i) {
                     read.fill(true);
                 }
@@ -173,6 +182,9 @@ pub fn parse(
                 if !dated_elsewhere && let Some(date) = row_date(&h.columns, &cells) {
                     own_dates.push((entry.line, date));
                 }
+                if let Some(topic) = &table_topic {
+                    row_topics.push((entry.line, topic.clone()));
+                }
                 current_section(&mut sections, lineno).entries.push(entry);
             }
             continue;
@@ -211,6 +223,7 @@ pub fn parse(
         i += 1;
     }
     sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
+    tag_by_topic(&mut sections, &row_topics);
     let mut sections = if own_dates.is_empty() {
         sections
     } else {
@@ -228,6 +241,27 @@ pub fn parse(
         diags,
     );
     sections
+}
+
+/// Tags each row with the topic of the heading over its table, when the file's tables
+/// stand under two topics or more (`## Robotics`, `## Vision`): one table under one
+/// heading (`## Today's papers`) names the file's content, not a topic.
+fn tag_by_topic(sections: &mut [Section], row_topics: &[(usize, String)]) {
+    let first = row_topics.first().map(|(_, t)| t);
+    if row_topics.iter().all(|(_, t)| Some(t) == first) {
+        return;
+    }
+    let by_line: ahash::AHashMap<usize, &str> = row_topics
+        .iter()
+        .map(|(line, topic)| (*line, topic.as_str()))
+        .collect();
+    for entry in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        if let Some(&topic) = by_line.get(&entry.line)
+            && !entry.tags.iter().any(|t| t == topic)
+        {
+            entry.tags.push(topic.to_string());
+        }
+    }
 }
 
 /// `summary` followed by arXiv's comment on the paper, as a labelled paragraph of its
