@@ -841,3 +841,8 @@ fn jekyll_posts_whose_model_section_says_it_had_no_key() {
 fn a_content_collection_of_notes_in_camel_case_front_matter() {
     check_fixture("astro-collection-notes");
 }
+
+#[test]
+fn daily_snapshots_of_topic_tables_with_pipes_in_titles() {
+    check_fixture("topic-table-snapshots");
+}
