@@ -283,8 +283,7 @@ pub(super) fn assemble<'a>(
     // The same paper twice in one section, or twice on one day in files of one layout
     // (a topic file and the day's file of one bot), is a duplicate; a table and a feed
     // dump of the same day are two bots whose fields merge.
-    let mut last_listed: Vec<(usize, usize, Format, usize, usize, &[String])> =
-        Vec::with_capacity(entries);
+    let mut last_listed: Vec<LastListed<'_>> = Vec::with_capacity(entries);
     let mut sections = 0;
     // Days in the order first seen; `day_at` gives their place by date.
     let mut days: Vec<Day> = Vec::new();
@@ -656,6 +655,10 @@ pub(super) fn override_id(digest: &Digest, id: &str, diags: &mut Diagnostics) ->
     }
     norm
 }
+
+/// Where a paper was last listed: its section (counted over the site), day, format,
+/// file, line and tags, for the duplicate checks.
+type LastListed<'a> = (usize, usize, Format, usize, usize, &'a [String]);
 
 /// Whether two listings of a paper in one section file it under different categories
 /// (a topic table each, `## Robotics` and `## Vision`): listed twice on purpose, merged

@@ -74,18 +74,15 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
 
     // Per id, where it was last listed: the same checks as the model's, written plainly.
     let mut sections = 0usize;
-    #[allow(clippy::type_complexity)]
-    let mut last_listed: HashMap<
-        &str,
-        (
-            usize,
-            NaiveDate,
-            crate::content::Format,
-            usize,
-            usize,
-            &Vec<String>,
-        ),
-    > = HashMap::new();
+    type Listed<'a> = (
+        usize,
+        NaiveDate,
+        crate::content::Format,
+        usize,
+        usize,
+        &'a Vec<String>,
+    );
+    let mut last_listed: HashMap<&str, Listed<'_>> = HashMap::new();
     for (file, digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
