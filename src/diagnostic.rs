@@ -186,7 +186,7 @@ impl Kind {
             Kind::Undated => "papers with no date in files read by structure (not published)",
             Kind::Untitled => "papers whose file gives no title (published under their arXiv id)",
             Kind::StampedDate => {
-                "papers dated only by their own date line (`Published: …`), listed on that day"
+                "papers dated only by their own date (a `Published:` line, a front-matter `published`), listed on that day"
             }
             Kind::TitleVariant => {
                 "papers with two titles on one day, read by structure or listed by the same authors (one is published)"
