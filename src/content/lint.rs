@@ -219,7 +219,7 @@ fn may_have_preamble(head: &str, guideline: bool) -> bool {
 
 static BOT_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\bapi (?:quota|rate limit|key)\b[^\n]{0,40}?\b(?:exceeded|reached|invalid|error)\b|\bquota exceeded\b|\brate limit(?:ed| exceeded| reached)\b|\b(?:error|failed|failure) (?:generating|to generate|while generating|in generating)\b|\bsummary (?:generation )?(?:failed|unavailable|not available)\b|\binsufficient_quota\b|\btoo many requests\b|\binternal server error\b|\brequest timed out\b|\bno (?:llm |openai |api )*key configured\b|\bshowing abstract only\b|达到\s*api\s*配额|api\s*配额|配额(?:已)?(?:用尽|不足|超限)|生成失败|摘要生成失败|无法生成|请求失败|调用失败|额度不足)",
+        r"(?i)(?:\bapi (?:quota|rate limit|key)\b[^\n]{0,40}?\b(?:exceeded|reached|invalid|error)\b|\bquota exceeded\b|\brate limit(?:ed| exceeded| reached)\b|\b(?:error|failed|failure) (?:generating|to generate|while generating|in generating)\b|\bsummary (?:generation )?(?:failed|unavailable|not available)\b|\binsufficient_quota\b|\btoo many requests\b|\binternal server error\b|\brequest timed out\b|\bno (?:llm |openai |api )*key configured\b|\bshowing abstract only\b|\bai\s*分析失败|达到\s*api\s*配额|api\s*配额|配额(?:已)?(?:用尽|不足|超限)|生成失败|摘要生成失败|无法生成|请求失败|调用失败|额度不足)",
     )
     .expect("static regex")
 });
@@ -266,7 +266,7 @@ fn bot_error_words(anchor: u8) -> &'static [(&'static str, usize)] {
         ],
         b'v' => &[("internal server error", 12)],
         b'y' => &[("summary", 6)],
-        0xE6 => &[("无法生成", 0)],
+        0xE6 => &[("无法生成", 0), ("分析失败", 3)],
         0xE7 => &[("生成失败", 0)],
         0xE8 => &[("请求失败", 0), ("调用失败", 0)],
         0xE9 => &[("配额", 0), ("额度不足", 0)],
@@ -425,6 +425,7 @@ mod tests {
             "(No LLM key configured — showing abstract only.)",
             "No API key configured",
             "达到API配额限制",
+            "错误：AI分析失败。",
             "配额已用尽",
             "摘要生成失败",
             "无法生成",
@@ -449,6 +450,7 @@ mod tests {
             "summary",
             "too many requests",
             "无法生成",
+            "分析失败",
             "生成失败",
             "请求失败",
             "调用失败",
@@ -474,6 +476,7 @@ mod tests {
             ),
             None
         );
+        assert_eq!(bot_error("我们分析失败案例以改进模型。"), None);
         assert_eq!(
             bot_error("解决现有3D生成模型无法生成大规模世界的问题"),
             None

@@ -207,7 +207,7 @@ pub fn build<'a>(
             }
             Some(Role::Category) => {
                 let value = labels::field_label(line).map_or(Cow::Borrowed(text), |(_, v, _)| v);
-                for name in value.split([',', ';', '，', '；', '、', '|']) {
+                for name in category_names(&value) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
                     {
@@ -345,7 +345,7 @@ pub fn build<'a>(
                     continue;
                 }
                 Role::Category => {
-                    for name in value.split([',', ';', '，', '；', '、', '|']) {
+                    for name in category_names(value) {
                         let name = super::category::normalise(name).unwrap_or_default();
                         if !name.is_empty() && !tags.contains(&name) {
                             tags.push(name);
@@ -475,11 +475,17 @@ pub fn build<'a>(
                 joined.as_str()
             }
         };
-        let value = value.trim();
+        let value = without_announcement(value.trim());
         if value.is_empty() {
             if f.heading && !f.label.is_empty() && !matches!(f.role, Role::Gist | Role::Abstract) {
                 group = Some(f.label.as_ref());
             }
+            continue;
+        }
+        // A section listing other notes or papers (`## 🔗 Similar papers` over `- [[note|Title]]
+        // (85.6% similar)` items) links elsewhere, as a site's navigation does: it is not
+        // this paper's text.
+        if f.heading && f.role == Role::Summary && lists_only_links(value) {
             continue;
         }
         if let Some(what) = lint::bot_error(value) {
@@ -734,6 +740,13 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
         if p.is_empty() {
             return true;
         }
+        // A year names a venue (`ECCV 2024`, `Accepted by VIS 2024`), never a person.
+        if p.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+        {
+            return false;
+        }
         if p.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
             return p.chars().count() <= 6;
         }
@@ -759,6 +772,87 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     ok == parts.len() && (several || lenient)
 }
 
+/// Text without the head of arXiv's RSS description (`arXiv:2509.18661v1 Announce Type:
+/// cross Abstract: …`), which bots paste before the abstract: the id is the entry's own,
+/// the announcement type is the feed's bookkeeping.
+fn without_announcement(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("arXiv:") else {
+        return text;
+    };
+    let Some(at) = rest
+        .get(..rest.len().min(40))
+        .and_then(|h| h.find("Announce Type:"))
+    else {
+        return text;
+    };
+    let after = rest[at + "Announce Type:".len()..].trim_start();
+    // The type is one word (`new`, `cross`, `replace`, `replace-cross`).
+    let after = after
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, r)| r.trim_start());
+    after
+        .strip_prefix("Abstract:")
+        .map_or(after, str::trim_start)
+}
+
+/// The names a category field lists: separated by commas and the like, or hashtags
+/// (`#3DVision #DiffusionModels`), each without its `#`.
+fn category_names(value: &str) -> Vec<&str> {
+    let hashtags = value.contains('#')
+        && value
+            .split_whitespace()
+            .all(|w| w.len() > 1 && w.starts_with('#'));
+    if hashtags {
+        value
+            .split_whitespace()
+            .map(|w| w.trim_start_matches('#'))
+            .collect()
+    } else {
+        value.split([',', ';', '，', '；', '、', '|']).collect()
+    }
+}
+
+/// Whether text is a list of two or more items each of which is only a link (a wiki link
+/// `[[note|Title]]` or `[Title](url)`), with at most a note in brackets after it.
+fn lists_only_links(text: &str) -> bool {
+    let mut items = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let item = match line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))
+            .or_else(|| line.strip_prefix("+ "))
+        {
+            Some(item) => strip_number(item.trim_start()),
+            None if strip_number(line).len() < line.len() => strip_number(line),
+            None => return false,
+        };
+        let rest = if let Some(wiki) = item.strip_prefix("[[") {
+            match wiki.find("]]") {
+                Some(end) => &wiki[end + 2..],
+                None => return false,
+            }
+        } else if item.starts_with('[') {
+            match item
+                .find("](")
+                .and_then(|at| item[at..].find(')').map(|end| at + end))
+            {
+                Some(end) => &item[end + 1..],
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        let rest = rest.trim();
+        if !(rest.is_empty()
+            || rest.starts_with('(') && rest.ends_with(')') && rest.chars().count() <= 40)
+        {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 2
+}
+
 /// The warning for an entry whose paper has no title to publish.
 /// A title that is only a bracketed tag left beside an id (`[Pool]`, `[Repost]`).
 fn is_only_a_tag(title: &str) -> bool {
@@ -782,6 +876,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hashtags_name_one_category_each() {
+        assert_eq!(
+            category_names("#3DVision #DiffusionModels"),
+            ["3DVision", "DiffusionModels"]
+        );
+        assert_eq!(category_names("cs.CV, cs.LG"), ["cs.CV", " cs.LG"]);
+    }
+
+    #[test]
+    fn arxiv_feed_heads_are_not_text() {
+        assert_eq!(
+            without_announcement("arXiv:2509.18661v1 Announce Type: cross \nAbstract: The growth."),
+            "The growth."
+        );
+        assert_eq!(
+            without_announcement("arXiv:2509.18661 Announce Type: new Abstract: We."),
+            "We."
+        );
+        assert_eq!(
+            without_announcement("arXiv:2509.18661 is ours."),
+            "arXiv:2509.18661 is ours."
+        );
+        assert_eq!(without_announcement("We cite arXiv:1."), "We cite arXiv:1.");
+    }
+
+    #[test]
+    fn a_list_of_links_to_other_notes_is_no_text() {
+        assert!(lists_only_links(
+            "- [[2025-09-23/Other_20250923|Other Paper]] (85.6% similar)\n- [[x|Y]]\n"
+        ));
+        assert!(lists_only_links(
+            "1. [A](https://arxiv.org/abs/2601.00001)\n2. [B](https://arxiv.org/abs/2601.00002)"
+        ));
+        assert!(!lists_only_links("- [[x|Y]]"));
+        assert!(!lists_only_links("- [A](u) improves on B.\n- [C](v)"));
+        assert!(!lists_only_links("We build on [[x|Y]].\n- [[a|b]]"));
+    }
+
+    #[test]
     fn names() {
         assert!(names_line("*Ann Lee, Bo Chen*", false).is_some());
         assert!(names_line("**Ann Lee, Bo Chen, Cy de Vries**", false).is_some());
@@ -790,6 +923,8 @@ mod tests {
         assert!(names_line("We propose a method, and it works.", false).is_none());
         assert!(names_line("**TL;DR**: x", false).is_none());
         assert!(names_line("Ann Lee", false).is_none());
+        assert!(names_line("Accepted by VIS 2024", true).is_none());
+        assert!(names_line("ECCV 2024", true).is_none());
         assert!(names_line("👤 Ann Lee 等", true).is_some());
         assert!(names_line("*Ann Lee*", false).is_some());
         assert_eq!(

@@ -562,6 +562,11 @@ pub fn is_generic_link_text(text: &str) -> bool {
     if is_call_to_action(&lower) {
         return true;
     }
+    // A listing's number (`[#38](…abs/…)` before the titled link, `[12](…)`).
+    let number = t.strip_prefix('#').unwrap_or(t);
+    if (1..=5).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     // `arXiv:2507.01234`, `arXiv 2507.01234v2`, `PDF 📄`.
     let words: Vec<&str> = lower.split_whitespace().collect();
     words.len() <= 3
@@ -632,6 +637,8 @@ mod tests {
             "Read more on Hugging Face",
             "See more",
             "자세히 보기",
+            "#38",
+            "7",
         ] {
             assert!(is_generic_link_text(text), "{text}");
         }

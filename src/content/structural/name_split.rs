@@ -122,6 +122,15 @@ pub fn split_authors(text: &str) -> Vec<String> {
                     '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '✉', '†', '‡', '*',
                 ])
                 .trim_end();
+            // `Ann Lee 等 (Lab X)`: "and others" before the affiliations.
+            let name = name.strip_suffix('等').map_or(name, str::trim_end);
+            // A link whose address a markdown reader refused (a space in the query,
+            // `[Ann Lee](https://…?query=Ann Lee)`) leaves the name in brackets.
+            let name = name
+                .strip_prefix('[')
+                .and_then(|n| n.strip_suffix(']'))
+                .filter(|n| !n.contains(['[', ']']))
+                .unwrap_or(name);
             if !name.is_empty() {
                 names.push(name.to_string());
             }
@@ -305,6 +314,20 @@ fn name_pieces(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_left_in_brackets_or_before_a_count_word() {
+        assert_eq!(
+            split_authors(
+                "[Wen Xi](https://arxiv.org/search/?query=Wen Xi), [Lan Wei](https://arxiv.org/search/?query=Lan Wei)"
+            ),
+            ["Wen Xi", "Lan Wei"]
+        );
+        assert_eq!(
+            split_authors("Hong Zhao, Manling Li 等 (UIUC, Stanford)"),
+            ["Hong Zhao", "Manling Li"]
+        );
+    }
 
     #[test]
     fn middle_dots_and_author_markers() {

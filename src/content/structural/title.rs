@@ -68,6 +68,15 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
             });
         return (strip_title_noise(&title), names);
     }
+    // `[#38](…abs/ID) [Title](https://mirror/arxiv/ID)`: the paper's link is the listing's
+    // number, and the next link, to a page of the same id, is titled.
+    if let Some(title) = refs
+        .first()
+        .and_then(|r| Some((r.end, r.arxiv_id.as_deref()?)))
+        .and_then(|(end, id)| titled_link_to(&text[end..], id))
+    {
+        return (title, None);
+    }
     // `**Title** - Ann Lee, Bo Chen et al. - [2025-08-28](…)`: the bold span is the
     // title, the names after it its authors.
     if let Some((title, names)) = bold_title_then_names(text) {
@@ -375,6 +384,25 @@ fn strip_title_noise(title: &str) -> String {
                 t = t[..open].trim_end();
             }
         }
+        // A trailing bracket left with a link's label alone (`[pdf: ]` once its address
+        // was taken out).
+        if t.ends_with(']')
+            && let Some(open) = t.rfind('[')
+        {
+            let inside = &t[open + 1..t.len() - 1];
+            let label_only = inside
+                .split(|c: char| c.is_whitespace() || c == ':')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "pdf" | "html" | "abs" | "code" | "link" | "links"
+                    )
+                });
+            if label_only && open > 0 {
+                t = t[..open].trim_end();
+            }
+        }
         // Brackets emptied of an id (`[2603.01234] Title`).
         for pair in ["[]", "()", "（）", "【】"] {
             if let Some(rest) = t.strip_prefix(pair) {
@@ -432,9 +460,46 @@ fn names_before_venue(text: &str) -> Option<&str> {
     (names.len() < text.trim().len() && !names.is_empty()).then_some(names)
 }
 
+/// The text of the first markdown link in `rest` whose address holds `id`, when it is a
+/// title rather than a generic word.
+fn titled_link_to(rest: &str, id: &str) -> Option<String> {
+    let rest = rest.trim_start();
+    let inner = rest.strip_prefix('[')?;
+    let close = inner.find("](")?;
+    let (text, after) = (&inner[..close], &inner[close + 2..]);
+    let url = &after[..after.find(')')?];
+    (url.contains(id) && !labels::is_generic_link_text(text) && !text.trim().is_empty())
+        .then(|| clean_title(&markup::plain(text)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_addresses_leave_no_brackets_behind() {
+        assert_eq!(
+            clean_title(
+                "Patch Training (http://arxiv.org/abs/2407.92665v1) [pdf: http://arxiv.org/pdf/2407.92665v1]"
+            ),
+            "Patch Training"
+        );
+        assert_eq!(clean_title("Lists [of Things]"), "Lists [of Things]");
+    }
+
+    #[test]
+    fn a_listing_number_before_a_titled_link_to_the_same_paper() {
+        let line = "[#38](https://arxiv.org/abs/2508.91009) [SproutBench: Safe Sprouts](https://papers.cool/arxiv/2508.91009)  #38 幼苗基准";
+        let refs = ids::find(line);
+        assert_eq!(
+            titled_link_to(&line[refs[0].end..], "2508.91009").as_deref(),
+            Some("SproutBench: Safe Sprouts")
+        );
+        assert_eq!(
+            titled_link_to(" [Other](https://example.com/x)", "2508.91009"),
+            None
+        );
+    }
 
     #[test]
     fn a_category_chip_before_a_dash_is_no_part_of_the_title() {
