@@ -846,3 +846,8 @@ fn a_content_collection_of_notes_in_camel_case_front_matter() {
 fn daily_snapshots_of_topic_tables_with_pipes_in_titles() {
     check_fixture("topic-table-snapshots");
 }
+
+#[test]
+fn hugo_pages_whose_front_matter_lists_the_days_entries() {
+    check_fixture("hugo-front-matter-items");
+}

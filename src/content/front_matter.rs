@@ -34,6 +34,11 @@ pub struct FrontMatter {
     /// paper's title when the note's body gives none.
     #[serde(skip)]
     pub page_title: Option<String>,
+    /// Entries another tool's page keeps in its front matter (Hugo's `[[items]]` with a
+    /// `title` and a `paper` link each), written as markdown the general reader reads
+    /// before the body.
+    #[serde(skip)]
+    pub entries: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -109,7 +114,9 @@ pub fn split<'a>(
         Ok(front) => front,
         // Front matter Hugo or Zola wrote for its own pages: their keys are read or
         // passed over, and only a key none of the three knows is an error.
-        Err(e) if names_a_foreign_key(e.message()) => other_tools(path, block)?,
+        Err(e) if names_a_foreign_key(e.message()) || names_entries(e.message(), block) => {
+            other_tools(path, block)?
+        }
         Err(e) => {
             let (line, col) = e.span().map_or((1, 0), |s| line_col(block, s.start));
             return Err(Diagnostic::error(
@@ -179,6 +186,90 @@ fn names_a_foreign_key(message: &str) -> bool {
         .is_some_and(|(key, _)| FOREIGN_KEYS.contains(&key))
 }
 
+/// Whether a TOML error is an unknown key whose value is a list of entries: tables that
+/// each have a `title` (a Hugo page's `[[items]]`).
+fn names_entries(message: &str, block: &str) -> bool {
+    let Some((key, _)) = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+    else {
+        return false;
+    };
+    toml::from_str::<toml::Table>(block)
+        .ok()
+        .and_then(|t| t.get(key).cloned())
+        .is_some_and(|v| entry_tables(&v).is_some())
+}
+
+/// The tables of a front-matter value that lists entries: an array of tables, each
+/// with a `title` string.
+fn entry_tables(value: &toml::Value) -> Option<Vec<&toml::Table>> {
+    let tables: Vec<&toml::Table> = value
+        .as_array()?
+        .iter()
+        .map(toml::Value::as_table)
+        .collect::<Option<_>>()?;
+    (!tables.is_empty()
+        && tables
+            .iter()
+            .all(|t| t.get("title").and_then(toml::Value::as_str).is_some()))
+    .then_some(tables)
+}
+
+/// Entries of front matter as markdown: a `## title` heading, the paper's link, its
+/// topics, summary and text, as a digest would write them.
+fn entries_markdown(tables: &[&toml::Table]) -> String {
+    let text = |t: &toml::Table, key: &str| {
+        t.get(key)
+            .and_then(toml::Value::as_str)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let list = |t: &toml::Table, key: &str| -> Vec<String> {
+        t.get(key)
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let mut md = String::new();
+    for t in tables {
+        let Some(title) = text(t, "title") else {
+            continue;
+        };
+        md.push_str(&format!("## {}\n\n", title.replace('\n', " ")));
+        let link = ["paper", "arxiv", "arxiv_url", "pdf", "url", "link"]
+            .iter()
+            .find_map(|k| text(t, k));
+        if let Some(link) = link {
+            md.push_str(&format!("**Link**: {link}\n"));
+        }
+        let mut topics = list(t, "topics");
+        topics.extend(list(t, "tags"));
+        topics.extend(text(t, "subtopic"));
+        if !topics.is_empty() {
+            md.push_str(&format!("**Categories**: {}\n", topics.join(", ")));
+        }
+        if let Some(authors) = text(t, "authors")
+            .or_else(|| Some(list(t, "authors").join(", ")).filter(|a| !a.is_empty()))
+        {
+            md.push_str(&format!("**Authors**: {authors}\n"));
+        }
+        if let Some(summary) = text(t, "summary") {
+            md.push_str(&format!("**Summary**: {}\n", summary.replace('\n', " ")));
+        }
+        if let Some(content) = text(t, "content") {
+            md.push('\n');
+            md.push_str(&content);
+            md.push('\n');
+        }
+        md.push('\n');
+    }
+    md
+}
+
 /// Front matter that carries another tool's keys: those are set aside (`categories`
 /// and `[taxonomies]`' lists join `tags`), and so are `title` and `description`, which
 /// describe that tool's page (a paper's note), not a day. The rest is read as
@@ -208,6 +299,20 @@ fn other_tools(path: &Path, block: &str) -> Result<FrontMatter, Diagnostic> {
     for key in FOREIGN_KEYS {
         table.remove(*key);
     }
+    // Lists of entries under keys of that tool's own (`[[items]]`).
+    let listing: Vec<String> = table
+        .iter()
+        .filter(|(_, v)| entry_tables(v).is_some())
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut entries = String::new();
+    for key in listing {
+        if let Some(value) = table.remove(&key)
+            && let Some(tables) = entry_tables(&value)
+        {
+            entries.push_str(&entries_markdown(&tables));
+        }
+    }
     // The title and description of another tool's page are a note's, not a day's.
     let page_title = table
         .remove("title")
@@ -228,6 +333,7 @@ fn other_tools(path: &Path, block: &str) -> Result<FrontMatter, Diagnostic> {
         }
     }
     front.page_title = page_title;
+    front.entries = (!entries.is_empty()).then_some(entries);
     Ok(front)
 }
 
@@ -262,6 +368,19 @@ mod tests {
         assert_eq!(fm.title.as_deref(), Some("Fixed"));
         assert!(fm.papers["2507.02592"].hidden);
         assert_eq!((body, line), ("body\n", 10));
+    }
+
+    #[test]
+    fn a_pages_entries_in_front_matter_are_read_and_a_typo_is_still_an_error() {
+        let text = "+++\ntitle = 'Day'\ndate = 2025-05-19T00:00:00+08:00\n\n[[items]]\ntitle = \"Knitting Hands\"\ntopics = [\"robots\"]\nsummary = \"It knits.\"\npaper = \"https://arxiv.org/abs/2505.90002\"\ncontent = \"Line one.\\nLine two.\"\n+++\nbody\n";
+        let (fm, _, _, _) = split(Path::new("a.md"), text).unwrap();
+        let md = fm.entries.unwrap();
+        assert!(md.starts_with("## Knitting Hands\n\n**Link**: https://arxiv.org/abs/2505.90002\n**Categories**: robots\n**Summary**: It knits.\n\nLine one.\nLine two.\n"), "{md}");
+        // A misspelt key of papertrail's own is still caught.
+        let typo = "+++\ntittle = \"x\"\n+++\n";
+        assert!(split(Path::new("a.md"), typo).is_err());
+        let not_entries = "+++\nitems = [1, 2]\n+++\n";
+        assert!(split(Path::new("a.md"), not_entries).is_err());
     }
 
     #[test]

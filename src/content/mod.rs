@@ -302,6 +302,16 @@ pub fn parse_digest(
             return None;
         }
     };
+    // Entries kept in front matter are read after the body, the page's own text (which
+    // then stands before the first entry, as a digest's introduction does).
+    let with_entries;
+    let body = match &front.entries {
+        Some(entries) => {
+            with_entries = format!("{body}\n\n{entries}");
+            with_entries.as_str()
+        }
+        None => body,
+    };
     let format = match front.format.as_deref().map(Format::from_name) {
         None => detect(body),
         Some(Some(format)) => format,

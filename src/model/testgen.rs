@@ -146,6 +146,7 @@ pub(super) fn random_digests(seed: u64) -> Vec<Digest> {
                 format: None,
                 papers,
                 page_title: None,
+                entries: None,
             };
             let sections = (0..rng.below(4))
                 .map(|_| Section {
