@@ -851,3 +851,18 @@ fn daily_snapshots_of_topic_tables_with_pipes_in_titles() {
 fn hugo_pages_whose_front_matter_lists_the_days_entries() {
     check_fixture("hugo-front-matter-items");
 }
+
+#[test]
+fn korean_vault_notes_with_sections_under_emoji_headings() {
+    check_fixture("korean-linked-notes");
+}
+
+#[test]
+fn headings_with_bare_addresses_and_a_venue_line() {
+    check_fixture("bare-link-headings");
+}
+
+#[test]
+fn mirror_listings_whose_paper_link_is_the_listing_number() {
+    check_fixture("mirror-link-headings");
+}
