@@ -261,6 +261,14 @@ fn is_layout(line: &str) -> bool {
         || (t.starts_with("<div") && t.ends_with("</div>"))
         || t.chars()
             .all(|c| c == '-' || c == '*' || c == '_' || c == ' ')
+        || only_site_links(line)
+}
+
+/// A line of links to the page's own anchors or the site's other pages alone
+/// (`[⬆️ Back to the category](#cscr) | [⬆️ Contents](#toc)`): navigation.
+fn only_site_links(line: &str) -> bool {
+    let rest = super::marks::without_site_links(line);
+    rest.len() < line.len() && !rest.chars().any(char::is_alphanumeric)
 }
 
 /// One paper as it is read.
@@ -553,6 +561,16 @@ fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn navigation_lines_are_layout() {
+        assert!(is_layout(
+            "[⬆️ 返回分类顶部](#cscr) | [⬆️ 返回总目录](#toc)"
+        ));
+        assert!(is_layout("[← Daily summary](../2026-08-07.md)"));
+        assert!(!is_layout("See [the method](#method) for how."));
+        assert!(!is_layout("[Title](https://arxiv.org/abs/2601.00001)"));
+    }
 
     #[test]
     fn back_links_found_as_rfind_finds_them() {

@@ -22,6 +22,39 @@ pub fn split_scheme(text: &str) -> Option<(&str, &str)> {
     scheme_separator(text).map(|at| (&text[..at], &text[at + 3..]))
 }
 
+/// Text without its links to other pages of the same site (`[← Daily summary](../2026-08-07.md)`,
+/// `[⬆️ Back to the category](#cs-cl)`): a line of them and of paper links is the site's
+/// navigation, as a line of generic links is. Found by [`link_middle`]'s mark.
+pub fn without_site_links(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](").map(|m| open + m) else {
+            break;
+        };
+        let Some(close) = rest[mid + 2..].find(')').map(|c| mid + 2 + c) else {
+            break;
+        };
+        let target = rest[mid + 2..close].trim();
+        let on_site = !target.contains("://")
+            && !rest[open + 1..mid].contains('[')
+            && (target.starts_with('#')
+                || target.ends_with(".md")
+                || target.contains(".md#")
+                || target.ends_with('/'));
+        out.push_str(&rest[..open]);
+        if !on_site {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -645,7 +645,7 @@ fn is_link_only(text: &str) -> bool {
         .filter(|(i, part)| i % 2 == 0 || !super::category::has_code(part))
         .map(|(_, part)| part)
         .collect();
-    let rest = drop_generic_links(&unchipped);
+    let rest = drop_generic_links(&crate::content::marks::without_site_links(&unchipped));
     let rest = markup::plain(&rest);
     !rest.chars().any(char::is_alphanumeric) && (text.contains("](") || text.contains("://"))
 }
@@ -874,6 +874,20 @@ pub(super) fn untitled(path: &Path, line: usize, what: &str, url: &str) -> Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_the_sites_own_links_is_navigation() {
+        assert!(is_link_only(
+            "[← Daily summary](../2026-08-07.md) · [Relationship graph](relationships.md) · [Hugging Face](https://huggingface.co/papers/2608.00001) · [arXiv](https://arxiv.org/abs/2608.00001)"
+        ));
+        assert!(is_link_only(
+            "[⬆️ 返回分类顶部](#cscr) | [⬆️ 返回总目录](#toc)"
+        ));
+        assert!(!is_link_only("See [the method](#method) for how we sort."));
+        assert!(!is_link_only(
+            "[A Paper Title](https://arxiv.org/abs/2608.00001)"
+        ));
+    }
 
     #[test]
     fn hashtags_name_one_category_each() {
