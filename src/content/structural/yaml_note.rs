@@ -17,8 +17,19 @@ pub struct YamlField {
 /// The note's own date from its front matter's `date:` key: the post date Jekyll, Hugo and Obsidian give a note (`date: 2026-02-19`,
 /// `date: "2026-02-19T08:00:00+09:00"`, `date: 2026-02-19 10:00:00 +0900`). A value
 /// that does not open with a real date (`date: TBD`, `date: 19 Feb`) dates nothing.
+///
+/// A page whose front matter names no paper (a blog post of the day's papers, as the
+/// Fuwari theme for Astro writes one) is dated by its `published:` key too: there it is
+/// the post's date, not a paper's.
 pub fn front_date(body: &str) -> Option<NaiveDate> {
-    front_key_date(body, &["date"])
+    front_key_date(body, &["date"]).or_else(|| {
+        let names_a_paper = split(body).is_some_and(|(fields, _)| has(&fields, LINK_KEYS));
+        if names_a_paper {
+            None
+        } else {
+            front_published(body)
+        }
+    })
 }
 
 /// Keys that give the paper's own date (its arXiv submission), not the note's: a stamp
@@ -311,7 +322,11 @@ mod tests {
         assert_eq!(date("---\ndate: TBD\n---\n"), None);
         assert_eq!(date("---\ndate: 19 Feb 2026\n---\n"), None);
         assert_eq!(date("---\ndate: 2026-02-191\n---\n"), None);
-        assert_eq!(date("---\npublished: 2026-02-19\n---\n"), None);
+        // `published` is the paper's date in a note that names its paper.
+        assert_eq!(
+            date("---\narxiv_id: 2602.00001\npublished: 2026-02-19\n---\n"),
+            None
+        );
         assert_eq!(date("---\nupdated_date: 2026-02-19\n---\n"), None);
         assert_eq!(date("# Title\ndate: 2026-02-19\n"), None);
         assert_eq!(date("---\ntitle: x\n---\ndate: 2026-02-19\n"), None);
@@ -367,6 +382,13 @@ arxivId: \"2602.00009\"\ncatchyTitle: \"Short and sweet\"\nblurb: \"What it does
         assert_eq!(snake_key("paper-title"), "paper_title");
         assert_eq!(snake_key("HF_URL"), "hf_url");
         assert_eq!(snake_key("arXivId"), "arxiv_id");
+        // The note names its paper: `publishedAt` is the paper's date, not the note's.
+        assert_eq!(front_date(body), None);
+        let post = "---\ntitle: Papers of the week\npublished: 2026-02-17\ntags: [ai]\n---\n### 1. A Paper\n";
+        assert_eq!(
+            front_date(post).map(|d| d.to_string()).as_deref(),
+            Some("2026-02-17")
+        );
         // `author` is the note's writer, unless it lists the paper's authors.
         assert!(!md.contains("**Authors**"), "{md}");
         let listed = "---\ntitle: T\narxiv_id: 2602.00009\nauthor: [Ann Lee, Bo Chen]\n---\n";
