@@ -267,7 +267,7 @@ pub fn read_feed(bytes: &[u8], date: Option<NaiveDate>) -> Result<Vec<Item>> {
         let summary_text = e
             .summary
             .as_ref()
-            .map(|t| strip_announcement(t.content.trim()).to_string());
+            .map(|t| crate::content::arxiv::without_announcement(t.content.trim()).to_string());
         let (gist, summary) = match (&content, summary_text) {
             (Some(html), s) => (
                 s.filter(|s| !s.is_empty() && !s.contains('\n') && s.len() < 600),
@@ -358,26 +358,6 @@ fn split_names(field: &str) -> Vec<String> {
             vec![whole]
         }
     }
-}
-
-/// arXiv's RSS descriptions start `arXiv:2507.01234v1 Announce Type: new Abstract:`;
-/// the paper's text starts after that.
-fn strip_announcement(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("arXiv:") else {
-        return text;
-    };
-    let Some(after_type) = rest
-        .find("Announce Type:")
-        .map(|i| rest[i + "Announce Type:".len()..].trim_start())
-    else {
-        return text;
-    };
-    let after_type = after_type
-        .split_once(char::is_whitespace)
-        .map_or("", |(_, rest)| rest.trim_start());
-    after_type
-        .strip_prefix("Abstract:")
-        .map_or(after_type, str::trim_start)
 }
 
 fn url_key(u: &str) -> String {
@@ -581,6 +561,9 @@ mod tests {
         assert_eq!(split_names("Zhang, Alice"), ["Zhang, Alice"]);
         assert_eq!(split_names("A. Lee, Bo Li"), ["A. Lee", "Bo Li"]);
         assert_eq!(split_names("  "), Vec::<String>::new());
-        assert_eq!(strip_announcement("plain text"), "plain text");
+        assert_eq!(
+            crate::content::arxiv::without_announcement("plain text"),
+            "plain text"
+        );
     }
 }

@@ -124,9 +124,49 @@ fn concat(a: &str, b: &str) -> String {
     s
 }
 
+/// Text without the head of arXiv's RSS description (`arXiv:2509.18661v1 Announce Type:
+/// cross Abstract: …`), which bots paste before the abstract and `import` reads from the
+/// feed: the id is the entry's own, the announcement type is the feed's bookkeeping.
+pub fn without_announcement(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("arXiv:") else {
+        return text;
+    };
+    let Some(at) = rest
+        .get(..rest.len().min(40))
+        .and_then(|h| h.find("Announce Type:"))
+    else {
+        return text;
+    };
+    let after = rest[at + "Announce Type:".len()..].trim_start();
+    // The type is one word (`new`, `cross`, `replace`, `replace-cross`).
+    let after = after
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, r)| r.trim_start());
+    after
+        .strip_prefix("Abstract:")
+        .map_or(after, str::trim_start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arxiv_feed_heads_are_not_text() {
+        assert_eq!(
+            without_announcement("arXiv:2509.18661v1 Announce Type: cross \nAbstract: The growth."),
+            "The growth."
+        );
+        assert_eq!(
+            without_announcement("arXiv:2509.18661 Announce Type: new Abstract: We."),
+            "We."
+        );
+        assert_eq!(
+            without_announcement("arXiv:2509.18661 is ours."),
+            "arXiv:2509.18661 is ours."
+        );
+        assert_eq!(without_announcement("We cite arXiv:1."), "We cite arXiv:1.");
+    }
     use proptest::prelude::*;
 
     /// URLs made of the pieces `ID_IN_URL` looks for, in any case, with digits of other

@@ -475,7 +475,7 @@ pub fn build<'a>(
                 joined.as_str()
             }
         };
-        let value = without_announcement(value.trim());
+        let value = crate::content::arxiv::without_announcement(value.trim());
         if value.is_empty() {
             if f.heading && !f.label.is_empty() && !matches!(f.role, Role::Gist | Role::Abstract) {
                 group = Some(f.label.as_ref());
@@ -772,29 +772,6 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
     ok == parts.len() && (several || lenient)
 }
 
-/// Text without the head of arXiv's RSS description (`arXiv:2509.18661v1 Announce Type:
-/// cross Abstract: …`), which bots paste before the abstract: the id is the entry's own,
-/// the announcement type is the feed's bookkeeping.
-fn without_announcement(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("arXiv:") else {
-        return text;
-    };
-    let Some(at) = rest
-        .get(..rest.len().min(40))
-        .and_then(|h| h.find("Announce Type:"))
-    else {
-        return text;
-    };
-    let after = rest[at + "Announce Type:".len()..].trim_start();
-    // The type is one word (`new`, `cross`, `replace`, `replace-cross`).
-    let after = after
-        .split_once(char::is_whitespace)
-        .map_or("", |(_, r)| r.trim_start());
-    after
-        .strip_prefix("Abstract:")
-        .map_or(after, str::trim_start)
-}
-
 /// The names a category field lists: separated by commas and the like, or hashtags
 /// (`#3DVision #DiffusionModels`), each without its `#`.
 fn category_names(value: &str) -> Vec<&str> {
@@ -896,23 +873,6 @@ mod tests {
             ["3DVision", "DiffusionModels"]
         );
         assert_eq!(category_names("cs.CV, cs.LG"), ["cs.CV", " cs.LG"]);
-    }
-
-    #[test]
-    fn arxiv_feed_heads_are_not_text() {
-        assert_eq!(
-            without_announcement("arXiv:2509.18661v1 Announce Type: cross \nAbstract: The growth."),
-            "The growth."
-        );
-        assert_eq!(
-            without_announcement("arXiv:2509.18661 Announce Type: new Abstract: We."),
-            "We."
-        );
-        assert_eq!(
-            without_announcement("arXiv:2509.18661 is ours."),
-            "arXiv:2509.18661 is ours."
-        );
-        assert_eq!(without_announcement("We cite arXiv:1."), "We cite arXiv:1.");
     }
 
     #[test]
