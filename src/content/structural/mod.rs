@@ -23,6 +23,7 @@ mod lines;
 mod mention_spots;
 mod meta_line;
 mod name_split;
+mod names_line;
 mod note_links;
 mod numbering;
 mod paper_match;

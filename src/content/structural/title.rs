@@ -3,12 +3,12 @@
 //! with generic texts (`[PDF](…)`, `<a href="…">arXiv</a>`) that titles and text leave
 //! out.
 
-use super::entry::names_line;
 use super::ids;
 use super::labels;
 use super::layout::{self, Unit};
 use super::lines::{Line, LineKind, strip_tags};
 use super::name_split::{plain_words, without_count, without_title_noise};
+use super::names_line::names_line;
 use super::numbering::strip_number;
 use crate::content::marks::link_middle;
 use crate::content::markup;
