@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::dating::{resolve_date, stamps_date};
 use super::tags::{NameTable, TagNames, TagNumbers, build_tags};
-pub(super) use super::title_conflict::title_conflict;
+pub(super) use super::title_conflict::{Refiled, title_conflict};
 use super::{Day, Link, Paper, Site};
 use crate::config::Config;
 pub(super) use crate::content::words::is_mostly_cjk;
@@ -470,6 +470,7 @@ pub(super) fn assemble<'a>(
 
 /// The same id with two different titles on one day means two rows were mixed up.
 fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagnostics) {
+    let mut refiled = Refiled::default();
     for (g, id) in listed.ids.iter().enumerate() {
         let apps = listed.apps(g);
         for (i, a) in apps.iter().enumerate() {
@@ -478,7 +479,11 @@ fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagn
             };
             let (x, y) = (&a.entry.title, &b.entry.title);
             // A title in another script is the paper's translation, not a mix-up.
-            if x != y && !title_key(x).eq(title_key(y)) && is_mostly_cjk(x) == is_mostly_cjk(y) {
+            if x != y
+                && !title_key(x).eq(title_key(y))
+                && is_mostly_cjk(x) == is_mostly_cjk(y)
+                && !refiled.take(id, (a.file, a.entry), (b.file, b.entry))
+            {
                 diags.push(title_conflict(
                     digests,
                     id,
@@ -487,6 +492,9 @@ fn check_title_conflicts(digests: &[&Digest], listed: &Listed, diags: &mut Diagn
                 ));
             }
         }
+    }
+    for warning in refiled.warnings(digests) {
+        diags.push(warning);
     }
 }
 

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::assemble::{
-    LongFieldsAt, apply_overrides, choose_fields, copy_long_fields, is_mostly_cjk, override_id,
-    rule_text, title_conflict,
+    LongFieldsAt, Refiled, apply_overrides, choose_fields, copy_long_fields, is_mostly_cjk,
+    override_id, rule_text, title_conflict,
 };
 use super::dating::{resolve_date, stamps_date};
 use super::{Day, Link, Paper, Site, Tag};
@@ -230,6 +230,7 @@ fn check_title_conflicts(
     appearances: &BTreeMap<&str, Vec<Appearance>>,
     diags: &mut Diagnostics,
 ) {
+    let mut refiled = Refiled::default();
     for (id, apps) in appearances {
         for (i, a) in apps.iter().enumerate() {
             let Some(b) = apps[..i].iter().find(|b| b.date == a.date) else {
@@ -237,6 +238,7 @@ fn check_title_conflicts(
             };
             if title_key(&a.entry.title) != title_key(&b.entry.title)
                 && is_mostly_cjk(&a.entry.title) == is_mostly_cjk(&b.entry.title)
+                && !refiled.take(id, (a.file, a.entry), (b.file, b.entry))
             {
                 diags.push(title_conflict(
                     digests,
@@ -246,6 +248,9 @@ fn check_title_conflicts(
                 ));
             }
         }
+    }
+    for warning in refiled.warnings(digests) {
+        diags.push(warning);
     }
 }
 

@@ -2,6 +2,8 @@
 //! were mixed up, a warning when the two entries are one paper renamed or read by
 //! structure. Kept apart from the assembly that finds such pairs, which is long enough.
 
+use std::collections::BTreeMap;
+
 use crate::content::{Digest, Entry, Format};
 use crate::diagnostic::{Diagnostic, Kind};
 
@@ -18,14 +20,7 @@ pub(crate) fn title_conflict(
     // index and its note, a topic file and the day's file): the title the model chooses
     // is published, and the other is a warning, not a decision for a person.
     let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
-    // Two entries with the same authors are one paper renamed between its versions (a
-    // generator that keeps a table per topic updates one row and not the other); rows
-    // mixed up would pair a title with another paper's names.
-    // So are two entries whose links name two versions of it (`…v1` and `…v2`): a
-    // tracker that lists each new version as it comes.
-    let versions = (version_of(here.1), version_of(first.1));
-    let renamed = !here.1.authors.is_empty() && here.1.authors == first.1.authors
-        || matches!(versions, (Some(a), Some(b)) if a != b);
+    let renamed = renamed(here.1, first.1);
     let path = &digests[here.0].path;
     let message = format!(
         "{id} is titled `{}` here but `{}` at {}:{} on the same day{}",
@@ -43,6 +38,76 @@ pub(crate) fn title_conflict(
         Diagnostic::warning(path, here.1.line, message).kind(Kind::TitleVariant)
     } else {
         Diagnostic::error(path, here.1.line, message).kind(Kind::TitleConflict)
+    }
+}
+
+/// Whether two entries are one paper renamed between its versions. Two entries with the
+/// same authors are (a generator that keeps a table per topic updates one row and not
+/// the other); rows mixed up would pair a title with another paper's names. So are two
+/// entries whose links name two versions of it (`…v1` and `…v2`): a tracker that lists
+/// each new version as it comes.
+fn renamed(here: &Entry, first: &Entry) -> bool {
+    let versions = (version_of(here), version_of(first));
+    !here.authors.is_empty() && here.authors == first.authors
+        || matches!(versions, (Some(a), Some(b)) if a != b)
+}
+
+/// The papers of each file that one listing titles differently from another listing
+/// under another category: a bot that writes a paper once per category it is
+/// cross-listed in, and translates or rewrites its title each time. Such a file would
+/// give a warning for most of its papers; it gets one that counts them and shows the
+/// first. Only what would be a warning is gathered here: two rows of one table mixed up
+/// stay an error, whatever their categories.
+#[derive(Default)]
+pub(crate) struct Refiled<'e> {
+    /// By file: how many papers, and the first (id, this listing, the first listing).
+    by_file: BTreeMap<usize, (usize, RefiledExample<'e>)>,
+}
+
+/// One paper of [`Refiled`]: its id, and the later and the first listing.
+type RefiledExample<'e> = (&'e str, &'e Entry, &'e Entry);
+
+impl<'e> Refiled<'e> {
+    /// Takes the pair `here` and `first` (one id, one day, two titles) if one file files
+    /// it under two categories and the titles are variants, not a mix-up; says whether
+    /// it took it.
+    pub(crate) fn take(
+        &mut self,
+        id: &'e str,
+        here: (usize, &'e Entry),
+        first: (usize, &'e Entry),
+    ) -> bool {
+        let variant = here.1.format == Format::Structural
+            || first.1.format == Format::Structural
+            || renamed(here.1, first.1);
+        if here.0 != first.0
+            || !variant
+            || !super::assemble::filed_apart(&first.1.tags, &here.1.tags)
+        {
+            return false;
+        }
+        self.by_file
+            .entry(here.0)
+            .and_modify(|(count, _)| *count += 1)
+            .or_insert((1, (id, here.1, first.1)));
+        true
+    }
+
+    /// One `title-variant` warning a file, in file order.
+    pub(crate) fn warnings(self, digests: &[&Digest]) -> impl Iterator<Item = Diagnostic> {
+        self.by_file
+            .into_iter()
+            .map(|(file, (count, (id, here, first)))| {
+                let papers = if count == 1 { "paper" } else { "papers" };
+                let message = format!(
+                    "{count} {papers} listed under several categories in this file carry another \
+                 title under each (the first: {id} is `{}` on line {} and `{}` on line {}); \
+                 the first title of each is published",
+                    first.title, first.line, here.title, here.line
+                );
+                Diagnostic::warning(&digests[file].path, first.line, message)
+                    .kind(Kind::TitleVariant)
+            })
     }
 }
 
