@@ -65,6 +65,17 @@ pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
         return text_lead(html, max);
     };
     let skip = paragraphs.iter().take_while(|p| is_bare_label(p)).count();
+    // Parts that state facts (arXiv's comments line, keywords) are passed over when
+    // prose follows them.
+    let facts = paragraphs[skip..]
+        .iter()
+        .take_while(|p| is_bare_label(p) || super::fact_labels::opens_with_fact(&strip_tags(p)))
+        .count();
+    let skip = if skip + facts < paragraphs.len() {
+        skip + facts
+    } else {
+        skip
+    };
     let (first, others) = paragraphs[skip..].split_first()?;
     let parts = parts(first);
     if let [part, next, ..] = parts.as_slice() {
@@ -73,7 +84,20 @@ pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
             let (lead, _) = sentence_lead(before, max);
             return Some((lead, true));
         }
-        let body = trim_breaks(&first[part.body..next.start])
+        // The first part that is not a fact, if one is; the last part runs to the end.
+        let at = parts
+            .iter()
+            .position(|p| !super::fact_labels::opens_with_fact(&strip_tags(&p.label)))
+            .unwrap_or(0);
+        let (part, end) = if at == 0 {
+            (part, next.start)
+        } else {
+            (
+                &parts[at],
+                parts.get(at + 1).map_or(first.len(), |n| n.start),
+            )
+        };
+        let body = trim_breaks(&first[part.body..end])
             .trim_end_matches([',', ';'])
             .trim_end();
         let (lead, _) = sentence_lead(body, max);
@@ -656,6 +680,26 @@ mod tests {
 
     fn lead_of(html: &str) -> (String, bool) {
         lead(html, 400).unwrap_or_else(|| panic!("no lead for {html}"))
+    }
+
+    #[test]
+    fn a_lead_passes_over_facts_when_prose_follows() {
+        let html = "<p><strong>Comments:</strong> 13 pages, 3 figures</p>\
+                    <p><strong>What's New:</strong> A corpus of lantern songs. More.</p>";
+        assert_eq!(
+            lead_of(html),
+            (
+                "<strong>What's New:</strong> A corpus of lantern songs.".to_string(),
+                true
+            )
+        );
+        let html = "<p>Keywords: lanterns. Summary: A corpus of songs. Results: good.</p>";
+        assert_eq!(lead_of(html).0, "A corpus of songs.");
+        // Nothing but facts: the first is the lead, as before.
+        assert_eq!(
+            lead_of("<p>Comments: 13 pages, 3 figures</p>").0,
+            "Comments: 13 pages, 3 figures"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod atom;
 mod chart;
 pub mod escape;
 mod export;
+mod fact_labels;
 mod feed_cut;
 mod feeds;
 mod labels;
