@@ -40,6 +40,8 @@ struct ExpectedPaper {
     summary_lacks: Vec<String>,
     #[serde(default)]
     abstract_has: Vec<String>,
+    #[serde(default)]
+    abstract_lacks: Vec<String>,
     /// The exported code link; `""` for none. Not checked when absent.
     code: Option<String>,
     /// The days the paper is listed on. Not checked when absent.
@@ -189,6 +191,14 @@ fn check_fixture(name: &str) {
             assert!(
                 text(&got["abstract"]).contains(piece.as_str()),
                 "{name} {}: {:?} lacks {piece:?}",
+                want.id,
+                got["abstract"]
+            );
+        }
+        for piece in &want.abstract_lacks {
+            assert!(
+                !text(&got["abstract"]).contains(piece.as_str()),
+                "{name} {}: {:?} has {piece:?}",
                 want.id,
                 got["abstract"]
             );
@@ -685,6 +695,11 @@ fn an_index_with_more_papers_than_notes_names_them_once() {
         message.contains("9 paper(s)") && message.contains("1602.90011"),
         "{message}"
     );
+}
+
+#[test]
+fn report_entries_under_a_status_line_of_stars_date_and_code() {
+    check_fixture("status-line-reports");
 }
 
 #[test]

@@ -477,6 +477,13 @@ pub fn build<'a>(
             }
         };
         let value = crate::content::arxiv::without_announcement(value.trim());
+        // A bot that cut a field to nothing writes its ellipsis alone (`**摘要**: ...`):
+        // there is no text to show.
+        let value = if value.trim_matches(['.', '…', '。']).is_empty() {
+            ""
+        } else {
+            value
+        };
         if value.is_empty() {
             if f.heading && !f.label.is_empty() && !matches!(f.role, Role::Gist | Role::Abstract) {
                 group = Some(f.label.as_ref());

@@ -12,7 +12,7 @@ pub fn categories(text: &str) -> Option<Vec<String>> {
     let pieces: Vec<&str> = text
         .split(" · ")
         .flat_map(|piece| piece.split(" | "))
-        .map(|piece| piece.trim().trim_matches(['_', '*']).trim())
+        .map(str::trim)
         .collect();
     if pieces.len() < 2 {
         return None;
@@ -20,8 +20,9 @@ pub fn categories(text: &str) -> Option<Vec<String>> {
     let mut tags = Vec::new();
     // A line of links alone is a line of links (a code link among them is read as
     // such): a date makes a line the entry's metadata, or categories beside a link.
-    let (mut dated, mut linked) = (false, false);
-    for piece in pieces {
+    let (mut dated, mut linked, mut status, mut scored) = (false, false, false, false);
+    for raw in pieces {
+        let piece = raw.trim_matches(['_', '*']).trim();
         let code = piece.trim_matches('`');
         if piece.is_empty() {
             continue;
@@ -34,11 +35,49 @@ pub fn categories(text: &str) -> Option<Vec<String>> {
             && !code.contains(' ')
         {
             tags.push(tag);
+        } else if let Some(strong) = status_of(raw) {
+            status = true;
+            scored |= strong;
         } else {
             return None;
         }
     }
-    (dated || linked && !tags.is_empty()).then_some(tags)
+    // A bot's status words only beside a date and a score or a word on code: a bold
+    // piece without them may be a name or a label.
+    let status_ok = !status || dated && scored;
+    (status_ok && (dated || linked && !tags.is_empty())).then_some(tags)
+}
+
+/// A bot's status of a paper in a line of metadata: a star or score (`⭐0.0`, `🔥 12`),
+/// a badge in bold of a few words before one (`**新论文** ⭐0.0`, `**New**`), or that
+/// it has no code (`无代码`, `No code`). `Some(true)` for a piece with a score or a
+/// word on code, `Some(false)` for a badge alone, `None` for any other piece.
+fn status_of(raw: &str) -> Option<bool> {
+    let (badge, rest) = match raw.strip_prefix("**").and_then(|r| r.split_once("**")) {
+        Some((badge, rest)) => (Some(badge.trim()), rest.trim()),
+        None => (None, raw.trim()),
+    };
+    let badge_ok = badge.is_none_or(|b| {
+        !b.is_empty() && b.chars().count() <= 16 && b.split_whitespace().count() <= 3
+    });
+    let score = |s: &str| {
+        let number = s
+            .trim_start_matches(['⭐', '★', '🔥', '👍', '▲', '🌟'])
+            .trim_start();
+        number.len() < s.len()
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let no_code = ["无代码", "暂无代码", "no code", "code: n/a", "code: none"]
+        .iter()
+        .any(|n| rest.eq_ignore_ascii_case(n));
+    if !badge_ok {
+        None
+    } else if score(rest) || no_code {
+        Some(true)
+    } else {
+        (rest.is_empty() && badge.is_some()).then_some(false)
+    }
 }
 
 /// `2026-03-12`, `2026-03-12 09:15 UTC`, `2026/03/12`.
@@ -103,6 +142,23 @@ mod tests {
         assert_eq!(categories("`cs.CV` · `cs.RO`"), None);
         assert_eq!(categories("2026-03-12"), None);
         assert_eq!(categories("Ann Lee · Bo Chen"), None);
+        // A bot's status beside a date: metadata, no tags.
+        assert_eq!(
+            categories("**新论文** ⭐0.0 | 2025-02-06 | 无代码"),
+            Some(Vec::new())
+        );
+        assert_eq!(
+            categories("**Updated** | 🔥 12 | 2025-02-06 | No code"),
+            Some(Vec::new())
+        );
+        // Without a date, or with words of a sentence, it is text.
+        assert_eq!(categories("**新论文** ⭐0.0 | 无代码"), None);
+        assert_eq!(categories("**Ann Lee** · Bo Chen · 2025-02-06"), None);
+        assert_eq!(categories("**Ann Lee** · 2025-02-06"), None);
+        assert_eq!(
+            categories("**A new way to fold paper cranes today** · 2025-02-06"),
+            None
+        );
         assert_eq!(
             categories("[PDF](https://arxiv.org/pdf/2503.00006) | [Code](https://x.org/)"),
             None
