@@ -703,6 +703,11 @@ fn report_entries_under_a_status_line_of_stars_date_and_code() {
 }
 
 #[test]
+fn notes_in_day_folders_with_question_sub_headings() {
+    check_fixture("dated-folder-qa-notes");
+}
+
+#[test]
 fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
     check_fixture("category-chip-headings");
 }

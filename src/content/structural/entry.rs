@@ -543,9 +543,15 @@ pub fn build<'a>(
                 if !f.label.is_empty() && !says_only_summary {
                     let block =
                         value.starts_with(['-', '*', '+', '>']) || !single_line || numbered(value);
+                    let label = f.label.trim_end_matches([':', '：']);
                     summary.push_str("**");
-                    summary.push_str(f.label.trim_end_matches([':', '：']));
-                    summary.push_str(":**");
+                    summary.push_str(label);
+                    // A question (`Q1: 这篇论文试图解决什么问题？`) takes no colon after it.
+                    summary.push_str(if label.ends_with(['?', '？']) {
+                        "**"
+                    } else {
+                        ":**"
+                    });
                     summary.push_str(if block { "\n\n" } else { " " });
                 }
                 summary.push_str(value);
