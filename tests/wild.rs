@@ -708,6 +708,11 @@ fn notes_in_day_folders_with_question_sub_headings() {
 }
 
 #[test]
+fn an_astro_collection_of_notes_with_quoted_values_over_lines() {
+    check_fixture("astro-collected-papers");
+}
+
+#[test]
 fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
     check_fixture("category-chip-headings");
 }

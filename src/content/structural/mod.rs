@@ -91,6 +91,7 @@ pub fn parse(
             fields.push(yaml_note::YamlField {
                 key: "url".to_string(),
                 value: url,
+                nested: false,
             });
         }
         // A note whose front matter links its paper but leaves the title to the note's
@@ -100,6 +101,7 @@ pub fn parse(
             fields.push(yaml_note::YamlField {
                 key: "title".to_string(),
                 value: h1,
+                nested: false,
             });
         }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {

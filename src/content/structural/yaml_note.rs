@@ -12,6 +12,9 @@ use chrono::NaiveDate;
 pub struct YamlField {
     pub key: String,
     pub value: String,
+    /// Whether the value held keys of its own (a list of maps, `prompts:` over
+    /// `- title: …` and `prompt: |-`): flattened into one line, it is no prose.
+    pub nested: bool,
 }
 
 /// The note's own date from its front matter's `date:` key: the post date Jekyll, Hugo and Obsidian give a note (`date: 2026-02-19`,
@@ -86,8 +89,20 @@ pub fn split(body: &str) -> Option<(Vec<YamlField>, usize)> {
     }
     let mut fields: Vec<YamlField> = Vec::new();
     let mut block: Option<usize> = None;
+    // The quote that a value opened and has not closed yet: a quoted scalar over
+    // several lines (`practical_value: '- one…` … `- four.'`).
+    let mut open_quote: Option<char> = None;
     for (i, raw) in lines.enumerate() {
         let line = raw.trim_end();
+        if let Some(quote) = open_quote
+            && let Some(f) = fields.last_mut()
+        {
+            let piece = line.trim();
+            let closed = piece.strip_suffix(quote);
+            open_quote = closed.is_none().then_some(quote);
+            push_folded(&mut f.value, closed.unwrap_or(piece));
+            continue;
+        }
         if line == "---" || line == "..." {
             return Some((fields, i + 2));
         }
@@ -95,7 +110,23 @@ pub fn split(body: &str) -> Option<(Vec<YamlField>, usize)> {
         if indented || line.trim_start().starts_with("- ") {
             if let Some(f) = fields.last_mut() {
                 let item = line.trim();
-                let item = item.strip_prefix("- ").map(unquote).unwrap_or(item);
+                let listed = item.strip_prefix("- ");
+                // Outside a block, a line under a key is a list item; a key inside one,
+                // or an indented line that is no item, is a map's.
+                f.nested |= block.is_none()
+                    && (listed.is_none_or(is_map_key) || item.ends_with(['|', '>']));
+                // A map's value may be a quoted scalar over several lines too.
+                let inner = listed.unwrap_or(item);
+                let scalar = inner.split_once(": ").map_or(inner, |(_, v)| v.trim());
+                if block.is_none() {
+                    open_quote = opened_quote(scalar);
+                    // A map's block scalar (`prompt: |-`): its lines are text, whatever
+                    // they open with, up to the next key of the front matter.
+                    if is_block_indicator(scalar) {
+                        block = Some(i);
+                    }
+                }
+                let item = listed.map(unquote).unwrap_or(item);
                 if !item.is_empty() {
                     let sep = if block.is_some() { " " } else { ", " };
                     if !f.value.is_empty() {
@@ -110,19 +141,66 @@ pub fn split(body: &str) -> Option<(Vec<YamlField>, usize)> {
             continue;
         };
         let value = value.trim();
-        block = matches!(value, ">" | ">-" | "|" | "|-" | ">+" | "|+").then_some(i);
+        block = is_block_indicator(value).then_some(i);
         let value = if block.is_some() { "" } else { value };
-        let value = value
-            .strip_prefix('[')
-            .and_then(|v| v.strip_suffix(']'))
-            .map(|list| list.split(',').map(unquote).collect::<Vec<_>>().join(", "))
-            .unwrap_or_else(|| unquote(value).to_string());
+        let value = if let Some(quote) = opened_quote(value) {
+            open_quote = Some(quote);
+            let mut folded = String::new();
+            push_folded(&mut folded, &value[1..]);
+            folded
+        } else {
+            value
+                .strip_prefix('[')
+                .and_then(|v| v.strip_suffix(']'))
+                .map(|list| list.split(',').map(unquote).collect::<Vec<_>>().join(", "))
+                .unwrap_or_else(|| unquote(value).to_string())
+        };
         fields.push(YamlField {
             key: snake_key(key),
             value,
+            nested: false,
         });
     }
     None
+}
+
+/// Whether a value opens a block scalar (`>-`, `|`).
+fn is_block_indicator(value: &str) -> bool {
+    matches!(value, ">" | ">-" | "|" | "|-" | ">+" | "|+")
+}
+
+/// The quote a value opens and does not close on its line, if any.
+fn opened_quote(value: &str) -> Option<char> {
+    value
+        .chars()
+        .next()
+        .filter(|&q| matches!(q, '\'' | '"'))
+        .filter(|&q| value.len() == 1 || !value.ends_with(q))
+}
+
+/// Whether a list item opens with a key of a map (`title: Trajectory quality`).
+fn is_map_key(item: &str) -> bool {
+    item.split_once(": ").is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    })
+}
+
+/// Appends one line of a quoted scalar to `value`, folded as YAML folds it (lines
+/// joined by a space) and kept on one line, as every field is; a list item's marker
+/// (`- `) goes, since the items become one run of text.
+fn push_folded(value: &mut String, line: &str) {
+    let line = line.trim();
+    let line = line.strip_prefix("- ").unwrap_or(line);
+    if line.is_empty() {
+        return;
+    }
+    if !value.is_empty() {
+        value.push(' ');
+    }
+    value.push_str(line);
 }
 
 /// A front-matter key in lower snake case, as the key lists below write it: Astro and
@@ -220,9 +298,9 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         format!("arXiv:{link}")
     };
     let mut md = format!("# {title}\n**arXiv**: {link}\n");
-    for (keys, label) in [
+    let read = [
         (&["authors", "author"][..], "Authors"),
-        (&["tldr", "tl;dr", "gist"][..], "TL;DR"),
+        (GIST_KEYS, "TL;DR"),
         (
             &[
                 "arxiv_categories",
@@ -230,6 +308,8 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
                 "category",
                 "primary_category",
                 "tags",
+                "topic",
+                "topics",
             ][..],
             "Categories",
         ),
@@ -242,7 +322,8 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         // The paper's date: a stamp, which dates the note only where nothing else
         // on the site dates anything.
         (PUBLISHED_KEYS, "Published"),
-    ] {
+    ];
+    for (keys, label) in read {
         // Every key of the kind: `primary_category` and `tags` both name categories.
         let values: Vec<&str> = fields
             .iter()
@@ -259,7 +340,78 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
             md.push_str(&format!("**{label}**: {v}\n"));
         }
     }
+    // Prose under a key of the bot's own (`practical_value`, `direction`): words of
+    // the note, kept as a part of the summary under the key's name.
+    for f in fields {
+        let known = read.iter().any(|(keys, _)| keys.contains(&f.key.as_str()))
+            || TITLE_KEYS.contains(&f.key.as_str())
+            || LINK_KEYS.contains(&f.key.as_str());
+        if !known && !f.nested && is_prose_key(&f.key) && is_prose(&f.value) {
+            md.push_str(&format!("**{}**: {}\n", key_label(&f.key), f.value));
+        }
+    }
     Some(md)
+}
+
+/// Keys of a one-line gist.
+const GIST_KEYS: &[&str] = &[
+    "tldr",
+    "tl;dr",
+    "tl_dr",
+    "gist",
+    "one_liner",
+    "one_line",
+    "oneliner",
+];
+
+/// Whether a key not read otherwise may hold the note's prose: not a title (a
+/// translated one, `title_zh`), a date, an address or a site generator's setting.
+fn is_prose_key(key: &str) -> bool {
+    const SETTINGS: &[&str] = &[
+        "layout",
+        "permalink",
+        "slug",
+        "lang",
+        "language",
+        "image",
+        "cover",
+        "thumbnail",
+        "draft",
+        "template",
+        "type",
+        "weight",
+        "aliases",
+        "path",
+        "file",
+        "source",
+    ];
+    !(key.contains("title")
+        || key.contains("date")
+        || key.ends_with("_url")
+        || key.ends_with("_at")
+        || SETTINGS.contains(&key))
+}
+
+/// Whether a value reads as prose: five words or more, or ten CJK characters, and not
+/// an address.
+fn is_prose(value: &str) -> bool {
+    let words = value.split_whitespace().take(5).count();
+    let cjk = value
+        .chars()
+        .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+        .take(10)
+        .count();
+    (words >= 5 || cjk >= 10) && !value.trim_start().starts_with("http")
+}
+
+/// A key as a label: `practical_value` is `Practical value`.
+fn key_label(key: &str) -> String {
+    let spaced = key.replace('_', " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// How many `# ` headings `text` has outside code blocks.
@@ -359,6 +511,40 @@ mod tests {
         assert!(md.lines().count() <= start, "{md}");
         assert!(md.contains("**Authors**: Ann Lee, Bo Chen"), "{md}");
         assert!(md.contains("**Abstract**: Line one line two."), "{md}");
+    }
+
+    #[test]
+    fn quoted_values_over_lines_and_prose_under_a_bots_own_keys() {
+        let body = "---\ntitle: 'Quiet Lanterns: Reading at Night, Slowly,\n  and Well'\n\
+                    title_zh: 安静的灯笼：慢慢地、好好地在夜里读书的方法研究\n\
+                    arxiv_id: '2605.00001'\none_liner: 一盏随书页移动的灯笼让夜读更久\n\
+                    practical_value: '- 书店可以用它。\n\n  - 图书馆也可以。'\n\
+                    direction: 柔和的光照与阅读时长之间的关系研究\nsource: hf-daily\n\
+                    prompts:\n  - title: \"Ask about lanterns\"\n    prompt: \"Say how bright:\n\
+                    Rule: never too bright.\"\n  - title: Block\n    prompt: |-\n      \"Quoted\" start\n\
+                    topic: Human Factors\nscore: 6\n---\n";
+        let (fields, start) = split(body).unwrap();
+        let md = as_markdown(&fields).unwrap();
+        assert!(
+            md.starts_with("# Quiet Lanterns: Reading at Night, Slowly, and Well\n"),
+            "{md}"
+        );
+        assert!(md.lines().count() <= start, "{md}");
+        assert!(
+            md.contains("**TL;DR**: 一盏随书页移动的灯笼让夜读更久"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Practical value**: 书店可以用它。 图书馆也可以。"),
+            "{md}"
+        );
+        assert!(md.contains("**Direction**: 柔和的光照"), "{md}");
+        assert!(md.contains("**Categories**: Human Factors"), "{md}");
+        // A translated title, settings, scores and a list of maps are no prose; the
+        // lines of a quoted value inside that list are not keys of the front matter.
+        for absent in ["安静的灯笼", "hf-daily", "Prompts", "Rule", "Score"] {
+            assert!(!md.contains(absent), "{absent}: {md}");
+        }
     }
 
     #[test]
