@@ -713,6 +713,11 @@ fn an_astro_collection_of_notes_with_quoted_values_over_lines() {
 }
 
 #[test]
+fn weekly_bullets_opening_with_a_date_in_brackets() {
+    check_fixture("weekly-dated-bullets");
+}
+
+#[test]
 fn numbered_headings_opening_with_a_category_chip_and_a_dash() {
     check_fixture("category-chip-headings");
 }

@@ -20,12 +20,14 @@ pub fn split_and(text: &str) -> impl Iterator<Item = &str> {
     whole.into_iter().chain(split.into_iter().flatten())
 }
 
-/// `text.trim_end_matches(suffix)`: every trailing copy of `suffix` removed.
-pub fn trim_end_str<'a>(mut text: &'a str, suffix: &str) -> &'a str {
-    while let Some(rest) = text.strip_suffix(suffix) {
-        text = rest;
-    }
-    text
+/// `text` without a trailing `et al.` however a bot spells it (`et al`, `et.al.`, and a
+/// sentence's own full stop after it, `et.al..`).
+pub fn without_et_al(text: &str) -> &str {
+    let t = text.trim_end().trim_end_matches('.');
+    t.strip_suffix("et al")
+        .or_else(|| t.strip_suffix("et.al"))
+        .filter(|head| head.is_empty() || head.ends_with([' ', ',']))
+        .unwrap_or(text)
 }
 
 /// `text.trim_start_matches(prefix)`: every leading copy of `prefix` removed.
@@ -84,10 +86,7 @@ pub fn without_count(text: &str) -> &str {
         Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
         _ => t,
     };
-    trim_end_str(trim_end_str(t, "et al."), "et al")
-        .trim_end()
-        .trim_end_matches(',')
-        .trim_end()
+    without_et_al(t).trim_end().trim_end_matches(',').trim_end()
 }
 
 /// A list of names split into names: commas, semicolons, `and`, CJK separators.
@@ -114,7 +113,7 @@ pub fn split_authors(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         for name in split_and(piece) {
-            let name = trim_end_str(trim_end_str(name.trim(), "et al."), "et al").trim();
+            let name = without_et_al(name.trim()).trim();
             let name = trim_start_str(name, "and ").trim();
             // Markers after a name: first author, corresponding author, notes.
             let name = name
@@ -453,11 +452,17 @@ mod tests {
             assert!(!plain_words(text) || joined == text, "{text}");
         }
         assert!(plain_words("Efficient Language Gradient: A Benchmark (v2)"));
-        for text in ["", "x et al.", "x et al.et al.", "et al", "x"] {
-            assert_eq!(
-                trim_end_str(text, "et al."),
-                text.trim_end_matches("et al.")
-            );
+        for (text, want) in [
+            ("", ""),
+            ("Ann Lee et al.", "Ann Lee "),
+            ("Ann Lee et.al..", "Ann Lee "),
+            ("Ann Lee, et al", "Ann Lee, "),
+            ("et al.", ""),
+            ("Ann Lee", "Ann Lee"),
+            ("Margaret al.", "Margaret al."),
+            ("Ann Leet al", "Ann Leet al"),
+        ] {
+            assert_eq!(without_et_al(text), want, "{text}");
         }
         for text in [
             "",

@@ -3,7 +3,7 @@
 //! the title reader of the words beside a title's link.
 
 use super::labels;
-use super::name_split::{split_and, trim_end_str, without_count};
+use super::name_split::{split_and, without_count};
 use super::numbering::strip_number;
 use crate::content::marks::{link_middle, scheme_separator};
 
@@ -92,7 +92,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
         return false;
     }
     let name_like = |p: &str| {
-        let p = trim_end_str(trim_end_str(p, "et al."), "et al").trim();
+        let p = super::name_split::without_et_al(p).trim();
         let words: Vec<&str> = p.split_whitespace().collect();
         if p.is_empty() {
             return true;
@@ -125,7 +125,7 @@ fn looks_like_names(text: &str, lenient: bool) -> bool {
             || p.ends_with('.') && words.len() <= 3 && words.last().is_some_and(|w| w.len() <= 3)
     };
     let ok = parts.iter().filter(|p| name_like(p)).count();
-    let several = parts.len() >= 2 || t.contains("et al");
+    let several = parts.len() >= 2 || t.contains("et al") || t.contains("et.al");
     ok == parts.len() && (several || lenient)
 }
 

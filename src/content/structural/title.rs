@@ -34,11 +34,13 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
         return (clean_title(label.value), None);
     }
     let text = strip_number(labels::strip_ornaments(text));
-    // A heading's date stamp is when the paper came out, not part of its title.
+    // A heading's date stamp is when the paper came out, not part of its title; so is
+    // one that opens a listed paper (`- [2026-02-12] **Title** — Ann Lee et.al.`).
     let text = match first.kind {
         LineKind::Heading(..) => layout::title_with_date(text).unwrap_or(text),
         _ => text,
     };
+    let text = without_leading_date(text);
     // The link to the paper, when its text is a title.
     let refs = ids::find(text);
     if let Some(r) = refs.iter().find(|r| {
@@ -106,6 +108,42 @@ pub(super) fn title_of(first: &Line<'_>, unit: Unit) -> (String, Option<String>)
     (named.map(markup::plain).unwrap_or_default(), None)
 }
 
+/// `text` without a date stamp that opens it, in brackets or bold (`[2026-02-12]`,
+/// `**2026-02-12 04:00**`), and the separator after it (` · `, ` - `); `text` itself
+/// when it opens with none.
+fn without_leading_date(text: &str) -> &str {
+    let Some(first) = text
+        .bytes()
+        .next()
+        .filter(|b| matches!(b, b'[' | b'(' | b'*'))
+    else {
+        return text;
+    };
+    let (close, skip) = match first {
+        b'[' => ("]", 1),
+        b'(' => (")", 1),
+        _ if text.starts_with("**") => ("**", 2),
+        _ => return text,
+    };
+    let Some(end) = text[skip..].find(close).map(|e| e + skip) else {
+        return text;
+    };
+    let stamp = &text[skip..end];
+    // A date and perhaps a time: digits and their separators, nothing else.
+    let dated = stamp.len() <= 20
+        && stamp
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.' | b':' | b' '))
+        && crate::content::date_text::find_date(stamp).is_some();
+    let rest = text[end + close.len()..].trim_start();
+    // A bracketed date followed by `(` is a link's text (`[2026-02-12](…)`).
+    if !dated || rest.is_empty() || rest.starts_with('(') {
+        return text;
+    }
+    rest.strip_prefix(['·', '-', '—', '–', '|'])
+        .map_or(rest, str::trim_start)
+}
+
 /// A line that opens with a bold title and goes on, after a dash or bar, with the
 /// authors' names (and links): the title and the names.
 fn bold_title_then_names(text: &str) -> Option<(String, String)> {
@@ -118,8 +156,11 @@ fn bold_title_then_names(text: &str) -> Option<(String, String)> {
         .strip_prefix(['-', '—', '–', '|'])
         .filter(|r| r.starts_with(char::is_whitespace))?;
     let names = clean_title(rest);
-    // One name after the title is its author, as the dash says.
-    let names = names_line(&names, true)?.to_string();
+    // One name after the title is its author, as the dash says. Badges may follow the
+    // names after a middle dot (`Ann Lee et.al.. [arXiv](…) · ❌ Code`).
+    let names = names_line(&names, true)
+        .or_else(|| names_line(names.split(" · ").next()?.trim(), true))?
+        .to_string();
     let title = markup::plain(title).trim().to_string();
     (!title.is_empty()).then_some((title, names))
 }
