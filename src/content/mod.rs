@@ -29,6 +29,7 @@ pub mod structural;
 pub mod table;
 mod tex_text;
 mod title_math;
+mod trim;
 mod unread;
 pub mod web_url;
 mod wikilinks;

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use super::known_labels::KNOWN;
 use super::lines::Line;
+use crate::content::trim::{trim, trim_start};
 
 /// What a labelled field is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,9 +142,9 @@ pub fn normalise(label: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`normalise`] before lower-casing.
 fn trimmed_label(label: &str) -> &str {
-    let t = strip_ornaments(label.trim());
+    let t = strip_ornaments(trim(label));
     let t = t.trim_matches(|c: char| c == '*' || c == '_' || c == '`' || c.is_whitespace());
-    let t = t.trim_end_matches([':', '：']).trim();
+    let t = trim(t.trim_end_matches([':', '：']));
     // The end first: a search for the bracket is a walk through every character.
     if !t.ends_with([')', '）']) {
         return t;
@@ -206,7 +207,7 @@ pub fn labelled(line: &str) -> Option<(&str, &str)> {
 /// (`Some`): a line's label is looked up when lines are classified, and a second look-up
 /// of the same label cost as much as the first.
 pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>>)> {
-    let t = strip_ornaments(line.trim_start());
+    let t = strip_ornaments(trim_start(line));
     // A line of fields set in italics (`*🕒 **Published:** 2026-06-10 · …*`) is read
     // inside its marks.
     if let Some(inner) = italic_fields(t) {
@@ -215,27 +216,28 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
     for mark in ["**", "__"] {
         if let Some(bold) = t.strip_prefix(mark) {
             let end = find_double(bold, mark.as_bytes()[0])?;
-            let inside = bold[..end].trim();
-            let after = bold[end + 2..].trim_start();
+            let inside = trim(&bold[..end]);
+            let after = trim_start(&bold[end + 2..]);
             let (label, value, role) = match inside.strip_suffix([':', '：']) {
-                Some(label) => (label.trim(), after, None),
+                Some(label) => (trim(label), after, None),
                 None => match after.strip_prefix([':', '：']) {
-                    Some(value) => (inside, value.trim_start(), None),
+                    Some(value) => (inside, trim_start(value), None),
                     // `**Abstract**` alone on its line: a known field whose text
                     // follows on the next lines.
-                    None if after.is_empty() && find_colon(inside).is_none() => {
-                        let role = known_role(inside)?;
-                        (inside, "", Some(role))
-                    }
-                    // `**Label: value**`, the whole field in bold.
-                    None if after.is_empty() => {
-                        let colon = find_colon(inside)?;
-                        let label = inside[..colon].trim();
-                        let role = known_role(label)?;
-                        let value = &inside[colon..];
-                        let skip = value.chars().next().map_or(0, char::len_utf8);
-                        (label, value[skip..].trim_start(), Some(role))
-                    }
+                    None if after.is_empty() => match find_colon(inside) {
+                        None => {
+                            let role = known_role(inside)?;
+                            (inside, "", Some(role))
+                        }
+                        // `**Label: value**`, the whole field in bold.
+                        Some(colon) => {
+                            let label = trim(&inside[..colon]);
+                            let role = known_role(label)?;
+                            let value = &inside[colon..];
+                            let skip = value.chars().next().map_or(0, char::len_utf8);
+                            (label, trim_start(&value[skip..]), Some(role))
+                        }
+                    },
                     // `**作者** Ann Lee | **机构** …`: a known label in bold with no
                     // colon, its value after a space.
                     None if after.starts_with(char::is_alphanumeric)
@@ -274,8 +276,10 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
     }
     if let Some(rest) = t.strip_prefix('[') {
         // `[Abstract] We …`: a known label in brackets (a link's text is followed by
-        // its target, and is no label).
-        let (label, value) = rest.split_once(']')?;
+        // its target, and is no label). memchr finds the `]`: every listing's heading
+        // (`[new 001] Title`) is asked.
+        let at = memchr::memchr(b']', rest.as_bytes())?;
+        let (label, value) = (&rest[..at], &rest[at + 1..]);
         let label = label.trim();
         if value.starts_with(['(', '[']) {
             return None;
@@ -287,7 +291,7 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
         let (label, value) = dashed_label(t)?;
         return known_role(label).map(|role| (label, value, Some(Some(role))));
     };
-    let label = t[..colon].trim();
+    let label = trim(&t[..colon]);
     // `https://…` is no label.
     if t[colon..].starts_with("://") {
         return None;
@@ -295,7 +299,7 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
     known_role(label).map(|role| {
         let after = &t[colon..];
         let skip = after.chars().next().map_or(0, char::len_utf8);
-        (label, after[skip..].trim_start(), Some(Some(role)))
+        (label, trim_start(&after[skip..]), Some(Some(role)))
     })
 }
 

@@ -7,6 +7,7 @@
 
 use super::labels::{Role, known_role, labelled_with_role, strip_ornaments};
 use super::mention_spots::MentionSpots;
+use crate::content::trim::{trim, trim_end, trim_start};
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +101,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
         let no = first_line + i;
         let may_name_paper = spots.any_in(at, at + raw.len());
         at += raw.len() + 1;
-        let trimmed = raw.trim();
+        let trimmed = trim(raw);
         let indent = raw
             .bytes()
             .take_while(|b| matches!(b, b' ' | b'\t'))
@@ -110,8 +111,9 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
         // entry), never an entry.
         // A Jekyll Liquid tag alone on its line (`{% raw %}`, `{% endraw %}`) is a
         // note to the site generator, never text of the entry above it.
-        if in_comment || trimmed.starts_with("<!--") || is_liquid_tag(trimmed) {
-            in_comment = (in_comment || trimmed.starts_with("<!--")) && !raw.contains("-->");
+        let opens_comment = trimmed.starts_with("<!--");
+        if in_comment || opens_comment || is_liquid_tag(trimmed) {
+            in_comment = (in_comment || opens_comment) && !raw.contains("-->");
             out.push(Line {
                 no,
                 kind: LineKind::Comment,
@@ -259,16 +261,16 @@ fn is_liquid_tag(trimmed: &str) -> bool {
 }
 
 fn kind_of(raw: &str) -> LineKind<'_> {
-    let line = raw.trim_end();
-    let indent = line.len() - line.trim_start().len();
-    let t = line.trim_start();
+    let line = trim_end(raw);
+    let t = trim_start(line);
+    let indent = line.len() - t.len();
     if t.is_empty() {
         return LineKind::Blank;
     }
     // A quote marker is layout: `> **TL;DR:** …` is a labelled line.
     let t = match t.strip_prefix('>') {
         Some(rest) if !rest.starts_with('>') || rest.trim_start_matches('>').trim().is_empty() => {
-            let inner = rest.trim_start_matches('>').trim();
+            let inner = trim(rest.trim_start_matches('>'));
             if inner.is_empty() {
                 return LineKind::Blank;
             }
@@ -285,7 +287,7 @@ fn kind_of(raw: &str) -> LineKind<'_> {
         let hashes = t.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
         {
-            let text = t[hashes..].trim().trim_end_matches('#').trim_end();
+            let text = trim_end(trim(&t[hashes..]).trim_end_matches('#'));
             return LineKind::Heading(hashes as u8, text);
         }
         if is_rule(t) {
@@ -336,7 +338,7 @@ fn is_rule(t: &str) -> bool {
 fn item_text(t: &str) -> Option<&str> {
     for marker in ["- ", "* ", "+ ", "• ", "· "] {
         if let Some(rest) = t.strip_prefix(marker) {
-            return Some(rest.trim_start());
+            return Some(trim_start(rest));
         }
     }
     if matches!(t, "-" | "*" | "+") {

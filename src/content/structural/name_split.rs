@@ -7,6 +7,7 @@
 
 use std::sync::LazyLock;
 
+use crate::content::trim::trim;
 use memchr::memmem::Finder;
 
 /// The pieces of `text` between ` and `s, as `text.split(" and ")` gives them.
@@ -113,8 +114,8 @@ pub fn split_authors(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         for name in split_and(piece) {
-            let name = without_et_al(name.trim()).trim();
-            let name = trim_start_str(name, "and ").trim();
+            let name = trim(without_et_al(trim(name)));
+            let name = trim(trim_start_str(name, "and "));
             // Markers after a name: first author, corresponding author, notes.
             let name = name
                 .trim_end_matches([

@@ -6,7 +6,7 @@
 
 /// `text` without a leading number: `1.`, `[1]`, `1)`, `(1)`, `#1`, `No. 1`, `1、`.
 pub fn strip_number(text: &str) -> &str {
-    let t = text.trim_start();
+    let t = crate::content::trim::trim_start(text);
     // A Chinese ordinal: `一、`, `十二、`.
     // Asked of every heading: memchr rules out `、` (lead byte 0xE3) for most of them.
     if memchr::memchr(0xE3, t.as_bytes()).is_some()
