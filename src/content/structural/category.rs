@@ -139,7 +139,7 @@ fn read(text: &str) -> Option<String> {
     } else {
         std::borrow::Cow::Borrowed(name)
     };
-    let name = name.trim();
+    let name = crate::content::trim::trim(&name);
     // `机器人学 (Robotics)`: the English name in brackets.
     let name = match (name.find(['(', '（']), name.ends_with([')', '）'])) {
         (Some(open), true) if open > 0 => {
@@ -262,9 +262,77 @@ pub fn has_code(text: &str) -> bool {
         && (has_plain_code(text) || ARXIV_CATEGORY.is_match(text))
 }
 
+/// The names a category field lists: separated by commas and the like, or hashtags
+/// (`#3DVision #DiffusionModels`), each without its `#`.
+pub(super) fn names(value: &str) -> Vec<&str> {
+    let hashtags = value.contains('#')
+        && value
+            .split_whitespace()
+            .all(|w| w.len() > 1 && w.starts_with('#'));
+    if hashtags {
+        value
+            .split_whitespace()
+            .map(|w| w.trim_start_matches('#'))
+            .collect()
+    } else {
+        split_at_separators(value)
+    }
+}
+
+/// `value.split([',', ';', '，', '；', '、', '|'])`, by bytes, without decoding a
+/// character: in UTF-8 an ASCII byte and a lead byte (`，` `；` `、` open with 0xEF and
+/// 0xE3) only ever start a character, so matching their bytes finds the same places.
+fn split_at_separators(value: &str) -> Vec<&str> {
+    let b = value.as_bytes();
+    let mut parts = Vec::with_capacity(4);
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let width = match b[i] {
+            b',' | b';' | b'|' => 1,
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBC, 0x8C | 0x9B])) => 3,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x81]) => 3,
+            _ => 0,
+        };
+        if width == 0 {
+            i += 1;
+            continue;
+        }
+        parts.push(&value[start..i]);
+        i += width;
+        start = i;
+    }
+    parts.push(&value[start..]);
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashtags_name_one_category_each() {
+        assert_eq!(
+            names("#3DVision #DiffusionModels"),
+            ["3DVision", "DiffusionModels"]
+        );
+        assert_eq!(names("cs.CV, cs.LG"), ["cs.CV", " cs.LG"]);
+        for value in [
+            "",
+            ",",
+            "a；b，c、d|e;f,g",
+            "机器人，视觉；语言、",
+            "a ， b",
+            "ｂ，ｃ",
+        ] {
+            assert_eq!(
+                split_at_separators(value),
+                value
+                    .split([',', ';', '，', '；', '、', '|'])
+                    .collect::<Vec<_>>(),
+                "{value}"
+            );
+        }
+    }
 
     #[test]
     fn sure_codes_are_the_expression_s_matches() {

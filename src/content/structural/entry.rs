@@ -20,6 +20,7 @@ use super::numbering::strip_number;
 use super::title::{clean_title, drop_generic_links, title_of, without_generic_html_links};
 use crate::content::code_link;
 use crate::content::marks::{link_middle, scheme_separator};
+use crate::content::trim::trim;
 use crate::content::web_url::entry_url;
 use crate::content::words::is_mostly_cjk;
 use crate::content::{Entry, Format, ParseOptions, lint, markup};
@@ -208,7 +209,7 @@ pub fn build<'a>(
             }
             Some(Role::Category) => {
                 let value = labels::field_label(line).map_or(Cow::Borrowed(text), |(_, v, _)| v);
-                for name in category_names(&value) {
+                for name in super::category::names(&value) {
                     if let Some(tag) =
                         super::category::normalise(name).filter(|t| !tags.contains(t))
                     {
@@ -346,7 +347,7 @@ pub fn build<'a>(
                     continue;
                 }
                 Role::Category => {
-                    for name in category_names(value) {
+                    for name in super::category::names(value) {
                         let name = super::category::normalise(name).unwrap_or_default();
                         if !name.is_empty() && !tags.contains(&name) {
                             tags.push(name);
@@ -476,7 +477,7 @@ pub fn build<'a>(
                 joined.as_str()
             }
         };
-        let value = crate::content::arxiv::without_announcement(value.trim());
+        let value = crate::content::arxiv::without_announcement(trim(value));
         // A bot that cut a field to nothing writes its ellipsis alone (`**摘要**: ...`):
         // there is no text to show.
         let value = if value.trim_matches(['.', '…', '。']).is_empty() {
@@ -584,8 +585,9 @@ pub fn build<'a>(
 impl<'a> Field<'a> {
     fn new(label: Cow<'a, str>, role: Role) -> Self {
         let label = match label {
-            Cow::Borrowed(l) => Cow::Borrowed(l.trim()),
-            Cow::Owned(l) => Cow::Owned(l.trim().to_string()),
+            Cow::Borrowed(l) => Cow::Borrowed(trim(l)),
+            Cow::Owned(l) if trim(&l).len() == l.len() => Cow::Owned(l),
+            Cow::Owned(l) => Cow::Owned(trim(&l).to_string()),
         };
         Field {
             label,
@@ -664,23 +666,6 @@ fn is_link_only(text: &str) -> bool {
     !rest.chars().any(char::is_alphanumeric) && (text.contains("](") || text.contains("://"))
 }
 
-/// The names a category field lists: separated by commas and the like, or hashtags
-/// (`#3DVision #DiffusionModels`), each without its `#`.
-fn category_names(value: &str) -> Vec<&str> {
-    let hashtags = value.contains('#')
-        && value
-            .split_whitespace()
-            .all(|w| w.len() > 1 && w.starts_with('#'));
-    if hashtags {
-        value
-            .split_whitespace()
-            .map(|w| w.trim_start_matches('#'))
-            .collect()
-    } else {
-        value.split([',', ';', '，', '；', '、', '|']).collect()
-    }
-}
-
 /// Whether text is a list of two or more items each of which is only a link (a wiki link
 /// `[[note|Title]]` or `[Title](url)`), with at most a note in brackets after it.
 fn lists_only_links(text: &str) -> bool {
@@ -756,15 +741,6 @@ mod tests {
         assert!(!is_link_only(
             "[A Paper Title](https://arxiv.org/abs/2608.00001)"
         ));
-    }
-
-    #[test]
-    fn hashtags_name_one_category_each() {
-        assert_eq!(
-            category_names("#3DVision #DiffusionModels"),
-            ["3DVision", "DiffusionModels"]
-        );
-        assert_eq!(category_names("cs.CV, cs.LG"), ["cs.CV", " cs.LG"]);
     }
 
     #[test]
