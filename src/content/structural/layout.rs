@@ -382,15 +382,23 @@ impl<'s> Fit<'s> {
 }
 
 /// How many `<details>` blocks a line of HTML opens and closes.
+///
+/// Asked of every line by the layout scan, the entries and the sections: most hold no
+/// tag, as classifying the line found, which is answered here without a call.
+#[inline]
 pub(super) fn details_tags(line: &Line<'_>) -> (usize, usize) {
+    if !line.may_fold {
+        return (0, 0);
+    }
+    counted_details_tags(line)
+}
+
+/// [`details_tags`] of a line that may hold a tag.
+fn counted_details_tags(line: &Line<'_>) -> (usize, usize) {
     let t = match line.kind {
         LineKind::Html(t) | LineKind::Text(t) => t,
         _ => return (0, 0),
     };
-    // Asked of every line: most hold no tag, as classifying the line found.
-    if !line.may_fold {
-        return (0, 0);
-    }
     let lower = t.to_ascii_lowercase();
     (
         lower.matches("<details").count(),

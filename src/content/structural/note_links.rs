@@ -19,7 +19,10 @@ pub(super) fn links_a_note(text: &str) -> bool {
 
 /// [`links_a_note`] for a wiki link (`[[2604.07019]]`).
 fn links_an_id_note(text: &str) -> bool {
-    text.contains("[[") && crate::content::wikilinks::targets(text).any(names_an_id_note)
+    // memchr finds the `[[`: every line before an entry's first paper is asked.
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'[', b).any(|i| b.get(i + 1) == Some(&b'['))
+        && crate::content::wikilinks::targets(text).any(names_an_id_note)
 }
 
 /// [`links_a_note`] for a markdown or HTML link to a page of the site.
