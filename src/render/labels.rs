@@ -1,8 +1,8 @@
 //! Summaries as readers scan them: bots write structured summaries as one paragraph
 //! ("Main objective: … Key methodology: … Results: …", or "a) … b) … c) …"), which reads
 //! as a wall of text. [`labelled`] turns such a paragraph into one paragraph per part,
-//! its label in `<strong>`; [`lead`] finds the line a list shows for a summary (its
-//! first sentence, or its first labelled part's text), keeping the rest one click away.
+//! its label in `<strong>`; `lead.rs` finds the line a list shows for a summary with
+//! the pieces kept here.
 //!
 //! Both work on the summary's rendered, sanitised HTML (so inline markup such as links
 //! and emphasis survives), and only ever cut a paragraph between its own top-level
@@ -52,122 +52,10 @@ pub fn labelled(html: &str) -> Cow<'_, str> {
     }
 }
 
-/// The one line a list shows for a summary (inline HTML, fit inside a `<summary>` or a
-/// `<p>`), and whether the summary holds more than it. Never a bare label: paragraphs
-/// that are only a label ("Summary", "**Key points:**") are passed over; a paragraph of
-/// labelled parts gives the sentence before its first part when that is prose, else the
-/// first part's text without its label; any other paragraph its first sentence. A
-/// sentence longer than `max` bytes of HTML, or a summary that is not a sequence of
-/// paragraphs, gives the start of its text cut at a word. `None` when the summary is
-/// nothing but labels.
-pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
-    let Some(paragraphs) = paragraphs(html) else {
-        return text_lead(html, max);
-    };
-    let skip = paragraphs.iter().take_while(|p| is_bare_label(p)).count();
-    // Parts that state facts (arXiv's comments line, keywords) are passed over when
-    // prose follows them.
-    let facts = paragraphs[skip..]
-        .iter()
-        .take_while(|p| is_bare_label(p) || super::fact_labels::opens_with_fact(&strip_tags(p)))
-        .count();
-    let skip = if skip + facts < paragraphs.len() {
-        skip + facts
-    } else {
-        skip
-    };
-    let (first, others) = paragraphs[skip..].split_first()?;
-    let parts = parts(first);
-    if let [part, next, ..] = parts.as_slice() {
-        let before = first[..part.start].trim();
-        if ends_sentence(&strip_tags(before)) && !is_bare_label(before) {
-            let (lead, _) = sentence_lead(before, max);
-            return Some((lead, true));
-        }
-        // The first part that is not a fact, if one is; the last part runs to the end.
-        let at = parts
-            .iter()
-            .position(|p| !super::fact_labels::opens_with_fact(&strip_tags(&p.label)))
-            .unwrap_or(0);
-        let (part, end) = if at == 0 {
-            (part, next.start)
-        } else {
-            (
-                &parts[at],
-                parts.get(at + 1).map_or(first.len(), |n| n.start),
-            )
-        };
-        let body = trim_breaks(&first[part.body..end])
-            .trim_end_matches([',', ';'])
-            .trim_end();
-        let (lead, _) = sentence_lead(body, max);
-        return (!lead.is_empty()).then_some((lead, true));
-    }
-    let (lead, more) = sentence_lead(first, max);
-    Some((lead, more || !others.is_empty()))
-}
-
-/// The first sentence of a paragraph's content, or the start of its text cut at a word
-/// when that sentence is longer than `max` bytes; and whether the content holds more.
-fn sentence_lead(content: &str, max: usize) -> (String, bool) {
-    let (lead, rest) = match sentence_end(content) {
-        Some((end, next)) => (&content[..end], &content[next..]),
-        None => (content, ""),
-    };
-    if lead.len() > max {
-        return cut_text(&strip_tags(content), max);
-    }
-    (lead.trim().to_string(), !rest.trim().is_empty())
-}
-
-/// [`lead`] for HTML that is not a sequence of paragraphs (lists, headings, quotes):
-/// the text of its blocks, labels passed over, cut at a word.
-fn text_lead(html: &str, max: usize) -> Option<(String, bool)> {
-    let text = strip_tags_with(html, |tag| {
-        let name = tag.trim_start_matches(['<', '/']);
-        [
-            "p",
-            "li",
-            "h",
-            "br",
-            "div",
-            "blockquote",
-            "tr",
-            "ul",
-            "ol",
-            "dd",
-            "dt",
-        ]
-        .iter()
-        .any(|b| name.starts_with(b))
-    });
-    let blocks: Vec<&str> = text
-        .split('\n')
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .skip_while(|b| is_bare_label(b))
-        .collect();
-    if blocks.is_empty() {
-        return None;
-    }
-    let (lead, more) = cut_text(&blocks.join(" "), max);
-    Some((lead, more || blocks.len() > 1))
-}
-
-/// `text` (escaped HTML text, no elements) with its whitespace collapsed and cut at a
-/// word to about a third of `max` characters, `…` marking the cut; and whether it was
-/// cut. Entities hold no whitespace, so a cut never splits one.
-fn cut_text(text: &str, max: usize) -> (String, bool) {
-    let text = crate::content::markup::collapse_whitespace(text);
-    let cut = crate::content::markup::truncate_words(&text, max * 3 / 5);
-    let more = cut.len() != text.len();
-    (cut, more)
-}
-
 /// Whether a paragraph's content is only a label: its text ends with a colon and has
 /// at most six words, or it has at most three words and no sentence end ("Summary",
 /// "Key findings").
-fn is_bare_label(content: &str) -> bool {
+pub(super) fn is_bare_label(content: &str) -> bool {
     let text = strip_tags(content);
     let text = text.trim();
     // Counted up to seven, as far as the tests below look: a long paragraph is not a
@@ -176,18 +64,18 @@ fn is_bare_label(content: &str) -> bool {
     words == 0 || text.ends_with(':') && words <= 6 || words <= 3 && !ends_sentence(text)
 }
 
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// The text of `html` without its elements (entities kept, so still HTML).
-fn strip_tags(html: &str) -> String {
+pub(super) fn strip_tags(html: &str) -> String {
     strip_tags_with(html, |_| false)
 }
 
 /// The text of `html` without its elements; a tag for which `breaks` holds becomes a
 /// line break.
-fn strip_tags_with(html: &str, breaks: impl Fn(&str) -> bool) -> String {
+pub(super) fn strip_tags_with(html: &str, breaks: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -210,7 +98,7 @@ fn push_paragraph(out: &mut String, content: &str) {
 
 /// The contents of each `<p>…</p>` when `html` is nothing but paragraphs (and
 /// whitespace between them).
-fn paragraphs(html: &str) -> Option<Vec<&str>> {
+pub(super) fn paragraphs(html: &str) -> Option<Vec<&str>> {
     let mut out = Vec::new();
     let mut rest = html.trim_start();
     while !rest.is_empty() {
@@ -266,16 +154,16 @@ fn is_void(tag: &str) -> bool {
 
 /// One labelled part of a paragraph: where it starts, its label (as HTML, with its
 /// colon or bracket) and where its text starts.
-struct Part<'a> {
-    start: usize,
-    label: Cow<'a, str>,
-    body: usize,
+pub(super) struct Part<'a> {
+    pub(super) start: usize,
+    pub(super) label: Cow<'a, str>,
+    pub(super) body: usize,
 }
 
 /// The labelled parts of a paragraph's content: named labels at sentence starts if
 /// there are two or more, else an enumeration `a) b) …` or `1) 2) …` of two or more
 /// items of a few words each, or `i) ii) iii) …` (`I) II) III) …`) of three or more.
-fn parts(content: &str) -> Vec<Part<'_>> {
+pub(super) fn parts(content: &str) -> Vec<Part<'_>> {
     let top = top_level(content);
     let named = named_labels(content, &top);
     if named.len() >= 2 {
@@ -486,7 +374,7 @@ fn marker_at(s: &str, want: &str) -> Option<usize> {
 
 /// Where the first sentence of a paragraph's content ends (just after its `.`, `!` or
 /// `?`), and where the next one starts; `None` if it is one sentence.
-fn sentence_end(content: &str) -> Option<(usize, usize)> {
+pub(super) fn sentence_end(content: &str) -> Option<(usize, usize)> {
     let top = top_level(content);
     let bytes = content.as_bytes();
     for i in 0..bytes.len() {
@@ -523,7 +411,7 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// `s` without whitespace and line breaks at either end.
-fn trim_breaks(s: &str) -> &str {
+pub(super) fn trim_breaks(s: &str) -> &str {
     let mut s = s.trim();
     loop {
         let next = ["<br>", "<br/>", "<br />"]
@@ -678,113 +566,6 @@ mod tests {
         );
     }
 
-    fn lead_of(html: &str) -> (String, bool) {
-        lead(html, 400).unwrap_or_else(|| panic!("no lead for {html}"))
-    }
-
-    #[test]
-    fn a_lead_passes_over_facts_when_prose_follows() {
-        let html = "<p><strong>Comments:</strong> 13 pages, 3 figures</p>\
-                    <p><strong>What's New:</strong> A corpus of lantern songs. More.</p>";
-        assert_eq!(
-            lead_of(html),
-            (
-                "<strong>What's New:</strong> A corpus of lantern songs.".to_string(),
-                true
-            )
-        );
-        let html = "<p>Keywords: lanterns. Summary: A corpus of songs. Results: good.</p>";
-        assert_eq!(lead_of(html).0, "A corpus of songs.");
-        // Nothing but facts: the first is the lead, as before.
-        assert_eq!(
-            lead_of("<p>Comments: 13 pages, 3 figures</p>").0,
-            "Comments: 13 pages, 3 figures"
-        );
-    }
-
-    #[test]
-    fn lead_is_the_first_sentence_and_tells_whether_there_is_more() {
-        let html = "<p>First one, e.g. with <em>emphasis. Not here</em>. Second one. Third.</p>\
-                    <p>Another.</p>";
-        assert_eq!(
-            lead_of(html),
-            (
-                "First one, e.g. with <em>emphasis. Not here</em>.".to_string(),
-                true
-            )
-        );
-        assert_eq!(
-            lead_of("<p>Only one sentence.</p>"),
-            ("Only one sentence.".to_string(), false)
-        );
-        assert_eq!(
-            lead_of("<p>One.</p><p>Two.</p>"),
-            ("One.".to_string(), true)
-        );
-        // Initials do not end a sentence.
-        assert_eq!(
-            lead_of("<p>By J. Smith et al. The end.</p>").0,
-            "By J. Smith et al. The end."
-        );
-    }
-
-    #[test]
-    fn a_sentence_too_long_or_a_list_gives_the_start_of_its_text() {
-        let long = format!("<p>{}end.</p>", "word <em>x</em> ".repeat(100));
-        let (lead, more) = lead_of(&long);
-        assert!(
-            lead.starts_with("word x word x") && lead.ends_with('…'),
-            "{lead}"
-        );
-        assert!(more && lead.len() < 260, "{lead}");
-        assert_eq!(
-            lead_of(
-                "<p><strong>Summary</strong></p><ol><li>A model of tasks.</li><li>Two.</li></ol>"
-            ),
-            ("A model of tasks. Two.".to_string(), true)
-        );
-        assert_eq!(
-            lead_of("<ul><li>Key points:</li><li>It works &amp; fast.</li></ul>"),
-            ("It works &amp; fast.".to_string(), false)
-        );
-    }
-
-    #[test]
-    fn a_lead_is_never_a_bare_label() {
-        for (html, want) in [
-            (
-                "<p>Summary</p><p>A model that plans. It works.</p>",
-                "A model that plans.",
-            ),
-            (
-                "<p><strong>Key findings:</strong></p><p>Agents plan badly. Often.</p>",
-                "Agents plan badly.",
-            ),
-            (
-                "<p>Main objective: To cut verifier cost. Results: 22% of it.</p>",
-                "To cut verifier cost.",
-            ),
-            (
-                "<p>Summary: i) a new benchmark of agent tasks; ii) ten models tested on it; \
-                 iii) all of them fail at planning.</p>",
-                "a new benchmark of agent tasks",
-            ),
-            (
-                "<p>The work has three parts: a) a new dataset of clips, b) a model \
-                 trained on it, c) an evaluation on five benchmarks.</p>",
-                "a new dataset of clips",
-            ),
-            (
-                "<p>A study of agents. Objective: find Y. Results: Y found.</p>",
-                "A study of agents.",
-            ),
-        ] {
-            assert_eq!(lead_of(html), (want.to_string(), true), "{html}");
-        }
-        assert_eq!(lead("<p>Summary</p>", 400), None);
-        assert_eq!(lead("<p><strong>Results:</strong></p>", 400), None);
-    }
-
     #[test]
     fn roman_numerals_are_split_like_letters() {
         let html = "<p>(i) A benchmark of agent tasks is built. (ii) Ten models are tested \
@@ -837,8 +618,6 @@ mod tests {
             "<p>A. B. C.</p>",
         ] {
             let _ = labelled(html);
-            let _ = lead(html, 10);
-            let _ = lead(html, 0);
         }
     }
 }

@@ -12,6 +12,7 @@ mod fact_labels;
 mod feed_cut;
 mod feeds;
 mod labels;
+mod lead;
 mod pages;
 mod sitemap;
 pub mod theme;

@@ -196,7 +196,7 @@ const BRIEF_CHARS: usize = 280;
 const LEAD_BYTES: usize = 400;
 
 /// [`PaperView::lead_html`] and [`PaperView::folded`] of `p`: the gist, else the
-/// summary's lead ([`super::labels::lead`]: never a bare label), else the abstract's;
+/// summary's lead ([`super::lead::lead`]: never a bare label), else the abstract's;
 /// `None` only when the paper has no text at all.
 pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
     let summary = p.summary.as_ref().filter(|m| !m.is_empty());
@@ -204,11 +204,11 @@ pub(super) fn lead_and_fold(p: &Paper) -> (Option<String>, bool) {
         let text = crate::content::markup::math_as_text(&gist.text);
         return (Some(super::escape::html(&text)), summary.is_some());
     }
-    if let Some((lead, more)) = summary.and_then(|m| super::labels::lead(&m.html, LEAD_BYTES)) {
+    if let Some((lead, more)) = summary.and_then(|m| super::lead::lead(&m.html, LEAD_BYTES)) {
         return (Some(lead), more);
     }
     let abstract_ = p.abstract_.as_ref().filter(|m| !m.is_empty());
-    if let Some((lead, _)) = abstract_.and_then(|m| super::labels::lead(&m.html, LEAD_BYTES)) {
+    if let Some((lead, _)) = abstract_.and_then(|m| super::lead::lead(&m.html, LEAD_BYTES)) {
         return (Some(lead), summary.is_some());
     }
     // Text made of labels alone: shown as it is rather than nothing.
