@@ -171,37 +171,22 @@ fn check_fixture(name: &str) {
             let got_days: Vec<&str> = got["days"].as_array().unwrap().iter().map(text).collect();
             assert_eq!(&got_days, days, "{name} {}", want.id);
         }
-        for piece in &want.summary_has {
-            assert!(
-                text(&got["summary"]).contains(piece.as_str()),
-                "{name} {}: {:?} lacks {piece:?}",
-                want.id,
-                got["summary"]
-            );
-        }
-        for piece in &want.summary_lacks {
-            assert!(
-                !text(&got["summary"]).contains(piece.as_str()),
-                "{name} {}: {:?} has {piece:?}",
-                want.id,
-                got["summary"]
-            );
-        }
-        for piece in &want.abstract_has {
-            assert!(
-                text(&got["abstract"]).contains(piece.as_str()),
-                "{name} {}: {:?} lacks {piece:?}",
-                want.id,
-                got["abstract"]
-            );
-        }
-        for piece in &want.abstract_lacks {
-            assert!(
-                !text(&got["abstract"]).contains(piece.as_str()),
-                "{name} {}: {:?} has {piece:?}",
-                want.id,
-                got["abstract"]
-            );
+        for (field, pieces, present) in [
+            ("summary", &want.summary_has, true),
+            ("summary", &want.summary_lacks, false),
+            ("abstract", &want.abstract_has, true),
+            ("abstract", &want.abstract_lacks, false),
+        ] {
+            for piece in pieces {
+                assert_eq!(
+                    text(&got[field]).contains(piece.as_str()),
+                    present,
+                    "{name} {}: {field} {:?} {} {piece:?}",
+                    want.id,
+                    got[field],
+                    if present { "lacks" } else { "has" },
+                );
+            }
         }
         if let Some(code) = &want.code {
             assert_eq!(text(&got["code"]), code, "{name} {}: code", want.id);

@@ -426,7 +426,7 @@ pub(super) fn trim_breaks(s: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// [`top_level`] a byte at a time, as first written.
@@ -604,19 +604,23 @@ mod tests {
         }
     }
 
+    /// HTML cut short or holding little, which neither splitting nor a lead may panic
+    /// on.
+    pub(in crate::render) const AWKWARD_HTML: &[&str] = &[
+        "",
+        "<p>",
+        "<p></p>",
+        "<p>a) </p>",
+        "<p>é: ü. Ö: x</p>",
+        "<p><strong>A</p>",
+        "<p><strong>X:</strong></p>",
+        "<p>(a) x y z (b)</p>",
+        "<p>A. B. C.</p>",
+    ];
+
     #[test]
     fn no_input_panics() {
-        for html in [
-            "",
-            "<p>",
-            "<p></p>",
-            "<p>a) </p>",
-            "<p>é: ü. Ö: x</p>",
-            "<p><strong>A</p>",
-            "<p><strong>X:</strong></p>",
-            "<p>(a) x y z (b)</p>",
-            "<p>A. B. C.</p>",
-        ] {
+        for html in AWKWARD_HTML {
             let _ = labelled(html);
         }
     }

@@ -232,14 +232,7 @@ mod tests {
 
     #[test]
     fn no_input_panics() {
-        for html in [
-            "",
-            "<p>",
-            "<p></p>",
-            "<p>a) </p>",
-            "<p>é: ü. Ö: x</p>",
-            "<p><strong>A</p>",
-        ] {
+        for html in super::super::labels::tests::AWKWARD_HTML {
             let _ = lead(html, 10);
             let _ = lead(html, 0);
         }
