@@ -294,6 +294,7 @@ pub(super) fn assemble<'a>(
     let rules = matcher.tag_names().iter().map(|t| table.add(t)).collect();
     let mut file_tags = vec![Vec::new(); digests.len()];
 
+    let mut relisted = super::relisted::Relisted::default();
     for (file, &digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
@@ -344,14 +345,7 @@ pub(super) fn assemble<'a>(
                             && format_was == entry.format
                             && file_was != file
                         {
-                            diags.push(Diagnostic::warning(
-                                &digest.path,
-                                entry.line,
-                                format!(
-                                    "{id} is listed twice on {date} (first at {}:{first}); the entries are merged",
-                                    crate::diagnostic::display_path(&digests[file_was].path)
-                                ),
-                            ).kind(Kind::DuplicateEntry));
+                            relisted.note(id, date, entry.line, file_was, first);
                         }
                         last_listed[n] = (
                             sections,
@@ -383,6 +377,9 @@ pub(super) fn assemble<'a>(
                     }),
                 }
             }
+        }
+        if let Some(warning) = relisted.take_warning(digests, file) {
+            diags.push(warning);
         }
     }
     drop(number);

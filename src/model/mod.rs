@@ -22,6 +22,7 @@ mod published_elsewhere;
 #[cfg(test)]
 mod reference;
 mod related;
+mod relisted;
 mod tags;
 #[cfg(test)]
 mod testgen;

@@ -83,6 +83,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
         &'a Vec<String>,
     );
     let mut last_listed: HashMap<&str, Listed<'_>> = HashMap::new();
+    let mut relisted = super::relisted::Relisted::default();
     for (file, digest) in digests.iter().enumerate() {
         if digest.front.draft && !config.drafts {
             continue;
@@ -118,14 +119,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                             Some((_, d, format, f, first, _))
                                 if d == date && format == entry.format && f != file =>
                             {
-                                diags.push(Diagnostic::warning(
-                                    &digest.path,
-                                    entry.line,
-                                    format!(
-                                        "{id} is listed twice on {date} (first at {}:{first}); the entries are merged",
-                                        crate::diagnostic::display_path(&digests[f].path)
-                                    ),
-                                ).kind(Kind::DuplicateEntry));
+                                relisted.note(id, date, entry.line, f, first);
                             }
                             _ => {}
                         }
@@ -144,6 +138,9 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                     }),
                 }
             }
+        }
+        if let Some(warning) = relisted.take_warning(digests, file) {
+            diags.push(warning);
         }
     }
 
