@@ -214,8 +214,7 @@ pub fn is_mostly_cjk(text: &str) -> bool {
             other += 1;
         } else if !c.is_alphabetic() {
             continue;
-        } else if matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-        {
+        } else if in_cjk_block(c) {
             cjk += 1;
         } else {
             other += 1;
@@ -229,6 +228,12 @@ pub fn is_mostly_cjk(text: &str) -> bool {
         }
     }
     cjk > other
+}
+
+/// Whether `c` is in a block of Chinese, Japanese or Korean script: kana, the CJK
+/// ideographs (with extension A) and Hangul syllables.
+pub fn in_cjk_block(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 /// How many letters [`is_mostly_cjk`] looks at.

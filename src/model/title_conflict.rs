@@ -15,11 +15,6 @@ pub(crate) fn title_conflict(
     here: (usize, &Entry),
     first: (usize, &Entry),
 ) -> Diagnostic {
-    // Entries read by their structure come from layouts that list a paper under a
-    // translated, shortened or prefixed title in one file and in full in another (an
-    // index and its note, a topic file and the day's file): the title the model chooses
-    // is published, and the other is a warning, not a decision for a person.
-    let structural = here.1.format == Format::Structural || first.1.format == Format::Structural;
     let renamed = renamed(here.1, first.1);
     let path = &digests[here.0].path;
     let message = format!(
@@ -34,11 +29,21 @@ pub(crate) fn title_conflict(
             ""
         }
     );
-    if structural || renamed {
+    if is_variant(here.1, first.1) {
         Diagnostic::warning(path, here.1.line, message).kind(Kind::TitleVariant)
     } else {
         Diagnostic::error(path, here.1.line, message).kind(Kind::TitleConflict)
     }
+}
+
+/// Whether two titles of one paper are variants, a warning, rather than two rows mixed
+/// up, an error. Entries read by their structure come from layouts that list a paper
+/// under a translated, shortened or prefixed title in one file and in full in another
+/// (an index and its note, a topic file and the day's file): the title the model
+/// chooses is published, and the other is no decision for a person. So is a paper
+/// [`renamed`] between versions.
+fn is_variant(here: &Entry, first: &Entry) -> bool {
+    here.format == Format::Structural || first.format == Format::Structural || renamed(here, first)
 }
 
 /// Whether two entries are one paper renamed between its versions. Two entries with the
@@ -77,11 +82,8 @@ impl<'e> Refiled<'e> {
         here: (usize, &'e Entry),
         first: (usize, &'e Entry),
     ) -> bool {
-        let variant = here.1.format == Format::Structural
-            || first.1.format == Format::Structural
-            || renamed(here.1, first.1);
         if here.0 != first.0
-            || !variant
+            || !is_variant(here.1, first.1)
             || !super::assemble::filed_apart(&first.1.tags, &here.1.tags)
         {
             return false;

@@ -4,9 +4,8 @@
 //! each summary should show what the paper does, so the lead passes over these parts
 //! when prose follows them. The summary itself keeps them, in place.
 
-/// Whether `text` (plain text, tags stripped) opens with a fact label: a few words from
-/// [`FACT_LABELS`] (any case, an optional trailing `s` and bold marks already gone)
-/// followed by a colon.
+/// Whether `text` (plain text, tags stripped) opens with a fact label: one of
+/// [`FACT_LABELS`], in any case, followed by a colon.
 pub(super) fn opens_with_fact(text: &str) -> bool {
     let text = text.trim_start();
     // A label is short: look for its colon among the first few dozen bytes only.

@@ -19,21 +19,20 @@ pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
     let Some(paragraphs) = paragraphs(html) else {
         return text_lead(html, max);
     };
-    let skip = paragraphs.iter().take_while(|p| is_bare_label(p)).count();
     // Parts that state facts (arXiv's comments line, keywords) are passed over when
-    // prose follows them.
-    let facts = paragraphs[skip..]
+    // prose follows them; bare labels always are.
+    let past_facts = paragraphs
         .iter()
         .take_while(|p| is_bare_label(p) || super::fact_labels::opens_with_fact(&strip_tags(p)))
         .count();
-    let skip = if skip + facts < paragraphs.len() {
-        skip + facts
+    let skip = if past_facts < paragraphs.len() {
+        past_facts
     } else {
-        skip
+        paragraphs.iter().take_while(|p| is_bare_label(p)).count()
     };
     let (first, others) = paragraphs[skip..].split_first()?;
     let parts = parts(first);
-    if let [part, next, ..] = parts.as_slice() {
+    if let [part, _, ..] = parts.as_slice() {
         let before = first[..part.start].trim();
         if ends_sentence(&strip_tags(before)) && !is_bare_label(before) {
             let (lead, _) = sentence_lead(before, max);
@@ -44,15 +43,8 @@ pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
             .iter()
             .position(|p| !super::fact_labels::opens_with_fact(&strip_tags(&p.label)))
             .unwrap_or(0);
-        let (part, end) = if at == 0 {
-            (part, next.start)
-        } else {
-            (
-                &parts[at],
-                parts.get(at + 1).map_or(first.len(), |n| n.start),
-            )
-        };
-        let body = trim_breaks(&first[part.body..end])
+        let end = parts.get(at + 1).map_or(first.len(), |n| n.start);
+        let body = trim_breaks(&first[parts[at].body..end])
             .trim_end_matches([',', ';'])
             .trim_end();
         let (lead, _) = sentence_lead(body, max);

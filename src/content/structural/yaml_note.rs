@@ -398,7 +398,7 @@ fn is_prose(value: &str) -> bool {
     let words = value.split_whitespace().take(5).count();
     let cjk = value
         .chars()
-        .filter(|&c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+        .filter(|&c| crate::content::words::in_cjk_block(c))
         .take(10)
         .count();
     (words >= 5 || cjk >= 10) && !value.trim_start().starts_with("http")
