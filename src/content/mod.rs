@@ -193,7 +193,7 @@ pub fn load(
 }
 
 /// Digest files under `dir`: `.md`, `.markdown` and `.txt`, skipping hidden entries,
-/// the files and folders `ignored` matches (paths relative to `dir`, see
+/// a note's `.txt` twin ([`is_note_source`]), the files and folders `ignored` matches (paths relative to `dir`, see
 /// [`is_ignored`]) and sites papertrail built there. Sorted, so that everything
 /// downstream is deterministic.
 pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, Diagnostic> {
@@ -228,7 +228,10 @@ pub fn discover(dir: &Path, ignored: &globset::GlobSet) -> Result<Vec<PathBuf>, 
             let path = e.path().unwrap_or(dir).to_path_buf();
             Diagnostic::error(path, 0, format!("cannot read: {e}")).kind(Kind::Io)
         })?;
-        if entry.file_type().is_file() && is_digest_name(entry.path()) {
+        if entry.file_type().is_file()
+            && is_digest_name(entry.path())
+            && !is_note_source(entry.path())
+        {
             paths.push(entry.into_path());
         }
     }
@@ -261,6 +264,18 @@ pub fn is_digest_name(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown" | "txt")
     )
+}
+
+/// Whether `path` is a `.txt` file beside a note of the same name (`a.txt` next to
+/// `a.md`): the note's other form, not a digest of its own. Note bots save the text
+/// of each paper they summarise next to the note (a PDF read into text, references
+/// and all), and read as a digest it published the papers the paper cites as papers
+/// of its day; a plain-text copy of a digest would only list its papers twice.
+pub fn is_note_source(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "txt")
+        && ["md", "markdown"]
+            .iter()
+            .any(|ext| path.with_extension(ext).is_file())
 }
 
 /// Reads and parses one file.
@@ -692,5 +707,31 @@ mod tests {
         assert_eq!(date_from_path(Path::new("c/2025-02-30.md")), None);
         assert_eq!(date_from_path(Path::new("c/notes.md")), None);
         assert_eq!(date_from_path(Path::new("c/12025-07-04.md")), None);
+    }
+
+    #[test]
+    fn a_txt_beside_a_note_of_its_name_is_no_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = dir.path().join("202604/02");
+        std::fs::create_dir_all(&day).unwrap();
+        for name in [
+            "2603.23719v1-a.md",
+            "2603.23719v1-a.txt",
+            "2026-04-02.txt",
+            "b.markdown",
+            "b.txt",
+        ] {
+            std::fs::write(day.join(name), "# x\n").unwrap();
+        }
+        assert!(is_note_source(&day.join("2603.23719v1-a.txt")));
+        assert!(is_note_source(&day.join("b.txt")));
+        assert!(!is_note_source(&day.join("2026-04-02.txt")));
+        assert!(!is_note_source(&day.join("2603.23719v1-a.md")));
+        let found = discover(dir.path(), &globset::GlobSet::empty()).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["2026-04-02.txt", "2603.23719v1-a.md", "b.markdown"]);
     }
 }

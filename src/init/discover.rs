@@ -33,6 +33,9 @@ pub struct ContentFound {
     /// Folders of dated files outside `dir`, with how many each holds: `init` says what
     /// it left out (a bot's second set of pages for the same days, say).
     pub left_out: Vec<(String, usize)>,
+    /// `.txt` files in `dir` beside a note of the same name, which builds pass over
+    /// ([`content::is_note_source`]).
+    pub note_sources: usize,
 }
 
 /// The folder holding the most dated digest files (`YYYY-MM-DD` in the name, or
@@ -107,6 +110,7 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
             digests: 0,
             undated: Vec::new(),
             left_out: Vec::new(),
+            note_sources: 0,
         });
     };
     // An index above the folder that dates notes in it (a Jekyll site's `index.md`
@@ -136,7 +140,8 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
                 .map(|name| name.to_string()),
         );
     }
-    for path in walk(&root)? {
+    let (files, note_sources) = walk_counting_sources(&root)?;
+    for path in files {
         let Ok(rel) = path.strip_prefix(&root) else {
             continue;
         };
@@ -184,6 +189,7 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
         digests,
         undated,
         left_out,
+        note_sources,
     })
 }
 
@@ -308,9 +314,16 @@ fn is_month_folder(name: &str) -> bool {
         && name[5..].parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
-/// Digest-named files under `dir`, sorted, skipping hidden entries and [`NOT_CONTENT`].
+/// Digest-named files under `dir`, sorted, skipping hidden entries, [`NOT_CONTENT`] and
+/// a note's `.txt` twin, as builds do.
 fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    walk_counting_sources(dir).map(|(files, _)| files)
+}
+
+/// [`walk`], and how many `.txt` twins of notes it passed over.
+fn walk_counting_sources(dir: &Path) -> Result<(Vec<PathBuf>, usize)> {
     let mut out = Vec::new();
+    let mut sources = 0;
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -323,10 +336,14 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     for entry in walker {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         if entry.file_type().is_file() && content::is_digest_name(entry.path()) {
-            out.push(entry.into_path());
+            if content::is_note_source(entry.path()) {
+                sources += 1;
+            } else {
+                out.push(entry.into_path());
+            }
         }
     }
-    Ok(out)
+    Ok((out, sources))
 }
 
 /// The notes indexes date, and each index with how many notes it dates; by path from

@@ -63,6 +63,8 @@ pub struct Done {
     pub ignored: usize,
     /// Folders of dated files outside `content_dir`, with how many each holds.
     pub left_out: Vec<(String, usize)>,
+    /// `.txt` files beside a note of the same name, which builds pass over.
+    pub note_sources: usize,
     /// The folder held nothing but hidden entries (`.git`): a site started from nothing.
     pub started_empty: bool,
     pub base_url: String,
@@ -79,9 +81,9 @@ pub struct Done {
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub diagnostics: Diagnostics,
-    /// Days and papers (a link-only entry counts as a paper here); None when the site
-    /// did not load.
-    pub read: Option<(usize, usize)>,
+    /// Days, papers and link-only entries (a bioRxiv note, a blog post) read; None when
+    /// the site did not load.
+    pub read: Option<(usize, usize, usize)>,
 }
 
 /// Reads the site in `dir` as `papertrail check` does, keeping what was read.
@@ -94,7 +96,7 @@ pub fn check_site(dir: &Path) -> Checked {
             let links: usize = site.days.iter().map(|d| d.links.len()).sum();
             Checked {
                 diagnostics,
-                read: Some((site.days.len(), site.papers.len() + links)),
+                read: Some((site.days.len(), site.papers.len(), links)),
             }
         }
         Err(crate::build::BuildError::Content(diagnostics)) => Checked {
@@ -119,7 +121,7 @@ impl Done {
                 checked.diagnostics.warning_count()
             ));
         }
-        let papers = checked.read.map_or(0, |(_, papers)| papers);
+        let papers = checked.read.map_or(0, |(_, papers, links)| papers + links);
         if papers > 0 || self.started_empty {
             return None;
         }
@@ -178,8 +180,18 @@ impl Done {
                 if more > 0 { format!(" and {more} more folder(s)") } else { String::new() }
             ));
         }
-        if let Some((days, papers)) = checked.read {
-            head.push(format!("read {days} day(s), {papers} paper(s)"));
+        if self.note_sources > 0 {
+            head.push(format!(
+                "passed over {} .txt file(s) beside a note of the same name (the note's source text, not a digest)",
+                self.note_sources
+            ));
+        }
+        if let Some((days, papers, links)) = checked.read {
+            head.push(if links > 0 {
+                format!("read {days} day(s), {papers} paper(s) and {links} link(s) to other works")
+            } else {
+                format!("read {days} day(s), {papers} paper(s)")
+            });
         }
         head.push(if self.placeholder {
             format!(
@@ -361,6 +373,7 @@ pub fn init(dir: &Path) -> Result<Done> {
         digests: found.digests,
         ignored: found.undated.len(),
         left_out: found.left_out,
+        note_sources: found.note_sources,
         started_empty,
         base_url,
         placeholder,
@@ -561,6 +574,7 @@ mod tests {
             digests: 300,
             ignored: 2,
             left_out: Vec::new(),
+            note_sources: 0,
             started_empty: false,
             base_url: "https://alice.github.io/p/".into(),
             placeholder: false,

@@ -60,7 +60,10 @@ impl State {
             }
             // The same file as `content::discover` names it, under the user's root.
             let path = &self.content_dir.join(inside);
-            if content::is_digest_name(path) && !is_editor_noise(path) {
+            if content::is_digest_name(path)
+                && !is_editor_noise(path)
+                && !content::is_note_source(path)
+            {
                 content_paths.insert(path.clone());
             } else if !is_editor_noise(path) && self.is_folder(path) {
                 // A folder created, removed or renamed: look at the whole tree. Other

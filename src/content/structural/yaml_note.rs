@@ -428,6 +428,24 @@ pub fn top_headings(text: &str) -> usize {
     n
 }
 
+/// Whether the first heading of `text` outside code blocks is a `# ` one: a note's
+/// title heading stands above its sections.
+pub fn opens_with_top_heading(text: &str) -> bool {
+    let mut in_code = false;
+    for line in text.split('\n') {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        } else if !in_code && line.starts_with('#') {
+            let level = line.bytes().take_while(|&b| b == b'#').count();
+            let heading = line[level..].is_empty() || line[level..].starts_with([' ', '\t']);
+            if heading {
+                return level == 1;
+            }
+        }
+    }
+    false
+}
+
 /// `text` with each `# ` heading outside code blocks written one level down, under the
 /// title the note's front matter gives; every line keeps its number.
 pub fn sections_under_title(text: &str) -> String {
