@@ -405,22 +405,29 @@ fn strip_title_noise(title: &str) -> String {
             && let Some(open) = t.rfind(['(', '（'])
         {
             let inside = t[open..].trim_matches(['(', ')', '（', '）']);
-            let filler = inside.split_whitespace().all(|w| {
-                matches!(
-                    w.to_lowercase()
-                        .trim_matches(|c: char| !c.is_alphanumeric()),
-                    "" | "read"
-                        | "more"
-                        | "on"
-                        | "or"
-                        | "and"
-                        | "at"
-                        | "via"
-                        | "see"
-                        | "links"
-                        | "link"
-                )
-            });
+            // A parenthetical against a word is part of a name (`Prio(+)`), not what
+            // links left behind.
+            let hugs_word = t[..open]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let filler = !hugs_word
+                && inside.split_whitespace().all(|w| {
+                    matches!(
+                        w.to_lowercase()
+                            .trim_matches(|c: char| !c.is_alphanumeric()),
+                        "" | "read"
+                            | "more"
+                            | "on"
+                            | "or"
+                            | "and"
+                            | "at"
+                            | "via"
+                            | "see"
+                            | "links"
+                            | "link"
+                    )
+                });
             if filler {
                 t = t[..open].trim_end();
             }
@@ -552,6 +559,18 @@ mod tests {
         // Not a category, or no dash: kept as written.
         assert_eq!(clean_title("`vLLM` - Fast Serving"), "vLLM - Fast Serving");
         assert_eq!(clean_title("`cs.AI` Cranes"), "cs.AI Cranes");
+    }
+
+    #[test]
+    fn a_parenthetical_against_a_word_is_part_of_the_title() {
+        assert_eq!(
+            strip_title_noise("Aggregation Beyond Prio(+)"),
+            "Aggregation Beyond Prio(+)"
+        );
+        assert_eq!(strip_title_noise("Counting C(n)"), "Counting C(n)");
+        // What links leave behind, apart from the title, goes.
+        assert_eq!(strip_title_noise("Lanterns ( | )"), "Lanterns");
+        assert_eq!(strip_title_noise("Lanterns (read more)"), "Lanterns");
     }
 
     #[test]
