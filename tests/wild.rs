@@ -873,6 +873,11 @@ fn hugo_pages_whose_front_matter_lists_the_days_entries() {
 }
 
 #[test]
+fn korean_notes_linking_one_paper_on_arxiv_and_openreview() {
+    check_fixture("korean-venue-notes");
+}
+
+#[test]
 fn korean_vault_notes_with_sections_under_emoji_headings() {
     check_fixture("korean-linked-notes");
 }

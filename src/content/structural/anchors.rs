@@ -104,8 +104,9 @@ fn cited_in_a_field(line: &Line<'_>, r: &PaperRef) -> bool {
     }
 }
 
-/// Whether a mention is a DOI: beside an arXiv link in one entry's head, the DOI of
-/// the published version of the same paper (`**DOI**: 10.1177/…`), not a second one.
-pub(super) fn is_doi(r: &PaperRef) -> bool {
-    r.arxiv_id.is_none() && r.url.contains("doi.org/")
+/// Whether a mention names no arXiv paper (a DOI, an OpenReview forum, a PubMed
+/// record): beside an arXiv link in one entry's head, another address of the same
+/// paper (`**DOI**: 10.1177/…`, `[arXiv](…), [OpenReview](…)`), not a second one.
+pub(super) fn is_other_address(r: &PaperRef) -> bool {
+    r.arxiv_id.is_none()
 }

@@ -11,7 +11,7 @@
 
 use ahash::AHashSet as HashSet;
 
-use super::anchors::{anchors_a_title, is_doi, strong_refs};
+use super::anchors::{anchors_a_title, is_other_address, strong_refs};
 use super::ids::{self, PaperRef};
 use super::key_set::KeySet;
 use super::labels::{self, Role};
@@ -508,14 +508,18 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 in_head &= names_a_field(text);
             }
             for r in strong.iter().map(|&k| &refs_here[k]) {
-                // A DOI beside an arXiv link (on its line or a field line after it) is
-                // the published version's; one under another heading or opening an
-                // item of its own (a journal paper listed among arXiv ones) is not.
-                if is_doi(r) && !parted && first_strong.is_some_and(|f| !is_doi(f)) {
+                // A DOI or OpenReview link beside an arXiv link (on its line or a field
+                // line after it) is the same paper's; one under another heading or
+                // opening an item of its own (a journal paper listed among arXiv ones)
+                // is not.
+                if is_other_address(r)
+                    && !parted
+                    && first_strong.is_some_and(|f| !is_other_address(f))
+                {
                     continue;
                 }
-                if in_head && !is_doi(r) && first_strong.is_some_and(is_doi) {
-                    // The DOI came first: the arXiv link names the same paper.
+                if in_head && !is_other_address(r) && first_strong.is_some_and(is_other_address) {
+                    // The other address came first: the arXiv link names the same paper.
                     if let Some(doi) = first_strong {
                         keys.remove(doi.key());
                         head_keys.remove(doi.key());

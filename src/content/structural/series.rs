@@ -12,7 +12,7 @@
 
 use ahash::AHashMap as HashMap;
 
-use super::anchors::{anchors_a_title, is_doi};
+use super::anchors::{anchors_a_title, is_other_address};
 use super::ids::PaperRef;
 use super::labels;
 use super::layout::{Scan, Segment, Unit};
@@ -122,8 +122,8 @@ fn head_anchor<'s>(scan: &'s Scan<'_, '_>, i: usize) -> Option<&'s PaperRef> {
         for r in scan.strong[j].iter().map(|&k| &scan.refs[j][k]) {
             match found {
                 None => found = Some(r),
-                Some(f) if f.key() == r.key() || is_doi(r) && !is_doi(f) => {}
-                Some(f) if is_doi(f) && !is_doi(r) => found = Some(r),
+                Some(f) if f.key() == r.key() || is_other_address(r) && !is_other_address(f) => {}
+                Some(f) if is_other_address(f) && !is_other_address(r) => found = Some(r),
                 Some(_) => return None,
             }
         }
