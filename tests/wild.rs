@@ -33,6 +33,8 @@ struct ExpectedPaper {
     authors: Vec<String>,
     #[serde(default)]
     tags_have: Vec<String>,
+    #[serde(default)]
+    tags_lack: Vec<String>,
     gist: Option<String>,
     #[serde(default)]
     summary_has: Vec<String>,
@@ -163,6 +165,9 @@ fn check_fixture(name: &str) {
         let tags: Vec<&str> = got["tags"].as_array().unwrap().iter().map(text).collect();
         for tag in &want.tags_have {
             assert!(tags.contains(&tag.as_str()), "{name} {}: {tags:?}", want.id);
+        }
+        for tag in &want.tags_lack {
+            assert!(!tags.contains(&tag.as_str()), "{name} {}: {tags:?}", want.id);
         }
         if let Some(gist) = &want.gist {
             assert_eq!(text(&got["gist"]), gist, "{name} {}", want.id);

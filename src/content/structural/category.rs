@@ -194,11 +194,65 @@ fn read(text: &str) -> Option<String> {
             "目錄",
         ]
         .contains(&lower)
+        || lists_papers_by_their_rank(lower)
         || name.contains([':', '：', '。'])
         || name.ends_with('.')
         || crate::content::date_text::find_date(name).is_some()
         || !name.chars().any(char::is_alphabetic);
     (!not_a_category).then(|| name.to_string())
+}
+
+/// A heading that says which papers follow, not what they are about: `Today's Trending
+/// Papers`, `Latest papers`, `Hot picks of the week`. Every word is one of a listing's
+/// and one of them names the papers.
+fn lists_papers_by_their_rank(lower: &str) -> bool {
+    const PAPERS: &[&str] = &["papers", "paper", "picks", "articles", "preprints", "reads"];
+    const RANK: &[&str] = &[
+        "today's",
+        "todays",
+        "today",
+        "daily",
+        "latest",
+        "trending",
+        "new",
+        "newest",
+        "top",
+        "hot",
+        "hottest",
+        "recent",
+        "featured",
+        "popular",
+        "selected",
+        "editor's",
+        "our",
+        "this",
+        "week's",
+        "weeks",
+        "week",
+        "of",
+        "the",
+        "day",
+        "most",
+        "upvoted",
+        "liked",
+        "notable",
+        "must",
+        "must-read",
+        "ai",
+        "hf",
+        "hugging",
+        "face",
+        "arxiv",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word = |w: &&str| w.replace('’', "'");
+    words.iter().any(|w| PAPERS.contains(&word(w).as_str()))
+        && words
+            .iter()
+            .all(|w| PAPERS.contains(&word(w).as_str()) || RANK.contains(&word(w).as_str()))
 }
 
 /// `name` without a count in brackets at its end (`today's papers (3)`, `精选（5）`).
@@ -425,6 +479,19 @@ mod tests {
         assert_eq!(normalise("今日总计: 12"), None);
         // Sections of every day's digest, counted or not, are no categories.
         assert_eq!(normalise("Today's papers (3)"), None);
+        for generic in [
+            "Today's Trending Papers",
+            "Latest Papers",
+            "Hot picks of the week",
+            "Most upvoted papers",
+        ] {
+            assert_eq!(normalise(generic), None, "{generic}");
+        }
+        // A topic beside those words is a category.
+        assert_eq!(
+            normalise("Trending Robotics Papers").as_deref(),
+            Some("Trending Robotics Papers")
+        );
         assert_eq!(normalise("重點關注"), None);
         assert_eq!(normalise("Highlights"), None);
         // Korean counts papers with 편; "today's papers" names no category.
