@@ -167,7 +167,11 @@ fn check_fixture(name: &str) {
             assert!(tags.contains(&tag.as_str()), "{name} {}: {tags:?}", want.id);
         }
         for tag in &want.tags_lack {
-            assert!(!tags.contains(&tag.as_str()), "{name} {}: {tags:?}", want.id);
+            assert!(
+                !tags.contains(&tag.as_str()),
+                "{name} {}: {tags:?}",
+                want.id
+            );
         }
         if let Some(gist) = &want.gist {
             assert_eq!(text(&got["gist"]), gist, "{name} {}", want.id);
@@ -890,6 +894,29 @@ fn korean_vault_notes_with_sections_under_emoji_headings() {
 #[test]
 fn headings_with_bare_addresses_and_a_venue_line() {
     check_fixture("bare-link-headings");
+}
+
+/// A summary that opens with arXiv's comments line: the paper page's meta description
+/// (what search results and link previews show) starts at its prose, as lists do.
+#[test]
+fn a_meta_description_starts_past_the_comments_line() {
+    let (_dir, root) = site("bare-link-headings");
+    assert!(run(&root, &["init"]).status.success());
+    assert!(run(&root, &["build"]).status.success());
+    let page = std::fs::read_to_string(root.join("public/papers/2407.70003/index.html")).unwrap();
+    let description = page
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert!(
+        description.starts_with("What&apos;s New: A detector that counts herons"),
+        "{description}"
+    );
+    assert!(
+        page.contains("12 pages, 5 figures"),
+        "the comments stay on the page"
+    );
 }
 
 #[test]

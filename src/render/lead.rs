@@ -21,10 +21,7 @@ pub fn lead(html: &str, max: usize) -> Option<(String, bool)> {
     };
     // Parts that state facts (arXiv's comments line, keywords) are passed over when
     // prose follows them; bare labels always are.
-    let past_facts = paragraphs
-        .iter()
-        .take_while(|p| is_bare_label(p) || super::fact_labels::opens_with_fact(&strip_tags(p)))
-        .count();
+    let past_facts = leading_facts(&paragraphs);
     let skip = if past_facts < paragraphs.len() {
         past_facts
     } else {
@@ -109,6 +106,68 @@ fn cut_text(text: &str, max: usize) -> (String, bool) {
     let cut = crate::content::markup::truncate_words(&text, max * 3 / 5);
     let more = cut.len() != text.len();
     (cut, more)
+}
+
+/// How many of `paragraphs` open the text with facts or bare labels, which a lead
+/// passes over when prose follows them.
+fn leading_facts(paragraphs: &[&str]) -> usize {
+    paragraphs
+        .iter()
+        .take_while(|p| is_bare_label(p) || super::fact_labels::opens_with_fact(&strip_tags(p)))
+        .count()
+}
+
+/// Where prose starts in `text`, the plain text of the summary `html`: past its
+/// leading paragraphs of facts (arXiv's `Comments:` line), as the lead passes them, when
+/// prose follows them. A page's meta description and a list's brief start there. 0 when
+/// the text opens with prose, or when the end of those facts cannot be found in `text`.
+pub fn prose_start(html: &str, text: &str) -> usize {
+    // Most summaries open with prose: asked of the text first, at no cost.
+    if !super::fact_labels::opens_with_fact(text) {
+        return 0;
+    }
+    // The paragraphs that open the summary, and whether anything follows them (a list
+    // under a later label).
+    let mut paragraphs = Vec::new();
+    let mut rest = html.trim_start();
+    while let Some(inner) = rest.strip_prefix("<p>")
+        && let Some(end) = inner.find("</p>")
+    {
+        paragraphs.push(&inner[..end]);
+        rest = inner[end + 4..].trim_start();
+    }
+    let past = leading_facts(&paragraphs);
+    if past == 0 || past == paragraphs.len() && rest.is_empty() {
+        return 0;
+    }
+    // The facts' text as the plain text writes it: entities decoded; white space of
+    // any kind (math writes no-break spaces) matches any.
+    let facts: Vec<String> = paragraphs[..past]
+        .iter()
+        .map(|p| {
+            let t = strip_tags(p);
+            quick_xml::escape::unescape(&t).map_or_else(|_| t.clone(), |u| u.into_owned())
+        })
+        .collect();
+    let end = prefix_end(text, &facts.join(" ")).unwrap_or(0);
+    end + (text.len() - end - text[end..].trim_start().len())
+}
+
+/// The byte after `prefix` in `text` when `text` opens with it, a run of white space
+/// in either matching a run in the other.
+fn prefix_end(text: &str, prefix: &str) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    let mut p = prefix.trim().chars().peekable();
+    while let Some(pc) = p.next() {
+        if pc.is_whitespace() {
+            while p.next_if(|c| c.is_whitespace()).is_some() {}
+            t.next_if(|(_, c)| c.is_whitespace())?;
+            while t.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+        } else if t.next().map(|(_, c)| c) != Some(pc) {
+            return None;
+        }
+    }
+    Some(t.peek().map_or(text.len(), |&(i, _)| i))
 }
 
 #[cfg(test)]
@@ -228,5 +287,36 @@ mod tests {
             let _ = lead(html, 10);
             let _ = lead(html, 0);
         }
+    }
+}
+
+#[cfg(test)]
+mod prose_start_tests {
+    use super::prose_start;
+
+    #[test]
+    fn a_description_starts_past_the_comments_line() {
+        let html = "<p><strong>Comments:</strong> 13 pages, 3 figures &amp; 2 tables</p>\n<p><strong>What's New:</strong> A small model.</p>";
+        let text = "Comments: 13 pages, 3 figures & 2 tables What's New: A small model.";
+        assert_eq!(
+            &text[prose_start(html, text)..],
+            "What's New: A small model."
+        );
+        // Prose first, or facts alone: the text is kept whole.
+        let html = "<p>A small model.</p><p><strong>Comments:</strong> 13 pages</p>";
+        assert_eq!(prose_start(html, "A small model. Comments: 13 pages"), 0);
+        let html = "<p><strong>Comments:</strong> 13 pages</p>";
+        assert_eq!(prose_start(html, "Comments: 13 pages"), 0);
+        // A list after the facts is prose too.
+        let html = "<p><strong>Comments:</strong> 13 pages</p><ul><li>A model.</li></ul>";
+        let text = "Comments: 13 pages A model.";
+        assert_eq!(&text[prose_start(html, text)..], "A model.");
+    }
+
+    #[test]
+    fn math_in_the_comments_line() {
+        let html = "<p><strong>Comments:</strong> Code at <math><mtext><i>this https URL</i></mtext></math></p>\n<p><strong>What's New:</strong> A model.</p>";
+        let text = "Comments: Code at this\u{a0}https\u{a0}URL What's New: A model.";
+        assert_eq!(&text[prose_start(html, text)..], "What's New: A model.");
     }
 }

@@ -203,7 +203,10 @@ impl Renderer<'_> {
                     ctx,
                     "paper",
                     paper.title.to_string(),
-                    crate::content::markup::truncate_words(&paper.blurb_text, 200),
+                    crate::content::markup::truncate_words(
+                        &paper.blurb_text[paper.prose_start..],
+                        200,
+                    ),
                     route,
                 );
                 #[derive(Serialize)]

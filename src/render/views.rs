@@ -153,9 +153,14 @@ pub struct PaperView<'a> {
     pub blurb_html: Option<&'a str>,
     /// Plain text of the blurb, for meta descriptions.
     pub blurb_text: Cow<'a, str>,
-    /// The gist, else the start of the blurb cut at a word (about two sentences): plain
-    /// text for lists of papers, which link to the paper's page for the rest.
+    /// The gist, else the start of the blurb cut at a word (about two sentences), past
+    /// leading facts as the lead passes them: plain text for lists of papers, which link
+    /// to the paper's page for the rest.
     pub brief: String,
+    /// Where prose starts in `blurb_text` (past an opening `Comments:` line): the page's
+    /// meta description starts there.
+    #[serde(skip)]
+    pub prose_start: usize,
     /// The one line lists show, as inline HTML: the gist, else the summary's first
     /// sentence, or for a summary of labelled parts its first part's text, never a bare
     /// label (else the same of the abstract); null when the paper has no text, or when
@@ -478,6 +483,7 @@ impl<'a> Ctx<'a> {
         let blurb_text = blurb.map_or(Cow::Borrowed(""), |m| {
             crate::content::markup::math_as_text(&m.text)
         });
+        let prose_start = blurb.map_or(0, |m| super::lead::prose_start(&m.html, &blurb_text));
         let (lead_html, folded) = if self.config.list_leads {
             self.lead_of(index)
         } else {
@@ -494,7 +500,8 @@ impl<'a> Ctx<'a> {
             abstract_html: p.abstract_.as_ref().map(|m| m.html.as_str()),
             note_html: p.note.as_ref().map(|m| m.html.as_str()),
             blurb_html: blurb.map(|m| m.html.as_str()),
-            brief: crate::content::markup::truncate_words(&blurb_text, BRIEF_CHARS),
+            brief: crate::content::markup::truncate_words(&blurb_text[prose_start..], BRIEF_CHARS),
+            prose_start,
             blurb_text,
             lead_html,
             folded,
