@@ -175,4 +175,24 @@ mod tests {
         assert!(!state.is_folder(&root.path().join("content/2024/0")));
         assert!(!state.is_folder(&root.path().join("content/2024/01b")));
     }
+
+    #[test]
+    fn a_notes_txt_twin_is_no_change_to_the_content() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let dir = root.path().join("content/202604/02");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        for name in ["2603.23719v1-a.md", "2603.23719v1-a.txt", "2026-04-02.txt"] {
+            std::fs::write(dir.join(name), "# x\n").expect("write");
+        }
+        let state = State::new(
+            root.path(),
+            real_path(root.path()),
+            "http://127.0.0.1:1111/",
+        );
+        let real = real_path(&dir);
+        let changed = |name: &str| state.classify(&BTreeSet::from([real.join(name)]));
+        assert!(matches!(changed("2603.23719v1-a.txt"), Change::Nothing));
+        assert!(matches!(changed("2026-04-02.txt"), Change::Content(_)));
+        assert!(matches!(changed("2603.23719v1-a.md"), Change::Content(_)));
+    }
 }
