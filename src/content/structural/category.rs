@@ -192,6 +192,18 @@ fn read(text: &str) -> Option<String> {
             "今日論文",
             "論文列表",
             "目錄",
+            // The kind of page a site generator files a note under, the same on every
+            // note (`categories: ["论文详情"]`): no topic.
+            "论文详情",
+            "论文笔记",
+            "论文解读",
+            "論文詳情",
+            "paper",
+            "paper details",
+            "paper notes",
+            "post",
+            "posts",
+            "notes",
         ]
         .contains(&lower)
         || lists_papers_by_their_rank(lower)
@@ -479,6 +491,9 @@ mod tests {
         assert_eq!(normalise("今日总计: 12"), None);
         // Sections of every day's digest, counted or not, are no categories.
         assert_eq!(normalise("Today's papers (3)"), None);
+        for kind in ["论文详情", "Posts", "Paper notes"] {
+            assert_eq!(normalise(kind), None, "{kind}");
+        }
         for generic in [
             "Today's Trending Papers",
             "Latest Papers",
