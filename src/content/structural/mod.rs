@@ -18,6 +18,7 @@ mod inline_fields;
 mod key_set;
 mod known_labels;
 mod labels;
+mod link_text;
 mod layout;
 mod lines;
 mod mention_spots;
