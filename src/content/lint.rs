@@ -234,7 +234,9 @@ pub fn bot_error(text: &str) -> Option<String> {
     if text.len() > 4 * 240 || text.len() > 240 && (text.is_ascii() || text.chars().count() > 240) {
         return None;
     }
-    if !may_be_bot_error(text) {
+    // Most fields hold none of the words every match holds: a look for them costs less
+    // than the expression (and than compiling it, on a site where no field calls for it).
+    if !super::bot_words::may_hold_one(text) {
         return None;
     }
     let m = BOT_ERROR.find(text)?;
@@ -250,71 +252,6 @@ pub fn bot_error(text: &str) -> Option<String> {
         return None;
     }
     Some(m.as_str().to_string())
-}
-
-/// The words one of which every match of [`BOT_ERROR`] holds (ASCII ones in any
-/// case), under a byte of theirs that is rare in prose, with where it stands in them.
-fn bot_error_words(anchor: u8) -> &'static [(&'static str, usize)] {
-    match anchor {
-        b'g' => &[("generat", 0), ("configured", 5), ("showing abstract", 6)],
-        b'm' => &[("rate limit", 7)],
-        b'p' => &[("api ", 1)],
-        b'q' => &[
-            ("quota", 0),
-            ("too many requests", 11),
-            ("request timed out", 2),
-        ],
-        b'v' => &[("internal server error", 12)],
-        b'y' => &[("summary", 6)],
-        0xE6 => &[("无法生成", 0), ("分析失败", 3)],
-        0xE7 => &[("生成失败", 0)],
-        0xE8 => &[("请求失败", 0), ("调用失败", 0)],
-        0xE9 => &[("配额", 0), ("额度不足", 0)],
-        _ => &[],
-    }
-}
-
-/// The bytes [`bot_error_words`] files words under, in either case, and the lead
-/// bytes of `ſ` and `K` in UTF-8.
-static BOT_ERROR_ANCHOR: [bool; 256] = {
-    let mut table = [false; 256];
-    let anchors = b"gmpqvyGMPQVY\xE6\xE7\xE8\xE9\xC5\xE2";
-    let mut i = 0;
-    while i < anchors.len() {
-        table[anchors[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
-/// Whether `text` may hold what [`BOT_ERROR`] matches: most fields hold none of its
-/// words, and looking for them costs less than the expression (and than compiling it,
-/// on a site where no field calls for it). The expression ignores case as Unicode does,
-/// where the long s and the Kelvin sign are an `s` and a `k`: text with either is left
-/// to it.
-fn may_be_bot_error(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| BOT_ERROR_ANCHOR[usize::from(c)] && bot_error_word_at(b, i))
-}
-
-/// Whether a word of [`bot_error_words`] (or `ſ`, `K`) has its anchor at byte `i`.
-fn bot_error_word_at(b: &[u8], i: usize) -> bool {
-    match b[i].to_ascii_lowercase() {
-        0xC5 | 0xE2 => {
-            b[i..].starts_with("\u{17F}".as_bytes()) || b[i..].starts_with("\u{212A}".as_bytes())
-        }
-        // The first byte first: an anchor is met at every few words of prose.
-        anchor => bot_error_words(anchor).iter().any(|&(w, at)| {
-            i.checked_sub(at)
-                .and_then(|start| b.get(start..start + w.len()))
-                .is_some_and(|s| {
-                    s[0].to_ascii_lowercase() == w.as_bytes()[0]
-                        && s.eq_ignore_ascii_case(w.as_bytes())
-                })
-        }),
-    }
 }
 
 /// Whether a field's whole text only says the paper did not report it: the filler a
@@ -435,40 +372,11 @@ mod tests {
             "\u{17F}ummary failed",
         ] {
             assert!(bot_error(t).is_some(), "{t}");
-            assert!(may_be_bot_error(t), "{t}");
+            assert!(super::super::bot_words::may_hold_one(t), "{t}");
         }
-        // Each word is filed once, under a byte of its own that both cases of mark.
-        for w in [
-            "api ",
-            "generat",
-            "configured",
-            "showing abstract",
-            "internal server error",
-            "quota",
-            "rate limit",
-            "request timed out",
-            "summary",
-            "too many requests",
-            "无法生成",
-            "分析失败",
-            "生成失败",
-            "请求失败",
-            "调用失败",
-            "配额",
-            "额度不足",
-        ] {
-            let filed: Vec<u8> = (0..=255u8)
-                .filter(|&a| {
-                    bot_error_words(a).iter().any(|&(x, at)| {
-                        x == w && x.as_bytes()[at] == a && BOT_ERROR_ANCHOR[usize::from(a)]
-                    })
-                })
-                .collect();
-            assert_eq!(filed.len(), 1, "{w}");
-            let upper = filed[0].to_ascii_uppercase();
-            assert!(BOT_ERROR_ANCHOR[usize::from(upper)], "{w}");
-        }
-        assert!(!may_be_bot_error("We propose a method for graphs."));
+        assert!(!super::super::bot_words::may_hold_one(
+            "We propose a method for graphs."
+        ));
         // In a sentence about a model, failing to generate is the paper's subject.
         assert_eq!(
             bot_error(

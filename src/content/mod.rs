@@ -6,6 +6,7 @@
 //! model's job, so each parser stays a pure function of one file's text.
 
 pub mod arxiv;
+mod bot_words;
 mod cjk_strong;
 pub mod code_link;
 pub mod date_text;
