@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use super::title_math::{math_as_text, title_html};
+use super::trim::trim;
 pub use super::words::{collapse_whitespace, collapsed, truncate_words};
 
 /// A piece of user text, rendered once: sanitised HTML for pages and feeds, plain text
@@ -27,7 +28,7 @@ pub struct Markup {
 
 impl Markup {
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.html.trim().is_empty()
+        trim(&self.text).is_empty() && trim(&self.html).is_empty()
     }
 }
 
@@ -101,7 +102,7 @@ pub fn cell_block(src: &str) -> Markup {
 /// A numbered list run into one line (`1. … 2. …`, `1. …；2. …`) as markdown, one item
 /// a line; `None` when the line is no such list.
 pub fn run_in_list(src: &str) -> Option<String> {
-    let items = inline_list_items(src.trim())?;
+    let items = inline_list_items(trim(src))?;
     let mut list = String::with_capacity(src.len() + 8 * items.len());
     for (n, item) in items.iter().enumerate() {
         list.push_str(&format!("{}. {}\n", n + 1, item.trim()));
@@ -161,7 +162,7 @@ fn inline_list_items(src: &str) -> Option<Vec<&str>> {
 }
 
 fn render(src: &str, inline: bool) -> Markup {
-    let src = src.trim();
+    let src = trim(src);
     if src.is_empty() {
         return Markup::default();
     }
@@ -179,11 +180,17 @@ fn render(src: &str, inline: bool) -> Markup {
 /// block (heading, list, rule, setext underline). Titles, authors, tags and most table
 /// summaries are such lines; parsing them as markdown was most of `render`'s cost.
 pub(super) fn is_literal_line(src: &str) -> bool {
+    literal_with(src, super::markup_bytes::has_markup_byte)
+}
+
+/// [`is_literal_line`], with `marked` saying whether the line holds a byte of markup.
+#[inline]
+pub(super) fn literal_with(src: &str, marked: impl Fn(&[u8]) -> bool) -> bool {
     let bytes = src.as_bytes();
     let Some(&first) = bytes.first() else {
         return false;
     };
-    if matches!(first, b'#' | b'-' | b'+' | b'=') || super::markup_bytes::has_markup_byte(bytes) {
+    if matches!(first, b'#' | b'-' | b'+' | b'=') || marked(bytes) {
         return false;
     }
     // `1.` or `1)` opens an ordered list.

@@ -34,6 +34,39 @@ static MARKUP_BYTE: [u8; 256] = {
     table
 };
 
+/// [`MARKUP_BYTE`] without `$`, which opens a formula: its text is its source.
+static MARKUP_BUT_DOLLAR: [u8; 256] = {
+    let mut table = MARKUP_BYTE;
+    table[b'$' as usize] = 0;
+    table
+};
+
+/// Whether any byte of `bytes` is a markup byte other than `$`.
+pub fn has_markup_but_dollar(bytes: &[u8]) -> bool {
+    any_byte_in(bytes, &MARKUP_BUT_DOLLAR)
+}
+
+/// [`MARKUP_BYTE`], with 2 added for the lead bytes of every white space character
+/// past ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000), which some other characters
+/// share. (White space in ASCII other than the space is a control byte, markup already.)
+static MARKUP_OR_SPACE: [u8; 256] = {
+    let mut table = MARKUP_BYTE;
+    table[0xC2] |= 2;
+    table[0xE1] |= 2;
+    table[0xE2] |= 2;
+    table[0xE3] |= 2;
+    table
+};
+
+/// The classes of [`MARKUP_OR_SPACE`] that bytes of `bytes` are in, or-ed: 1 when one is a
+/// markup byte, 2 when one may start white space other than the space. Every byte is
+/// looked at: most texts asked hold neither.
+pub fn markup_or_space(bytes: &[u8]) -> u8 {
+    bytes
+        .iter()
+        .fold(0, |classes, &b| classes | MARKUP_OR_SPACE[usize::from(b)])
+}
+
 /// Whether any byte of `bytes` is a markup byte. Most fields hold no markup and are
 /// read to the end.
 pub fn has_markup_byte(bytes: &[u8]) -> bool {
@@ -80,5 +113,14 @@ mod tests {
             assert!(has_markup_byte(&with), "{at}");
         }
         assert!(!has_markup_byte("中文，没有标记".as_bytes()));
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let classes = markup_or_space(b);
+            assert_eq!(classes & 1 != 0, has_markup_byte(b), "{c:?}");
+            if c.is_whitespace() && c != ' ' {
+                assert_ne!(classes, 0, "{c:?}");
+            }
+        }
     }
 }

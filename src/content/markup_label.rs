@@ -10,7 +10,7 @@
 use std::sync::LazyLock;
 
 use super::markup::Markup;
-use super::markup_bytes::has_markup_byte;
+use super::markup_bytes::markup_or_space;
 use super::words::{collapse_whitespace, collapsed};
 
 /// What pulldown-cmark makes of `src` (trimmed, not empty) when it is `**Label:** text`
@@ -23,18 +23,18 @@ use super::words::{collapse_whitespace, collapsed};
 #[inline(never)]
 pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
     let rest = src.strip_prefix("**")?;
-    // Built once: every labelled summary is searched, and building the searcher cost
-    // more than the search.
-    static BOLD_MARK: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"**"));
-    let close = BOLD_MARK.find(rest.as_bytes())?;
+    // The first `**`, found from its first `*` by memchr: a label is short, and a
+    // substring searcher costs more to start than the search.
+    let b = rest.as_bytes();
+    let close = memchr::memchr_iter(b'*', b).find(|&i| b.get(i + 1) == Some(&b'*'))?;
     let label = &rest[..close];
     let after = &rest[close + 2..];
     let text = after.strip_prefix(' ')?;
-    let literal = |s: &str| !has_markup_byte(s.as_bytes());
+    // Markup and white space other than the space, in one pass over each.
+    let classes = markup_or_space(label.as_bytes()) | markup_or_space(text.as_bytes());
     let opens = label.chars().next().is_some_and(|c| !c.is_whitespace())
         && text.chars().next().is_some_and(|c| !c.is_whitespace());
-    if !(opens && label.ends_with([':', '：']) && literal(label) && literal(text)) {
+    if !(opens && label.ends_with([':', '：']) && classes & 1 == 0) {
         return None;
     }
     let mut html = String::with_capacity(src.len() + 24);
@@ -53,8 +53,17 @@ pub(super) fn render(src: &str, inline: bool) -> Option<Markup> {
     let mut words = String::with_capacity(src.len());
     words.push_str(label);
     words.push_str(after);
-    // Collapsed already, as most are, the words are the text: not copied again.
-    let text = if matches!(collapsed(&words), std::borrow::Cow::Borrowed(_)) {
+    // Collapsed already, as most are, the words are the text: not copied again. Words
+    // that open and end with no white space (as the label and the trimmed text do) and
+    // hold no white space but single spaces are collapsed; the pass above found no other
+    // white space, which leaves the double space to look for.
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    let single_spaces = classes & 2 == 0
+        && !words.starts_with(' ')
+        && !words.ends_with(' ')
+        && DOUBLE_SPACE.find(words.as_bytes()).is_none();
+    let text = if single_spaces || matches!(collapsed(&words), std::borrow::Cow::Borrowed(_)) {
         words
     } else {
         collapse_whitespace(&words)
@@ -111,8 +120,8 @@ mod tests {
     proptest! {
         #[test]
         fn same_as_pulldown_cmark_on_any_text(
-            label in "[a-zA-Z简介 ,.;!?'\"()#+=%/-]{1,12}[:：]",
-            text in "[a-zA-Z0-9简介 \u{3000}\u{a0},.;!?'\"()#+=%/-]{1,40}",
+            label in "[a-zA-Z简介 \u{a0}\u{2003}—,.;!?'\"()#+=%/-]{1,12}[:：]",
+            text in "[a-zA-Z0-9简介 \u{3000}\u{a0}\u{2003}\u{85}—,.;!?'\"()#+=%/-]{1,40}",
         ) {
             check(&format!("**{label}** {text}"));
         }

@@ -11,7 +11,7 @@
 use pulldown_cmark::{Event, Tag};
 
 use super::markup::{
-    collect_text, is_literal_line, literal_text, render_markdown, text_preserving_events,
+    collect_text, literal_text, literal_with, render_markdown, text_preserving_events,
 };
 use super::math::Formulas;
 use super::words::collapse_whitespace;
@@ -22,8 +22,10 @@ pub(super) fn plain(src: &str) -> String {
     if src.is_empty() {
         return String::new();
     }
-    // A literal line is its own text.
-    if is_literal_line(src) {
+    // A literal line is its own text; so is one whose only markup is `$` (a title with
+    // a formula, `… with $O(n^{2})$ Cost`): the text of a formula is its source, and a
+    // `$` that opens none is a character of the text.
+    if literal_with(src, super::markup_bytes::has_markup_but_dollar) {
         return literal_text(src);
     }
     if let Some(labelled) = super::markup_label::render(src, true) {
@@ -101,6 +103,13 @@ mod tests {
             "Price is $5 and $6",
             "~~gone~~ and `a  b`",
             "  A literal  title ",
+            "Cheap  Attention with $O(n^{2})$ Cost",
+            "$x$",
+            "$$x$$ and $ y $ and $5 and $6$",
+            "1. $x$",
+            "# $x$",
+            "$a$$b$ $$ $$$ $",
+            "A $x {y} ^2 (z)$ é 中文 $α$",
             "**Label:** text",
             "",
             " ",
@@ -127,7 +136,25 @@ mod tests {
         ]
     }
 
+    fn dollar_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9 ]{1,6}",
+            "[$]{1,3}",
+            "[(){}^=+#.,:;!?'\"/|-]{1,3}",
+            Just("中文".to_string()),
+            Just("é".to_string()),
+            Just("\u{3000}".to_string()),
+        ]
+    }
+
     proptest! {
+        #[test]
+        fn text_with_dollars_agrees_with_the_renderer(
+            pieces in prop::collection::vec(dollar_piece(), 1..10)
+        ) {
+            same(&pieces.concat());
+        }
+
         #[test]
         fn text_agrees_with_the_renderer(pieces in prop::collection::vec(piece(), 1..8)) {
             let src = pieces.concat();
