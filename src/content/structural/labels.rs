@@ -7,9 +7,9 @@
 
 use std::borrow::Cow;
 
-pub use super::link_text::is_generic_link_text;
 use super::known_labels::KNOWN;
 use super::lines::Line;
+pub use super::link_text::is_generic_link_text;
 use crate::content::trim::{trim, trim_start};
 
 /// What a labelled field is for.
@@ -82,6 +82,11 @@ pub fn known_role(label: &str) -> Option<Role> {
     {
         return Some(*role);
     }
+    // ASCII with an ASCII letter or digit at each end and no capital (`new 001`, a
+    // listing's tag) is its own normalised label: it is not trimmed and looked up again.
+    if is_own_key(label) {
+        return None;
+    }
     // Lower-casing keeps the length of ASCII and shrinks no character to less than a
     // third of its bytes (the Kelvin sign to `k`): text longer than that is no known
     // label, and is not lower-cased to be looked up (every heading is asked).
@@ -91,6 +96,16 @@ pub fn known_role(label: &str) -> Option<Role> {
     }
     let key = lower_cased(kept);
     KNOWN_ROLES.get(&*key).copied()
+}
+
+/// Whether `label` is what [`trimmed_label`] and [`lower_cased`] make of it: ASCII
+/// with a letter or digit at each end (nothing to trim, no ornament, colon or bracket)
+/// and no capital letter.
+fn is_own_key(label: &str) -> bool {
+    let b = label.as_bytes();
+    b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+        && b.iter().all(|c| c.is_ascii() && !c.is_ascii_uppercase())
 }
 
 /// The length in bytes of the longest known label.
@@ -261,8 +276,9 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
             let role = role.filter(|_| stripped.len() == label.len()).map(Some);
             let label = stripped;
             let link = label.as_bytes().windows(2).any(|w| w == b"](");
-            return (!label.is_empty() && label.chars().count() <= 40 && !link)
-                .then_some((label, value, role));
+            // A label of at most 40 bytes has at most 40 characters, uncounted.
+            let short = label.len() <= 40 || label.chars().count() <= 40;
+            return (!label.is_empty() && short && !link).then_some((label, value, role));
         }
     }
     if let Some(rest) = t.strip_prefix('【') {
@@ -281,11 +297,11 @@ pub fn labelled_with_role(line: &str) -> Option<(&str, &str, Option<Option<Role>
         // (`[new 001] Title`) is asked.
         let at = memchr::memchr(b']', rest.as_bytes())?;
         let (label, value) = (&rest[..at], &rest[at + 1..]);
-        let label = label.trim();
+        let label = trim(label);
         if value.starts_with(['(', '[']) {
             return None;
         }
-        return known_role(label).map(|role| (label, value.trim_start(), Some(Some(role))));
+        return known_role(label).map(|role| (label, trim_start(value), Some(Some(role))));
     }
     let Some(colon) = find_colon(t) else {
         // `Authors — Ann Lee`: a known label before a dash.
@@ -547,6 +563,17 @@ mod tests {
         assert_eq!(strip_ornaments(" 【摘要】"), "【摘要】");
         assert_eq!(strip_ornaments("**x"), "**x");
         assert!(('\u{4E00}'..='\u{9FFF}').all(|c| c.is_alphanumeric()));
+    }
+
+    proptest::proptest! {
+        /// A label [`is_own_key`] names is what normalising makes of it, so that
+        /// [`known_role`] may answer from the first look-up.
+        #[test]
+        fn own_keys_normalise_to_themselves(label in "[a-zA-Z0-9 .:：()（）*_`📝é摘要-]{1,12}") {
+            if is_own_key(&label) {
+                proptest::prop_assert_eq!(&*normalise(&label), label.as_str());
+            }
+        }
     }
 
     #[test]

@@ -95,6 +95,8 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
     let mut fence: Option<&str> = None;
     let mut in_comment = false;
     let mut spots = MentionSpots::new(body);
+    // A body without a `<` holds no `<details>` fold: its lines are not searched for one.
+    let any_tag = memchr::memchr(b'<', body.as_bytes()).is_some();
     // Where `raw` starts in `body`: the pieces are split at single newlines.
     let mut at = 0;
     for (i, raw) in crate::content::line_split::split(body).enumerate() {
@@ -164,7 +166,7 @@ pub fn classify(body: &str, first_line: usize) -> Vec<Line<'_>> {
             indent,
             label,
             may_name_paper,
-            may_fold: may_fold(kind),
+            may_fold: any_tag && may_fold(kind),
         });
     }
     key_value_tables(&mut out);
@@ -269,8 +271,8 @@ fn kind_of(raw: &str) -> LineKind<'_> {
     }
     // A quote marker is layout: `> **TL;DR:** …` is a labelled line.
     let t = match t.strip_prefix('>') {
-        Some(rest) if !rest.starts_with('>') || rest.trim_start_matches('>').trim().is_empty() => {
-            let inner = trim(rest.trim_start_matches('>'));
+        Some(rest) if !rest.starts_with('>') || trim(after_marks(rest, b'>')).is_empty() => {
+            let inner = trim(after_marks(rest, b'>'));
             if inner.is_empty() {
                 return LineKind::Blank;
             }
@@ -287,7 +289,7 @@ fn kind_of(raw: &str) -> LineKind<'_> {
         let hashes = t.bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t']))
         {
-            let text = trim_end(trim(&t[hashes..]).trim_end_matches('#'));
+            let text = trim_end(before_marks(trim(&t[hashes..]), b'#'));
             return LineKind::Heading(hashes as u8, text);
         }
         if is_rule(t) {
@@ -316,6 +318,17 @@ fn kind_of(raw: &str) -> LineKind<'_> {
         return kind;
     }
     LineKind::Text(t)
+}
+
+/// `s.trim_start_matches(mark)` for an ASCII `mark`, by bytes (every quoted line is
+/// asked).
+fn after_marks(s: &str, mark: u8) -> &str {
+    &s[s.bytes().take_while(|&b| b == mark).count()..]
+}
+
+/// `s.trim_end_matches(mark)` for an ASCII `mark`, by bytes (every heading is asked).
+fn before_marks(s: &str, mark: u8) -> &str {
+    &s[..s.len() - s.bytes().rev().take_while(|&b| b == mark).count()]
 }
 
 /// A thematic break: three or more of one of `-`, `*`, `_`, and nothing else but
@@ -476,6 +489,14 @@ pub fn strip_tags(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn marks_come_off_as_the_standard_library_takes_them(s in "[>#a 中]{0,8}") {
+            proptest::prop_assert_eq!(after_marks(&s, b'>'), s.trim_start_matches('>'));
+            proptest::prop_assert_eq!(before_marks(&s, b'#'), s.trim_end_matches('#'));
+        }
+    }
 
     #[test]
     fn rules_are_three_of_one_mark_and_spaces() {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use crate::content::trim::trim;
+use crate::content::trim::{trim, trim_end};
 use memchr::memmem::Finder;
 
 /// The pieces of `text` between ` and `s, as `text.split(" and ")` gives them.
@@ -24,7 +24,7 @@ pub fn split_and(text: &str) -> impl Iterator<Item = &str> {
 /// `text` without a trailing `et al.` however a bot spells it (`et al`, `et.al.`, and a
 /// sentence's own full stop after it, `et.al..`).
 pub fn without_et_al(text: &str) -> &str {
-    let t = text.trim_end().trim_end_matches('.');
+    let t = trim_end(text).trim_end_matches('.');
     t.strip_suffix("et al")
         .or_else(|| t.strip_suffix("et.al"))
         .filter(|head| head.is_empty() || head.ends_with([' ', ',']))
@@ -73,7 +73,14 @@ pub fn plain_words(text: &str) -> bool {
 /// bracket.
 pub fn without_title_noise(title: &str) -> bool {
     const SEPARATORS: [char; 9] = ['|', '-', '—', '–', ':', '：', ',', '·', '•'];
-    let t = title.trim();
+    let t = trim(title);
+    // An ASCII letter or digit at each end (most titles) is none of them.
+    let b = t.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return true;
+    }
     !t.starts_with(SEPARATORS)
         && !t.starts_with(['[', '(', '（', '【'])
         && !t.ends_with(SEPARATORS)
@@ -82,8 +89,9 @@ pub fn without_title_noise(title: &str) -> bool {
 
 /// Names without a trailing count of the rest: `等 7 位作者`, `等`, `et al.`.
 pub fn without_count(text: &str) -> &str {
-    let t = text.trim();
-    let t = match t.rfind('等') {
+    let t = trim(text);
+    // ASCII holds no `等`: a list of Latin names is not searched for it.
+    let t = match (!t.is_ascii()).then(|| t.rfind('等')).flatten() {
         Some(i) if t[i..].chars().count() <= 10 => t[..i].trim_end(),
         _ => t,
     };

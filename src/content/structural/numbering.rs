@@ -9,7 +9,9 @@ pub fn strip_number(text: &str) -> &str {
     let t = crate::content::trim::trim_start(text);
     // A Chinese ordinal: `一、`, `十二、`.
     // Asked of every heading: memchr rules out `、` (lead byte 0xE3) for most of them.
-    if memchr::memchr(0xE3, t.as_bytes()).is_some()
+    // (A line that opens with `[` has no such number: its `[` is no numeral.)
+    if !t.starts_with('[')
+        && memchr::memchr(0xE3, t.as_bytes()).is_some()
         && let Some((n, rest)) = t.split_once('、')
         && !n.is_empty()
         && n.chars().all(|c| "一二三四五六七八九十百".contains(c))
