@@ -55,7 +55,9 @@ fn inside_its_fold<'l, 'a>(lines: &'l [Line<'a>]) -> &'l [Line<'a>] {
 }
 
 /// Builds the entry of one segment; `None` (with a diagnostic) when it has no title.
-/// `first_refs` are the mentions in its first line, found already by the layout scan.
+/// `first_refs` are the mentions in its first line, found already by the layout scan;
+/// `separated` is false when no line of the file holds a `|` or a `·` (see
+/// [`super::inline_fields::may_separate_any`]).
 #[allow(clippy::too_many_arguments)]
 pub fn build<'a>(
     path: &Path,
@@ -64,12 +66,16 @@ pub fn build<'a>(
     unit: Unit,
     anchor: &PaperRef,
     mut tags: Vec<String>,
+    separated: bool,
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     let lines = inside_its_fold(lines);
-    // A line of several fields (`**Authors**: … | **arXiv**: …`) is read as a line each.
-    let split_lines = super::inline_fields::split(lines);
+    // A line of several fields (`**Authors**: … | **arXiv**: …`) is read as a line each;
+    // only a file that holds a separator of fields at all (`separated`) is searched.
+    let split_lines = separated
+        .then(|| super::inline_fields::split(lines))
+        .flatten();
     let lines = split_lines.as_deref().unwrap_or(lines);
     let first = &lines[0];
     let (mut title, authors_text) = title_of(first, unit);
@@ -480,7 +486,14 @@ pub fn build<'a>(
         let value = crate::content::arxiv::without_announcement(trim(value));
         // A bot that cut a field to nothing writes its ellipsis alone (`**摘要**: ...`):
         // there is no text to show.
-        let value = if value.trim_matches(['.', '…', '。']).is_empty() {
+        // A text that opens with none of them is not all of them: its first byte (`.`,
+        // or the first of `…` or `。`) decides most without the standard library's trim.
+        let value = if value
+            .as_bytes()
+            .first()
+            .is_none_or(|b| matches!(b, b'.' | 0xE2 | 0xE3))
+            && value.trim_matches(['.', '…', '。']).is_empty()
+        {
             ""
         } else {
             value

@@ -269,7 +269,8 @@ fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option
             start - 3
         };
         if let Some(open) = matching_open_bracket(line, open_paren) {
-            let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
+            let close =
+                memchr::memchr(b')', &line.as_bytes()[end..]).map_or(line.len(), |i| end + i + 1);
             return (open, close, Some(line[open + 1..open_paren].to_string()));
         }
     }
@@ -285,7 +286,8 @@ fn enclosing_link(line: &str, start: usize, end: usize) -> (usize, usize, Option
     }
     // `[ID](…)`: the mention is the text of a link.
     if line[..start].ends_with('[') && line[end..].starts_with("](") {
-        let close = line[end..].find(')').map_or(line.len(), |i| end + i + 1);
+        let close =
+            memchr::memchr(b')', &line.as_bytes()[end..]).map_or(line.len(), |i| end + i + 1);
         return (start - 1, close, Some(line[start..end].to_string()));
     }
     (start, end, None)

@@ -21,6 +21,13 @@ fn may_separate(text: &str) -> bool {
     memchr::memchr2(b'|', 0xB7, text.as_bytes()).is_some()
 }
 
+/// [`may_separate`] of a whole file's body: when false, none of its lines holds
+/// several fields, and its entries' lines need not be searched one by one (a feed's
+/// day of papers holds no separator, and its abstracts are long).
+pub fn may_separate_any(body: &str) -> bool {
+    may_separate(body)
+}
+
 /// `text` without the single `*` or `_` around it that sets a line of fields in
 /// italics (`*🕒 **Published:** … · **Source:** …*`).
 fn unwrapped(text: &str) -> &str {

@@ -342,10 +342,17 @@ impl<'l, 'a> Scan<'l, 'a> {
             in_entry |= unit.is_some();
             units.push(unit);
         }
+        // Most lines name no paper: theirs is decided here, without a call.
         let strong = lines
             .iter()
             .zip(&refs)
-            .map(|(l, r)| strong_refs(l, r))
+            .map(|(l, r)| {
+                if r.is_empty() {
+                    Vec::new()
+                } else {
+                    strong_refs(l, r)
+                }
+            })
             .collect();
         Scan {
             lines,

@@ -18,9 +18,9 @@ mod inline_fields;
 mod key_set;
 mod known_labels;
 mod labels;
-mod link_text;
 mod layout;
 mod lines;
+mod link_text;
 mod mention_spots;
 mod meta_line;
 mod name_split;
@@ -221,6 +221,7 @@ fn parse_lines(
     diags: &mut Diagnostics,
 ) -> Vec<Section> {
     let all = lines::classify(body, first_line);
+    let separated = inline_fields::may_separate_any(body);
     // A file that its path does not date may date each paper by the paper's own date
     // line (`**Published:** 2026-04-21`): see [`stamp_of`].
     let stamped = !path_dated;
@@ -321,6 +322,7 @@ fn parse_lines(
                     unit,
                     anchor,
                     Vec::new(),
+                    separated,
                     opts,
                     diags,
                 ),
@@ -409,12 +411,6 @@ fn drop_badge_authors(found: &mut [(usize, Unit, Entry, Option<NaiveDate>)]) {
             lone.entry(name.as_str()).or_default().insert(paper);
         }
     }
-    // How often each paper is listed in the file.
-    let mut listed: ahash::AHashMap<&str, usize> = ahash::AHashMap::new();
-    for (_, _, e, _) in found.iter() {
-        let paper = e.arxiv_id.as_deref().or(e.url.as_deref()).unwrap_or("");
-        *listed.entry(paper).or_default() += 1;
-    }
     let mut badges: HashSet<String> = lone
         .iter()
         .filter(|(_, papers)| papers.len() >= 2)
@@ -422,6 +418,12 @@ fn drop_badge_authors(found: &mut [(usize, Unit, Entry, Option<NaiveDate>)]) {
         .collect();
     if badges.is_empty() {
         return;
+    }
+    // How often each paper is listed in the file (counted only for a file with badges).
+    let mut listed: ahash::AHashMap<&str, usize> = ahash::AHashMap::new();
+    for (_, _, e, _) in found.iter() {
+        let paper = e.arxiv_id.as_deref().or(e.url.as_deref()).unwrap_or("");
+        *listed.entry(paper).or_default() += 1;
     }
     // In a file whose bot badges its titles, a one-word name alone under a paper the
     // file lists twice (`_最新论文_` under its second listing) is a badge too.

@@ -14,7 +14,19 @@ use super::ids;
 /// it, or a page path of the site (`/202604/12/a-paper`), not a web address or an
 /// anchor.
 pub(super) fn links_a_note(text: &str) -> bool {
-    links_an_id_note(text) || links_a_page_note(text)
+    may_link(text) && (links_an_id_note(text) || links_a_page_note(text))
+}
+
+/// Whether `text` holds a `[[`, a `](` or a `<`, one of which every link to a note
+/// holds: found in one pass, where the two tests below search a line that has none
+/// (most entries' first lines and fields) three times.
+fn may_link(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'[', b']', b'<', b).any(|i| match b[i] {
+        b'[' => b.get(i + 1) == Some(&b'['),
+        b']' => b.get(i + 1) == Some(&b'('),
+        _ => true,
+    })
 }
 
 /// [`links_a_note`] for a wiki link (`[[2604.07019]]`).

@@ -58,6 +58,7 @@ pub fn read(
         Unit::Heading(1),
         anchor,
         Vec::new(),
+        true,
         opts,
         diags,
     )?;
