@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+pub(super) use super::markup_bytes::{is_literal_line, literal_with};
 pub use super::title_math::{math_as_text, title_html};
 use super::trim::trim;
 pub use super::words::{collapse_whitespace, collapsed, truncate_words};
@@ -173,29 +174,6 @@ fn render(src: &str, inline: bool) -> Markup {
         return labelled;
     }
     render_markdown(src, inline)
-}
-
-/// True when pulldown-cmark reads `src` (trimmed, not empty) as one paragraph holding
-/// `src` as literal text: one line, no byte of inline markup, and a start that opens no
-/// block (heading, list, rule, setext underline). Titles, authors, tags and most table
-/// summaries are such lines; parsing them as markdown was most of `render`'s cost.
-pub(super) fn is_literal_line(src: &str) -> bool {
-    literal_with(src, super::markup_bytes::has_markup_byte)
-}
-
-/// [`is_literal_line`], with `marked` saying whether the line holds a byte of markup.
-#[inline]
-pub(super) fn literal_with(src: &str, marked: impl Fn(&[u8]) -> bool) -> bool {
-    let bytes = src.as_bytes();
-    let Some(&first) = bytes.first() else {
-        return false;
-    };
-    if matches!(first, b'#' | b'-' | b'+' | b'=') || marked(bytes) {
-        return false;
-    }
-    // `1.` or `1)` opens an ordered list.
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    digits == 0 || !matches!(bytes.get(digits), Some(b'.' | b')'))
 }
 
 /// What pulldown-cmark makes of a literal line: the text unchanged (it has nothing to

@@ -1,4 +1,5 @@
-//! Whether text holds a byte that starts markdown markup.
+//! Whether text holds a byte that starts markdown markup, and so whether a line is
+//! literal text to pulldown-cmark.
 //!
 //! Every field of every paper is tested before it is rendered (text without such a
 //! byte needs no markdown parser), both by `markup` and by `markup_label`, which renders
@@ -33,6 +34,29 @@ static MARKUP_BYTE: [u8; 256] = {
     }
     table
 };
+
+/// True when pulldown-cmark reads `src` (trimmed, not empty) as one paragraph holding
+/// `src` as literal text: one line, no byte of inline markup, and a start that opens no
+/// block (heading, list, rule, setext underline). Titles, authors, tags and most table
+/// summaries are such lines; parsing them as markdown was most of `markup::render`'s cost.
+pub(super) fn is_literal_line(src: &str) -> bool {
+    literal_with(src, has_markup_byte)
+}
+
+/// [`is_literal_line`], with `marked` saying whether the line holds a byte of markup.
+#[inline]
+pub(super) fn literal_with(src: &str, marked: impl Fn(&[u8]) -> bool) -> bool {
+    let bytes = src.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if matches!(first, b'#' | b'-' | b'+' | b'=') || marked(bytes) {
+        return false;
+    }
+    // `1.` or `1)` opens an ordered list.
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits == 0 || !matches!(bytes.get(digits), Some(b'.' | b')'))
+}
 
 /// [`MARKUP_BYTE`] without `$`, which opens a formula: its text is its source.
 static MARKUP_BUT_DOLLAR: [u8; 256] = {
