@@ -81,9 +81,16 @@ pub struct Done {
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub diagnostics: Diagnostics,
-    /// Days, papers and link-only entries (a bioRxiv note, a blog post) read; None when
-    /// the site did not load.
-    pub read: Option<(usize, usize, usize)>,
+    /// What the site holds; None when it did not load.
+    pub read: Option<Read>,
+}
+
+/// Days, papers and link-only entries (a bioRxiv note, a blog post) a site holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Read {
+    pub days: usize,
+    pub papers: usize,
+    pub links: usize,
 }
 
 /// Reads the site in `dir` as `papertrail check` does, keeping what was read.
@@ -96,7 +103,11 @@ pub fn check_site(dir: &Path) -> Checked {
             let links: usize = site.days.iter().map(|d| d.links.len()).sum();
             Checked {
                 diagnostics,
-                read: Some((site.days.len(), site.papers.len(), links)),
+                read: Some(Read {
+                    days: site.days.len(),
+                    papers: site.papers.len(),
+                    links,
+                }),
             }
         }
         Err(crate::build::BuildError::Content(diagnostics)) => Checked {
@@ -121,8 +132,8 @@ impl Done {
                 checked.diagnostics.warning_count()
             ));
         }
-        let papers = checked.read.map_or(0, |(_, papers, links)| papers + links);
-        if papers > 0 || self.started_empty {
+        let entries = checked.read.map_or(0, |r| r.papers + r.links);
+        if entries > 0 || self.started_empty {
             return None;
         }
         let folder = display_path_or_dot(&self.dir.join(&self.content_dir));
@@ -186,7 +197,12 @@ impl Done {
                 self.note_sources
             ));
         }
-        if let Some((days, papers, links)) = checked.read {
+        if let Some(Read {
+            days,
+            papers,
+            links,
+        }) = checked.read
+        {
             head.push(if links > 0 {
                 format!("read {days} day(s), {papers} paper(s) and {links} link(s) to other works")
             } else {

@@ -99,17 +99,24 @@ fn push_paragraph(out: &mut String, content: &str) {
 /// The contents of each `<p>…</p>` when `html` is nothing but paragraphs (and
 /// whitespace between them).
 pub(super) fn paragraphs(html: &str) -> Option<Vec<&str>> {
+    let (out, rest) = leading_paragraphs(html);
+    (rest.is_empty() && !out.is_empty()).then_some(out)
+}
+
+/// The contents of each `<p>…</p>` that opens `html`, and what follows them (a list,
+/// a heading, or nothing).
+pub(super) fn leading_paragraphs(html: &str) -> (Vec<&str>, &str) {
     let mut out = Vec::new();
     let mut rest = html.trim_start();
-    while !rest.is_empty() {
-        let inner = rest.strip_prefix("<p>")?;
-        // Paragraphs do not nest, and text's own `<` is escaped, so the first `</p>`
-        // closes this one.
-        let end = inner.find("</p>")?;
+    // Paragraphs do not nest, and text's own `<` is escaped, so the first `</p>`
+    // closes each one.
+    while let Some(inner) = rest.strip_prefix("<p>")
+        && let Some(end) = inner.find("</p>")
+    {
         out.push(&inner[..end]);
         rest = inner[end + 4..].trim_start();
     }
-    (!out.is_empty()).then_some(out)
+    (out, rest)
 }
 
 /// Where the text of `content` is at the top level (outside any element): for each

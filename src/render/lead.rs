@@ -3,8 +3,8 @@
 //! Kept apart from the splitting of labelled parts in `labels.rs`, whose pieces it uses.
 
 use super::labels::{
-    ends_sentence, is_bare_label, paragraphs, parts, sentence_end, strip_tags, strip_tags_with,
-    trim_breaks,
+    ends_sentence, is_bare_label, leading_paragraphs, paragraphs, parts, sentence_end, strip_tags,
+    strip_tags_with, trim_breaks,
 };
 
 /// The one line a list shows for a summary (inline HTML, fit inside a `<summary>` or a
@@ -126,16 +126,9 @@ pub fn prose_start(html: &str, text: &str) -> usize {
     if !super::fact_labels::opens_with_fact(text) {
         return 0;
     }
-    // The paragraphs that open the summary, and whether anything follows them (a list
-    // under a later label).
-    let mut paragraphs = Vec::new();
-    let mut rest = html.trim_start();
-    while let Some(inner) = rest.strip_prefix("<p>")
-        && let Some(end) = inner.find("</p>")
-    {
-        paragraphs.push(&inner[..end]);
-        rest = inner[end + 4..].trim_start();
-    }
+    // The paragraphs that open the summary, and whatever follows them (a list under a
+    // later label is prose too).
+    let (paragraphs, rest) = leading_paragraphs(html);
     let past = leading_facts(&paragraphs);
     if past == 0 || past == paragraphs.len() && rest.is_empty() {
         return 0;
@@ -288,11 +281,6 @@ mod tests {
             let _ = lead(html, 0);
         }
     }
-}
-
-#[cfg(test)]
-mod prose_start_tests {
-    use super::prose_start;
 
     #[test]
     fn a_description_starts_past_the_comments_line() {

@@ -256,15 +256,18 @@ fn lists_papers_by_their_rank(lower: &str) -> bool {
         "face",
         "arxiv",
     ];
+    // A typographic apostrophe (`Today’s`) read as the plain one.
+    let lower = if lower.contains('’') {
+        std::borrow::Cow::Owned(lower.replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(lower)
+    };
     let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    let word = |w: &&str| w.replace('’', "'");
-    words.iter().any(|w| PAPERS.contains(&word(w).as_str()))
-        && words
-            .iter()
-            .all(|w| PAPERS.contains(&word(w).as_str()) || RANK.contains(&word(w).as_str()))
+    words.iter().any(|w| PAPERS.contains(w))
+        && words.iter().all(|w| PAPERS.contains(w) || RANK.contains(w))
 }
 
 /// `name` without a count in brackets at its end (`today's papers (3)`, `精选（5）`).
@@ -500,6 +503,7 @@ mod tests {
             "Latest Papers",
             "Hot picks of the week",
             "Most upvoted papers",
+            "Today’s papers",
         ] {
             assert_eq!(normalise(generic), None, "{generic}");
         }

@@ -527,9 +527,9 @@ fn fit<'s>(unit: Unit, scan: &'s Scan<'_, '_>) -> Fit<'s> {
                 }
                 if in_head && !is_other_address(r) && first_strong.is_some_and(is_other_address) {
                     // The other address came first: the arXiv link names the same paper.
-                    if let Some(doi) = first_strong {
-                        keys.remove(doi.key());
-                        head_keys.remove(doi.key());
+                    if let Some(other) = first_strong {
+                        keys.remove(other.key());
+                        head_keys.remove(other.key());
                     }
                     first_strong = None;
                 }

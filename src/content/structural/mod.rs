@@ -107,13 +107,12 @@ pub fn parse(
         }
         if let Some(mut head) = yaml_note::as_markdown(&fields) {
             // The note's own top heading, above its sections, is its title as shown
-            // (front matter may prefix it, `[论文解读] …`): it wins, and is not read twice. A note that has several
-            // top headings (`# 一句话总结`, `# TL;DR`, `# 核心贡献`) writes its sections
-            // at that level: the front matter titles it, and those are sections under
-            // that title.
-            // A top heading below the note's sections (`## 摘要`, then `# 论文总结：…`
-            // inside an LLM's long summary) titles that summary, not the paper: it is a
-            // section too.
+            // (front matter may prefix it, `[论文解读] …`): it wins, and is not read
+            // twice. A note that has several top headings (`# 一句话总结`, `# TL;DR`,
+            // `# 核心贡献`) writes its sections at that level: the front matter titles
+            // it, and those are sections under that title. So is a top heading below
+            // the note's sections (`## 摘要`, then `# 论文总结：…` inside an LLM's long
+            // summary): it titles that summary, not the paper.
             let sections_first = !titled_by_h1 && !yaml_note::opens_with_top_heading(rest);
             let (h1, rest) = if yaml_note::top_headings(rest) >= 2 || sections_first {
                 let rest = if titled_by_h1 {

@@ -567,7 +567,7 @@ mod tests {
             strip_title_noise("Aggregation Beyond Prio(+)"),
             "Aggregation Beyond Prio(+)"
         );
-        assert_eq!(strip_title_noise("Counting C(n)"), "Counting C(n)");
+        assert_eq!(strip_title_noise("Bounds on R(·)"), "Bounds on R(·)");
         // What links leave behind, apart from the title, goes.
         assert_eq!(strip_title_noise("Lanterns ( | )"), "Lanterns");
         assert_eq!(strip_title_noise("Lanterns (read more)"), "Lanterns");

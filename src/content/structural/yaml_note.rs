@@ -414,47 +414,46 @@ fn key_label(key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// How many `# ` headings `text` has outside code blocks.
-pub fn top_headings(text: &str) -> usize {
+/// The lines of `text`, each with whether it is text outside a fenced code block (a
+/// fence itself is not): where a `#` opens a heading.
+fn lines_outside_code(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut in_code = false;
-    let mut n = 0;
-    for line in text.split('\n') {
+    text.split('\n').map(move |line| {
         if line.trim_start().starts_with("```") {
             in_code = !in_code;
-        } else if !in_code && line.starts_with("# ") {
-            n += 1;
+            (line, false)
+        } else {
+            (line, !in_code)
         }
-    }
-    n
+    })
+}
+
+/// How many `# ` headings `text` has outside code blocks.
+pub fn top_headings(text: &str) -> usize {
+    lines_outside_code(text)
+        .filter(|&(line, outside)| outside && line.starts_with("# "))
+        .count()
 }
 
 /// Whether the first heading of `text` outside code blocks is a `# ` one: a note's
 /// title heading stands above its sections.
 pub fn opens_with_top_heading(text: &str) -> bool {
-    let mut in_code = false;
-    for line in text.split('\n') {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-        } else if !in_code && line.starts_with('#') {
+    lines_outside_code(text)
+        .filter(|&(_, outside)| outside)
+        .find_map(|(line, _)| {
             let level = line.bytes().take_while(|&b| b == b'#').count();
-            let heading = line[level..].is_empty() || line[level..].starts_with([' ', '\t']);
-            if heading {
-                return level == 1;
-            }
-        }
-    }
-    false
+            let after = &line[level..];
+            (level > 0 && (after.is_empty() || after.starts_with([' ', '\t']))).then_some(level)
+        })
+        == Some(1)
 }
 
 /// `text` with each `# ` heading outside code blocks written one level down, under the
 /// title the note's front matter gives; every line keeps its number.
 pub fn sections_under_title(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut in_code = false;
-    for line in text.split('\n') {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-        } else if !in_code && line.starts_with("# ") {
+    for (line, outside) in lines_outside_code(text) {
+        if outside && line.starts_with("# ") {
             out.push('#');
         }
         out.push_str(line);
@@ -467,6 +466,21 @@ pub fn sections_under_title(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_headings_outside_code() {
+        let note = "## 摘要\ntext\n```\n# a comment\n```\n# 论文总结\n#tag\n# Two";
+        assert_eq!(top_headings(note), 2);
+        assert!(!opens_with_top_heading(note));
+        assert!(opens_with_top_heading(
+            "```\n## x\n```\n#tag\n# Title\n## Part"
+        ));
+        assert!(!opens_with_top_heading("no heading at all"));
+        assert_eq!(
+            sections_under_title(note),
+            "## 摘要\ntext\n```\n# a comment\n```\n## 论文总结\n#tag\n## Two"
+        );
+    }
 
     #[test]
     fn a_notes_own_date_in_the_shapes_site_tools_write() {
