@@ -55,6 +55,8 @@ struct ExpectedPaper {
 struct ExpectedLink {
     title: String,
     url: String,
+    #[serde(default)]
+    summary_has: Vec<String>,
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -218,17 +220,22 @@ fn check_fixture(name: &str) {
             .unwrap();
     let days = days.as_array().unwrap();
     assert_eq!(days.len(), expected.days, "{name}");
-    let links: Vec<(&str, &str)> = days
+    let links: Vec<(&str, &str, &str)> = days
         .iter()
         .flat_map(|d| d["links"].as_array().unwrap())
-        .map(|l| (text(&l["title"]), text(&l["url"])))
+        .map(|l| (text(&l["title"]), text(&l["url"]), text(&l["summary"])))
         .collect();
     assert_eq!(links.len(), expected.links, "{name}: {links:?}");
     for want in &expected.link {
-        assert!(
-            links.contains(&(want.title.as_str(), want.url.as_str())),
-            "{name}: {links:?}"
-        );
+        let found = links
+            .iter()
+            .find(|(title, url, _)| *title == want.title && *url == want.url);
+        let Some((_, _, summary)) = found else {
+            panic!("{name}: no link {} in {links:?}", want.title);
+        };
+        for part in &want.summary_has {
+            assert!(summary.contains(part.as_str()), "{name}: {summary}");
+        }
     }
 
     let out = run(&root, &["check", "--format", "json"]);

@@ -370,11 +370,7 @@ pub(super) fn assemble<'a>(
                             },
                         ));
                     }
-                    None => day.links.push(Link {
-                        title: entry.title.clone(),
-                        url: entry.url.clone().unwrap_or_default(),
-                        summary: entry.summary.clone().or_else(|| entry.abstract_.clone()),
-                    }),
+                    None => day.links.push(Link::of(entry)),
                 }
             }
         }

@@ -96,6 +96,41 @@ pub struct Link {
     pub summary: Option<Markup>,
 }
 
+impl Link {
+    /// The link an entry with no arXiv id stands for. A link has no fields to show its
+    /// words under, so its text is every field the entry gave, in reading order: the
+    /// gist (a note's one-line conclusion), the summary, the abstract.
+    pub fn of(entry: &crate::content::Entry) -> Link {
+        let parts: Vec<&Markup> = [&entry.gist, &entry.summary, &entry.abstract_]
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.is_empty())
+            .collect();
+        let summary = match parts.as_slice() {
+            [] => None,
+            [one] => Some((*one).clone()),
+            many => Some(Markup {
+                html: many
+                    .iter()
+                    .map(|m| m.html.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                text: many
+                    .iter()
+                    .map(|m| m.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                math_errors: many.iter().flat_map(|m| m.math_errors.clone()).collect(),
+            }),
+        };
+        Link {
+            title: entry.title.clone(),
+            url: entry.url.clone().unwrap_or_default(),
+            summary,
+        }
+    }
+}
+
 /// One arXiv paper, merged from every entry that lists it: its fields chosen from the
 /// source best placed to know each, every day it appeared on, and its tags.
 #[derive(Debug, Clone, PartialEq)]

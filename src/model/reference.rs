@@ -131,11 +131,7 @@ fn assemble(digests: &[&Digest], config: &Config, matcher: &tagging::Matcher) ->
                             day_tags: &digest.front.tags,
                         });
                     }
-                    None => day.links.push(Link {
-                        title: entry.title.clone(),
-                        url: entry.url.clone().unwrap_or_default(),
-                        summary: entry.summary.clone().or_else(|| entry.abstract_.clone()),
-                    }),
+                    None => day.links.push(Link::of(entry)),
                 }
             }
         }

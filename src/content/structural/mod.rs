@@ -21,6 +21,7 @@ mod labels;
 mod layout;
 mod lines;
 mod link_text;
+mod linked_note;
 mod mention_spots;
 mod meta_line;
 mod name_split;
@@ -137,7 +138,28 @@ pub fn parse(
             let numbered_from = (first_line + start)
                 .saturating_sub(head_lines)
                 .max(first_line);
-            let mut sections = parse_lines(path, path_dated, &text, numbered_from, opts, diags);
+            let mut own = Diagnostics::default();
+            let mut sections = parse_lines(path, path_dated, &text, numbered_from, opts, &mut own);
+            // A note of a page that is no paper (a blog post the bot follows): the note
+            // is that page's entry.
+            if sections.iter().all(|s| s.entries.is_empty())
+                && let Some(url) = yaml_note::link(&fields).and_then(linked_note::own_page)
+            {
+                let mut linked_diags = Diagnostics::default();
+                if let Some(linked) = linked_note::read(
+                    path,
+                    path_dated,
+                    &text,
+                    numbered_from,
+                    url,
+                    opts,
+                    &mut linked_diags,
+                ) {
+                    sections = linked;
+                    own = linked_diags;
+                }
+            }
+            diags.extend(own);
             // Line numbers of the note itself: the head stands on the front matter's line.
             for e in sections.iter_mut().flat_map(|s| s.entries.iter_mut()) {
                 e.line = first_line;

@@ -261,6 +261,16 @@ fn has(fields: &[YamlField], keys: &[&str]) -> bool {
         .any(|f| keys.contains(&f.key.as_str()) && !f.value.is_empty())
 }
 
+/// The note's link as its front matter gives it: the first of the link keys it has.
+pub fn link(fields: &[YamlField]) -> Option<&str> {
+    LINK_KEYS.iter().find_map(|k| {
+        fields
+            .iter()
+            .find(|f| f.key == *k && !f.value.is_empty())
+            .map(|f| f.value.as_str())
+    })
+}
+
 /// Whether the front matter titles the note but names no link of its paper.
 pub fn titled_without_link(fields: &[YamlField]) -> bool {
     has(fields, TITLE_KEYS) && !has(fields, LINK_KEYS)
@@ -291,7 +301,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         })
     };
     let title = get(TITLE_KEYS)?;
-    let link = get(LINK_KEYS)?;
+    let link = link(fields)?;
     let link = if link.contains("://") || link.to_ascii_lowercase().starts_with("arxiv:") {
         link.to_string()
     } else {
