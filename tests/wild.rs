@@ -548,6 +548,11 @@ fn radar_notes_dated_by_their_own_published_line() {
     check_fixture("radar-abstract-notes");
 }
 
+#[test]
+fn notes_filed_by_month_dated_by_a_quoted_date_line_with_a_second_part() {
+    check_fixture("monthly-dated-notes");
+}
+
 /// Beside dated digests, a paper's own date line dates nothing: it is the paper's arXiv
 /// date, not a day of the digest, and would list the paper a second time on another
 /// day. A note of a paper the digests list adds nothing; a note of any other paper is

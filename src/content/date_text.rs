@@ -231,8 +231,12 @@ pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
     if let Some(date) = find_date(stem) {
         return Some(date);
     }
-    // Spread over folders and the name: `2025/07/04.md`.
-    tail.push(stem);
+    // Spread over folders and the name: `2025/07/04.md`. A name that goes on as a slug
+    // of several words is a title that opens with a number (`2024-08/15-pints-…` for
+    // "1.5-Pints"), not a day.
+    if !opens_a_slug(stem) {
+        tail.push(stem);
+    }
     find_date_with(&tail.join("/"), true).or_else(|| {
         // A weekly roundup named by its ISO week (`2026-W06`, `weekly-2026-w33.md`):
         // dated by the week's Monday, in the name first, then the nearest folder.
@@ -240,6 +244,18 @@ pub fn date_from_path(path: &Path) -> Option<NaiveDate> {
             .chain(folders.iter().rev().take(4).copied())
             .find_map(iso_week_monday)
     })
+}
+
+/// Whether `stem` is a number followed by three or more words (`15-pints-a-small-llm`).
+fn opens_a_slug(stem: &str) -> bool {
+    let mut parts = stem.split(['-', '_']);
+    parts
+        .next()
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .count()
+            >= 3
 }
 
 /// The Monday of an ISO week written `YYYY-Www` (or `YYYY_Www`, `YYYYWww`; `w` in either
@@ -351,6 +367,10 @@ mod tests {
         assert_eq!(p("content/2025-07-04/some-paper.md"), d(2025, 7, 4));
         assert_eq!(p("content/2026/0301/some-paper.md"), d(2026, 3, 1));
         assert_eq!(p("content/2025-07/04.md"), d(2025, 7, 4));
+        assert_eq!(p("content/2025-07/04-digest.md"), d(2025, 7, 4));
+        // A title's slug that opens with a number ("1.5-Pints", "2.5 Years in Class").
+        assert_eq!(p("papers/2024-08/15-pints-pretraining-in-days.md"), None);
+        assert_eq!(p("papers/2025-01/25-years-in-class-a-textbook.md"), None);
         assert_eq!(p("docs/202604/12/2604.00001-a-note.md"), d(2026, 4, 12));
         assert_eq!(p("daily/20250514_Wed/text.md"), d(2025, 5, 14));
         assert_eq!(p("out/output_2025_0611.md"), d(2025, 6, 11));

@@ -240,6 +240,17 @@ pub fn bot_error(text: &str) -> Option<String> {
         return None;
     }
     let m = BOT_ERROR.find(text)?;
+    // Words deep inside a text that goes on well past them are the text's subject
+    // (`…解决了“模型随意生成文字导致工具调用失败”的老问题`, `当用户的配额已用尽、…时自动降级`):
+    // a bot's failure stands at the start of what it wrote instead.
+    if text[..m.start()].chars().count() > 20 && text.chars().count() > 40 {
+        return None;
+    }
+    // Listed beside other conditions (`当用户的配额已用尽、系统负载超过阈值…`), they are
+    // one case of several that the text describes.
+    if text[m.end()..].starts_with(['、', '或', '和']) {
+        return None;
+    }
     // "Cannot generate" and "generation failed" are words of prose too (`模型仍无法生成
     // 正确答案`, `现有模型无法生成大规模世界`): they are the bot's own failure only alone
     // or beside the name of what it failed to write (`无法生成摘要`, `摘要生成失败`).
@@ -385,6 +396,19 @@ mod tests {
             None
         );
         assert_eq!(bot_error("我们分析失败案例以改进模型。"), None);
+        // Prose about failures, the words deep inside a long sentence.
+        assert_eq!(
+            bot_error(
+                "通过在训练阶段强制模型输出结构化的标记，解决了“模型随意生成文字导致工具调用失败”的老问题，格式错误率大幅降低。"
+            ),
+            None
+        );
+        assert_eq!(
+            bot_error(
+                "降级策略：当用户的配额已用尽、系统负载超过阈值或路由器判断当前请求不值得消耗高成本模型时，自动切换到小模型。"
+            ),
+            None
+        );
         assert_eq!(
             bot_error("解决现有3D生成模型无法生成大规模世界的问题"),
             None

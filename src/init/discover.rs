@@ -403,12 +403,15 @@ fn index_dated(dir: &Path) -> Result<IndexDated> {
 /// tables give each row a date of its own (`| Title | Date | Abstract |`, a README of
 /// each topic's latest papers), or, when `rewritten` (no file is named by its day), a
 /// labelled line, a later heading or its front matter names its day ([`window_dated`],
-/// [`front_dated`]).
+/// [`front_dated`]), or a labelled line gives its paper's own date (a note's `Date:`).
 fn self_dated(path: &Path, rewritten: bool) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     let dated = heading_dated(&text)
         || content::table::has_dated_rows(&text)
-        || rewritten && (window_dated(&text) || front_dated(&text));
+        || rewritten
+            && (window_dated(&text)
+                || front_dated(&text)
+                || content::structural::has_date_line(&text));
     dated.then_some(text)
 }
 

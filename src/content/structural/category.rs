@@ -331,6 +331,14 @@ pub fn has_code(text: &str) -> bool {
         && (has_plain_code(text) || ARXIV_CATEGORY.is_match(text))
 }
 
+/// Whether a category field's value is a sentence, not a list of names: it ends as a
+/// sentence does: `。`, or `.` after six words or more. (A long list is still a list:
+/// arXiv's `Subjects: Robotics (cs.RO); Computer Vision and Pattern Recognition (cs.CV)`.)
+pub(super) fn is_sentence(value: &str) -> bool {
+    let v = value.trim();
+    v.ends_with(['。', '！', '？']) || v.ends_with('.') && v.split_whitespace().nth(5).is_some()
+}
+
 /// The names a category field lists: separated by commas and the like, or hashtags
 /// (`#3DVision #DiffusionModels`), each without its `#`.
 pub(super) fn names(value: &str) -> Vec<&str> {
@@ -376,6 +384,22 @@ fn split_at_separators(value: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sentence_under_a_category_label_names_no_tags() {
+        assert!(is_sentence(
+            "SocKET 把社会语言划分为幽默&讽刺、冒犯、情感&情绪、可信度等几大块，每块内部又有若干具体任务。"
+        ));
+        assert!(is_sentence(
+            "The paper falls under robotics and computer vision."
+        ));
+        assert!(!is_sentence("cs.CV, cs.LG"));
+        assert!(!is_sentence("机器人学、计算机视觉"));
+        assert!(!is_sentence("Robotics; Computer Vision; Machine Learning."));
+        assert!(!is_sentence(
+            "Robotics (cs.RO); Computer Vision and Pattern Recognition (cs.CV)"
+        ));
+    }
+
     use super::*;
 
     #[test]

@@ -352,6 +352,15 @@ pub fn build<'a>(
                     }
                     continue;
                 }
+                // A sentence under a category's label (`**类别（category）**：SocKET 把
+                // 社会语言划分为…几大块。`) describes; it names no tags, and is kept.
+                Role::Category if super::category::is_sentence(value) => {
+                    let mut f = Field::new(label_as_written, Role::Summary);
+                    f.markdown.push(value_as_written);
+                    fields.push(f);
+                    open = true;
+                    continue;
+                }
                 Role::Category => {
                     for name in super::category::names(value) {
                         let name = super::category::normalise(name).unwrap_or_default();

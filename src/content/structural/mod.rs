@@ -482,21 +482,36 @@ fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> 
         return None;
     }
     let own = seg.anchor?.key();
-    let end = all[seg.end..]
-        .iter()
-        .position(|l| match l.kind {
-            LineKind::Heading(_, text) => !names_a_section(text),
-            _ => false,
-        })
-        .map_or(all.len(), |at| seg.end + at);
-    let rest = &all[seg.end..end];
-    if rest.iter().all(|l| l.kind == LineKind::Blank) {
-        return None;
+    let ends_at = |ends: &dyn Fn(&str) -> bool| {
+        all[seg.end..]
+            .iter()
+            .position(|l| matches!(l.kind, LineKind::Heading(_, text) if ends(text)))
+            .map_or(all.len(), |at| seg.end + at)
+    };
+    let holds_only_own = |end: usize| {
+        let rest = &all[seg.end..end];
+        if rest.iter().all(|l| l.kind == LineKind::Blank) {
+            return false;
+        }
+        let scan = Scan::new(rest);
+        !layout::choose(&scan)
+            .is_some_and(|(_, segs)| segs.iter().filter_map(|s| s.anchor).any(|r| r.key() != own))
+    };
+    // Up to a day's heading, when it names no other paper: a note's second part under a
+    // heading of its own (`# 论文详细解读` after the abstract) is still about its one
+    // paper. (Other papers there, even outside any entry, make it a digest's next part:
+    // `## Also worth a look`.)
+    let to_day = ends_at(&|text| super::date_text::find_date(text).is_some());
+    let names_no_other = || {
+        all[seg.end..to_day]
+            .iter()
+            .all(|l| ids::find(l.text()).iter().all(|r| r.key() == own))
+    };
+    if holds_only_own(to_day) && names_no_other() {
+        return Some(to_day);
     }
-    let scan = Scan::new(rest);
-    let other_entry = layout::choose(&scan)
-        .is_some_and(|(_, segs)| segs.iter().filter_map(|s| s.anchor).any(|r| r.key() != own));
-    (!other_entry).then_some(end)
+    let end = ends_at(&|text| !names_a_section(text));
+    holds_only_own(end).then_some(end)
 }
 
 /// Whether a heading after a note's head is a section of the note: numbered (`## 3.
@@ -580,6 +595,23 @@ fn report_unread(
 
 /// The date of a paper's own labelled date line (`**Published:** 2026-04-21 |
 /// **Updated:** …`, `发布日期：…`): the first among `lines`, the paper's.
+/// Whether one of a file's first lines gives a paper's own date in a labelled line
+/// (`> **Date**：2025-02-03`, `**Published:** …`): a stamp, which dates the paper where
+/// nothing else on the site dates anything. For `init`, before any reader looks.
+pub fn has_date_line(text: &str) -> bool {
+    text.lines().take(64).any(|line| {
+        let line = line.trim_start().trim_start_matches(['>', ' ', '\t']);
+        let line = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|m| line.strip_prefix(m))
+            .unwrap_or(line);
+        labels::labelled(line).is_some_and(|(label, value)| {
+            labels::known_role(label) == Some(labels::Role::Date)
+                && crate::content::date_text::find_date(value).is_some()
+        })
+    })
+}
+
 fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
     lines.iter().find_map(|l| {
         l.label
@@ -588,9 +620,11 @@ fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
     })
 }
 
-/// Whether a paper's own date can be its date: not before the month its arXiv id was
-/// given in (`2603.23003` in March 2026). A bot that fills every note with a
-/// placeholder (`published: "2025-01-01"`) dates nothing.
+/// Whether a paper's own date can be its date: not before the month before the one its
+/// arXiv id was given in (`2603.23003` in March 2026). A paper sent in on a month's last
+/// days is given the next month's id, so a source may date `2604.00806` on 31 March; a
+/// bot that fills every note with a placeholder (`published: "2025-01-01"`) dates
+/// nothing.
 fn stamp_fits(entry: &Entry, date: NaiveDate) -> bool {
     let Some(id) = entry.arxiv_id.as_deref() else {
         return true;
@@ -602,7 +636,12 @@ fn stamp_fits(entry: &Entry, date: NaiveDate) -> bool {
     let (yy, mm) = (yymm[..2].parse::<i32>(), yymm[2..].parse::<u32>());
     match (yy, mm) {
         (Ok(yy), Ok(mm)) => {
-            NaiveDate::from_ymd_opt(2000 + yy, mm, 1).is_none_or(|given| date >= given)
+            let (year, month) = if mm == 1 {
+                (1999 + yy, 12)
+            } else {
+                (2000 + yy, mm - 1)
+            };
+            NaiveDate::from_ymd_opt(year, month, 1).is_none_or(|before| date >= before)
         }
         _ => true,
     }

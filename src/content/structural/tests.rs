@@ -462,3 +462,32 @@ fn korean_and_japanese_sections_are_fields() {
     assert_eq!(e[0].title, "QL: Quiet Lasers");
     assert_eq!(e[0].gist.as_ref().unwrap().text, "静かなレーザー。");
 }
+
+#[test]
+fn a_papers_own_date_fits_from_the_month_before_its_ids() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let mut e = Entry::new(1, Format::Structural, "T".into());
+    e.arxiv_id = Some("2604.00806".into());
+    // Sent in on March's last day, given April's id.
+    assert!(stamp_fits(&e, d(2026, 3, 31)));
+    assert!(stamp_fits(&e, d(2026, 3, 1)));
+    assert!(!stamp_fits(&e, d(2026, 2, 28)));
+    e.arxiv_id = Some("2601.00332".into());
+    assert!(stamp_fits(&e, d(2025, 12, 31)));
+    assert!(!stamp_fits(&e, d(2025, 11, 30)));
+    // A placeholder a whole year early dates nothing.
+    e.arxiv_id = Some("2603.23003".into());
+    assert!(!stamp_fits(&e, d(2025, 1, 1)));
+}
+
+#[test]
+fn a_notes_labelled_date_line_is_seen_before_any_reader() {
+    assert!(has_date_line(
+        "# A Title\n\n> **Date**：2025-02-03\n> **arXiv**：https://arxiv.org/abs/2502.01718\n"
+    ));
+    assert!(has_date_line("- **Published:** 2026-04-21\n"));
+    assert!(!has_date_line(
+        "# A Title\n\nWe date nothing: 2025-02-03 is a number.\n"
+    ));
+    assert!(!has_date_line("**Date**: soon\n"));
+}
