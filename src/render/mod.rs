@@ -11,6 +11,7 @@ mod export;
 mod fact_labels;
 mod feed_cut;
 mod feeds;
+mod json;
 mod labels;
 mod lead;
 mod pages;
