@@ -167,11 +167,11 @@ impl FeedState {
     pub fn to_text(&self) -> String {
         let mut out = String::from(HEADER);
         for (key, r) in &self.records {
-            out.push_str(&format!(
-                "{key}\t{}\t{}\n",
-                r.hash,
-                crate::dates::datetime(r.updated)
-            ));
+            // Pushed piece by piece: a `format!` per entry cost more than the rest.
+            let updated = crate::dates::datetime(r.updated);
+            for piece in [key.as_str(), "\t", &r.hash, "\t", &updated, "\n"] {
+                out.push_str(piece);
+            }
         }
         out
     }

@@ -33,7 +33,10 @@ pub fn truncate_words(text: &str, max: usize) -> String {
             (None, None) => cut,
         }
     };
-    format!("{cut}…")
+    let mut out = String::with_capacity(cut.len() + '…'.len_utf8());
+    out.push_str(cut);
+    out.push('…');
+    out
 }
 
 /// A character of a script written without spaces between words (CJK ideographs, kana,

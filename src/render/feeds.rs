@@ -62,7 +62,11 @@ pub(super) struct FeedList {
 
 impl<'a> Renderer<'a> {
     pub(super) fn feed_id(&self, what: &str) -> String {
-        format!("{}:{what}", self.feed_id_base)
+        let mut id = String::with_capacity(self.feed_id_base.len() + 1 + what.len());
+        id.push_str(&self.feed_id_base);
+        id.push(':');
+        id.push_str(what);
+        id
     }
 
     pub(super) fn feed_of(&self, which: Which) -> FeedOf<'a> {
@@ -521,7 +525,10 @@ fn day_key(date: chrono::NaiveDate) -> String {
 
 /// A paper's key in the feed state file, and the end of its entry's id.
 fn paper_key(paper: &crate::model::Paper) -> String {
-    format!("paper:{}", paper.id)
+    let mut key = String::with_capacity("paper:".len() + paper.id.len());
+    key.push_str("paper:");
+    key.push_str(&paper.id);
+    key
 }
 
 /// A paper entry's categories: its tags' slugs and names.

@@ -55,14 +55,29 @@ pub(crate) fn pair_buckets(
     pairs.sort_by_key(|&(a, gap, b, _)| (a, gap, b));
     pairs.dedup();
     let mut lists: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut previous = None;
     for (a, gap, b, doc) in pairs {
-        let key = match gap.checked_sub(1) {
-            Some(g) => format!(
-                "{} {} {}",
-                stems[a as usize], gaps[g as usize], stems[b as usize]
-            ),
-            None => format!("{} {}", stems[a as usize], stems[b as usize]),
-        };
+        // A pair's documents come one after another: its key is written once, when
+        // the pair changes (pushed piece by piece; `format!` cost more than the rest
+        // of the loop).
+        if let Some((_, docs)) = lists.last_mut()
+            && previous == Some((a, gap, b))
+        {
+            docs.push(doc);
+            continue;
+        }
+        previous = Some((a, gap, b));
+        let (first, second) = (stems[a as usize], stems[b as usize]);
+        let between = gap.checked_sub(1).map(|g| gaps[g as usize].as_str());
+        let mut key =
+            String::with_capacity(first.len() + second.len() + between.map_or(1, |g| g.len() + 2));
+        key.push_str(first);
+        key.push(' ');
+        if let Some(between) = between {
+            key.push_str(between);
+            key.push(' ');
+        }
+        key.push_str(second);
         match lists.last_mut() {
             Some((last, docs)) if *last == key => docs.push(doc),
             _ => lists.push((key, vec![doc])),
