@@ -37,7 +37,9 @@ pub fn title_html(title: &str) -> Option<String> {
 /// browser tab, a description, a feed, a search result. A formula that cannot be
 /// converted stays as written.
 pub fn math_as_text(title: &str) -> std::borrow::Cow<'_, str> {
-    if !title.contains('$') {
+    // memchr's search, not `str::contains`, which looks a word at a time: this runs
+    // over whole summaries (lists, feeds, the search index), nearly all without a `$`.
+    if memchr::memchr(b'$', title.as_bytes()).is_none() {
         return title.into();
     }
     let mut text = String::with_capacity(title.len());
