@@ -88,8 +88,26 @@ fn block_is_plain(block: &[u8; BLOCK]) -> bool {
 
 /// `text` with CRLF and lone CR made LF and forbidden characters removed, each
 /// removal reported (once per line).
-fn clean_text(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
+pub(super) fn clean_text(path: &Path, text: &str, diags: &mut Diagnostics) -> String {
     clean_text_with(path, text, diags, next_stop)
+}
+
+/// Whether [`clean_text`] would change `text`: it holds a `\r` or a forbidden
+/// character. Text read a block at a time is asked block by block, while each is in
+/// cache, and copied again only when one is.
+pub(super) fn needs_cleaning(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_stop(bytes, i) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if c == '\r' || is_forbidden_char(c) {
+            return true;
+        }
+        i = at + c.len_utf8();
+    }
+    false
 }
 
 /// [`clean_text`], looking at the characters `next_stop(bytes, from)` names (the

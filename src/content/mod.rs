@@ -26,6 +26,7 @@ mod markup_text;
 mod math;
 mod math_text;
 pub mod native;
+mod read_text;
 pub mod structural;
 pub mod table;
 mod tex_text;
@@ -279,10 +280,14 @@ pub fn is_note_source(path: &Path) -> bool {
             .any(|ext| path.with_extension(ext).is_file())
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file: what [`parse_bytes`] gives for its bytes.
 pub fn read_digest(path: &Path, opts: &ParseOptions) -> (Option<Digest>, Diagnostics) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_bytes(path, &bytes, opts),
+    let mut diags = Diagnostics::default();
+    match read_text::read_text(path, &mut diags) {
+        Ok(text) => {
+            let digest = text.and_then(|text| parse_digest(path, &text, opts, &mut diags));
+            (digest, diags)
+        }
         Err(e) => (
             None,
             Diagnostic::error(path, 0, format!("cannot read: {e}"))
