@@ -763,11 +763,20 @@ fn sections(
                 });
             }
             if let Some(s) = sections.last_mut() {
+                // The entries left go to this section unless another starts: most files
+                // have one, whose list of large entries then never grows by copying.
+                if s.entries.is_empty() {
+                    s.entries.reserve_exact(found.len() + 1);
+                }
                 s.entries.push(entry);
             }
         }
     }
     sections.retain(|s| !s.entries.is_empty() || s.date.is_some());
+    // A section that another followed gives back what it kept for the entries left.
+    for s in &mut sections {
+        s.entries.shrink_to_fit();
+    }
     sections
 }
 
