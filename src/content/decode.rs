@@ -58,13 +58,15 @@ const BLOCK: usize = 16;
 ///
 /// Most text is printable ASCII with tabs and newlines, so whole blocks are first
 /// checked to be just that, with no early exit (the compiler turns it into a few
-/// vector instructions); only a block that is not is looked at byte by byte.
+/// vector instructions); a block that is not (text in another script) is then checked
+/// for a stop the same way, and only a block that holds one is looked at byte by byte.
 fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
         let rest = bytes.get(i..)?;
         if let Some(block) = rest.first_chunk::<BLOCK>() {
             if !block_is_plain(block)
+                && block_has_stop(block)
                 && let Some(offset) = block.iter().position(|&b| DECODE_STOP[usize::from(b)])
             {
                 return Some(i + offset);
@@ -83,6 +85,19 @@ fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
 fn block_is_plain(block: &[u8; BLOCK]) -> bool {
     block.iter().fold(true, |plain, &b| {
         plain & ((b' '..0x7F).contains(&b) | (b == b'\t') | (b == b'\n'))
+    })
+}
+
+/// True when a byte of the block is one `DECODE_STOP` names, tested by comparisons
+/// with no early exit, which the compiler turns into vector instructions where a
+/// look-up in the table is made byte by byte.
+fn block_has_stop(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(false, |stop, &b| {
+        stop | ((b < b' ') & (b != b'\t') & (b != b'\n'))
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xEF)
+            | (b.wrapping_sub(0xF0) < 5)
     })
 }
 
@@ -210,6 +225,21 @@ mod tests {
         }
     }
 
+    #[test]
+    fn block_stops_are_the_table_s() {
+        for b in 0..=u8::MAX {
+            let stop = DECODE_STOP[usize::from(b)];
+            assert_eq!(block_has_stop(&[b; BLOCK]), stop, "{b:#04X}");
+            let mut block = [b'a'; BLOCK];
+            block[BLOCK - 1] = b;
+            assert_eq!(block_has_stop(&block), stop, "{b:#04X} last");
+            // Among bytes of another script, which are no stops.
+            let mut block = [0xE5; BLOCK];
+            block[3] = b;
+            assert_eq!(block_has_stop(&block), stop, "{b:#04X} among others");
+        }
+    }
+
     /// Text with line ends of every kind, controls, C1 controls and noncharacters.
     fn dirty_text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
@@ -237,6 +267,20 @@ mod tests {
             let path = Path::new("x.md");
             prop_assert_eq!(clean_text(path, &text, &mut fast), clean_text_reference(path, &text, &mut slow));
             prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn needs_cleaning_when_clean_text_changes(text in dirty_text()) {
+            let mut diags = Diagnostics::default();
+            let changed = clean_text(Path::new("x.md"), &text, &mut diags) != text;
+            prop_assert_eq!(needs_cleaning(&text), changed);
+        }
+
+        #[test]
+        fn needs_cleaning_when_any_text_changes(text in any::<String>()) {
+            let mut diags = Diagnostics::default();
+            let changed = clean_text(Path::new("x.md"), &text, &mut diags) != text;
+            prop_assert_eq!(needs_cleaning(&text), changed);
         }
     }
 
