@@ -80,8 +80,8 @@ fn read_text_from(
             break;
         }
         let cut = whole_chars(&buf[..filled]);
-        // Checked by SIMD: the standard library's check is fast only on ASCII, and a
-        // file is fetched no faster than its text is checked. An error is left to
+        // Checked by SIMD, as fast on text in other scripts as on ASCII, where the
+        // standard library's check slows on anything but ASCII. An error is left to
         // `decode`, which names where it is.
         let Ok(piece) = simdutf8::basic::from_utf8(&buf[..cut]) else {
             return whole(text, &buf[..filled], reader, path, diags);
