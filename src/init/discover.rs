@@ -166,19 +166,34 @@ pub fn find_content(dir: &Path) -> Result<ContentFound> {
     let inside = |other: &str| {
         folder.is_empty() || other == folder || other.starts_with(&format!("{folder}/"))
     };
-    let left_out = counts
+    let mut left_out: BTreeMap<String, usize> = counts
         .iter()
         .filter(|(other, _)| !inside(other))
-        .map(|(other, n)| {
-            (
-                if other.is_empty() {
-                    ".".into()
-                } else {
-                    other.clone()
-                },
-                *n,
-            )
-        })
+        .map(|(other, n)| (other.clone(), *n))
+        .collect();
+    // Beside files named by their day, a file outside the folder that dates itself in
+    // another way and lists papers (a README rewritten with the latest day, topic files
+    // under a dated heading) is left out too, and said so: it may be the newest day, or
+    // a copy of days the folder holds, which only the owner can tell.
+    if !rewritten {
+        for path in walk(dir)? {
+            let Ok(rel) = path.strip_prefix(dir) else {
+                continue;
+            };
+            let holder = slash_path(rel.parent().unwrap_or(Path::new("")));
+            if inside(&holder) || content::date_from_path(rel).is_some() {
+                continue;
+            }
+            if let Some(text) = self_dated(&path, true)
+                && !content::structural::paper_keys(&text).is_empty()
+            {
+                *left_out.entry(holder).or_default() += 1;
+            }
+        }
+    }
+    let left_out = left_out
+        .into_iter()
+        .map(|(other, n)| (if other.is_empty() { ".".into() } else { other }, n))
         .collect();
     Ok(ContentFound {
         dir: if folder.is_empty() {
@@ -609,6 +624,49 @@ mod tests {
         ]);
         assert_eq!(f.dir, "docs/reports");
         assert_eq!(f.left_out, [("docs/sources".to_string(), 2)]);
+    }
+
+    #[test]
+    fn files_outside_that_date_themselves_another_way_are_said_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |f: &str, text: &str| {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+        };
+        let paper = |id: &str| format!("- **[A Paper](https://arxiv.org/abs/{id})**\n");
+        write("archive/2026-03-03/LLM.md", &paper("2603.00001"));
+        write("archive/2026-03-04/LLM.md", &paper("2603.00002"));
+        // A README rewritten with the latest papers, dated by a labelled line.
+        write(
+            "README.md",
+            &format!(
+                "# Agent papers\n\n**Last Updated:** 2026-03-05\n\n{}",
+                paper("2603.00003")
+            ),
+        );
+        // Topic snapshots under a dated heading.
+        write(
+            "hot/LLM.md",
+            &format!("# LLM Papers · 2026-03-03\n\n{}", paper("2603.00004")),
+        );
+        write(
+            "hot/RL.md",
+            &format!("# RL Papers · 2026-03-03\n\n{}", paper("2603.00005")),
+        );
+        // Dated, but no paper: no digest to mention.
+        write(
+            "docs/changelog.md",
+            "# Changes · 2026-03-01\n\nFaster builds.\n",
+        );
+        let f = find_content(dir.path()).unwrap();
+        assert_eq!(f.dir, "archive");
+        assert_eq!(
+            f.left_out,
+            [(".".to_string(), 1), ("hot".to_string(), 2)],
+            "{:?}",
+            f.left_out
+        );
     }
 
     #[test]
