@@ -1,8 +1,16 @@
-//! A note whose front matter titles it and links a page that is no paper: a blog post
-//! or a lab's news item that a bot follows beside the day's papers (`source: "BAIR
-//! Blog"`, `url: "https://…/blog/…"`, then `# Title` and the bot's summary). The bot
-//! filed it as one of the day's items, so it is published as a link to another work,
-//! under its title with its summary, rather than reported as a file with nothing in it.
+//! A note whose front matter titles it and links its one work, when the general reader
+//! finds no entry in it. Two cases:
+//!
+//! - The link is a page that is no paper: a blog post or a lab's news item that a bot
+//!   follows beside the day's papers (`source: "BAIR Blog"`, `url: "https://…/blog/…"`,
+//!   then `# Title` and the bot's summary). The bot filed it as one of the day's items,
+//!   so it is published as a link to another work.
+//! - The link is the note's paper, but the note cites another paper in its text (a
+//!   bullet naming a companion paper `[arXiv:…]`), and no layout of entries fits two
+//!   papers in one note. The front matter says which paper the note is about.
+//!
+//! Either way the note is one entry under its title, with its summary, rather than a
+//! file reported as holding nothing.
 
 use std::path::Path;
 
@@ -15,26 +23,40 @@ use super::lines;
 use crate::content::{ParseOptions, Section};
 use crate::diagnostic::Diagnostics;
 
-/// The note's own address, when `link` (its front matter's link) is a page to publish
-/// (`http` or `https`) that names no paper.
-pub fn own_page(link: &str) -> Option<String> {
+/// What the note is about, from `link` (its front matter's link, as its head writes it:
+/// a URL, or `arXiv:ID`): its paper, or a page to publish (`http` or `https`).
+pub fn own_work(link: &str) -> Option<PaperRef> {
+    if let Some(paper) = ids::find(link).into_iter().next() {
+        return Some(PaperRef {
+            start: 0,
+            end: 0,
+            link_text: None,
+            ..paper
+        });
+    }
     let url = crate::content::web_url::web_url(link)?;
-    ids::find(&url).is_empty().then_some(url)
+    Some(PaperRef {
+        arxiv_id: None,
+        url,
+        link_text: None,
+        start: 0,
+        end: 0,
+    })
 }
 
 /// The one entry of a note written as `text` (the front matter's head, its second line
-/// the link's, then the note), linking `url`. `None` when the note gives no title.
+/// the link's, then the note), about `work`. `None` when the note gives no title.
 pub fn read(
     path: &Path,
     path_dated: bool,
     text: &str,
     first_line: usize,
-    url: String,
+    work: PaperRef,
     opts: &ParseOptions,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Section>> {
-    // The head's line labelling the link (`**arXiv**: …`) says nothing of this page:
-    // left empty, so that the lines after it keep their numbers.
+    // The head's line labelling the link (`**arXiv**: …`) says nothing the anchor does
+    // not: left empty, so that the lines after it keep their numbers.
     let text = match text.split_once('\n') {
         Some((title, rest)) => {
             let after = rest.find('\n').map_or("", |at| &rest[at..]);
@@ -46,13 +68,7 @@ pub fn read(
     if !matches!(all.first()?.kind, lines::LineKind::Heading(1, _)) {
         return None;
     }
-    let anchor = PaperRef {
-        arxiv_id: None,
-        url,
-        link_text: None,
-        start: 0,
-        end: 0,
-    };
+    let anchor = work;
     let separated = super::inline_fields::may_separate_any(&text);
     let entry = entry::build(
         path,
@@ -68,7 +84,7 @@ pub fn read(
     let stamp: Option<NaiveDate> = if path_dated {
         None
     } else {
-        super::stamp_of(&all).filter(|&date| super::stamp_fits(&entry, date))
+        super::stamp::of(&all).filter(|&date| super::stamp::fits(&entry, date))
     };
     let mut is_entry_start = vec![false; all.len()];
     is_entry_start[0] = true;

@@ -31,6 +31,7 @@ mod numbering;
 mod paper_match;
 mod row;
 mod series;
+mod stamp;
 mod survey;
 mod title;
 mod untitled;
@@ -48,6 +49,7 @@ use lines::{Line, LineKind};
 use note_links::{is_note_target, link_targets, links_a_note};
 
 pub use note_links::{DatedNoteLink, dated_note_links, indexes_notes, links_to_no_paper};
+pub use stamp::has_date_line;
 pub use survey::{NO_ENTRY_HOLDS, Survey, empty_links, linked_papers, paper_keys, survey};
 pub use yaml_note::front_date as yaml_front_date;
 pub use yaml_note::front_published as yaml_front_published;
@@ -75,6 +77,9 @@ pub fn parse(
             .match_indices('\n')
             .nth(start.saturating_sub(1))
             .map_or("", |(at, _)| &body[at + 1..]);
+        // Whether the front matter itself names the note's work (not the one paper its
+        // body links, found below).
+        let linked_by_front = yaml_note::link(&fields).is_some();
         // A note whose front matter gives the title but no link (Hugo, `title:` and
         // `date:` only), and whose body reads as no entry: the one paper its body
         // links is the note's paper.
@@ -140,10 +145,26 @@ pub fn parse(
                 .max(first_line);
             let mut own = Diagnostics::default();
             let mut sections = parse_lines(path, path_dated, &text, numbered_from, opts, &mut own);
-            // A note of a page that is no paper (a blog post the bot follows): the note
-            // is that page's entry.
-            if sections.iter().all(|s| s.entries.is_empty())
-                && let Some(url) = yaml_note::link(&fields).and_then(linked_note::own_page)
+            // A note the reader finds no entry in: the one work its front matter links,
+            // a page that is no paper (a blog post the bot follows) or its paper beside
+            // another it cites.
+            // So is one where the reader finds entries of other papers, where the front
+            // matter names a paper: they are papers its text cites.
+            let work = head
+                .lines()
+                .nth(1)
+                .and_then(|l| l.split_once(": "))
+                .and_then(|(_, link)| linked_note::own_work(link))
+                .filter(|_| linked_by_front);
+            let entries = || sections.iter().flat_map(|s| &s.entries);
+            if let Some(work) = work
+                && match work.arxiv_id.as_deref() {
+                    Some(id) => {
+                        entries().next().is_none()
+                            || entries().any(|e| e.arxiv_id.as_deref() != Some(id))
+                    }
+                    None => entries().next().is_none(),
+                }
             {
                 let mut linked_diags = Diagnostics::default();
                 if let Some(linked) = linked_note::read(
@@ -151,7 +172,7 @@ pub fn parse(
                     path_dated,
                     &text,
                     numbered_from,
-                    url,
+                    work,
                     opts,
                     &mut linked_diags,
                 ) {
@@ -350,7 +371,7 @@ fn parse_lines(
             };
             if let Some(entry) = entry {
                 let stamp = if stamped && unit != Unit::Row {
-                    stamp_of(seg_lines).filter(|&date| stamp_fits(&entry, date))
+                    stamp::of(seg_lines).filter(|&date| stamp::fits(&entry, date))
                 } else {
                     None
                 };
@@ -391,7 +412,7 @@ fn parse_lines(
     {
         is_entry_start[0] = true;
         let stamp = if stamped {
-            stamp_of(&all).filter(|&date| stamp_fits(&entry, date))
+            stamp::of(&all).filter(|&date| stamp::fits(&entry, date))
         } else {
             None
         };
@@ -590,60 +611,6 @@ fn report_unread(
     }
     if let Some(w) = UnreadPaper::report(path, unread, empty, None) {
         diags.push(w);
-    }
-}
-
-/// The date of a paper's own labelled date line (`**Published:** 2026-04-21 |
-/// **Updated:** …`, `发布日期：…`): the first among `lines`, the paper's.
-/// Whether one of a file's first lines gives a paper's own date in a labelled line
-/// (`> **Date**：2025-02-03`, `**Published:** …`): a stamp, which dates the paper where
-/// nothing else on the site dates anything. For `init`, before any reader looks.
-pub fn has_date_line(text: &str) -> bool {
-    text.lines().take(64).any(|line| {
-        let line = line.trim_start().trim_start_matches(['>', ' ', '\t']);
-        let line = ["- ", "* ", "+ "]
-            .iter()
-            .find_map(|m| line.strip_prefix(m))
-            .unwrap_or(line);
-        labels::labelled(line).is_some_and(|(label, value)| {
-            labels::known_role(label) == Some(labels::Role::Date)
-                && crate::content::date_text::find_date(value).is_some()
-        })
-    })
-}
-
-fn stamp_of(lines: &[Line<'_>]) -> Option<NaiveDate> {
-    lines.iter().find_map(|l| {
-        l.label
-            .filter(|label| label.role == Some(labels::Role::Date))
-            .and_then(|label| crate::content::date_text::find_date(label.value))
-    })
-}
-
-/// Whether a paper's own date can be its date: not before the month before the one its
-/// arXiv id was given in (`2603.23003` in March 2026). A paper sent in on a month's last
-/// days is given the next month's id, so a source may date `2604.00806` on 31 March; a
-/// bot that fills every note with a placeholder (`published: "2025-01-01"`) dates
-/// nothing.
-fn stamp_fits(entry: &Entry, date: NaiveDate) -> bool {
-    let Some(id) = entry.arxiv_id.as_deref() else {
-        return true;
-    };
-    let yymm = id.split_once('.').map(|(yymm, _)| yymm).unwrap_or("");
-    if yymm.len() != 4 || !yymm.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    let (yy, mm) = (yymm[..2].parse::<i32>(), yymm[2..].parse::<u32>());
-    match (yy, mm) {
-        (Ok(yy), Ok(mm)) => {
-            let (year, month) = if mm == 1 {
-                (1999 + yy, 12)
-            } else {
-                (2000 + yy, mm - 1)
-            };
-            NaiveDate::from_ymd_opt(year, month, 1).is_none_or(|before| date >= before)
-        }
-        _ => true,
     }
 }
 

@@ -469,15 +469,15 @@ fn a_papers_own_date_fits_from_the_month_before_its_ids() {
     let mut e = Entry::new(1, Format::Structural, "T".into());
     e.arxiv_id = Some("2604.00806".into());
     // Sent in on March's last day, given April's id.
-    assert!(stamp_fits(&e, d(2026, 3, 31)));
-    assert!(stamp_fits(&e, d(2026, 3, 1)));
-    assert!(!stamp_fits(&e, d(2026, 2, 28)));
+    assert!(stamp::fits(&e, d(2026, 3, 31)));
+    assert!(stamp::fits(&e, d(2026, 3, 1)));
+    assert!(!stamp::fits(&e, d(2026, 2, 28)));
     e.arxiv_id = Some("2601.00332".into());
-    assert!(stamp_fits(&e, d(2025, 12, 31)));
-    assert!(!stamp_fits(&e, d(2025, 11, 30)));
+    assert!(stamp::fits(&e, d(2025, 12, 31)));
+    assert!(!stamp::fits(&e, d(2025, 11, 30)));
     // A placeholder a whole year early dates nothing.
     e.arxiv_id = Some("2603.23003".into());
-    assert!(!stamp_fits(&e, d(2025, 1, 1)));
+    assert!(!stamp::fits(&e, d(2025, 1, 1)));
 }
 
 #[test]
