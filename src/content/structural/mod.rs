@@ -518,11 +518,23 @@ fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> 
         !layout::choose(&scan)
             .is_some_and(|(_, segs)| segs.iter().filter_map(|s| s.anchor).any(|r| r.key() != own))
     };
-    // Up to a day's heading, when it names no other paper: a note's second part under a
-    // heading of its own (`# 论文详细解读` after the abstract) is still about its one
-    // paper. (Other papers there, even outside any entry, make it a digest's next part:
-    // `## Also worth a look`.)
-    let to_day = ends_at(&|text| super::date_text::find_date(text).is_some());
+    // Up to a day's heading or one above the entry's own, when it names no other paper:
+    // a note's second part under a top heading of its own (`# 论文详细解读` after the
+    // abstract, the note titled by a `# ` heading too) is still about its one paper.
+    // (A heading above the entry's is the page's next part, a newsletter's `## 语音播报`
+    // under its one `### 1.` paper; other papers there, even outside any entry, make it
+    // a digest's next part, `## Also worth a look`.)
+    let Unit::Heading(own_level) = unit else {
+        let end = ends_at(&|text| !names_a_section(text));
+        return holds_only_own(end).then_some(end);
+    };
+    let to_day = all[seg.end..]
+        .iter()
+        .position(|l| {
+            matches!(l.kind, LineKind::Heading(level, text)
+                if level < own_level || super::date_text::find_date(text).is_some())
+        })
+        .map_or(all.len(), |at| seg.end + at);
     let names_no_other = || {
         all[seg.end..to_day]
             .iter()
