@@ -491,3 +491,22 @@ fn a_notes_labelled_date_line_is_seen_before_any_reader() {
     ));
     assert!(!has_date_line("**Date**: soon\n"));
 }
+
+#[test]
+fn a_one_paper_days_tail_stops_at_the_pages_next_part() {
+    // A newsletter on a day with one paper: its sections after the paper are the page's.
+    let e = entries(
+        "# Paper Daily 2026-01-21\n\n## Today's papers\n\n### 1. [Kiln: Firing Clay with Learned Schedules](https://arxiv.org/abs/2601.08325)\n\nA schedule learned from sensor logs.\n\n---\n\n## Listen\n- [Audio of today's notes](../audio/2026-01-21.mp3)\n\n## Subscribe\n- Mailing list\n",
+    );
+    assert_eq!(e.len(), 1);
+    let summary = &e[0].summary.as_ref().unwrap().text;
+    assert!(summary.contains("learned from sensor logs"), "{summary}");
+    assert!(!summary.contains("Audio"), "{summary}");
+    // A note titled by a top heading: its second top-level part is the paper's.
+    let e = entries(
+        "# Kiln: Firing Clay with Learned Schedules\n\n> **arXiv**: https://arxiv.org/abs/2601.08325\n\n## Abstract\n\nA schedule learned from sensor logs.\n\n---\n\n# Kiln 论文详细解读\n\n### 背景\n烧窑的温度曲线靠经验。\n",
+    );
+    assert_eq!(e.len(), 1);
+    let summary = e[0].summary.as_ref().map_or("", |m| m.text.as_str());
+    assert!(summary.contains("烧窑的温度曲线靠经验"), "{summary}");
+}
