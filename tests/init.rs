@@ -564,3 +564,44 @@ fn a_build_that_would_replace_another_tools_folder_names_the_setting() {
     assert!(!out.status.success(), "{shown}");
     assert!(shown.contains("config.toml:1"), "{shown}");
 }
+
+/// A README rewritten with the newest papers under a `Last Updated:` line, beside an
+/// archive of files named by their day: `init`, run inside the repository, keeps the
+/// archive and names the README it left out.
+#[test]
+fn init_names_a_rewritten_readme_it_leaves_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    let paper = |id: &str, title: &str| format!("- **[{title}](https://arxiv.org/abs/{id})**\n");
+    write(
+        "archives/README-2026-03-03.md",
+        &paper("2603.00001", "Reeds Bend Light"),
+    );
+    write(
+        "archives/README-2026-03-04.md",
+        &paper("2603.00002", "Moss Holds Water"),
+    );
+    write(
+        "README.md",
+        &format!(
+            "# Agent papers\n\n**Last Updated:** 2026-03-05\n\n{}",
+            paper("2603.00003", "Lichen Reads Air")
+        ),
+    );
+    let out = run_in(root, &["init"]);
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        read(root, "config.toml").contains("content_dir = \"archives\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("left out 1 dated file(s) outside archives: . (1)"),
+        "{text}"
+    );
+}

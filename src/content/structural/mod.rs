@@ -150,21 +150,16 @@ pub fn parse(
             // another it cites.
             // So is one where the reader finds entries of other papers, where the front
             // matter names a paper: they are papers its text cites.
-            let work = head
-                .lines()
-                .nth(1)
-                .and_then(|l| l.split_once(": "))
-                .and_then(|(_, link)| linked_note::own_work(link))
-                .filter(|_| linked_by_front);
+            let work = yaml_note::link_as_written(&fields)
+                .filter(|_| linked_by_front)
+                .and_then(|link| linked_note::own_work(&link));
             let entries = || sections.iter().flat_map(|s| &s.entries);
             if let Some(work) = work
-                && match work.arxiv_id.as_deref() {
-                    Some(id) => {
-                        entries().next().is_none()
-                            || entries().any(|e| e.arxiv_id.as_deref() != Some(id))
-                    }
-                    None => entries().next().is_none(),
-                }
+                && (entries().next().is_none()
+                    || work
+                        .arxiv_id
+                        .as_deref()
+                        .is_some_and(|id| entries().any(|e| e.arxiv_id.as_deref() != Some(id))))
             {
                 let mut linked_diags = Diagnostics::default();
                 if let Some(linked) = linked_note::read(
@@ -503,10 +498,10 @@ fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> 
         return None;
     }
     let own = seg.anchor?.key();
-    let ends_at = |ends: &dyn Fn(&str) -> bool| {
+    let ends_at = |ends: &dyn Fn(u8, &str) -> bool| {
         all[seg.end..]
             .iter()
-            .position(|l| matches!(l.kind, LineKind::Heading(_, text) if ends(text)))
+            .position(|l| matches!(l.kind, LineKind::Heading(level, text) if ends(level, text)))
             .map_or(all.len(), |at| seg.end + at)
     };
     let holds_only_own = |end: usize| {
@@ -525,16 +520,11 @@ fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> 
     // under its one `### 1.` paper; other papers there, even outside any entry, make it
     // a digest's next part, `## Also worth a look`.)
     let Unit::Heading(own_level) = unit else {
-        let end = ends_at(&|text| !names_a_section(text));
+        let end = ends_at(&|_, text| !names_a_section(text));
         return holds_only_own(end).then_some(end);
     };
-    let to_day = all[seg.end..]
-        .iter()
-        .position(|l| {
-            matches!(l.kind, LineKind::Heading(level, text)
-                if level < own_level || super::date_text::find_date(text).is_some())
-        })
-        .map_or(all.len(), |at| seg.end + at);
+    let to_day =
+        ends_at(&|level, text| level < own_level || super::date_text::find_date(text).is_some());
     let names_no_other = || {
         all[seg.end..to_day]
             .iter()
@@ -543,7 +533,7 @@ fn note_tail(all: &[Line<'_>], unit: Unit, segments: &[layout::Segment<'_>]) -> 
     if holds_only_own(to_day) && names_no_other() {
         return Some(to_day);
     }
-    let end = ends_at(&|text| !names_a_section(text));
+    let end = ends_at(&|_, text| !names_a_section(text));
     holds_only_own(end).then_some(end)
 }
 

@@ -12,17 +12,13 @@ use crate::content::Entry;
 /// (`> **Date**：2025-02-03`, `**Published:** …`): a stamp, which dates the paper where
 /// nothing else on the site dates anything. For `init`, before any reader looks.
 pub fn has_date_line(text: &str) -> bool {
-    text.lines().take(64).any(|line| {
-        let line = line.trim_start().trim_start_matches(['>', ' ', '\t']);
-        let line = ["- ", "* ", "+ "]
-            .iter()
-            .find_map(|m| line.strip_prefix(m))
-            .unwrap_or(line);
-        labels::labelled(line).is_some_and(|(label, value)| {
-            labels::known_role(label) == Some(labels::Role::Date)
-                && crate::content::date_text::find_date(value).is_some()
-        })
-    })
+    // Classified as the reader classifies them, so that `init` and `build` agree on
+    // which lines give a date.
+    let head = text
+        .match_indices('\n')
+        .nth(63)
+        .map_or(text, |(at, _)| &text[..at]);
+    of(&super::lines::classify(head, 1)).is_some()
 }
 
 /// The date of a paper's own labelled date line (`**Published:** 2026-04-21 |

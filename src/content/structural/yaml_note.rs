@@ -271,6 +271,18 @@ pub fn link(fields: &[YamlField]) -> Option<&str> {
     })
 }
 
+/// [`link`] as the note's head writes it: a URL, or a bare id as `arXiv:ID`.
+pub fn link_as_written(fields: &[YamlField]) -> Option<String> {
+    let link = link(fields)?;
+    Some(
+        if link.contains("://") || link.to_ascii_lowercase().starts_with("arxiv:") {
+            link.to_string()
+        } else {
+            format!("arXiv:{link}")
+        },
+    )
+}
+
 /// Whether the front matter titles the note but names no link of its paper.
 pub fn titled_without_link(fields: &[YamlField]) -> bool {
     has(fields, TITLE_KEYS) && !has(fields, LINK_KEYS)
@@ -301,12 +313,7 @@ pub fn as_markdown(fields: &[YamlField]) -> Option<String> {
         })
     };
     let title = get(TITLE_KEYS)?;
-    let link = link(fields)?;
-    let link = if link.contains("://") || link.to_ascii_lowercase().starts_with("arxiv:") {
-        link.to_string()
-    } else {
-        format!("arXiv:{link}")
-    };
+    let link = link_as_written(fields)?;
     let mut md = format!("# {title}\n**arXiv**: {link}\n");
     let read = [
         (&["authors", "author"][..], "Authors"),
